@@ -8,20 +8,17 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "Edulink",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "edulink", targets: ["edulink"]),
-        .executable(name: "terminalkit-gallery", targets: ["TerminalKitGallery"]),
         .library(name: "EdulinkCore", targets: ["EdulinkCore"]),
         .library(name: "EdulinkSQLite", targets: ["EdulinkSQLite"]),
-        .library(name: "TerminalKit", targets: ["TerminalKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // MARK: Domain and data
@@ -46,20 +43,6 @@ let package = Package(
             name: "EdulinkDemo",
             dependencies: ["EdulinkCore"],
             resources: [.copy("../../data")],
-            swiftSettings: strict
-        ),
-
-        // MARK: Terminal
-        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
-        .target(
-            name: "TerminalKit",
-            dependencies: ["CNCursesw", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("../../themes")],
-            swiftSettings: strict
-        ),
-        .executableTarget(
-            name: "TerminalKitGallery",
-            dependencies: ["TerminalKit"],
             swiftSettings: strict
         ),
 
@@ -93,6 +76,5 @@ let package = Package(
             dependencies: ["EdulinkCore", "EdulinkSQLite"],
             swiftSettings: strict
         ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,91 @@
+/// Where an application is in the hiring pipeline.
+public enum ApplicationStatus: String, Sendable, Codable, CaseIterable, Hashable {
+    case pending
+    case reviewed
+    case shortlisted
+    case interviewScheduled = "interview_scheduled"
+    case offered
+    case accepted
+    case declined
+    case rejected
+    case withdrawn
+
+    /// No transition leaves a terminal state.
+    public var isTerminal: Bool {
+        switch self {
+        case .accepted, .declined, .rejected, .withdrawn: true
+        default: false
+        }
+    }
+
+    /// Open states are the ones an employer still works on (everything before an offer).
+    public var isOpen: Bool {
+        switch self {
+        case .pending, .reviewed, .shortlisted, .interviewScheduled: true
+        default: false
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .pending: "pending"
+        case .reviewed: "reviewed"
+        case .shortlisted: "shortlisted"
+        case .interviewScheduled: "interview"
+        case .offered: "offered"
+        case .accepted: "accepted"
+        case .declined: "declined"
+        case .rejected: "rejected"
+        case .withdrawn: "withdrawn"
+        }
+    }
+
+    /// The pipeline stages in order, as the employer's stage tabs show them.
+    public static let pipeline: [ApplicationStatus] = [
+        .pending, .reviewed, .shortlisted, .interviewScheduled, .offered, .accepted, .declined, .rejected,
+        .withdrawn,
+    ]
+}
+
+/// The application state machine of DOMAIN.md, as one table.
+///
+/// ```swift
+/// ApplicationStateMachine.check(from: .pending, to: .shortlisted, by: .employer)  // nil: allowed
+/// ApplicationStateMachine.check(from: .accepted, to: .withdrawn, by: .student)    // a Refusal
+/// ```
+public enum ApplicationStateMachine {
+    /// Every allowed move and the role that makes it.
+    public static let transitions: [ApplicationStatus: [(to: ApplicationStatus, by: Role)]] = [
+        .pending: [(.reviewed, .employer), (.shortlisted, .employer), (.rejected, .employer), (.withdrawn, .student)],
+        .reviewed: [
+            (.shortlisted, .employer), (.interviewScheduled, .employer), (.rejected, .employer),
+            (.withdrawn, .student),
+        ],
+        .shortlisted: [
+            (.interviewScheduled, .employer), (.offered, .employer), (.rejected, .employer), (.withdrawn, .student),
+        ],
+        .interviewScheduled: [
+            (.interviewScheduled, .employer), (.offered, .employer), (.rejected, .employer), (.withdrawn, .student),
+        ],
+        .offered: [(.accepted, .student), (.declined, .student), (.withdrawn, .student)],
+    ]
+
+    /// The states `role` may move an application in `status` to.
+    public static func targets(from status: ApplicationStatus, for role: Role) -> [ApplicationStatus] {
+        (transitions[status] ?? []).filter { $0.by == role }.map(\.to)
+    }
+
+    /// Nil when `role` may move an application from `from` to `to`; otherwise why not.
+    public static func check(from: ApplicationStatus, to: ApplicationStatus, by role: Role) -> Refusal? {
+        let moves = transitions[from] ?? []
+        if moves.contains(where: { $0.to == to && $0.by == role }) { return nil }
+        if from.isTerminal {
+            return Refusal(.invalidTransition, "This application is \(from.label); it can no longer change.")
+        }
+        if let owner = moves.first(where: { $0.to == to })?.by {
+            return Refusal(
+                .forbiddenTransition, "Only the \(owner.rawValue) can move an application to \(to.label).")
+        }
+        return Refusal(.invalidTransition, "An application cannot go from \(from.label) to \(to.label).")
+    }
+}

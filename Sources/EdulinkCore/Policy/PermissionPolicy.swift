@@ -1,0 +1,127 @@
+/// Everything a signed-in user can ask the service to do, for the permission policy.
+public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
+    // Listings
+    case browseListings = "browse_listings"
+    case viewListing = "view_listing"
+    case createListing = "create_listing"
+    case editListing = "edit_listing"
+    case submitListing = "submit_listing"
+    case closeListing = "close_listing"
+    case verifyListing = "verify_listing"
+    // Applications
+    case apply
+    case viewApplication = "view_application"
+    case withdrawApplication = "withdraw_application"
+    case answerOffer = "answer_offer"
+    case viewApplicants = "view_applicants"
+    case moveApplication = "move_application"
+    case annotateApplication = "annotate_application"
+    case exportApplicants = "export_applicants"
+    // Student things
+    case manageSavedItems = "manage_saved_items"
+    case viewProfile = "view_profile"
+    case editProfile = "edit_profile"
+    // Organization
+    case viewOrganization = "view_organization"
+    case editOrganization = "edit_organization"
+    // Own account
+    case readNotifications = "read_notifications"
+    case changeOwnPassword = "change_own_password"
+    // Administration
+    case manageUsers = "manage_users"
+    case viewAudit = "view_audit"
+    case viewSecurity = "view_security"
+    case viewHealth = "view_health"
+    case manageDatabase = "manage_database"
+}
+
+/// Whom a resource belongs to, as far as permissions care.
+public struct Ownership: Sendable, Equatable {
+    /// The user the resource belongs to (a student's application or profile, a notification).
+    public var userID: UserID?
+    /// The organization (a listing, its applicants).
+    public var organizationID: OrganizationID?
+    /// The institution (an institution-only listing, a student's profile).
+    public var institutionID: InstitutionID?
+
+    public init(userID: UserID? = nil, organizationID: OrganizationID? = nil, institutionID: InstitutionID? = nil) {
+        self.userID = userID
+        self.organizationID = organizationID
+        self.institutionID = institutionID
+    }
+
+    /// No owner: public things such as the listing catalogue.
+    public static let none = Ownership()
+}
+
+/// The role × action × ownership table. One place decides every permission; the TUI, CLI and API
+/// all reach it through `EdulinkService`.
+///
+/// ```swift
+/// PermissionPolicy.allows(student, .viewApplication, on: Ownership(userID: otherStudent))  // false
+/// ```
+public enum PermissionPolicy {
+    /// How a role's permission for an action depends on ownership.
+    public enum Grant: Sendable, Equatable {
+        case always
+        case never
+        /// The principal is the owning user.
+        case ownUser
+        /// The principal belongs to the owning organization.
+        case ownOrganization
+        /// The principal belongs to the owning institution.
+        case ownInstitution
+    }
+
+    /// The whole table. A missing entry means `.never`.
+    public static let table: [Role: [Action: Grant]] = [
+        .student: [
+            .browseListings: .always, .viewListing: .always, .apply: .always, .viewApplication: .ownUser,
+            .withdrawApplication: .ownUser, .answerOffer: .ownUser, .manageSavedItems: .ownUser,
+            .viewProfile: .ownUser, .editProfile: .ownUser, .viewOrganization: .always,
+            .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+        ],
+        .employer: [
+            .browseListings: .always, .viewListing: .always, .createListing: .ownOrganization,
+            .editListing: .ownOrganization, .submitListing: .ownOrganization, .closeListing: .ownOrganization,
+            .viewApplication: .ownOrganization, .viewApplicants: .ownOrganization,
+            .moveApplication: .ownOrganization, .annotateApplication: .ownOrganization,
+            .exportApplicants: .ownOrganization, .viewProfile: .always, .viewOrganization: .always,
+            .editOrganization: .ownOrganization, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+        ],
+        .institutionAdmin: [
+            .browseListings: .always, .viewListing: .always, .verifyListing: .ownInstitution,
+            .viewApplication: .ownInstitution, .viewProfile: .ownInstitution, .viewOrganization: .always,
+            .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+        ],
+        .supervisor: [
+            .browseListings: .always, .viewListing: .always, .viewOrganization: .always,
+            .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+        ],
+        .admin: [
+            .browseListings: .always, .viewListing: .always, .verifyListing: .always, .viewApplication: .always,
+            .viewApplicants: .always, .viewProfile: .always, .viewOrganization: .always,
+            .editOrganization: .always, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+            .manageUsers: .always, .viewAudit: .always, .viewSecurity: .always, .viewHealth: .always,
+            .manageDatabase: .always, .exportApplicants: .always,
+        ],
+    ]
+
+    /// The grant of `role` for `action`.
+    public static func grant(_ role: Role, _ action: Action) -> Grant {
+        table[role]?[action] ?? .never
+    }
+
+    /// Whether `principal` may do `action` on a resource with `ownership`.
+    public static func allows(_ principal: Principal, _ action: Action, on ownership: Ownership = .none) -> Bool {
+        switch grant(principal.role, action) {
+        case .always: true
+        case .never: false
+        case .ownUser: ownership.userID != nil && ownership.userID == principal.userID
+        case .ownOrganization:
+            principal.organizationID != nil && ownership.organizationID == principal.organizationID
+        case .ownInstitution:
+            principal.institutionID != nil && ownership.institutionID == principal.institutionID
+        }
+    }
+}

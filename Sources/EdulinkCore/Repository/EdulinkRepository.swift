@@ -1,0 +1,93 @@
+public import Foundation
+
+/// Where the session's data lives, for the status bar.
+public enum RepositoryMode: Sendable, Equatable {
+    /// A SQLite file on this machine.
+    case local(path: String)
+    /// An Edulink server.
+    case remote(url: String)
+
+    public var label: String {
+        switch self {
+        case .local(let path): "local \(path)"
+        case .remote(let url): "server \(url)"
+        }
+    }
+}
+
+/// The use cases of one signed-in session: what view-models talk to. `LocalRepository` runs
+/// `EdulinkService` in process; the remote client sends the same calls to a server that runs it.
+/// Both must pass the same contract suite.
+public protocol EdulinkRepository: Sendable {
+    var mode: RepositoryMode { get }
+
+    // MARK: Session
+    /// Signs in; later calls act as this user.
+    func login(email: String, password: String) async throws -> UserSummary
+    func logout() async
+    /// The signed-in user, or nil.
+    func currentUser() async -> UserSummary?
+    /// Checks the password of the signed-in user again (the idle lock).
+    func reauthenticate(password: String) async throws
+    func changePassword(current: String, new: String) async throws
+
+    // MARK: Listings
+    func search(_ filter: ListingFilter, cursor: PageCursor?, limit: Int) async throws -> Page<ListingSummary>
+    func count(_ filter: ListingFilter) async throws -> Int
+    func listing(_ id: ListingID) async throws -> ListingDetail
+    func myListings() async throws -> [ListingSummary]
+    func createListing(_ draft: ListingDraft) async throws -> Listing
+    func updateListing(_ id: ListingID, _ draft: ListingDraft) async throws -> Listing
+    func extendListing(_ id: ListingID, _ change: ListingExtension) async throws -> Listing
+    func duplicateListing(_ id: ListingID) async throws -> Listing
+    func changeListing(_ id: ListingID, _ event: ListingEvent, reason: String?) async throws -> Listing
+    func verificationQueue() async throws -> [ListingSummary]
+
+    // MARK: Applications
+    func apply(_ draft: ApplicationDraft) async throws -> Application
+    func myApplications() async throws -> [ApplicationSummary]
+    func application(_ id: ApplicationID) async throws -> ApplicationDetail
+    func withdraw(_ id: ApplicationID, note: String?) async throws -> Application
+    func answerOffer(_ id: ApplicationID, accept: Bool) async throws -> Application
+    func applicants(listing: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) async throws
+        -> [ApplicationSummary]
+    func openApplication(_ id: ApplicationID) async throws -> ApplicationDetail
+    func move(_ id: ApplicationID, _ move: ApplicationMove) async throws -> Application
+    func moveMany(_ ids: [ApplicationID], _ move: ApplicationMove) async throws -> String
+    func undoLastMove(_ id: ApplicationID) async throws -> Application
+    func undoBatch(_ batchID: String) async throws -> Int
+    func rate(_ id: ApplicationID, rating: Int?) async throws
+    func setNotes(_ id: ApplicationID, notes: String) async throws
+
+    // MARK: Saved items
+    func savedListings() async throws -> [ListingSummary]
+    func setSaved(_ id: ListingID, saved: Bool) async throws
+    func savedSearches() async throws -> [SavedSearchSummary]
+    func saveSearch(name: String, query: String) async throws -> SavedSearch
+    func markSavedSearchSeen(_ id: SavedSearchID) async throws
+    func deleteSavedSearch(_ id: SavedSearchID) async throws
+
+    // MARK: Notifications
+    func notifications(unreadOnly: Bool, limit: Int) async throws -> [Notification]
+    func unreadCount() async throws -> Int
+    func markRead(_ ids: [NotificationID]?) async throws
+
+    // MARK: Profile and organization
+    func profile() async throws -> ProfileDetail
+    func updateProfile(_ update: ProfileUpdate) async throws -> ProfileDetail
+    func institutions() async throws -> [Institution]
+    func organization(_ id: OrganizationID) async throws -> Organization
+    func updateOrganization(_ organization: Organization) async throws -> Organization
+
+    // MARK: Administration
+    func users(matching text: String?, role: Role?, after: UserID?, limit: Int) async throws -> [UserSummary]
+    func createUser(_ account: NewAccount) async throws -> UserSummary
+    func setRole(_ id: UserID, to role: Role) async throws
+    func lockUser(_ id: UserID, until: Date?) async throws
+    func unlockUser(_ id: UserID) async throws
+    func disableUser(_ id: UserID) async throws
+    func resetPassword(_ id: UserID) async throws -> String
+    func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]
+    func securityEvents(kind: SecurityEventKind?, user: UserID?, since: Date?, limit: Int) async throws
+        -> [SecurityEvent]
+}

@@ -1,0 +1,153 @@
+public import Foundation
+public import Logging
+
+/// Hashes and checks passwords. bcrypt in production; a cheap cost in tests.
+public protocol PasswordHasher: Sendable {
+    func hash(_ password: String) -> String
+    func verify(_ password: String, hash: String) -> Bool
+}
+
+/// Everything the service depends on, injected so that tests control time, randomness and cost.
+public struct ServiceEnvironment: Sendable {
+    public var store: any Store
+    public var clock: any TimeSource
+    public var random: any RandomSource
+    public var hasher: any PasswordHasher
+    public var passwordPolicy: PasswordPolicy
+    /// Calendar for "per day" and "per month" limits (the platform's time zone).
+    public var calendar: Calendar
+    public var logger: Logger
+
+    public init(
+        store: any Store, clock: any TimeSource = SystemTimeSource(), random: any RandomSource = SystemRandomSource(),
+        hasher: any PasswordHasher = BcryptHasher(), passwordPolicy: PasswordPolicy, calendar: Calendar = .current,
+        logger: Logger = Logger(label: "edulink.service")
+    ) {
+        self.store = store
+        self.clock = clock
+        self.random = random
+        self.hasher = hasher
+        self.passwordPolicy = passwordPolicy
+        self.calendar = calendar
+        self.logger = logger
+    }
+}
+
+/// Every business rule of Edulink, once: validation, state transitions, permissions, limits,
+/// audit and security events, notifications. Local mode and the server both call it, so the TUI,
+/// the CLI and the API can never disagree about what is allowed.
+public struct EdulinkService: Sendable {
+    public let environment: ServiceEnvironment
+    var store: any Store { environment.store }
+    var logger: Logger { environment.logger }
+
+    /// How long an employer may undo a decision.
+    public static let undoWindow: TimeInterval = 10 * 60
+    /// Failed logins within this window lock an account…
+    public static let lockoutWindow: TimeInterval = 15 * 60
+    /// …when there are this many…
+    public static let lockoutThreshold = 5
+    /// …for this long.
+    public static let lockoutDuration: TimeInterval = 15 * 60
+    public static let dailyApplicationLimit = 5
+    public static let monthlyApplicationLimit = 50
+
+    public init(environment: ServiceEnvironment) {
+        self.environment = environment
+    }
+
+    func now() -> Date { environment.clock.now() }
+
+    // MARK: Permissions
+
+    /// Throws when `principal` may not do `action` on `ownership`. `hidden` reports the refusal as
+    /// "not found" so that a caller cannot learn that somebody else's record exists.
+    func authorize(
+        _ principal: Principal, _ action: Action, on ownership: Ownership = .none, hidden entity: String? = nil
+    ) throws {
+        if PermissionPolicy.allows(principal, action, on: ownership) { return }
+        throw PermissionDenied(action: action, hiddenEntity: entity)
+    }
+
+    /// Runs `work`; when it was refused by the permission policy, records a security event (in its
+    /// own transaction, because the refused one rolled back) and reports the refusal.
+    func guarded<T: Sendable>(_ principal: Principal, _ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch let denied as PermissionDenied {
+            let at = now()
+            let event = SecurityEvent(
+                kind: .permissionDenied, userID: principal.isOperator ? nil : principal.userID,
+                source: principal.origin.rawValue,
+                detail: "\(principal.role.rawValue) was refused \(denied.action.rawValue)", at: at)
+            do {
+                try await store.write { try $0.insertSecurityEvent(event) }
+            } catch {
+                logger.error("could not record a permission denial: \(error)")
+            }
+            throw denied.outward
+        }
+    }
+
+    // MARK: Audit and notifications
+
+    func audit(
+        _ session: any StoreWriter, _ principal: Principal?, _ action: String, _ entity: String, _ id: Int64?,
+        _ summary: String
+    ) throws {
+        let actorID = principal.flatMap { $0.isOperator ? nil : $0.userID }
+        try session.insertAudit(
+            AuditEvent(
+                actorID: actorID, actorRole: principal?.role, action: action, entity: entity, entityID: id,
+                summary: summary, at: now(), origin: principal?.origin ?? .system))
+    }
+
+    /// Writes an in-app notification and queues it in the outbox for delivery elsewhere.
+    func notify(
+        _ session: any StoreWriter, _ userID: UserID, _ kind: NotificationKind, _ title: String, _ body: String,
+        application: ApplicationID? = nil, listing: ListingID? = nil
+    ) throws {
+        let at = now()
+        let notification = try session.insertNotification(
+            Notification(
+                userID: userID, kind: kind, title: title, body: body, createdAt: at, applicationID: application,
+                listingID: listing))
+        if let user = try session.user(userID), user.status != .disabled {
+            try session.insertOutbox(
+                OutboxMessage(
+                    notificationID: notification.id, recipient: user.email, subject: title, body: body, createdAt: at,
+                    nextAttemptAt: at))
+        }
+    }
+
+    func securityEvent(
+        _ session: any StoreWriter, _ kind: SecurityEventKind, user: UserID?, email: String? = nil,
+        source: String?, _ detail: String
+    ) throws {
+        try session.insertSecurityEvent(
+            SecurityEvent(kind: kind, userID: user, email: email, source: source, detail: detail, at: now()))
+    }
+}
+
+/// A refusal by the permission policy, carried out of a transaction so it can be recorded.
+struct PermissionDenied: Error {
+    var action: Action
+    /// When set, the caller is told "not found" instead of "forbidden".
+    var hiddenEntity: String?
+
+    var outward: EdulinkError {
+        if let hiddenEntity { return .notFound(hiddenEntity) }
+        return .forbidden("You do not have permission to \(action.rawValue.replacingOccurrences(of: "_", with: " ")).")
+    }
+}
+
+extension Principal {
+    /// The local operator: whoever runs `edulink` commands against a database file they can write.
+    /// Acts with admin rights; audited with origin `cli` and no user.
+    public static func localOperator(origin: Origin = .cli) -> Principal {
+        Principal(userID: UserID(0), role: .admin, origin: origin)
+    }
+
+    /// True for `localOperator`.
+    public var isOperator: Bool { userID.rawValue == 0 }
+}

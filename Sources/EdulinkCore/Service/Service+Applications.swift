@@ -1,0 +1,536 @@
+public import Foundation
+
+/// An application with what its screens show around it.
+public struct ApplicationDetail: Sendable, Equatable, Codable {
+    /// Redacted (no rating or notes) when the viewer is the student.
+    public var application: Application
+    public var listing: ListingSummary
+    public var questions: [ScreeningQuestion]
+    /// Oldest first; never rewritten.
+    public var timeline: [ApplicationEvent]
+    public var student: UserSummary
+    /// Shown to the employer; nil for the student's own view.
+    public var profile: StudentProfile?
+    public var skillMatch: SkillMatch?
+    /// Moves the viewer may make now.
+    public var allowedMoves: [ApplicationStatus]
+    /// When the viewer may undo the last decision, until when.
+    public var undoableUntil: Date?
+
+    public init(
+        application: Application, listing: ListingSummary, questions: [ScreeningQuestion],
+        timeline: [ApplicationEvent], student: UserSummary, profile: StudentProfile?, skillMatch: SkillMatch?,
+        allowedMoves: [ApplicationStatus], undoableUntil: Date?
+    ) {
+        self.application = application
+        self.listing = listing
+        self.questions = questions
+        self.timeline = timeline
+        self.student = student
+        self.profile = profile
+        self.skillMatch = skillMatch
+        self.allowedMoves = allowedMoves
+        self.undoableUntil = undoableUntil
+    }
+}
+
+/// A row of a student's application list or an employer's applicant table.
+public struct ApplicationSummary: Sendable, Equatable, Codable, Identifiable {
+    public var application: Application
+    public var listingTitle: String
+    public var organizationName: String
+    public var studentName: String
+    public var id: ApplicationID { application.id }
+
+    public init(application: Application, listingTitle: String, organizationName: String, studentName: String) {
+        self.application = application
+        self.listingTitle = listingTitle
+        self.organizationName = organizationName
+        self.studentName = studentName
+    }
+}
+
+extension EdulinkService {
+    /// Limits on the data a move carries.
+    public enum MoveLimits {
+        public static let interviewHorizonDays = 180
+        public static let offerHorizonDays = 90
+        public static let defaultOfferDays = 14
+        public static let note = 0...1000
+        public static let place = 2...200
+    }
+
+    // MARK: Student
+
+    /// Submits an application. The rules of `ApplyRules` are checked in order inside the write
+    /// transaction (with the listing locked), then the form's fields.
+    public func apply(_ principal: Principal, _ draft: ApplicationDraft) async throws -> Application {
+        try await guarded(principal) {
+            try authorize(principal, .apply)
+            guard principal.role == .student else { throw PermissionDenied(action: .apply) }
+            let draft = draft.cleaned()
+            let at = now()
+            let calendar = environment.calendar
+            return try await store.write { session in
+                guard let listing = try session.lockListing(draft.listingID) else {
+                    throw EdulinkError.notFound("Listing")
+                }
+                let counts = try session.applicationCounts(listingID: listing.id)
+                let context = try self.applyContext(principal, listing, counts: counts, session, at, calendar)
+                if let refusal = ApplyRules.firstRefusal(context) {
+                    // Hide institution-only listings of other institutions entirely.
+                    if refusal.code == .notEligible && listing.visibility == .institutionOnly
+                        && listing.institutionID != (context.profile?.institutionID ?? principal.institutionID)
+                    {
+                        throw EdulinkError.notFound("Listing")
+                    }
+                    throw EdulinkError.refused(refusal)
+                }
+                try draft.validate(questions: listing.questions)
+                let application = try session.insertApplication(
+                    Application(
+                        studentID: principal.userID, listingID: listing.id, coverLetter: draft.coverLetter,
+                        answers: draft.answers
+                            + Array(repeating: "", count: max(0, listing.questions.count - draft.answers.count)),
+                        resumePath: draft.resumePath ?? context.profile?.resumePath, submittedAt: at))
+                _ = try session.appendEvent(
+                    ApplicationEvent(
+                        applicationID: application.id, from: nil, to: .pending, actorID: principal.userID,
+                        actorRole: .student, at: at, stage: application.stage))
+                try self.notify(
+                    session, principal.userID, .applicationSubmitted, "Application sent",
+                    "Your application to \"\(listing.title)\" was submitted.", application: application.id,
+                    listing: listing.id)
+                try self.notify(
+                    session, listing.createdBy, .newApplicant, "New applicant",
+                    "\(context.student.displayName) applied to \"\(listing.title)\".", application: application.id,
+                    listing: listing.id)
+                try self.audit(
+                    session, principal, "application.create", "application", application.id.rawValue,
+                    "applied to listing \(listing.id)")
+                return application
+            }
+        }
+    }
+
+    /// The student's own applications, newest first.
+    public func myApplications(_ principal: Principal) async throws -> [ApplicationSummary] {
+        try await guarded(principal) {
+            try authorize(principal, .viewApplication, on: Ownership(userID: principal.userID))
+            return try await store.read { session in
+                let applications = try session.applications(studentID: principal.userID)
+                let listings = try session.listingSummaries(Array(Set(applications.map(\.listingID))))
+                let byID = Dictionary(listings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let name = try session.user(principal.userID)?.displayName ?? ""
+                return applications.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }.map {
+                    ApplicationSummary(
+                        application: $0.redactedForStudent, listingTitle: byID[$0.listingID]?.title ?? "",
+                        organizationName: byID[$0.listingID]?.organizationName ?? "", studentName: name)
+                }
+            }
+        }
+    }
+
+    /// One application with its timeline; the student sees their own (without employer notes), an
+    /// employer those of their organization's listings.
+    public func application(_ principal: Principal, _ id: ApplicationID) async throws -> ApplicationDetail {
+        try await guarded(principal) {
+            let at = now()
+            return try await store.read { session in try self.detail(principal, id, session, at) }
+        }
+    }
+
+    /// Withdraws the student's own application (from any open state or an offer).
+    public func withdraw(_ principal: Principal, _ id: ApplicationID, note: String? = nil) async throws -> Application {
+        try await move(principal, id, .withdraw(note: note))
+    }
+
+    /// Accepts or declines an offer.
+    public func answerOffer(_ principal: Principal, _ id: ApplicationID, accept: Bool) async throws -> Application {
+        try await move(principal, id, accept ? .accept : .decline)
+    }
+
+    // MARK: Employer
+
+    /// A listing's applicants, optionally of one stage, by id (keyset pagination).
+    public func applicants(
+        _ principal: Principal, listing id: ListingID, status: ApplicationStatus? = nil, after: ApplicationID? = nil,
+        limit: Int = 200
+    ) async throws -> [ApplicationSummary] {
+        try await guarded(principal) {
+            let limit = min(max(limit, 1), 5000)
+            return try await store.read { session in
+                let listing = try self.ownedListing(principal, id, .viewApplicants, session)
+                let organizationName = try session.organization(listing.organizationID)?.name ?? ""
+                return try session.applications(listingID: id, status: status, after: after, limit: limit).map {
+                    ApplicationSummary(
+                        application: $0, listingTitle: listing.title, organizationName: organizationName,
+                        studentName: try session.user($0.studentID)?.displayName ?? "")
+                }
+            }
+        }
+    }
+
+    /// Opens an application for review: the first time an employer opens a pending one, it becomes
+    /// reviewed.
+    public func openApplication(_ principal: Principal, _ id: ApplicationID) async throws -> ApplicationDetail {
+        try await guarded(principal) {
+            let at = now()
+            return try await store.write { session in
+                var detail = try self.detail(principal, id, session, at)
+                guard principal.role == .employer, detail.application.status == .pending else { return detail }
+                _ = try self.performMove(principal, id, .review, batchID: nil, session, at)
+                detail = try self.detail(principal, id, session, at)
+                return detail
+            }
+        }
+    }
+
+    /// Moves an application to a new state with the data the state needs.
+    public func move(_ principal: Principal, _ id: ApplicationID, _ move: ApplicationMove) async throws -> Application {
+        try await guarded(principal) {
+            let at = now()
+            return try await store.write { session in
+                try self.performMove(principal, id, move, batchID: nil, session, at)
+            }
+        }
+    }
+
+    /// Applies one move to many applications in one transaction; all succeed or none do. Returns the
+    /// batch id, which `undoBatch` takes.
+    public func moveMany(_ principal: Principal, _ ids: [ApplicationID], _ move: ApplicationMove) async throws -> String
+    {
+        try await guarded(principal) {
+            guard !ids.isEmpty else {
+                throw EdulinkError.validation([FieldError("applications", "Mark at least one applicant.")])
+            }
+            guard ids.count <= 5000 else {
+                throw EdulinkError.validation([FieldError("applications", "At most 5000 applicants at once.")])
+            }
+            let at = now()
+            let batchID = "b" + environment.random.token(length: 12)
+            try await store.write { session in
+                for id in ids { _ = try self.performMove(principal, id, move, batchID: batchID, session, at) }
+                try self.audit(
+                    session, principal, "application.bulk_move", "application", nil,
+                    "\(ids.count) applications → \(move.target.rawValue) (batch \(batchID))")
+            }
+            return batchID
+        }
+    }
+
+    /// Undoes the employer's last decision on an application, within 10 minutes. The undo is
+    /// itself a timeline event.
+    public func undoLastMove(_ principal: Principal, _ id: ApplicationID) async throws -> Application {
+        try await guarded(principal) {
+            let at = now()
+            return try await store.write { session in
+                guard let application = try session.application(id) else { throw EdulinkError.notFound("Application") }
+                _ = try self.ownedListingForApplication(principal, application, .moveApplication, session)
+                let timeline = try session.timeline(id)
+                guard let last = timeline.last else { throw EdulinkError.notFound("Application") }
+                if let batchID = last.batchID {
+                    throw EdulinkError.refused(
+                        Refusal(.nothingToUndo, "That decision was part of a bulk action (\(batchID)); undo the batch.")
+                    )
+                }
+                return try self.undo(principal, last, in: timeline, application, session, at, batchID: nil)
+            }
+        }
+    }
+
+    /// Undoes every decision of a bulk action, within 10 minutes, as one batch.
+    public func undoBatch(_ principal: Principal, _ batchID: String) async throws -> Int {
+        try await guarded(principal) {
+            let at = now()
+            return try await store.write { session in
+                let events = try session.events(batchID: batchID).filter { $0.undoes == nil }
+                guard !events.isEmpty else {
+                    throw EdulinkError.refused(Refusal(.nothingToUndo, "There is nothing to undo for that action."))
+                }
+                let undoBatch = batchID + "-undo"
+                for event in events {
+                    guard let application = try session.application(event.applicationID) else { continue }
+                    _ = try self.ownedListingForApplication(principal, application, .moveApplication, session)
+                    let timeline = try session.timeline(application.id)
+                    guard timeline.last?.id == event.id else {
+                        throw EdulinkError.refused(
+                            Refusal(
+                                .nothingToUndo, "An applicant in that action has changed since; undo them one by one."))
+                    }
+                    _ = try self.undo(principal, event, in: timeline, application, session, at, batchID: undoBatch)
+                }
+                try self.audit(
+                    session, principal, "application.bulk_undo", "application", nil, "undid batch \(batchID)")
+                return events.count
+            }
+        }
+    }
+
+    /// Sets the employer's 1–5 rating (nil clears it).
+    public func rate(_ principal: Principal, _ id: ApplicationID, rating: Int?) async throws {
+        if let rating, !(1...5).contains(rating) {
+            throw EdulinkError.validation([FieldError("rating", "Rating must be 1 to 5.")])
+        }
+        try await annotate(principal, id, summary: "rating \(rating.map(String.init) ?? "cleared")") {
+            $0.rating = rating
+        }
+    }
+
+    /// Sets the employer's private notes on an application.
+    public func setNotes(_ principal: Principal, _ id: ApplicationID, notes: String) async throws {
+        let notes = notes.trimmingCharacters(in: .whitespacesAndNewlines)
+        var v = FieldValidator()
+        v.optionalText("notes", notes, label: "Notes", range: 0...5000, multiline: true)
+        try v.check()
+        try await annotate(principal, id, summary: "notes edited") { $0.notes = notes.isEmpty ? nil : notes }
+    }
+
+    // MARK: Internals
+
+    private func annotate(
+        _ principal: Principal, _ id: ApplicationID, summary: String,
+        _ change: @escaping @Sendable (inout Application) -> Void
+    ) async throws {
+        try await guarded(principal) {
+            let at = now()
+            try await store.write { session in
+                guard var application = try session.application(id) else { throw EdulinkError.notFound("Application") }
+                _ = try self.ownedListingForApplication(principal, application, .annotateApplication, session)
+                change(&application)
+                application.updatedAt = at
+                try session.updateApplication(application)
+                try self.audit(session, principal, "application.annotate", "application", id.rawValue, summary)
+            }
+        }
+    }
+
+    func ownedListingForApplication(
+        _ principal: Principal, _ application: Application, _ action: Action, _ session: any StoreReader
+    ) throws -> Listing {
+        guard let listing = try session.listing(application.listingID) else {
+            throw EdulinkError.notFound("Application")
+        }
+        try authorize(principal, action, on: Ownership(organizationID: listing.organizationID), hidden: "Application")
+        return listing
+    }
+
+    private func detail(_ principal: Principal, _ id: ApplicationID, _ session: any StoreReader, _ at: Date) throws
+        -> ApplicationDetail
+    {
+        guard let application = try session.application(id), let listing = try session.listing(application.listingID),
+            let student = try session.user(application.studentID)
+        else { throw EdulinkError.notFound("Application") }
+        let profile = try session.profile(application.studentID)
+        try authorize(
+            principal, .viewApplication,
+            on: Ownership(
+                userID: application.studentID,
+                organizationID: principal.role == .employer ? listing.organizationID : nil,
+                institutionID: principal.role == .institutionAdmin ? profile?.institutionID : nil),
+            hidden: "Application")
+        let isStudent = principal.role == .student
+        let timeline = try session.timeline(id)
+        let summary = try session.listingSummaries([listing.id]).first
+        guard let summary else { throw EdulinkError.notFound("Listing") }
+        var undoableUntil: Date?
+        if principal.role == .employer, let last = timeline.last, isUndoable(last, by: principal, at: at) {
+            undoableUntil = last.at.addingTimeInterval(Self.undoWindow)
+        }
+        return ApplicationDetail(
+            application: isStudent ? application.redactedForStudent : application, listing: summary,
+            questions: listing.questions, timeline: timeline, student: student.publicProfile,
+            profile: isStudent ? nil : profile,
+            skillMatch: SkillMatch(listing: listing, skills: profile?.skills ?? []),
+            allowedMoves: ApplicationStateMachine.targets(from: application.status, for: principal.role),
+            undoableUntil: undoableUntil)
+    }
+
+    private func isUndoable(_ event: ApplicationEvent, by principal: Principal, at: Date) -> Bool {
+        event.undoes == nil && event.from != nil && event.actorID == principal.userID && event.actorRole == .employer
+            && at.timeIntervalSince(event.at) <= Self.undoWindow
+    }
+
+    private func undo(
+        _ principal: Principal, _ last: ApplicationEvent, in timeline: [ApplicationEvent], _ application: Application,
+        _ session: any StoreWriter, _ at: Date, batchID: String?
+    ) throws -> Application {
+        guard last.undoes == nil, last.from != nil, last.actorRole == .employer else {
+            throw EdulinkError.refused(Refusal(.nothingToUndo, "There is no decision of yours to undo."))
+        }
+        guard last.actorID == principal.userID else {
+            throw EdulinkError.refused(
+                Refusal(.nothingToUndo, "Only the person who made the last decision can undo it."))
+        }
+        guard at.timeIntervalSince(last.at) <= Self.undoWindow else {
+            throw EdulinkError.refused(Refusal(.undoExpired, "Decisions can be undone for 10 minutes only."))
+        }
+        guard let index = timeline.firstIndex(where: { $0.id == last.id }), index > 0 else {
+            throw EdulinkError.refused(Refusal(.nothingToUndo, "There is no decision of yours to undo."))
+        }
+        let previous = timeline[index - 1].stage
+        var application = application
+        application.apply(previous)
+        application.updatedAt = at
+        try session.updateApplication(application)
+        _ = try session.appendEvent(
+            ApplicationEvent(
+                applicationID: application.id, from: last.to, to: previous.status, actorID: principal.userID,
+                actorRole: principal.role, at: at, note: "undo", stage: previous, undoes: last.id, batchID: batchID))
+        try notify(
+            session, application.studentID, .statusChanged, "Application status corrected",
+            "Your application is \(previous.status.label) again.", application: application.id,
+            listing: application.listingID)
+        try audit(
+            session, principal, "application.undo", "application", application.id.rawValue,
+            "\(last.to.rawValue) → \(previous.status.rawValue)")
+        return application
+    }
+
+    /// Checks and applies one move inside a transaction: permission, state machine, the move's data,
+    /// then the timeline event, notifications, audit and listing side effects.
+    func performMove(
+        _ principal: Principal, _ id: ApplicationID, _ move: ApplicationMove, batchID: String?,
+        _ session: any StoreWriter, _ at: Date
+    ) throws -> Application {
+        guard var application = try session.application(id),
+            var listing = try session.lockListing(application.listingID)
+        else { throw EdulinkError.notFound("Application") }
+        let studentAction: Action? =
+            switch move {
+            case .accept, .decline: .answerOffer
+            case .withdraw: .withdrawApplication
+            default: nil
+            }
+        let isStudentMove = studentAction != nil
+        if let studentAction {
+            try authorize(principal, studentAction, on: Ownership(userID: application.studentID), hidden: "Application")
+        } else {
+            try authorize(
+                principal, .moveApplication, on: Ownership(organizationID: listing.organizationID),
+                hidden: "Application")
+        }
+        let from = application.status
+        let target = move.target
+        if let refusal = ApplicationStateMachine.check(from: from, to: target, by: principal.role) {
+            throw EdulinkError.refused(refusal)
+        }
+        var stage = application.stage
+        stage.status = target
+        var reason: String?
+        var note: String?
+        switch move {
+        case .review, .shortlist:
+            break
+        case .scheduleInterview(let interview):
+            let place = TextRules.clean(interview.place)
+            var v = FieldValidator()
+            if interview.at <= at {
+                v.add("interview_at", "The interview must be in the future.")
+            } else if interview.at > at.addingTimeInterval(Double(MoveLimits.interviewHorizonDays) * 86_400) {
+                v.add("interview_at", "The interview must be within \(MoveLimits.interviewHorizonDays) days.")
+            }
+            v.text("interview_place", place, label: "Place", range: MoveLimits.place)
+            try v.check()
+            stage.interview = Interview(at: interview.at, place: place)
+            note = "\(interview.at.ISO8601Format()) at \(place)"
+        case .offer(let expiresAt):
+            let expiry = expiresAt ?? at.addingTimeInterval(Double(MoveLimits.defaultOfferDays) * 86_400)
+            if expiry <= at || expiry > at.addingTimeInterval(Double(MoveLimits.offerHorizonDays) * 86_400) {
+                throw EdulinkError.validation([
+                    FieldError(
+                        "offer_expires_at", "The offer must expire within the next \(MoveLimits.offerHorizonDays) days."
+                    )
+                ])
+            }
+            stage.offerExpiresAt = expiry
+        case .reject(let rejection):
+            let rejectionNote = rejection.note.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
+            var v = FieldValidator()
+            if rejection.reason == .other && rejectionNote == nil {
+                v.add("reason", "Say why when the reason is \"other\".")
+            }
+            v.optionalText("note", rejectionNote, label: "Note", range: MoveLimits.note)
+            try v.check()
+            stage.rejection = Rejection(reason: rejection.reason, note: rejectionNote)
+            reason = rejection.reason.rawValue
+            note = rejectionNote
+        case .accept, .decline:
+            if let expiry = application.offerExpiresAt, expiry <= at {
+                throw EdulinkError.refused(Refusal(.offerExpired, "This offer expired; ask the employer to renew it."))
+            }
+        case .withdraw(let withdrawNote):
+            let cleaned = withdrawNote.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
+            var v = FieldValidator()
+            v.optionalText("note", cleaned, label: "Note", range: MoveLimits.note)
+            try v.check()
+            note = cleaned
+        }
+        application.apply(stage)
+        application.updatedAt = at
+        if !isStudentMove && application.reviewedAt == nil { application.reviewedAt = at }
+        try session.updateApplication(application)
+        _ = try session.appendEvent(
+            ApplicationEvent(
+                applicationID: id, from: from, to: target, actorID: principal.isOperator ? nil : principal.userID,
+                actorRole: principal.role, at: at, reason: reason, note: note, stage: stage, batchID: batchID))
+        try notifyMove(session, application, listing, move, from: from)
+        try audit(
+            session, principal, "application.move", "application", id.rawValue, "\(from.rawValue) → \(target.rawValue)")
+        if target == .accepted {
+            let accepted = try session.applicationCounts(listingID: listing.id)[.accepted] ?? 0
+            if accepted >= listing.positions && listing.status == .published {
+                listing.status = .closed
+                listing.statusReason = "all positions filled"
+                listing.closedAt = at
+                listing.updatedAt = at
+                try session.updateListing(listing)
+                try audit(session, nil, "listing.expire", "listing", listing.id.rawValue, "all positions filled")
+            }
+        }
+        return application
+    }
+
+    private func notifyMove(
+        _ session: any StoreWriter, _ application: Application, _ listing: Listing, _ move: ApplicationMove,
+        from: ApplicationStatus
+    ) throws {
+        let title = "\"\(listing.title)\""
+        switch move {
+        case .review:
+            try notify(
+                session, application.studentID, .statusChanged, "Application reviewed",
+                "The employer has reviewed your application to \(title).", application: application.id,
+                listing: listing.id)
+        case .shortlist:
+            try notify(
+                session, application.studentID, .statusChanged, "You were shortlisted",
+                "You are on the shortlist for \(title).", application: application.id, listing: listing.id)
+        case .scheduleInterview(let interview):
+            let verb = from == .interviewScheduled ? "moved" : "scheduled"
+            try notify(
+                session, application.studentID, .interviewScheduled, "Interview \(verb)",
+                "Interview for \(title): \(interview.at.formatted(date: .abbreviated, time: .shortened)) at \(TextRules.clean(interview.place)).",
+                application: application.id, listing: listing.id)
+        case .offer:
+            try notify(
+                session, application.studentID, .offerMade, "You have an offer",
+                "You have an offer for \(title). Accept or decline it from Applications.", application: application.id,
+                listing: listing.id)
+        case .reject(let rejection):
+            try notify(
+                session, application.studentID, .statusChanged, "Application not successful",
+                "Your application to \(title) was not successful (\(rejection.reason.label.lowercased())).",
+                application: application.id, listing: listing.id)
+        case .accept, .decline:
+            let verb = move == .accept ? "accepted" : "declined"
+            try notify(
+                session, listing.createdBy, .offerAnswered, "Offer \(verb)",
+                "An applicant \(verb) your offer for \(title).", application: application.id, listing: listing.id)
+        case .withdraw:
+            try notify(
+                session, listing.createdBy, .applicationWithdrawn, "Application withdrawn",
+                "An applicant withdrew from \(title).", application: application.id, listing: listing.id)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Delivers outbox messages somewhere outside Edulink (email, a spool directory).
+public protocol OutboxTransport: Sendable {
+    func deliver(_ message: OutboxMessage) async throws
+}
+
+/// What one run of the scheduled jobs did.
+public struct JobReport: Sendable, Equatable, Codable {
+    public var listingsClosed: Int
+    public var remindersSent: Int
+    public var messagesDelivered: Int
+    public var messagesFailed: Int
+
+    public init(listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0) {
+        self.listingsClosed = listingsClosed
+        self.remindersSent = remindersSent
+        self.messagesDelivered = messagesDelivered
+        self.messagesFailed = messagesFailed
+    }
+}
+
+extension EdulinkService {
+    /// Runs every periodic job once: close expired listings, remind students of saved listings'
+    /// deadlines, deliver due outbox messages. Safe to run often and from several processes.
+    public func runScheduledJobs(transport: (any OutboxTransport)?) async throws -> JobReport {
+        var report = JobReport()
+        report.listingsClosed = try await closeExpiredListings()
+        report.remindersSent = try await sendDeadlineReminders()
+        if let transport {
+            (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
+        }
+        return report
+    }
+
+    /// Notifies students whose saved listings close in 3 days and in 1 day, once each.
+    public func sendDeadlineReminders() async throws -> Int {
+        let at = now()
+        return try await store.write { session in
+            var sent = 0
+            let soon = try session.listings(status: .published, limit: 100_000).filter {
+                $0.deadline > at && $0.deadline <= at.addingTimeInterval(3 * 86_400)
+            }
+            for listing in soon {
+                let days = listing.deadline.timeIntervalSince(at) <= 86_400 ? 1 : 3
+                let title = days == 1 ? "Deadline tomorrow" : "Deadline in 3 days"
+                for student in try self.studentsWhoSaved(listing.id, session) {
+                    if try session.hasNotification(
+                        userID: student, kind: .deadlineSoon, listingID: listing.id, title: title)
+                    {
+                        continue
+                    }
+                    try self.notify(
+                        session, student, .deadlineSoon, title,
+                        "\"\(listing.title)\" closes \(days == 1 ? "within a day" : "in 3 days"). Apply before it does.",
+                        listing: listing.id)
+                    sent += 1
+                }
+            }
+            return sent
+        }
+    }
+
+    private func studentsWhoSaved(_ listing: ListingID, _ session: any StoreReader) throws -> [UserID] {
+        try session.savedBy(listingID: listing)
+    }
+
+    /// Delivers due outbox messages; failures are retried after 2, 4, 8, 16 and 32 minutes.
+    public func deliverOutbox(_ transport: any OutboxTransport, limit: Int = 200) async throws -> (Int, Int) {
+        let due = try await store.read { [at = now()] in try $0.dueOutbox(at: at, limit: limit) }
+        var delivered = 0
+        var failed = 0
+        for message in due {
+            var updated = message
+            do {
+                try await transport.deliver(message)
+                updated.status = .sent
+                updated.attempts += 1
+                delivered += 1
+            } catch {
+                updated = message.afterFailure(String(describing: error), at: now())
+                if updated.status == .failed { failed += 1 }
+            }
+            let final = updated
+            try await store.write { try $0.updateOutbox(final) }
+        }
+        return (delivered, failed)
+    }
+}

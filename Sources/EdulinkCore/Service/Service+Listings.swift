@@ -1,0 +1,417 @@
+public import Foundation
+
+/// Everything the listing detail screen shows.
+public struct ListingDetail: Sendable, Equatable, Codable {
+    public var listing: Listing
+    public var organization: Organization
+    public var applicationCounts: [ApplicationStatus: Int]
+    /// For students: the first rule that stops them applying, nil when they can.
+    public var applyRefusal: Refusal?
+    public var skillMatch: SkillMatch?
+    public var isSaved: Bool
+    /// The student's own application to it, if any.
+    public var myApplicationID: ApplicationID?
+
+    public var canApply: Bool { applyRefusal == nil && myApplicationID == nil }
+    public var applicationCount: Int { applicationCounts.values.reduce(0, +) }
+
+    public init(
+        listing: Listing, organization: Organization, applicationCounts: [ApplicationStatus: Int],
+        applyRefusal: Refusal?, skillMatch: SkillMatch?, isSaved: Bool, myApplicationID: ApplicationID?
+    ) {
+        self.listing = listing
+        self.organization = organization
+        self.applicationCounts = applicationCounts
+        self.applyRefusal = applyRefusal
+        self.skillMatch = skillMatch
+        self.isSaved = isSaved
+        self.myApplicationID = myApplicationID
+    }
+}
+
+/// Changes to a published listing that may only grow.
+public struct ListingExtension: Sendable, Equatable, Codable {
+    public var deadline: Date?
+    public var capacity: Int?
+    public var positions: Int?
+
+    public init(deadline: Date? = nil, capacity: Int? = nil, positions: Int? = nil) {
+        self.deadline = deadline
+        self.capacity = capacity
+        self.positions = positions
+    }
+}
+
+extension EdulinkService {
+    // MARK: Browsing
+
+    /// The scope of listings `principal` may see, with "eligible for me" context for students.
+    func scope(for principal: Principal, in session: any StoreReader) throws -> ListingScope {
+        var scope = ListingScope(now: now(), viewerInstitutionID: principal.institutionID)
+        switch principal.role {
+        case .admin: scope.seesAllInstitutions = true
+        case .student:
+            let profile = try session.profile(principal.userID)
+            scope.viewerInstitutionID = profile?.institutionID ?? principal.institutionID
+            scope.eligibility = EligibilityContext(yearOfStudy: profile?.yearOfStudy, course: profile?.course)
+        default: break
+        }
+        return scope
+    }
+
+    /// Open listings matching `filter`, ranked, one page at a time (keyset pagination).
+    public func search(_ principal: Principal, _ filter: ListingFilter, cursor: PageCursor? = nil, limit: Int = 50)
+        async throws -> Page<ListingSummary>
+    {
+        try await guarded(principal) {
+            try authorize(principal, .browseListings)
+            let limit = min(max(limit, 1), 500)
+            return try await store.read { session in
+                let scope = try self.scope(for: principal, in: session)
+                return try session.searchListings(
+                    ListingSearchRequest(filter: filter, scope: scope, cursor: cursor, limit: limit))
+            }
+        }
+    }
+
+    /// How many open listings match `filter`.
+    public func count(_ principal: Principal, _ filter: ListingFilter) async throws -> Int {
+        try await guarded(principal) {
+            try authorize(principal, .browseListings)
+            return try await store.read { session in
+                try session.countListings(filter, scope: try self.scope(for: principal, in: session))
+            }
+        }
+    }
+
+    /// One listing with what its viewer needs: for a student, whether and why not they can apply.
+    public func listing(_ principal: Principal, _ id: ListingID) async throws -> ListingDetail {
+        try await guarded(principal) {
+            try authorize(principal, .viewListing)
+            let at = now()
+            let calendar = environment.calendar
+            return try await store.read { session in
+                guard let listing = try session.listing(id),
+                    let organization = try session.organization(listing.organizationID)
+                else { throw EdulinkError.notFound("Listing") }
+                let ownsIt = principal.organizationID == listing.organizationID && principal.role == .employer
+                if !ownsIt && principal.role != .admin {
+                    // Others only see what is published, and institution-only listings of their own institution.
+                    guard listing.status == .published || listing.status == .closed else {
+                        throw EdulinkError.notFound("Listing")
+                    }
+                    if listing.visibility == .institutionOnly && principal.role != .admin {
+                        let institution =
+                            principal.role == .student
+                            ? (try session.profile(principal.userID)?.institutionID ?? principal.institutionID)
+                            : principal.institutionID
+                        guard institution == listing.institutionID else { throw EdulinkError.notFound("Listing") }
+                    }
+                }
+                let counts = try session.applicationCounts(listingID: id)
+                var detail = ListingDetail(
+                    listing: listing, organization: organization,
+                    applicationCounts: principal.role == .student ? [:] : counts, applyRefusal: nil,
+                    skillMatch: nil, isSaved: false, myApplicationID: nil)
+                if principal.role == .student {
+                    let context = try self.applyContext(principal, listing, counts: counts, session, at, calendar)
+                    detail.applyRefusal = ApplyRules.firstRefusal(context)
+                    detail.skillMatch = SkillMatch(listing: listing, skills: context.profile?.skills ?? [])
+                    detail.isSaved = try session.isSaved(studentID: principal.userID, listingID: id)
+                    detail.myApplicationID = try session.application(studentID: principal.userID, listingID: id)?.id
+                    // Students see the total only, not the employer's pipeline.
+                    detail.applicationCounts = [.pending: counts.values.reduce(0, +)]
+                }
+                return detail
+            }
+        }
+    }
+
+    func applyContext(
+        _ principal: Principal, _ listing: Listing, counts: StatusCounts, _ session: any StoreReader, _ at: Date,
+        _ calendar: Calendar
+    ) throws -> ApplyContext {
+        guard let student = try session.user(principal.userID) else { throw EdulinkError.notFound("Account") }
+        let startOfDay = calendar.startOfDay(for: at)
+        let startOfMonth = calendar.dateInterval(of: .month, for: at)?.start ?? startOfDay
+        return ApplyContext(
+            listing: listing,
+            placesTaken: counts.filter { $0.key != .withdrawn }.values.reduce(0, +),
+            student: student, profile: try session.profile(principal.userID),
+            alreadyApplied: try session.application(studentID: principal.userID, listingID: listing.id) != nil,
+            appliedToday: try session.countApplications(studentID: principal.userID, since: startOfDay),
+            appliedThisMonth: try session.countApplications(studentID: principal.userID, since: startOfMonth),
+            now: at)
+    }
+
+    // MARK: Employer: own listings
+
+    /// The organization's listings, every status.
+    public func myListings(_ principal: Principal) async throws -> [ListingSummary] {
+        try await guarded(principal) {
+            guard let organizationID = principal.organizationID else {
+                throw EdulinkError.forbidden("You have no organization.")
+            }
+            try authorize(principal, .editListing, on: Ownership(organizationID: organizationID))
+            return try await store.read { session in
+                let ids = try session.listings(organizationID: organizationID).map(\.id)
+                return try session.listingSummaries(ids)
+            }
+        }
+    }
+
+    /// Creates a draft listing for the employer's organization.
+    public func createListing(_ principal: Principal, _ draft: ListingDraft) async throws -> Listing {
+        try await guarded(principal) {
+            guard let organizationID = principal.organizationID else {
+                throw EdulinkError.forbidden("Only an employer with an organization can create listings.")
+            }
+            try authorize(principal, .createListing, on: Ownership(organizationID: organizationID))
+            let draft = draft.cleaned()
+            let at = now()
+            try draft.validate(now: at, calendar: environment.calendar)
+            return try await store.write { session in
+                try self.checkInstitution(draft, session)
+                let listing = try session.insertListing(
+                    Listing(draft: draft, organizationID: organizationID, createdBy: principal.userID, at: at))
+                try self.audit(session, principal, "listing.create", "listing", listing.id.rawValue, listing.title)
+                return listing
+            }
+        }
+    }
+
+    /// Edits a listing. Drafts change freely; a published listing keeps its title and description,
+    /// and its deadline, capacity and positions may only grow; a closed listing does not change.
+    public func updateListing(_ principal: Principal, _ id: ListingID, _ draft: ListingDraft) async throws -> Listing {
+        try await guarded(principal) {
+            let draft = draft.cleaned()
+            let at = now()
+            let calendar = environment.calendar
+            return try await store.write { session in
+                var listing = try self.ownedListing(principal, id, .editListing, session)
+                switch listing.status {
+                case .closed:
+                    throw EdulinkError.refused(Refusal(.invalidTransition, "A closed listing cannot be edited."))
+                case .published:
+                    var frozen: [FieldError] = []
+                    if draft.title != listing.title {
+                        frozen.append(FieldError("title", "The title of a published listing cannot change."))
+                    }
+                    if draft.description != listing.description {
+                        frozen.append(
+                            FieldError("description", "The description of a published listing cannot change."))
+                    }
+                    if draft.deadline < listing.deadline {
+                        frozen.append(FieldError("deadline", "The deadline may only move later."))
+                    }
+                    if draft.capacity < listing.capacity {
+                        frozen.append(FieldError("capacity", "Capacity may only grow."))
+                    }
+                    if draft.positions < listing.positions {
+                        frozen.append(FieldError("positions", "Positions may only grow."))
+                    }
+                    if !frozen.isEmpty { throw EdulinkError.validation(frozen) }
+                case .draft, .pendingReview:
+                    break
+                }
+                try draft.validate(now: at, calendar: calendar)
+                try self.checkInstitution(draft, session)
+                listing.apply(draft)
+                if listing.status == .pendingReview { listing.status = .draft }  // edited: review again
+                listing.updatedAt = at
+                try session.updateListing(listing)
+                try self.audit(session, principal, "listing.update", "listing", id.rawValue, listing.title)
+                return listing
+            }
+        }
+    }
+
+    /// Grows a published listing's deadline, capacity or positions.
+    public func extendListing(_ principal: Principal, _ id: ListingID, _ change: ListingExtension) async throws
+        -> Listing
+    {
+        try await guarded(principal) {
+            let listing = try await store.read { try $0.listing(id) }
+            guard let listing else { throw EdulinkError.notFound("Listing") }
+            var draft = ListingDraft(listing)
+            if let deadline = change.deadline { draft.deadline = deadline }
+            if let capacity = change.capacity { draft.capacity = capacity }
+            if let positions = change.positions { draft.positions = positions }
+            return try await updateListing(principal, id, draft)
+        }
+    }
+
+    /// A new draft with the same content; dates that have passed move forward by the same span.
+    public func duplicateListing(_ principal: Principal, _ id: ListingID) async throws -> Listing {
+        try await guarded(principal) {
+            let at = now()
+            let source = try await store.read { session in try self.ownedListing(principal, id, .createListing, session)
+            }
+            var draft = ListingDraft(source)
+            if draft.deadline <= at {
+                let shift = at.addingTimeInterval(30 * 86_400).timeIntervalSince(draft.deadline)
+                draft.deadline = draft.deadline.addingTimeInterval(shift)
+                draft.startDate = draft.startDate.addingTimeInterval(shift)
+                draft.endDate = draft.endDate.addingTimeInterval(shift)
+            }
+            return try await createListing(principal, draft)
+        }
+    }
+
+    /// Moves a listing through its lifecycle (submit, verify, send back, close).
+    public func changeListing(_ principal: Principal, _ id: ListingID, _ event: ListingEvent, reason: String? = nil)
+        async throws -> Listing
+    {
+        try await guarded(principal) {
+            let at = now()
+            let calendar = environment.calendar
+            let reason = reason.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
+            if event == .sendBack {
+                var v = FieldValidator()
+                v.text("reason", reason ?? "", label: "Reason", range: 5...500)
+                try v.check()
+            }
+            return try await store.write { session in
+                guard var listing = try session.lockListing(id) else { throw EdulinkError.notFound("Listing") }
+                switch event {
+                case .submit, .close:
+                    let action: Action = event == .submit ? .submitListing : .closeListing
+                    try self.authorize(
+                        principal, action, on: Ownership(organizationID: listing.organizationID), hidden: "Listing")
+                case .verify, .sendBack:
+                    try self.authorize(
+                        principal, .verifyListing,
+                        on: Ownership(
+                            institutionID: listing.visibility == .institutionOnly ? listing.institutionID : nil),
+                        hidden: nil)
+                case .expire:
+                    throw EdulinkError.forbidden("Listings expire by themselves.")
+                }
+                let target = try ListingLifecycle.transition(from: listing.status, on: event, by: principal.role).get()
+                guard let organization = try session.organization(listing.organizationID) else {
+                    throw EdulinkError.notFound("Organization")
+                }
+                if event == .submit || event == .verify {
+                    if !organization.verified {
+                        throw EdulinkError.refused(
+                            Refusal(
+                                .organizationNotVerified,
+                                "\(organization.name) is not verified yet; an admin must verify the organization before its listings are published."
+                            ))
+                    }
+                    try ListingDraft(listing).validate(now: at, calendar: calendar)
+                }
+                listing.status = target
+                listing.updatedAt = at
+                listing.statusReason = reason
+                switch event {
+                case .verify:
+                    listing.verifiedBy = principal.isOperator ? nil : principal.userID
+                    listing.verifiedAt = at
+                    listing.publishedAt = at
+                    try self.notify(
+                        session, listing.createdBy, .listingVerified, "Listing published",
+                        "\"\(listing.title)\" was verified and is now visible to students.", listing: id)
+                case .sendBack:
+                    try self.notify(
+                        session, listing.createdBy, .listingSentBack, "Listing sent back",
+                        "\"\(listing.title)\" needs changes: \(reason ?? "")", listing: id)
+                case .close:
+                    listing.closedAt = at
+                case .submit, .expire:
+                    break
+                }
+                try session.updateListing(listing)
+                try self.audit(
+                    session, principal, "listing.\(event.rawValue)", "listing", id.rawValue,
+                    "\(listing.title) → \(target.rawValue)" + (reason.map { " (\($0))" } ?? ""))
+                return listing
+            }
+        }
+    }
+
+    /// Listings waiting for verification (admins see all; institution admins their institution's).
+    public func verificationQueue(_ principal: Principal) async throws -> [ListingSummary] {
+        try await guarded(principal) {
+            guard principal.role == .admin || principal.role == .institutionAdmin else {
+                throw PermissionDenied(action: .verifyListing)
+            }
+            return try await store.read { session in
+                let pending = try session.listings(status: .pendingReview, limit: 1000).filter { listing in
+                    PermissionPolicy.allows(
+                        principal, .verifyListing,
+                        on: Ownership(
+                            institutionID: listing.visibility == .institutionOnly ? listing.institutionID : nil))
+                }
+                return try session.listingSummaries(pending.map(\.id))
+            }
+        }
+    }
+
+    /// Closes published listings whose deadline passed. Run by the scheduler; returns how many.
+    @discardableResult
+    public func closeExpiredListings() async throws -> Int {
+        let at = now()
+        return try await store.write { session in
+            let expired = try session.listingsPastDeadline(at, limit: 10_000)
+            for var listing in expired {
+                listing.status = try ListingLifecycle.transition(from: listing.status, on: .expire, by: nil).get()
+                listing.statusReason = "deadline passed"
+                listing.closedAt = at
+                listing.updatedAt = at
+                try session.updateListing(listing)
+                try self.audit(session, nil, "listing.expire", "listing", listing.id.rawValue, "deadline passed")
+            }
+            return expired.count
+        }
+    }
+
+    func ownedListing(_ principal: Principal, _ id: ListingID, _ action: Action, _ session: any StoreReader) throws
+        -> Listing
+    {
+        guard let listing = try session.listing(id) else { throw EdulinkError.notFound("Listing") }
+        try authorize(principal, action, on: Ownership(organizationID: listing.organizationID), hidden: "Listing")
+        return listing
+    }
+
+    private func checkInstitution(_ draft: ListingDraft, _ session: any StoreReader) throws {
+        if let institutionID = draft.institutionID, try session.institution(institutionID) == nil {
+            throw EdulinkError.validation([FieldError("institution", "No such institution.")])
+        }
+    }
+}
+
+extension Listing {
+    init(draft: ListingDraft, organizationID: OrganizationID, createdBy: UserID, at: Date) {
+        self.init(
+            organizationID: organizationID, createdBy: createdBy, title: draft.title, description: draft.description,
+            category: draft.category, level: draft.level, locationType: draft.locationType, location: draft.location,
+            startDate: draft.startDate, endDate: draft.endDate, durationWeeks: draft.durationWeeks,
+            stipend: draft.stipend, deadline: draft.deadline, createdAt: at)
+        apply(draft)
+    }
+
+    /// Copies every editable field of `draft`.
+    mutating func apply(_ draft: ListingDraft) {
+        title = draft.title
+        description = draft.description
+        category = draft.category
+        level = draft.level
+        locationType = draft.locationType
+        location = draft.location
+        startDate = draft.startDate
+        endDate = draft.endDate
+        durationWeeks = draft.durationWeeks
+        stipend = draft.stipend
+        requiredSkills = draft.requiredSkills
+        preferredSkills = draft.preferredSkills
+        eligibleYears = draft.eligibleYears.sorted()
+        eligibleCourses = draft.eligibleCourses
+        deadline = draft.deadline
+        capacity = draft.capacity
+        positions = draft.positions
+        visibility = draft.visibility
+        institutionID = draft.visibility == .institutionOnly ? draft.institutionID : nil
+        questions = draft.questions
+    }
+}

@@ -1,0 +1,374 @@
+public import Foundation
+
+/// The profile screen: the account's name and phone, the profile, and how complete it is.
+public struct ProfileDetail: Sendable, Equatable, Codable {
+    public var user: UserSummary
+    public var phone: String?
+    public var profile: StudentProfile
+    public var institution: Institution?
+    public var completion: ProfileCompletion
+
+    public init(
+        user: UserSummary, phone: String?, profile: StudentProfile, institution: Institution?,
+        completion: ProfileCompletion
+    ) {
+        self.user = user
+        self.phone = phone
+        self.profile = profile
+        self.institution = institution
+        self.completion = completion
+    }
+}
+
+/// What the student edits on the profile screen.
+public struct ProfileUpdate: Sendable, Equatable, Codable {
+    public var displayName: String
+    public var phone: String?
+    public var institutionID: InstitutionID?
+    public var registrationNumber: String?
+    public var yearOfStudy: Int?
+    public var course: String?
+    public var skills: [String]
+    public var interests: [String]
+    public var githubURL: String?
+    public var linkedinURL: String?
+    public var websiteURL: String?
+    public var resumePath: String?
+    public var bio: String?
+
+    public init(
+        displayName: String, phone: String? = nil, institutionID: InstitutionID? = nil,
+        registrationNumber: String? = nil, yearOfStudy: Int? = nil, course: String? = nil, skills: [String] = [],
+        interests: [String] = [], githubURL: String? = nil, linkedinURL: String? = nil, websiteURL: String? = nil,
+        resumePath: String? = nil, bio: String? = nil
+    ) {
+        self.displayName = displayName
+        self.phone = phone
+        self.institutionID = institutionID
+        self.registrationNumber = registrationNumber
+        self.yearOfStudy = yearOfStudy
+        self.course = course
+        self.skills = skills
+        self.interests = interests
+        self.githubURL = githubURL
+        self.linkedinURL = linkedinURL
+        self.websiteURL = websiteURL
+        self.resumePath = resumePath
+        self.bio = bio
+    }
+
+    /// The form filled in from the current profile.
+    public init(_ detail: ProfileDetail) {
+        let p = detail.profile
+        self.init(
+            displayName: detail.user.displayName, phone: detail.phone, institutionID: p.institutionID,
+            registrationNumber: p.registrationNumber, yearOfStudy: p.yearOfStudy, course: p.course, skills: p.skills,
+            interests: p.interests, githubURL: p.githubURL, linkedinURL: p.linkedinURL, websiteURL: p.websiteURL,
+            resumePath: p.resumePath, bio: p.bio)
+    }
+}
+
+extension EdulinkService {
+    // MARK: Saved listings
+
+    public func savedListings(_ principal: Principal) async throws -> [ListingSummary] {
+        try await guarded(principal) {
+            try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
+            return try await store.read { session in
+                let saved = try session.savedListings(studentID: principal.userID)
+                let summaries = try session.listingSummaries(saved.map(\.listingID))
+                let order = Dictionary(saved.enumerated().map { ($1.listingID, $0) }, uniquingKeysWith: { a, _ in a })
+                return summaries.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+            }
+        }
+    }
+
+    /// Saves or unsaves a listing; returns whether it is saved afterwards.
+    @discardableResult
+    public func setSaved(_ principal: Principal, _ listingID: ListingID, saved: Bool) async throws -> Bool {
+        try await guarded(principal) {
+            try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
+            let at = now()
+            return try await store.write { session in
+                guard try session.listing(listingID) != nil else { throw EdulinkError.notFound("Listing") }
+                if saved {
+                    if try session.insertSavedListing(
+                        SavedListing(studentID: principal.userID, listingID: listingID, savedAt: at))
+                    {
+                        try self.audit(
+                            session, principal, "saved_listing.create", "listing", listingID.rawValue, "saved")
+                    }
+                } else if try session.deleteSavedListing(studentID: principal.userID, listingID: listingID) {
+                    try self.audit(session, principal, "saved_listing.delete", "listing", listingID.rawValue, "unsaved")
+                }
+                return saved
+            }
+        }
+    }
+
+    // MARK: Saved searches
+
+    /// The student's saved searches with how many listings were published since each was last seen.
+    public func savedSearches(_ principal: Principal) async throws -> [SavedSearchSummary] {
+        try await guarded(principal) {
+            try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
+            return try await store.read { session in
+                let scope = try self.scope(for: principal, in: session)
+                return try session.savedSearches(studentID: principal.userID).map { search in
+                    var since = scope
+                    since.publishedAfter = search.lastSeenAt
+                    let filter = (try? ListingFilter.parse(search.query)) ?? ListingFilter()
+                    return SavedSearchSummary(
+                        search: search, newMatches: try session.countListings(filter, scope: since))
+                }
+            }
+        }
+    }
+
+    /// Saves a query under a name (the query must parse).
+    public func saveSearch(_ principal: Principal, name: String, query: String) async throws -> SavedSearch {
+        try await guarded(principal) {
+            try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
+            let name = TextRules.clean(name)
+            let query = TextRules.clean(query)
+            var v = FieldValidator()
+            v.text("name", name, label: "Name", range: 1...80)
+            v.text("query", query, label: "Query", range: 1...500)
+            try v.check()
+            do {
+                _ = try ListingFilter.parse(query)
+            } catch {
+                throw EdulinkError.validation([FieldError("query", "\(error)")])
+            }
+            let at = now()
+            return try await store.write { session in
+                let existing = try session.savedSearches(studentID: principal.userID)
+                if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+                    throw EdulinkError.validation([
+                        FieldError("name", "You already have a saved search called \"\(name)\".")
+                    ])
+                }
+                if existing.count >= 50 {
+                    throw EdulinkError.validation([FieldError("name", "At most 50 saved searches; delete one first.")])
+                }
+                let search = try session.insertSavedSearch(
+                    SavedSearch(studentID: principal.userID, name: name, query: query, createdAt: at, lastSeenAt: at))
+                try self.audit(session, principal, "saved_search.create", "saved_search", search.id.rawValue, name)
+                return search
+            }
+        }
+    }
+
+    /// Marks a saved search's results as seen now (its new-match count goes back to zero).
+    public func markSavedSearchSeen(_ principal: Principal, _ id: SavedSearchID) async throws {
+        try await changeSavedSearch(principal, id) { search, session, at in
+            var search = search
+            search.lastSeenAt = at
+            try session.updateSavedSearch(search)
+        }
+    }
+
+    public func deleteSavedSearch(_ principal: Principal, _ id: SavedSearchID) async throws {
+        try await changeSavedSearch(principal, id) { search, session, _ in
+            try session.deleteSavedSearch(search.id)
+            try self.audit(session, principal, "saved_search.delete", "saved_search", search.id.rawValue, search.name)
+        }
+    }
+
+    private func changeSavedSearch(
+        _ principal: Principal, _ id: SavedSearchID,
+        _ change: @escaping @Sendable (SavedSearch, any StoreWriter, Date) throws -> Void
+    ) async throws {
+        try await guarded(principal) {
+            let at = now()
+            try await store.write { session in
+                guard let search = try session.savedSearch(id) else { throw EdulinkError.notFound("Saved search") }
+                try self.authorize(
+                    principal, .manageSavedItems, on: Ownership(userID: search.studentID), hidden: "Saved search")
+                try change(search, session, at)
+            }
+        }
+    }
+
+    // MARK: Notifications
+
+    /// The user's notifications, unread first then newest.
+    public func notifications(
+        _ principal: Principal, unreadOnly: Bool = false, limit: Int = 100, before: NotificationID? = nil
+    )
+        async throws -> [Notification]
+    {
+        try await guarded(principal) {
+            try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
+            let limit = min(max(limit, 1), 500)
+            return try await store.read {
+                try $0.notifications(userID: principal.userID, unreadOnly: unreadOnly, limit: limit, offsetID: before)
+            }
+        }
+    }
+
+    public func unreadCount(_ principal: Principal) async throws -> Int {
+        try await guarded(principal) {
+            try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
+            return try await store.read { try $0.unreadNotificationCount(userID: principal.userID) }
+        }
+    }
+
+    /// Marks some (or, with nil, all) of the user's notifications read; returns how many changed.
+    @discardableResult
+    public func markRead(_ principal: Principal, _ ids: [NotificationID]?) async throws -> Int {
+        try await guarded(principal) {
+            try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
+            let at = now()
+            return try await store.write { session in
+                if let ids {
+                    for id in ids {
+                        guard let notification = try session.notification(id), notification.userID == principal.userID
+                        else {
+                            throw EdulinkError.notFound("Notification")
+                        }
+                    }
+                }
+                return try session.markNotificationsRead(userID: principal.userID, ids: ids, at: at)
+            }
+        }
+    }
+
+    // MARK: Profile
+
+    public func profile(_ principal: Principal, of userID: UserID? = nil) async throws -> ProfileDetail {
+        try await guarded(principal) {
+            let target = userID ?? principal.userID
+            return try await store.read { session in
+                guard let user = try session.user(target), user.role == .student else {
+                    throw EdulinkError.notFound("Profile")
+                }
+                let profile = try session.profile(target) ?? StudentProfile(userID: target, updatedAt: user.createdAt)
+                try self.authorize(
+                    principal, .viewProfile, on: Ownership(userID: target, institutionID: profile.institutionID),
+                    hidden: "Profile")
+                return ProfileDetail(
+                    user: user.publicProfile, phone: user.phone, profile: profile,
+                    institution: try profile.institutionID.flatMap { try session.institution($0) },
+                    completion: ProfileCompletion(user: user, profile: profile))
+            }
+        }
+    }
+
+    public func updateProfile(_ principal: Principal, _ update: ProfileUpdate) async throws -> ProfileDetail {
+        try await guarded(principal) {
+            try authorize(principal, .editProfile, on: Ownership(userID: principal.userID))
+            let at = now()
+            let name = TextRules.clean(update.displayName)
+            let phone = update.phone.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
+            let profile = StudentProfile(
+                userID: principal.userID, institutionID: update.institutionID,
+                registrationNumber: update.registrationNumber, yearOfStudy: update.yearOfStudy, course: update.course,
+                skills: update.skills, interests: update.interests, githubURL: update.githubURL,
+                linkedinURL: update.linkedinURL, websiteURL: update.websiteURL, resumePath: update.resumePath,
+                bio: update.bio, updatedAt: at
+            ).cleaned()
+            var errors: [FieldError] = []
+            do throws(EdulinkError) {
+                try AccountRules.validate(email: "x@example.com", displayName: name, phone: phone)
+            } catch {
+                errors += error.fieldErrors
+            }
+            do throws(EdulinkError) { try profile.validate() } catch { errors += error.fieldErrors }
+            if !errors.isEmpty { throw EdulinkError.validation(errors) }
+            try await store.write { session in
+                guard var user = try session.user(principal.userID) else { throw EdulinkError.notFound("Account") }
+                if let institutionID = profile.institutionID {
+                    guard try session.institution(institutionID) != nil else {
+                        throw EdulinkError.validation([FieldError("institution", "No such institution.")])
+                    }
+                    if let number = profile.registrationNumber,
+                        try session.registrationNumberTaken(
+                            number, institutionID: institutionID, excluding: principal.userID)
+                    {
+                        throw EdulinkError.validation([
+                            FieldError(
+                                "registration_number",
+                                "Another student of this institution has this registration number.")
+                        ])
+                    }
+                }
+                user.displayName = name
+                user.phone = phone
+                user.institutionID = profile.institutionID
+                try session.updateUser(user)
+                try session.saveProfile(profile)
+                try self.audit(
+                    session, principal, "profile.update", "user", principal.userID.rawValue, "profile edited")
+            }
+            return try await self.profile(principal)
+        }
+    }
+
+    /// Institutions, for pickers.
+    public func institutions() async throws -> [Institution] {
+        try await store.read { try $0.institutions() }
+    }
+
+    // MARK: Organization
+
+    public func organization(_ principal: Principal, _ id: OrganizationID) async throws -> Organization {
+        try await guarded(principal) {
+            try authorize(principal, .viewOrganization)
+            guard let organization = try await store.read({ try $0.organization(id) }) else {
+                throw EdulinkError.notFound("Organization")
+            }
+            return organization
+        }
+    }
+
+    public func updateOrganization(_ principal: Principal, _ organization: Organization) async throws -> Organization {
+        try await guarded(principal) {
+            try authorize(
+                principal, .editOrganization, on: Ownership(organizationID: organization.id), hidden: "Organization")
+            let cleaned = organization.cleaned()
+            try cleaned.validate()
+            return try await store.write { session in
+                guard var current = try session.organization(organization.id) else {
+                    throw EdulinkError.notFound("Organization")
+                }
+                current.name = cleaned.name
+                current.industry = cleaned.industry
+                current.size = cleaned.size
+                current.website = cleaned.website
+                current.location = cleaned.location
+                current.description = cleaned.description
+                if principal.role == .admin { current.verified = cleaned.verified }
+                try session.updateOrganization(current)
+                try self.audit(
+                    session, principal, "organization.update", "organization", current.id.rawValue, current.name)
+                return current
+            }
+        }
+    }
+
+    // MARK: Audit and security (admins)
+
+    public func auditEvents(_ principal: Principal, _ query: AuditQuery) async throws -> [AuditEvent] {
+        try await guarded(principal) {
+            try authorize(principal, .viewAudit)
+            var bounded = query
+            bounded.limit = min(max(query.limit, 1), 1000)
+            let final = bounded
+            return try await store.read { try $0.auditEvents(final) }
+        }
+    }
+
+    public func securityEvents(
+        _ principal: Principal, kind: SecurityEventKind? = nil, user: UserID? = nil, since: Date? = nil,
+        before: SecurityEventID? = nil, limit: Int = 100
+    ) async throws -> [SecurityEvent] {
+        try await guarded(principal) {
+            try authorize(principal, .viewSecurity)
+            let limit = min(max(limit, 1), 1000)
+            return try await store.read {
+                try $0.securityEvents(kind: kind, userID: user, since: since, before: before, limit: limit)
+            }
+        }
+    }
+}

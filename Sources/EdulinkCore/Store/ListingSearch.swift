@@ -1,0 +1,105 @@
+public import Foundation
+
+/// Who is searching, and which listings they may see; the service fills it in, the store turns it
+/// into SQL.
+public struct ListingScope: Sendable, Equatable {
+    public var now: Date
+    /// Only listings students can apply to: published, verified and before the deadline.
+    public var openOnly: Bool
+    /// Institution-only listings of other institutions are hidden unless this is nil and
+    /// `seesAllInstitutions` is true.
+    public var viewerInstitutionID: InstitutionID?
+    /// Admins see institution-only listings of every institution.
+    public var seesAllInstitutions: Bool
+    /// For "eligible for me": the student's year of study and course.
+    public var eligibility: EligibilityContext?
+    /// Only listings published after this instant (new matches of a saved search).
+    public var publishedAfter: Date?
+    /// Restrict to one organization (an employer's own listings).
+    public var organizationID: OrganizationID?
+
+    public init(
+        now: Date, openOnly: Bool = true, viewerInstitutionID: InstitutionID? = nil, seesAllInstitutions: Bool = false,
+        eligibility: EligibilityContext? = nil, publishedAfter: Date? = nil, organizationID: OrganizationID? = nil
+    ) {
+        self.now = now
+        self.openOnly = openOnly
+        self.viewerInstitutionID = viewerInstitutionID
+        self.seesAllInstitutions = seesAllInstitutions
+        self.eligibility = eligibility
+        self.publishedAfter = publishedAfter
+        self.organizationID = organizationID
+    }
+}
+
+/// What "eligible for me" compares a listing against.
+public struct EligibilityContext: Sendable, Equatable, Hashable, Codable {
+    public var yearOfStudy: Int?
+    public var course: String?
+
+    public init(yearOfStudy: Int?, course: String?) {
+        self.yearOfStudy = yearOfStudy
+        self.course = course
+    }
+}
+
+/// A position in a sorted result list, for keyset pagination (never OFFSET).
+///
+/// `key` is the sort value of the last row seen (relevance, a date as seconds, a stipend), nil when
+/// that row had no value; `id` breaks ties.
+public struct PageCursor: Sendable, Equatable, Hashable, Codable {
+    public var key: Double?
+    public var id: Int64
+
+    public init(key: Double?, id: Int64) {
+        self.key = key
+        self.id = id
+    }
+
+    /// A compact text form for URLs and the CLI: `k:<key>:<id>` or `n:<id>`.
+    public var token: String {
+        if let key { return "k:\(key):\(id)" }
+        return "n:\(id)"
+    }
+
+    /// Parses `token`; nil when malformed.
+    public init?(token: String) {
+        let parts = token.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0] == "k", let key = Double(parts[1]), key.isFinite, let id = Int64(parts[2]) {
+            self.init(key: key, id: id)
+        } else if parts.count == 2, parts[0] == "n", let id = Int64(parts[1]) {
+            self.init(key: nil, id: id)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// One page of results and where the next one starts.
+public struct Page<Item: Sendable & Equatable>: Sendable, Equatable {
+    public var items: [Item]
+    /// Nil at the end of the list.
+    public var nextCursor: PageCursor?
+
+    public init(items: [Item], nextCursor: PageCursor?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+}
+
+extension Page: Codable where Item: Codable {}
+
+/// A search for listings.
+public struct ListingSearchRequest: Sendable, Equatable {
+    public var filter: ListingFilter
+    public var scope: ListingScope
+    public var cursor: PageCursor?
+    public var limit: Int
+
+    public init(filter: ListingFilter, scope: ListingScope, cursor: PageCursor? = nil, limit: Int = 50) {
+        self.filter = filter
+        self.scope = scope
+        self.cursor = cursor
+        self.limit = limit
+    }
+}

@@ -1,0 +1,140 @@
+public import Foundation
+
+/// Persistence only: typed reads and writes inside transactions. Business rules never live here;
+/// they live in `EdulinkService`, which runs its rules inside one `write` so that what it checked
+/// still holds when it writes.
+///
+/// Transaction bodies are synchronous: a rule is plain logic over values, and the store runs the
+/// body on its own connection (GRDB's writer for SQLite, a pooled connection for PostgreSQL).
+/// Implementations report an unreachable database as `EdulinkError.unavailable`.
+public protocol Store: Sendable {
+    /// Runs `body` in a read-only transaction with a consistent snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T
+    /// Runs `body` in a write transaction: everything it writes is saved together, or nothing is.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T
+}
+
+/// Counts of applications per status, e.g. for a listing's pipeline.
+public typealias StatusCounts = [ApplicationStatus: Int]
+
+/// Typed reads.
+public protocol StoreReader {
+    // MARK: Users
+    func user(_ id: UserID) throws -> User?
+    /// `email` must already be normalized (`AccountRules.normalizeEmail`).
+    func user(email: String) throws -> User?
+    /// Users whose email or name contains `text`, by id, after `after`.
+    func users(matching text: String?, role: Role?, after: UserID?, limit: Int) throws -> [User]
+    func countUsers(role: Role?, status: AccountStatus?) throws -> Int
+    /// Employer accounts of an organization.
+    func users(organizationID: OrganizationID) throws -> [User]
+
+    // MARK: Profiles, organizations, institutions
+    func profile(_ userID: UserID) throws -> StudentProfile?
+    /// Whether another student of the institution already uses this registration number.
+    func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool
+    func organization(_ id: OrganizationID) throws -> Organization?
+    func organizations() throws -> [Organization]
+    func institution(_ id: InstitutionID) throws -> Institution?
+    func institutions() throws -> [Institution]
+
+    // MARK: Listings
+    func listing(_ id: ListingID) throws -> Listing?
+    func listings(organizationID: OrganizationID) throws -> [Listing]
+    func listings(status: ListingStatus, limit: Int) throws -> [Listing]
+    /// Published listings whose deadline is before `date`.
+    func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing]
+    func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary>
+    func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int
+    func listingSummaries(_ ids: [ListingID]) throws -> [ListingSummary]
+    func applicationCounts(listingID: ListingID) throws -> StatusCounts
+
+    // MARK: Applications
+    func application(_ id: ApplicationID) throws -> Application?
+    func application(studentID: UserID, listingID: ListingID) throws -> Application?
+    func applications(studentID: UserID) throws -> [Application]
+    /// A listing's applications, optionally of one status, by id after `after`.
+    func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
+        -> [Application]
+    /// How many applications the student submitted at or after `since`.
+    func countApplications(studentID: UserID, since: Date) throws -> Int
+    func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent]
+    func events(batchID: String) throws -> [ApplicationEvent]
+
+    // MARK: Saved items
+    func savedListings(studentID: UserID) throws -> [SavedListing]
+    func isSaved(studentID: UserID, listingID: ListingID) throws -> Bool
+    /// Students who saved a listing.
+    func savedBy(listingID: ListingID) throws -> [UserID]
+    func savedSearches(studentID: UserID) throws -> [SavedSearch]
+    func savedSearch(_ id: SavedSearchID) throws -> SavedSearch?
+
+    // MARK: Notifications
+    /// Unread first, then newest first; after `before` (an id) for paging.
+    func notifications(userID: UserID, unreadOnly: Bool, limit: Int, offsetID before: NotificationID?) throws
+        -> [Notification]
+    func notification(_ id: NotificationID) throws -> Notification?
+    func unreadNotificationCount(userID: UserID) throws -> Int
+    /// Whether the user already has a notification of this kind for this listing with this title.
+    func hasNotification(userID: UserID, kind: NotificationKind, listingID: ListingID?, title: String) throws -> Bool
+    func dueOutbox(at date: Date, limit: Int) throws -> [OutboxMessage]
+    func outboxStatistics() throws -> OutboxStatistics
+
+    // MARK: Audit and security
+    func auditEvents(_ query: AuditQuery) throws -> [AuditEvent]
+    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
+        throws -> [SecurityEvent]
+    func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int
+}
+
+/// Typed writes; every writer can also read inside the same transaction.
+public protocol StoreWriter: StoreReader {
+    func insertUser(_ user: User) throws -> User
+    func updateUser(_ user: User) throws
+    func saveProfile(_ profile: StudentProfile) throws
+    func insertOrganization(_ organization: Organization) throws -> Organization
+    func updateOrganization(_ organization: Organization) throws
+    func insertInstitution(_ institution: Institution) throws -> Institution
+
+    func insertListing(_ listing: Listing) throws -> Listing
+    func updateListing(_ listing: Listing) throws
+    /// Reads a listing and keeps it locked until the transaction ends (`FOR UPDATE` on PostgreSQL;
+    /// SQLite's single writer already serializes).
+    func lockListing(_ id: ListingID) throws -> Listing?
+
+    func insertApplication(_ application: Application) throws -> Application
+    func updateApplication(_ application: Application) throws
+    func appendEvent(_ event: ApplicationEvent) throws -> ApplicationEvent
+
+    /// Returns false when it was already saved.
+    func insertSavedListing(_ saved: SavedListing) throws -> Bool
+    /// Returns false when it was not saved.
+    func deleteSavedListing(studentID: UserID, listingID: ListingID) throws -> Bool
+    func insertSavedSearch(_ search: SavedSearch) throws -> SavedSearch
+    func updateSavedSearch(_ search: SavedSearch) throws
+    func deleteSavedSearch(_ id: SavedSearchID) throws
+
+    func insertNotification(_ notification: Notification) throws -> Notification
+    /// Marks the given notifications (or all when nil) of the user read; returns how many changed.
+    func markNotificationsRead(userID: UserID, ids: [NotificationID]?, at date: Date) throws -> Int
+    func insertOutbox(_ message: OutboxMessage) throws
+    func updateOutbox(_ message: OutboxMessage) throws
+
+    func insertAudit(_ event: AuditEvent) throws
+    func insertSecurityEvent(_ event: SecurityEvent) throws
+}
+
+/// Figures about the notification outbox.
+public struct OutboxStatistics: Sendable, Equatable, Codable {
+    public var pending: Int
+    public var failed: Int
+    public var sent: Int
+    public var oldestPendingAt: Date?
+
+    public init(pending: Int, failed: Int, sent: Int, oldestPendingAt: Date?) {
+        self.pending = pending
+        self.failed = failed
+        self.sent = sent
+        self.oldestPendingAt = oldestPendingAt
+    }
+}

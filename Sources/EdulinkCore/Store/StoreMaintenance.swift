@@ -1,0 +1,60 @@
+public import Foundation
+
+/// Facts about the database, for `edulink db status` and the admin Data tab.
+public struct DatabaseStatus: Sendable, Equatable, Codable {
+    public var location: String
+    public var engine: String
+    public var schemaVersion: String
+    public var appliedMigrations: [String]
+    public var pendingMigrations: [String]
+    public var sizeBytes: Int64
+    public var walSizeBytes: Int64
+    public var rowCounts: [String: Int]
+    public var lastIntegrityCheck: IntegrityReport?
+    public var lastBackup: BackupRecord?
+
+    public init(
+        location: String, engine: String, schemaVersion: String, appliedMigrations: [String],
+        pendingMigrations: [String], sizeBytes: Int64, walSizeBytes: Int64, rowCounts: [String: Int],
+        lastIntegrityCheck: IntegrityReport?, lastBackup: BackupRecord?
+    ) {
+        self.location = location
+        self.engine = engine
+        self.schemaVersion = schemaVersion
+        self.appliedMigrations = appliedMigrations
+        self.pendingMigrations = pendingMigrations
+        self.sizeBytes = sizeBytes
+        self.walSizeBytes = walSizeBytes
+        self.rowCounts = rowCounts
+        self.lastIntegrityCheck = lastIntegrityCheck
+        self.lastBackup = lastBackup
+    }
+}
+
+/// The result of an integrity and foreign-key check.
+public struct IntegrityReport: Sendable, Equatable, Codable {
+    public var ok: Bool
+    /// What the checks reported, empty when everything is fine.
+    public var problems: [String]
+    public var checkedAt: Date
+
+    public init(ok: Bool, problems: [String], checkedAt: Date) {
+        self.ok = ok
+        self.problems = problems
+        self.checkedAt = checkedAt
+    }
+}
+
+/// Operations on the database as a whole: for the CLI (`edulink db …`) and the admin Data tab.
+public protocol StoreMaintenance: Sendable {
+    func status() async throws -> DatabaseStatus
+    func checkIntegrity() async throws -> IntegrityReport
+    /// Writes a verified snapshot into `directory` and deletes snapshots older than `keepDays`.
+    func backup(into directory: URL, keepDays: Int) async throws -> BackupRecord
+    func backups() async throws -> [BackupRecord]
+    /// Verifies `file`, backs up the current database into `backupDirectory`, then swaps atomically.
+    func restore(from file: URL, backupDirectory: URL) async throws -> BackupRecord
+    func vacuum() async throws
+    func analyze() async throws
+    func reindex() async throws
+}
