@@ -117,7 +117,7 @@ extension EdulinkService {
                 return try session.savedSearches(studentID: principal.userID).map { search in
                     var since = scope
                     since.publishedAfter = search.lastSeenAt
-                    let filter = (try? ListingFilter.parse(search.query)) ?? ListingFilter()
+                    let filter = (try? ListingFilter(query: search.query)) ?? ListingFilter()
                     return SavedSearchSummary(
                         search: search, newMatches: try session.countListings(filter, scope: since))
                 }
@@ -136,7 +136,7 @@ extension EdulinkService {
             v.text("query", query, label: "Query", range: 1...500)
             try v.check()
             do {
-                _ = try ListingFilter.parse(query)
+                _ = try ListingFilter(query: query)
             } catch {
                 throw EdulinkError.validation([FieldError("query", "\(error)")])
             }

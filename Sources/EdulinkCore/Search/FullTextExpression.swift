@@ -1,0 +1,154 @@
+/// Splits text into full-text tokens the way SQLite FTS5's default `unicode61` tokenizer does:
+/// characters in the Unicode categories L* (letters), N* (numbers) and Co (private use) are token
+/// characters; everything else, including punctuation, symbols, emoji, combining marks and format
+/// characters, separates tokens. `c++` → `c`; `node.js` → `node`, `js`; `数据科学` → one token.
+enum FTSTokenizer {
+    static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            true
+        default:
+            false
+        }
+    }
+
+    /// The tokens of `text`, lowercased.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if isTokenScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                tokens.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { tokens.append(String(current)) }
+        return tokens
+    }
+
+    static func hasTokens(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isTokenScalar)
+    }
+
+    /// Whether the text ends inside a token, so a word's last token may still be growing.
+    static func endsInToken(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return isTokenScalar(last)
+    }
+}
+
+extension ListingFilter {
+    /// A SQLite FTS5 `MATCH` expression for the positive ``terms``, or `nil` when there is no word or
+    /// phrase to match (no terms, or only exclusions).
+    ///
+    /// Every term is split into tokens like FTS5's `unicode61` tokenizer, and every token is written
+    /// inside double quotes (a `"` in it doubled), so no input can reach FTS5's syntax: `AND`, `NEAR`,
+    /// `title:`, `*`, parentheses and quotes are all just text. Terms are joined with `AND`:
+    ///
+    /// - a word is a prefix query on its last token when it ends in a letter or digit (`data` →
+    ///   `"data"*`, `node.js` → `"node js"*`, `c++` → `"c"`);
+    /// - a phrase is an exact phrase (`"machine learning"`);
+    /// - exclusions follow `NOT` (`-sales` → `… NOT "sales"`; several are joined with `OR` in parentheses).
+    ///
+    /// ```swift
+    /// try ListingFilter(query: #"data "exact phrase" -sales"#).ftsMatchExpression()
+    /// // ("data"* AND "exact phrase") NOT "sales"
+    /// ```
+    ///
+    /// FTS5 needs at least one positive term, so with only exclusions this returns `nil`; the store then
+    /// applies ``excludedTerms`` with `NOT IN (… MATCH ftsExclusionMatchExpression())`.
+    public func ftsMatchExpression() -> String? {
+        let positives = terms.compactMap(Self.ftsPositive)
+        guard !positives.isEmpty else { return nil }
+        let joined = positives.joined(separator: " AND ")
+        guard let exclusions = ftsExclusionMatchExpression() else { return joined }
+        let positive = positives.count > 1 ? "(\(joined))" : joined
+        let excluded = excludedTerms.count > 1 ? "(\(exclusions))" : exclusions
+        return "\(positive) NOT \(excluded)"
+    }
+
+    /// An FTS5 `MATCH` expression that matches listings containing any excluded term
+    /// (`"sales" OR "cold calling"`), or `nil` when nothing is excluded. Used with `NOT IN` when the
+    /// query has no positive term.
+    public func ftsExclusionMatchExpression() -> String? {
+        let parts = terms.compactMap { term -> String? in
+            guard case .excluded(let text) = term else { return nil }
+            let tokens = FTSTokenizer.tokens(text)
+            return tokens.isEmpty ? nil : Self.ftsString(tokens)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " OR ")
+    }
+
+    private static func ftsPositive(_ term: SearchTerm) -> String? {
+        switch term {
+        case .word(let text):
+            let tokens = FTSTokenizer.tokens(text)
+            guard !tokens.isEmpty else { return nil }
+            return ftsString(tokens) + (FTSTokenizer.endsInToken(text) ? "*" : "")
+        case .phrase(let text):
+            let tokens = FTSTokenizer.tokens(text)
+            return tokens.isEmpty ? nil : ftsString(tokens)
+        case .excluded:
+            return nil
+        }
+    }
+
+    private static func ftsString(_ tokens: [String]) -> String {
+        let body = tokens.joined(separator: " ").replacingAll("\"", with: "\"\"")
+        return "\"\(body)\""
+    }
+
+    /// A PostgreSQL `to_tsquery('simple', …)` expression for ``terms``, or `nil` when there are none.
+    ///
+    /// Tokens are split like ``ftsMatchExpression()`` and each is single-quoted (`'` and `\` doubled),
+    /// so operators and punctuation in the input stay text. Terms are joined with `&`; a word's last
+    /// token gets `:*` when it is still being typed; phrases and multi-token words use `<->`; exclusions
+    /// use `!`. PostgreSQL accepts a query made only of exclusions, so unlike FTS5 this is not `nil` then.
+    ///
+    /// ```swift
+    /// try ListingFilter(query: #"data "exact phrase" -sales"#).tsQueryExpression()
+    /// // 'data':* & ('exact' <-> 'phrase') & !'sales'
+    /// ```
+    public func tsQueryExpression() -> String? {
+        let parts = terms.compactMap { term -> String? in
+            let tokens = FTSTokenizer.tokens(term.text)
+            guard !tokens.isEmpty else { return nil }
+            var quoted = tokens.map(Self.tsLexeme)
+            switch term {
+            case .word(let text):
+                if FTSTokenizer.endsInToken(text), let last = quoted.popLast() { quoted.append(last + ":*") }
+                return Self.tsPhrase(quoted)
+            case .phrase:
+                return Self.tsPhrase(quoted)
+            case .excluded:
+                return "!" + Self.tsPhrase(quoted)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " & ")
+    }
+
+    private static func tsLexeme(_ token: String) -> String {
+        let escaped = token.replacingAll("\\", with: "\\\\").replacingAll("'", with: "''")
+        return "'\(escaped)'"
+    }
+
+    private static func tsPhrase(_ lexemes: [String]) -> String {
+        lexemes.count == 1 ? lexemes.joined() : "(" + lexemes.joined(separator: " <-> ") + ")"
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of one Unicode scalar (no Foundation needed). Works on scalars, not
+    /// characters, so a quote followed by a combining mark is still replaced.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar == target { result += replacement } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+}
