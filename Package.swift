@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EdulinkCLITests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
+            dependencies: ["EdulinkCore", "EdulinkSQLite", "edulink"],
             swiftSettings: strict
         ),
     ]
