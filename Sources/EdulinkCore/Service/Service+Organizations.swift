@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension EdulinkService {
     /// Registers an organization (admins and the local operator). Employers are attached to it with
