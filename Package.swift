@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+// Branch `demo`: reduced to the demo dataset module and its tests; the lead reconciles manifests.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -10,89 +11,14 @@ let package = Package(
     name: "Edulink",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "edulink", targets: ["edulink"]),
-        .executable(name: "terminalkit-gallery", targets: ["TerminalKitGallery"]),
-        .library(name: "EdulinkCore", targets: ["EdulinkCore"]),
-        .library(name: "EdulinkSQLite", targets: ["EdulinkSQLite"]),
-        .library(name: "TerminalKit", targets: ["TerminalKit"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .library(name: "EdulinkDemo", targets: ["EdulinkDemo"]),
     ],
     targets: [
-        // MARK: Domain and data
-        .target(
-            name: "EdulinkCore",
-            dependencies: [
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "EdulinkSQLite",
-            dependencies: [
-                "EdulinkCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
         .target(
             name: "EdulinkDemo",
-            dependencies: ["EdulinkCore"],
             resources: [.copy("../../data")],
             swiftSettings: strict
         ),
-
-        // MARK: Terminal
-        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
-        .target(
-            name: "TerminalKit",
-            dependencies: ["CNCursesw", .product(name: "TOMLKit", package: "TOMLKit")],
-            resources: [.copy("../../themes")],
-            swiftSettings: strict
-        ),
-        .executableTarget(
-            name: "TerminalKitGallery",
-            dependencies: ["TerminalKit"],
-            swiftSettings: strict
-        ),
-
-        // MARK: Executable
-        .executableTarget(
-            name: "edulink",
-            dependencies: [
-                "EdulinkCore",
-                "EdulinkSQLite",
-                "EdulinkDemo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
-
-        // MARK: Tests
-        .testTarget(name: "EdulinkCoreTests", dependencies: ["EdulinkCore"], swiftSettings: strict),
-        .testTarget(
-            name: "EdulinkSQLiteTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkDemo"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "EdulinkContractTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "EdulinkCLITests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
-            swiftSettings: strict
-        ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
+        .testTarget(name: "EdulinkDemoTests", dependencies: ["EdulinkDemo"], swiftSettings: strict),
     ]
 )
