@@ -20,6 +20,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import curated as C  # noqa: E402
 from letters import cover_letter  # noqa: E402
@@ -50,6 +51,33 @@ DEMO_STUDENT = "student@edulink.demo"
 DEMO_EMPLOYER = "employer@edulink.demo"
 DEMO_ORG = "kusipay"
 TRIAGE_LISTING = "kusipay-data-analyst"
+
+
+# The showcase listing of the demo employer is written by hand.
+TRIAGE_DESCRIPTION = """Kusi Payments settles sales for more than 140,000 merchants, and every one of those payments tells us something: which estates are growing, which agents run out of float on Friday evenings, which shops stop trading after a price rise. We are looking for a Data Analyst intern to help turn that stream into answers our merchant, agent and risk teams act on every week.
+
+What you will do:
+- Build weekly dashboards in Power BI on merchant activity, agent float and settlement times.
+- Write SQL against our analytics warehouse to answer questions from the product and operations teams.
+- Investigate unusual patterns, such as a sudden drop in a county's transactions, and write up what you find.
+- Help design and read A/B tests of new features in the merchant app.
+- Document the metrics you touch so everyone uses the same definitions.
+
+What you will learn:
+- How a payments business measures growth, churn and risk, and which numbers it watches daily.
+- Good analytics habits: version-controlled SQL, reviewed notebooks and reproducible reports.
+- How to present findings to managers in ten minutes and a single chart.
+
+What we are looking for:
+- You are comfortable with SQL and with Python or R for analysis, and you know your way around Excel.
+- You are curious about why numbers change, and careful before you share them.
+- Any course is welcome; most of our analysts studied computer science, statistics, economics or actuarial science.
+
+About the team: you will join a data team of six in Nairobi, led by a former intern, with a weekly show-and-tell where interns present their work.
+
+The role is hybrid: Tuesdays to Thursdays in our Westlands office, the rest remote. The placement pays a monthly stipend of KES 35,000, and we cover a data bundle for remote days.
+
+Apply with a short cover letter telling us about a dataset you explored and what surprised you."""
 
 
 # MARK: - Vocabulary
@@ -543,6 +571,7 @@ class Builder:
             (TRIAGE_LISTING, "Data Analyst Intern — Mobile Money Insights", "Data Analyst", "technology",
              "intermediate", "hybrid", "published", False,
              {"capacity": 80, "positions": 3, "featured": True, "eligible_years": [], "eligible_courses": [],
+              "description": TRIAGE_DESCRIPTION,
               "created_days_ago": 34, "published_days_ago": 32, "deadline_in_days": 18}),
             ("kusipay-backend", "Backend Developer Intern — Payments API", "Backend Developer", "technology",
              "advanced", "hybrid", "published", False, {"eligible_years": [3, 4], "eligible_courses": []}),
@@ -578,6 +607,10 @@ class Builder:
                 listing["start_in_days"] = overrides["deadline_in_days"] + 14
                 listing["end_in_days"] = listing["start_in_days"] + span
             listing.update(overrides)
+            if key == TRIAGE_LISTING:
+                listing["stipend"], listing["currency"] = 35000, "KES"
+                listing["required_skills"] = ["SQL", "Python", "Excel", "Data analysis"]
+                listing["preferred_skills"] = ["Power BI", "Data visualisation", "Statistics", "Communication"]
 
     # MARK: Applications
 
@@ -840,7 +873,7 @@ class Builder:
     def notify(self, user: str, kind: str, title: str, body: str, days_ago: int) -> None:
         if days_ago > NOTIFICATION_WINDOW_DAYS:
             return
-        read = days_ago > 4 and self.rng.random() < 0.85
+        read = self.rng.random() < (0.95 if days_ago > 3 else 0.3)
         self.notifications.append({"user": user, "kind": kind, "title": title, "body": body,
                                    "days_ago": days_ago, "read": read})
 
