@@ -45,6 +45,9 @@ TRANSITIONS = {
     "offered": {"accepted", "declined", "withdrawn"},
 }
 NOTIFICATION_WINDOW_DAYS = 90
+# Roles in these categories can work on any of an organization's own topics
+# ("UX Designer Intern — Maternal Health"); others keep to their category's topics.
+DOMAIN_NEUTRAL_CATEGORIES = {"technology", "design", "marketing", "business", "research"}
 COMPLETION_TO_APPLY = 70
 
 DEMO_STUDENT = "student@edulink.demo"
@@ -379,7 +382,9 @@ class Builder:
         meta = self.org_meta[org_key]
         for _ in range(50):
             role = rng.choice(self.vocab["roles"][category])
-            topics = meta["topics"] if rng.random() < 0.6 else self.vocab["topics"][category]
+            own = [t for t in meta["topics"] if t in self.vocab["topics"][category]
+                   or category in DOMAIN_NEUTRAL_CATEGORIES]
+            topics = own if own and rng.random() < 0.6 else self.vocab["topics"][category]
             topic = rng.choice(topics)
             shape = rng.random()
             if shape < 0.55:
