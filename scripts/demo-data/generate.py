@@ -437,7 +437,7 @@ class Builder:
     def stipend_for(self, org_key: str, level: str, category: str) -> tuple[int | None, str | None]:
         rng = self.rng
         meta = self.org_meta[org_key]
-        unpaid_bias = 0.35 if category in ("other", "healthcare", "legal") else 0.1
+        unpaid_bias = 0.35 if category in ("other", "healthcare", "legal") else 0.13
         if rng.random() < unpaid_bias:
             return None, None
         if meta["country"] != "Kenya":
