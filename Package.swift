@@ -66,6 +66,7 @@ let package = Package(
             dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkDemo"],
             swiftSettings: strict
         ),
+        .testTarget(name: "EdulinkDemoTests", dependencies: ["EdulinkDemo"], swiftSettings: strict),
         .testTarget(
             name: "EdulinkContractTests",
             dependencies: ["EdulinkCore", "EdulinkSQLite"],
