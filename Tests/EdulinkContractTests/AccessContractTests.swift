@@ -1,0 +1,202 @@
+import EdulinkCore
+import Foundation
+import Testing
+
+@Suite("Contract: ownership and permissions")
+struct AccessContractTests {
+    @Test("a student never reads or changes another student's application", arguments: ContractBackend.all)
+    func studentIDOR(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let application = try await w.application(by: 0)
+            let other = w.students[1]
+            #expect(await edulinkError { try await other.application(application.id) } == .notFound("Application"))
+            #expect(
+                await edulinkError { try await other.withdraw(application.id, note: nil) } == .notFound("Application"))
+            #expect(try await other.myApplications().isEmpty)
+            #expect(try await w.student.application(application.id).application.status == .pending)
+        }
+    }
+
+    @Test("an employer sees only applicants to their own organization's listings", arguments: ContractBackend.all)
+    func employerIDOR(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let application = try await w.application()
+            let op = Principal.localOperator()
+            let rival = try await w.world.setup.createOrganization(
+                op,
+                Organization(
+                    name: "Rival Labs", industry: "Software", size: .small, location: "Mombasa",
+                    description: "Another company that must not see Kusi's applicants.", createdAt: w.now))
+            _ = try await w.world.setup.createUser(
+                op,
+                NewAccount(
+                    email: "boss@rival.example", displayName: "Rival Boss", role: .employer,
+                    password: ContractFixture.password, organizationID: rival.id))
+            let outsider = w.world.newSession()
+            _ = try await outsider.login(email: "boss@rival.example", password: ContractFixture.password)
+            #expect(await edulinkError { try await outsider.application(application.id) } == .notFound("Application"))
+            #expect(
+                await edulinkError {
+                    try await outsider.applicants(listing: w.listing.id, status: nil, after: nil, limit: 10)
+                }
+                    == .notFound("Listing"))
+            #expect(
+                await edulinkError { try await outsider.move(application.id, .shortlist) } == .notFound("Application"))
+            #expect(
+                await edulinkError { try await outsider.changeListing(w.listing.id, .close, reason: nil) }
+                    == .notFound("Listing"))
+            #expect(
+                await edulinkError { try await outsider.setNotes(application.id, notes: "x") }
+                    == .notFound("Application"))
+        }
+    }
+
+    @Test("employer notes and ratings never reach the student", arguments: ContractBackend.all)
+    func redaction(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let application = try await w.application()
+            try await w.employer.setNotes(application.id, notes: "Strong SQL; weak on stats")
+            try await w.employer.rate(application.id, rating: 4)
+            let employerView = try await w.employer.application(application.id).application
+            #expect(employerView.notes == "Strong SQL; weak on stats")
+            #expect(employerView.rating == 4)
+            let studentView = try await w.student.application(application.id).application
+            #expect(studentView.notes == nil)
+            #expect(studentView.rating == nil)
+            #expect(try await w.student.myApplications().first?.application.notes == nil)
+            #expect(
+                await edulinkError { try await w.employer.rate(application.id, rating: 6) }?.fieldErrors.first?.field
+                    == "rating")
+        }
+    }
+
+    @Test("only admins read users, audit and security events; refusals are recorded", arguments: ContractBackend.all)
+    func adminOnly(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            for session in [w.student, w.employer] {
+                #expect(
+                    await edulinkError { try await session.auditEvents(AuditQuery()) }.map {
+                        if case .forbidden = $0 { true } else { false }
+                    } == true)
+                #expect(
+                    await edulinkError { try await session.users(matching: nil, role: nil, after: nil, limit: 10) }
+                        != nil)
+                #expect(
+                    await edulinkError { try await session.securityEvents(kind: nil, user: nil, since: nil, limit: 10) }
+                        != nil)
+            }
+            let denials = try await w.admin.securityEvents(kind: .permissionDenied, user: nil, since: nil, limit: 50)
+            #expect(denials.count == 6)
+        }
+    }
+
+    @Test("every change writes an audit event with actor, action and entity", arguments: ContractBackend.all)
+    func audit(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let application = try await w.application()
+            _ = try await w.employer.move(application.id, .shortlist)
+            let events = try await w.admin.auditEvents(AuditQuery(entity: "application"))
+            #expect(events.map(\.action) == ["application.move", "application.create"])
+            #expect(events.first?.actorRole == .employer)
+            #expect(events.first?.entityID == application.id.rawValue)
+            #expect(events.first?.origin == .tui)
+            let listingEvents = try await w.admin.auditEvents(AuditQuery(action: "listing."))
+            #expect(Set(listingEvents.map(\.action)) == ["listing.create", "listing.submit", "listing.verify"])
+        }
+    }
+}
+
+@Suite("Contract: signing in")
+struct LoginContractTests {
+    @Test("five failures in 15 minutes lock the account; each failure counts once", arguments: ContractBackend.all)
+    func lockout(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let session = w.world.newSession()
+            for _ in 0..<5 {
+                let error = await edulinkError {
+                    try await session.login(email: "student0@uon.example", password: "wrong password")
+                }
+                #expect(error == .unauthenticated(EdulinkService.loginRefusedMessage))
+            }
+            let user = try await w.admin.users(matching: "student0@", role: nil, after: nil, limit: 1).first
+            #expect(user?.status == .locked)
+            let failures = try await w.admin.securityEvents(kind: .loginFailed, user: user?.id, since: nil, limit: 50)
+            #expect(failures.count == 5)
+            #expect(
+                try await w.admin.securityEvents(kind: .accountLocked, user: user?.id, since: nil, limit: 5).count == 1)
+            // The right password is refused with the same message while locked.
+            let locked = await edulinkError {
+                try await session.login(email: "student0@uon.example", password: ContractFixture.password)
+            }
+            #expect(locked == .unauthenticated(EdulinkService.loginRefusedMessage))
+            #expect(
+                try await w.student.notifications(unreadOnly: true, limit: 5).contains { $0.kind == .accountLocked })
+            w.clock.advance(by: 16 * 60)
+            _ = try await session.login(email: "student0@uon.example", password: ContractFixture.password)
+        }
+    }
+
+    @Test("failures spread over more than 15 minutes do not lock", arguments: ContractBackend.all)
+    func window(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let session = w.world.newSession()
+            for _ in 0..<8 {
+                _ = await edulinkError {
+                    try await session.login(email: "student0@uon.example", password: "nope nope nope")
+                }
+                w.clock.advance(by: 4 * 60)
+            }
+            _ = try await session.login(email: "Student0@UON.example ", password: ContractFixture.password)
+        }
+    }
+
+    @Test("unknown, disabled and locked accounts get the same message", arguments: ContractBackend.all)
+    func noEnumeration(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 2) { w in
+            let session = w.world.newSession()
+            let unknown = await edulinkError {
+                try await session.login(email: "nobody@uon.example", password: "whatever123")
+            }
+            try await w.admin.disableUser(w.studentIDs[1])
+            let disabled = await edulinkError {
+                try await session.login(email: "student1@uon.example", password: ContractFixture.password)
+            }
+            try await w.admin.lockUser(w.studentIDs[0], until: nil)
+            let locked = await edulinkError {
+                try await session.login(email: "student0@uon.example", password: ContractFixture.password)
+            }
+            #expect(unknown == disabled)
+            #expect(disabled == locked)
+            try await w.admin.unlockUser(w.studentIDs[0])
+            _ = try await session.login(email: "student0@uon.example", password: ContractFixture.password)
+        }
+    }
+
+    @Test(
+        "an admin resets a password: the new one works once shown, the old one does not", arguments: ContractBackend.all
+    )
+    func resetPassword(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let temporary = try await w.admin.resetPassword(w.studentIDs[0])
+            #expect(temporary.count == 16)
+            let session = w.world.newSession()
+            #expect(
+                await edulinkError {
+                    try await session.login(email: "student0@uon.example", password: ContractFixture.password)
+                } != nil)
+            _ = try await session.login(email: "student0@uon.example", password: temporary)
+            let weak = await edulinkError { try await session.changePassword(current: temporary, new: "password123") }
+            #expect(weak?.fieldErrors.first?.field == "password")
+            try await session.changePassword(current: temporary, new: "another long passphrase")
+        }
+    }
+
+    @Test("the last active admin cannot be demoted, locked or disabled", arguments: ContractBackend.all)
+    func lastAdmin(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let me = try #require(await w.admin.currentUser())
+            #expect(await edulinkError { try await w.admin.setRole(me.id, to: .student) }?.refusalCode == .lastAdmin)
+            #expect(await edulinkError { try await w.admin.disableUser(me.id) }?.refusalCode == .lastAdmin)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import EdulinkCore
+import Foundation
+import Testing
+
+/// Hostile and unusual text, each with whether a text field must accept it (and keep it exactly).
+struct CorpusEntry: Sendable, CustomTestStringConvertible {
+    let name: String
+    let text: String
+    let accepted: Bool
+    var testDescription: String { name }
+
+    static let all: [CorpusEntry] = [
+        CorpusEntry(name: "SQL metacharacters", text: "Robert'); DROP TABLE users; -- \" ` \\ % _", accepted: true),
+        CorpusEntry(name: "FTS operators", text: "data NEAR(x y) OR \"title\": *", accepted: true),
+        CorpusEntry(name: "CJK", text: "数据分析实习生，负责移动支付数据", accepted: true),
+        CorpusEntry(name: "emoji with joiners", text: "Team 👩🏽‍💻🇰🇪 rocks 🚀", accepted: true),
+        CorpusEntry(name: "right-to-left", text: "مرحبا بكم في فريق البيانات", accepted: true),
+        CorpusEntry(name: "combining marks", text: "Zoë Ǹgugi naïve café", accepted: true),
+        CorpusEntry(name: "NUL byte", text: "before\u{0}after", accepted: false),
+        CorpusEntry(name: "escape sequence", text: "red \u{1B}[31m text", accepted: false),
+        CorpusEntry(name: "bell and backspace", text: "ding\u{7}\u{8}", accepted: false),
+        CorpusEntry(
+            name: "invalid UTF-8", text: String(decoding: [0x61, 0xFF, 0xFE, 0x62] as [UInt8], as: UTF8.self),
+            accepted: false),
+        CorpusEntry(name: "direction override", text: "invoice\u{202E}fdp.exe", accepted: false),
+        CorpusEntry(name: "overlong", text: String(repeating: "a", count: 100_000), accepted: false),
+    ]
+}
+
+@Suite("Contract: bad input")
+struct BadInputContractTests {
+    private static let cases: [(ContractBackend, CorpusEntry)] = ContractBackend.all.flatMap { backend in
+        CorpusEntry.all.map { (backend, $0) }
+    }
+
+    @Test("a cover letter from the corpus is kept exactly or refused with nothing saved", arguments: cases)
+    func coverLetter(_ backend: ContractBackend, _ entry: CorpusEntry) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let letter = entry.text + " " + ContractFixture.coverLetter
+            let error = await edulinkError {
+                try await w.student.apply(ApplicationDraft(listingID: w.listing.id, coverLetter: letter))
+            }
+            let saved = try await w.student.myApplications()
+            if entry.accepted {
+                #expect(error == nil)
+                let id = try #require(saved.first?.id)
+                #expect(
+                    try await w.student.application(id).application.coverLetter
+                        == letter.trimmingCharacters(in: .whitespacesAndNewlines))
+            } else {
+                #expect(error?.fieldErrors.first?.field == "cover_letter")
+                #expect(saved.isEmpty)
+                #expect(try await w.student.unreadCount() == 0)
+            }
+        }
+    }
+
+    @Test("a listing title from the corpus is kept or refused with nothing saved", arguments: cases)
+    func listingTitle(_ backend: ContractBackend, _ entry: CorpusEntry) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let title = String(("Intern " + entry.text).prefix(entry.accepted ? 200 : 100_007))
+            let before = try await w.employer.myListings().count
+            let error = await edulinkError {
+                try await w.employer.createListing(ContractFixture.draft(title, at: w.now))
+            }
+            let after = try await w.employer.myListings()
+            if entry.accepted {
+                #expect(error == nil)
+                #expect(after.contains { $0.title == title })
+            } else {
+                #expect(error?.fieldErrors.first?.field == "title")
+                #expect(after.count == before)
+            }
+        }
+    }
+
+    @Test("profile text from the corpus is kept or refused as a whole", arguments: cases)
+    func profile(_ backend: ContractBackend, _ entry: CorpusEntry) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let before = try await w.student.profile()
+            var update = ProfileUpdate(before)
+            update.bio = entry.text
+            update.course = "Statistics"
+            let error = await edulinkError { try await w.student.updateProfile(update) }
+            let after = try await w.student.profile()
+            if entry.accepted {
+                #expect(error == nil)
+                #expect(after.profile.bio == entry.text)
+                #expect(after.profile.course == "Statistics")
+            } else {
+                #expect(error?.fieldErrors.first?.field == "bio")
+                #expect(after.profile.course == before.profile.course)
+            }
+        }
+    }
+
+    @Test("searching the corpus never fails with anything but a query error", arguments: cases)
+    func search(_ backend: ContractBackend, _ entry: CorpusEntry) async throws {
+        try await withWorld(backend, students: 1) { w in
+            do {
+                let filter = try ListingFilter(query: String(entry.text.prefix(400)))
+                _ = try await w.student.search(filter, cursor: nil, limit: 10)
+            } catch is SearchQueryError {
+                // A clear query error is a fine answer to hostile input.
+            }
+        }
+    }
+}

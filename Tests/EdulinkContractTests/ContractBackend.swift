@@ -1,0 +1,40 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import Logging
+import Testing
+
+/// One world for one contract test: a fresh backend, its clock, an operator service for setting up
+/// fixtures, and a way to open signed-out sessions the way a user's app would.
+struct ContractWorld: Sendable {
+    let clock: ManualTimeSource
+    /// The service behind the backend, used only to create fixtures as the local operator.
+    let setup: EdulinkService
+    let newSession: @Sendable () -> any EdulinkRepository
+    let tearDown: @Sendable () -> Void
+}
+
+/// A repository implementation the contract suite runs against. Later issues add PostgreSQL and
+/// the remote client here; every test runs on each.
+struct ContractBackend: Sendable, CustomTestStringConvertible {
+    let name: String
+    let make: @Sendable () async throws -> ContractWorld
+
+    var testDescription: String { name }
+
+    static let all: [ContractBackend] = [.sqlite]
+
+    static let sqlite = ContractBackend(name: "LocalRepository + SQLite") {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-contract-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("edulink.sqlite").path
+        let clock = ManualTimeSource(ContractFixture.start)
+        let store = try SQLiteStore(path: path, clock: clock)
+        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        return ContractWorld(
+            clock: clock, setup: service,
+            newSession: { LocalRepository(service: service, mode: .local(path: path)) },
+            tearDown: { try? FileManager.default.removeItem(at: directory) })
+    }
+}

@@ -1,0 +1,141 @@
+import EdulinkCore
+import Foundation
+import Testing
+
+@Suite("Contract: search, saved items and notifications")
+struct SearchContractTests {
+    @Test("search ranks title matches first and applies the query language's filters", arguments: ContractBackend.all)
+    func search(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            var remote = ContractFixture.draft("Remote Marketing Intern", at: w.now)
+            remote.category = .marketing
+            remote.locationType = .remote
+            remote.stipend = nil
+            remote.description = "Help our data team tell stories. " + ContractFixture.description
+            _ = try await w.publish(remote)
+            var usd = ContractFixture.draft("Backend Engineering Intern", at: w.now)
+            usd.stipend = Stipend(amount: 400, currency: .usd)
+            usd.deadline = w.now.addingTimeInterval(10 * ContractFixture.day)
+            usd.startDate = w.now.addingTimeInterval(20 * ContractFixture.day)
+            usd.endDate = w.now.addingTimeInterval(20 * ContractFixture.day + 84 * ContractFixture.day)
+            _ = try await w.publish(usd)
+            let titles = { (query: String) in
+                try await w.student.search(try ListingFilter(query: query), cursor: nil, limit: 50).items.map(\.title)
+            }
+            // "data" is in one title and in the other's description: the title wins.
+            #expect(try await titles("data") == ["Data Analyst Intern — Mobile Money", "Remote Marketing Intern"])
+            #expect(try await titles("dat") == ["Data Analyst Intern — Mobile Money", "Remote Marketing Intern"])
+            #expect(try await titles("remote:yes") == ["Remote Marketing Intern"])
+            #expect(
+                try await titles("category:technology sort:stipend") == [
+                    "Backend Engineering Intern", "Data Analyst Intern — Mobile Money",
+                ])
+            #expect(try await titles("stipend>=30000") == ["Backend Engineering Intern"])  // USD 400 ≈ KES 52,000
+            #expect(try await titles("deadline<14d") == ["Backend Engineering Intern"])
+            #expect(try await titles("data -marketing") == ["Data Analyst Intern — Mobile Money"])
+            #expect(try await titles("-marketing -data") == ["Backend Engineering Intern"])
+            #expect(try await w.student.count(try ListingFilter(query: "intern")) == 3)
+        }
+    }
+
+    @Test("pages follow each other without repeats or gaps, in every sort", arguments: ContractBackend.all)
+    func pagination(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            for index in 0..<11 {
+                var draft = ContractFixture.draft(
+                    "Finance Analyst Intern \(index)", at: w.now, deadlineDays: Double(20 + index % 4))
+                draft.stipend = index % 3 == 0 ? nil : Stipend(amount: 10_000 + 1_000 * (index % 5), currency: .kes)
+                _ = try await w.publish(draft)
+            }
+            for sort in ["relevance", "deadline", "newest", "stipend"] {
+                let filter = try ListingFilter(query: "intern sort:\(sort)")
+                let all = try await w.student.search(filter, cursor: nil, limit: 100).items.map(\.id)
+                var paged: [ListingID] = []
+                var cursor: PageCursor?
+                repeat {
+                    let page = try await w.student.search(filter, cursor: cursor, limit: 4)
+                    paged += page.items.map(\.id)
+                    cursor = page.nextCursor
+                } while cursor != nil
+                #expect(all.count == 12, "\(sort)")
+                #expect(paged == all, "\(sort)")
+            }
+        }
+    }
+
+    @Test("institution-only listings are hidden from other institutions", arguments: ContractBackend.all)
+    func institutionOnly(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let op = Principal.localOperator()
+            let other = try await w.world.setup.createInstitution(
+                op,
+                Institution(
+                    name: "Technical University of Mombasa", shortCode: "TUM", type: .university, verified: true))
+            var draft = ContractFixture.draft("Campus Systems Intern", at: w.now)
+            draft.visibility = .institutionOnly
+            draft.institutionID = other.id
+            let hidden = try await w.publish(draft)
+            #expect(
+                try await w.student.search(try ListingFilter(query: "campus"), cursor: nil, limit: 10).items.isEmpty)
+            #expect(await edulinkError { try await w.student.listing(hidden.id) } == .notFound("Listing"))
+            #expect(
+                await edulinkError {
+                    try await w.student.apply(
+                        ApplicationDraft(listingID: hidden.id, coverLetter: ContractFixture.coverLetter))
+                } == .notFound("Listing"))
+        }
+    }
+
+    @Test("a saved search counts listings published since it was last seen", arguments: ContractBackend.all)
+    func savedSearches(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let saved = try await w.student.saveSearch(name: "Data jobs", query: "data category:technology")
+            #expect(try await w.student.savedSearches().first?.newMatches == 0)
+            w.clock.advance(by: 60)
+            _ = try await w.publish(ContractFixture.draft("Data Engineering Intern", at: w.now))
+            _ = try await w.publish(ContractFixture.draft("Graphic Design Intern", at: w.now))
+            #expect(try await w.student.savedSearches().first?.newMatches == 1)
+            try await w.student.markSavedSearchSeen(saved.id)
+            #expect(try await w.student.savedSearches().first?.newMatches == 0)
+            let bad = await edulinkError { try await w.student.saveSearch(name: "Broken", query: "colour:red") }
+            #expect(bad?.fieldErrors.first?.field == "query")
+            #expect(
+                await edulinkError { try await w.students[1].deleteSavedSearch(saved.id) } == .notFound("Saved search"))
+            try await w.student.deleteSavedSearch(saved.id)
+            #expect(try await w.student.savedSearches().isEmpty)
+        }
+    }
+
+    @Test("saving a listing twice keeps one; unsaving removes it", arguments: ContractBackend.all)
+    func savedListings(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            try await w.student.setSaved(w.listing.id, saved: true)
+            try await w.student.setSaved(w.listing.id, saved: true)
+            #expect(try await w.student.savedListings().map(\.id) == [w.listing.id])
+            #expect(try await w.student.listing(w.listing.id).isSaved)
+            try await w.student.setSaved(w.listing.id, saved: false)
+            #expect(try await w.student.savedListings().isEmpty)
+        }
+    }
+
+    @Test("notifications: unread first, counted, marked read only by their owner", arguments: ContractBackend.all)
+    func notifications(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let application = try await w.application()
+            _ = try await w.employer.move(application.id, .shortlist)
+            #expect(try await w.student.unreadCount() == 2)
+            let list = try await w.student.notifications(unreadOnly: false, limit: 10)
+            #expect(list.map(\.title) == ["You were shortlisted", "Application sent"])
+            let first = try #require(list.first)
+            #expect(await edulinkError { try await w.students[1].markRead([first.id]) } == .notFound("Notification"))
+            try await w.student.markRead([first.id])
+            #expect(try await w.student.unreadCount() == 1)
+            #expect(
+                try await w.student.notifications(unreadOnly: false, limit: 10).map(\.title) == [
+                    "Application sent", "You were shortlisted",
+                ])
+            try await w.student.markRead(nil)
+            #expect(try await w.student.unreadCount() == 0)
+        }
+    }
+}

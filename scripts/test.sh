@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The test command of the README: format lint, a warning-free build, every test with coverage,
+# coverage per module, and the end-to-end terminal tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "swift format lint --strict"
+swift format lint --strict --recursive Sources Tests
+
+step "swift build (warnings are errors)"
+log=$(mktemp)
+swift build --build-tests 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
+if grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" >/dev/null; then
+    echo "test.sh: the build has warnings:" >&2
+    grep -E "(^|: )warning: " "$log" | sort -u >&2
+    exit 1
+fi
+grep -q "Build complete" "$log" || { echo "test.sh: build failed" >&2; tail -40 "$log" >&2; exit 1; }
+
+step "swift test --enable-code-coverage"
+swift test --enable-code-coverage --parallel 2>&1 | tee "$log" | grep -vE "^(\[|Test Case .* (started|passed))|^◇|^✔ Test " || true
+status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || { echo "test.sh: swift test failed" >&2; exit "$status"; }
+
+step "line coverage per module"
+python3 scripts/coverage.py
+
+step "end-to-end terminal tests"
+shopt -s nullglob
+for script in scripts/e2e/*.sh; do
+    echo "-- $script"
+    bash "$script"
+done
+echo "test.sh: all green"
