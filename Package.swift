@@ -46,6 +46,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Screens
+        .target(name: "EdulinkViewModels", dependencies: ["EdulinkCore"], swiftSettings: strict),
+
         // MARK: Executable
         .executableTarget(
             name: "edulink",
@@ -64,6 +67,11 @@ let package = Package(
         .testTarget(
             name: "EdulinkSQLiteTests",
             dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkDemo"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EdulinkViewModelsTests",
+            dependencies: ["EdulinkViewModels", "EdulinkCore", "EdulinkSQLite"],
             swiftSettings: strict
         ),
         .testTarget(name: "EdulinkDemoTests", dependencies: ["EdulinkDemo"], swiftSettings: strict),
