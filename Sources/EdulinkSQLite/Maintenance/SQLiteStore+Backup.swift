@@ -1,0 +1,209 @@
+public import EdulinkCore
+public import Foundation
+import GRDB
+
+// Verified snapshots, retention, and restore.
+extension SQLiteStore {
+    /// Copies the database into `directory` as `edulink-YYYYMMDD-HHMMSS.sqlite` (UTC, mode 0600)
+    /// with SQLite's online backup API, which reads one consistent snapshot while other connections
+    /// keep writing; checks the copy with `PRAGMA integrity_check`; records it in `backups`; then
+    /// deletes snapshots (files and records) older than `keepDays`, never the one just made.
+    public func backup(into directory: URL, keepDays: Int) async throws -> BackupRecord {
+        try await mapErrors {
+            let record = try await makeBackup(into: directory)
+            try await prune(directory: directory, keepDays: keepDays, keeping: record)
+            return record
+        }
+    }
+
+    /// Every recorded snapshot, newest first.
+    public func backups() async throws -> [BackupRecord] {
+        try await mapErrors {
+            try await pool.read { db in
+                try SQLiteSession(db).fetchAll(
+                    "SELECT * FROM backups ORDER BY created_at DESC, id DESC", [], Self.backupRecord)
+            }
+        }
+    }
+
+    /// Replaces the database's content with `file`'s.
+    ///
+    /// 1. `file` is opened read-only and must pass `PRAGMA integrity_check` and be an Edulink
+    ///    database: GRDB's migrations table naming only migrations this build knows.
+    /// 2. The current database is backed up into `backupDirectory` (that record is returned).
+    /// 3. SQLite's online backup API copies `file` into the live database in one write transaction:
+    ///    other connections see the old content or the new, never a mix, and the open pool stays
+    ///    valid. Nothing is swapped on the file system, so a crash midway leaves the old database.
+    /// 4. Pending migrations run, and the list of snapshots made before the restore is kept.
+    ///
+    /// - Throws: `EdulinkError.validation` (field `file`) when the file is damaged or not an Edulink
+    ///   database; the live database is then untouched.
+    public func restore(from file: URL, backupDirectory: URL) async throws -> BackupRecord {
+        try await mapErrors {
+            let source = try Self.openVerified(file)
+            defer { try? source.close() }
+            let safety = try await makeBackup(into: backupDirectory)
+            let history = try await backups()
+            try await pool.writeWithoutTransaction { db in
+                try source.read { sourceDB in try sourceDB.backup(to: db) }
+            }
+            pool.invalidateReadOnlyConnections()
+            try Migrations.migrator.migrate(pool)
+            try await pool.write { db in
+                let session = SQLiteSession(db)
+                for record in history.reversed() {
+                    let known = try session.count("SELECT count(*) FROM backups WHERE path = ?", [record.path])
+                    if known == 0 { try Self.insertBackupRecord(record, db) }
+                }
+            }
+            return safety
+        }
+    }
+
+    // MARK: Steps
+
+    func makeBackup(into directory: URL) async throws -> BackupRecord {
+        let createdAt = clock.now()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = Self.availableBackupFile(in: directory, at: createdAt)
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
+            throw EdulinkError.unavailable("Cannot create the backup file \(file.path); check the folder is writable.")
+        }
+        do {
+            let destination = try DatabaseQueue(path: file.path)
+            try pool.backup(to: destination)
+            try destination.close()
+        } catch {
+            try? FileManager.default.removeItem(at: file)
+            throw error
+        }
+        let verified = try Self.verify(file)
+        var record = BackupRecord(
+            path: file.path, createdAt: createdAt, sizeBytes: Self.fileSize(file.path),
+            verifiedAt: clock.now(), integrityOK: verified.isEmpty)
+        let unsaved = record
+        record.id = try await pool.write { db in try Self.insertBackupRecord(unsaved, db) }
+        if !verified.isEmpty {
+            throw EdulinkError.unavailable(
+                "The backup \(file.path) failed its integrity check: \(verified.prefix(3).joined(separator: "; ")).")
+        }
+        return record
+    }
+
+    /// Deletes snapshots older than `keepDays`: recorded ones (and their files), and files in
+    /// `directory` whose name says they are older (made before they were recorded, or by another
+    /// copy of the database).
+    func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord) async throws {
+        let cutoff = clock.now().addingTimeInterval(-Double(max(keepDays, 0)) * 86_400)
+        let old = try await pool.write { db in
+            let session = SQLiteSession(db)
+            let old = try session.fetchAll(
+                "SELECT * FROM backups WHERE created_at < ? AND id <> ?",
+                [ColumnCoding.microseconds(cutoff), kept.id.rawValue], Self.backupRecord)
+            try session.execute(
+                "DELETE FROM backups WHERE created_at < ? AND id <> ?",
+                [ColumnCoding.microseconds(cutoff), kept.id.rawValue])
+            return old
+        }
+        let manager = FileManager.default
+        for record in old where record.path != kept.path {
+            try? manager.removeItem(atPath: record.path)
+        }
+        let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names {
+            guard let date = Self.backupDate(fileName: name), date < cutoff else { continue }
+            let path = directory.appendingPathComponent(name).path
+            if path != kept.path { try? manager.removeItem(atPath: path) }
+        }
+    }
+
+    @discardableResult
+    static func insertBackupRecord(_ record: BackupRecord, _ db: Database) throws -> BackupID {
+        try db.execute(
+            sql: """
+                INSERT INTO backups (path, created_at, size_bytes, verified_at, integrity_ok)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                record.path, ColumnCoding.microseconds(record.createdAt), record.sizeBytes,
+                ColumnCoding.microseconds(record.verifiedAt), record.integrityOK,
+            ])
+        return BackupID(db.lastInsertedRowID)
+    }
+
+    // MARK: Files
+
+    /// Problems `integrity_check` finds in a database file, empty when it is fine.
+    static func verify(_ file: URL) throws -> [String] {
+        let queue = try DatabaseQueue(path: file.path, configuration: configuration(readonly: true))
+        defer { try? queue.close() }
+        return try queue.read { db in try integrityProblems(db) }
+    }
+
+    /// Opens `file` read-only and checks that it is a sound Edulink database.
+    static func openVerified(_ file: URL) throws -> DatabaseQueue {
+        func refuse(_ message: String) -> EdulinkError {
+            .validation([FieldError("file", "\(file.path) \(message); the current database was not changed.")])
+        }
+        guard FileManager.default.fileExists(atPath: file.path) else { throw refuse("does not exist") }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: file.path, configuration: configuration(readonly: true))
+        } catch {
+            throw refuse("cannot be opened as a SQLite database")
+        }
+        do {
+            let problems = try queue.read { db in try integrityProblems(db) }
+            guard problems.isEmpty else {
+                throw refuse("is damaged (\(problems.prefix(3).joined(separator: "; ")))")
+            }
+            let applied = try queue.read { db -> [String]? in
+                guard try db.tableExists("grdb_migrations"), try db.tableExists("listings") else { return nil }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+            guard let applied, applied.contains("v1-schema") else { throw refuse("is not an Edulink database") }
+            let unknown = applied.filter { !Migrations.identifiers.contains($0) }
+            guard unknown.isEmpty else {
+                throw refuse(
+                    "was written by a newer Edulink (migrations \(unknown.joined(separator: ", ")) are unknown here)")
+            }
+            return queue
+        } catch let error as EdulinkError {
+            try? queue.close()
+            throw error
+        } catch {
+            try? queue.close()
+            throw refuse("is damaged or not a database (\(error))")
+        }
+    }
+
+    static let backupNameFormat = "yyyyMMdd-HHmmss"
+
+    static func backupFormatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = backupNameFormat
+        return formatter
+    }
+
+    /// `edulink-YYYYMMDD-HHMMSS.sqlite`, with `-2`, `-3`… when a snapshot of that second exists.
+    static func availableBackupFile(in directory: URL, at date: Date) -> URL {
+        let stamp = backupFormatter().string(from: date)
+        var file = directory.appendingPathComponent("edulink-\(stamp).sqlite")
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: file.path) {
+            file = directory.appendingPathComponent("edulink-\(stamp)-\(suffix).sqlite")
+            suffix += 1
+        }
+        return file
+    }
+
+    /// The time in a snapshot's file name, nil for other files.
+    static func backupDate(fileName: String) -> Date? {
+        guard fileName.hasPrefix("edulink-"), fileName.hasSuffix(".sqlite") else { return nil }
+        let stamp = fileName.dropFirst("edulink-".count).prefix(backupNameFormat.count)
+        return backupFormatter().date(from: String(stamp))
+    }
+}

@@ -1,0 +1,130 @@
+public import EdulinkCore
+import Foundation
+import GRDB
+
+// Status, integrity, vacuum, analyze and reindex: `edulink db …` and the admin Data tab.
+extension SQLiteStore {
+    /// Tables whose row counts `status()` reports.
+    static let countedTables = [
+        "users", "student_profiles", "organizations", "institutions", "listings", "applications",
+        "application_events", "saved_listings", "saved_searches", "notifications", "outbox", "audit_events",
+        "security_events", "backups",
+    ]
+
+    /// Schema version, migrations, file sizes, row counts, and the last integrity check and backup.
+    public func status() async throws -> DatabaseStatus {
+        try await mapErrors {
+            let path = self.path
+            return try await pool.read { db in
+                let applied = try Migrations.migrator.appliedMigrations(db)
+                var counts: [String: Int] = [:]
+                for table in Self.countedTables {
+                    counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+                }
+                return DatabaseStatus(
+                    location: path, engine: "SQLite \(try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "")",
+                    schemaVersion: applied.last ?? "none", appliedMigrations: applied,
+                    pendingMigrations: Migrations.identifiers.filter { !applied.contains($0) },
+                    sizeBytes: Self.fileSize(path), walSizeBytes: Self.fileSize(path + "-wal"), rowCounts: counts,
+                    lastIntegrityCheck: try Self.lastIntegrityReport(db),
+                    lastBackup: try SQLiteSession(db).fetchOne(
+                        "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Self.backupRecord))
+            }
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`, `PRAGMA foreign_key_check` and the full-text index's own
+    /// check, and keeps the result in `meta` for `status()` and the health panel.
+    ///
+    /// The two pragmas read a snapshot without blocking writers; the full-text check is a command to
+    /// the FTS5 table and so runs in a (short) write transaction.
+    public func checkIntegrity() async throws -> IntegrityReport {
+        try await mapErrors {
+            let found = try await pool.read { db in try Self.integrityProblems(db) }
+            let at = clock.now()
+            return try await pool.writeWithoutTransaction { db in
+                var problems = found
+                do {
+                    try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('integrity-check')")
+                } catch let error as DatabaseError {
+                    problems.append("full-text index: \(error.message ?? "\(error)")")
+                }
+                let report = IntegrityReport(ok: problems.isEmpty, problems: problems, checkedAt: at)
+                try Self.immediateTransaction(db) {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_integrity_check', ?)",
+                        arguments: [try ColumnCoding.json(report)])
+                }
+                return report
+            }
+        }
+    }
+
+    /// Rewrites the file without free pages and merges the full-text index's segments.
+    public func vacuum() async throws {
+        try await mapErrors {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('optimize')")
+                try db.execute(sql: "VACUUM")
+            }
+        }
+    }
+
+    /// Refreshes the query planner's statistics (`ANALYZE`, then `PRAGMA optimize`).
+    public func analyze() async throws {
+        try await mapErrors {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "ANALYZE")
+                try db.execute(sql: "PRAGMA optimize")
+            }
+        }
+    }
+
+    /// Rebuilds every index, and the full-text index from the listings.
+    public func reindex() async throws {
+        try await mapErrors {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "REINDEX")
+                try Self.immediateTransaction(db) {
+                    try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')")
+                }
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// What `integrity_check` and `foreign_key_check` report, empty when all is well.
+    static func integrityProblems(_ db: Database) throws -> [String] {
+        var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+        let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        for row in foreignKeys.prefix(100) {
+            let table = (try? row.decode(String.self, atIndex: 0)) ?? "?"
+            let rowID = (try? row.decode(Int64?.self, atIndex: 1)).flatMap { $0 }.map(String.init) ?? "?"
+            let parent = (try? row.decode(String.self, atIndex: 2)) ?? "?"
+            problems.append("\(table) row \(rowID) refers to a missing \(parent) row")
+        }
+        if foreignKeys.count > 100 {
+            problems.append("… and \(foreignKeys.count - 100) more missing references")
+        }
+        return problems
+    }
+
+    static func lastIntegrityReport(_ db: Database) throws -> IntegrityReport? {
+        guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last_integrity_check'")
+        else { return nil }
+        return try ColumnCoding.decodeJSON(IntegrityReport.self, json, column: "meta.last_integrity_check")
+    }
+
+    static func backupRecord(_ r: RowReader) throws -> BackupRecord {
+        BackupRecord(
+            id: try r.id("id"), path: try r.string("path"), createdAt: try r.date("created_at"),
+            sizeBytes: try r.int64("size_bytes"), verifiedAt: try r.optionalDate("verified_at"),
+            integrityOK: try r.bool("integrity_ok"))
+    }
+
+    static func fileSize(_ path: String) -> Int64 {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+}

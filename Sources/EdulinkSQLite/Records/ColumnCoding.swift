@@ -1,0 +1,120 @@
+import EdulinkCore
+import Foundation
+import GRDB
+
+/// How values that SQLite has no type for are written into columns, in one place so every table
+/// agrees.
+///
+/// - Dates are `INTEGER` Unix microseconds: they sort correctly as numbers, compare exactly in keyset
+///   pagination, keep the precision PostgreSQL keeps (microseconds), and any whole-second or
+///   millisecond `Date` comes back equal. Read them in the shell with
+///   `datetime(column / 1000000, 'unixepoch')`.
+/// - Arrays are JSON text (`["python","sql"]`), so the sqlite3 shell and `json_each` can read them.
+/// - Lists that SQL filters on are also kept as a lowercased key: the values between U+001F unit
+///   separators (`\u{1F}python\u{1F}sql\u{1F}`), so membership is one `instr` with no JSON parsing.
+///   Validation refuses control characters, so the separator can never be part of a value.
+enum ColumnCoding {
+    /// Unix microseconds of a date.
+    static func microseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    static func microseconds(_ date: Date?) -> Int64? {
+        date.map { microseconds($0) }
+    }
+
+    /// The date of a Unix-microseconds column value.
+    static func date(microseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
+    }
+
+    /// Seconds (a cursor key) back to the exact stored microseconds.
+    static func microseconds(seconds: Double) -> Int64 {
+        Int64((seconds * 1_000_000).rounded())
+    }
+
+    /// Seconds of a stored microseconds value, for cursor keys.
+    static func seconds(microseconds: Int64) -> Double {
+        Double(microseconds) / 1_000_000
+    }
+
+    static let separator = "\u{1F}"
+
+    /// `\u{1F}a\u{1F}b\u{1F}` of the lowercased values, or "" when empty.
+    static func key(_ values: [String]) -> String {
+        let cleaned = values.map { $0.lowercased() }.filter { !$0.isEmpty }
+        guard !cleaned.isEmpty else { return "" }
+        return separator + cleaned.joined(separator: separator) + separator
+    }
+
+    /// What `instr(key, …)` looks for to find one value in a key.
+    static func keyNeedle(_ value: String) -> String {
+        separator + value.lowercased() + separator
+    }
+
+    /// Bit `year` set for each eligible year of study (years 1–30 fit); 0 means every year.
+    static func yearMask(_ years: [Int]) -> Int64 {
+        years.reduce(Int64(0)) { mask, year in
+            (1...62).contains(year) ? mask | (Int64(1) << Int64(year)) : mask
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw EdulinkError.unavailable("The database holds unreadable data in column \(column): \(error).")
+        }
+    }
+}
+
+/// Typed, throwing access to a row's columns: a wrong or missing value is an error, never a crash.
+struct RowReader {
+    let row: Row
+
+    init(_ row: Row) { self.row = row }
+
+    func string(_ column: String) throws -> String { try row.decode(String.self, forColumn: column) }
+    func optionalString(_ column: String) throws -> String? { try row.decode(String?.self, forColumn: column) }
+    func int(_ column: String) throws -> Int { try row.decode(Int.self, forColumn: column) }
+    func optionalInt(_ column: String) throws -> Int? { try row.decode(Int?.self, forColumn: column) }
+    func int64(_ column: String) throws -> Int64 { try row.decode(Int64.self, forColumn: column) }
+    func optionalInt64(_ column: String) throws -> Int64? { try row.decode(Int64?.self, forColumn: column) }
+    func bool(_ column: String) throws -> Bool { try row.decode(Bool.self, forColumn: column) }
+    func double(_ column: String) throws -> Double { try row.decode(Double.self, forColumn: column) }
+
+    func id<Entity>(_ column: String) throws -> EntityID<Entity> { EntityID(try int64(column)) }
+    func optionalID<Entity>(_ column: String) throws -> EntityID<Entity>? {
+        try optionalInt64(column).map { EntityID($0) }
+    }
+
+    func date(_ column: String) throws -> Date { ColumnCoding.date(microseconds: try int64(column)) }
+    func optionalDate(_ column: String) throws -> Date? {
+        try optionalInt64(column).map { ColumnCoding.date(microseconds: $0) }
+    }
+
+    func value<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E where E.RawValue == String {
+        let raw = try string(column)
+        guard let value = E(rawValue: raw) else {
+            throw EdulinkError.unavailable("The database holds an unknown value \"\(raw)\" in column \(column).")
+        }
+        return value
+    }
+
+    func optionalValue<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E?
+    where E.RawValue == String {
+        guard try optionalString(column) != nil else { return nil }
+        return try value(type, column)
+    }
+
+    func json<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
+        try ColumnCoding.decodeJSON(type, try string(column), column: column)
+    }
+}

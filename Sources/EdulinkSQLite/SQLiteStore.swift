@@ -1,0 +1,143 @@
+public import EdulinkCore
+public import Foundation
+import GRDB
+
+/// Edulink's data in one SQLite file: the `Store` the service runs on in local mode and on a
+/// single-machine server, and the `StoreMaintenance` behind `edulink db …`.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "/var/lib/edulink/edulink.sqlite")
+/// let service = EdulinkService(store: store, …)
+/// ```
+///
+/// How it is opened, and why:
+///
+/// - A GRDB `DatabasePool` in WAL mode: reads run concurrently with the one writer and see a
+///   consistent snapshot.
+/// - Writes run in `BEGIN IMMEDIATE` transactions, so the write lock is taken up front. A deferred
+///   transaction that reads first and writes later would fail with `SQLITE_BUSY` on the lock upgrade
+///   whenever another process wrote in between, and no busy timeout can save it. (GRDB's
+///   `DatabasePool.write` also uses IMMEDIATE; the store says so explicitly.)
+/// - `busy_timeout` of `busyTimeout` seconds: another process holding the lock makes this one wait,
+///   not fail. Only a lock held longer than that becomes `EdulinkError.unavailable`.
+/// - `synchronous = NORMAL` in WAL mode: a commit is in the WAL file when the call returns, so it
+///   survives the process being killed (SIGKILL, crash); only losing power or the kernel before the
+///   next checkpoint can lose the last commits, and never corrupts the file. That is the trade most
+///   SQLite deployments make; set `EDULINK_SQLITE_SYNCHRONOUS=FULL` for an fsync per commit.
+/// - `foreign_keys = ON`, new files created with mode 0600 (the WAL and shared-memory files take the
+///   same mode).
+public final class SQLiteStore: Store, StoreMaintenance {
+    /// The database file.
+    public let path: String
+    /// How long a write waits for another process's lock before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    let pool: DatabasePool
+    let clock: any TimeSource
+
+    /// Opens (or creates) the database at `path` and, unless `migrate` is false, brings its schema up
+    /// to date.
+    ///
+    /// - Throws: `EdulinkError.unavailable` naming the file when it cannot be opened, is not a
+    ///   database, or is corrupt.
+    public init(path: String, migrate: Bool = true, clock: any TimeSource = SystemTimeSource()) throws {
+        self.path = path
+        self.clock = clock
+        do {
+            try Self.createFileIfMissing(path)
+            pool = try DatabasePool(path: path, configuration: Self.configuration(readonly: false))
+            if migrate {
+                try Migrations.migrator.migrate(pool)
+            }
+        } catch let error as EdulinkError {
+            throw error
+        } catch {
+            throw SQLiteErrorMapping.map(error, path: path)
+        }
+    }
+
+    /// Runs `body` in a read-only transaction with a consistent snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
+        try await mapErrors {
+            try await self.pool.read { db in try body(SQLiteSession(db)) }
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: everything it writes is saved together, or
+    /// nothing is (an error thrown by `body` rolls back).
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
+        try await mapErrors {
+            try await self.pool.writeWithoutTransaction { db in
+                try Self.immediateTransaction(db) { try body(SQLiteSession(db)) }
+            }
+        }
+    }
+
+    /// The latest schema version this build knows.
+    public static var latestSchemaVersion: String { Migrations.identifiers.last ?? "" }
+
+    // MARK: Internals
+
+    static func immediateTransaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body()
+            return .commit
+        }
+        guard let result else {
+            throw EdulinkError.unavailable("A database transaction ended without a result.")
+        }
+        return result
+    }
+
+    func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as EdulinkError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw SQLiteErrorMapping.map(error, path: path)
+        }
+    }
+
+    func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as EdulinkError {
+            throw error
+        } catch {
+            throw SQLiteErrorMapping.map(error, path: path)
+        }
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "edulink"
+        let synchronous =
+            ProcessInfo.processInfo.environment["EDULINK_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL"
+            ? "FULL" : "NORMAL"
+        configuration.prepareDatabase { db in
+            if !readonly {
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            }
+        }
+        return configuration
+    }
+
+    /// Creates an empty file with mode 0600 (and its folder) so SQLite never makes a world-readable one.
+    static func createFileIfMissing(_ path: String) throws {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path) else { return }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw EdulinkError.unavailable(
+                "Cannot create the database file \(path); check the folder exists and is writable.")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import GRDB
+
+/// The database schema as named, append-only steps.
+///
+/// A migration is never edited once released: a change is a new step at the end. The identifiers
+/// are what `edulink db status` shows as the schema version.
+enum Migrations {
+    /// Every migration identifier, oldest first.
+    static let identifiers = ["v1-schema", "v2-search"]
+
+    /// The migrator that brings any Edulink database up to date.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-schema") { db in
+            for statement in SchemaV1.statements { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v2-search") { db in
+            for statement in SearchIndexV2.statements { try db.execute(sql: statement) }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,125 @@
+import EdulinkCore
+import Foundation
+import GRDB
+
+// The audit log and security events, newest first.
+extension SQLiteSession {
+    static func audit(_ r: RowReader) throws -> AuditEvent {
+        AuditEvent(
+            id: try r.id("id"), actorID: try r.optionalID("actor_id"),
+            actorRole: try r.optionalValue(Role.self, "actor_role"), action: try r.string("action"),
+            entity: try r.string("entity"), entityID: try r.optionalInt64("entity_id"),
+            summary: try r.string("summary"),
+            at: try r.date("at"), origin: try r.value(Origin.self, "origin"))
+    }
+
+    func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
+        var conditions: [String] = []
+        var arguments: Arguments = ["limit": max(query.limit, 0)]
+        if let actor = query.actorID {
+            conditions.append("actor_id = :actor")
+            arguments["actor"] = actor.rawValue
+        }
+        if let action = query.action, !action.isEmpty {
+            // A prefix, compared exactly (no LIKE wildcards from the input).
+            conditions.append("substr(action, 1, length(:action)) = :action")
+            arguments["action"] = action
+        }
+        if let entity = query.entity {
+            conditions.append("entity = :entity")
+            arguments["entity"] = entity
+        }
+        if let entityID = query.entityID {
+            conditions.append("entity_id = :entity_id")
+            arguments["entity_id"] = entityID
+        }
+        if let since = query.since {
+            conditions.append("at >= :since")
+            arguments["since"] = ColumnCoding.microseconds(since)
+        }
+        if let until = query.until {
+            conditions.append("at < :until")
+            arguments["until"] = ColumnCoding.microseconds(until)
+        }
+        if let before = query.before {
+            conditions.append("id < :before")
+            arguments["before"] = before.rawValue
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try fetchAll(
+            "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT :limit", StatementArguments(arguments),
+            Self.audit)
+    }
+
+    func insertAudit(_ event: AuditEvent) throws {
+        _ = try insert(
+            """
+            INSERT INTO audit_events (id, actor_id, actor_role, action, entity, entity_id, summary, at, origin)
+            VALUES (:id, :actor_id, :actor_role, :action, :entity, :entity_id, :summary, :at, :origin)
+            """,
+            [
+                "id": Self.newID(event.id.rawValue), "actor_id": event.actorID?.rawValue,
+                "actor_role": event.actorRole?.rawValue, "action": event.action, "entity": event.entity,
+                "entity_id": event.entityID, "summary": event.summary, "at": ColumnCoding.microseconds(event.at),
+                "origin": event.origin.rawValue,
+            ])
+    }
+
+    static func securityEvent(_ r: RowReader) throws -> SecurityEvent {
+        SecurityEvent(
+            id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),
+            email: try r.optionalString("email"), source: try r.optionalString("source"),
+            detail: try r.string("detail"), at: try r.date("at"))
+    }
+
+    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
+        throws -> [SecurityEvent]
+    {
+        var conditions: [String] = []
+        var arguments: Arguments = ["limit": max(limit, 0)]
+        if let kind {
+            conditions.append("kind = :kind")
+            arguments["kind"] = kind.rawValue
+        }
+        if let userID {
+            conditions.append("user_id = :user")
+            arguments["user"] = userID.rawValue
+        }
+        if let since {
+            conditions.append("at >= :since")
+            arguments["since"] = ColumnCoding.microseconds(since)
+        }
+        if let before {
+            conditions.append("id < :before")
+            arguments["before"] = before.rawValue
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try fetchAll(
+            "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT :limit",
+            StatementArguments(arguments), Self.securityEvent)
+    }
+
+    func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {
+        if let userID {
+            return try count(
+                "SELECT count(*) FROM security_events WHERE kind = ? AND user_id = ? AND at >= ?",
+                [kind.rawValue, userID.rawValue, ColumnCoding.microseconds(since)])
+        }
+        return try count(
+            "SELECT count(*) FROM security_events WHERE kind = ? AND at >= ?",
+            [kind.rawValue, ColumnCoding.microseconds(since)])
+    }
+
+    func insertSecurityEvent(_ event: SecurityEvent) throws {
+        _ = try insert(
+            """
+            INSERT INTO security_events (id, kind, user_id, email, source, detail, at)
+            VALUES (:id, :kind, :user_id, :email, :source, :detail, :at)
+            """,
+            [
+                "id": Self.newID(event.id.rawValue), "kind": event.kind.rawValue, "user_id": event.userID?.rawValue,
+                "email": event.email, "source": event.source, "detail": event.detail,
+                "at": ColumnCoding.microseconds(event.at),
+            ])
+    }
+}

@@ -1,0 +1,164 @@
+import EdulinkCore
+import Foundation
+import GRDB
+
+// In-app notifications and the delivery outbox.
+extension SQLiteSession {
+    static func notification(_ r: RowReader) throws -> EdulinkCore.Notification {
+        EdulinkCore.Notification(
+            id: try r.id("id"), userID: try r.id("user_id"), kind: try r.value(NotificationKind.self, "kind"),
+            title: try r.string("title"), body: try r.string("body"), createdAt: try r.date("created_at"),
+            readAt: try r.optionalDate("read_at"), applicationID: try r.optionalID("application_id"),
+            listingID: try r.optionalID("listing_id"))
+    }
+
+    /// Unread first, then newest first (`notifications_user_inbox` gives this order). Paging after
+    /// `before` continues from that notification's place in the same order.
+    func notifications(userID: UserID, unreadOnly: Bool, limit: Int, offsetID before: NotificationID?) throws
+        -> [EdulinkCore.Notification]
+    {
+        var conditions = ["user_id = :user"]
+        var arguments: Arguments = ["user": userID.rawValue, "limit": max(limit, 0)]
+        if unreadOnly { conditions.append("is_read = 0") }
+        if let before {
+            guard
+                let anchor = try fetchOne(
+                    "SELECT is_read, created_at FROM notifications WHERE id = ?", [before.rawValue],
+                    { (try $0.int("is_read"), try $0.int64("created_at")) })
+            else { return [] }
+            conditions.append(
+                """
+                (is_read > :anchor_read OR (is_read = :anchor_read AND (created_at < :anchor_at
+                    OR (created_at = :anchor_at AND id < :anchor_id))))
+                """)
+            arguments["anchor_read"] = anchor.0
+            arguments["anchor_at"] = anchor.1
+            arguments["anchor_id"] = before.rawValue
+        }
+        return try fetchAll(
+            """
+            SELECT * FROM notifications WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY is_read, created_at DESC, id DESC LIMIT :limit
+            """, StatementArguments(arguments), Self.notification)
+    }
+
+    func notification(_ id: NotificationID) throws -> EdulinkCore.Notification? {
+        try fetchOne("SELECT * FROM notifications WHERE id = ?", [id.rawValue], Self.notification)
+    }
+
+    func unreadNotificationCount(userID: UserID) throws -> Int {
+        try count("SELECT count(*) FROM notifications WHERE user_id = ? AND is_read = 0", [userID.rawValue])
+    }
+
+    func hasNotification(userID: UserID, kind: NotificationKind, listingID: ListingID?, title: String) throws -> Bool {
+        try count(
+            """
+            SELECT count(*) FROM notifications
+            WHERE user_id = ? AND kind = ? AND listing_id IS ? AND title = ?
+            """, [userID.rawValue, kind.rawValue, listingID?.rawValue, title]) > 0
+    }
+
+    func insertNotification(_ notification: EdulinkCore.Notification) throws -> EdulinkCore.Notification {
+        var saved = notification
+        saved.id = NotificationID(
+            try insert(
+                """
+                INSERT INTO notifications (id, user_id, kind, title, body, created_at, read_at, is_read,
+                    application_id, listing_id)
+                VALUES (:id, :user_id, :kind, :title, :body, :created_at, :read_at, :is_read, :application_id,
+                    :listing_id)
+                """,
+                [
+                    "id": Self.newID(notification.id.rawValue), "user_id": notification.userID.rawValue,
+                    "kind": notification.kind.rawValue, "title": notification.title, "body": notification.body,
+                    "created_at": ColumnCoding.microseconds(notification.createdAt),
+                    "read_at": ColumnCoding.microseconds(notification.readAt), "is_read": notification.isRead,
+                    "application_id": notification.applicationID?.rawValue,
+                    "listing_id": notification.listingID?.rawValue,
+                ]))
+        return saved
+    }
+
+    func markNotificationsRead(userID: UserID, ids: [NotificationID]?, at date: Date) throws -> Int {
+        let at = ColumnCoding.microseconds(date)
+        if let ids {
+            guard !ids.isEmpty else { return 0 }
+            try execute(
+                """
+                UPDATE notifications SET read_at = ?, is_read = 1
+                WHERE user_id = ? AND is_read = 0 AND id IN (SELECT value FROM json_each(?))
+                """, [at, userID.rawValue, try ColumnCoding.json(ids.map(\.rawValue))])
+        } else {
+            try execute(
+                "UPDATE notifications SET read_at = ?, is_read = 1 WHERE user_id = ? AND is_read = 0",
+                [at, userID.rawValue])
+        }
+        return db.changesCount
+    }
+
+    // MARK: Outbox
+
+    static func outbox(_ r: RowReader) throws -> OutboxMessage {
+        OutboxMessage(
+            id: try r.int64("id"), notificationID: try r.id("notification_id"), recipient: try r.string("recipient"),
+            subject: try r.string("subject"), body: try r.string("body"),
+            status: try r.value(OutboxStatus.self, "status"), attempts: try r.int("attempts"),
+            createdAt: try r.date("created_at"), nextAttemptAt: try r.date("next_attempt_at"),
+            lastError: try r.optionalString("last_error"))
+    }
+
+    static func outboxArguments(_ m: OutboxMessage) -> Arguments {
+        [
+            "id": newID(m.id), "notification_id": m.notificationID.rawValue, "recipient": m.recipient,
+            "subject": m.subject, "body": m.body, "status": m.status.rawValue, "attempts": m.attempts,
+            "created_at": ColumnCoding.microseconds(m.createdAt),
+            "next_attempt_at": ColumnCoding.microseconds(m.nextAttemptAt), "last_error": m.lastError,
+        ]
+    }
+
+    func dueOutbox(at date: Date, limit: Int) throws -> [OutboxMessage] {
+        try fetchAll(
+            """
+            SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+            ORDER BY next_attempt_at, id LIMIT ?
+            """, [ColumnCoding.microseconds(date), max(limit, 0)], Self.outbox)
+    }
+
+    func outboxStatistics() throws -> OutboxStatistics {
+        let row = try fetchOne(
+            """
+            SELECT (SELECT count(*) FROM outbox WHERE status = 'pending') AS pending,
+                (SELECT count(*) FROM outbox WHERE status = 'failed') AS failed,
+                (SELECT count(*) FROM outbox WHERE status = 'sent') AS sent,
+                (SELECT min(created_at) FROM outbox WHERE status = 'pending') AS oldest
+            """
+        ) { r in
+            OutboxStatistics(
+                pending: try r.int("pending"), failed: try r.int("failed"), sent: try r.int("sent"),
+                oldestPendingAt: try r.optionalDate("oldest"))
+        }
+        return row ?? OutboxStatistics(pending: 0, failed: 0, sent: 0, oldestPendingAt: nil)
+    }
+
+    func insertOutbox(_ message: OutboxMessage) throws {
+        _ = try insert(
+            """
+            INSERT INTO outbox (id, notification_id, recipient, subject, body, status, attempts, created_at,
+                next_attempt_at, last_error)
+            VALUES (:id, :notification_id, :recipient, :subject, :body, :status, :attempts, :created_at,
+                :next_attempt_at, :last_error)
+            """, Self.outboxArguments(message))
+    }
+
+    func updateOutbox(_ message: OutboxMessage) throws {
+        var arguments = Self.outboxArguments(message)
+        arguments["id"] = message.id
+        try updateOne(
+            """
+            UPDATE outbox SET notification_id = :notification_id, recipient = :recipient, subject = :subject,
+                body = :body, status = :status, attempts = :attempts, created_at = :created_at,
+                next_attempt_at = :next_attempt_at, last_error = :last_error
+            WHERE id = :id
+            """, arguments, what: "Outbox message")
+    }
+}

@@ -1,0 +1,106 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import GRDB
+
+/// A fresh database file in its own temporary folder, removed when the body ends.
+func withTemporaryStore<T>(
+    now: Date = Fixtures.now, _ body: (SQLiteStore, URL, ManualTimeSource) async throws -> T
+) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "edulink-sqlite-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let clock = ManualTimeSource(now)
+    let store = try SQLiteStore(path: folder.appendingPathComponent("edulink.sqlite").path, clock: clock)
+    return try await body(store, folder, clock)
+}
+
+/// Builders for valid entities; tests change only the fields they are about.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+    static let day: TimeInterval = 86_400
+
+    static func user(_ email: String, role: Role = .student, organization: OrganizationID? = nil) -> User {
+        User(
+            email: email, displayName: "Person \(email)", role: role, passwordHash: "$2b$12$hash",
+            organizationID: organization, createdAt: now)
+    }
+
+    static func organization(_ name: String = "Acme Kenya Ltd") -> Organization {
+        Organization(
+            name: name, industry: "Software", size: .small, website: "https://acme.example", location: "Nairobi",
+            description: "We build things.", verified: true, createdAt: now)
+    }
+
+    static func listing(
+        organization: OrganizationID, createdBy: UserID, title: String = "Software Engineering Intern",
+        description: String = "Work with our team on real products and learn how software is shipped.",
+        category: ListingCategory = .technology, level: ExperienceLevel = .entry,
+        locationType: LocationType = .onSite, location: String = "Nairobi, Kenya", stipend: Stipend? = nil,
+        skills: [String] = [], preferredSkills: [String] = [], deadlineInDays: Double = 30, durationWeeks: Int = 12,
+        publishedDaysAgo: Double = 1, featured: Bool = false, status: ListingStatus = .published,
+        visibility: ListingVisibility = .public, institution: InstitutionID? = nil, years: [Int] = [],
+        courses: [String] = []
+    ) -> Listing {
+        let deadline = now.addingTimeInterval(deadlineInDays * day)
+        return Listing(
+            organizationID: organization, createdBy: createdBy, title: title, description: description,
+            category: category, level: level, locationType: locationType, location: location,
+            startDate: deadline.addingTimeInterval(7 * day),
+            endDate: deadline.addingTimeInterval(Double(7 + durationWeeks * 7) * day), durationWeeks: durationWeeks,
+            stipend: stipend, requiredSkills: skills, preferredSkills: preferredSkills, eligibleYears: years,
+            eligibleCourses: courses, deadline: deadline, visibility: visibility, institutionID: institution,
+            featured: featured, status: status, verifiedBy: status == .published ? createdBy : nil,
+            verifiedAt: status == .published ? now.addingTimeInterval(-publishedDaysAgo * day) : nil,
+            createdAt: now.addingTimeInterval(-10 * day),
+            publishedAt: status == .published ? now.addingTimeInterval(-publishedDaysAgo * day) : nil)
+    }
+
+    /// An organization with one employer, ready to own listings.
+    static func employer(_ store: SQLiteStore, name: String = "Acme Kenya Ltd") async throws -> (
+        OrganizationID, UserID
+    ) {
+        try await store.write { session in
+            let organization = try session.insertOrganization(Fixtures.organization(name))
+            let slug = name.lowercased().filter(\.isLetter)
+            let user = try session.insertUser(
+                Fixtures.user("boss@\(slug).example", role: .employer, organization: organization.id))
+            return (organization.id, user.id)
+        }
+    }
+
+    static func scope(openOnly: Bool = true, institution: InstitutionID? = nil, all: Bool = false) -> ListingScope {
+        ListingScope(now: now, openOnly: openOnly, viewerInstitutionID: institution, seesAllInstitutions: all)
+    }
+}
+
+extension SQLiteStore {
+    /// Every page of a search, following cursors.
+    func allPages(_ filter: ListingFilter, scope: ListingScope, pageSize: Int) async throws -> [ListingSummary] {
+        var items: [ListingSummary] = []
+        var cursor: PageCursor?
+        repeat {
+            let request = ListingSearchRequest(filter: filter, scope: scope, cursor: cursor, limit: pageSize)
+            let page = try await read { try $0.searchListings(request) }
+            items += page.items
+            cursor = page.nextCursor
+        } while cursor != nil
+        return items
+    }
+
+    func search(_ filter: ListingFilter, scope: ListingScope = Fixtures.scope(), limit: Int = 500) async throws
+        -> [ListingSummary]
+    {
+        try await read { try $0.searchListings(ListingSearchRequest(filter: filter, scope: scope, limit: limit)) }.items
+    }
+
+    func search(_ query: String, scope: ListingScope = Fixtures.scope()) async throws -> [ListingSummary] {
+        try await search(try ListingFilter(query: query), scope: scope)
+    }
+
+    /// Raw SQL for tests that look under the store (plans, triggers).
+    func rawDatabase() throws -> DatabaseQueue {
+        try DatabaseQueue(path: path)
+    }
+}
