@@ -311,8 +311,24 @@ extension EdulinkService {
         guard let listing = try session.listing(application.listingID) else {
             throw EdulinkError.notFound("Application")
         }
-        try authorize(principal, action, on: Ownership(organizationID: listing.organizationID), hidden: "Application")
+        try authorizeVisible(principal, application, listing, session)
+        try authorize(principal, action, on: Ownership(organizationID: listing.organizationID))
         return listing
+    }
+
+    /// Reports "not found" unless `principal` may see the application at all: the student's own,
+    /// their organization's applicant for an employer, their institution's student for an
+    /// institution admin, any for an admin.
+    func authorizeVisible(
+        _ principal: Principal, _ application: Application, _ listing: Listing, _ session: any StoreReader
+    ) throws {
+        let institution =
+            principal.role == .institutionAdmin ? try session.profile(application.studentID)?.institutionID : nil
+        try authorize(
+            principal, .viewApplication,
+            on: Ownership(
+                userID: application.studentID, organizationID: listing.organizationID, institutionID: institution),
+            hidden: "Application")
     }
 
     private func detail(_ principal: Principal, _ id: ApplicationID, _ session: any StoreReader, _ at: Date) throws
@@ -322,13 +338,7 @@ extension EdulinkService {
             let student = try session.user(application.studentID)
         else { throw EdulinkError.notFound("Application") }
         let profile = try session.profile(application.studentID)
-        try authorize(
-            principal, .viewApplication,
-            on: Ownership(
-                userID: application.studentID,
-                organizationID: principal.role == .employer ? listing.organizationID : nil,
-                institutionID: principal.role == .institutionAdmin ? profile?.institutionID : nil),
-            hidden: "Application")
+        try authorizeVisible(principal, application, listing, session)
         let isStudent = principal.role == .student
         let timeline = try session.timeline(id)
         let summary = try session.listingSummaries([listing.id]).first
@@ -396,6 +406,12 @@ extension EdulinkService {
         guard var application = try session.application(id),
             var listing = try session.lockListing(application.listingID)
         else { throw EdulinkError.notFound("Application") }
+        try authorizeVisible(principal, application, listing, session)
+        let from = application.status
+        let target = move.target
+        if let refusal = ApplicationStateMachine.check(from: from, to: target, by: principal.role) {
+            throw EdulinkError.refused(refusal)
+        }
         let studentAction: Action? =
             switch move {
             case .accept, .decline: .answerOffer
@@ -403,18 +419,9 @@ extension EdulinkService {
             default: nil
             }
         let isStudentMove = studentAction != nil
-        if let studentAction {
-            try authorize(principal, studentAction, on: Ownership(userID: application.studentID), hidden: "Application")
-        } else {
-            try authorize(
-                principal, .moveApplication, on: Ownership(organizationID: listing.organizationID),
-                hidden: "Application")
-        }
-        let from = application.status
-        let target = move.target
-        if let refusal = ApplicationStateMachine.check(from: from, to: target, by: principal.role) {
-            throw EdulinkError.refused(refusal)
-        }
+        try authorize(
+            principal, studentAction ?? .moveApplication,
+            on: Ownership(userID: application.studentID, organizationID: listing.organizationID))
         var stage = application.stage
         stage.status = target
         var reason: String?
