@@ -1,0 +1,73 @@
+import ArgumentParser
+import EdulinkCore
+import Foundation
+
+/// `edulink db backup`.
+struct DatabaseBackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a verified snapshot of the database and prune old ones.",
+        discussion: "The snapshot is checked with an integrity check before it counts as a backup.")
+
+    static let defaultKeepDays = 30
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("Where snapshots go (default: <database folder>/backups).", valueName: "dir"))
+    var dir: String?
+
+    @Option(help: ArgumentHelp("Delete snapshots older than this many days.", valueName: "days"))
+    var keepDays = defaultKeepDays
+
+    func validate() throws {
+        guard keepDays >= 1 else { throw ValidationError("--keep-days must be at least 1.") }
+    }
+
+    func run() async throws {
+        let environment = try LocalEnvironment.open(database, migrate: false)
+        let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
+        try EdulinkPaths.createPrivateDirectory(directory)
+        let backup = try await environment.store.backup(into: directory, keepDays: keepDays)
+        print(
+            "Backed up to \(backup.path) (\(Format.bytes(backup.sizeBytes)), integrity \(backup.integrityOK ? "ok" : "FAILED"))"
+        )
+        if !backup.integrityOK { throw ExitCode.failure }
+    }
+}
+
+/// `edulink db restore FILE`.
+struct DatabaseRestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Replace the database with a backup.",
+        discussion: """
+            Verifies FILE, backs up the current database into the backups folder, then swaps \
+            the files atomically. Asks first on a terminal; scripts must pass --yes.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The backup file to restore.", valueName: "file"))
+    var file: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Where the current database is saved first (default: <database folder>/backups).", valueName: "dir"))
+    var dir: String?
+
+    @Flag(help: "Do not ask for confirmation (for scripts).")
+    var yes = false
+
+    func run() async throws {
+        let source = URL(fileURLWithPath: file)
+        guard DatabaseFile.exists(source) else { throw CommandFailure("no backup file at \(source.path)") }
+        let target = try database.existingURL()
+        try Confirmation.require("replace the database at \(target.path) with \(source.path)", yes: yes)
+        let environment = try LocalEnvironment.open(database, migrate: false)
+        let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
+        try EdulinkPaths.createPrivateDirectory(directory)
+        let previous = try await environment.store.restore(from: source, backupDirectory: directory)
+        print("Restored \(target.path) from \(source.path)")
+        print("The database as it was is saved in \(previous.path)")
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import EdulinkCore
+import EdulinkDemo
+import Foundation
+
+/// `edulink demo`: a new database filled with the demo dataset.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a database filled with the demo dataset.",
+        discussion: """
+            Creates the database file with sample institutions, organizations, listings and \
+            applications, and demo accounts that all use the password 'demo-password'. \
+            Refuses to touch an existing file unless --reset is given.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Replace an existing database (asks first on a terminal).")
+    var reset = false
+
+    @Flag(help: "Do not ask before replacing the database (for scripts).")
+    var yes = false
+
+    static let demoAccounts = [
+        ("student@edulink.demo", "student"), ("employer@edulink.demo", "employer"),
+        ("admin@edulink.demo", "admin"), ("institution@edulink.demo", "institution admin"),
+        ("supervisor@edulink.demo", "supervisor"),
+    ]
+
+    func run() async throws {
+        let url = database.url
+        if DatabaseFile.exists(url) {
+            guard reset else {
+                throw CommandFailure(
+                    "a database already exists at \(url.path); pass --reset to replace it with the demo")
+            }
+            try Confirmation.require("replace the database at \(url.path) with the demo dataset", yes: yes)
+        }
+        // Load and check everything before the old file is removed.
+        let dataset = try DemoSeeder.loadBundledDataset()
+        if DatabaseFile.exists(url) { try DatabaseFile.remove(url) }
+        do {
+            let environment = try LocalEnvironment(databaseURL: url)
+            let seeder = DemoSeeder(hasher: LocalEnvironment.hasher(), now: Date())
+            let counts = try await seeder.seed(dataset, into: environment.store)
+            print("Created the demo database at \(url.path)")
+            print("  \(counts.summary)")
+        } catch {
+            try? DatabaseFile.remove(url)
+            throw error
+        }
+        print("")
+        print("Demo accounts (password: \(DemoSeeder.demoPassword)):")
+        var table = TextTable(["email", "role"])
+        for (email, role) in Self.demoAccounts { table.append([email, role]) }
+        print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        print("")
+        let dbOption = database.path.map { " --db \(shellQuoted($0))" } ?? ""
+        print("Try: edulink internships search\(dbOption) data remote:yes")
+    }
+}
+
+/// Quotes `text` for a POSIX shell when it needs it.
+func shellQuoted(_ text: String) -> String {
+    let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/._-+:@%,="))
+    if !text.isEmpty && text.unicodeScalars.allSatisfy(safe.contains) { return text }
+    return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}

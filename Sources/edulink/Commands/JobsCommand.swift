@@ -1,0 +1,45 @@
+import ArgumentParser
+import EdulinkCore
+import Foundation
+
+/// `edulink jobs`: background work, for cron or a systemd timer.
+struct JobsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs",
+        abstract: "Run the scheduled jobs.",
+        subcommands: [JobsRunCommand.self])
+}
+
+/// `edulink jobs run`.
+struct JobsRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run every scheduled job once (for cron).",
+        discussion: """
+            Closes listings whose deadline passed, reminds students of saved listings that close \
+            soon, and delivers due notifications by writing each as a file into \
+            $XDG_DATA_HOME/edulink/outbox/. Safe to run often, and from several processes.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() async throws {
+        let environment = try LocalEnvironment.open(database)
+        let transport = try SpoolDirectoryTransport(directory: EdulinkPaths().outboxDirectory)
+        let report = try await environment.service.runScheduledJobs(transport: transport)
+        if json {
+            try JSONOutput.print(report)
+            return
+        }
+        var table = TextTable(["job", "count"], rightAligned: [1])
+        table.append(["listings closed", String(report.listingsClosed)])
+        table.append(["deadline reminders", String(report.remindersSent)])
+        table.append(["messages delivered", String(report.messagesDelivered)])
+        table.append(["messages failed", String(report.messagesFailed)])
+        print(table.render())
+        if report.messagesDelivered > 0 { print("Messages are in \(transport.directory.path)") }
+    }
+}

@@ -1,0 +1,16 @@
+/// A failure of a command, reported as one line `edulink: error: <message>` and a non-zero exit.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    /// 1 for failures; 64 (`EX_USAGE`) when the command was used wrongly.
+    var exitCode: Int32
+
+    init(_ message: String, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    var description: String { message }
+
+    /// Exit code for a command used wrongly (`EX_USAGE`), the same as ArgumentParser's.
+    static let usageExitCode: Int32 = 64
+}

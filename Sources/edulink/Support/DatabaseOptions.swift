@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// `--db PATH`, shared by every command that works on a database file.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The database file.",
+            discussion: "Defaults to $EDULINK_DB, else $XDG_DATA_HOME/edulink/edulink.sqlite.",
+            valueName: "path"))
+    var path: String?
+
+    /// The database file these options select.
+    var url: URL { EdulinkPaths().database(option: path) }
+
+    /// Where backups go unless `--dir` says otherwise: `<database folder>/backups`.
+    var defaultBackupDirectory: URL {
+        url.deletingLastPathComponent().appendingPathComponent("backups", isDirectory: true)
+    }
+
+    /// The database file, which must exist.
+    func existingURL() throws -> URL {
+        let url = url
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw CommandFailure(
+                "no database at \(url.path) — create one with 'edulink demo' or 'edulink init'")
+        }
+        return url
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where Edulink keeps its files on this machine, following the XDG base directory spec.
+struct EdulinkPaths {
+    var environment: [String: String]
+
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    private var home: URL {
+        URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory(), isDirectory: true)
+    }
+
+    /// `$XDG_DATA_HOME/edulink`, with `XDG_DATA_HOME` defaulting to `~/.local/share`.
+    var dataDirectory: URL {
+        let base =
+            nonEmpty(environment["XDG_DATA_HOME"]).map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? home.appendingPathComponent(".local/share", isDirectory: true)
+        return base.appendingPathComponent("edulink", isDirectory: true)
+    }
+
+    /// The database when neither `--db` nor `EDULINK_DB` says otherwise.
+    var defaultDatabase: URL { dataDirectory.appendingPathComponent("edulink.sqlite") }
+
+    /// Where `edulink jobs run` writes outgoing messages.
+    var outboxDirectory: URL { dataDirectory.appendingPathComponent("outbox", isDirectory: true) }
+
+    /// The database to use: `--db`, else `EDULINK_DB`, else the default.
+    func database(option: String?) -> URL {
+        if let path = nonEmpty(option) ?? nonEmpty(environment["EDULINK_DB"]) {
+            return URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
+        }
+        return defaultDatabase
+    }
+
+    private func nonEmpty(_ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Creates `directory` and its missing parents, readable by the owner only (0700).
+    static func createPrivateDirectory(_ directory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandFailure("cannot create \(directory.path): \(error.localizedDescription)")
+        }
+    }
+}

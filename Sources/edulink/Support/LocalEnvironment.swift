@@ -1,0 +1,51 @@
+import EdulinkCore
+import EdulinkDemo
+import EdulinkSQLite
+import Foundation
+import Logging
+
+/// The one place the command line opens a database and builds the service over it.
+///
+/// Commands act as `Principal.localOperator(origin: .cli)`: whoever can write the database file
+/// may administer it, and every change is still audited (origin `cli`).
+struct LocalEnvironment: Sendable {
+    let databaseURL: URL
+    let store: SQLiteStore
+    let service: EdulinkService
+    let principal = Principal.localOperator(origin: .cli)
+
+    /// Opens an existing database (refusing a missing one).
+    static func open(_ options: DatabaseOptions, migrate: Bool = true) throws -> LocalEnvironment {
+        try LocalEnvironment(databaseURL: try options.existingURL(), migrate: migrate)
+    }
+
+    /// Opens `databaseURL`, creating the file (and its folder, 0700) when it does not exist.
+    init(databaseURL: URL, migrate: Bool = true) throws {
+        if !FileManager.default.fileExists(atPath: databaseURL.path) {
+            try EdulinkPaths.createPrivateDirectory(databaseURL.deletingLastPathComponent())
+        }
+        let store = try SQLiteStore(path: databaseURL.path, migrate: migrate, clock: SystemTimeSource())
+        try self.init(databaseURL: databaseURL, store: store)
+    }
+
+    init(databaseURL: URL, store: SQLiteStore) throws {
+        self.databaseURL = databaseURL
+        self.store = store
+        let policy: PasswordPolicy
+        do {
+            policy = try PasswordPolicy(commonPasswordsFile: try DemoResources.commonPasswordsURL)
+        } catch let error as DemoResourcesError {
+            throw CommandFailure(error.description)
+        }
+        self.service = EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, hasher: Self.hasher(), passwordPolicy: policy,
+                logger: Logger(label: "edulink.cli")))
+    }
+
+    /// bcrypt at cost 12; `EDULINK_BCRYPT_COST` may lower it (not below 4) to keep tests fast.
+    static func hasher(environment: [String: String] = ProcessInfo.processInfo.environment) -> BcryptHasher {
+        guard let text = environment["EDULINK_BCRYPT_COST"], let cost = UInt8(text) else { return BcryptHasher() }
+        return BcryptHasher(cost: min(max(cost, 4), 12))
+    }
+}

@@ -1,0 +1,36 @@
+import EdulinkCore
+import Foundation
+
+/// Delivers outbox messages as files in a folder, one per message, for a mail relay or a person
+/// to pick up. Each file appears whole (written to a temporary name, then renamed).
+struct SpoolDirectoryTransport: OutboxTransport {
+    let directory: URL
+
+    init(directory: URL) throws {
+        self.directory = directory
+        try EdulinkPaths.createPrivateDirectory(directory)
+    }
+
+    func deliver(_ message: OutboxMessage) async throws {
+        let stamp = message.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+            .replacingOccurrences(of: ":", with: "")
+        let name = "\(stamp)-\(message.id).eml"
+        let text = """
+            To: \(message.recipient)
+            Subject: \(message.subject)
+            Date: \(message.createdAt.ISO8601Format())
+            X-Edulink-Notification: \(message.notificationID)
+            Content-Type: text/plain; charset=utf-8
+
+            \(message.body)
+
+            """
+        let temporary = directory.appendingPathComponent(".\(name).tmp")
+        let final = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: temporary, options: .atomic)
+        if FileManager.default.fileExists(atPath: final.path) {
+            try FileManager.default.removeItem(at: final)
+        }
+        try FileManager.default.moveItem(at: temporary, to: final)
+    }
+}
