@@ -49,9 +49,7 @@ public final class SQLiteStore: Store, StoreMaintenance {
             if migrate {
                 try Migrations.migrator.migrate(pool)
             }
-        } catch let error as EdulinkError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw SQLiteErrorMapping.map(error, path: path)
         }
     }
@@ -93,11 +91,9 @@ public final class SQLiteStore: Store, StoreMaintenance {
     func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let error as EdulinkError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
+        } catch let error as DatabaseError {
+            // Only the database's own errors are translated; what a transaction body throws (a
+            // business rule's refusal) passes through unchanged.
             throw SQLiteErrorMapping.map(error, path: path)
         }
     }
@@ -105,9 +101,7 @@ public final class SQLiteStore: Store, StoreMaintenance {
     func mapErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as EdulinkError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw SQLiteErrorMapping.map(error, path: path)
         }
     }

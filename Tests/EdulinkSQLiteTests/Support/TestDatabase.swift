@@ -18,6 +18,7 @@ func withTemporaryStore<T>(
 
 /// Builders for valid entities; tests change only the fields they are about.
 enum Fixtures {
+    /// 2027-01-15 08:00:00 UTC.
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
     static let day: TimeInterval = 86_400
 

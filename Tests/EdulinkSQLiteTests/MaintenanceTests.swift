@@ -1,0 +1,191 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Maintenance: integrity, backups, retention and restore")
+struct MaintenanceTests {
+    @Test("the integrity check passes on a sound database and is remembered")
+    func integrity() async throws {
+        try await withTemporaryStore { store, _, _ in
+            let report = try await store.checkIntegrity()
+            #expect(report.ok)
+            #expect(report.problems.isEmpty)
+            #expect(try await store.status().lastIntegrityCheck == report)
+            try await store.analyze()
+            try await store.reindex()
+            try await store.vacuum()
+        }
+    }
+
+    @Test("a backup is a verified copy readable by its owner only, recorded in the list")
+    func backup() async throws {
+        try await withTemporaryStore { store, folder, _ in
+            _ = try await Fixtures.employer(store)
+            let directory = folder.appendingPathComponent("backups")
+            let record = try await store.backup(into: directory, keepDays: 30)
+            #expect(record.integrityOK)
+            #expect(URL(fileURLWithPath: record.path).lastPathComponent == "edulink-20270115-080000.sqlite")
+            let mode = try FileManager.default.attributesOfItem(atPath: record.path)[.posixPermissions] as? NSNumber
+            #expect(mode?.intValue == 0o600)
+            #expect(try await store.backups() == [record])
+            #expect(try await store.status().lastBackup == record)
+            let copy = try DatabaseQueue(path: record.path)
+            #expect(try await copy.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM organizations") } == 1)
+        }
+    }
+
+    @Test("retention deletes snapshots older than the limit, never the new one")
+    func retention() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let directory = folder.appendingPathComponent("backups")
+            let old = try await store.backup(into: directory, keepDays: 30)
+            clock.advance(by: 10 * 86_400)
+            let middle = try await store.backup(into: directory, keepDays: 30)
+            clock.advance(by: 25 * 86_400)
+            let newest = try await store.backup(into: directory, keepDays: 30)
+            #expect(!FileManager.default.fileExists(atPath: old.path))
+            #expect(FileManager.default.fileExists(atPath: middle.path))
+            #expect(try await store.backups().map(\.id) == [newest.id, middle.id])
+            clock.advance(by: 1)
+            let only = try await store.backup(into: directory, keepDays: 0)
+            #expect(FileManager.default.fileExists(atPath: only.path))
+            #expect(try await store.backups().map(\.id) == [only.id])
+        }
+    }
+
+    @Test("restore brings back the snapshot, keeps a backup of what it replaced, and keeps the backup list")
+    func restoreRoundTrip() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let directory = folder.appendingPathComponent("backups")
+            _ = try await Fixtures.employer(store, name: "Before Backup")
+            let snapshot = try await store.backup(into: directory, keepDays: 30)
+            _ = try await Fixtures.employer(store, name: "After Backup")
+            clock.advance(by: 60)
+            let safety = try await store.restore(from: URL(fileURLWithPath: snapshot.path), backupDirectory: directory)
+            let names = try await store.read { try $0.organizations().map(\.name) }
+            #expect(names == ["Before Backup"])
+            #expect(FileManager.default.fileExists(atPath: safety.path))
+            let safetyCopy = try DatabaseQueue(path: safety.path)
+            #expect(try await safetyCopy.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM organizations") } == 2)
+            #expect(Set(try await store.backups().map(\.path)) == [snapshot.path, safety.path])
+            #expect(try await store.checkIntegrity().ok)
+            _ = try await Fixtures.employer(store, name: "After Restore")
+        }
+    }
+
+    @Test(
+        "restore refuses a damaged or foreign file and leaves the live data alone", arguments: ["garbage", "foreign"])
+    func restoreRefuses(kind: String) async throws {
+        try await withTemporaryStore { store, folder, _ in
+            _ = try await Fixtures.employer(store, name: "Live Data")
+            let file = folder.appendingPathComponent("\(kind).sqlite")
+            if kind == "garbage" {
+                try Data(repeating: 0x41, count: 8192).write(to: file)
+            } else {
+                let foreign = try DatabaseQueue(path: file.path)
+                try await foreign.write {
+                    try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+                }
+                try foreign.close()
+            }
+            await #expect {
+                try await store.restore(from: file, backupDirectory: folder.appendingPathComponent("backups"))
+            } throws: { error in
+                guard case .validation(let errors) = error as? EdulinkError else { return false }
+                return errors.first?.field == "file" && errors.first?.message.contains("not changed") == true
+            }
+            #expect(try await store.read { try $0.organizations().map(\.name) } == ["Live Data"])
+        }
+    }
+
+    @Test("status reports migrations, sizes and row counts")
+    func status() async throws {
+        try await withTemporaryStore { store, _, _ in
+            _ = try await Fixtures.employer(store)
+            let status = try await store.status()
+            #expect(status.appliedMigrations == ["v1-schema", "v2-search"])
+            #expect(status.rowCounts["organizations"] == 1)
+            #expect(status.rowCounts["users"] == 1)
+            #expect(status.sizeBytes > 0)
+        }
+    }
+
+    @Test("hot queries read through indexes, never a scan of listings or applications")
+    func queryPlans() async throws {
+        try await withTemporaryStore { store, _, _ in
+            let queue = try store.rawDatabase()
+            let now = 1_800_000_000_000_000
+            let queries: [String] = [
+                "SELECT * FROM applications WHERE listing_id = 1 AND status = 'pending' AND id > 0 ORDER BY id LIMIT 50",
+                "SELECT * FROM applications WHERE listing_id = 1 AND id > 0 ORDER BY id LIMIT 50",
+                "SELECT * FROM applications WHERE student_id = 1 ORDER BY submitted_at DESC, id DESC",
+                "SELECT count(*) FROM applications WHERE student_id = 1 AND submitted_at >= 5",
+                "SELECT * FROM notifications WHERE user_id = 1 ORDER BY is_read, created_at DESC, id DESC LIMIT 20",
+                "SELECT count(*) FROM security_events WHERE kind = 'login_failed' AND user_id = 1 AND at >= 0",
+                "SELECT * FROM audit_events WHERE at >= 0 AND at < 10 ORDER BY id DESC LIMIT 100",
+                """
+                SELECT l.id FROM listings AS l WHERE l.status = 'published' AND l.verified_at IS NOT NULL
+                AND l.deadline > \(now) AND l.visibility = 'public' ORDER BY l.published_at DESC, l.id DESC LIMIT 51
+                """,
+                """
+                SELECT l.id FROM listings AS l WHERE l.status = 'published' AND l.verified_at IS NOT NULL
+                AND l.deadline > \(now) AND (l.deadline, l.id) > (\(now), 5) ORDER BY l.deadline, l.id LIMIT 51
+                """,
+                """
+                SELECT l.id FROM listings_fts CROSS JOIN listings AS l ON l.id = listings_fts.rowid
+                WHERE listings_fts MATCH '"data"*' AND l.status = 'published' AND l.deadline > \(now)
+                ORDER BY listings_fts.rank, l.id LIMIT 51
+                """,
+            ]
+            for sql in queries {
+                let plan = try await queue.read { db in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map {
+                        try $0.decode(String.self, forColumn: "detail")
+                    }
+                }
+                let scans = plan.filter {
+                    $0.hasPrefix("SCAN l ") || $0 == "SCAN l" || $0.hasPrefix("SCAN listings ") || $0 == "SCAN listings"
+                        || $0.hasPrefix("SCAN applications") || $0.hasPrefix("SCAN notifications")
+                        || $0.hasPrefix("SCAN security_events")
+                }
+                #expect(scans.isEmpty, "\(sql)\n\(plan)")
+            }
+        }
+    }
+}
+
+@Suite("Synthetic data")
+struct SyntheticDataTests {
+    @Test("the same seed makes the same listings, and the counts are as asked")
+    func determinism() async throws {
+        func generate(_ seed: UInt64) async throws -> [[String]] {
+            try await withTemporaryStore { store, _, _ in
+                let summary = try await SyntheticDataGenerator(batchSize: 40).generate(
+                    listings: 300, seed: seed, into: store)
+                #expect(summary.listings == 300)
+                #expect(summary.organizations == 1)
+                let page = try await store.allPages(
+                    ListingFilter(sort: .deadline), scope: Fixtures.scope(), pageSize: 100)
+                #expect(page.count == 300)
+                #expect(try await store.search("intern").count == 300)
+                #expect(try await store.checkIntegrity().ok)
+                return page.map { [$0.title, $0.location, "\($0.deadline)", "\(String(describing: $0.stipend))"] }
+            }
+        }
+        let first = try await generate(7)
+        #expect(try await generate(7) == first)
+        #expect(try await generate(8) != first)
+    }
+
+    @Test("the project's vocabulary files load")
+    func vocabularyFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../data/vocabulary")
+        let vocabulary = try SyntheticVocabulary.load(from: folder)
+        #expect(vocabulary.skills.count >= SyntheticVocabulary.builtIn.skills.count)
+        #expect(!vocabulary.sentences.isEmpty)
+        #expect(try SyntheticVocabulary.load(from: URL(fileURLWithPath: "/nonexistent")) == .builtIn)
+    }
+}
