@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// What one run of `edulink` printed and how it exited.
+struct CommandResult {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+
+    var succeeded: Bool { status == 0 }
+}
+
+/// Runs the built `edulink` binary in a temporary directory of its own, with `EDULINK_DB`,
+/// `XDG_DATA_HOME` and `XDG_CONFIG_HOME` pointing inside it and a cheap bcrypt cost.
+struct CommandLineHarness {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-cli-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// Deletes the directory and everything the commands wrote into it.
+    func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    var databaseURL: URL { directory.appendingPathComponent("data/edulink/edulink.sqlite") }
+    var backupDirectory: URL { directory.appendingPathComponent("data/edulink/backups", isDirectory: true) }
+    var outboxDirectory: URL { directory.appendingPathComponent("data/edulink/outbox", isDirectory: true) }
+
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { $0.key == "PATH" || $0.key == "LANG" }
+        environment["HOME"] = directory.path
+        environment["EDULINK_DB"] = databaseURL.path
+        environment["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
+        environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
+        environment["EDULINK_BCRYPT_COST"] = "4"
+        environment["NO_COLOR"] = "1"
+        return environment
+    }
+
+    /// Runs `edulink arguments…` to the end; `input` becomes standard input (otherwise /dev/null).
+    @discardableResult
+    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws
+        -> CommandResult
+    {
+        let process = try start(arguments, input: input, environment: extra)
+        process.process.waitUntilExit()
+        return try process.result()
+    }
+
+    /// Starts `edulink arguments…` without waiting for it.
+    func start(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws
+        -> RunningCommand
+    {
+        let id = UUID().uuidString
+        let output = directory.appendingPathComponent("stdout-\(id)")
+        let error = directory.appendingPathComponent("stderr-\(id)")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: error.path, contents: nil)
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.environment = environment.merging(extra) { _, new in new }
+        process.currentDirectoryURL = directory
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: error)
+        let pipe = input.map { _ in Pipe() }
+        process.standardInput = pipe ?? FileHandle.nullDevice
+        try process.run()
+        if let pipe, let input {
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+        }
+        return RunningCommand(process: process, outputFile: output, errorFile: error)
+    }
+
+    /// `edulink demo` on this directory's database.
+    func demo() throws {
+        let result = try run(["demo"])
+        try #require(result.succeeded, "demo failed: \(result.standardError)")
+    }
+
+    /// Decodes JSON printed by a `--json` command.
+    func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments + ["--json"])
+        try #require(result.succeeded, "\(arguments) failed: \(result.standardError)")
+        return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    }
+
+    /// The built binary: `EDULINK_BIN`, else beside the test bundle, else the newest
+    /// `.build*/debug/edulink` of the checkout.
+    static func binary() throws -> URL {
+        let fileManager = FileManager.default
+        if let path = ProcessInfo.processInfo.environment["EDULINK_BIN"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        if let testBinary = try? fileManager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            var folder = URL(fileURLWithPath: testBinary).deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = folder.appendingPathComponent("edulink")
+                if fileManager.isExecutableFile(atPath: candidate.path) { return candidate }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidates = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
+        let built =
+            candidates
+            .filter { $0.hasPrefix(".build") }
+            .map { root.appendingPathComponent($0).appendingPathComponent("debug/edulink") }
+            .filter { fileManager.isExecutableFile(atPath: $0.path) }
+            .max { modified($0) < modified($1) }
+        guard let built else {
+            throw HarnessError("no edulink binary; build it with swift build --product edulink or set EDULINK_BIN")
+        }
+        return built
+    }
+
+    private static func modified(_ url: URL) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+}
+
+/// A started `edulink` process whose output goes to files.
+struct RunningCommand {
+    let process: Process
+    let outputFile: URL
+    let errorFile: URL
+
+    /// What it printed so far.
+    func output() -> String {
+        (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+    }
+
+    func result() throws -> CommandResult {
+        CommandResult(
+            status: process.terminationStatus, standardOutput: output(),
+            standardError: try String(contentsOf: errorFile, encoding: .utf8))
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,120 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Several `edulink dev hammer` processes on one file, and one killed in the middle of its work.
+@Suite("edulink under concurrency and crashes", .serialized)
+struct ConcurrencyTests {
+    /// What a hammer process acknowledged: applications and the last status it reported for each.
+    struct Acknowledgements {
+        var applied: [Int64] = []
+        var lastStatus: [Int64: ApplicationStatus] = [:]
+
+        init(_ output: String) {
+            for line in output.split(separator: "\n") {
+                let words = line.split(separator: " ").map(String.init)
+                guard words.first == "ack", words.count >= 3, let id = Int64(words[2]) else { continue }
+                if words[1] == "apply" {
+                    applied.append(id)
+                    lastStatus[id] = .pending
+                } else if words[1] == "move", words.count == 4, let status = ApplicationStatus(rawValue: words[3]) {
+                    lastStatus[id] = status
+                }
+            }
+        }
+    }
+
+    /// Every acknowledged application exists with the acknowledged status or a later one.
+    func expectPresent(_ acknowledgements: Acknowledgements, in store: SQLiteStore) async throws {
+        let order = ApplicationStatus.pipeline
+        for (id, status) in acknowledgements.lastStatus {
+            let application = try await store.read { try $0.application(ApplicationID(id)) }
+            let stored = try #require(application, "acknowledged application \(id) is missing")
+            let storedRank = order.firstIndex(of: stored.status) ?? 0
+            let ackedRank = order.firstIndex(of: status) ?? 0
+            #expect(storedRank >= ackedRank, "application \(id) is \(stored.status), acknowledged \(status)")
+        }
+    }
+
+    func hammerApplicationCount(_ store: SQLiteStore) async throws -> Int {
+        try await store.read { session in
+            guard let employer = try session.user(email: "hammer-employer@edulink.test"),
+                let organization = employer.organizationID
+            else { return 0 }
+            return try session.listings(organizationID: organization).reduce(0) {
+                $0 + (try session.applicationCounts(listingID: $1.id).values.reduce(0, +))
+            }
+        }
+    }
+
+    @Test("four hammer processes on one file all finish, never see a locked database, and lose no write")
+    func concurrentWorkers() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let workers = 4
+        let operations = 40
+        let setup = try harness.run([
+            "dev", "hammer-setup", "--workers", "\(workers)", "--listings", "8", "--operations", "\(operations)",
+        ])
+        try #require(setup.succeeded, "\(setup.standardError)")
+        let running = try (0..<workers).map {
+            try harness.start(["dev", "hammer", "--worker", "\($0)", "--operations", "\(operations)"])
+        }
+        var all = Acknowledgements("")
+        for command in running {
+            command.process.waitUntilExit()
+            let result = try command.result()
+            #expect(result.status == 0, "\(result.standardOutput.suffix(300)) \(result.standardError)")
+            #expect(!result.standardOutput.contains("database is locked"))
+            #expect(!result.standardError.contains("database is locked"))
+            #expect(!result.standardOutput.contains("error "))
+            let acknowledged = Acknowledgements(result.standardOutput)
+            #expect(acknowledged.applied.count == operations)
+            all.applied += acknowledged.applied
+            all.lastStatus.merge(acknowledged.lastStatus) { _, new in new }
+        }
+        #expect(Set(all.applied).count == workers * operations)
+        let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
+        try await expectPresent(all, in: store)
+        #expect(try await hammerApplicationCount(store) == all.applied.count)
+        #expect(try harness.run(["db", "check"]).succeeded)
+    }
+
+    @Test("a hammer killed with SIGKILL leaves a sound database that holds every acknowledged write")
+    func killedWorker() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let operations = 400
+        let setup = try harness.run([
+            "dev", "hammer-setup", "--workers", "1", "--listings", "8", "--operations", "\(operations)",
+        ])
+        try #require(setup.succeeded, "\(setup.standardError)")
+        let command = try harness.start(["dev", "hammer", "--worker", "0", "--operations", "\(operations)"])
+        // Wait (bounded) until it has acknowledged some writes, then kill it mid-flight.
+        let deadline = Date().addingTimeInterval(30)
+        while Acknowledgements(command.output()).applied.count < 20 && command.process.isRunning
+            && Date() < deadline
+        {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(command.process.isRunning, "the hammer finished before it could be killed")
+        kill(command.process.processIdentifier, SIGKILL)
+        command.process.waitUntilExit()
+        #expect(command.process.terminationReason == .uncaughtSignal)
+        let acknowledged = Acknowledgements(command.output())
+        #expect(acknowledged.applied.count >= 20)
+
+        let check = try harness.run(["db", "check"])
+        #expect(check.succeeded, "\(check.standardOutput) \(check.standardError)")
+        let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
+        try await expectPresent(acknowledged, in: store)
+        // At most the one write in flight when it died may exist without its acknowledgement.
+        let stored = try await hammerApplicationCount(store)
+        #expect(stored >= acknowledged.applied.count && stored <= acknowledged.applied.count + 1)
+    }
+}
