@@ -1,0 +1,364 @@
+public import EdulinkCore
+
+/// The Browse tab: search-as-you-type over listings, the filters panel, sorting, a paged result
+/// table and the detail of the selected listing.
+///
+/// - Typing sends ``Intent/queryChanged(_:)``; each change parses the query language at once
+///   (errors are shown, the previous results stay) and returns a search effect keyed `"search"`
+///   delayed by ``searchDelay``, so fast typing runs one search, for the last text.
+/// - Results come one page (``pageSize`` rows) at a time; moving the selection within
+///   ``loadMoreThreshold`` rows of the end loads the next page once (keyed `"page"`). Nothing ever
+///   loads every row.
+/// - The total comes from a separate `count` effect (keyed `"count"`).
+/// - The selected listing's detail loads lazily (keyed `"detail"`, delayed by ``detailDelay``).
+/// - Every result carries the generation of the search it answers; a late answer to an older
+///   search is ignored.
+public struct BrowseViewModel: Sendable {
+    /// Rows per page.
+    public static let pageSize = 100
+    /// Debounce of search-as-you-type.
+    public static let searchDelay: Duration = .milliseconds(120)
+    /// Debounce of the detail pane while the selection moves.
+    public static let detailDelay: Duration = .milliseconds(150)
+    /// The next page loads when the selection is this close to the last row.
+    public static let loadMoreThreshold = 20
+    /// The order `s` cycles through.
+    public static let sortCycle: [ListingSort] = [.relevance, .deadline, .newest, .stipend]
+
+    /// What Browse draws.
+    public struct State: Sendable, Equatable {
+        /// The search box.
+        public var queryText = ""
+        /// The filter of the last query that parsed: what the results are (or will be) for.
+        public var filter = ListingFilter()
+        /// The problem in the search box, or nil when it parses.
+        public var queryProblem: QueryProblem?
+        /// The rows fetched so far, in order.
+        public var rows: [ListingSummary] = []
+        /// Whether more rows exist after the last one fetched.
+        public var hasMore = false
+        /// A new search is on its way (the rows shown are from the previous one).
+        public var searching = false
+        /// The next page is on its way.
+        public var loadingMore = false
+        /// How many listings match in all, once counted.
+        public var total: Int?
+        /// The selected row, or nil when there are none.
+        public var selectedIndex: Int?
+        /// The detail of the selected listing, once loaded.
+        public var detail: ListingDetail?
+        /// The detail of the selection is on its way.
+        public var loadingDetail = false
+        /// The filters panel.
+        public var panel = FilterPanel()
+        /// Whether the filters panel is open.
+        public var panelOpen = false
+        /// The last problem loading results, shown above the table.
+        public var message: String?
+
+        /// The listing selected, by id (selection survives new pages and new searches by id).
+        public var selectedID: ListingID? {
+            selectedIndex.flatMap { rows.indices.contains($0) ? rows[$0].id : nil }
+        }
+
+        /// The order in effect, for the table header.
+        public var sort: ListingSort { filter.effectiveSort }
+    }
+
+    /// What the user does.
+    public enum Intent: Sendable, Equatable {
+        /// The tab was shown; runs the first search if none ran.
+        case appeared
+        /// The search box changed (debounced search).
+        case queryChanged(String)
+        /// Enter in the search box: search now.
+        case submitQuery
+        /// Replaces the query and searches now (a saved search opened from the Saved tab).
+        case openQuery(String)
+        /// Moves the selection by rows (`j`/`k`, PgUp/PgDn).
+        case moveSelection(Int)
+        /// Selects a row.
+        case select(Int)
+        case selectFirst
+        case selectLast
+        /// Loads the next page now.
+        case loadMore
+        /// The next sort order.
+        case cycleSort
+        case toggleFiltersPanel
+        /// A change in the filters panel.
+        case panel(FilterPanel.Change)
+        case toggleEligibleForMe
+        /// Saves or unsaves the selected listing.
+        case toggleSaved
+        /// Opens the selected listing's detail screen.
+        case openSelected
+        /// Opens the apply form for the selected listing.
+        case applyToSelected
+        /// Saves the current query under a name.
+        case saveSearch(name: String)
+        /// Runs the search again.
+        case refresh
+    }
+
+    /// Results of effects.
+    public enum Message: Sendable {
+        case searched(generation: Int, Result<Page<ListingSummary>, Failure>)
+        case pageLoaded(generation: Int, Result<Page<ListingSummary>, Failure>)
+        case counted(generation: Int, Result<Int, Failure>)
+        case detailLoaded(ListingID, Result<ListingDetail, Failure>)
+        case savedChanged(ListingID, saved: Bool, Result<Void, Failure>)
+        case searchSaved(Result<SavedSearch, Failure>)
+    }
+
+    /// The screen's state.
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+    private var generation = 0
+    private var nextCursor: PageCursor?
+
+    /// Browse over `repository`.
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    /// The generation of the latest search; results of older ones are ignored.
+    public var searchGeneration: Int { generation }
+
+    /// The events for the rest of the app since the last call.
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    // MARK: Intents
+
+    /// Handles what the user does.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        switch intent {
+        case .appeared:
+            return generation == 0 ? startSearch(delay: .zero) : []
+        case .queryChanged(let text):
+            return queryChanged(text, delay: Self.searchDelay)
+        case .submitQuery:
+            return queryChanged(state.queryText, delay: .zero)
+        case .openQuery(let text):
+            return queryChanged(text, delay: .zero)
+        case .moveSelection(let delta):
+            guard let index = state.selectedIndex else { return select(0) }
+            return select(index + delta)
+        case .select(let index):
+            return select(index)
+        case .selectFirst:
+            return select(0)
+        case .selectLast:
+            return select(state.rows.count - 1)
+        case .loadMore:
+            return loadMore()
+        case .cycleSort:
+            let current = Self.sortCycle.firstIndex(of: state.filter.effectiveSort) ?? 0
+            state.filter.sort = Self.sortCycle[(current + 1) % Self.sortCycle.count]
+            state.queryText = state.filter.queryString
+            state.queryProblem = nil
+            return startSearch(delay: .zero)
+        case .toggleFiltersPanel:
+            state.panelOpen.toggle()
+            return []
+        case .panel(let change):
+            return panelChanged(change)
+        case .toggleEligibleForMe:
+            return panelChanged(.setEligibleForMe(!state.panel.eligibleForMe))
+        case .toggleSaved:
+            return toggleSaved()
+        case .openSelected:
+            if let id = state.selectedID { events.post(.openListing(id)) }
+            return []
+        case .applyToSelected:
+            guard let id = state.selectedID else { return [] }
+            if let detail = state.detail, detail.listing.id == id, let refusal = detail.applyRefusal {
+                events.post(.toast(Toast(refusal.message, kind: .error)))
+            } else {
+                events.post(.openApplyForm(id))
+            }
+            return []
+        case .saveSearch(let name):
+            let repository = self.repository
+            let query = state.filter.queryString
+            return [
+                Effect { .searchSaved(await attempt { try await repository.saveSearch(name: name, query: query) }) }
+            ]
+        case .refresh:
+            return startSearch(delay: .zero)
+        }
+    }
+
+    private mutating func queryChanged(_ text: String, delay: Duration) -> [Effect<Message>] {
+        state.queryText = text
+        do {
+            let filter = try ListingFilter(query: text)
+            state.queryProblem = nil
+            state.filter = filter
+            state.panel = FilterPanel(filter)
+            return startSearch(delay: delay)
+        } catch {
+            // Keep the rows of the last query that parsed; only point at the mistake.
+            state.queryProblem = QueryProblem(error)
+            return []
+        }
+    }
+
+    private mutating func panelChanged(_ change: FilterPanel.Change) -> [Effect<Message>] {
+        state.panel.apply(change)
+        state.filter = state.panel.applied(to: state.filter)
+        state.queryText = state.filter.queryString
+        state.queryProblem = nil
+        return startSearch(delay: Self.searchDelay)
+    }
+
+    private mutating func startSearch(delay: Duration) -> [Effect<Message>] {
+        generation += 1
+        state.searching = true
+        state.loadingMore = false
+        let generation = self.generation
+        let filter = state.filter
+        let repository = self.repository
+        return [
+            .cancel("page"),
+            Effect(key: "search", delay: delay) {
+                .searched(
+                    generation: generation,
+                    await attempt { try await repository.search(filter, cursor: nil, limit: Self.pageSize) })
+            },
+            Effect(key: "count", delay: delay) {
+                .counted(generation: generation, await attempt { try await repository.count(filter) })
+            },
+        ]
+    }
+
+    private mutating func select(_ index: Int) -> [Effect<Message>] {
+        guard !state.rows.isEmpty else {
+            state.selectedIndex = nil
+            state.detail = nil
+            return []
+        }
+        let previous = state.selectedID
+        state.selectedIndex = min(max(index, 0), state.rows.count - 1)
+        var effects: [Effect<Message>] = []
+        if state.selectedID != previous || state.detail == nil { effects += loadDetail() }
+        return effects + loadMoreIfNearEnd()
+    }
+
+    private mutating func loadDetail() -> [Effect<Message>] {
+        guard let id = state.selectedID else { return [] }
+        if state.detail?.listing.id != id { state.detail = nil }
+        state.loadingDetail = true
+        let repository = self.repository
+        return [
+            Effect(key: "detail", delay: Self.detailDelay) {
+                .detailLoaded(id, await attempt { try await repository.listing(id) })
+            }
+        ]
+    }
+
+    private mutating func loadMoreIfNearEnd() -> [Effect<Message>] {
+        guard let index = state.selectedIndex, index >= state.rows.count - Self.loadMoreThreshold else { return [] }
+        return loadMore()
+    }
+
+    private mutating func loadMore() -> [Effect<Message>] {
+        guard let cursor = nextCursor, !state.loadingMore, !state.searching else { return [] }
+        state.loadingMore = true
+        let generation = self.generation
+        let filter = state.filter
+        let repository = self.repository
+        return [
+            Effect(key: "page") {
+                .pageLoaded(
+                    generation: generation,
+                    await attempt { try await repository.search(filter, cursor: cursor, limit: Self.pageSize) })
+            }
+        ]
+    }
+
+    private mutating func toggleSaved() -> [Effect<Message>] {
+        guard let id = state.selectedID, let detail = state.detail, detail.listing.id == id else { return [] }
+        let saved = !detail.isSaved
+        let repository = self.repository
+        return [
+            Effect(key: "save.\(id)") {
+                .savedChanged(id, saved: saved, await attempt { try await repository.setSaved(id, saved: saved) })
+            }
+        ]
+    }
+
+    // MARK: Results
+
+    /// Handles the result of an effect.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .searched(let answered, let result):
+            guard answered == generation else { return [] }
+            state.searching = false
+            switch result {
+            case .success(let page):
+                events.succeeded()
+                let previous = state.selectedID
+                var seen = Set<ListingID>()
+                state.rows = page.items.filter { seen.insert($0.id).inserted }
+                nextCursor = page.nextCursor
+                state.hasMore = page.nextCursor != nil
+                state.message = nil
+                let index = previous.flatMap { id in state.rows.firstIndex { $0.id == id } } ?? 0
+                state.selectedIndex = nil
+                return select(index)
+            case .failure(let failure):
+                events.failed(failure)
+                state.message = failure.message
+            }
+        case .pageLoaded(let answered, let result):
+            guard answered == generation else { return [] }
+            state.loadingMore = false
+            switch result {
+            case .success(let page):
+                events.succeeded()
+                let known = Set(state.rows.map(\.id))
+                state.rows += page.items.filter { !known.contains($0.id) }
+                nextCursor = page.nextCursor
+                state.hasMore = page.nextCursor != nil
+            case .failure(let failure):
+                events.failed(failure)
+                state.message = failure.message
+            }
+        case .counted(let answered, let result):
+            guard answered == generation else { return [] }
+            if case .success(let total) = result { state.total = total }
+        case .detailLoaded(let id, let result):
+            guard id == state.selectedID else { return [] }
+            state.loadingDetail = false
+            switch result {
+            case .success(let detail):
+                events.succeeded()
+                state.detail = detail
+            case .failure(let failure):
+                events.failed(failure)
+                state.message = failure.message
+            }
+        case .savedChanged(let id, let saved, let result):
+            switch result {
+            case .success:
+                events.succeeded()
+                if state.detail?.listing.id == id { state.detail?.isSaved = saved }
+                events.post(.toast(Toast(saved ? "Saved." : "Removed from saved.")))
+            case .failure(let failure):
+                events.failed(failure, toast: true)
+            }
+        case .searchSaved(let result):
+            switch result {
+            case .success(let search):
+                events.succeeded()
+                events.post(.toast(Toast("Saved search \"\(search.name)\".")))
+            case .failure(let failure):
+                events.failed(failure, toast: true)
+            }
+        }
+        return []
+    }
+}

@@ -1,0 +1,120 @@
+public import EdulinkCore
+import Foundation
+
+/// A demo account the login screen lists when the database is the demo one.
+public struct DemoAccount: Sendable, Equatable {
+    /// The account's email.
+    public var email: String
+    /// Its role, as the list shows it.
+    public var role: Role
+
+    /// A demo account.
+    public init(email: String, role: Role) {
+        self.email = email
+        self.role = role
+    }
+}
+
+/// The login screen: email, password, a submitting flag and one clear message when it fails.
+///
+/// The service answers wrong passwords, unknown accounts and locked accounts with the same message
+/// (no account enumeration); the screen shows it as it is.
+public struct LoginViewModel: Sendable {
+    /// What the login screen draws.
+    public struct State: Sendable, Equatable {
+        /// The email field.
+        public var email = ""
+        /// The password field (drawn masked).
+        public var password = ""
+        /// A sign-in is on its way; the form ignores input.
+        public var submitting = false
+        /// Why the last attempt failed, or nil.
+        public var message: String?
+        /// The signed-in user after success.
+        public var signedIn: UserSummary?
+        /// Accounts listed under the form (the demo database only).
+        public var demoAccounts: [DemoAccount]
+        /// The password the demo accounts share, filled in when one is picked.
+        public var demoPassword: String?
+    }
+
+    /// What the user does.
+    public enum Intent: Sendable, Equatable {
+        case setEmail(String)
+        case setPassword(String)
+        /// Fills the form with the demo account at this index of ``State/demoAccounts``.
+        case pickDemoAccount(Int)
+        case submit
+    }
+
+    /// Results of effects.
+    public enum Message: Sendable {
+        case loggedIn(Result<UserSummary, Failure>)
+    }
+
+    /// The screen's state.
+    public private(set) var state: State
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    /// A login screen over `repository`; pass the demo accounts and their password when the
+    /// database is the demo one.
+    public init(repository: any EdulinkRepository, demoAccounts: [DemoAccount] = [], demoPassword: String? = nil) {
+        self.repository = repository
+        self.state = State(demoAccounts: demoAccounts, demoPassword: demoPassword)
+    }
+
+    /// Handles what the user does.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        guard !state.submitting else { return [] }
+        switch intent {
+        case .setEmail(let email):
+            state.email = email
+            state.message = nil
+        case .setPassword(let password):
+            state.password = password
+            state.message = nil
+        case .pickDemoAccount(let index):
+            guard state.demoAccounts.indices.contains(index) else { return [] }
+            state.email = state.demoAccounts[index].email
+            if let password = state.demoPassword { state.password = password }
+            state.message = nil
+        case .submit:
+            let email = state.email.trimmingCharacters(in: .whitespaces)
+            guard !email.isEmpty, !state.password.isEmpty else {
+                state.message = "Enter your email and password."
+                return []
+            }
+            state.submitting = true
+            state.message = nil
+            let repository = self.repository
+            let password = state.password
+            return [
+                Effect(key: "login") {
+                    .loggedIn(await attempt { try await repository.login(email: email, password: password) })
+                }
+            ]
+        }
+        return []
+    }
+
+    /// Handles the result of an effect.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loggedIn(.success(let user)):
+            state.submitting = false
+            state.password = ""
+            state.signedIn = user
+            events.post(.signedIn(user))
+        case .loggedIn(.failure(let failure)):
+            state.submitting = false
+            state.password = ""
+            state.message = failure.message
+            if failure.isUnavailable { events.post(.offline(failure.message)) }
+        }
+        return []
+    }
+
+    /// The events for the rest of the app since the last call.
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+}

@@ -1,0 +1,90 @@
+public import EdulinkCore
+
+/// Something a screen's view-model tells the rest of the app: the shell (toasts, offline banner,
+/// unread count, sign-out) or the navigation (open another screen).
+///
+/// View-models collect them while handling intents and messages; the UI loop takes them with
+/// `takeEvents()` after each `handle(_:)` and routes them, most of them to
+/// ``SessionViewModel/handle(_:)-(SessionViewModel.Intent)`` as `.received(event)`.
+public enum AppEvent: Sendable, Equatable {
+    /// Show a toast.
+    case toast(Toast)
+    /// A call failed because the database or server is unreachable; show the offline banner.
+    case offline(String)
+    /// A call reached the repository again; hide the offline banner.
+    case online
+    /// The session ended; show the login screen with this message.
+    case sessionEnded(String)
+    /// Somebody signed in.
+    case signedIn(UserSummary)
+    /// The number of unread notifications changed.
+    case unreadCountChanged(Int)
+    /// Open the listing detail screen.
+    case openListing(ListingID)
+    /// Open the apply form for a listing.
+    case openApplyForm(ListingID)
+    /// Open Browse with this query (a saved search).
+    case openSearch(String)
+    /// Open an application of the Applications tab.
+    case openApplication(ApplicationID)
+    /// An application was sent; the Applications tab should refresh.
+    case applicationSubmitted(ApplicationID)
+}
+
+/// A short message at the bottom of the screen that confirms an action or reports an error.
+public struct Toast: Sendable, Equatable {
+    /// How the toast is drawn.
+    public enum Kind: Sendable, Equatable {
+        case info, error
+    }
+
+    /// The text.
+    public var text: String
+    /// Info or error.
+    public var kind: Kind
+
+    /// A toast.
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// The events a view-model collected since the UI loop last took them.
+public struct AppEventQueue: Sendable, Equatable {
+    private var events: [AppEvent] = []
+    private var reportedOffline = false
+
+    /// An empty queue.
+    public init() {}
+
+    /// Queues an event.
+    public mutating func post(_ event: AppEvent) { events.append(event) }
+
+    /// Queues events.
+    public mutating func post(_ more: [AppEvent]) { events += more }
+
+    /// Returns the queued events and empties the queue.
+    public mutating func take() -> [AppEvent] {
+        defer { events = [] }
+        return events
+    }
+
+    /// A call reached the repository: posts ``AppEvent/online`` if this queue reported it offline.
+    public mutating func succeeded() {
+        if reportedOffline {
+            reportedOffline = false
+            events.append(.online)
+        }
+    }
+
+    /// A call failed: an unreachable repository or an ended session always goes to the shell; other
+    /// failures become an error toast when `toast` is true (the screen shows them inline otherwise).
+    public mutating func failed(_ failure: Failure, toast: Bool = false) {
+        if failure.isUnavailable { reportedOffline = true }
+        if toast || failure.isUnavailable || failure.isUnauthenticated { events += failure.appEvents }
+    }
+
+    /// The queued events, oldest first.
+    public var pending: [AppEvent] { events }
+}

@@ -1,0 +1,41 @@
+public import EdulinkCore
+
+/// A tab of the shell; number keys switch between a role's tabs.
+public enum ShellTab: String, Sendable, Equatable, CaseIterable {
+    case browse, saved, applications, notifications, profile
+    case listings, applicants, dashboard
+    case health, users, verification, security, audit, data
+    case students, logbooks
+
+    /// The tab's label.
+    public var title: String {
+        switch self {
+        case .browse: "Browse"
+        case .saved: "Saved"
+        case .applications: "Applications"
+        case .notifications: "Notifications"
+        case .profile: "Profile"
+        case .listings, .verification: "Listings"
+        case .applicants: "Applicants"
+        case .dashboard: "Dashboard"
+        case .health: "Health"
+        case .users: "Users"
+        case .security: "Security"
+        case .audit: "Audit"
+        case .data: "Data"
+        case .students: "Students"
+        case .logbooks: "Logbooks"
+        }
+    }
+
+    /// The tabs of a role, in number-key order (PRODUCT.md, "Screens and keys").
+    public static func tabs(for role: Role) -> [ShellTab] {
+        switch role {
+        case .student: [.browse, .saved, .applications, .notifications, .profile]
+        case .employer: [.listings, .applicants, .dashboard, .notifications, .profile]
+        case .admin: [.health, .users, .verification, .security, .audit, .data]
+        case .institutionAdmin: [.students, .notifications]
+        case .supervisor: [.logbooks, .notifications]
+        }
+    }
+}
