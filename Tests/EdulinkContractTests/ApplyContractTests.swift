@@ -167,7 +167,7 @@ struct PipelineContractTests {
                 await edulinkError { try await w.student.answerOffer(application.id, accept: true) }?.refusalCode
                     == .invalidTransition)
             #expect(
-                await edulinkError { try await w.employer.move(application.id, .accept) }?.refusalCode
+                await edulinkError { try await w.employer.move(application.id, .withdraw(note: nil)) }?.refusalCode
                     == .forbiddenTransition)
         }
     }

@@ -23,6 +23,7 @@ struct ApplyRulesTests {
         c.placesTaken = 10
         c.listing.eligibleYears = [4]
         c.alreadyApplied = true
+        c.student.phone = nil
         c.profile = Fixture.profile(complete: false)
         c.appliedToday = 5
         c.appliedThisMonth = 50

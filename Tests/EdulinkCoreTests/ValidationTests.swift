@@ -53,7 +53,10 @@ struct ListingValidationTests {
             ),
             (
                 "start_date", "Start date must be after the deadline.",
-                { $0.startDate = now.addingTimeInterval(20 * day) }
+                {
+                    $0.startDate = now.addingTimeInterval(20 * day)
+                    $0.endDate = now.addingTimeInterval(104 * day)
+                }
             ),
             ("end_date", "End date must be after the start date.", { $0.endDate = $0.startDate }),
             ("duration_weeks", "Duration in weeks must be between 1 and 52 (it is 53).", { $0.durationWeeks = 53 }),

@@ -59,7 +59,7 @@ extension ListingDraft {
         let allSkills = requiredSkills + preferredSkills
         v.list("required_skills", requiredSkills, label: "skills", maximum: L.skills, itemRange: L.skillLength)
         v.list("preferred_skills", preferredSkills, label: "skills", maximum: L.skills, itemRange: L.skillLength)
-        if allSkills.count > L.skills {
+        if allSkills.count > L.skills && requiredSkills.count <= L.skills && preferredSkills.count <= L.skills {
             v.add("preferred_skills", "At most \(L.skills) skills in all (there are \(allSkills.count)).")
         }
         v.list("eligible_courses", eligibleCourses, label: "courses", maximum: 30, itemRange: 2...120)
