@@ -10,7 +10,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         subcommands: [
             DatabaseStatusCommand.self, DatabaseMigrateCommand.self, DatabaseCheckCommand.self,
             DatabaseBackupCommand.self, DatabaseRestoreCommand.self, DatabaseVacuumCommand.self,
-            DatabaseAnalyzeCommand.self, DatabaseReindexCommand.self,
+            DatabaseAnalyzeCommand.self, DatabaseReindexCommand.self, DatabaseGenerateCommand.self,
         ])
 }
 
