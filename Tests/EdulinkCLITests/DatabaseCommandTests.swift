@@ -103,3 +103,48 @@ struct DatabaseCommandTests {
         return users.compactMap { $0["email"] as? String }
     }
 }
+
+@Suite("edulink db migrate and generate")
+struct DatabaseMigrateAndGenerateTests {
+    @Test("db migrate on an up-to-date database says so and changes nothing")
+    func migrateUpToDate() throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        try harness.demo()
+        let result = try harness.run(["db", "migrate"])
+        #expect(result.succeeded, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("The database is up to date"))
+        #expect(!FileManager.default.fileExists(atPath: harness.backupDirectory.path))
+    }
+
+    @Test("db generate adds searchable synthetic listings, the same for the same seed")
+    func generate() throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let created = try harness.run(
+            ["init", "--admin-email", "root@example.com"], input: "a perfectly fine password\n")
+        #expect(created.succeeded, "\(created.standardError)")
+        let result = try harness.run(["db", "generate", "--listings", "300", "--seed", "42"])
+        #expect(result.succeeded, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("Added 300 listings"))
+        #expect(result.standardError.isEmpty)  // no progress when standard error is not a terminal
+        let status = try #require(try harness.json(["db", "status"]) as? [String: Any])
+        #expect((status["row_counts"] as? [String: Int])?["listings"] == 300)
+        let search = try #require(try harness.json(["internships", "search", "--limit", "5"]) as? [String: Any])
+        #expect((search["results"] as? [Any])?.count == 5)
+    }
+
+    @Test("the dev commands are hidden from the help")
+    func hiddenDev() throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let help = try harness.run(["--help"])
+        #expect(help.succeeded)
+        #expect(help.standardOutput.contains("internships"))
+        #expect(!help.standardOutput.contains("dev "))
+        let usage = try harness.run(["user", "lock"])
+        #expect(usage.status == 64)
+        #expect(usage.standardError.hasPrefix("edulink: error: "))
+        #expect(usage.standardError.split(separator: "\n").count == 1)
+    }
+}
