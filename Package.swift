@@ -6,49 +6,18 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Branch `tk` builds TerminalKit alone; main's manifest carries the Edulink targets beside these.
 let package = Package(
     name: "Edulink",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "edulink", targets: ["edulink"]),
         .executable(name: "terminalkit-gallery", targets: ["TerminalKitGallery"]),
-        .library(name: "EdulinkCore", targets: ["EdulinkCore"]),
-        .library(name: "EdulinkSQLite", targets: ["EdulinkSQLite"]),
         .library(name: "TerminalKit", targets: ["TerminalKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0")
     ],
     targets: [
-        // MARK: Domain and data
-        .target(
-            name: "EdulinkCore",
-            dependencies: [
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "EdulinkSQLite",
-            dependencies: [
-                "EdulinkCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "EdulinkDemo",
-            dependencies: ["EdulinkCore"],
-            resources: [.copy("../../data")],
-            swiftSettings: strict
-        ),
-
         // MARK: Terminal
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
         .target(
@@ -63,36 +32,7 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // MARK: Executable
-        .executableTarget(
-            name: "edulink",
-            dependencies: [
-                "EdulinkCore",
-                "EdulinkSQLite",
-                "EdulinkDemo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strict
-        ),
-
         // MARK: Tests
-        .testTarget(name: "EdulinkCoreTests", dependencies: ["EdulinkCore"], swiftSettings: strict),
-        .testTarget(
-            name: "EdulinkSQLiteTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkDemo"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "EdulinkContractTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "EdulinkCLITests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
-            swiftSettings: strict
-        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
     ]
 )
