@@ -30,6 +30,7 @@ public struct ProgressBar: Widget, Sendable {
         let suffix = (label.map { " \($0)" } ?? "") + " " + DisplayWidth.pad(percent, to: 4, alignment: .trailing)
         let barWidth = max(0, area.width - DisplayWidth.of(suffix))
         buffer.write(Self.bar(fraction: fraction, width: barWidth), at: Point(x: area.x, y: area.y), style: Style(role))
-        buffer.write(suffix, at: Point(x: area.x + barWidth, y: area.y), style: Style(.text), maxWidth: area.width - barWidth)
+        buffer.write(
+            suffix, at: Point(x: area.x + barWidth, y: area.y), style: Style(.text), maxWidth: area.width - barWidth)
     }
 }

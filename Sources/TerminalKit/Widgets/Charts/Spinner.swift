@@ -26,7 +26,9 @@ public struct Spinner: Widget, Sendable {
 
     public func draw(into buffer: inout Buffer, area: Rect) {
         guard area.height > 0 else { return }
-        let x = area.x + buffer.write(currentFrame, at: Point(x: area.x, y: area.y), style: Style(.accent), maxWidth: area.width)
+        let x =
+            area.x
+            + buffer.write(currentFrame, at: Point(x: area.x, y: area.y), style: Style(.accent), maxWidth: area.width)
         if !label.isEmpty, area.maxX - x > 1 {
             buffer.write(" " + label, at: Point(x: x, y: area.y), style: Style(.muted), maxWidth: area.maxX - x)
         }

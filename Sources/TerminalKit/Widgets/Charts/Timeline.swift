@@ -37,9 +37,13 @@ public struct Timeline: Widget, Sendable {
             guard index < rows.count else { break }
             let entry = rows[index]
             let y = area.y + row
-            buffer.write(entry.time, in: Rect(x: area.x, y: y, width: timeWidth, height: 1), style: Style(.muted), alignment: .trailing)
+            buffer.write(
+                entry.time, in: Rect(x: area.x, y: y, width: timeWidth, height: 1), style: Style(.muted),
+                alignment: .trailing)
             buffer.write(entry.marker, at: Point(x: area.x + timeWidth + 1, y: y), style: Style(entry.role))
-            buffer.write(entry.text, in: Rect(x: area.x + timeWidth + 3, y: y, width: area.width - timeWidth - 3, height: 1), style: Style(entry.textRole))
+            buffer.write(
+                entry.text, in: Rect(x: area.x + timeWidth + 3, y: y, width: area.width - timeWidth - 3, height: 1),
+                style: Style(entry.textRole))
         }
     }
 }

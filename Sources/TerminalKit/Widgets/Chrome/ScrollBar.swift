@@ -19,7 +19,8 @@ public struct ScrollBar: Widget, Sendable {
         let start = min(track - thumb, (track - thumb) * min(offset, maxOffset) / maxOffset)
         for row in 0..<track {
             let isThumb = row >= start && row < start + thumb
-            buffer.write(isThumb ? "█" : "│", at: Point(x: area.x, y: area.y + row), style: Style(isThumb ? .accent : .border))
+            buffer.write(
+                isThumb ? "█" : "│", at: Point(x: area.x, y: area.y + row), style: Style(isThumb ? .accent : .border))
         }
     }
 }

@@ -19,7 +19,8 @@ public struct SplitView: Sendable, Hashable {
         if direction == .horizontal {
             for y in divider.y..<divider.maxY { buffer.write("│", at: Point(x: divider.x, y: y), style: style) }
         } else if divider.height > 0 {
-            buffer.write(String(repeating: "─", count: divider.width), at: Point(x: divider.x, y: divider.y), style: style)
+            buffer.write(
+                String(repeating: "─", count: divider.width), at: Point(x: divider.x, y: divider.y), style: style)
         }
         return (parts[0], parts[2])
     }

@@ -30,7 +30,9 @@ public struct StatusBar: Widget, Sendable {
         var x = row.x
         for segment in left {
             guard x < row.maxX else { break }
-            x += buffer.write(" \(segment.text) ", at: Point(x: x, y: row.y), style: Style(segment.role, adding: .bold), maxWidth: row.maxX - x)
+            x += buffer.write(
+                " \(segment.text) ", at: Point(x: x, y: row.y), style: Style(segment.role, adding: .bold),
+                maxWidth: row.maxX - x)
         }
         let hintsEnd = row.maxX - (rightWidth > 0 ? rightWidth + 2 : 0)
         x += 1
@@ -44,7 +46,9 @@ public struct StatusBar: Widget, Sendable {
             var rx = row.maxX - rightWidth - 1
             for (index, segment) in right.enumerated() {
                 if index > 0 { rx += buffer.write("  ", at: Point(x: rx, y: row.y), style: base) }
-                rx += buffer.write(segment.text, at: Point(x: rx, y: row.y), style: segment.role == .statusBar ? base : Style(segment.role))
+                rx += buffer.write(
+                    segment.text, at: Point(x: rx, y: row.y),
+                    style: segment.role == .statusBar ? base : Style(segment.role))
             }
         }
     }

@@ -24,7 +24,9 @@ public struct Tabs: Widget, Sendable {
             guard room > 1 else { break }
             let shown = DisplayWidth.truncate(label, to: room)
             let active = index == selected
-            x += buffer.write(shown, at: Point(x: x, y: row.y), style: Style(active ? .selection : .muted, adding: active ? .bold : []))
+            x += buffer.write(
+                shown, at: Point(x: x, y: row.y),
+                style: Style(active ? .selection : .muted, adding: active ? .bold : []))
             if x < row.maxX {
                 x += buffer.write("│", at: Point(x: x, y: row.y), style: Style(.border))
             }

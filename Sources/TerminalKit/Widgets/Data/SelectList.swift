@@ -48,7 +48,8 @@ public struct SelectListState: Hashable, Sendable {
         }
         let visibleCount = visibleItems.count
         selected = max(0, min(selected, visibleCount - 1))
-        offset = TableState.visibleOffset(selected: selected, offset: offset, rowCount: visibleCount, visibleRows: visibleRows)
+        offset = TableState.visibleOffset(
+            selected: selected, offset: offset, rowCount: visibleCount, visibleRows: visibleRows)
         return .edited
     }
 }
@@ -75,14 +76,17 @@ public struct SelectList: Widget, Sendable {
             buffer.write("no matches", in: list.row(0), style: Style(.muted))
             return
         }
-        let offset = TableState.visibleOffset(selected: state.selected, offset: state.offset, rowCount: visible.count, visibleRows: list.height)
+        let offset = TableState.visibleOffset(
+            selected: state.selected, offset: state.offset, rowCount: visible.count, visibleRows: list.height)
         for row in 0..<list.height {
             let index = offset + row
             guard index < visible.count else { break }
             let isSelected = index == state.selected
             let style = Style(isSelected ? (focused ? .selection : .accent) : .text)
             let marker = isSelected ? "› " : "  "
-            buffer.write(marker + state.items[visible[index]], in: Rect(x: list.x, y: list.y + row, width: list.width - 1, height: 1), style: style)
+            buffer.write(
+                marker + state.items[visible[index]],
+                in: Rect(x: list.x, y: list.y + row, width: list.width - 1, height: 1), style: style)
         }
         ScrollBar(total: visible.count, visible: list.height, offset: offset)
             .draw(into: &buffer, area: Rect(x: list.maxX - 1, y: list.y, width: 1, height: list.height))

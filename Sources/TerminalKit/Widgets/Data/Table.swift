@@ -78,7 +78,9 @@ public struct Table<Source: TableDataSource>: Widget {
         for (index, column) in columns.enumerated() {
             var title = column.title
             if state.sortColumn == index { title += state.ascending ? " ▲" : " ▼" }
-            buffer.write(title, in: Rect(x: x, y: header.y, width: widths[index], height: 1), style: Style(.header), alignment: column.alignment)
+            buffer.write(
+                title, in: Rect(x: x, y: header.y, width: widths[index], height: 1), style: Style(.header),
+                alignment: column.alignment)
             x += widths[index] + 1
         }
         let visible = Self.visibleRows(in: area)
@@ -89,7 +91,8 @@ public struct Table<Source: TableDataSource>: Widget {
             }
             return
         }
-        let offset = TableState.visibleOffset(selected: state.selected, offset: state.offset, rowCount: rowCount, visibleRows: visible)
+        let offset = TableState.visibleOffset(
+            selected: state.selected, offset: state.offset, rowCount: rowCount, visibleRows: visible)
         for row in 0..<visible {
             let index = offset + row
             guard index < rowCount else { break }
@@ -99,13 +102,17 @@ public struct Table<Source: TableDataSource>: Widget {
             let rowRole: Role? = selected ? (focused ? .selection : .muted) : (marked ? .mark : nil)
             let rowStyle = Style(rowRole ?? .text, adding: selected && !focused ? .reverse : [])
             buffer.fill(Rect(x: line.x, y: line.y, width: line.width - 1, height: 1), with: .blank(rowStyle))
-            buffer.write(marked ? "●" : " ", at: Point(x: line.x, y: line.y), style: Style(rowRole ?? .mark, adding: rowStyle.adding))
+            buffer.write(
+                marked ? "●" : " ", at: Point(x: line.x, y: line.y),
+                style: Style(rowRole ?? .mark, adding: rowStyle.adding))
             let cells = source.cells(forRow: index)
             var cellX = line.x + 2
             for (column, width) in widths.enumerated() {
                 let cell = column < cells.count ? cells[column] : TableCell("")
                 let style = rowRole == nil ? Style(cell.role ?? .text) : rowStyle
-                buffer.write(cell.text, in: Rect(x: cellX, y: line.y, width: width, height: 1), style: style, alignment: columns[column].alignment)
+                buffer.write(
+                    cell.text, in: Rect(x: cellX, y: line.y, width: width, height: 1), style: style,
+                    alignment: columns[column].alignment)
                 cellX += width + 1
             }
         }

@@ -176,7 +176,9 @@ public struct TextArea: Widget, Sendable {
         for row in 0..<area.height {
             let index = state.scroll + row
             guard index < lines.count else { break }
-            buffer.write(lines[index].text, at: Point(x: textArea.x, y: area.y + row), style: Style(role), maxWidth: textArea.width)
+            buffer.write(
+                lines[index].text, at: Point(x: textArea.x, y: area.y + row), style: Style(role),
+                maxWidth: textArea.width)
         }
         ScrollBar(total: lines.count, visible: area.height, offset: state.scroll)
             .draw(into: &buffer, area: Rect(x: area.maxX - 1, y: area.y, width: 1, height: area.height))

@@ -44,7 +44,8 @@ public struct TextField: Widget, Sendable {
         let row = area.row(0)
         buffer.fill(row, with: .blank(Style(role)))
         if editor.characters.isEmpty {
-            buffer.write(DisplayWidth.truncate(placeholder, to: row.width), at: Point(x: row.x, y: row.y), style: Style(.muted))
+            buffer.write(
+                DisplayWidth.truncate(placeholder, to: row.width), at: Point(x: row.x, y: row.y), style: Style(.muted))
         } else {
             let skip = scrollColumn(width: area.width)
             var column = 0

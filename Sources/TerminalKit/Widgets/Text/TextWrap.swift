@@ -33,7 +33,9 @@ public enum TextWrap {
                 let cut = (lastBreak.map { $0 + 1 } ?? index)
                 let end = cut > start ? cut : max(index, start + 1)
                 result.append(
-                    Line(text: String(characters[start..<end]).trimmingTrailingSpaces(), start: start, length: end - start))
+                    Line(
+                        text: String(characters[start..<end]).trimmingTrailingSpaces(), start: start,
+                        length: end - start))
                 start = end
                 index = end
                 column = 0
@@ -44,7 +46,8 @@ public enum TextWrap {
             column += w
             index += 1
         }
-        result.append(Line(text: String(characters[start..<characters.count]), start: start, length: characters.count - start))
+        result.append(
+            Line(text: String(characters[start..<characters.count]), start: start, length: characters.count - start))
         return result
     }
 }
