@@ -6,8 +6,14 @@ public struct Gauge: Widget, Sendable {
     public var maximum: Double
     public var warningAt: Double
     public var criticalAt: Double
+    /// Columns for the label (nil: the label's own width), so stacked gauges line up.
+    public var labelWidth: Int?
 
-    public init(label: String, value: Double, maximum: Double = 1, warningAt: Double = 0.7, criticalAt: Double = 0.9) {
+    public init(
+        label: String, value: Double, maximum: Double = 1, warningAt: Double = 0.7, criticalAt: Double = 0.9,
+        labelWidth: Int? = nil
+    ) {
+        self.labelWidth = labelWidth
         self.label = label
         self.value = value
         self.maximum = maximum
@@ -22,7 +28,7 @@ public struct Gauge: Widget, Sendable {
 
     public func draw(into buffer: inout Buffer, area: Rect) {
         guard area.height > 0 else { return }
-        let labelWidth = min(DisplayWidth.of(label) + 1, area.width / 3)
+        let labelWidth = min((self.labelWidth ?? DisplayWidth.of(label)) + 1, area.width / 3)
         buffer.write(label, in: Rect(x: area.x, y: area.y, width: labelWidth, height: 1), style: Style(.text))
         let meter = Rect(x: area.x + labelWidth, y: area.y, width: area.width - labelWidth, height: 1)
         buffer.write("[", at: Point(x: meter.x, y: meter.y), style: Style(.border))

@@ -63,9 +63,9 @@ public struct Table<Source: TableDataSource>: Widget {
     /// How many rows fit in `area` (below the header).
     public static func visibleRows(in area: Rect) -> Int { max(0, area.height - 1) }
 
-    /// The widths the columns get at `width` (after the mark column and the scrollbar).
+    /// The widths the columns get at `width` (after the mark column, and a gap and the scrollbar on the right).
     public func columnWidths(for width: Int) -> [Int] {
-        Layout.horizontal(columns.map(\.width), spacing: 1).lengths(for: max(0, width - 3))
+        Layout.horizontal(columns.map(\.width), spacing: 1).lengths(for: max(0, width - 4))
     }
 
     public func draw(into buffer: inout Buffer, area: Rect) {

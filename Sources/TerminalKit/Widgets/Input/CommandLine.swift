@@ -102,8 +102,8 @@ extension String {
     }
 }
 
-/// Draws the command line on one row, with completion candidates on the row above when completing.
-public struct CommandLine: Widget, Sendable {
+/// Draws a ``CommandLineState`` on one row, with completion candidates on the row above when completing.
+public struct CommandLineView: Widget, Sendable {
     public var state: CommandLineState
     public var prompt: String
 
