@@ -33,6 +33,11 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
+        .testTarget(
+            name: "TerminalKitTests",
+            dependencies: ["TerminalKit"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -104,7 +104,7 @@ public struct Table<Source: TableDataSource>: Widget {
             buffer.fill(Rect(x: line.x, y: line.y, width: line.width - 1, height: 1), with: .blank(rowStyle))
             buffer.write(
                 marked ? "●" : " ", at: Point(x: line.x, y: line.y),
-                style: Style(rowRole ?? .mark, adding: rowStyle.adding))
+                style: marked && !selected ? Style(.mark) : rowStyle)
             let cells = source.cells(forRow: index)
             var cellX = line.x + 2
             for (column, width) in widths.enumerated() {

@@ -90,8 +90,8 @@ public enum DateTimeError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The editing state of a date-time field: typed text (digits and separators only), with up/down (or
-/// `+`/`-`) changing the part under the cursor.
+/// The editing state of a date-time field: typed text (digits and separators only), with up/down
+/// changing the part under the cursor.
 public struct DateTimeFieldState: Hashable, Sendable {
     public var editor: LineEditor
 
@@ -115,9 +115,9 @@ public struct DateTimeFieldState: Hashable, Sendable {
 
     public mutating func handle(_ key: Key) -> LineEditor.Outcome {
         switch key {
-        case "up", "+", "down", "-":
+        case "up", "down":
             guard case .success(let current) = value else { return .edited }
-            let delta = key == "up" || key == "+" ? 1 : -1
+            let delta = key == "up" ? 1 : -1
             let cursor = editor.cursor
             editor.text = current.adding(delta, to: partAtCursor).description
             editor.moveCursor(to: cursor)
