@@ -44,7 +44,7 @@ struct Gallery: Application {
     var samples: [Double] = (0..<80).map { Double(($0 * 37) % 23) + Double($0 % 7) }
 
     let keys = KeyTable<GalleryIntent>([
-        KeyBinding(["q"], hint: "quit", "Quit the gallery", group: "General", action: .quit),
+        KeyBinding(["q", "ctrl-c"], hint: "quit", "Quit the gallery", group: "General", action: .quit),
         KeyBinding(["?"], hint: "help", "Show these keys (type to filter)", group: "General", action: .help),
         KeyBinding(
             [":"], hint: "command", "Command line (:theme NAME, :tab N, :toast TEXT, :quit)", group: "General",
