@@ -39,6 +39,28 @@ static inline int cnc_start_screen(void) {
     return 1;
 }
 
+/*
+ * Starts ncurses on /dev/null with terminal type `term` and a fixed size: everything ncurses does,
+ * nothing shown. For benchmarks and backend tests without a terminal (as tig's TIG_NO_DISPLAY does).
+ */
+static inline int cnc_start_headless_screen(const char *term, int rows, int cols) {
+    FILE *out = fopen("/dev/null", "w");
+    FILE *in = fopen("/dev/null", "r");
+    if (out == NULL || in == NULL) {
+        return 0;
+    }
+    SCREEN *screen = newterm(term, out, in);
+    if (screen == NULL) {
+        return 0;
+    }
+    set_term(screen);
+    resizeterm(rows, cols);
+    return 1;
+}
+
+/* Reads up to `n` wide characters of row `y` of the standard screen (for backend tests). */
+static inline int cnc_read_row(int y, wchar_t *buffer, int n) { return mvwinnwstr(stdscr, y, 0, buffer, n); }
+
 /* MARK: globals as functions */
 
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }

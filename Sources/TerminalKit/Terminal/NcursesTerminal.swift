@@ -22,16 +22,37 @@ public final class NcursesTerminal: Terminal {
     private var decoder = CursesKeyDecoder()
     private var active = true
     private var mouseEnabled = false
-    private var cursorVisible: Bool?
+    private var cursorVisible: Bool? = false
     private var wideScratch: [wchar_t] = Array(repeating: 0, count: 16)
 
-    /// Starts ncurses on the controlling terminal: locale first, colours if the terminal has them (and
-    /// `NO_COLOR` is unset), cbreak-free raw input so Ctrl-C/Ctrl-Z arrive as keys, a 25 ms ESC delay
-    /// (unless `ESCDELAY` is set), keypad translation, non-blocking reads.
+    /// Starts ncurses on the controlling terminal (the locale is adopted first).
     public init(theme: Theme, environment: [String: String] = ProcessEnvironment.current) throws(TerminalError) {
         _ = DisplayWidth.localeIsUTF8
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard cnc_start_screen() == 1 else { throw .cannotStart }
+        (capability, pairs) = Self.configure(environment: environment)
+        self.theme = theme
+        size = Size(width: Int(cnc_cols()), height: Int(cnc_lines()))
+        decoder.loadExtendedKeys()
+    }
+
+    /// Starts ncurses on `/dev/null` at a fixed size: every ncurses call runs, nothing is shown. For
+    /// benchmarks and backend tests that have no terminal. Only one ncurses screen may exist at a time.
+    public init(
+        headlessSize: Size, theme: Theme, terminalType: String = "xterm-256color",
+        environment: [String: String] = [:]
+    ) throws(TerminalError) {
+        _ = DisplayWidth.localeIsUTF8
+        guard cnc_start_headless_screen(terminalType, Int32(headlessSize.height), Int32(headlessSize.width)) == 1
+        else { throw .cannotStart }
+        (capability, pairs) = Self.configure(environment: environment)
+        self.theme = theme
+        size = headlessSize
+    }
+
+    /// Colours if the terminal has them (and `NO_COLOR` is unset), raw input so Ctrl-C/Ctrl-Z arrive as
+    /// keys, a 25 ms ESC delay (unless `ESCDELAY` is set), keypad translation, non-blocking reads.
+    private static func configure(environment: [String: String]) -> (ColorCapability, ColorPairCache) {
         let wantsColor = environment["NO_COLOR"].map(\.isEmpty) ?? true
         var colors = 0
         if has_colors(), wantsColor {
@@ -39,8 +60,8 @@ public final class NcursesTerminal: Terminal {
             use_default_colors()
             colors = Int(cnc_colors())
         }
-        capability = ColorCapability.detect(colors: colors, hasColors: has_colors(), environment: environment)
-        pairs = ColorPairCache(limit: Int32(max(1, cnc_color_pairs())))
+        let capability = ColorCapability.detect(colors: colors, hasColors: has_colors(), environment: environment)
+        let pairs = ColorPairCache(limit: Int32(max(1, cnc_color_pairs())))
         raw()
         noecho()
         nonl()
@@ -48,11 +69,18 @@ public final class NcursesTerminal: Terminal {
         keypad(cnc_stdscr(), true)
         nodelay(cnc_stdscr(), true)
         if environment["ESCDELAY"] == nil { set_escdelay(25) }
-        decoder.loadExtendedKeys()
-        self.theme = theme
-        size = Size(width: Int(cnc_cols()), height: Int(cnc_lines()))
         curs_set(0)
-        cursorVisible = false
+        return (capability, pairs)
+    }
+
+    /// The text ncurses holds for row `y` (what `doupdate` would show), for backend tests.
+    public func screenRow(_ y: Int) -> String {
+        var characters = [wchar_t](repeating: 0, count: size.width * 2 + 1)
+        let count = cnc_read_row(Int32(y), &characters, Int32(size.width * 2))
+        guard count > 0 else { return "" }
+        return String(
+            String.UnicodeScalarView(
+                characters.prefix(Int(count)).compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
     }
 
     deinit { shutdown() }
