@@ -13,12 +13,15 @@ let package = Package(
         .executable(name: "edulink", targets: ["edulink"]),
         .library(name: "EdulinkCore", targets: ["EdulinkCore"]),
         .library(name: "EdulinkSQLite", targets: ["EdulinkSQLite"]),
+        .library(name: "TerminalKit", targets: ["TerminalKit"]),
+        .executable(name: "terminalkit-gallery", targets: ["TerminalKitGallery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         // MARK: Domain and data
@@ -46,6 +49,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Terminal
+        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        .target(
+            name: "TerminalKit",
+            dependencies: ["CNCursesw", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("../../themes")],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "TerminalKitGallery", dependencies: ["TerminalKit"], swiftSettings: strict),
+
         // MARK: Screens
         .target(name: "EdulinkViewModels", dependencies: ["EdulinkCore"], swiftSettings: strict),
 
@@ -72,6 +85,12 @@ let package = Package(
         .testTarget(
             name: "EdulinkViewModelsTests",
             dependencies: ["EdulinkViewModels", "EdulinkCore", "EdulinkSQLite"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TerminalKitTests",
+            dependencies: ["TerminalKit"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(name: "EdulinkDemoTests", dependencies: ["EdulinkDemo"], swiftSettings: strict),

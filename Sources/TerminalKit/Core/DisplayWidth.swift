@@ -1,0 +1,77 @@
+internal import CNCursesw
+
+/// Column widths of text as a terminal shows it.
+///
+/// A `Character` (one grapheme cluster) is measured by `wcwidth` of its first scalar, so CJK is 2,
+/// combining marks add nothing, and emoji presentation (an emoji scalar, VS16, a ZWJ sequence or a
+/// flag) is 2. Control characters measure 0 here; ``Buffer`` replaces them before drawing.
+public enum DisplayWidth {
+    /// Whether the process's character handling is UTF-8 (checked once; switches to C.UTF-8 if needed).
+    public static let localeIsUTF8: Bool = cnc_adopt_utf8_locale() == 1
+
+    /// The number of columns `character` occupies: 0, 1 or 2.
+    public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue {
+            return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
+        }
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.count > 1 {
+            for scalar in scalars.dropFirst() where scalar.value == 0xFE0F || scalar.value == 0x200D {
+                return 2
+            }
+            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
+        }
+        if first.properties.isEmojiPresentation { return 2 }
+        _ = localeIsUTF8
+        let measured = cnc_wcwidth(first.value)
+        if measured < 0 {
+            // Unassigned or control: a lone combining mark or private-use scalar still takes a column.
+            return first.properties.generalCategory == .control ? 0 : 1
+        }
+        return Int(measured)
+    }
+
+    /// The number of columns `text` occupies.
+    public static func of<S: StringProtocol>(_ text: S) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    /// `text` cut to at most `width` columns, ending in `…` when something was cut.
+    /// A wide character is never split: if it would straddle the edge, it is dropped.
+    public static func truncate(_ text: String, to width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        let budget = width - of(ellipsis)
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = of(character)
+            if used + w > budget { break }
+            result.append(character)
+            used += w
+        }
+        if budget >= 0 { result.append(ellipsis) }
+        return result
+    }
+
+    /// `text` padded with spaces (or truncated) to exactly `width` columns.
+    public static func pad(_ text: String, to width: Int, alignment: Alignment = .leading) -> String {
+        let fitted = truncate(text, to: width)
+        let gap = max(0, width - of(fitted))
+        switch alignment {
+        case .leading: return fitted + String(repeating: " ", count: gap)
+        case .trailing: return String(repeating: " ", count: gap) + fitted
+        case .center:
+            let left = gap / 2
+            return String(repeating: " ", count: left) + fitted + String(repeating: " ", count: gap - left)
+        }
+    }
+}
+
+/// Horizontal alignment of text in a space.
+public enum Alignment: Sendable, Hashable {
+    case leading, center, trailing
+}

@@ -1,0 +1,25 @@
+import TerminalKit
+import Testing
+
+/// The real ncurses backend, started on /dev/null: frames must reach ncurses' screen intact.
+@Suite("ncurses backend", .serialized)
+struct NcursesBackendTests {
+    @Test("frames reach ncurses' screen with wide characters, and later frames write only changes")
+    func headlessFrames() throws {
+        let terminal = try NcursesTerminal(headlessSize: Size(width: 40, height: 5), theme: ThemeLibrary.builtInDefault)
+        defer { terminal.shutdown() }
+        #expect(terminal.capability == .ansi256)
+        var buffer = Buffer(size: terminal.size)
+        buffer.write("株式会社 🚀 café e\u{301}", at: Point(x: 0, y: 1), style: Style(.accent))
+        buffer.write("status", at: Point(x: 0, y: 4), style: Style(.statusBar))
+        terminal.present(buffer, cursor: nil)
+        #expect(terminal.screenRow(1).hasPrefix("株式会社 🚀 café e\u{301}"))
+        #expect(terminal.screenRow(4).hasPrefix("status"))
+        buffer.write("ab", at: Point(x: 0, y: 1))
+        terminal.present(buffer, cursor: Point(x: 2, y: 1))
+        #expect(terminal.screenRow(1).hasPrefix("ab式会社 🚀"))
+        terminal.theme = try ThemeParser.parse("[roles.text]\nfg = \"red\"\n", file: "t", fallbackName: "t")
+        terminal.present(buffer, cursor: nil)
+        #expect(terminal.screenRow(4).hasPrefix("status"))
+    }
+}

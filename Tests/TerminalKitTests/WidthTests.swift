@@ -1,0 +1,57 @@
+import TerminalKit
+import Testing
+
+@Suite("Display width")
+struct WidthTests {
+    @Test(
+        "CJK and emoji take two columns, combining marks none",
+        arguments: [
+            ("a", 1), ("東", 2), ("한", 2), ("🚀", 2), ("é", 1), ("e\u{301}", 1), ("👩‍💻", 2), ("🇩🇪", 2), ("\u{7}", 0),
+        ])
+    func characterWidths(_ text: String, _ expected: Int) {
+        #expect(DisplayWidth.of(text) == expected)
+    }
+
+    @Test("truncation ends in an ellipsis and never splits a wide character")
+    func truncation() {
+        #expect(DisplayWidth.truncate("東京都庁", to: 6) == "東京…")
+        #expect(DisplayWidth.truncate("東京都庁", to: 5) == "東京…")
+        #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
+        #expect(DisplayWidth.truncate("abcd", to: 3) == "ab…")
+        #expect(DisplayWidth.of(DisplayWidth.pad("東京", to: 7, alignment: .trailing)) == 7)
+    }
+
+    @Test("a wide character occupies a cell and a continuation cell")
+    func wideCells() {
+        var buffer = Buffer(size: Size(width: 6, height: 1))
+        buffer.write("a東b", at: Point(x: 0, y: 0))
+        #expect(buffer[1, 0]?.symbol == "東")
+        #expect(buffer[2, 0]?.isContinuation == true)
+        #expect(buffer[3, 0]?.symbol == "b")
+        #expect(buffer.line(0) == "a東b  ")
+    }
+
+    @Test("overwriting half of a wide character blanks the other half")
+    func overwriteRepairs() {
+        var buffer = Buffer(size: Size(width: 4, height: 1))
+        buffer.write("東京", at: Point(x: 0, y: 0))
+        buffer.write("x", at: Point(x: 1, y: 0))
+        #expect(buffer.line(0) == " x京")
+        buffer.write("y", at: Point(x: 2, y: 0))
+        #expect(buffer.line(0) == " xy ")
+    }
+
+    @Test("a wide character that does not fit at the edge is not drawn in half")
+    func edge() {
+        var buffer = Buffer(size: Size(width: 3, height: 1))
+        buffer.write("ab東", at: Point(x: 0, y: 0))
+        #expect(buffer.line(0) == "ab ")
+    }
+
+    @Test("control characters are shown as a replacement glyph")
+    func controlCharacters() {
+        var buffer = Buffer(size: Size(width: 4, height: 1))
+        buffer.write("a\u{1B}b", at: Point(x: 0, y: 0))
+        #expect(buffer.line(0) == "a\u{FFFD}b ")
+    }
+}
