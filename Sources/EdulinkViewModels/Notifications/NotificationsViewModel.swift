@@ -1,0 +1,138 @@
+public import EdulinkCore
+
+/// The Notifications tab: unread first, then newest; mark one or all read; the unread count for
+/// the status bar.
+public struct NotificationsViewModel: Sendable {
+    /// How many notifications the tab loads.
+    public static let limit = 200
+
+    /// What the tab draws.
+    public struct State: Sendable, Equatable {
+        /// Unread first, then newest first.
+        public var items: [EdulinkCore.Notification] = []
+        /// The selected row.
+        public var selectedIndex: Int?
+        /// How many are unread.
+        public var unreadCount = 0
+        /// Loading.
+        public var loading = false
+        /// The last problem.
+        public var message: String?
+    }
+
+    /// What the user does.
+    public enum Intent: Sendable, Equatable {
+        case load
+        case select(Int)
+        case moveSelection(Int)
+        /// Marks the selected notification read.
+        case markSelectedRead
+        case markAllRead
+        /// Marks the selected notification read and opens what it is about.
+        case openSelected
+    }
+
+    /// Results of effects.
+    public enum Message: Sendable {
+        case loaded(Result<[EdulinkCore.Notification], Failure>)
+        case counted(Result<Int, Failure>)
+        case marked(Result<Void, Failure>)
+    }
+
+    /// The tab's state.
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    /// The Notifications tab over `repository`.
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    /// The events for the rest of the app since the last call.
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    private var selected: EdulinkCore.Notification? {
+        state.selectedIndex.flatMap { state.items.indices.contains($0) ? state.items[$0] : nil }
+    }
+
+    /// Handles what the user does.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        switch intent {
+        case .load:
+            return load()
+        case .select(let index):
+            select(index)
+        case .moveSelection(let delta):
+            select((state.selectedIndex ?? 0) + delta)
+        case .markSelectedRead:
+            guard let notification = selected, !notification.isRead else { return [] }
+            return mark([notification.id])
+        case .markAllRead:
+            guard state.unreadCount > 0 || state.items.contains(where: { !$0.isRead }) else { return [] }
+            return mark(nil)
+        case .openSelected:
+            guard let notification = selected else { return [] }
+            if let application = notification.applicationID {
+                events.post(.openApplication(application))
+            } else if let listing = notification.listingID {
+                events.post(.openListing(listing))
+            }
+            return notification.isRead ? [] : mark([notification.id])
+        }
+        return []
+    }
+
+    private mutating func select(_ index: Int) {
+        guard !state.items.isEmpty else { return }
+        state.selectedIndex = min(max(index, 0), state.items.count - 1)
+    }
+
+    private mutating func load() -> [Effect<Message>] {
+        state.loading = true
+        let repository = self.repository
+        return [
+            Effect(key: "list") {
+                .loaded(await attempt { try await repository.notifications(unreadOnly: false, limit: Self.limit) })
+            },
+            Effect(key: "count") { .counted(await attempt { try await repository.unreadCount() }) },
+        ]
+    }
+
+    private func mark(_ ids: [NotificationID]?) -> [Effect<Message>] {
+        let repository = self.repository
+        return [Effect { .marked(await attempt { try await repository.markRead(ids) }) }]
+    }
+
+    /// Handles the result of an effect.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loaded(.success(let items)):
+            events.succeeded()
+            state.loading = false
+            let selectedID = selected?.id
+            // Unread first, then newest; a stable order whatever the repository returns.
+            state.items = items.enumerated().sorted { left, right in
+                if left.element.isRead != right.element.isRead { return !left.element.isRead }
+                return left.offset < right.offset
+            }.map(\.element)
+            let index = selectedID.flatMap { id in state.items.firstIndex { $0.id == id } }
+            state.selectedIndex =
+                state.items.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, state.items.count - 1))
+        case .loaded(.failure(let failure)), .counted(.failure(let failure)):
+            events.failed(failure)
+            state.loading = false
+            state.message = failure.message
+        case .counted(.success(let count)):
+            events.succeeded()
+            state.unreadCount = count
+            events.post(.unreadCountChanged(count))
+        case .marked(.success):
+            events.succeeded()
+            return load()
+        case .marked(.failure(let failure)):
+            events.failed(failure, toast: true)
+        }
+        return []
+    }
+}

@@ -1,0 +1,149 @@
+public import EdulinkCore
+
+/// The Profile tab: editable fields, completion percent and what is missing (from Core's
+/// `ProfileCompletion`), save with errors next to their fields, and the institutions for the picker.
+public struct ProfileViewModel: Sendable {
+    /// What the tab draws.
+    public struct State: Sendable, Equatable {
+        /// The profile as saved, once loaded.
+        public var detail: ProfileDetail?
+        /// The form being edited.
+        public var form = ProfileForm()
+        /// Institutions for the picker.
+        public var institutions: [Institution] = []
+        /// Errors next to fields, from the last save.
+        public var errors: [ProfileForm.Field: String] = [:]
+        /// Loading.
+        public var loading = false
+        /// Saving.
+        public var saving = false
+        /// A problem with the whole form.
+        public var message: String?
+
+        /// 0–100, from the saved profile.
+        public var completionPercent: Int { detail?.completion.percent ?? 0 }
+        /// What is missing, as the screen names it.
+        public var missing: [String] { detail?.completion.missing.map(\.label) ?? [] }
+        /// Whether the profile is complete enough to apply.
+        public var allowsApplying: Bool { detail?.completion.allowsApplying ?? false }
+        /// Whether the form differs from the saved profile.
+        public var isDirty: Bool { detail.map { ProfileForm($0) != form } ?? false }
+    }
+
+    /// What the user does.
+    public enum Intent: Sendable, Equatable {
+        case load
+        case set(ProfileForm.Field, String)
+        case pickInstitution(InstitutionID?)
+        case save
+        /// Puts the saved profile back in the form.
+        case revert
+    }
+
+    /// Results of effects.
+    public enum Message: Sendable {
+        case loaded(Result<ProfileDetail, Failure>)
+        case institutionsLoaded(Result<[Institution], Failure>)
+        case saved(Result<ProfileDetail, Failure>)
+    }
+
+    /// The tab's state.
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    /// The Profile tab over `repository`.
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    /// The events for the rest of the app since the last call.
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    /// Handles what the user does.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        switch intent {
+        case .load:
+            state.loading = true
+            let repository = self.repository
+            return [
+                Effect(key: "profile") { .loaded(await attempt { try await repository.profile() }) },
+                Effect(key: "institutions") {
+                    .institutionsLoaded(await attempt { try await repository.institutions() })
+                },
+            ]
+        case .set(let field, let value):
+            state.form.set(field, value)
+            state.errors[field] = nil
+        case .pickInstitution(let id):
+            state.form.institutionID = id
+            state.errors[.institution] = nil
+        case .save:
+            guard !state.saving else { return [] }
+            switch state.form.update() {
+            case .failure(let error):
+                show(Failure(error))
+            case .success(let update):
+                state.saving = true
+                state.message = nil
+                let repository = self.repository
+                return [Effect(key: "save") { .saved(await attempt { try await repository.updateProfile(update) }) }]
+            }
+        case .revert:
+            if let detail = state.detail { state.form = ProfileForm(detail) }
+            state.errors = [:]
+            state.message = nil
+        }
+        return []
+    }
+
+    private mutating func show(_ failure: Failure) {
+        var errors: [ProfileForm.Field: String] = [:]
+        var unplaced: [String] = []
+        for fieldError in failure.fieldErrors {
+            if let field = ProfileForm.Field(rawValue: fieldError.field) {
+                if errors[field] == nil { errors[field] = fieldError.message }
+            } else {
+                unplaced.append(fieldError.message)
+            }
+        }
+        state.errors = errors
+        if failure.fieldErrors.isEmpty {
+            state.message = failure.message
+        } else {
+            state.message = unplaced.isEmpty ? "Fix the highlighted fields." : unplaced.joined(separator: " ")
+        }
+    }
+
+    /// Handles the result of an effect.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loaded(.success(let detail)):
+            events.succeeded()
+            state.loading = false
+            state.detail = detail
+            state.form = ProfileForm(detail)
+            state.errors = [:]
+        case .loaded(.failure(let failure)), .institutionsLoaded(.failure(let failure)):
+            events.failed(failure)
+            state.loading = false
+            state.message = failure.message
+        case .institutionsLoaded(.success(let institutions)):
+            events.succeeded()
+            state.institutions = institutions
+        case .saved(.success(let detail)):
+            events.succeeded()
+            state.saving = false
+            state.detail = detail
+            state.form = ProfileForm(detail)
+            state.errors = [:]
+            state.message = nil
+            events.post(.toast(Toast("Profile saved — \(detail.completion.percent) % complete.")))
+        case .saved(.failure(let failure)):
+            state.saving = false
+            events.failed(failure)
+            show(failure)
+        }
+        return []
+    }
+}

@@ -1,0 +1,173 @@
+public import EdulinkCore
+
+/// The Saved tab: saved listings, and saved searches with how many new listings match each since
+/// it was last seen. Deleting a saved search asks for confirmation first.
+public struct SavedViewModel: Sendable {
+    /// Which list has the focus.
+    public enum Section: Sendable, Equatable {
+        case listings, searches
+    }
+
+    /// What the tab draws.
+    public struct State: Sendable, Equatable {
+        /// Saved listings, most recently saved first.
+        public var listings: [ListingSummary] = []
+        /// Saved searches with their new-match counts.
+        public var searches: [SavedSearchSummary] = []
+        /// The focused list.
+        public var section = Section.listings
+        /// The selected saved listing.
+        public var selectedListing: Int?
+        /// The selected saved search.
+        public var selectedSearch: Int?
+        /// The saved search waiting for the user to confirm its deletion.
+        public var pendingDeletion: SavedSearchSummary?
+        /// Loading.
+        public var loading = false
+        /// Why loading failed.
+        public var message: String?
+    }
+
+    /// What the user does.
+    public enum Intent: Sendable, Equatable {
+        case load
+        case focus(Section)
+        case selectListing(Int)
+        case selectSearch(Int)
+        /// Opens the selected saved listing.
+        case openListing
+        /// Removes the selected listing from the saved ones.
+        case unsaveListing
+        /// Opens the selected saved search in Browse and marks it seen.
+        case openSearch
+        /// Marks the selected saved search seen without opening it.
+        case markSearchSeen
+        /// Asks to delete the selected saved search.
+        case requestDeleteSearch
+        case confirmDelete
+        case cancelDelete
+    }
+
+    /// Results of effects.
+    public enum Message: Sendable {
+        case listingsLoaded(Result<[ListingSummary], Failure>)
+        case searchesLoaded(Result<[SavedSearchSummary], Failure>)
+        case changed(Result<String, Failure>)
+    }
+
+    /// The tab's state.
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    /// The Saved tab over `repository`.
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    /// The events for the rest of the app since the last call.
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    private var selectedSearch: SavedSearchSummary? {
+        state.selectedSearch.flatMap { state.searches.indices.contains($0) ? state.searches[$0] : nil }
+    }
+
+    /// Handles what the user does.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        switch intent {
+        case .load:
+            return load()
+        case .focus(let section):
+            state.section = section
+        case .selectListing(let index):
+            guard !state.listings.isEmpty else { return [] }
+            state.selectedListing = min(max(index, 0), state.listings.count - 1)
+        case .selectSearch(let index):
+            guard !state.searches.isEmpty else { return [] }
+            state.selectedSearch = min(max(index, 0), state.searches.count - 1)
+        case .openListing:
+            if let index = state.selectedListing, state.listings.indices.contains(index) {
+                events.post(.openListing(state.listings[index].id))
+            }
+        case .unsaveListing:
+            guard let index = state.selectedListing, state.listings.indices.contains(index) else { return [] }
+            let id = state.listings[index].id
+            return change("Removed from saved.") { try await $0.setSaved(id, saved: false) }
+        case .openSearch:
+            guard let search = selectedSearch else { return [] }
+            events.post(.openSearch(search.search.query))
+            let id = search.id
+            return change(nil) { try await $0.markSavedSearchSeen(id) }
+        case .markSearchSeen:
+            guard let search = selectedSearch else { return [] }
+            let id = search.id
+            return change("Marked as seen.") { try await $0.markSavedSearchSeen(id) }
+        case .requestDeleteSearch:
+            state.pendingDeletion = selectedSearch
+        case .confirmDelete:
+            guard let search = state.pendingDeletion else { return [] }
+            state.pendingDeletion = nil
+            let id = search.id
+            return change("Deleted \"\(search.search.name)\".") { try await $0.deleteSavedSearch(id) }
+        case .cancelDelete:
+            state.pendingDeletion = nil
+        }
+        return []
+    }
+
+    private mutating func load() -> [Effect<Message>] {
+        state.loading = true
+        let repository = self.repository
+        return [
+            Effect(key: "listings") { .listingsLoaded(await attempt { try await repository.savedListings() }) },
+            Effect(key: "searches") { .searchesLoaded(await attempt { try await repository.savedSearches() }) },
+        ]
+    }
+
+    private func change(
+        _ confirmation: String?, _ body: @escaping @Sendable (any EdulinkRepository) async throws -> Void
+    ) -> [Effect<Message>] {
+        let repository = self.repository
+        return [
+            Effect {
+                .changed(
+                    await attempt {
+                        try await body(repository)
+                        return confirmation ?? ""
+                    })
+            }
+        ]
+    }
+
+    /// Handles the result of an effect.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .listingsLoaded(.success(let listings)):
+            events.succeeded()
+            state.loading = false
+            state.listings = listings
+            state.selectedListing = Self.clamp(state.selectedListing, count: listings.count)
+        case .searchesLoaded(.success(let searches)):
+            events.succeeded()
+            state.loading = false
+            state.searches = searches
+            state.selectedSearch = Self.clamp(state.selectedSearch, count: searches.count)
+        case .listingsLoaded(.failure(let failure)), .searchesLoaded(.failure(let failure)):
+            events.failed(failure)
+            state.loading = false
+            state.message = failure.message
+        case .changed(.success(let confirmation)):
+            events.succeeded()
+            if !confirmation.isEmpty { events.post(.toast(Toast(confirmation))) }
+            return load()
+        case .changed(.failure(let failure)):
+            events.failed(failure, toast: true)
+        }
+        return []
+    }
+
+    private static func clamp(_ index: Int?, count: Int) -> Int? {
+        guard count > 0 else { return nil }
+        return min(index ?? 0, count - 1)
+    }
+}
