@@ -16,8 +16,8 @@ struct SpoolDirectoryTransport: OutboxTransport {
             .replacingOccurrences(of: ":", with: "")
         let name = "\(stamp)-\(message.id).eml"
         let text = """
-            To: \(message.recipient)
-            Subject: \(message.subject)
+            To: \(oneLine(message.recipient))
+            Subject: \(oneLine(message.subject))
             Date: \(message.createdAt.ISO8601Format())
             X-Edulink-Notification: \(message.notificationID)
             Content-Type: text/plain; charset=utf-8
@@ -25,12 +25,12 @@ struct SpoolDirectoryTransport: OutboxTransport {
             \(message.body)
 
             """
-        let temporary = directory.appendingPathComponent(".\(name).tmp")
-        let final = directory.appendingPathComponent(name)
-        try Data(text.utf8).write(to: temporary, options: .atomic)
-        if FileManager.default.fileExists(atPath: final.path) {
-            try FileManager.default.removeItem(at: final)
-        }
-        try FileManager.default.moveItem(at: temporary, to: final)
+        // `.atomic` writes a temporary file and renames it, so a reader never sees half a message.
+        try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+    }
+
+    /// Header values on one line, so a value cannot add headers of its own.
+    private func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }
