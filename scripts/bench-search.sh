@@ -44,7 +44,7 @@ raw() { # label, SQL
     local sql="$2" script
     script=".timer on"$'\n'
     for _ in $(seq 1 $((RUNS + 20))); do script+="$sql"$'\n'; done
-    printf '%s' "$script" | sqlite3 "$DB" 2>&1 >/dev/null | awk '/Run Time/ {print $4 * 1000}' | tail -n "$RUNS" |
+    printf "%s" "$script" | sqlite3 "$DB" | awk '/Run Time/ {print $4 * 1000}' | tail -n "$RUNS" |
         sort -n | awk -v label="$1" '{ v[NR] = $1 } END {
             m = v[int((NR + 1) / 2)]; p = v[int(NR * 0.99 + 0.999)];
             printf "| %s | %.2f | %.2f |\n", label, m, p }'
