@@ -6,22 +6,23 @@ public import EdulinkCore
 /// - Typing sends ``Intent/queryChanged(_:)``; each change parses the query language at once
 ///   (errors are shown, the previous results stay) and returns a search effect keyed `"search"`
 ///   delayed by ``searchDelay``, so fast typing runs one search, for the last text.
-/// - Results come one page (``pageSize`` rows) at a time; moving the selection within
-///   ``loadMoreThreshold`` rows of the end loads the next page once (keyed `"page"`). Nothing ever
+/// - Results come one page (``pageSize`` rows, 100 by default) at a time; moving the selection within
+///   ``loadMoreThreshold`` rows of the end (20 by default) loads the next page once (keyed `"page"`). Nothing ever
 ///   loads every row.
 /// - The total comes from a separate `count` effect (keyed `"count"`).
 /// - The selected listing's detail loads lazily (keyed `"detail"`, delayed by ``detailDelay``).
 /// - Every result carries the generation of the search it answers; a late answer to an older
 ///   search is ignored.
 public struct BrowseViewModel: Sendable {
-    /// Rows per page.
-    public static let pageSize = 100
+    /// Rows per page unless the initializer says otherwise.
+    public static let defaultPageSize = 100
     /// Debounce of search-as-you-type.
     public static let searchDelay: Duration = .milliseconds(120)
     /// Debounce of the detail pane while the selection moves.
     public static let detailDelay: Duration = .milliseconds(150)
-    /// The next page loads when the selection is this close to the last row.
-    public static let loadMoreThreshold = 20
+    /// The next page loads when the selection is this close to the last row, unless the
+    /// initializer says otherwise.
+    public static let defaultLoadMoreThreshold = 20
     /// The order `s` cycles through.
     public static let sortCycle: [ListingSort] = [.relevance, .deadline, .newest, .stipend]
 
@@ -118,9 +119,20 @@ public struct BrowseViewModel: Sendable {
     private var generation = 0
     private var nextCursor: PageCursor?
 
-    /// Browse over `repository`.
-    public init(repository: any EdulinkRepository) {
+    /// Rows fetched per page.
+    public let pageSize: Int
+    /// How close to the last row the selection gets before the next page loads.
+    public let loadMoreThreshold: Int
+
+    /// Browse over `repository`, fetching `pageSize` rows at a time and the next page when the
+    /// selection is within `loadMoreThreshold` rows of the end.
+    public init(
+        repository: any EdulinkRepository, pageSize: Int = BrowseViewModel.defaultPageSize,
+        loadMoreThreshold: Int = BrowseViewModel.defaultLoadMoreThreshold
+    ) {
         self.repository = repository
+        self.pageSize = max(1, pageSize)
+        self.loadMoreThreshold = max(0, loadMoreThreshold)
     }
 
     /// The generation of the latest search; results of older ones are ignored.
@@ -220,12 +232,13 @@ public struct BrowseViewModel: Sendable {
         let generation = self.generation
         let filter = state.filter
         let repository = self.repository
+        let pageSize = self.pageSize
         return [
             .cancel("page"),
             Effect(key: "search", delay: delay) {
                 .searched(
                     generation: generation,
-                    await attempt { try await repository.search(filter, cursor: nil, limit: Self.pageSize) })
+                    await attempt { try await repository.search(filter, cursor: nil, limit: pageSize) })
             },
             Effect(key: "count", delay: delay) {
                 .counted(generation: generation, await attempt { try await repository.count(filter) })
@@ -259,7 +272,7 @@ public struct BrowseViewModel: Sendable {
     }
 
     private mutating func loadMoreIfNearEnd() -> [Effect<Message>] {
-        guard let index = state.selectedIndex, index >= state.rows.count - Self.loadMoreThreshold else { return [] }
+        guard let index = state.selectedIndex, index >= state.rows.count - loadMoreThreshold else { return [] }
         return loadMore()
     }
 
@@ -269,11 +282,12 @@ public struct BrowseViewModel: Sendable {
         let generation = self.generation
         let filter = state.filter
         let repository = self.repository
+        let pageSize = self.pageSize
         return [
             Effect(key: "page") {
                 .pageLoaded(
                     generation: generation,
-                    await attempt { try await repository.search(filter, cursor: cursor, limit: Self.pageSize) })
+                    await attempt { try await repository.search(filter, cursor: cursor, limit: pageSize) })
             }
         ]
     }

@@ -1,0 +1,185 @@
+import EdulinkCore
+import EdulinkViewModels
+import Testing
+
+@Suite("Browse")
+struct BrowseTests {
+    @Test("typing d, a, t quickly runs one search, for dat")
+    func debouncedSearch() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            let clock = ManualEffectClock()
+            let inbox = Inbox<BrowseViewModel.Message>()
+            let runner = EffectRunner<BrowseViewModel.Message>(clock: clock) { inbox.put($0) }
+            for text in ["d", "da", "dat"] {
+                await runner.run(browse.handle(.queryChanged(text)))
+            }
+            await clock.waitForSleepers(2)
+            clock.advance(by: BrowseViewModel.searchDelay)
+            await runner.waitUntilIdle()
+            let dat = try ListingFilter(query: "dat")
+            #expect(world.student.searchedFilters == [dat])
+            #expect(world.student.count(of: "count") == 1)
+            await settle(&browse, inbox.take().flatMap { browse.handle($0) })
+            #expect(browse.state.rows.map(\.id) == [world.listing.id])
+            #expect(browse.state.total == 1)
+            #expect(!browse.state.searching)
+        }
+    }
+
+    @Test("a late answer to an older search is ignored")
+    func lateAnswerIgnored() async throws {
+        try await withWorld { world in
+            let marketing = try await world.publish(
+                Fixture.draft("Marketing Intern — Brand Campaigns", at: world.now, category: .marketing))
+            var browse = BrowseViewModel(repository: world.student)
+            let older = browse.handle(.queryChanged("data"))
+            let newer = browse.handle(.queryChanged("marketing"))
+            let newerAnswer = try #require(await run("search", in: newer))
+            let olderAnswer = try #require(await run("search", in: older))
+            _ = browse.handle(newerAnswer)
+            #expect(browse.state.rows.map(\.id) == [marketing.id])
+            _ = browse.handle(olderAnswer)
+            #expect(browse.state.rows.map(\.id) == [marketing.id])
+            #expect(!browse.state.searching)
+        }
+    }
+
+    @Test("the next page loads once near the end, stops at the end, and never repeats a row")
+    func pagination() async throws {
+        try await withWorld { world in
+            for index in 1...24 {
+                _ = try await world.publish(Fixture.draft("Data Intern \(index)", at: world.now))
+            }
+            var browse = BrowseViewModel(repository: world.student, pageSize: 10, loadMoreThreshold: 3)
+            await send(&browse, .appeared)
+            #expect(browse.state.rows.count == 10)
+            #expect(browse.state.hasMore)
+            #expect(browse.state.total == 25)
+            await send(&browse, .select(5))
+            #expect(world.student.count(of: "search") == 1)
+
+            let first = browse.handle(.select(7))
+            let second = browse.handle(.select(8))
+            #expect(first.filter { $0.key == "page" }.count == 1)
+            #expect(second.filter { $0.key == "page" }.isEmpty)
+            await settle(&browse, first + second)
+            #expect(browse.state.rows.count == 20)
+            #expect(world.student.count(of: "search") == 2)
+
+            await send(&browse, .selectLast)
+            #expect(browse.state.rows.count == 25)
+            #expect(!browse.state.hasMore)
+            let atEnd = browse.handle(.selectLast)
+            #expect(atEnd.filter { $0.key == "page" }.isEmpty)
+            #expect(Set(browse.state.rows.map(\.id)).count == 25)
+            #expect(world.student.count(of: "search") == 3)
+        }
+    }
+
+    @Test("a query-language error keeps the previous results and points at the term")
+    func queryErrorKeepsResults() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            await send(&browse, .queryChanged("data"))
+            let rows = browse.state.rows
+            #expect(!rows.isEmpty)
+            let effects = browse.handle(.queryChanged("data colour:red"))
+            #expect(effects.isEmpty)
+            #expect(browse.state.rows == rows)
+            let problem = try #require(browse.state.queryProblem)
+            #expect(problem.term == "colour:red")
+            #expect(problem.range == 5..<15)
+            #expect(problem.message.contains("unknown filter"))
+            await send(&browse, .queryChanged("data remote:no"))
+            #expect(browse.state.queryProblem == nil)
+        }
+    }
+
+    @Test("the filters panel and the query text stay in sync both ways")
+    func panelQueryRoundTrip() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            _ = browse.handle(.queryChanged("data"))
+            let changes: [FilterPanel.Change] = [
+                .toggleCategory(.technology), .toggleLocationType(.remote), .setLocation("Nairobi"),
+                .setPaidOnly(true), .setMinimumStipend(20_000), .toggleLevel(.entry), .setMinimumDuration(8),
+                .setMaximumDuration(12), .setDeadlineWithin(14), .addSkill("Python"), .setEligibleForMe(true),
+            ]
+            for change in changes { _ = browse.handle(.panel(change)) }
+            let text = browse.state.queryText
+            #expect(text.hasPrefix("data "))
+            let parsed = try ListingFilter(query: text)
+            #expect(parsed == browse.state.filter)
+            #expect(FilterPanel(parsed) == FilterPanel(browse.state.filter))
+            #expect(parsed.categories == [.technology])
+            #expect(parsed.locationTypes == [.remote])
+            #expect(parsed.location == "nairobi")
+            #expect(parsed.minimumStipendKES == 20_000)
+            #expect(parsed.skills == ["python"])
+            #expect(parsed.eligibleForMe)
+            #expect(parsed.minimumDurationWeeks == 8 && parsed.maximumDurationWeeks == 12)
+
+            _ = browse.handle(.queryChanged("sql remote:yes level:entry deadline<7d paid:yes"))
+            #expect(browse.state.panel.locationTypes == [.remote])
+            #expect(browse.state.panel.levels == [.entry])
+            #expect(browse.state.panel.deadlineWithinDays == 7)
+            #expect(browse.state.panel.paidOnly)
+            #expect(browse.state.panel.categories.isEmpty)
+            #expect(!browse.state.panel.eligibleForMe)
+        }
+    }
+
+    @Test("sort cycles relevance, deadline, newest, stipend and writes it into the query")
+    func sortCycling() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            _ = browse.handle(.queryChanged("data"))
+            #expect(browse.state.sort == .relevance)
+            var seen: [ListingSort] = []
+            for _ in 0..<4 {
+                await send(&browse, .cycleSort)
+                seen.append(browse.state.sort)
+            }
+            #expect(seen == [.deadline, .newest, .stipend, .relevance])
+            #expect(browse.state.queryText == "data sort:relevance")
+            #expect(browse.state.rows.map(\.id) == [world.listing.id])
+        }
+    }
+
+    @Test("eligible-for-me and save act on the selected listing")
+    func eligibleAndSave() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            await send(&browse, .appeared)
+            #expect(browse.state.detail?.listing.id == world.listing.id)
+            #expect(browse.state.detail?.isSaved == false)
+            await send(&browse, .toggleSaved)
+            #expect(browse.state.detail?.isSaved == true)
+            let savedIDs = try await world.student.savedListings().map(\.id)
+            #expect(savedIDs == [world.listing.id])
+            #expect(browse.takeEvents().contains(.toast(Toast("Saved."))))
+            await send(&browse, .toggleEligibleForMe)
+            #expect(browse.state.queryText == "eligible:yes")
+            #expect(browse.state.filter.eligibleForMe)
+        }
+    }
+
+    @Test("an unreachable database reports offline and keeps the rows")
+    func offline() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            await send(&browse, .appeared)
+            _ = browse.takeEvents()
+            world.student.setOffline(true)
+            await send(&browse, .refresh)
+            #expect(browse.state.rows.map(\.id) == [world.listing.id])
+            #expect(browse.state.message == "The database cannot be reached.")
+            #expect(browse.takeEvents() == [.offline("The database cannot be reached.")])
+            world.student.setOffline(false)
+            await send(&browse, .refresh)
+            #expect(browse.takeEvents() == [.online])
+            #expect(browse.state.message == nil)
+        }
+    }
+}

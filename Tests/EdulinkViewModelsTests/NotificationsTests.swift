@@ -1,0 +1,37 @@
+import EdulinkCore
+import EdulinkViewModels
+import Testing
+
+@Suite("Notifications")
+struct NotificationsTests {
+    @Test("unread come first; marking one and then all read updates the count")
+    func markRead() async throws {
+        try await withWorld { world in
+            let application = try await world.student.apply(
+                ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
+            _ = try await world.employer.move(application.id, .review)
+            _ = try await world.employer.move(application.id, .shortlist)
+            var notifications = NotificationsViewModel(repository: world.student)
+            await send(&notifications, .load)
+            let unread = notifications.state.unreadCount
+            #expect(unread >= 3)
+            #expect(notifications.state.items.count == unread)
+
+            await send(&notifications, .select(1))
+            let marked = notifications.state.items[1].id
+            await send(&notifications, .markSelectedRead)
+            #expect(notifications.state.unreadCount == unread - 1)
+            #expect(notifications.state.items.last?.id == marked)
+            #expect(notifications.state.items.last?.isRead == true)
+            #expect(notifications.state.items.dropLast().allSatisfy { !$0.isRead })
+            #expect(notifications.takeEvents().contains(.unreadCountChanged(unread - 1)))
+
+            await send(&notifications, .markAllRead)
+            #expect(notifications.state.unreadCount == 0)
+            #expect(notifications.state.items.allSatisfy { $0.isRead })
+            let remaining = try await world.student.unreadCount()
+            #expect(remaining == 0)
+            #expect(notifications.takeEvents().last == .unreadCountChanged(0))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import EdulinkCore
+import EdulinkViewModels
+import Testing
+
+@Suite("Profile")
+struct ProfileTests {
+    @Test("completion shows what is missing, and save puts errors on their fields")
+    func completionAndSave() async throws {
+        try await withWorld { world in
+            var profile = ProfileViewModel(repository: world.newcomer)
+            await send(&profile, .load)
+            #expect(profile.state.completionPercent == 10)
+            #expect(profile.state.missing.contains("phone number"))
+            #expect(!profile.state.allowsApplying)
+            #expect(profile.state.institutions.map(\.id) == [world.institution.id])
+
+            _ = profile.handle(.set(.yearOfStudy, "third"))
+            await send(&profile, .save)
+            #expect(profile.state.errors == [.yearOfStudy: "Year of study must be a number from 1 to 6."])
+            #expect(world.newcomer.count(of: "updateProfile") == 0)
+
+            _ = profile.handle(.set(.yearOfStudy, "9"))
+            _ = profile.handle(.set(.githubURL, "not a link"))
+            await send(&profile, .save)
+            #expect(world.newcomer.count(of: "updateProfile") == 1)
+            #expect(profile.state.errors[.yearOfStudy]?.contains("Year of study") == true)
+            #expect(profile.state.errors[.githubURL] != nil)
+            #expect(profile.state.message == "Fix the highlighted fields.")
+            #expect(profile.state.isDirty)
+
+            _ = profile.handle(.set(.yearOfStudy, "2"))
+            _ = profile.handle(.set(.githubURL, "https://github.com/nuru"))
+            _ = profile.handle(.set(.phone, "+254712000999"))
+            _ = profile.handle(.set(.course, "Statistics"))
+            _ = profile.handle(.set(.skills, "SQL, Python"))
+            _ = profile.handle(.pickInstitution(world.institution.id))
+            await send(&profile, .save)
+            #expect(profile.state.errors.isEmpty)
+            #expect(profile.state.completionPercent == 70)
+            #expect(profile.state.allowsApplying)
+            #expect(profile.state.missing == ["registration number", "at least one interest", "résumé"])
+            #expect(!profile.state.isDirty)
+            #expect(profile.takeEvents().contains(.toast(Toast("Profile saved — 70 % complete."))))
+        }
+    }
+}

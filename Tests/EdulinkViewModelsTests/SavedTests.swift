@@ -1,0 +1,39 @@
+import EdulinkCore
+import EdulinkViewModels
+import Testing
+
+@Suite("Saved")
+struct SavedTests {
+    @Test("saved searches count new matches, open into Browse, and delete only after confirming")
+    func savedSearches() async throws {
+        try await withWorld { world in
+            _ = try await world.student.saveSearch(name: "Data jobs", query: "data")
+            try await world.student.setSaved(world.listing.id, saved: true)
+            world.clock.advance(by: 60)
+            _ = try await world.publish(Fixture.draft("Data Engineer Intern", at: world.now))
+            var saved = SavedViewModel(repository: world.student)
+            await send(&saved, .load)
+            #expect(saved.state.listings.map(\.id) == [world.listing.id])
+            #expect(saved.state.searches.map(\.newMatches) == [1])
+
+            _ = saved.handle(.selectSearch(0))
+            await send(&saved, .openSearch)
+            #expect(saved.takeEvents().first == .openSearch("data"))
+            #expect(saved.state.searches.map(\.newMatches) == [0])
+
+            _ = saved.handle(.requestDeleteSearch)
+            #expect(saved.state.pendingDeletion?.search.name == "Data jobs")
+            _ = saved.handle(.cancelDelete)
+            await send(&saved, .load)
+            #expect(saved.state.searches.count == 1)
+            _ = saved.handle(.requestDeleteSearch)
+            await send(&saved, .confirmDelete)
+            #expect(saved.state.searches.isEmpty)
+            #expect(try await world.student.savedSearches().isEmpty)
+
+            _ = saved.handle(.selectListing(0))
+            await send(&saved, .unsaveListing)
+            #expect(saved.state.listings.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import EdulinkCore
+import EdulinkViewModels
+import Foundation
+import Testing
+
+@Suite("Session and login")
+struct SessionTests {
+    @Test("the app locks after 30 minutes without input and unlocks with the password")
+    func idleLock() async throws {
+        try await withWorld { world in
+            let repository = world.newSession()
+            let user = try await repository.login(email: "student@uon.example", password: Fixture.password)
+            var session = SessionViewModel(repository: repository, clock: world.clock)
+            await send(&session, .signedIn(user))
+            world.clock.advance(by: 29 * 60)
+            _ = session.handle(.tick)
+            #expect(!session.isLocked)
+            _ = session.handle(.input)
+            world.clock.advance(by: 29 * 60 + 59)
+            _ = session.handle(.tick)
+            #expect(!session.isLocked)
+            world.clock.advance(by: 1)
+            _ = session.handle(.tick)
+            #expect(session.isLocked)
+
+            _ = session.handle(.input)
+            _ = session.handle(.selectTab(number: 3))
+            #expect(session.isLocked)
+            #expect(session.state.selectedTab == .browse)
+            _ = session.handle(.unlock)
+            #expect(session.state.lock?.message == "Enter your password to unlock.")
+            _ = session.handle(.setLockPassword(Fixture.password))
+            await send(&session, .unlock)
+            #expect(!session.isLocked)
+            #expect(session.state.user == user)
+            world.clock.advance(by: 29 * 60)
+            _ = session.handle(.tick)
+            #expect(!session.isLocked)
+        }
+    }
+
+    @Test("the shell shows the role's tabs, the mode, the unread count, toasts and the offline banner")
+    func shell() async throws {
+        try await withWorld { world in
+            var session = SessionViewModel(repository: world.student, clock: world.clock)
+            #expect(session.state.modeLabel == "local \(world.path)")
+            let user = try #require(await world.student.currentUser())
+            _ = try await world.student.apply(
+                ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
+            await send(&session, .signedIn(user))
+            #expect(session.state.tabs.map(\.title) == ["Browse", "Saved", "Applications", "Notifications", "Profile"])
+            #expect(session.state.unreadCount == 1)
+            _ = session.handle(.selectTab(number: 5))
+            #expect(session.state.selectedTab == .profile)
+            #expect(
+                ShellTab.tabs(for: .employer).map(\.title) == [
+                    "Listings", "Applicants", "Dashboard", "Notifications", "Profile",
+                ])
+            #expect(ShellTab.tabs(for: .admin).count == 6)
+
+            _ = session.handle(.received(.toast(Toast("Saved."))))
+            #expect(session.state.toasts.map(\.toast) == [Toast("Saved.")])
+            world.clock.advance(by: SessionViewModel.toastLifetime)
+            _ = session.handle(.tick)
+            #expect(session.state.toasts.isEmpty)
+
+            world.student.setOffline(true)
+            await send(&session, .refreshUnread)
+            #expect(session.state.offlineBanner?.contains("The database cannot be reached.") == true)
+            world.student.setOffline(false)
+            await send(&session, .refreshUnread)
+            #expect(session.state.offlineBanner == nil)
+
+            _ = session.handle(.received(.sessionEnded("Sign in again.")))
+            #expect(session.state.user == nil)
+            #expect(session.state.signedOutMessage == "Sign in again.")
+        }
+    }
+
+    @Test("a wrong password shows the service's one message; the right one signs in")
+    func login() async throws {
+        try await withWorld { world in
+            let accounts = [DemoAccount(email: "student@uon.example", role: .student)]
+            var login = LoginViewModel(
+                repository: world.newSession(), demoAccounts: accounts, demoPassword: "wrong password")
+            _ = login.handle(.submit)
+            #expect(login.state.message == "Enter your email and password.")
+            _ = login.handle(.pickDemoAccount(0))
+            #expect(login.state.email == "student@uon.example")
+            let effects = login.handle(.submit)
+            #expect(login.state.submitting)
+            #expect(login.handle(.setEmail("someone@else.example")).isEmpty)
+            #expect(login.state.email == "student@uon.example")
+            await settle(&login, effects)
+            #expect(!login.state.submitting)
+            #expect(login.state.message == EdulinkService.loginRefusedMessage)
+            #expect(login.state.password.isEmpty)
+
+            _ = login.handle(.setPassword(Fixture.password))
+            await send(&login, .submit)
+            #expect(login.state.signedIn?.email == "student@uon.example")
+            let roles = login.takeEvents().compactMap { event -> Role? in
+                if case .signedIn(let user) = event { return user.role }
+                return nil
+            }
+            #expect(roles == [.student])
+        }
+    }
+}
