@@ -61,6 +61,11 @@ let package = Package(
 
         // MARK: Screens
         .target(name: "EdulinkViewModels", dependencies: ["EdulinkCore"], swiftSettings: strict),
+        .target(
+            name: "EdulinkTUI",
+            dependencies: ["EdulinkViewModels", "EdulinkCore", "TerminalKit"],
+            swiftSettings: strict
+        ),
 
         // MARK: Executable
         .executableTarget(
@@ -69,6 +74,7 @@ let package = Package(
                 "EdulinkCore",
                 "EdulinkSQLite",
                 "EdulinkDemo",
+                "EdulinkTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -85,6 +91,12 @@ let package = Package(
         .testTarget(
             name: "EdulinkViewModelsTests",
             dependencies: ["EdulinkViewModels", "EdulinkCore", "EdulinkSQLite"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EdulinkTUITests",
+            dependencies: ["EdulinkTUI", "EdulinkViewModels", "EdulinkCore", "EdulinkSQLite", "TerminalKit"],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(
