@@ -1,3 +1,4 @@
+public import EdulinkCore
 public import Foundation
 
 /// The demo dataset in `data/demo-dataset.json`, decoded as written.
@@ -84,9 +85,7 @@ public enum DemoDatasetError: Error, Equatable, CustomStringConvertible {
 extension DemoDataset {
     /// A school students belong to.
     public struct Institution: Codable, Sendable, Equatable {
-        public enum Kind: String, Codable, Sendable, CaseIterable {
-            case university, college, polytechnic, tvet, institute
-        }
+        public typealias Kind = InstitutionType
 
         /// Reference used by other records.
         public var key: String
@@ -107,14 +106,7 @@ extension DemoDataset {
     /// An employer. Only verified organizations have published listings.
     public struct Organization: Codable, Sendable, Equatable {
         /// Size bracket by number of staff.
-        public enum Size: String, Codable, Sendable, CaseIterable {
-            case tiny = "1-10"
-            case small = "11-50"
-            case medium = "51-200"
-            case large = "201-500"
-            case veryLarge = "501-1000"
-            case enterprise = "1000+"
-        }
+        public typealias Size = OrganizationSize
 
         public var key: String
         public var name: String
@@ -132,14 +124,9 @@ extension DemoDataset {
 
     /// An account. The password is not in the dataset: the app sets `demo-password` for all.
     public struct User: Codable, Sendable, Equatable {
-        public enum Role: String, Codable, Sendable, CaseIterable {
-            case student, employer, supervisor, admin
-            case institutionAdmin = "institution_admin"
-        }
+        public typealias Role = EdulinkCore.Role
 
-        public enum Status: String, Codable, Sendable, CaseIterable {
-            case active, disabled
-        }
+        public typealias Status = AccountStatus
 
         public var key: String
         /// Lowercase and unique.
@@ -199,36 +186,17 @@ extension DemoDataset {
 extension DemoDataset {
     /// An internship posting.
     public struct Listing: Codable, Sendable, Equatable {
-        public enum Category: String, Codable, Sendable, CaseIterable {
-            case technology, finance, marketing, healthcare, education, engineering, design, research,
-                business, legal, media, other
-        }
+        public typealias Category = ListingCategory
 
-        public enum ExperienceLevel: String, Codable, Sendable, CaseIterable {
-            case entry, intermediate, advanced
-        }
+        public typealias ExperienceLevel = EdulinkCore.ExperienceLevel
 
-        public enum LocationType: String, Codable, Sendable, CaseIterable {
-            case remote
-            case onSite = "on_site"
-            case hybrid
-        }
+        public typealias LocationType = EdulinkCore.LocationType
 
-        public enum Visibility: String, Codable, Sendable, CaseIterable {
-            case `public`
-            case institutionOnly = "institution_only"
-        }
+        public typealias Visibility = ListingVisibility
 
-        public enum Status: String, Codable, Sendable, CaseIterable {
-            case draft
-            case pendingReview = "pending_review"
-            case published, closed
-        }
+        public typealias Status = ListingStatus
 
-        public enum Currency: String, Codable, Sendable, CaseIterable {
-            case kes = "KES"
-            case usd = "USD"
-        }
+        public typealias Currency = EdulinkCore.Currency
 
         public var key: String
         public var organization: String
@@ -295,12 +263,7 @@ extension DemoDataset {
 
     /// A question an applicant answers when applying.
     public struct ScreeningQuestion: Codable, Sendable, Equatable {
-        public enum Kind: String, Codable, Sendable, CaseIterable {
-            case text
-            case longText = "long_text"
-            case yesNo = "yes_no"
-            case choice
-        }
+        public typealias Kind = QuestionKind
 
         public var prompt: String
         public var kind: Kind
@@ -332,7 +295,7 @@ extension DemoDataset {
 
         /// The state the application is in now.
         public var currentState: State {
-            timeline.last.map { State($0.to) } ?? .pending
+            timeline.last?.to ?? .pending
         }
 
         enum CodingKeys: String, CodingKey {
@@ -346,30 +309,14 @@ extension DemoDataset {
     }
 
     /// Every state an application can be in.
-    public enum State: String, Codable, Sendable, CaseIterable {
-        case pending, reviewed, shortlisted, accepted, declined, rejected, withdrawn, offered
-        case interviewScheduled = "interview_scheduled"
-
-        /// The state a timeline event leads to.
-        public init(_ target: TimelineEvent.Target) {
-            self = State(rawValue: target.rawValue) ?? .pending
-        }
-    }
+    public typealias State = ApplicationStatus
 
     /// One change of an application's state.
     public struct TimelineEvent: Codable, Sendable, Equatable {
         /// States a change can lead to (every state but `pending`).
-        public enum Target: String, Codable, Sendable, CaseIterable {
-            case reviewed, shortlisted, offered, accepted, declined, rejected, withdrawn
-            case interviewScheduled = "interview_scheduled"
-        }
+        public typealias Target = ApplicationStatus
 
-        public enum RejectionReason: String, Codable, Sendable, CaseIterable {
-            case notQualified = "not_qualified"
-            case positionFilled = "position_filled"
-            case notEligible = "not_eligible"
-            case other
-        }
+        public typealias RejectionReason = EdulinkCore.RejectionReason
 
         public var to: Target
         public var daysAgo: Int
@@ -394,20 +341,7 @@ extension DemoDataset {
 
     /// An in-app notification.
     public struct Notification: Codable, Sendable, Equatable {
-        public enum Kind: String, Codable, Sendable, CaseIterable {
-            case applicationSubmitted = "application_submitted"
-            case newApplicant = "new_applicant"
-            case statusChanged = "status_changed"
-            case interviewScheduled = "interview_scheduled"
-            case offerMade = "offer_made"
-            case offerAnswered = "offer_answered"
-            case applicationWithdrawn = "application_withdrawn"
-            case listingVerified = "listing_verified"
-            case listingSentBack = "listing_sent_back"
-            case deadlineSoon = "deadline_soon"
-            case savedSearchMatches = "saved_search_matches"
-            case accountLocked = "account_locked"
-        }
+        public typealias Kind = NotificationKind
 
         public var user: String
         public var kind: Kind

@@ -141,7 +141,7 @@ private struct DemoImport {
             }
             let institution = try session.insertInstitution(
                 Institution(
-                    name: name, shortCode: shortCode, type: try convert(item.type, record), verified: item.verified))
+                    name: name, shortCode: shortCode, type: item.type, verified: item.verified))
             try remember(&institutions, item.key, institution.id, record)
             counts.institutions += 1
         }
@@ -159,7 +159,7 @@ private struct DemoImport {
         for item in dataset.organizations {
             let record = "organization \(item.key)"
             let organization = Organization(
-                name: item.name, industry: item.industry, size: try convert(item.size, record), website: item.website,
+                name: item.name, industry: item.industry, size: item.size, website: item.website,
                 location: item.location, description: item.description, verified: item.verified,
                 createdAt: daysAgo(oldest[item.key] ?? 0)
             ).cleaned()
@@ -177,7 +177,7 @@ private struct DemoImport {
             let name = TextRules.clean(item.displayName)
             let phone = item.phone.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
             try check(record) { _ in try AccountRules.validate(email: email, displayName: name, phone: phone) }
-            let role: Role = try convert(item.role, record)
+            let role: Role = item.role
             let user = try session.insertUser(
                 User(
                     email: email, displayName: name, role: role, status: item.status == .active ? .active : .disabled,
@@ -218,22 +218,22 @@ private struct DemoImport {
             let stipend: Stipend?
             switch (item.stipend, item.currency) {
             case (let amount?, let currency?):
-                stipend = Stipend(amount: amount, currency: try convert(currency, record))
+                stipend = Stipend(amount: amount, currency: currency)
             case (nil, nil): stipend = nil
             default: throw DemoSeedError("demo data: \(record): stipend and currency must be set together")
             }
             let draft = ListingDraft(
-                title: item.title, description: item.description, category: try convert(item.category, record),
-                level: try convert(item.experienceLevel, record), locationType: try convert(item.locationType, record),
+                title: item.title, description: item.description, category: item.category,
+                level: item.experienceLevel, locationType: item.locationType,
                 location: item.location, startDate: inDays(item.startInDays), endDate: inDays(item.endInDays),
                 durationWeeks: item.durationWeeks, stipend: stipend, requiredSkills: item.requiredSkills,
                 preferredSkills: item.preferredSkills, eligibleYears: item.eligibleYears,
                 eligibleCourses: item.eligibleCourses, deadline: inDays(item.deadlineInDays), capacity: item.capacity,
-                positions: item.positions, visibility: try convert(item.visibility, record),
+                positions: item.positions, visibility: item.visibility,
                 institutionID: try item.institution.map { try lookup(institutions, $0, record) },
-                questions: try item.screeningQuestions.map {
+                questions: item.screeningQuestions.map {
                     ScreeningQuestion(
-                        prompt: $0.prompt, kind: try convert($0.kind, record), choices: $0.choices,
+                        prompt: $0.prompt, kind: $0.kind, choices: $0.choices,
                         required: $0.required)
                 }
             ).cleaned()
@@ -242,7 +242,7 @@ private struct DemoImport {
             try check(record) { [calendar] _ in
                 try draft.validate(now: draft.deadline.addingTimeInterval(-1), calendar: calendar)
             }
-            let status: ListingStatus = try convert(item.status, record)
+            let status: ListingStatus = item.status
             let publishedAt = item.publishedDaysAgo.map(daysAgo)
             let isPublic = status == .published || status == .closed
             if isPublic && publishedAt == nil {
@@ -296,7 +296,7 @@ private struct DemoImport {
             ]
             var reviewedAt: Date?
             for event in item.timeline {
-                let target: ApplicationStatus = try convert(event.to, record)
+                let target: ApplicationStatus = event.to
                 let role: Role = [.accepted, .declined, .withdrawn].contains(target) ? .student : .employer
                 if let refusal = ApplicationStateMachine.check(from: stage.status, to: target, by: role) {
                     throw DemoSeedError("demo data: \(record): \(refusal.message)")
@@ -317,7 +317,7 @@ private struct DemoImport {
                     guard let reason = event.reason else {
                         throw DemoSeedError("demo data: \(record): a rejection needs its reason")
                     }
-                    stage.rejection = Rejection(reason: try convert(reason, record), note: event.note)
+                    stage.rejection = Rejection(reason: reason, note: event.note)
                 case .offered:
                     stage.offerExpiresAt = inDays(
                         event.offerExpiresInDays ?? EdulinkService.MoveLimits.defaultOfferDays)
@@ -359,7 +359,7 @@ private struct DemoImport {
             let createdAt = daysAgo(item.daysAgo)
             _ = try session.insertNotification(
                 Notification(
-                    userID: try lookup(users, item.user, record).id, kind: try convert(item.kind, record),
+                    userID: try lookup(users, item.user, record).id, kind: item.kind,
                     title: item.title, body: item.body, createdAt: createdAt,
                     readAt: item.read ? min(createdAt.addingTimeInterval(3600), now) : nil))
             counts.notifications += 1
@@ -398,16 +398,6 @@ private struct DemoImport {
         } catch let error as EdulinkError {
             throw DemoSeedError("demo data: \(record): \(error.message)")
         }
-    }
-
-    /// The Core enum with the same raw value as the dataset's.
-    private func convert<Source: RawRepresentable, Target: RawRepresentable>(_ value: Source, _ record: String) throws
-        -> Target where Source.RawValue == String, Target.RawValue == String
-    {
-        guard let converted = Target(rawValue: value.rawValue) else {
-            throw DemoSeedError("demo data: \(record): \"\(value.rawValue)\" is not a valid \(Target.self)")
-        }
-        return converted
     }
 
     private func lookup<Value>(_ table: [String: Value], _ key: String, _ record: String) throws -> Value {

@@ -265,7 +265,7 @@ struct DemoDatasetTests {
             var state = DemoDataset.State.pending
             var day = application.submittedDaysAgo
             for (position, event) in application.timeline.enumerated() {
-                let next = DemoDataset.State(event.to)
+                let next = event.to
                 #expect(allowedTransitions[state]?.contains(next) == true, "\(label): \(state) → \(next)")
                 #expect(event.daysAgo >= 0 && event.daysAgo <= day, "\(label): timeline goes back in time")
                 #expect((event.to == .rejected) == (event.reason != nil), "\(label): rejection reason")
