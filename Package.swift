@@ -63,7 +63,9 @@ let package = Package(
         .target(name: "EdulinkViewModels", dependencies: ["EdulinkCore"], swiftSettings: strict),
         .target(
             name: "EdulinkTUI",
-            dependencies: ["EdulinkViewModels", "EdulinkCore", "TerminalKit"],
+            dependencies: [
+                "EdulinkViewModels", "EdulinkCore", "TerminalKit", .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict
         ),
 
@@ -95,7 +97,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EdulinkTUITests",
-            dependencies: ["EdulinkTUI", "EdulinkViewModels", "EdulinkCore", "EdulinkSQLite", "TerminalKit"],
+            dependencies: [
+                "EdulinkTUI", "EdulinkViewModels", "EdulinkCore", "EdulinkSQLite", "EdulinkDemo", "TerminalKit",
+            ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),

@@ -28,9 +28,11 @@ struct Edulink: AsyncParsableCommand {
         ]
     )
 
-    /// Without a subcommand: the help for now. The terminal UI will start here.
+    @OptionGroup var terminal: TerminalOptions
+
+    /// Without a subcommand: the terminal app on the local database.
     mutating func run() async throws {
-        print(Self.helpMessage())
+        try await TerminalAppLauncher(options: terminal).run()
     }
 
     /// Parses, runs, and reports failures the Edulink way: one line on standard error,

@@ -1,0 +1,16 @@
+public import EdulinkViewModels
+
+/// What finished async work delivers back to the UI loop: one case per screen's view-model.
+public enum AppMessage: Sendable {
+    case login(LoginViewModel.Message)
+    case session(SessionViewModel.Message)
+    case browse(BrowseViewModel.Message)
+    case detail(ListingDetailViewModel.Message)
+    case apply(ApplyFormViewModel.Message)
+    case saved(SavedViewModel.Message)
+    case applications(ApplicationsViewModel.Message)
+    case notifications(NotificationsViewModel.Message)
+    case profile(ProfileViewModel.Message)
+    /// A debounced effect was replaced while it waited; nothing to do.
+    case dropped
+}

@@ -1,0 +1,100 @@
+public import Foundation
+import TOMLKit
+
+/// `$XDG_CONFIG_HOME/edulink/config.toml`: the settings a person keeps between runs.
+///
+/// ```toml
+/// theme = "solarized-dark"
+/// database = "~/internships/edulink.sqlite"
+/// idle_lock_minutes = 30
+/// time_zone = "Africa/Nairobi"
+/// ```
+///
+/// A broken file or a bad value never stops the app: each problem becomes one line naming the file,
+/// the key and the value, and that setting falls back to its default.
+public struct ConfigurationFile: Sendable, Equatable {
+    /// The theme's name.
+    public var theme: String?
+    /// The database file (a leading `~` is expanded).
+    public var database: String?
+    /// Minutes without a key before the app locks (1…1440).
+    public var idleLockMinutes: Int?
+    /// The time zone dates are shown in (an IANA name).
+    public var timeZone: TimeZone?
+    /// One line per problem found.
+    public var problems: [String] = []
+
+    /// The keys the file may hold.
+    public static let keys = ["theme", "database", "idle_lock_minutes", "time_zone"]
+
+    /// No settings.
+    public init() {}
+
+    /// `$XDG_CONFIG_HOME/edulink/config.toml` (XDG_CONFIG_HOME defaults to `~/.config`).
+    public static func defaultPath(environment: [String: String]) -> String {
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        return base + "/edulink/config.toml"
+    }
+
+    /// Reads `path`; a missing file is no settings and no problem.
+    public static func load(path: String) -> ConfigurationFile {
+        guard FileManager.default.fileExists(atPath: path) else { return ConfigurationFile() }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            var file = ConfigurationFile()
+            file.problems = ["\(path): cannot be read as UTF-8 text; using the defaults"]
+            return file
+        }
+        return parse(text, path: path)
+    }
+
+    /// Parses the text of a configuration file; `path` names it in problems.
+    public static func parse(_ text: String, path: String) -> ConfigurationFile {
+        var file = ConfigurationFile()
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch {
+            file.problems = ["\(path): not valid TOML (\(String(describing: error))); using the defaults"]
+            return file
+        }
+        for key in table.keys {
+            guard let value = table[key]?.tomlValue else { continue }
+            func bad(_ expected: String) {
+                file.problems.append("\(path): \(key) = \(value.debugDescription) is not \(expected); ignored")
+            }
+            switch key {
+            case "theme":
+                if let text = value.string, !text.isEmpty, !text.contains("/") {
+                    file.theme = text
+                } else {
+                    bad("a theme name")
+                }
+            case "database":
+                if let text = value.string, !text.isEmpty {
+                    file.database = (text as NSString).expandingTildeInPath
+                } else {
+                    bad("a file path")
+                }
+            case "idle_lock_minutes":
+                if let minutes = value.int, (1...1440).contains(minutes) {
+                    file.idleLockMinutes = minutes
+                } else {
+                    bad("a number of minutes from 1 to 1440")
+                }
+            case "time_zone":
+                if let name = value.string, let zone = TimeZone(identifier: name) {
+                    file.timeZone = zone
+                } else {
+                    bad("a time zone name such as \"Africa/Nairobi\"")
+                }
+            default:
+                file.problems.append(
+                    "\(path): unknown key \(key); known keys: \(keys.joined(separator: ", "))")
+            }
+        }
+        return file
+    }
+}

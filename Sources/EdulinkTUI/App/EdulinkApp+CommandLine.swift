@@ -1,0 +1,67 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+extension EdulinkApp {
+    /// Everything `:` completes: the role's tabs, the themes, and the shell's commands.
+    var commandCompletions: [String] {
+        tabs.map(\.rawValue) + environment.themes.availableNames().map { "theme " + $0 } + ["help", "logout", "quit"]
+    }
+
+    mutating func commandKey(_ key: Key, area: Rect, effects: [Effect<AppMessage>]) -> (
+        [Effect<AppMessage>], Command<AppMessage>
+    ) {
+        guard var state = commandLine else { return (effects, .none) }
+        switch state.handle(key, commands: commandCompletions) {
+        case .edited:
+            commandLine = state
+            return (effects, .none)
+        case .cancelled:
+            commandLine = nil
+            return (effects, .none)
+        case .submitted(let text):
+            commandLine = nil
+            if !text.isEmpty, commandHistory.last != text { commandHistory.append(text) }
+            return run(command: text, area: area, effects: effects)
+        }
+    }
+
+    private mutating func run(command text: String, area: Rect, effects: [Effect<AppMessage>]) -> (
+        [Effect<AppMessage>], Command<AppMessage>
+    ) {
+        let words = text.split(separator: " ").map(String.init)
+        guard let name = words.first else { return (effects, .none) }
+        if let tab = ShellTab(rawValue: name) {
+            guard tabs.contains(tab) else {
+                return (effects + toast(":\(name) is not one of your tabs here.", error: true), .none)
+            }
+            return (effects + show(tab, area: area), .none)
+        }
+        switch name {
+        case "quit", "q":
+            return (effects, .quit)
+        case "logout":
+            return (effects + sessionSend(.signOut), .none)
+        case "help":
+            help = ("", 0)
+            return (effects, .none)
+        case "theme":
+            guard words.count == 2 else {
+                let names = environment.themes.availableNames().joined(separator: ", ")
+                return (effects + toast("Theme \(themeName) · :theme NAME with one of \(names)"), .none)
+            }
+            do {
+                let theme = try environment.themes.load(named: words[1])
+                themeName = words[1]
+                return (effects + toast("Theme \(words[1])."), .setTheme(EdulinkRoles.prepare(theme)))
+            } catch {
+                return (effects + toast(error.description, error: true), .none)
+            }
+        default:
+            return (
+                effects + toast("Unknown command :\(name) — try :browse, :theme NAME, :logout or :quit.", error: true),
+                .none
+            )
+        }
+    }
+}

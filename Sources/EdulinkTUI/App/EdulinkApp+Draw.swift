@@ -1,0 +1,140 @@
+import EdulinkCore
+import EdulinkViewModels
+public import TerminalKit
+
+extension EdulinkApp {
+    /// The rows around the screens: tabs on top, then the banner or the role note, then the screen,
+    /// then the status bar. `update` and `draw` both use it.
+    struct Chrome {
+        var tabs: Rect
+        var banner: Rect?
+        var content: Rect
+        var status: Rect
+    }
+
+    func chrome(size: Size) -> Chrome {
+        let area = Rect(size: size)
+        let hasBanner = session.state.offlineBanner != nil || (user.flatMap { ShellTabs.note(for: $0.role) } != nil)
+        let top = hasBanner ? 2 : 1
+        return Chrome(
+            tabs: area.row(0), banner: hasBanner ? area.row(1) : nil,
+            content: Rect(x: 0, y: top, width: size.width, height: max(0, size.height - top - 1)),
+            status: area.row(size.height - 1))
+    }
+
+    func contentArea(size: Size) -> Rect { chrome(size: size).content }
+
+    func drawContext(tick: Duration) -> DrawContext {
+        DrawContext(now: environment.time.now(), format: format, tick: tick, readOnly: readOnly)
+    }
+
+    public func draw(into frame: inout Frame) {
+        defer { environment.frameLog?.record("frame") }
+        let context = drawContext(tick: frame.now)
+        let layout = chrome(size: frame.buffer.size)
+        guard let user else {
+            let area = Rect(x: 0, y: 0, width: frame.area.width, height: frame.area.height - 1)
+            login.draw(into: &frame, area: area, notice: session.state.signedOutMessage, context: context)
+            StatusBar(
+                left: [StatusBar.Segment("Edulink")], hints: LoginScreen.keys.hints,
+                right: [StatusBar.Segment(modeLabel(width: frame.area.width))]
+            ).draw(into: &frame.buffer, area: layout.status)
+            drawToasts(into: &frame.buffer, above: layout.status)
+            return
+        }
+        Tabs(tabs.map(\.title), selected: tabs.firstIndex(of: tab) ?? 0).draw(into: &frame.buffer, area: layout.tabs)
+        let brand = " edulink "
+        frame.buffer.write(
+            brand, at: Point(x: layout.tabs.maxX - DisplayWidth.of(brand), y: 0), style: Style(.accent, adding: .bold))
+        if let banner = layout.banner {
+            if let offline = session.state.offlineBanner {
+                frame.buffer.fill(banner, with: .blank(Style(EdulinkRoles.banner, adding: .reverse)))
+                frame.buffer.write(
+                    " ⚠ " + offline, in: banner, style: Style(EdulinkRoles.banner, adding: [.reverse, .bold]))
+            } else if let note = ShellTabs.note(for: user.role) {
+                frame.buffer.write(" ℹ " + note, in: banner, style: Style(.info))
+            }
+        }
+        if let lock = session.state.lock {
+            self.lock.draw(
+                into: &frame, area: layout.content, lock: lock, user: user.email, context: context)
+        } else {
+            drawScreen(into: &frame, area: layout.content, context: context)
+        }
+        drawStatus(into: &frame, area: layout.status, user: user)
+        drawToasts(into: &frame.buffer, above: layout.status)
+        if let dialog {
+            let widget = Dialog(dialog.state)
+            widget.draw(into: &frame.buffer, area: layout.content)
+            frame.cursor = widget.cursorPosition(in: layout.content)
+        }
+        if let help {
+            var overlay = HelpOverlay(keys: KeyTable<GlobalIntent>([]), filter: help.filter, scroll: help.scroll)
+            overlay.sections = activeHelp.sections + Self.globalKeys.helpSections(filter: help.filter)
+            overlay.draw(into: &frame.buffer, area: layout.content)
+            frame.cursor = nil
+        }
+    }
+
+    private func drawScreen(into frame: inout Frame, area: Rect, context: DrawContext) {
+        if let apply {
+            apply.draw(into: &frame, area: area, context: context)
+            return
+        }
+        if let detail {
+            detail.draw(into: &frame, area: area, context: context)
+            return
+        }
+        switch tab {
+        case .browse: browse?.draw(into: &frame, area: area, context: context)
+        case .saved: saved?.draw(into: &frame, area: area, context: context)
+        case .applications: applications?.draw(into: &frame, area: area, context: context)
+        case .notifications: notifications?.draw(into: &frame, area: area, context: context)
+        case .profile: profile?.draw(into: &frame, area: area, context: context)
+        default: break
+        }
+    }
+
+    /// `local /path/to/edulink.sqlite`, shortened to the file name on narrow terminals.
+    func modeLabel(width: Int) -> String {
+        let label = session.state.modeLabel
+        guard width < 120, let slash = label.lastIndex(of: "/") else { return label }
+        let prefix = label.split(separator: " ").first.map(String.init) ?? ""
+        return "\(prefix) …/\(label[label.index(after: slash)...])"
+    }
+
+    private func drawStatus(into frame: inout Frame, area: Rect, user: UserSummary) {
+        if let commandLine {
+            let above = Rect(x: area.x, y: area.y - 1, width: area.width, height: 2)
+            let widget = CommandLineView(state: commandLine)
+            widget.draw(into: &frame.buffer, area: above)
+            frame.cursor = widget.cursorPosition(in: above)
+            return
+        }
+        let unread = session.state.unreadCount
+        let role = DisplayFormat.words(user.role.rawValue)
+        var hints = activeHelp.hints
+        hints += [KeyHint(key: "?", label: "help"), KeyHint(key: ":", label: "cmd")]
+        if apply == nil && detail == nil && !capturesText { hints.append(KeyHint(key: "q", label: "quit")) }
+        StatusBar(
+            left: [StatusBar.Segment("\(user.displayName) · \(role)")], hints: hints,
+            right: [
+                StatusBar.Segment(
+                    unread > 0 ? "✉ \(unread) unread" : "✉ 0", role: unread > 0 ? EdulinkRoles.unread : .statusBar),
+                StatusBar.Segment(modeLabel(width: area.width)),
+            ]
+        ).draw(into: &frame.buffer, area: area)
+    }
+
+    private func drawToasts(into buffer: inout Buffer, above status: Rect) {
+        let items = session.state.toasts
+        guard !items.isEmpty else { return }
+        var toasts = Toasts()
+        for item in items {
+            let kind: Toasts.Kind = item.toast.kind == .error ? .error : .success
+            let _: Command<AppMessage> = toasts.post(item.toast.text, kind: kind, now: .zero)
+        }
+        let area = Rect(x: 0, y: max(0, status.y - 4), width: status.width, height: min(4, status.y))
+        ToastStack(toasts).draw(into: &buffer, area: area)
+    }
+}

@@ -1,0 +1,182 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+/// What the shell's own keys do.
+enum GlobalIntent: Hashable { case help, command, tab, nextTab, previousTab, quit, redraw, back }
+
+extension EdulinkApp {
+    static let globalKeys = KeyTable<GlobalIntent>([
+        KeyBinding(["?"], hint: "help", "This help (type to filter it)", group: "Everywhere", action: .help),
+        KeyBinding(
+            [":"], hint: "cmd", "Command line: :browse :saved :applications :theme NAME :logout :quit",
+            group: "Everywhere", action: .command),
+        KeyBinding(["1", "2", "3", "4", "5"], "Switch to the tab with that number", group: "Everywhere", action: .tab),
+        KeyBinding(["]"], "Next tab", group: "Everywhere", action: .nextTab),
+        KeyBinding(["["], "Previous tab", group: "Everywhere", action: .previousTab),
+        KeyBinding(["q"], hint: "quit", "Back; quit from a tab", group: "Everywhere", action: .quit),
+        KeyBinding(["esc"], "Back or cancel (never quits)", group: "Everywhere", action: .back),
+        KeyBinding(["ctrl-l"], "Redraw the screen", group: "Everywhere", action: .redraw),
+        KeyBinding(["ctrl-c"], "Quit", group: "Everywhere", action: .quit),
+    ])
+
+    /// Routes a key: lock, login, dialog, help, command line, the screen on top, then the shell.
+    mutating func handleKey(_ key: Key, area: Rect) -> ([Effect<AppMessage>], Command<AppMessage>) {
+        if key == "ctrl-c" { return ([], .quit) }
+        if key == "ctrl-l" { return ([], .redraw) }
+        guard user != nil else {
+            return (apply(login.handle(key), area: area), .none)
+        }
+        var effects = sessionSend(.input)
+        if session.isLocked { return (effects + lockKey(key), .none) }
+        if let current = dialog {
+            var state = current.state
+            switch state.handle(key) {
+            case .pending: dialog = (state, current.purpose)
+            case .cancelled:
+                dialog = nil
+                effects += answer(current.purpose, confirmed: nil, area: area)
+            case .confirmed(let text):
+                dialog = nil
+                effects += answer(current.purpose, confirmed: text, area: area)
+            }
+            return (effects, .none)
+        }
+        if help != nil { return (effects + helpKey(key), .none) }
+        if commandLine != nil { return commandKey(key, area: area, effects: effects) }
+
+        let outcome = screenKey(key, area: area)
+        effects += apply(outcome, area: area)
+        if outcome.handled || capturesText { return (effects, .none) }
+        return global(key, area: area, effects: effects)
+    }
+
+    /// Whether the focused screen takes typed characters (so `q` or `1` are text, not commands).
+    var capturesText: Bool {
+        if apply != nil { return true }
+        if detail != nil { return false }
+        switch tab {
+        case .browse: return browse?.capturesText ?? false
+        case .profile: return profile?.capturesText ?? false
+        default: return false
+        }
+    }
+
+    private mutating func screenKey(_ key: Key, area: Rect) -> KeyOutcome {
+        let context = drawContext(tick: .zero)
+        if apply != nil { return apply?.handle(key, area: area) ?? .unhandled }
+        if detail != nil { return detail?.handle(key, area: area, context: context) ?? .unhandled }
+        switch tab {
+        case .browse: return browse?.handle(key, area: area) ?? .unhandled
+        case .saved: return saved?.handle(key) ?? .unhandled
+        case .applications: return applications?.handle(key) ?? .unhandled
+        case .notifications: return notifications?.handle(key) ?? .unhandled
+        case .profile: return profile?.handle(key) ?? .unhandled
+        default: return .unhandled
+        }
+    }
+
+    /// Carries out what a screen asked of the shell.
+    private mutating func apply(_ outcome: KeyOutcome, area: Rect) -> [Effect<AppMessage>] {
+        var effects = outcome.effects
+        switch outcome.request {
+        case .pop?:
+            if apply != nil { apply = nil } else { detail = nil }
+        case .dialog(let state, let purpose)?:
+            dialog = (state, purpose)
+        case .openListing(let id)?:
+            effects += openListing(id)
+        case nil:
+            break
+        }
+        return effects
+    }
+
+    private mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>] {
+        let yes = confirmed != nil
+        switch purpose {
+        case .applications: return applications?.send(yes ? .confirm : .cancel) ?? []
+        case .deleteSavedSearch: return saved?.send(yes ? .confirmDelete : .cancelDelete) ?? []
+        case .submitApplication: return yes ? apply?.submit() ?? [] : []
+        case .saveSearch: return confirmed.map { browse?.saveSearch(named: $0, area: area) ?? [] } ?? []
+        }
+    }
+
+    private mutating func lockKey(_ key: Key) -> [Effect<AppMessage>] {
+        if let intent = LockScreen.keys.action(for: key) {
+            switch intent {
+            case .unlock: return sessionSend(.unlock)
+            case .signOut: return sessionSend(.signOut)
+            }
+        }
+        guard lock.password.handle(key) == .edited else { return [] }
+        return sessionSend(.setLockPassword(lock.password.text))
+    }
+
+    private mutating func helpKey(_ key: Key) -> [Effect<AppMessage>] {
+        guard var state = help else { return [] }
+        switch key {
+        case "esc", "?":
+            help = nil
+            return []
+        case "down", "ctrl-n": state.scroll += 1
+        case "up", "ctrl-p": state.scroll = max(0, state.scroll - 1)
+        default:
+            if HelpOverlay.editFilter(&state.filter, with: key) { state.scroll = 0 }
+        }
+        help = state
+        return []
+    }
+
+    private mutating func global(_ key: Key, area: Rect, effects: [Effect<AppMessage>]) -> (
+        [Effect<AppMessage>], Command<AppMessage>
+    ) {
+        guard let intent = Self.globalKeys.action(for: key) else { return (effects, .none) }
+        switch intent {
+        case .help:
+            help = ("", 0)
+        case .command:
+            commandLine = CommandLineState(history: commandHistory)
+        case .tab:
+            guard case .character(let character) = key.code, let number = character.wholeNumberValue,
+                tabs.indices.contains(number - 1)
+            else { return (effects, .none) }
+            return (effects + show(tabs[number - 1], area: area), .none)
+        case .nextTab, .previousTab:
+            guard let index = tabs.firstIndex(of: tab) else { return (effects, .none) }
+            let next =
+                intent == .nextTab ? Tabs.next(index, count: tabs.count) : Tabs.previous(index, count: tabs.count)
+            return (effects + show(tabs[next], area: area), .none)
+        case .quit:
+            if apply != nil || detail != nil {
+                if apply != nil { apply = nil } else { detail = nil }
+                return (effects, .none)
+            }
+            return (effects, .quit)
+        case .back:
+            if apply != nil { apply = nil } else if detail != nil { detail = nil }
+        case .redraw:
+            return (effects, .redraw)
+        }
+        return (effects, .none)
+    }
+
+    /// The hints and help of whatever has the keys now.
+    var activeHelp: (sections: [HelpSection], hints: [KeyHint]) {
+        func pack<A>(_ table: KeyTable<A>) -> (sections: [HelpSection], hints: [KeyHint]) {
+            let filter = help?.filter ?? ""
+            return (table.helpSections(filter: filter), table.hints)
+        }
+        if session.isLocked { return pack(LockScreen.keys) }
+        if apply != nil { return pack(ApplyFormScreen.keys.merged(with: ApplyFormScreen.fieldKeys)) }
+        if let detail { return pack(detail.keys.merged(with: ListingDetailScreen.scrollKeys)) }
+        switch tab {
+        case .browse: return browse.map { pack($0.activeKeys) } ?? ([], [])
+        case .saved: return pack(SavedScreen.keys)
+        case .applications: return pack(ApplicationsScreen.keys)
+        case .notifications: return pack(NotificationsScreen.keys)
+        case .profile: return pack(profile?.activeKeys ?? ProfileScreen.keys)
+        default: return ([], [])
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+extension EdulinkApp {
+    /// Gives a finished effect's message to the view-model that asked for it. A message for a screen
+    /// that has been closed since is dropped.
+    mutating func route(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>] {
+        switch message {
+        case .login(let message):
+            return login.receive(message)
+        case .session(let message):
+            let wasSignedIn = session.state.user != nil
+            let effects = session.handle(message).map(keyPrefix: "session.") { AppMessage.session($0) }
+            if session.state.lock == nil { lock.password = LineEditor(maxLength: 200) }
+            if wasSignedIn && session.state.user == nil { signedOut() }
+            return effects
+        case .browse(let message):
+            if case .searched = message { environment.frameLog?.record("results") }
+            return browse?.receive(message, area: area) ?? []
+        case .detail(let message):
+            return detail?.receive(message) ?? []
+        case .apply(let message):
+            return apply?.receive(message) ?? []
+        case .saved(let message):
+            return saved?.receive(message) ?? []
+        case .applications(let message):
+            return applications?.receive(message) ?? []
+        case .notifications(let message):
+            return notifications?.receive(message) ?? []
+        case .profile(let message):
+            return profile?.receive(message) ?? []
+        case .dropped:
+            return []
+        }
+    }
+
+    /// Takes the events every view-model posted and acts on them (toasts and the banner go to the
+    /// session; navigation opens screens) until none is left.
+    mutating func processEvents(area: Rect) -> [Effect<AppMessage>] {
+        var effects: [Effect<AppMessage>] = []
+        for _ in 0..<8 {
+            var events = login.takeEvents()
+            events += browse?.takeEvents() ?? []
+            events += detail?.takeEvents() ?? []
+            events += apply?.takeEvents() ?? []
+            events += saved?.takeEvents() ?? []
+            events += applications?.takeEvents() ?? []
+            events += notifications?.takeEvents() ?? []
+            events += profile?.takeEvents() ?? []
+            guard !events.isEmpty else { break }
+            for event in events { effects += handle(event, area: area) }
+        }
+        return effects
+    }
+
+    private mutating func handle(_ event: AppEvent, area: Rect) -> [Effect<AppMessage>] {
+        switch event {
+        case .signedIn(let user):
+            return sessionSend(.received(event)) + signedIn(user, area: area)
+        case .openListing(let id):
+            return openListing(id)
+        case .openApplyForm(let id):
+            guard let user, user.role == .student else { return [] }
+            var screen = ApplyFormScreen(
+                model: ApplyFormViewModel(
+                    repository: environment.repository, drafts: environment.drafts, user: user.id, listingID: id))
+            let effects = screen.send(.open)
+            apply = screen
+            return effects
+        case .openSearch(let query):
+            detail = nil
+            apply = nil
+            tab = .browse
+            return browse?.send(.openQuery(query), area: area) ?? []
+        case .openApplication(let id):
+            return showApplication(id)
+        case .applicationSubmitted(let id):
+            return sessionSend(.received(event)) + showApplication(id)
+        case .toast, .offline, .online, .sessionEnded, .unreadCountChanged:
+            return sessionSend(.received(event))
+        }
+    }
+
+    mutating func openListing(_ id: ListingID) -> [Effect<AppMessage>] {
+        apply = nil
+        var screen = ListingDetailScreen(
+            model: ListingDetailViewModel(repository: environment.repository, listingID: id), readOnly: readOnly)
+        let effects = screen.send(.load)
+        detail = screen
+        return effects
+    }
+
+    private mutating func showApplication(_ id: ApplicationID) -> [Effect<AppMessage>] {
+        guard applications != nil else { return [] }
+        detail = nil
+        apply = nil
+        tab = .applications
+        return applications?.show(id) ?? []
+    }
+
+    /// Shows a tab and loads what it shows.
+    mutating func show(_ newTab: ShellTab, area: Rect) -> [Effect<AppMessage>] {
+        guard tabs.contains(newTab) else { return [] }
+        detail = nil
+        apply = nil
+        tab = newTab
+        switch newTab {
+        case .browse: return browse?.send(.appeared, area: area) ?? []
+        case .saved: return saved?.send(.load) ?? []
+        case .applications: return applications?.send(.load) ?? []
+        case .notifications: return notifications?.send(.load) ?? []
+        case .profile: return profile?.send(.load) ?? []
+        default: return []
+        }
+    }
+
+    /// A toast from the shell itself (command line, themes).
+    mutating func toast(_ text: String, error: Bool = false) -> [Effect<AppMessage>] {
+        sessionSend(.received(.toast(Toast(text, kind: error ? .error : .info))))
+    }
+}

@@ -1,0 +1,32 @@
+import EdulinkCore
+import EdulinkViewModels
+
+/// The tabs the terminal app shows for a role. Students get their five screens. The other roles get
+/// what this build has for them — Browse (read-only) and Notifications — and a note naming the
+/// screens their role's tabs will hold.
+enum ShellTabs {
+    static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
+        role == .student ? ShellTab.tabs(for: .student) : [.browse, .notifications]
+    }
+
+    /// For roles whose own screens are not in this build: what those tabs will hold.
+    static func note(for role: EdulinkCore.Role) -> String? {
+        switch role {
+        case .student:
+            return nil
+        case .employer:
+            return
+                "Employer tabs — Listings (post, edit, close), Applicants (pipeline, triage), Dashboard — are not in "
+                + "this build. Browse is read-only."
+        case .admin:
+            return "Admin tabs — Health, Users, Listings verification, Security, Audit, Data — are not in this build. "
+                + "Browse is read-only; use 'edulink db' and 'edulink user' meanwhile."
+        case .institutionAdmin:
+            return "Institution tabs — your students' applications and placements, listing verification — are not in "
+                + "this build. Browse is read-only."
+        case .supervisor:
+            return
+                "Supervisor tabs — weekly logbooks and intern evaluations — are not in this build. Browse is read-only."
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+/// Applications: the student's applications with coloured status badges, and the selected one's
+/// full timeline. `w` withdraws, `A`/`D` accept or decline an offer, each after a confirmation.
+struct ApplicationsScreen {
+    enum Intent: Hashable { case up, down, withdraw, accept, decline, open, reload }
+
+    static let keys = KeyTable<Intent>([
+        KeyBinding(["j", "down"], "Next application", group: "Applications", action: .down),
+        KeyBinding(["k", "up"], "Previous application", group: "Applications", action: .up),
+        KeyBinding(["enter"], hint: "listing", "Open the listing", group: "Applications", action: .open),
+        KeyBinding(
+            ["w"], hint: "withdraw", "Withdraw the application (asks first)", group: "Applications", action: .withdraw),
+        KeyBinding(["A"], hint: "accept offer", "Accept the offer (asks first)", group: "Offer", action: .accept),
+        KeyBinding(["D"], hint: "decline offer", "Decline the offer (asks first)", group: "Offer", action: .decline),
+        KeyBinding(["ctrl-r"], "Reload", group: "Applications", action: .reload),
+    ])
+
+    private(set) var model: ApplicationsViewModel
+    /// An application to select once the list has loaded (after applying, or from a notification).
+    var pendingSelection: ApplicationID?
+
+    init(model: ApplicationsViewModel) { self.model = model }
+
+    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
+
+    mutating func send(_ intent: ApplicationsViewModel.Intent) -> [Effect<AppMessage>] {
+        model.handle(intent).map(keyPrefix: "applications.") { .applications($0) }
+    }
+
+    mutating func receive(_ message: ApplicationsViewModel.Message) -> [Effect<AppMessage>] {
+        var effects = model.handle(message)
+        if let id = pendingSelection, model.state.applications.contains(where: { $0.id == id }) {
+            pendingSelection = nil
+            effects += model.handle(.select(id))
+        }
+        return effects.map(keyPrefix: "applications.") { .applications($0) }
+    }
+
+    /// Loads the list, then selects `id`.
+    mutating func show(_ id: ApplicationID) -> [Effect<AppMessage>] {
+        pendingSelection = id
+        return send(.load)
+    }
+
+    mutating func handle(_ key: Key) -> KeyOutcome {
+        guard let intent = Self.keys.action(for: key) else { return .unhandled }
+        switch intent {
+        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
+        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
+        case .reload: return KeyOutcome(effects: send(.load))
+        case .open:
+            guard let listing = model.state.detail?.listing.id else { return KeyOutcome() }
+            return KeyOutcome(request: .openListing(listing))
+        case .withdraw: return confirm(send(.requestWithdraw))
+        case .accept: return confirm(send(.requestAcceptOffer))
+        case .decline: return confirm(send(.requestDeclineOffer))
+        }
+    }
+
+    private func confirm(_ effects: [Effect<AppMessage>]) -> KeyOutcome {
+        guard let confirmation = model.state.confirmation else { return KeyOutcome(effects: effects) }
+        let title: String
+        var dangerous = true
+        switch confirmation {
+        case .withdraw: title = "Withdraw application"
+        case .acceptOffer:
+            title = "Accept offer"
+            dangerous = false
+        case .declineOffer: title = "Decline offer"
+        }
+        let dialog = DialogState.confirm(title, message: confirmation.question, dangerous: dangerous)
+        return KeyOutcome(effects: effects, request: .dialog(dialog, .applications))
+    }
+
+    func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        let wide = area.width >= 110
+        let parts = (wide ? Layout.horizontal([.percent(52), .fill()]) : Layout.vertical([.percent(45), .fill()]))
+            .split(area)
+        let listPanel = Panel(
+            title: "My applications", focused: true, border: .rounded, trailingTitle: "\(state.applications.count)")
+        listPanel.draw(into: &frame.buffer, area: parts[0])
+        let selected = state.applications.firstIndex { $0.id == state.selectedID } ?? 0
+        var table = TableState(selected: selected)
+        let inner = listPanel.inner(parts[0])
+        table.clamp(rowCount: state.applications.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        let rows = TableRows(
+            state.applications.map { summary in
+                let status = summary.application.status
+                return [
+                    TableCell(summary.listingTitle), TableCell(summary.organizationName),
+                    TableCell(DisplayFormat.words(status.rawValue), role: EdulinkRoles.state(status)),
+                    TableCell(context.format.shortDay(summary.application.submittedAt), role: .muted),
+                ]
+            })
+        Table(
+            columns: [
+                TableColumn("Listing", width: .fill(3)), TableColumn("Company", width: .fill(2)),
+                TableColumn("Status", width: .fixed(19)), TableColumn("Sent", width: .fixed(6)),
+            ], source: rows, state: table, focused: true,
+            emptyText: state.loading ? "loading…" : "No applications yet — find a listing in Browse and press a."
+        ).draw(into: &frame.buffer, area: inner)
+        drawDetail(into: &frame.buffer, area: parts[1], context: context)
+    }
+
+    private func drawDetail(into buffer: inout Buffer, area: Rect, context: DrawContext) {
+        let state = model.state
+        let panel = Panel(title: "Timeline", focused: false, border: .rounded)
+        panel.draw(into: &buffer, area: area)
+        let inner = panel.inner(area).inset(horizontal: 1)
+        guard inner.height > 0 else { return }
+        var y = inner.y
+        if let message = state.message {
+            buffer.write("✗ " + message, in: inner.row(0), style: Style(.critical))
+            y += 1
+        }
+        guard let detail = state.detail else {
+            if state.selectedID != nil {
+                Spinner("loading…", now: context.tick).draw(
+                    into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: 1))
+            }
+            return
+        }
+        let status = detail.application.status
+        let badge = " \(DisplayFormat.words(status.rawValue)) "
+        let x =
+            inner.x
+            + buffer.write(
+                badge, at: Point(x: inner.x, y: y), style: Style(EdulinkRoles.state(status), adding: [.bold, .reverse]))
+        buffer.write(
+            " \(detail.listing.title) · \(detail.listing.organizationName)",
+            in: Rect(x: x, y: y, width: inner.maxX - x, height: 1), style: Style(.title, adding: .bold))
+        y += 1
+        var actions: [String] = []
+        if state.canWithdraw { actions.append("w withdraw") }
+        if state.canAnswerOffer { actions.append("A accept · D decline the offer") }
+        if let expires = detail.application.offerExpiresAt {
+            actions.append("offer open until \(context.format.dateTime(expires))")
+        }
+        if let interview = detail.application.interview {
+            actions.append("interview \(context.format.dateTime(interview.at)) at \(interview.place)")
+        }
+        if state.working { actions.append("working…") }
+        buffer.write(
+            actions.joined(separator: " · "), in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            style: Style(.muted))
+        y += 2
+        let events = detail.timeline.map { event -> Timeline.Event in
+            let from = event.from.map { DisplayFormat.words($0.rawValue) + " → " } ?? ""
+            let who = event.actorRole.map { " by \(DisplayFormat.words($0.rawValue))" } ?? ""
+            return Timeline.Event(
+                time: context.format.dateTime(event.at), title: from + DisplayFormat.words(event.to.rawValue) + who,
+                detail: event.note.flatMap { $0.isEmpty ? nil : $0 }, role: EdulinkRoles.state(event.to))
+        }
+        Timeline(events).draw(
+            into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)))
+    }
+}

@@ -1,0 +1,157 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+/// The sign-in screen: email, masked password, one clear message when it fails, and on the demo
+/// database the demo accounts, one key away.
+struct LoginScreen {
+    enum Focus: Hashable { case email, password, accounts }
+    enum Intent: Hashable { case next, previous, submit, up, down }
+
+    static let keys = KeyTable<Intent>([
+        KeyBinding(
+            ["tab"], hint: "next field", "Next field (email, password, demo accounts)", group: "Sign in", action: .next),
+        KeyBinding(["shift-tab"], "Previous field", group: "Sign in", action: .previous),
+        KeyBinding(
+            ["enter"], hint: "sign in", "Sign in (on a demo account: sign in as it)", group: "Sign in", action: .submit),
+        KeyBinding(["down"], "Next field or demo account", group: "Sign in", action: .down),
+        KeyBinding(["up"], "Previous field or demo account", group: "Sign in", action: .up),
+    ])
+
+    private(set) var model: LoginViewModel
+    var email = LineEditor(maxLength: 254)
+    var password = LineEditor(maxLength: 200)
+    var focus = Focus.email
+    var accountIndex = 0
+
+    init(model: LoginViewModel) { self.model = model }
+
+    mutating func handle(_ key: Key) -> KeyOutcome {
+        if let intent = Self.keys.action(for: key) {
+            switch intent {
+            case .next: focus = cycle(forward: true)
+            case .previous: focus = cycle(forward: false)
+            case .down:
+                if focus == .accounts {
+                    accountIndex = min(accountIndex + 1, max(0, model.state.demoAccounts.count - 1))
+                } else {
+                    focus = cycle(forward: true)
+                }
+            case .up:
+                if focus == .accounts && accountIndex > 0 {
+                    accountIndex -= 1
+                } else {
+                    focus = cycle(forward: false)
+                }
+            case .submit:
+                if focus == .accounts {
+                    _ = model.handle(.pickDemoAccount(accountIndex))
+                    email.text = model.state.email
+                    password.text = model.state.password
+                }
+                if focus == .email && password.text.isEmpty {
+                    focus = .password
+                    return KeyOutcome()
+                }
+                return KeyOutcome(effects: model.handle(.submit).map(keyPrefix: "login.") { .login($0) })
+            }
+            return KeyOutcome()
+        }
+        switch focus {
+        case .email:
+            guard email.handle(key) == .edited else { return .unhandled }
+            _ = model.handle(.setEmail(email.text))
+        case .password:
+            guard password.handle(key) == .edited else { return .unhandled }
+            _ = model.handle(.setPassword(password.text))
+        case .accounts:
+            return .unhandled
+        }
+        return KeyOutcome()
+    }
+
+    mutating func receive(_ message: LoginViewModel.Message) -> [Effect<AppMessage>] {
+        let effects = model.handle(message)
+        // The view-model clears the password after every attempt; so does the field.
+        password.text = model.state.password
+        if model.state.message != nil { focus = .password }
+        return effects.map(keyPrefix: "login.") { .login($0) }
+    }
+
+    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
+
+    private func cycle(forward: Bool) -> Focus {
+        let order: [Focus] = model.state.demoAccounts.isEmpty ? [.email, .password] : [.email, .password, .accounts]
+        let index = order.firstIndex(of: focus) ?? 0
+        return order[(index + (forward ? 1 : order.count - 1)) % order.count]
+    }
+
+    func draw(into frame: inout Frame, area: Rect, notice: String?, context: DrawContext) {
+        let state = model.state
+        let accounts = state.demoAccounts
+        let height = 12 + (accounts.isEmpty ? 0 : accounts.count + 3)
+        let box = area.centered(Size(width: min(area.width - 2, 64), height: min(area.height, height)))
+        let panel = Panel(title: "Edulink — sign in", focused: true, border: .rounded)
+        panel.draw(into: &frame.buffer, area: box)
+        let inner = panel.inner(box).inset(horizontal: 1)
+        var y = inner.y
+        frame.buffer.write(
+            "Internships in the terminal. Sign in to continue.",
+            in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            style: Style(.muted))
+        y += 2
+        let labelWidth = 10
+        let fieldWidth = inner.width - labelWidth
+        for (label, editor, field, masked) in [
+            ("Email", email, Focus.email, false), ("Password", password, Focus.password, true),
+        ] {
+            let focused = focus == field
+            frame.buffer.write(
+                label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1),
+                style: Style(focused ? .accent : .text, adding: focused ? .bold : []))
+            let row = Rect(x: inner.x + labelWidth, y: y, width: fieldWidth, height: 1)
+            let widget = TextField(
+                editor: editor, placeholder: masked ? "password" : "you@example.com", focused: focused, masked: masked)
+            widget.draw(into: &frame.buffer, area: row)
+            if focused { frame.cursor = widget.cursorPosition(in: row) }
+            y += 2
+        }
+        let status: (String, TerminalKit.Role)? =
+            state.submitting
+            ? ("Signing in…", .muted)
+            : state.message.map { ($0, EdulinkRoles.fieldError) } ?? notice.map { ($0, .warning) }
+        if let (text, role) = status {
+            if state.submitting {
+                Spinner(text, now: context.tick).draw(
+                    into: &frame.buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: 1))
+            } else {
+                Paragraph(text, style: Style(role)).draw(
+                    into: &frame.buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: 2))
+            }
+        }
+        y += 2
+        frame.buffer.write(
+            "enter sign in · tab next field · ctrl-c quit", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            style: Style(.muted), alignment: .center)
+        y += 2
+        guard !accounts.isEmpty, y < inner.maxY else { return }
+        let password = state.demoPassword.map { " (password \($0))" } ?? ""
+        frame.buffer.write(
+            "Demo accounts\(password)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            style: Style(.header))
+        y += 1
+        for (index, account) in accounts.enumerated() where y < inner.maxY {
+            let selected = focus == .accounts && index == accountIndex
+            let line = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+            if selected { frame.buffer.fill(line, with: .blank(Style(.selection))) }
+            frame.buffer.write(
+                " \(account.email)", in: Rect(x: line.x, y: y, width: 30, height: 1),
+                style: Style(selected ? .selection : .text))
+            frame.buffer.write(
+                DisplayFormat.words(account.role.rawValue),
+                in: Rect(x: line.x + 31, y: y, width: line.width - 31, height: 1),
+                style: Style(selected ? .selection : .muted))
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import EdulinkCore
+import EdulinkDemo
+import EdulinkTUI
+import Foundation
+
+/// The options of `edulink` without a subcommand: the terminal app.
+struct TerminalOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The database file for the terminal app.",
+            discussion: """
+                Defaults to $EDULINK_DB, else 'database' in config.toml, else \
+                $XDG_DATA_HOME/edulink/edulink.sqlite. A missing file is created with the demo dataset.
+                """,
+            valueName: "path"))
+    var database: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The colour theme (default, light, solarized-dark, high-contrast, mono, or one of yours).",
+            discussion: "Defaults to $EDULINK_THEME, else 'theme' in config.toml. NO_COLOR forces mono.",
+            valueName: "name"))
+    var theme: String?
+}
+
+/// Opens the terminal app on the local database, creating the demo database first when there is none.
+struct TerminalAppLauncher {
+    var options: TerminalOptions
+    var environment = ProcessInfo.processInfo.environment
+
+    func run() async throws {
+        let configPath = ConfigurationFile.defaultPath(environment: environment)
+        let config = ConfigurationFile.load(path: configPath)
+        for problem in config.problems { Terminal.writeError("edulink: warning: \(problem)\n") }
+
+        let paths = EdulinkPaths(environment: environment)
+        let fromEnvironment = environment["EDULINK_DB"].map { !$0.isEmpty } ?? false
+        let url = paths.database(option: options.database ?? (fromEnvironment ? nil : config.database))
+        guard Terminal.inputIsInteractive, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure(
+                "the terminal app needs a terminal; for scripts use a subcommand (edulink --help)",
+                exitCode: CommandFailure.usageExitCode)
+        }
+        if !DatabaseFile.exists(url) { try await createDemoDatabase(at: url) }
+        let local = try LocalEnvironment(databaseURL: url)
+        let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
+        let demoAccounts: [(email: String, role: EdulinkCore.Role)] =
+            seeded.isEmpty ? [] : Self.demoAccounts
+        let repository = LocalRepository(service: local.service, mode: .local(path: url.path))
+
+        let themeName = options.theme ?? environment["EDULINK_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
+        let theme = TerminalApp.theme(named: themeName, environment: environment)
+        if let problem = theme.problem {
+            Terminal.writeError("edulink: warning: \(problem); using the default theme\n")
+        }
+
+        let frameLog = environment["EDULINK_FRAME_LOG"].flatMap { FrameLog(path: $0) }
+        let appEnvironment = AppEnvironment.onThisMachine(
+            repository: repository, draftDirectory: url.deletingLastPathComponent().appendingPathComponent("drafts"),
+            demoAccounts: demoAccounts, demoPassword: DemoSeeder.demoPassword, timeZone: config.timeZone ?? .current,
+            idleLimit: config.idleLockMinutes.map { TimeInterval($0 * 60) }, frameLog: frameLog)
+        let status: Int32
+        do {
+            status = try TerminalApp.run(environment: appEnvironment, theme: theme)
+        } catch {
+            throw CommandFailure("cannot start the terminal app: \(error)")
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static let demoAccounts: [(email: String, role: EdulinkCore.Role)] = [
+        ("student@edulink.demo", .student), ("employer@edulink.demo", .employer), ("admin@edulink.demo", .admin),
+        ("institution@edulink.demo", .institutionAdmin), ("supervisor@edulink.demo", .supervisor),
+    ]
+
+    /// A new database at `url` with the demo dataset, removed again if seeding fails.
+    private func createDemoDatabase(at url: URL) async throws {
+        Terminal.writeError("edulink: creating the demo database at \(url.path)…\n")
+        let dataset = try DemoSeeder.loadBundledDataset()
+        do {
+            let local = try LocalEnvironment(databaseURL: url)
+            let counts = try await DemoSeeder(hasher: LocalEnvironment.hasher(environment: environment), now: Date())
+                .seed(dataset, into: local.store)
+            Terminal.writeError(
+                "edulink: \(counts.summary); demo accounts use the password '\(DemoSeeder.demoPassword)'\n")
+        } catch {
+            try? DatabaseFile.remove(url)
+            throw error
+        }
+    }
+}
