@@ -32,6 +32,9 @@ public final class SQLiteStore: Store, StoreMaintenance {
     /// How long a write waits for another process's lock before giving up.
     public static let busyTimeout: TimeInterval = 10
 
+    /// How much of a full-text match a relevance search ranks (see ``SearchWindow``).
+    public let searchWindow: SearchWindow
+
     let pool: DatabasePool
     let clock: any TimeSource
 
@@ -40,9 +43,13 @@ public final class SQLiteStore: Store, StoreMaintenance {
     ///
     /// - Throws: `EdulinkError.unavailable` naming the file when it cannot be opened, is not a
     ///   database, or is corrupt.
-    public init(path: String, migrate: Bool = true, clock: any TimeSource = SystemTimeSource()) throws {
+    public init(
+        path: String, migrate: Bool = true, clock: any TimeSource = SystemTimeSource(),
+        searchWindow: SearchWindow = .standard
+    ) throws {
         self.path = path
         self.clock = clock
+        self.searchWindow = searchWindow
         do {
             try Self.createFileIfMissing(path)
             pool = try DatabasePool(path: path, configuration: Self.configuration(readonly: false))
@@ -57,7 +64,7 @@ public final class SQLiteStore: Store, StoreMaintenance {
     /// Runs `body` in a read-only transaction with a consistent snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
         try await mapErrors {
-            try await self.pool.read { db in try body(SQLiteSession(db)) }
+            try await self.pool.read { db in try body(SQLiteSession(db, searchWindow: self.searchWindow)) }
         }
     }
 
@@ -66,9 +73,21 @@ public final class SQLiteStore: Store, StoreMaintenance {
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
         try await mapErrors {
             try await self.pool.writeWithoutTransaction { db in
-                try Self.immediateTransaction(db) { try body(SQLiteSession(db)) }
+                try Self.immediateTransaction(db) { try body(SQLiteSession(db, searchWindow: self.searchWindow)) }
             }
         }
+    }
+
+    /// The statements one listing search runs, with their arguments written as literals, so the
+    /// same SQL can be timed in the `sqlite3` shell or explained (`scripts/bench-search.sh`).
+    public func searchStatements(_ request: ListingSearchRequest) async throws -> [String] {
+        let trace = SearchTrace()
+        _ = try await mapErrors {
+            try await self.pool.read { db in
+                try SQLiteSession(db, searchWindow: self.searchWindow, searchTrace: trace).searchListings(request)
+            }
+        }
+        return trace.recorded
     }
 
     /// The latest schema version this build knows.

@@ -1,72 +1,104 @@
 import EdulinkCore
 import Foundation
 import GRDB
+import Synchronization
 
-/// One SQL statement for a listing search: every filter of `ListingFilter`, every rule of
-/// `ListingScope`, the sort, and keyset pagination.
+/// The SQL of a listing search: every filter of `ListingFilter`, every rule of `ListingScope`, the
+/// sort, and keyset pagination, as a few statements chosen by the shape of the query.
 ///
-/// With words or phrases, the full-text index drives the query (`listings_fts CROSS JOIN listings`):
-/// FTS5 finds the matching rows, then each is checked against the filters. Without them, `listings`
-/// is read in the order of the sort through one of the `listings_published_*` indexes, so a page of
-/// the newest open listings reads a page of index entries, not the table.
+/// **Without words or phrases** `listings` is read in the order of the sort through one of the
+/// `listings_published_*` indexes, so a page of the newest open listings reads a page of index
+/// entries, not the table.
+///
+/// **Relevance** (words, no other sort) never ranks every match: a broad prefix such as `dat`
+/// matches ~40 % of all listings, and `bm25` over each of them reads its position list and column
+/// sizes (seconds at a million listings). Instead (see ``SearchWindow``):
+///
+/// 1. *probe*: the newest `examined` rowids of the match, without scoring, give the lowest rowid
+///    the window may reach;
+/// 2. *window*: the match walked newest first down to that rowid, joined to `listings`, filtered,
+///    at most `ranked` rows, each scored with `rank` (bm25 with the column weights of v2); FTS5 only
+///    scores the rows the statement visits because the order is `rowid DESC`, which FTS5 produces
+///    incrementally. The window is then ordered by score in Swift (a thousand pairs);
+/// 3. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
+///    window), unscored.
+///
+/// **Other sorts with words** (`data sort:deadline`): `listings` is walked through the sort's index
+/// and each row's membership in the match is tested. A broad match (the probe shows more than
+/// ``perRowDensity`` of all listings match) is tested per row with a rowid lookup in FTS5, which
+/// stops after a page of hits; a narrower match is built once as a set (`IN (SELECT rowid …)`); a
+/// match smaller than the probe is read whole and sorted.
 ///
 /// Keyset pagination: the cursor holds the sort key and id of the last row of the previous page,
-/// and the next page starts strictly after it in the same total order (sort key, then id), so pages
-/// neither repeat nor skip rows, and a deep page costs no `OFFSET` scan.
+/// and the next page starts strictly after it in the same total order, so pages neither repeat nor
+/// skip rows, and a deep page costs no `OFFSET` scan.
 ///
-/// | sort | order | cursor key |
+/// | sort | order | cursor |
 /// |---|---|---|
-/// | relevance | bm25 rank ascending (best first), id ascending | the rank |
+/// | relevance | window: bm25 ascending (best first), id ascending; then the tail by id descending | window: `key` = bm25, `id`; tail: `key` nil, `id` |
 /// | deadline | deadline ascending, id ascending | deadline in Unix seconds |
 /// | newest | published_at descending, id descending, never-published last | published_at in seconds |
 /// | stipend | stipend in KES descending, id descending, unpaid last | stipend in KES |
 struct ListingSearchSQL {
-    private(set) var sql = ""
     private(set) var arguments: [String: (any DatabaseValueConvertible)?] = [:]
     /// The sort actually used (relevance needs words to rank by; otherwise newest).
     let sort: ListingSort
-    /// Whether the full-text index is part of the query (then rows carry a rank).
-    let usesFullText: Bool
+    /// The FTS5 expression of the positive terms, after the as-you-type rule; nil without words.
+    let match: String?
 
     private var conditions: [String] = []
     private var counter = 0
 
-    /// The statement of one page of `request`, fetching one row more than the limit to learn whether
-    /// another page follows.
-    static func page(_ request: ListingSearchRequest) -> ListingSearchSQL {
-        var builder = ListingSearchSQL(filter: request.filter.normalized(), scope: request.scope)
-        builder.addCursor(request.cursor)
-        let limit = builder.bind(max(request.limit, 0) + 1)
-        let rank = builder.usesFullText ? "listings_fts.rank" : "NULL"
-        builder.sql = """
-            SELECT \(SQLiteSession.summaryColumns), \(rank) AS search_rank, \(builder.sortKey) AS sort_key
-            \(builder.fromClause)
-            \(builder.whereClause)
-            ORDER BY \(builder.orderBy)
-            LIMIT \(limit)
-            """
-        return builder
-    }
+    /// A match denser than this (share of all listings) is tested per row when another sort drives.
+    static let perRowDensity = 0.1
 
-    /// The statement counting every listing the filter and scope admit.
-    static func count(_ filter: ListingFilter, scope: ListingScope) -> ListingSearchSQL {
-        var builder = ListingSearchSQL(filter: filter.normalized(), scope: scope)
-        builder.sql = "SELECT count(*) \(builder.fromClause) \(builder.whereClause)"
-        return builder
-    }
-
-    private init(filter: ListingFilter, scope: ListingScope) {
+    init(filter: ListingFilter, scope: ListingScope) {
+        var filter = filter.normalized()
+        filter.terms = Self.asYouTypeTerms(filter.terms)
         let match = filter.ftsMatchExpression()
-        usesFullText = match != nil
+        self.match = match
         let requested = filter.effectiveSort
         sort = requested == .relevance && match == nil ? .newest : requested
-        if let match {
-            conditions.append("listings_fts MATCH \(bind(match))")
-        } else if let excluded = filter.ftsExclusionMatchExpression() {
+        if match == nil, let excluded = filter.ftsExclusionMatchExpression() {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
         }
         addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
         addFilter(filter, now: scope.now)
+    }
+
+    // MARK: As you type
+
+    /// The terms with a one-character word being typed left out.
+    ///
+    /// A word's last token is matched as a prefix while it is typed (`dat` → `"dat"*`). FTS5 keeps
+    /// prefix indexes for 2, 3 and 4 characters; one character (`d`) has none, so `"d"*` would merge
+    /// the position lists of every token that starts with `d` and match most listings, which costs a
+    /// frame many times over and tells the student nothing. So a trailing single ASCII letter or digit
+    /// still being typed is dropped until the second character arrives: `d` lists every listing
+    /// (newest first), `data a` searches `data`. A single character inside a phrase (`"vitamin c"`)
+    /// or ended by punctuation (`c++`) is complete and stays.
+    static func asYouTypeTerms(_ terms: [SearchTerm]) -> [SearchTerm] {
+        terms.compactMap { term in
+            guard case .word(let text) = term else { return term }
+            let scalars = Array(text.unicodeScalars)
+            guard let last = scalars.last, last.isASCII, last.properties.isAlphabetic || ("0"..."9").contains(last)
+            else { return term }
+            let before = scalars.count >= 2 ? scalars[scalars.count - 2] : nil
+            if let before, isTokenScalar(before) { return term }
+            let kept = String(String.UnicodeScalarView(scalars.dropLast()))
+            return kept.unicodeScalars.contains(where: isTokenScalar) ? .word(kept) : nil
+        }
+    }
+
+    /// Token characters of FTS5's `unicode61` tokenizer (letters, numbers, private use), as in Core.
+    private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber, .otherNumber, .privateUse:
+            true
+        default:
+            false
+        }
     }
 
     // MARK: Predicates
@@ -150,58 +182,140 @@ struct ListingSearchSQL {
         }
     }
 
+    // MARK: Statements
+
+    /// `SELECT count(*)` of every listing the filter and scope admit.
+    mutating func countSQL() -> String {
+        guard let match else { return "SELECT count(*) FROM listings AS l \(whereClause(conditions))" }
+        return "SELECT count(*) \(Self.matchJoin) \(whereClause([matchCondition(match)] + conditions))"
+    }
+
+    /// How the match is joined when FTS5 drives.
+    private static let matchJoin = "FROM listings_fts CROSS JOIN listings AS l ON l.id = listings_fts.rowid"
+
+    private mutating func matchCondition(_ match: String) -> String {
+        "listings_fts MATCH \(bind(match))"
+    }
+
+    /// A page without full-text words (browse, or exclusions only), or with words in another sort:
+    /// `plan` says how the match is tested.
+    mutating func sortedPageSQL(cursor: PageCursor?, limit: Int, plan: MatchPlan) -> String {
+        var all = conditions
+        if let cursor { all.append(cursorCondition(cursor)) }
+        let from: String
+        switch (match, plan) {
+        case (nil, _):
+            from = "FROM listings AS l"
+        case (let match?, .readWhole):
+            all.insert(matchCondition(match), at: 0)
+            from = Self.matchJoin
+        case (let match?, .matchSet):
+            all.append("l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(match)))")
+            from = "FROM listings AS l"
+        case (let match?, .perRow):
+            all.append(
+                "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)")
+            from = "FROM listings AS l"
+        }
+        return """
+            SELECT \(SQLiteSession.summaryColumns), \(sortKey) AS sort_key
+            \(from)
+            \(whereClause(all))
+            ORDER BY \(orderBy)
+            LIMIT \(bind(limit))
+            """
+    }
+
+    /// The newest `examined` rowids of the match: how many there are and the lowest.
+    mutating func probeSQL(examined: Int) -> String {
+        guard let match else { return "SELECT 0 AS n, NULL AS low, NULL AS high" }
+        return """
+            SELECT count(*) AS n, min(rowid) AS low, (SELECT max(id) FROM listings) AS high FROM (
+                SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(match)) ORDER BY rowid DESC LIMIT \(bind(examined))
+            )
+            """
+    }
+
+    /// The relevance window: ids and bm25 of the newest matches down to rowid `low` that pass the
+    /// filters, at most `ranked`, newest first.
+    mutating func windowSQL(low: Int64, ranked: Int) -> String {
+        guard let match else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
+        let all = [matchCondition(match), "listings_fts.rowid >= \(bind(low))"] + conditions
+        return """
+            SELECT l.id AS id, listings_fts.rank AS rank
+            \(Self.matchJoin)
+            \(whereClause(all))
+            ORDER BY listings_fts.rowid DESC
+            LIMIT \(bind(ranked))
+            """
+    }
+
+    /// The tail after the window: matches below rowid `below` that pass the filters, newest first.
+    mutating func tailSQL(below: Int64, limit: Int) -> String {
+        guard let match else { return "SELECT \(SQLiteSession.summaryColumns) FROM listings AS l LIMIT 0" }
+        let all = [matchCondition(match), "listings_fts.rowid < \(bind(below))"] + conditions
+        return """
+            SELECT \(SQLiteSession.summaryColumns)
+            \(Self.matchJoin)
+            \(whereClause(all))
+            ORDER BY listings_fts.rowid DESC
+            LIMIT \(bind(limit))
+            """
+    }
+
+    /// How a sorted page with words tests the match (see the type's documentation).
+    enum MatchPlan: Equatable {
+        /// FTS5 drives: the whole match is read, filtered and sorted (small matches).
+        case readWhole
+        /// The sort's index drives; the match is built once as a set of rowids.
+        case matchSet
+        /// The sort's index drives; each row is looked up in the match (dense matches).
+        case perRow
+    }
+
     // MARK: Sort and cursor
 
     private var sortKey: String {
         switch sort {
-        case .relevance: "listings_fts.rank"
+        case .relevance, .newest: "l.published_at"
         case .deadline: "l.deadline"
-        case .newest: "l.published_at"
         case .stipend: "l.stipend_kes"
         }
     }
 
     private var orderBy: String {
         switch sort {
-        case .relevance: "listings_fts.rank, l.id"
         case .deadline: "l.deadline, l.id"
-        case .newest: "l.published_at DESC, l.id DESC"
+        case .relevance, .newest: "l.published_at DESC, l.id DESC"
         case .stipend: "l.stipend_kes DESC, l.id DESC"
         }
     }
 
-    private mutating func addCursor(_ cursor: PageCursor?) {
-        guard let cursor else { return }
+    private mutating func cursorCondition(_ cursor: PageCursor) -> String {
         let id = bind(cursor.id)
         switch sort {
-        case .relevance:
-            let key = bind(cursor.key ?? -Double.greatestFiniteMagnitude)
-            conditions.append("(listings_fts.rank > \(key) OR (listings_fts.rank = \(key) AND l.id > \(id)))")
         case .deadline:
             let key = bind(ColumnCoding.microseconds(seconds: cursor.key ?? 0))
-            conditions.append("(l.deadline, l.id) > (\(key), \(id))")
-        case .newest, .stipend:
+            return "(l.deadline, l.id) > (\(key), \(id))"
+        case .relevance, .newest, .stipend:
             // Descending with NULL (never published, unpaid) last.
-            let column = sort == .newest ? "l.published_at" : "l.stipend_kes"
+            let column = sort == .stipend ? "l.stipend_kes" : "l.published_at"
             if let value = cursor.key {
-                let key = sort == .newest ? bind(ColumnCoding.microseconds(seconds: value)) : bind(Int64(value))
-                conditions.append("((\(column), l.id) < (\(key), \(id)) OR \(column) IS NULL)")
-            } else {
-                conditions.append("(\(column) IS NULL AND l.id < \(id))")
+                let key = sort == .stipend ? bind(Int64(value)) : bind(ColumnCoding.microseconds(seconds: value))
+                return "((\(column), l.id) < (\(key), \(id)) OR \(column) IS NULL)"
             }
+            return "(\(column) IS NULL AND l.id < \(id))"
         }
     }
 
-    /// The cursor that continues after `row` (its sort key and id).
+    /// The cursor that continues after `row` of a sorted page (its sort key and id).
     func cursor(after row: Row, id: ListingID) throws -> PageCursor {
-        let value = try row.decode(DatabaseValue.self, forColumn: "sort_key")
         switch sort {
-        case .relevance:
-            return PageCursor(key: try row.decode(Double?.self, forColumn: "sort_key"), id: id.rawValue)
-        case .deadline, .newest:
+        case .deadline, .newest, .relevance:
             let microseconds = try row.decode(Int64?.self, forColumn: "sort_key")
             return PageCursor(key: microseconds.map(ColumnCoding.seconds(microseconds:)), id: id.rawValue)
         case .stipend:
+            let value = try row.decode(DatabaseValue.self, forColumn: "sort_key")
             return PageCursor(
                 key: value.isNull ? nil : try row.decode(Double.self, forColumn: "sort_key"), id: id.rawValue)
         }
@@ -209,11 +323,7 @@ struct ListingSearchSQL {
 
     // MARK: SQL text
 
-    private var fromClause: String {
-        usesFullText ? "FROM listings_fts CROSS JOIN listings AS l ON l.id = listings_fts.rowid" : "FROM listings AS l"
-    }
-
-    private var whereClause: String {
+    private func whereClause(_ conditions: [String]) -> String {
         conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND ")
     }
 
@@ -227,20 +337,71 @@ struct ListingSearchSQL {
     private mutating func bindList(_ values: [String]) -> String {
         values.sorted().map { bind($0) }.joined(separator: ", ")
     }
+
+    /// The arguments `sql` names (each statement uses some of the builder's parameters).
+    func arguments(for sql: String) -> StatementArguments {
+        var used: [String: (any DatabaseValueConvertible)?] = [:]
+        var scalars = sql.unicodeScalars[...]
+        while let colon = scalars.firstIndex(of: ":") {
+            scalars = scalars[scalars.index(after: colon)...]
+            let name = scalars.prefix { $0 == "p" || ("0"..."9").contains($0) }
+            if let value = arguments[String(String.UnicodeScalarView(name))] {
+                used[String(String.UnicodeScalarView(name))] = value
+            }
+            scalars = scalars[name.endIndex...]
+        }
+        return StatementArguments(used)
+    }
+
+    /// `sql` with every bound argument written as a literal, for the `sqlite3` shell.
+    func literalSQL(_ sql: String) -> String {
+        var text = sql
+        // Longest names first, so `:p1` never replaces the start of `:p12`.
+        for (name, value) in arguments.sorted(by: { $0.key.count > $1.key.count }) {
+            let literal: String
+            switch value?.databaseValue.storage {
+            case .int64(let number): literal = String(number)
+            case .double(let number): literal = String(number)
+            case .string(let string): literal = "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
+            case .blob, .null, nil: literal = "NULL"
+            }
+            text = text.replacingOccurrences(of: ":" + name, with: literal)
+        }
+        return text
+    }
+}
+
+/// Collects the statements a listing search ran, with their arguments as literals.
+final class SearchTrace: Sendable {
+    private let statements = Mutex<[String]>([])
+
+    func record(_ sql: String) { statements.withLock { $0.append(sql) } }
+
+    var recorded: [String] { statements.withLock { $0 } }
 }
 
 extension SQLiteSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
-        let query = ListingSearchSQL.page(request)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: query.sql), arguments: StatementArguments(query.arguments))
+        var query = ListingSearchSQL(filter: request.filter, scope: request.scope)
         let limit = max(request.limit, 0)
+        if query.match != nil && query.sort == .relevance {
+            return try relevancePage(&query, cursor: request.cursor, limit: limit)
+        }
+        var plan = ListingSearchSQL.MatchPlan.readWhole
+        if query.match != nil {
+            let probe = try self.probe(&query)
+            if probe.count == searchWindow.examined, let low = probe.low, let high = probe.high {
+                // The whole match is larger than the probe: test membership from the sort's index.
+                let density = Double(probe.count) / Double(max(1, high - low + 1))
+                plan = density >= ListingSearchSQL.perRowDensity ? .perRow : .matchSet
+            }
+        }
+        let sql = query.sortedPageSQL(cursor: request.cursor, limit: limit + 1, plan: plan)
+        let rows = try fetchRows(sql, query)
         var items: [ListingSummary] = []
         items.reserveCapacity(min(rows.count, limit))
         for row in rows.prefix(limit) {
-            let reader = RowReader(row)
-            let rank = try reader.row.decode(Double?.self, forColumn: "search_rank")
-            // bm25 is lower for better matches; the score is higher for better ones.
-            items.append(try Self.summary(reader, score: rank.map { -$0 }))
+            items.append(try Self.summary(RowReader(row), score: nil))
         }
         var next: PageCursor?
         if rows.count > limit, let last = rows.prefix(limit).last, let item = items.last {
@@ -250,7 +411,72 @@ extension SQLiteSession {
     }
 
     func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
-        let query = ListingSearchSQL.count(filter, scope: scope)
-        return try count(query.sql, StatementArguments(query.arguments))
+        var query = ListingSearchSQL(filter: filter, scope: scope)
+        let sql = query.countSQL()
+        return try count(sql, query.arguments(for: sql))
+    }
+
+    // MARK: Relevance
+
+    /// One page of relevance order: the window ranked by bm25, then the tail newest first.
+    private func relevancePage(_ query: inout ListingSearchSQL, cursor: PageCursor?, limit: Int) throws -> Page<
+        ListingSummary
+    > {
+        let need = limit + 1
+        // (item, cursor that continues after it)
+        var picked: [(ListingSummary, PageCursor)] = []
+        var tailStart: Int64?
+        if let cursor, cursor.key == nil {
+            tailStart = cursor.id  // already in the tail
+        } else {
+            let probe = try self.probe(&query)
+            guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
+            let sql = query.windowSQL(low: low, ranked: searchWindow.ranked)
+            let window = try fetchRows(sql, query).map { row in
+                (id: try row.decode(Int64.self, forColumn: "id"), rank: try row.decode(Double.self, forColumn: "rank"))
+            }
+            if window.count == searchWindow.ranked, let last = window.last {
+                tailStart = last.id  // the window stopped at its size: the tail is below its oldest row
+            } else if probe.count == searchWindow.examined {
+                tailStart = low  // the probe stopped at its size: the tail is below what it walked
+            }
+            var ranked = window.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+            if let cursor, let key = cursor.key {
+                ranked.removeAll { ($0.rank, $0.id) <= (key, cursor.id) }
+            }
+            let page = Array(ranked.prefix(need))
+            let summaries = try listingSummaries(page.map { ListingID(rawValue: $0.id) })
+            let byID = Dictionary(summaries.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in page {
+                guard var summary = byID[entry.id] else { continue }
+                // bm25 is lower for better matches; the score is higher for better ones.
+                summary.score = -entry.rank
+                picked.append((summary, PageCursor(key: entry.rank, id: entry.id)))
+            }
+        }
+        if picked.count < need, let below = tailStart {
+            let sql = query.tailSQL(below: below, limit: need - picked.count)
+            for row in try fetchRows(sql, query) {
+                let summary = try Self.summary(RowReader(row), score: nil)
+                picked.append((summary, PageCursor(key: nil, id: summary.id.rawValue)))
+            }
+        }
+        let items = picked.prefix(limit).map(\.0)
+        let next = picked.count > limit ? picked.prefix(limit).last?.1 : nil
+        return Page(items: Array(items), nextCursor: next)
+    }
+
+    private func probe(_ query: inout ListingSearchSQL) throws -> (count: Int, low: Int64?, high: Int64?) {
+        let sql = query.probeSQL(examined: searchWindow.examined)
+        guard let row = try fetchRows(sql, query).first else { return (0, nil, nil) }
+        return (
+            try row.decode(Int.self, atIndex: 0), try row.decode(Int64?.self, atIndex: 1),
+            try row.decode(Int64?.self, atIndex: 2)
+        )
+    }
+
+    private func fetchRows(_ sql: String, _ query: ListingSearchSQL) throws -> [Row] {
+        searchTrace?.record(query.literalSQL(sql))
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
     }
 }

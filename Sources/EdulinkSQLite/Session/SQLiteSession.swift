@@ -7,8 +7,16 @@ import GRDB
 /// is visible in one place and a renamed Swift property can never silently change the schema.
 struct SQLiteSession: StoreWriter {
     let db: Database
+    /// How much of a full-text match listing searches rank (see ``SearchWindow``).
+    let searchWindow: SearchWindow
+    /// When set, listing searches record each statement they run (for benchmarks and plans).
+    let searchTrace: SearchTrace?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, searchWindow: SearchWindow = .standard, searchTrace: SearchTrace? = nil) {
+        self.db = db
+        self.searchWindow = searchWindow
+        self.searchTrace = searchTrace
+    }
 
     typealias Arguments = [String: (any DatabaseValueConvertible)?]
 
