@@ -100,6 +100,47 @@ struct MaintenanceTests {
         }
     }
 
+    @Test("status of a database never migrated reports every migration pending and no rows")
+    func statusBeforeMigrating() async throws {
+        try await withTemporaryStore { _, folder, _ in
+            let store = try SQLiteStore(path: folder.appendingPathComponent("empty.sqlite").path, migrate: false)
+            let status = try await store.status()
+            #expect(status.appliedMigrations.isEmpty)
+            #expect(status.schemaVersion == "none")
+            #expect(status.pendingMigrations.last == SQLiteStore.latestSchemaVersion)
+            #expect(status.pendingMigrations.first == "v1-schema")
+            #expect(status.rowCounts.values.allSatisfy { $0 == 0 })
+            #expect(status.lastBackup == nil)
+            #expect(status.lastIntegrityCheck == nil)
+        }
+    }
+
+    @Test("a snapshot is one self-contained file: no -wal or -shm beside it, and strays are removed")
+    func snapshotIsOneFile() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            _ = try await Fixtures.employer(store)
+            let directory = folder.appendingPathComponent("backups")
+            let first = try await store.backup(into: directory, keepDays: 30)
+            let copy = try DatabaseQueue(path: first.path)
+            #expect(try await copy.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
+            #expect(try await copy.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM organizations") } == 1)
+            try copy.close()
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path) == [
+                    URL(fileURLWithPath: first.path).lastPathComponent
+                ])
+            // Files an older version left beside a snapshot go with the next backup.
+            for suffix in ["-wal", "-shm"] {
+                _ = FileManager.default.createFile(atPath: first.path + suffix, contents: Data([1]))
+            }
+            clock.advance(by: 60)
+            let second = try await store.backup(into: directory, keepDays: 30)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+                    == [first.path, second.path].map { URL(fileURLWithPath: $0).lastPathComponent }.sorted())
+        }
+    }
+
     @Test("status reports migrations, sizes and row counts")
     func status() async throws {
         try await withTemporaryStore { store, _, _ in

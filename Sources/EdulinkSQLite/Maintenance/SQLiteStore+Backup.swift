@@ -73,12 +73,17 @@ extension SQLiteStore {
         do {
             let destination = try DatabaseQueue(path: file.path)
             try pool.backup(to: destination)
+            // The copied header says WAL, like the live database. A snapshot must be one
+            // self-contained file: back to a rollback journal, so neither this connection nor a later
+            // read-only one (the check below, a restore) leaves `-wal`/`-shm` files beside it.
+            try await destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try destination.close()
         } catch {
-            try? FileManager.default.removeItem(at: file)
+            Self.removeSnapshot(file.path)
             throw error
         }
         let verified = try Self.verify(file)
+        Self.removeSidecars(of: file.path)
         var record = BackupRecord(
             path: file.path, createdAt: createdAt, sizeBytes: Self.fileSize(file.path),
             verifiedAt: clock.now(), integrityOK: verified.isEmpty)
@@ -108,14 +113,45 @@ extension SQLiteStore {
         }
         let manager = FileManager.default
         for record in old where record.path != kept.path {
-            try? manager.removeItem(atPath: record.path)
+            Self.removeSnapshot(record.path)
         }
         let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names {
-            guard let date = Self.backupDate(fileName: name), date < cutoff else { continue }
             let path = directory.appendingPathComponent(name).path
-            if path != kept.path { try? manager.removeItem(atPath: path) }
+            if let date = Self.backupDate(fileName: name), date < cutoff, path != kept.path {
+                Self.removeSnapshot(path)
+            } else if let snapshot = Self.sidecarOwner(path), snapshot != self.path,
+                Self.backupDate(fileName: URL(fileURLWithPath: snapshot).lastPathComponent) != nil
+            {
+                // A `-wal`, `-shm` or `-journal` beside a snapshot, left by an older version or a crash:
+                // a snapshot is one self-contained file, so these are never part of one.
+                try? manager.removeItem(atPath: path)
+            }
         }
+    }
+
+    /// The SQLite side files a connection may leave beside a database file.
+    static let sidecarSuffixes = ["-wal", "-shm", "-journal"]
+
+    /// Deletes a snapshot file and any side files next to it.
+    static func removeSnapshot(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+        removeSidecars(of: path)
+    }
+
+    /// Deletes `-wal`, `-shm` and `-journal` files next to `path`.
+    static func removeSidecars(of path: String) {
+        for suffix in sidecarSuffixes {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    /// The database file a side file belongs to (`x.sqlite-wal` → `x.sqlite`), nil for other files.
+    static func sidecarOwner(_ path: String) -> String? {
+        for suffix in sidecarSuffixes where path.hasSuffix(".sqlite" + suffix) {
+            return String(path.dropLast(suffix.count))
+        }
+        return nil
     }
 
     @discardableResult

@@ -12,6 +12,9 @@ extension SQLiteStore {
     ]
 
     /// Schema version, migrations, file sizes, row counts, and the last integrity check and backup.
+    ///
+    /// Works on a database that was never migrated (or is only partly): every migration is then
+    /// pending, and a table that does not exist yet counts 0 rows.
     public func status() async throws -> DatabaseStatus {
         try await mapErrors {
             let path = self.path
@@ -19,16 +22,23 @@ extension SQLiteStore {
                 let applied = try Migrations.migrator.appliedMigrations(db)
                 var counts: [String: Int] = [:]
                 for table in Self.countedTables {
+                    guard try db.tableExists(table) else {
+                        counts[table] = 0
+                        continue
+                    }
                     counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
                 }
+                let hasBackups = try db.tableExists("backups")
                 return DatabaseStatus(
                     location: path, engine: "SQLite \(try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "")",
                     schemaVersion: applied.last ?? "none", appliedMigrations: applied,
                     pendingMigrations: Migrations.identifiers.filter { !applied.contains($0) },
                     sizeBytes: Self.fileSize(path), walSizeBytes: Self.fileSize(path + "-wal"), rowCounts: counts,
                     lastIntegrityCheck: try Self.lastIntegrityReport(db),
-                    lastBackup: try SQLiteSession(db).fetchOne(
-                        "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Self.backupRecord))
+                    lastBackup: hasBackups
+                        ? try SQLiteSession(db).fetchOne(
+                            "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Self.backupRecord)
+                        : nil)
             }
         }
     }
@@ -111,6 +121,7 @@ extension SQLiteStore {
     }
 
     static func lastIntegrityReport(_ db: Database) throws -> IntegrityReport? {
+        guard try db.tableExists("meta") else { return nil }
         guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last_integrity_check'")
         else { return nil }
         return try ColumnCoding.decodeJSON(IntegrityReport.self, json, column: "meta.last_integrity_check")

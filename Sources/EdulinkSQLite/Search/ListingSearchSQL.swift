@@ -213,6 +213,12 @@ struct ListingSearchSQL {
             all.append("l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(match)))")
             from = "FROM listings AS l"
         case (let match?, .perRow):
+            if sort != .deadline {
+                // The per-row test is the expensive part, so the sort's index must drive and stop after a
+                // page. A deadline range (open-only) would tempt the planner to read that range and sort it
+                // instead; the unary `+` takes the deadline index out of its choices.
+                all = all.map { $0.replacingOccurrences(of: "l.deadline ", with: "+l.deadline ") }
+            }
             all.append(
                 "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)")
             from = "FROM listings AS l"

@@ -1,0 +1,196 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Relevance window: the newest matches ranked by bm25, then the rest newest first")
+struct RelevanceWindowTests {
+    /// 60 listings, every one with "data" somewhere; titles, skills and categories vary so bm25 differs
+    /// and filters keep some. Every fourth is a design listing, every seventh a draft.
+    static func catalogue(_ store: SQLiteStore) async throws -> [ListingID] {
+        let (organization, employer) = try await Fixtures.employer(store)
+        return try await store.write { session in
+            try (0..<60).map { index in
+                let title =
+                    switch index % 5 {
+                    case 0: "Data Engineer Intern \(index)"
+                    case 1: "Data Data Analyst \(index % 3)"
+                    case 2: "Finance Intern \(index)"
+                    case 3: "Rare Zebra Data Intern"
+                    default: "Marketing Intern \(index % 2)"
+                    }
+                let description =
+                    index.isMultiple(of: 2)
+                    ? "Clean data every week." : "Work with our team on data pipelines, data quality and reports."
+                return try session.insertListing(
+                    Fixtures.listing(
+                        organization: organization, createdBy: employer, title: title, description: description,
+                        category: index.isMultiple(of: 4) ? .design : .technology,
+                        skills: index.isMultiple(of: 3) ? ["SQL", "Data Modelling"] : ["Excel"],
+                        deadlineInDays: Double(1 + index % 9), publishedDaysAgo: Double(index % 6),
+                        status: index.isMultiple(of: 7) ? .draft : .published)
+                ).id
+            }
+        }
+    }
+
+    /// The store over the same file with another window.
+    static func store(_ store: SQLiteStore, ranked: Int, examined: Int) throws -> SQLiteStore {
+        try SQLiteStore(
+            path: store.path, migrate: false, clock: ManualTimeSource(Fixtures.now),
+            searchWindow: SearchWindow(ranked: ranked, examined: examined))
+    }
+
+    /// The documented order, computed independently: bm25 of every match from FTS5, the filters from
+    /// an unranked search of the whole list, then window and tail as `SearchWindow` describes.
+    static func expectedOrder(
+        _ store: SQLiteStore, _ filter: ListingFilter, scope: ListingScope, ranked: Int, examined: Int
+    ) async throws -> [ListingID] {
+        let passing = try await store.allPages(
+            {
+                var newest = filter; newest.sort = .newest; return newest
+            }(), scope: scope, pageSize: 1_000
+        ).map(\.id.rawValue)
+        let match = try #require(filter.ftsMatchExpression())
+        let queue = try store.rawDatabase()
+        let ranks = try await queue.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT rowid, rank FROM listings_fts WHERE listings_fts MATCH ? ORDER BY rowid DESC",
+                arguments: [match]
+            ).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+        }
+        let examinedIDs = Set(ranks.prefix(examined).map(\.id))
+        let rankByID = Dictionary(uniqueKeysWithValues: ranks.map { ($0.id, $0.rank) })
+        let newestFirst = passing.sorted(by: >)
+        let window = Array(newestFirst.filter { examinedIDs.contains($0) }.prefix(ranked))
+        let boundary =
+            window.count == ranked ? window.last ?? 0 : (ranks.count > examined ? ranks[examined - 1].id : 0)
+        let ordered = window.sorted { (rankByID[$0] ?? 0, $0) < (rankByID[$1] ?? 0, $1) }
+        return (ordered + newestFirst.filter { $0 < boundary }).map { ListingID(rawValue: $0) }
+    }
+
+    @Test(
+        "window and tail page without repeats or gaps, in the documented order, and total the count",
+        arguments: [
+            (ranked: 5, examined: 12, query: "data"),
+            (ranked: 5, examined: 12, query: "data category:design"),
+            (ranked: 3, examined: 3, query: "data category:design"),
+            (ranked: 100, examined: 1_000, query: "data"),
+            (ranked: 4, examined: 8, query: "rare zebra"),
+            (ranked: 2, examined: 40, query: "dat -finance"),
+        ])
+    func windowThenTail(ranked: Int, examined: Int, query: String) async throws {
+        try await withTemporaryStore { base, _, _ in
+            _ = try await Self.catalogue(base)
+            let store = try Self.store(base, ranked: ranked, examined: examined)
+            let filter = try ListingFilter(query: query)
+            let scope = Fixtures.scope()
+            let expected = try await Self.expectedOrder(
+                base, filter, scope: scope, ranked: ranked, examined: examined)
+            let total = try await store.read { try $0.countListings(filter, scope: scope) }
+            #expect(expected.count == total)
+            #expect(try await store.search(filter, scope: scope, limit: 1_000).map(\.id) == expected)
+            for size in [1, 2, 3, 7, 50] {
+                let paged = try await store.allPages(filter, scope: scope, pageSize: size)
+                #expect(paged.map(\.id) == expected, "page size \(size)")
+                #expect(Set(paged.map(\.id)).count == paged.count, "page size \(size)")
+            }
+            // Ranked rows carry a score, the tail does not.
+            let all = try await store.search(filter, scope: scope, limit: 1_000)
+            let scored = all.prefix { $0.score != nil }
+            #expect(scored.count == min(ranked, all.count) || all.count > scored.count)
+            #expect(all.dropFirst(scored.count).allSatisfy { $0.score == nil })
+        }
+    }
+
+    @Test(
+        "a broad word with a very selective filter still finds every listing",
+        arguments: [
+            "data rare zebra category:design", "data category:design -data", "data category:design stipend>=90000",
+        ])
+    func selectiveFilter(query: String) async throws {
+        try await withTemporaryStore { base, _, _ in
+            _ = try await Self.catalogue(base)
+            let store = try Self.store(base, ranked: 2, examined: 4)
+            let filter = try ListingFilter(query: query)
+            let total = try await store.read { try $0.countListings(filter, scope: Fixtures.scope()) }
+            let paged = try await store.allPages(filter, scope: Fixtures.scope(), pageSize: 2)
+            #expect(paged.count == total)
+            var newest = filter
+            newest.sort = .newest
+            #expect(
+                Set(paged.map(\.id))
+                    == Set(try await store.search(newest, scope: Fixtures.scope(), limit: 1_000).map(\.id)))
+        }
+    }
+
+    @Test(
+        "other sorts with words give the same pages whichever way the match is tested",
+        arguments: ["data sort:deadline", "data sort:stipend", "data sort:newest", "rare zebra sort:deadline"])
+    func sortedPlans(query: String) async throws {
+        try await withTemporaryStore { base, _, _ in
+            _ = try await Self.catalogue(base)
+            let filter = try ListingFilter(query: query)
+            let scope = Fixtures.scope()
+            // The default window reads the whole (small) match and sorts it.
+            let whole = try await base.allPages(filter, scope: scope, pageSize: 1_000).map(\.id)
+            #expect(!whole.isEmpty)
+            // A probe of 2 sees a "large" match: dense ones are tested per row, sparse ones as a set.
+            let small = try Self.store(base, ranked: 1, examined: 2)
+            for size in [1, 4, 100] {
+                #expect(try await small.allPages(filter, scope: scope, pageSize: size).map(\.id) == whole)
+            }
+            let statements = try await small.searchStatements(ListingSearchRequest(filter: filter, scope: scope))
+            let page = try #require(statements.last)
+            #expect(page.contains("EXISTS (SELECT 1 FROM listings_fts") || page.contains("l.id IN (SELECT rowid"))
+        }
+    }
+
+    @Test("a single character being typed is left out until the second one arrives")
+    func singleCharacter() async throws {
+        try await withTemporaryStore { base, _, _ in
+            _ = try await Self.catalogue(base)
+            let newest = try await base.search(ListingFilter()).map(\.id)
+            #expect(try await base.search("d").map(\.id) == newest)
+            #expect(try await base.search("data z").map(\.id) == (try await base.search("data")).map(\.id))
+            #expect(try await base.search("da").count == newest.count)
+            #expect(try await base.search("\"data z\"").isEmpty)  // a phrase is complete
+            let count = try await base.read {
+                try $0.countListings(try ListingFilter(query: "d"), scope: Fixtures.scope())
+            }
+            #expect(count == newest.count)
+        }
+    }
+
+    @Test("the hot statements read FTS5 in rowid order and listings by key or index, never sorting a match")
+    func queryPlans() async throws {
+        try await withTemporaryStore { base, _, _ in
+            _ = try await Self.catalogue(base)
+            let small = try Self.store(base, ranked: 2, examined: 3)
+            let queue = try base.rawDatabase()
+            let shapes: [(query: String, cursor: PageCursor?)] = [
+                ("data", nil), ("data", PageCursor(key: nil, id: 30)), ("data remote:yes stipend>=20000", nil),
+                ("data sort:deadline", nil), ("data sort:newest", nil), ("data sort:stipend", nil),
+            ]
+            for shape in shapes {
+                let request = ListingSearchRequest(
+                    filter: try ListingFilter(query: shape.query), scope: Fixtures.scope(), cursor: shape.cursor,
+                    limit: 2)
+                for sql in try await small.searchStatements(request) {
+                    let plan = try await queue.read { db in
+                        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map {
+                            try $0.decode(String.self, forColumn: "detail")
+                        }
+                    }
+                    let text = plan.joined(separator: "\n")
+                    #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(sql)\n\(text)")
+                    #expect(!plan.contains { $0 == "SCAN l" || $0.hasPrefix("SCAN l ") }, "\(sql)\n\(text)")
+                    if sql.contains("CROSS JOIN listings AS l") {
+                        #expect(text.contains("SEARCH l USING INTEGER PRIMARY KEY"), "\(sql)\n\(text)")
+                    }
+                }
+            }
+        }
+    }
+}
