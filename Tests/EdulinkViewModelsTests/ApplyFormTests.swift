@@ -3,7 +3,7 @@ import EdulinkViewModels
 import Foundation
 import Testing
 
-@Suite("Apply form")
+@Suite("Apply form", .timeLimit(.minutes(1)))
 struct ApplyFormTests {
     static let questions = [
         ScreeningQuestion(prompt: "Can you work in Nairobi?", kind: .yesNo, required: true),

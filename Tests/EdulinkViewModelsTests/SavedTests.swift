@@ -2,7 +2,7 @@ import EdulinkCore
 import EdulinkViewModels
 import Testing
 
-@Suite("Saved")
+@Suite("Saved", .timeLimit(.minutes(1)))
 struct SavedTests {
     @Test("saved searches count new matches, open into Browse, and delete only after confirming")
     func savedSearches() async throws {
