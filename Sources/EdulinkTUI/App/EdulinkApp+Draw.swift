@@ -98,9 +98,9 @@ extension EdulinkApp {
     /// `local /path/to/edulink.sqlite`, shortened to the file name on narrow terminals.
     func modeLabel(width: Int) -> String {
         let label = session.state.modeLabel
-        guard width < 120, let slash = label.lastIndex(of: "/") else { return label }
+        guard width < 160, let slash = label.lastIndex(of: "/") else { return label }
         let prefix = label.split(separator: " ").first.map(String.init) ?? ""
-        return "\(prefix) …/\(label[label.index(after: slash)...])"
+        return "\(prefix) \(label[label.index(after: slash)...])"
     }
 
     private func drawStatus(into frame: inout Frame, area: Rect, user: UserSummary) {
@@ -113,14 +113,16 @@ extension EdulinkApp {
         }
         let unread = session.state.unreadCount
         let role = DisplayFormat.words(user.role.rawValue)
-        var hints = activeHelp.hints
-        hints += [KeyHint(key: "?", label: "help"), KeyHint(key: ":", label: "cmd")]
+        var hints = [KeyHint(key: "?", label: "help")] + activeHelp.hints
+        hints.append(KeyHint(key: ":", label: "cmd"))
         if apply == nil && detail == nil && !capturesText { hints.append(KeyHint(key: "q", label: "quit")) }
+        let name =
+            area.width >= 120 ? user.displayName : user.displayName.split(separator: " ").first.map(String.init) ?? ""
         StatusBar(
-            left: [StatusBar.Segment("\(user.displayName) · \(role)")], hints: hints,
+            left: [StatusBar.Segment("\(name) · \(role)")], hints: hints,
             right: [
                 StatusBar.Segment(
-                    unread > 0 ? "✉ \(unread) unread" : "✉ 0", role: unread > 0 ? EdulinkRoles.unread : .statusBar),
+                    "✉ \(unread)", role: unread > 0 ? EdulinkRoles.unread : .statusBar),
                 StatusBar.Segment(modeLabel(width: area.width)),
             ]
         ).draw(into: &frame.buffer, area: area)

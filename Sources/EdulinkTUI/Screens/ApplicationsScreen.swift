@@ -54,9 +54,12 @@ struct ApplicationsScreen {
         case .open:
             guard let listing = model.state.detail?.listing.id else { return KeyOutcome() }
             return KeyOutcome(request: .openListing(listing))
-        case .withdraw: return confirm(send(.requestWithdraw))
-        case .accept: return confirm(send(.requestAcceptOffer))
-        case .decline: return confirm(send(.requestDeclineOffer))
+        case .withdraw, .accept, .decline:
+            // Two steps: the dialog reads the state the request has just set.
+            let request: ApplicationsViewModel.Intent =
+                intent == .withdraw ? .requestWithdraw : intent == .accept ? .requestAcceptOffer : .requestDeclineOffer
+            let effects = send(request)
+            return confirm(effects)
         }
     }
 

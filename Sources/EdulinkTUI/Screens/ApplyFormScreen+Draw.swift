@@ -103,9 +103,10 @@ extension ApplyFormScreen {
             }
             error(.answer(index), at: box.y + 2, in: box, buffer: &frame.buffer)
         case .resume:
-            label("Résumé path (empty: the one on your profile)", field, at: box, buffer: &frame.buffer)
+            label("Résumé path", field, at: box, buffer: &frame.buffer)
             let row = Rect(x: box.x, y: box.y + 1, width: box.width, height: 1)
-            let widget = TextField(editor: resume, placeholder: "~/cv.pdf", focused: focus == field)
+            let widget = TextField(
+                editor: resume, placeholder: "empty: the résumé on your profile", focused: focus == field)
             widget.draw(into: &frame.buffer, area: row)
             if focus == field { frame.cursor = widget.cursorPosition(in: row) }
             error(.resumePath, at: box.y + 2, in: box, buffer: &frame.buffer)

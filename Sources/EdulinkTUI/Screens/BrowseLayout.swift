@@ -1,7 +1,7 @@
 import TerminalKit
 
 /// Where Browse puts things: the search line, a message line, the table, the detail pane (beside
-/// the table from 110 columns, below it on narrower terminals when there is room) and the filters
+/// the table from 120 columns, below it on narrower terminals when there is room) and the filters
 /// panel on the right when open. `update` and `draw` use the same layout, so paging matches.
 struct BrowseLayout {
     var search: Rect
@@ -11,7 +11,7 @@ struct BrowseLayout {
     var panel: Rect?
 
     /// Terminals at least this wide show the detail beside the table.
-    static let sideBySideWidth = 110
+    static let sideBySideWidth = 120
 
     init(area: Rect, panelOpen: Bool) {
         search = area.row(0)

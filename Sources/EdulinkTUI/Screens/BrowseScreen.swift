@@ -12,6 +12,20 @@ struct BrowseScreen {
         case saveSearch, refresh, clearSearch
     }
 
+    static let primary: [KeyBinding<Intent>] = [
+        KeyBinding(
+            ["/"], hint: "search", "Search as you type (query language: remote:yes stipend>=20000 …)", group: "Search",
+            action: .search),
+        KeyBinding(["a"], hint: "apply", "Apply to the listing", group: "Listing", action: .apply),
+        KeyBinding(["s"], hint: "save", "Save or unsave the listing", group: "Listing", action: .save),
+        KeyBinding(["f"], hint: "filters", "Open or close the filters panel", group: "Search", action: .filters),
+        KeyBinding(["enter"], hint: "open", "Open the listing's full detail", group: "Results", action: .open),
+        KeyBinding(
+            ["o"], hint: "sort", "Next sort: relevance, deadline, newest, stipend", group: "Search", action: .sort),
+        KeyBinding(
+            ["e"], hint: "eligible", "Only listings I can apply to (toggle)", group: "Search", action: .eligible),
+        KeyBinding(["S"], "Save this search under a name", group: "Search", action: .saveSearch),
+    ]
     static let navigation: [KeyBinding<Intent>] = [
         KeyBinding(["j", "down"], "Next listing", group: "Results", action: .down),
         KeyBinding(["k", "up"], "Previous listing", group: "Results", action: .up),
@@ -19,29 +33,18 @@ struct BrowseScreen {
         KeyBinding(["pgup", "ctrl-b"], "Up one page", group: "Results", action: .pageUp),
         KeyBinding(["g", "home"], "First listing", group: "Results", action: .first),
         KeyBinding(["G", "end"], "Last listing loaded (loads the next page)", group: "Results", action: .last),
-        KeyBinding(["enter"], hint: "open", "Open the listing's full detail", group: "Results", action: .open),
-        KeyBinding(
-            ["/"], hint: "search", "Search as you type (query language: remote:yes stipend>=20000 …)", group: "Search",
-            action: .search),
-        KeyBinding(["f"], hint: "filters", "Open or close the filters panel", group: "Search", action: .filters),
-        KeyBinding(
-            ["o"], hint: "sort", "Next sort: relevance, deadline, newest, stipend", group: "Search", action: .sort),
-    ]
-    static let studentActions: [KeyBinding<Intent>] = [
-        KeyBinding(
-            ["e"], hint: "eligible", "Only listings I can apply to (toggle)", group: "Search", action: .eligible),
-        KeyBinding(["s"], hint: "save", "Save or unsave the listing", group: "Listing", action: .save),
-        KeyBinding(["a"], hint: "apply", "Apply to the listing", group: "Listing", action: .apply),
-        KeyBinding(["S"], "Save this search under a name", group: "Search", action: .saveSearch),
     ]
     static let common: [KeyBinding<Intent>] = [
         KeyBinding(["ctrl-r"], "Search again", group: "Search", action: .refresh),
         KeyBinding(
-            ["esc"], "Clear the search (in the search line: back to the results)", group: "Search", action: .clearSearch
-        ),
+            ["esc"], "Clear the search (in the search line: back to the results)", group: "Search",
+            action: .clearSearch),
     ]
-    static let keys = KeyTable(navigation + studentActions + common)
-    static let readOnlyKeys = KeyTable(navigation + common)
+    /// Keys of roles that only look: no apply, save, eligible or saved searches.
+    static let studentOnly: Set<Intent> = [.apply, .save, .eligible, .saveSearch]
+    static let keys = KeyTable(primary + navigation + common)
+    static let readOnlyKeys = KeyTable(
+        primary.filter { !studentOnly.contains($0.action) } + navigation + common)
     static let searchKeys = KeyTable<Intent>([
         KeyBinding(["enter"], hint: "search", "Search now and go to the results", group: "Search line", action: .open),
         KeyBinding(

@@ -119,7 +119,7 @@ struct ProfileScreen {
             trailingTitle: state.saving ? "saving…" : (state.isDirty ? "unsaved changes" : nil))
         formPanel.draw(into: &frame.buffer, area: parts[0])
         let inner = formPanel.inner(parts[0]).inset(horizontal: 1)
-        let labelWidth = 18
+        let labelWidth = 20
         var rows: [(ProfileForm.Field, String, Int)] = []
         for (index, (field, label)) in Self.fields.enumerated() { rows.append((field, label, index)) }
         let rowHeight = { (field: ProfileForm.Field) in state.errors[field] == nil ? 1 : 2 }
@@ -174,10 +174,7 @@ struct ProfileScreen {
         let percent = state.completionPercent
         // Low completion is the problem here, so the colour runs the other way from a load gauge.
         let role: TerminalKit.Role = percent >= 100 ? .ok : percent >= 70 ? .accent : .warning
-        let row = inner.row(0)
-        let label = buffer.write("\(percent) % ", at: Point(x: row.x, y: row.y), style: Style(role, adding: .bold))
-        ProgressBar(fraction: Double(percent) / 100, role: role).draw(
-            into: &buffer, area: Rect(x: row.x + label, y: row.y, width: max(0, row.width - label), height: 1))
+        ProgressBar(fraction: Double(percent) / 100, role: role).draw(into: &buffer, area: inner.row(0))
         let note = state.allowsApplying ? "Complete enough to apply." : "Applying needs at least 70 %."
         buffer.write(note, in: inner.row(1), style: Style(state.allowsApplying ? .ok : .warning))
         let missing = state.missing.isEmpty ? "Nothing missing." : "Missing: " + state.missing.joined(separator: ", ")

@@ -1,0 +1,182 @@
+import EdulinkCore
+import EdulinkDemo
+import TerminalKit
+import Testing
+
+@testable import EdulinkTUI
+
+/// The app driven by keys as a person would, over a real repository.
+@Suite("Key flows")
+struct KeyFlowTests {
+    let size = Size(width: 100, height: 30)
+
+    @Test("the demo student signs in and lands on Browse with results")
+    func signIn() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        let text = screenText(driver.terminal)
+        #expect(text.contains("1 Browse"))
+        #expect(text.contains("results"))
+        #expect(text.contains("Amani"))
+        #expect((driver.app.browse?.model.state.rows.count ?? 0) > 0)
+    }
+
+    @Test("a wrong password says so and clears the password")
+    func wrongPassword() async throws {
+        let driver = try await Harness.make().driver(size)
+        driver.type(Harness.student)
+        driver.press("tab")
+        driver.type("not-the-password")
+        driver.press("enter")
+        await driver.settle()
+        #expect(driver.app.user == nil)
+        #expect(driver.app.login.model.state.message != nil)
+        #expect(driver.app.login.password.text.isEmpty)
+    }
+
+    @Test("Enter on a demo account signs in as it")
+    func demoAccount() async throws {
+        let driver = try await Harness.make().driver(size)
+        driver.press("tab", "tab", "down", "enter")
+        await driver.settle()
+        #expect(driver.app.user?.email == "employer@edulink.demo")
+        #expect(screenText(driver.terminal).contains("Employer tabs"))
+    }
+
+    @Test("typing a search narrows the results and a bad term is underlined, keeping the results")
+    func search() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        let all = driver.app.browse?.model.state.total ?? 0
+        driver.press("/")
+        driver.type("data")
+        await driver.settle()
+        let narrowed = driver.app.browse?.model.state.total ?? 0
+        #expect(narrowed > 0 && narrowed < all)
+        driver.type(" stipend>=lots")
+        await driver.settle()
+        #expect(driver.app.browse?.model.state.queryProblem != nil)
+        #expect((driver.app.browse?.model.state.rows.count ?? 0) > 0)
+        let row = driver.terminal.screen
+        let underlined = (0..<row.size.width).contains { row[$0, 1]?.style.role.name == "field.error" }
+        #expect(underlined)
+    }
+
+    @Test("applying: a short letter shows its message, a good one sends, and the application is pending")
+    func applyAndWithdraw() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size)
+        await openApplyForm(driver)
+        #expect(driver.app.apply != nil)
+        driver.type("Too short.")
+        driver.press("ctrl-s", "enter")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Cover letter must be at least 100 characters"))
+        #expect(driver.app.apply?.model.state.submittedApplicationID == nil)
+
+        driver.press("ctrl-u")
+        driver.type(String(repeating: "I build dashboards and clean data for my campus club every week. ", count: 3))
+        for (index, question) in (driver.app.apply?.model.state.questions ?? []).enumerated() {
+            driver.press("tab")
+            switch question.kind {
+            case .yesNo: driver.press("y")
+            case .choice: driver.press("space")
+            case .text, .longText: driver.type("Yes, from January.")
+            }
+            _ = index
+        }
+        driver.press("ctrl-s", "enter")
+        await driver.settle()
+        #expect(driver.app.apply == nil)
+        #expect(driver.app.tab == .applications)
+        let detail = try #require(driver.app.applications?.model.state.detail)
+        #expect(detail.application.status == .pending)
+        #expect(screenText(driver.terminal).contains("pending"))
+
+        driver.press("w")
+        #expect(driver.app.dialog != nil)
+        driver.press("y")
+        await driver.settle()
+        #expect(driver.app.applications?.model.state.detail?.application.status == .withdrawn)
+        #expect(screenText(driver.terminal).contains("withdrawn"))
+    }
+
+    @Test("Esc leaves the apply form and the draft comes back")
+    func draftKept() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        await openApplyForm(driver)
+        driver.type("A draft that must survive leaving the form.")
+        driver.press("esc")
+        await driver.settle()
+        #expect(driver.app.apply == nil)
+        driver.press("a")
+        await driver.settle()
+        #expect(driver.app.apply?.model.state.coverLetter == "A draft that must survive leaving the form.")
+        #expect(screenText(driver.terminal).contains("draft restored"))
+    }
+
+    @Test("number keys switch tabs; Enter on a notification marks it read")
+    func notifications() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        driver.press("4")
+        await driver.settle()
+        #expect(driver.app.tab == .notifications)
+        let unread = driver.app.notifications?.model.state.unreadCount ?? 0
+        #expect(unread > 0)
+        driver.press("r")
+        await driver.settle()
+        #expect(driver.app.notifications?.model.state.unreadCount == unread - 1)
+        #expect(driver.app.session.state.unreadCount == unread - 1)
+    }
+
+    @Test("s saves the selected listing and it shows under Saved")
+    func save() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        let id = try #require(driver.app.browse?.model.state.selectedID)
+        let saved = driver.app.browse?.model.state.detail?.isSaved ?? false
+        driver.press("s")
+        await driver.settle()
+        driver.press("2")
+        await driver.settle()
+        let listings = driver.app.saved?.model.state.listings.map(\.id) ?? []
+        #expect(listings.contains(id) != saved)
+    }
+
+    @Test("30 minutes without a key locks the app; the password unlocks it")
+    func idleLock() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size)
+        harness.clock.advance(by: 30 * 60 + 1)
+        driver.advance(by: .seconds(1))
+        #expect(driver.app.session.isLocked)
+        #expect(screenText(driver.terminal).contains("Locked"))
+        driver.type(DemoSeeder.demoPassword)
+        driver.press("enter")
+        await driver.settle()
+        #expect(!driver.app.session.isLocked)
+    }
+
+    @Test(":theme switches the theme and :quit quits; q quits from a tab, Esc never does")
+    func commandLine() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        driver.press(":")
+        driver.type("theme light")
+        driver.press("enter")
+        #expect(driver.terminal.theme.name == "light")
+        driver.press("esc")
+        #expect(!driver.quitRequested)
+        driver.press(":")
+        driver.type("qu")
+        driver.press("tab", "enter")
+        #expect(driver.quitRequested)
+    }
+
+    @Test(":logout returns to the login screen")
+    func logout() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        driver.press(":")
+        driver.type("logout")
+        driver.press("enter")
+        await driver.settle()
+        #expect(driver.app.user == nil)
+        #expect(screenText(driver.terminal).contains("sign in"))
+    }
+}

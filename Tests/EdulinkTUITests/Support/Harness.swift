@@ -1,0 +1,113 @@
+import EdulinkCore
+import EdulinkDemo
+import EdulinkSQLite
+import EdulinkViewModels
+import Foundation
+import Logging
+import TerminalKit
+
+@testable import EdulinkTUI
+
+/// A real `LocalRepository` over a temporary copy of a demo database seeded once with a fixed clock,
+/// and the app driven headless through `AppDriver`.
+struct Harness {
+    /// 2026-09-21 09:00 UTC: "today" of the seeded data and of the app.
+    static let now = Date(timeIntervalSince1970: 1_790_067_600)
+    static let student = "student@edulink.demo"
+
+    let directory: URL
+    let clock: ManualTimeSource
+    let repository: LocalRepository
+    let drafts: FileDraftStore
+
+    static func make() async throws -> Harness {
+        let template = try await TemplateDatabase.shared.url()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("edulink.sqlite")
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: template.path + suffix) {
+            try FileManager.default.copyItem(atPath: template.path + suffix, toPath: path.path + suffix)
+        }
+        let clock = ManualTimeSource(now)
+        let repository = try LocalRepository(
+            service: service(path: path.path, clock: clock), mode: .local(path: "/tmp/edulink.sqlite"))
+        return Harness(
+            directory: directory, clock: clock, repository: repository,
+            drafts: FileDraftStore(directory: directory.appendingPathComponent("drafts")))
+    }
+
+    static func service(path: String, clock: ManualTimeSource) throws -> EdulinkService {
+        let store = try SQLiteStore(path: path, clock: clock)
+        let policy = try PasswordPolicy(commonPasswordsFile: try DemoResources.commonPasswordsURL)
+        return EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, clock: clock, hasher: BcryptHasher(cost: 4), passwordPolicy: policy,
+                calendar: calendar, logger: Logger(label: "edulink.tui.tests")))
+    }
+
+    static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        return calendar
+    }
+
+    var environment: AppEnvironment {
+        AppEnvironment(
+            repository: repository, drafts: drafts, time: clock, timeZone: .gmt, effectClock: ImmediateEffectClock(),
+            demoAccounts: [
+                DemoAccount(email: "student@edulink.demo", role: .student),
+                DemoAccount(email: "employer@edulink.demo", role: .employer),
+                DemoAccount(email: "admin@edulink.demo", role: .admin),
+                DemoAccount(email: "institution@edulink.demo", role: .institutionAdmin),
+                DemoAccount(email: "supervisor@edulink.demo", role: .supervisor),
+            ], demoPassword: DemoSeeder.demoPassword,
+            themes: ThemeLibrary(folders: [ThemeLibrary.Folder(path: Self.themesFolder, displayPrefix: "themes/")]))
+    }
+
+    /// The checkout's `themes/`.
+    static var themesFolder: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes").path
+    }
+
+    /// The app at `size`, in colour (default theme, 256 colours) or as under NO_COLOR (mono theme).
+    func driver(_ size: Size, monochrome: Bool = false) -> AppDriver<EdulinkApp> {
+        let library = ThemeLibrary(folders: [ThemeLibrary.Folder(path: Self.themesFolder, displayPrefix: "themes/")])
+        let name = monochrome ? "mono" : "default"
+        let theme = EdulinkRoles.prepare((try? library.load(named: name)) ?? ThemeLibrary.builtInDefault)
+        return AppDriver(
+            EdulinkApp(environment: environment, themeName: name), size: size,
+            capability: monochrome ? .monochrome : .ansi256, theme: theme)
+    }
+
+    /// A driver signed in as `email` with every load finished.
+    func signedIn(_ size: Size, monochrome: Bool = false, as email: String = student) async -> AppDriver<EdulinkApp> {
+        let driver = driver(size, monochrome: monochrome)
+        driver.type(email)
+        driver.press("tab")
+        driver.type(DemoSeeder.demoPassword)
+        driver.press("enter")
+        await driver.settle()
+        return driver
+    }
+}
+
+/// The demo database, seeded once per test run and copied for each test.
+actor TemplateDatabase {
+    static let shared = TemplateDatabase()
+    private var made: URL?
+
+    func url() async throws -> URL {
+        if let made { return made }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-tui-template-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("edulink.sqlite")
+        let store = try SQLiteStore(path: path.path, clock: ManualTimeSource(Harness.now))
+        try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: Harness.now).seed(
+            try DemoSeeder.loadBundledDataset(), into: store)
+        made = path
+        return path
+    }
+}
