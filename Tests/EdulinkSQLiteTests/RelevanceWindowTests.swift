@@ -108,6 +108,7 @@ struct RelevanceWindowTests {
         "a broad word with a very selective filter still finds every listing",
         arguments: [
             "data rare zebra category:design", "data category:design -data", "data category:design stipend>=90000",
+            "data org:acme", "data org:nobody", "zebra org:acme category:design",
         ])
     func selectiveFilter(query: String) async throws {
         try await withTemporaryStore { base, _, _ in

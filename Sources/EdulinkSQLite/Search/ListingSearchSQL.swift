@@ -21,7 +21,8 @@ import Synchronization
 ///    scores the rows the statement visits because the order is `rowid DESC`, which FTS5 produces
 ///    incrementally. The window is then ordered by score in Swift (a thousand pairs);
 /// 3. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
-///    window), unscored.
+///    window), unscored. With a filter that has its own index (one organization, new since a date)
+///    that index drives and each row is looked up in the match (``filterDrivesTail``).
 ///
 /// **Other sorts with words** (`data sort:deadline`): `listings` is walked through the sort's index
 /// and each row's membership in the match is tested. A broad match (the probe shows more than
@@ -51,6 +52,10 @@ struct ListingSearchSQL {
 
     /// A match denser than this (share of all listings) is tested per row when another sort drives.
     static let perRowDensity = 0.1
+    /// Whether a filter narrows the listings through an index (one organization, new since a date):
+    /// then the relevance tail is read from that index, testing each row against the match, instead
+    /// of walking every match (a broad word with one employer's listings would walk ~40 % of the table).
+    let filterDrivesTail: Bool
 
     init(filter: ListingFilter, scope: ListingScope) {
         var filter = filter.normalized()
@@ -59,6 +64,7 @@ struct ListingSearchSQL {
         self.match = match
         let requested = filter.effectiveSort
         sort = requested == .relevance && match == nil ? .newest : requested
+        filterDrivesTail = scope.organizationID != nil || scope.publishedAfter != nil || filter.organization != nil
         if match == nil, let excluded = filter.ftsExclusionMatchExpression() {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
         }
@@ -259,6 +265,20 @@ struct ListingSearchSQL {
     /// The tail after the window: matches below rowid `below` that pass the filters, newest first.
     mutating func tailSQL(below: Int64, limit: Int) -> String {
         guard let match else { return "SELECT \(SQLiteSession.summaryColumns) FROM listings AS l LIMIT 0" }
+        if filterDrivesTail {
+            let all =
+                conditions + [
+                    "l.id < \(bind(below))",
+                    "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)",
+                ]
+            return """
+                SELECT \(SQLiteSession.summaryColumns)
+                FROM listings AS l
+                \(whereClause(all))
+                ORDER BY l.id DESC
+                LIMIT \(bind(limit))
+                """
+        }
         let all = [matchCondition(match), "listings_fts.rowid < \(bind(below))"] + conditions
         return """
             SELECT \(SQLiteSession.summaryColumns)
@@ -451,6 +471,12 @@ extension SQLiteSession {
                 ranked.removeAll { ($0.rank, $0.id) <= (key, cursor.id) }
             }
             let page = Array(ranked.prefix(need))
+            if let trace = searchTrace, !page.isEmpty {
+                let list = page.map { String($0.id) }.joined(separator: ",")
+                trace.record(
+                    "SELECT \(Self.summaryColumns) FROM listings AS l WHERE l.id IN (SELECT value FROM json_each('[\(list)]'))"
+                )
+            }
             let summaries = try listingSummaries(page.map { ListingID(rawValue: $0.id) })
             let byID = Dictionary(summaries.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
             for entry in page {

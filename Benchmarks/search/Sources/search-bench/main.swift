@@ -4,6 +4,8 @@ import Foundation
 
 // search-bench generate DB LISTINGS VOCABULARY_DIR   -- make a database (prints elapsed seconds)
 // search-bench search DB RUNS QUERY...               -- median and p99 of searchListings per query
+// search-bench statements DB QUERY                   -- the first page's SQL, one statement a line,
+//                                                       after a line with the FTS5 match (or empty)
 
 func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
@@ -15,11 +17,13 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4 else {
-    FileHandle.standardError.write(Data("usage: search-bench generate|search DB …\n".utf8))
+    FileHandle.standardError.write(Data("usage: search-bench generate|search|statements DB …\n".utf8))
     exit(2)
 }
 let path = arguments[2]
 let clock = ContinuousClock()
+// One instant for every query, so the shell's statements and the store's see the same open listings.
+let scope = ListingScope(now: Date(), openOnly: true)
 
 switch arguments[1] {
 case "generate":
@@ -31,10 +35,17 @@ case "generate":
     let summary = try await SyntheticDataGenerator().generate(
         listings: listings, seed: 42, into: store, vocabulary: vocabulary)
     print("generated \(summary.listings) listings, \(summary.organizations) organizations in \(clock.now - start)")
+case "statements":
+    let store = try SQLiteStore(path: path, migrate: false)
+    let filter = try ListingFilter(query: arguments[3])
+    print(filter.ftsMatchExpression() ?? "")
+    let request = ListingSearchRequest(filter: filter, scope: scope, limit: 50)
+    for statement in try await store.searchStatements(request) {
+        print(statement.split(whereSeparator: \.isNewline).joined(separator: " ") + ";")
+    }
 case "search":
     let runs = Int(arguments[3]) ?? 200
     let store = try SQLiteStore(path: path, migrate: false)
-    let scope = ListingScope(now: Date(), openOnly: true)
     print("| query | matches | first page | median ms | p99 ms |")
     print("|---|---:|---:|---:|---:|")
     for query in arguments.dropFirst(4) {
