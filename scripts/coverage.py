@@ -2,6 +2,7 @@
 """Prints line coverage per module from the last `swift test --enable-code-coverage` run, and
 fails when a gated module is below its threshold."""
 import json
+import shutil
 import os
 import subprocess
 import sys
@@ -12,15 +13,31 @@ GATES = {"EdulinkCore": 80.0}
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(root)
 bin_path = subprocess.run(["swift", "build", "--show-bin-path"], capture_output=True, text=True, check=True).stdout.strip()
-profdata = os.path.join(bin_path, "codecov", "default.profdata")
+codecov = os.path.join(bin_path, "codecov")
 tests = [os.path.join(bin_path, f) for f in os.listdir(bin_path) if f.endswith(".xctest")]
-if not os.path.exists(profdata) or not tests:
+raw = [os.path.join(codecov, f) for f in os.listdir(codecov)] if os.path.isdir(codecov) else []
+raw = [f for f in raw if f.endswith(".profraw")]
+if not raw or not tests:
     sys.exit("coverage.py: no coverage data; run swift test --enable-code-coverage first")
-llvm_cov = os.path.join(os.path.dirname(os.path.realpath(subprocess.run(
-    ["which", "swift"], capture_output=True, text=True).stdout.strip())), "llvm-cov")
-if not os.path.exists(llvm_cov):
-    llvm_cov = "llvm-cov"
-out = subprocess.run([llvm_cov, "export", "-summary-only", "-instr-profile", profdata, tests[0]],
+toolchain = os.path.dirname(os.path.realpath(shutil.which("swift") or "swift"))
+
+
+def tool(name):
+    path = os.path.join(toolchain, name)
+    return path if os.path.exists(path) else name
+
+
+# Merge every profile written during the run: the test bundle's and those of the `edulink`
+# processes the CLI tests start (a killed process may leave a torn file; skip it).
+profdata = os.path.join(codecov, "all.profdata")
+subprocess.run([tool("llvm-profdata"), "merge", "-sparse", "--failure-mode=all", "-o", profdata, *raw],
+               check=True, stderr=subprocess.DEVNULL)
+objects = [tests[0]]
+for executable in ("edulink",):
+    path = os.path.join(bin_path, executable)
+    if os.path.exists(path):
+        objects += ["-object", path]
+out = subprocess.run([tool("llvm-cov"), "export", "-summary-only", "-instr-profile", profdata, *objects],
                      capture_output=True, text=True, check=True).stdout
 files = json.loads(out)["data"][0]["files"]
 covered = defaultdict(int)

@@ -21,6 +21,8 @@ fi
 grep -q "Build complete" "$log" || { echo "test.sh: build failed" >&2; tail -40 "$log" >&2; exit 1; }
 
 step "swift test --enable-code-coverage"
+bin=$(swift build --show-bin-path)
+rm -f "$bin"/codecov/*.profraw
 set +e
 swift test --enable-code-coverage 2>&1 | tee "$log" | grep -vE '^(\[|Test Case .* (started|passed))|^◇|^✔ Test "'
 status=${PIPESTATUS[0]}
@@ -31,6 +33,7 @@ step "line coverage per module"
 python3 scripts/coverage.py
 
 step "end-to-end terminal tests"
+export EDULINK_BIN="$bin/edulink" GALLERY_BIN="$bin/terminalkit-gallery"
 shopt -s nullglob
 for script in scripts/e2e/*.sh; do
     echo "-- $script"

@@ -31,7 +31,10 @@ struct CommandLineHarness {
     var outboxDirectory: URL { directory.appendingPathComponent("data/edulink/outbox", isDirectory: true) }
 
     var environment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment.filter { $0.key == "PATH" || $0.key == "LANG" }
+        // LLVM_PROFILE_FILE passes through so that `swift test --enable-code-coverage` also measures the CLI.
+        var environment = ProcessInfo.processInfo.environment.filter {
+            ["PATH", "LANG", "LLVM_PROFILE_FILE"].contains($0.key)
+        }
         environment["HOME"] = directory.path
         environment["EDULINK_DB"] = databaseURL.path
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
