@@ -17,6 +17,7 @@ extension EdulinkApp {
             return effects
         case .browse(let message):
             if case .searched = message { environment.frameLog?.record("results") }
+            if case .pageLoaded = message { environment.frameLog?.record("page") }
             return browse?.receive(message, area: area) ?? []
         case .detail(let message):
             return detail?.receive(message) ?? []

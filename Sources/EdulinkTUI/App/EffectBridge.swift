@@ -28,6 +28,7 @@ struct EffectBridge: Sendable {
             log.record("start")
             let message = await operation()
             if case .browse(.searched) = message { log.record("searched") }
+            if case .browse(.pageLoaded) = message { log.record("paged") }
             return message
         }
     }
