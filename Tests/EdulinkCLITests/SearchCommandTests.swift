@@ -41,6 +41,19 @@ struct SearchCommandTests {
         #expect(top.lowercased().contains("data"))
     }
 
+    @Test("options after the query belong to the search, --db included")
+    func optionsAfterQuery() throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        try harness.demo()
+        let result = try harness.run(
+            ["internships", "search", "data", "-sales", "--limit", "2", "--db", harness.databaseURL.path],
+            environment: ["EDULINK_DB": harness.databaseURL.path + ".missing"])
+        #expect(result.succeeded, "\(result.standardError)")
+        #expect(
+            result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("1 ") || $0.hasPrefix("2 ") }.count == 2)
+    }
+
     @Test("each filter of the query language narrows the JSON results the way it says")
     func filters() async throws {
         let harness = try CommandLineHarness()

@@ -23,17 +23,11 @@ struct Edulink: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            DemoCommand.self, InitCommand.self, DatabaseCommand.self, UserCommand.self,
+            TerminalAppCommand.self, DemoCommand.self, InitCommand.self, DatabaseCommand.self, UserCommand.self,
             InternshipsCommand.self, JobsCommand.self, DevCommand.self,
-        ]
+        ],
+        defaultSubcommand: TerminalAppCommand.self
     )
-
-    @OptionGroup var terminal: TerminalOptions
-
-    /// Without a subcommand: the terminal app on the local database.
-    mutating func run() async throws {
-        try await TerminalAppLauncher(options: terminal).run()
-    }
 
     /// Parses, runs, and reports failures the Edulink way: one line on standard error,
     /// `edulink: error: <message>`, exit 1 for failures and 64 for usage errors.

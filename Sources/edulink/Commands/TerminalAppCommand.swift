@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `edulink [tui] [--db PATH] [--theme NAME]`: the terminal app, the default subcommand.
+///
+/// A subcommand rather than options of the root, so that `--db` after another subcommand
+/// (`edulink internships search data --db X`) belongs to that subcommand.
+struct TerminalAppCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the terminal app on the local database (the default when no subcommand is given).")
+
+    @OptionGroup var terminal: TerminalOptions
+
+    func run() async throws {
+        try await TerminalAppLauncher(options: terminal).run()
+    }
+}
