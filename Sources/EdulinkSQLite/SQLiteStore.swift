@@ -26,6 +26,24 @@ import GRDB
 ///   SQLite deployments make; set `EDULINK_SQLITE_SYNCHRONOUS=FULL` for an fsync per commit.
 /// - `foreign_keys = ON`, new files created with mode 0600 (the WAL and shared-memory files take the
 ///   same mode).
+///
+/// Listing search (`searchListings`) and what "relevance" means here:
+///
+/// - Relevance is **bm25 among the newest matches, then newest**: the `searchWindow.ranked` (1,000)
+///   newest listings that match the words and pass the filters (looking at no more than
+///   `searchWindow.examined`, 10,000, of the newest matches) are ordered by bm25 with column weights;
+///   every other match follows, newest (highest id) first, without a score. Ranking every match of a
+///   broad prefix (`dat` matches ~40 % of listings) would cost seconds at a million listings.
+/// - Paging never repeats or skips a listing and the pages add up to `countListings`: a cursor in
+///   the window carries the bm25 value and id of its last row (`key` non-nil); a cursor in the tail
+///   carries only the id (`key` nil), and the next page continues below that id.
+/// - While a word is typed, a single trailing letter or digit is left out (`d` shows the newest
+///   listings, `data a` searches `data`): FTS5 has no one-character prefix index, and such a prefix
+///   matches nearly everything.
+/// - Other sorts with words (`data sort:deadline`) walk the sort's index and test each row against the
+///   match, or the match as a set, depending on how broad it is.
+///
+/// Measurements at 1,000,000 listings are in `BENCHMARKS.md`, "Search".
 public final class SQLiteStore: Store, StoreMaintenance {
     /// The database file.
     public let path: String
@@ -90,6 +108,22 @@ public final class SQLiteStore: Store, StoreMaintenance {
         return trace.recorded
     }
 
+    /// Each statement of `searchStatements(_:)` with its `EXPLAIN QUERY PLAN` lines, explained on the
+    /// store's own connection (which has `edulink_rank`), for tests and `edulink db` diagnostics.
+    public func searchQueryPlans(_ request: ListingSearchRequest) async throws -> [(sql: String, plan: [String])] {
+        let statements = try await searchStatements(request)
+        return try await mapErrors {
+            try await pool.read { db in
+                try statements.map { sql in
+                    let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map {
+                        try $0.decode(String.self, forColumn: "detail")
+                    }
+                    return (sql, plan)
+                }
+            }
+        }
+    }
+
     /// The latest schema version this build knows.
     public static var latestSchemaVersion: String { Migrations.identifiers.last ?? "" }
 
@@ -135,6 +169,7 @@ public final class SQLiteStore: Store, StoreMaintenance {
             ProcessInfo.processInfo.environment["EDULINK_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL"
             ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
+            SearchRank.register(db)
             if !readonly {
                 try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             }

@@ -52,14 +52,15 @@ struct RelevanceWindowTests {
                 var newest = filter; newest.sort = .newest; return newest
             }(), scope: scope, pageSize: 1_000
         ).map(\.id.rawValue)
-        let match = try #require(filter.ftsMatchExpression())
-        let queue = try store.rawDatabase()
-        let ranks = try await queue.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT rowid, rank FROM listings_fts WHERE listings_fts MATCH ? ORDER BY rowid DESC",
-                arguments: [match]
-            ).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
-        }
+        // Every match newest first with its rank: a window larger than the catalogue, no filters.
+        let everything = try Self.store(store, ranked: 10_000, examined: 10_000)
+        var unfiltered = ListingFilter(terms: filter.terms)
+        unfiltered.sort = .relevance
+        let ranks = try await everything.search(
+            unfiltered, scope: Fixtures.scope(openOnly: false, all: true), limit: 10_000
+        )
+        .map { (id: $0.id.rawValue, rank: -($0.score ?? 0)) }
+        .sorted { $0.id > $1.id }
         let examinedIDs = Set(ranks.prefix(examined).map(\.id))
         let rankByID = Dictionary(uniqueKeysWithValues: ranks.map { ($0.id, $0.rank) })
         let newestFirst = passing.sorted(by: >)
@@ -169,7 +170,6 @@ struct RelevanceWindowTests {
         try await withTemporaryStore { base, _, _ in
             _ = try await Self.catalogue(base)
             let small = try Self.store(base, ranked: 2, examined: 3)
-            let queue = try base.rawDatabase()
             let shapes: [(query: String, cursor: PageCursor?)] = [
                 ("data", nil), ("data", PageCursor(key: nil, id: 30)), ("data remote:yes stipend>=20000", nil),
                 ("data sort:deadline", nil), ("data sort:newest", nil), ("data sort:stipend", nil),
@@ -178,12 +178,7 @@ struct RelevanceWindowTests {
                 let request = ListingSearchRequest(
                     filter: try ListingFilter(query: shape.query), scope: Fixtures.scope(), cursor: shape.cursor,
                     limit: 2)
-                for sql in try await small.searchStatements(request) {
-                    let plan = try await queue.read { db in
-                        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map {
-                            try $0.decode(String.self, forColumn: "detail")
-                        }
-                    }
+                for (sql, plan) in try await small.searchQueryPlans(request) {
                     let text = plan.joined(separator: "\n")
                     #expect(!text.contains("TEMP B-TREE FOR ORDER BY"), "\(sql)\n\(text)")
                     #expect(!plan.contains { $0 == "SCAN l" || $0.hasPrefix("SCAN l ") }, "\(sql)\n\(text)")

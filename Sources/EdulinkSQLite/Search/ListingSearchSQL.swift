@@ -17,7 +17,8 @@ import Synchronization
 /// 1. *probe*: the newest `examined` rowids of the match, without scoring, give the lowest rowid
 ///    the window may reach;
 /// 2. *window*: the match walked newest first down to that rowid, joined to `listings`, filtered,
-///    at most `ranked` rows, each scored with `rank` (bm25 with the column weights of v2); FTS5 only
+///    at most `ranked` rows, each scored with `edulink_rank` (``SearchRank``: bm25 with the column
+///    weights of v2, without IDF, so nothing walks the whole match before the first row); FTS5 only
 ///    scores the rows the statement visits because the order is `rowid DESC`, which FTS5 produces
 ///    incrementally. The window is then ordered by score in Swift (a thousand pairs);
 /// 3. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
@@ -83,9 +84,18 @@ struct ListingSearchSQL {
     /// still being typed is dropped until the second character arrives: `d` lists every listing
     /// (newest first), `data a` searches `data`. A single character inside a phrase (`"vitamin c"`)
     /// or ended by punctuation (`c++`) is complete and stays.
+    ///
+    /// And only the last word is a prefix ("prefix last"): the words before it are complete, the
+    /// student typed past them, so `software engineer nai` is `"software" AND "engineer" AND "nai"*`.
+    /// FTS5 reads a prefix longer than its prefix indexes (4) by merging the doclists of every token
+    /// that starts with it into memory, in every statement and again for ranking: `"software"*`
+    /// costs ~15 times `"software"`.
     static func asYouTypeTerms(_ terms: [SearchTerm]) -> [SearchTerm] {
-        terms.compactMap { term in
+        let lastWord = terms.lastIndex { if case .word = $0 { true } else { false } }
+        return terms.enumerated().compactMap { position, term in
             guard case .word(let text) = term else { return term }
+            // A completed word is matched exactly: as a one-word phrase (a phrase of its tokens).
+            if position != lastWord { return .phrase(text) }
             let scalars = Array(text.unicodeScalars)
             guard let last = scalars.last, last.isASCII, last.properties.isAlphabetic || ("0"..."9").contains(last)
             else { return term }
@@ -254,7 +264,7 @@ struct ListingSearchSQL {
         guard let match else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
         let all = [matchCondition(match), "listings_fts.rowid >= \(bind(low))"] + conditions
         return """
-            SELECT l.id AS id, listings_fts.rank AS rank
+            SELECT l.id AS id, \(SearchRank.expression) AS rank
             \(Self.matchJoin)
             \(whereClause(all))
             ORDER BY listings_fts.rowid DESC
