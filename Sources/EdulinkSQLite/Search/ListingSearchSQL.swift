@@ -57,10 +57,23 @@ struct ListingSearchSQL {
     /// then the relevance tail is read from that index, testing each row against the match, instead
     /// of walking every match (a broad word with one employer's listings would walk ~40 % of the table).
     let filterDrivesTail: Bool
+    /// Whether the match ends in a prefix longer than the longest prefix index (4 characters). FTS5
+    /// merges such a prefix's doclists into memory each time a statement starts reading the match, so
+    /// it must never be looked up once per row: sets instead of per-row tests.
+    let hasLongPrefix: Bool
+    /// The longest prefix FTS5 keeps an index for (`prefix='2 3 4'`, ``SearchIndexV2``).
+    static let longestIndexedPrefix = 4
 
     init(filter: ListingFilter, scope: ListingScope) {
         var filter = filter.normalized()
         filter.terms = Self.asYouTypeTerms(filter.terms)
+        hasLongPrefix = filter.terms.contains { term in
+            guard case .word(let text) = term, let last = text.unicodeScalars.last, Self.isTokenScalar(last) else {
+                return false
+            }
+            let token = text.unicodeScalars.reversed().prefix(while: Self.isTokenScalar)
+            return token.count > Self.longestIndexedPrefix
+        }
         let match = filter.ftsMatchExpression()
         self.match = match
         let requested = filter.effectiveSort
@@ -276,11 +289,11 @@ struct ListingSearchSQL {
     mutating func tailSQL(below: Int64, limit: Int) -> String {
         guard let match else { return "SELECT \(SQLiteSession.summaryColumns) FROM listings AS l LIMIT 0" }
         if filterDrivesTail {
-            let all =
-                conditions + [
-                    "l.id < \(bind(below))",
-                    "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)",
-                ]
+            let test =
+                hasLongPrefix
+                ? "l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(match)))"
+                : "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)"
+            let all = conditions + ["l.id < \(bind(below))", test]
             return """
                 SELECT \(SQLiteSession.summaryColumns)
                 FROM listings AS l
@@ -429,7 +442,7 @@ extension SQLiteSession {
             if probe.count == searchWindow.examined, let low = probe.low, let high = probe.high {
                 // The whole match is larger than the probe: test membership from the sort's index.
                 let density = Double(probe.count) / Double(max(1, high - low + 1))
-                plan = density >= ListingSearchSQL.perRowDensity ? .perRow : .matchSet
+                plan = density >= ListingSearchSQL.perRowDensity && !query.hasLongPrefix ? .perRow : .matchSet
             }
         }
         let sql = query.sortedPageSQL(cursor: request.cursor, limit: limit + 1, plan: plan)
