@@ -1,4 +1,6 @@
 import EdulinkCore
+import EdulinkPostgres
+import EdulinkPostgresTestSupport
 import EdulinkSQLite
 import Foundation
 import Logging
@@ -22,7 +24,9 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [ContractBackend] = [.sqlite]
+    /// SQLite always; PostgreSQL when `EDULINK_TEST_POSTGRES_URL` is set, and also with `CI=true`
+    /// when it is not — then every PostgreSQL world fails to start, saying how to provide one.
+    static let all: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres] : [.sqlite]
 
     static let sqlite = ContractBackend(name: "LocalRepository + SQLite") {
         let directory = FileManager.default.temporaryDirectory
@@ -36,5 +40,21 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             clock: clock, setup: service,
             newSession: { LocalRepository(service: service, mode: .local(path: path)) },
             tearDown: { try? FileManager.default.removeItem(at: directory) })
+    }
+
+    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL") {
+        let clock = ManualTimeSource(ContractFixture.start)
+        let (store, database) = try await TestPostgres.makeStore(clock: clock)
+        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let url = database.location.redacted
+        return ContractWorld(
+            clock: clock, setup: service,
+            newSession: { LocalRepository(service: service, mode: .local(path: url)) },
+            tearDown: {
+                Task {
+                    await store.shutdown()
+                    await database.drop()
+                }
+            })
     }
 }
