@@ -7,12 +7,18 @@ import Foundation
 /// let location = try PostgresLocation(url: "postgres://edulink@127.0.0.1:5432/edulink")
 /// ```
 public struct PostgresLocation: Sendable, Equatable {
+    /// The server's host name or address.
     public var host: String
+    /// The server's TCP port.
     public var port: Int
+    /// The user to log in as.
     public var username: String
+    /// The user's password; nil for `trust` or peer authentication.
     public var password: String?
+    /// The database's name.
     public var database: String
 
+    /// A location from its parts.
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String) {
         self.host = host
         self.port = port

@@ -2,7 +2,6 @@ public import EdulinkCore
 import Foundation
 public import Logging
 import PostgresNIO
-import Synchronization
 
 /// Edulink's data in a PostgreSQL database: the `Store` a server runs on when several instances
 /// share one database, and the `StoreMaintenance` behind `edulink db …`. It behaves exactly like
@@ -226,30 +225,5 @@ public final class PostgresStore: Store, StoreMaintenance {
     /// PostgreSQL's errors as `EdulinkError`; every other error unchanged.
     func mapped(_ error: any Error) -> any Error {
         PostgresErrorMapping.map(error, location: location) ?? error
-    }
-}
-
-/// Whether a lease started before its deadline: exactly one of `start()` and `expire()` wins, so a
-/// transaction never runs after its caller was told the database is unavailable.
-final class LeaseDeadline: Sendable {
-    private enum State { case waiting, started, expired }
-    private let state = Mutex(State.waiting)
-
-    /// True when the lease may go ahead (the deadline has not passed).
-    func start() -> Bool {
-        state.withLock { state in
-            guard state == .waiting else { return false }
-            state = .started
-            return true
-        }
-    }
-
-    /// True when the deadline passed before the lease started.
-    func expire() -> Bool {
-        state.withLock { state in
-            guard state == .waiting else { return false }
-            state = .expired
-            return true
-        }
     }
 }

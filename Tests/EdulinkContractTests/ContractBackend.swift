@@ -26,7 +26,15 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
 
     /// SQLite always; PostgreSQL when `EDULINK_TEST_POSTGRES_URL` is set, and also with `CI=true`
     /// when it is not — then every PostgreSQL world fails to start, saying how to provide one.
-    static let all: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres] : [.sqlite]
+    /// `EDULINK_CONTRACT_BACKEND=sqlite` (or `postgres`) keeps only the backends whose name
+    /// contains it, e.g. to time the suite on one of them.
+    static let all: [ContractBackend] = {
+        let backends: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres] : [.sqlite]
+        guard let only = ProcessInfo.processInfo.environment["EDULINK_CONTRACT_BACKEND"]?.lowercased(),
+            !only.isEmpty
+        else { return backends }
+        return backends.filter { $0.name.lowercased().contains(only) }
+    }()
 
     static let sqlite = ContractBackend(name: "LocalRepository + SQLite") {
         let directory = FileManager.default.temporaryDirectory

@@ -30,15 +30,3 @@ struct BlockingConnection: Sendable {
         try query(sql, values).metadata.rows ?? 0
     }
 }
-
-/// Numbered parameters for a statement being built: `bind` returns `$n` for the next value.
-struct SQLArguments {
-    private(set) var values: [SQLValue] = []
-
-    init() {}
-
-    mutating func bind(_ value: some SQLBindable) -> String {
-        values.append(value.sqlValue)
-        return "$\(values.count)"
-    }
-}
