@@ -13,7 +13,8 @@ struct ContractWorld: Sendable {
     /// The service behind the backend, used only to create fixtures as the local operator.
     let setup: EdulinkService
     let newSession: @Sendable () -> any EdulinkRepository
-    let tearDown: @Sendable () -> Void
+    /// Removes the world (its file or database); awaited, so nothing outlives the test.
+    let tearDown: @Sendable () async -> Void
 }
 
 /// A repository implementation the contract suite runs against. Later issues add PostgreSQL and
@@ -59,10 +60,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             clock: clock, setup: service,
             newSession: { LocalRepository(service: service, mode: .local(path: url)) },
             tearDown: {
-                Task {
-                    await store.shutdown()
-                    await database.drop()
-                }
+                await store.shutdown()
+                await database.drop()
             })
     }
 }
