@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "EdulinkSQLite", targets: ["EdulinkSQLite"]),
         .library(name: "TerminalKit", targets: ["TerminalKit"]),
         .executable(name: "terminalkit-gallery", targets: ["TerminalKitGallery"]),
+        .library(name: "EdulinkPostgres", targets: ["EdulinkPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Domain and data
@@ -38,6 +40,15 @@ let package = Package(
             dependencies: [
                 "EdulinkCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EdulinkPostgres",
+            dependencies: [
+                "EdulinkCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -110,9 +121,23 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "EdulinkDemoTests", dependencies: ["EdulinkDemo"], swiftSettings: strict),
+        .target(
+            name: "EdulinkPostgresTestSupport",
+            dependencies: ["EdulinkCore", "EdulinkPostgres", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/EdulinkPostgresTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EdulinkPostgresTests",
+            dependencies: [
+                "EdulinkCore", "EdulinkPostgres", "EdulinkPostgresTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EdulinkContractTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
+            dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -20,6 +20,22 @@ if grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" >/dev/null; then
 fi
 grep -q "Build complete" "$log" || { echo "test.sh: build failed" >&2; tail -40 "$log" >&2; exit 1; }
 
+step "PostgreSQL test cluster"
+# A throwaway cluster for the PostgreSQL store and the contract suite, stopped on every exit path.
+# An EDULINK_TEST_POSTGRES_URL already set (a server of your own) is used as it is.
+if [ -z "${EDULINK_TEST_POSTGRES_URL:-}" ]; then
+    if cluster=$(scripts/postgres-test-cluster.sh start); then
+        trap 'scripts/postgres-test-cluster.sh stop' EXIT
+        export "${cluster?}"
+        echo "$cluster"
+    elif [ "${CI:-}" = "true" ]; then
+        echo "test.sh: could not start PostgreSQL, which CI requires" >&2
+        exit 1
+    else
+        echo "test.sh: PostgreSQL is not available; its tests will be skipped" >&2
+    fi
+fi
+
 step "swift test --enable-code-coverage"
 bin=$(swift build --show-bin-path)
 rm -f "$bin"/codecov/*.profraw

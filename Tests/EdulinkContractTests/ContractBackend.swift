@@ -1,4 +1,6 @@
 import EdulinkCore
+import EdulinkPostgres
+import EdulinkPostgresTestSupport
 import EdulinkSQLite
 import Foundation
 import Logging
@@ -11,7 +13,8 @@ struct ContractWorld: Sendable {
     /// The service behind the backend, used only to create fixtures as the local operator.
     let setup: EdulinkService
     let newSession: @Sendable () -> any EdulinkRepository
-    let tearDown: @Sendable () -> Void
+    /// Removes the world (its file or database); awaited, so nothing outlives the test.
+    let tearDown: @Sendable () async -> Void
 }
 
 /// A repository implementation the contract suite runs against. Later issues add PostgreSQL and
@@ -22,7 +25,17 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [ContractBackend] = [.sqlite]
+    /// SQLite always; PostgreSQL when `EDULINK_TEST_POSTGRES_URL` is set, and also with `CI=true`
+    /// when it is not — then every PostgreSQL world fails to start, saying how to provide one.
+    /// `EDULINK_CONTRACT_BACKEND=sqlite` (or `postgres`) keeps only the backends whose name
+    /// contains it, e.g. to time the suite on one of them.
+    static let all: [ContractBackend] = {
+        let backends: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres] : [.sqlite]
+        guard let only = ProcessInfo.processInfo.environment["EDULINK_CONTRACT_BACKEND"]?.lowercased(),
+            !only.isEmpty
+        else { return backends }
+        return backends.filter { $0.name.lowercased().contains(only) }
+    }()
 
     static let sqlite = ContractBackend(name: "LocalRepository + SQLite") {
         let directory = FileManager.default.temporaryDirectory
@@ -36,5 +49,19 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             clock: clock, setup: service,
             newSession: { LocalRepository(service: service, mode: .local(path: path)) },
             tearDown: { try? FileManager.default.removeItem(at: directory) })
+    }
+
+    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL") {
+        let clock = ManualTimeSource(ContractFixture.start)
+        let (store, database) = try await TestPostgres.makeStore(clock: clock)
+        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let url = database.location.redacted
+        return ContractWorld(
+            clock: clock, setup: service,
+            newSession: { LocalRepository(service: service, mode: .local(path: url)) },
+            tearDown: {
+                await store.shutdown()
+                await database.drop()
+            })
     }
 }

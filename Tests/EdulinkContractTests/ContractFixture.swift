@@ -136,8 +136,13 @@ func withWorld(
     _ backend: ContractBackend, students: Int = 3, _ body: (Seeded) async throws -> Void
 ) async throws {
     let world = try await backend.make()
-    defer { world.tearDown() }
-    try await body(try await Seeded.make(in: world, students: students))
+    do {
+        try await body(try await Seeded.make(in: world, students: students))
+    } catch {
+        await world.tearDown()
+        throw error
+    }
+    await world.tearDown()
 }
 
 /// The `EdulinkError` thrown by `body`, or nil.

@@ -1,0 +1,175 @@
+public import EdulinkCore
+import Foundation
+import PostgresNIO
+
+// Status, integrity, vacuum, analyze and reindex: `edulink db …` and the admin Data tab.
+extension PostgresStore {
+    /// Tables whose row counts `status()` reports.
+    static let countedTables = [
+        "users", "student_profiles", "organizations", "institutions", "listings", "applications",
+        "application_events", "saved_listings", "saved_searches", "notifications", "outbox", "audit_events",
+        "security_events", "backups",
+    ]
+
+    /// Server version, database size, migrations, row counts, and the last integrity check and backup.
+    public func status() async throws -> DatabaseStatus {
+        let location = location.redacted
+        return try await transaction(.read) { db in
+            let session = PostgresSession(db)
+            let applied = try PostgresMigrations.appliedIdentifiers(db)
+            var counts: [String: Int] = [:]
+            for table in Self.countedTables {
+                counts[table] = try session.count("SELECT count(*) AS count FROM \(table)")
+            }
+            let facts = try session.fetchOne(
+                "SELECT current_setting('server_version') AS version, pg_database_size(current_database()) AS size"
+            ) { (try $0.string("version"), try $0.int64("size")) }
+            return DatabaseStatus(
+                location: location, engine: "PostgreSQL \(facts?.0 ?? "")", schemaVersion: applied.last ?? "none",
+                appliedMigrations: applied,
+                pendingMigrations: PostgresMigrations.identifiers.filter { !applied.contains($0) },
+                sizeBytes: facts?.1 ?? 0, walSizeBytes: 0, rowCounts: counts,
+                lastIntegrityCheck: try Self.lastIntegrityReport(session),
+                lastBackup: try session.fetchOne(
+                    "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Self.backupRecord))
+        }
+    }
+
+    /// Checks what PostgreSQL does not enforce by itself and keeps the result in `meta` for
+    /// `status()` and the health panel:
+    ///
+    /// - every listing's `application_count` equals its applications that are not withdrawn;
+    /// - every listing's copy of its organization's name and its search vector are current;
+    /// - the append-only triggers on `application_events` exist and are enabled;
+    /// - with the `amcheck` extension installed, every B-tree index of the schema passes
+    ///   `bt_index_check`. (Foreign keys are enforced by PostgreSQL on every write.)
+    public func checkIntegrity() async throws -> IntegrityReport {
+        let at = clock.now()
+        return try await transaction(.write) { db in
+            let session = PostgresSession(db)
+            var problems: [String] = []
+            let counts = try session.fetchAll(
+                """
+                SELECT l.id, l.application_count, (SELECT count(*) FROM applications a
+                    WHERE a.listing_id = l.id AND a.status <> 'withdrawn') AS actual
+                FROM listings l
+                WHERE l.application_count <> (SELECT count(*) FROM applications a
+                    WHERE a.listing_id = l.id AND a.status <> 'withdrawn')
+                ORDER BY l.id LIMIT 100
+                """
+            ) { r in
+                "listing \(try r.int64("id")) counts \(try r.int64("application_count")) applications, "
+                    + "has \(try r.int64("actual"))"
+            }
+            problems += counts
+            problems += try session.fetchAll(
+                """
+                SELECT l.id FROM listings l JOIN organizations o ON o.id = l.organization_id
+                WHERE l.organization_name <> o.name ORDER BY l.id LIMIT 100
+                """
+            ) { "listing \(try $0.int64("id")) has a stale organization name" }
+            problems += try session.fetchAll(
+                """
+                SELECT id FROM listings
+                WHERE search_vector <> listings_search_document(title, skills_text, organization_name, location,
+                    description)
+                ORDER BY id LIMIT 100
+                """
+            ) { "listing \(try $0.int64("id")) has a stale search vector" }
+            let guards = try session.count(
+                """
+                SELECT count(*) AS count FROM pg_trigger
+                WHERE tgrelid = 'application_events'::regclass AND tgenabled <> 'D'
+                    AND tgname IN ('application_events_no_update', 'application_events_no_truncate')
+                """)
+            if guards < 2 { problems.append("application_events is not protected by its append-only triggers") }
+            let hasAmcheck =
+                try session.count("SELECT count(*) AS count FROM pg_extension WHERE extname = 'amcheck'") > 0
+            if hasAmcheck {
+                try db.execute("SAVEPOINT amcheck")
+                do {
+                    try db.execute(
+                        """
+                        SELECT bt_index_check(c.oid) FROM pg_index i
+                        JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+                        WHERE am.amname = 'btree' AND c.relnamespace = current_schema()::regnamespace
+                        """)
+                    try db.execute("RELEASE SAVEPOINT amcheck")
+                } catch {
+                    try db.execute("ROLLBACK TO SAVEPOINT amcheck")
+                    problems.append("amcheck: \(Self.serverMessage(error))")
+                }
+            }
+            let report = IntegrityReport(ok: problems.isEmpty, problems: problems, checkedAt: at)
+            try session.execute(
+                """
+                INSERT INTO meta (key, value) VALUES ('last_integrity_check', $1)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, [try Self.json(report)])
+            return report
+        }
+    }
+
+    /// `VACUUM (ANALYZE)`: reclaims dead rows and refreshes statistics (outside a transaction, as
+    /// PostgreSQL requires).
+    public func vacuum() async throws {
+        try await command("VACUUM (ANALYZE)")
+    }
+
+    /// Refreshes the query planner's statistics.
+    public func analyze() async throws {
+        try await command("ANALYZE")
+    }
+
+    /// Rebuilds every index of the schema, the GIN search index included.
+    public func reindex() async throws {
+        try await command("REINDEX SCHEMA CONCURRENTLY \(try await currentSchema())")
+    }
+
+    // MARK: Helpers
+
+    /// Runs one statement outside any transaction block.
+    func command(_ sql: String) async throws {
+        do {
+            try await onConnection { db in _ = try db.execute(sql) }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    func currentSchema() async throws -> String {
+        try await transaction(.read) { db in
+            try PostgresSession(db).fetchOne("SELECT current_schema() AS schema") { try $0.string("schema") }
+                ?? "public"
+        }
+    }
+
+    static func lastIntegrityReport(_ session: PostgresSession) throws -> IntegrityReport? {
+        guard
+            let json = try session.fetchOne(
+                "SELECT value FROM meta WHERE key = 'last_integrity_check'", [], { try $0.string("value") })
+        else { return nil }
+        do {
+            return try JSONDecoder().decode(IntegrityReport.self, from: Data(json.utf8))
+        } catch {
+            throw EdulinkError.unavailable("The database holds an unreadable integrity report: \(error).")
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func backupRecord(_ r: PostgresRowReader) throws -> BackupRecord {
+        BackupRecord(
+            id: try r.id("id"), path: try r.string("path"), createdAt: try r.date("created_at"),
+            sizeBytes: try r.int64("size_bytes"), verifiedAt: try r.optionalDate("verified_at"),
+            integrityOK: try r.bool("integrity_ok"))
+    }
+
+    static func serverMessage(_ error: any Error) -> String {
+        (error as? PSQLError)?.serverInfo?[.message] ?? "\(error)"
+    }
+}

@@ -1,0 +1,67 @@
+import EdulinkCore
+import PostgresNIO
+
+/// Turns PostgreSQL's errors into `EdulinkError`, so the service and the screens see one kind of
+/// error whatever the store. Only the database's own errors are translated: an `EdulinkError` or
+/// any other error thrown by a transaction body passes through unchanged.
+enum PostgresErrorMapping {
+    /// SQLSTATEs after which the whole transaction may simply run again.
+    static let retryableStates: Set<String> = ["40001", "40P01"]
+
+    static func sqlState(_ error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    static func isRetryable(_ error: any Error) -> Bool {
+        sqlState(error).map(retryableStates.contains) ?? false
+    }
+
+    /// The mapped error, or nil when `error` is not PostgreSQL's and must pass through.
+    static func map(_ error: any Error, location: PostgresLocation) -> EdulinkError? {
+        guard let error = error as? PSQLError else { return nil }
+        let server = "PostgreSQL at \(location.host):\(location.port)"
+        guard let info = error.serverInfo, let state = info[.sqlState] else {
+            // No server answer: refused, closed, reset or timed out connections, a closed pool.
+            return .unavailable("Cannot reach \(server) (\(describe(error))); check that it is running.")
+        }
+        let message = info[.message] ?? describe(error)
+        let constraint = info[.constraintName] ?? ""
+        switch state {
+        case "23505":
+            return .conflict(uniqueMessage(constraint, message))
+        case "23503":
+            return .conflict("That refers to something that does not exist (\(message)).")
+        case "23514", "23001", "23502", "23000", "P0001":
+            return .conflict(message)
+        case "40001", "40P01":
+            return .unavailable("\(server) could not serialize concurrent changes (\(message)). Try again.")
+        case "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004":
+            return .unavailable("\(server) is not accepting connections (\(message)). Try again.")
+        case "53100", "53200", "53300":
+            return .unavailable("\(server) is out of resources (\(message)).")
+        case "28000", "28P01":
+            return .unavailable("\(server) refused the login (\(message)); check the user and password in the URL.")
+        case "3D000":
+            return .unavailable("\(server) has no such database (\(message)).")
+        default:
+            return .unavailable("\(server) failed: \(message) (SQLSTATE \(state)).")
+        }
+    }
+
+    /// A sentence for a unique violation, by the constraint's name (named like SQLite's columns).
+    static func uniqueMessage(_ constraint: String, _ message: String) -> String {
+        switch constraint {
+        case "users_email_key_key": "An account with this email already exists."
+        case "institutions_name_key_key": "An institution with this name already exists."
+        case "student_profiles_registration_number_key":
+            "Another student of this institution already uses this registration number."
+        case "applications_student_id_listing_id_key": "You have already applied to this listing."
+        default: "That already exists (\(message))."
+        }
+    }
+
+    private static func describe(_ error: PSQLError) -> String {
+        if let underlying = error.underlying { return "\(underlying)" }
+        return "\(error.code)"
+    }
+}

@@ -1,0 +1,229 @@
+public import EdulinkCore
+import Foundation
+public import Logging
+import PostgresNIO
+
+/// Edulink's data in a PostgreSQL database: the `Store` a server runs on when several instances
+/// share one database, and the `StoreMaintenance` behind `edulink db …`. It behaves exactly like
+/// `SQLiteStore` — same schema, derived columns, search order, pages and errors — and the contract
+/// suite runs on both.
+///
+/// ```swift
+/// let store = try await PostgresStore(url: "postgres://edulink@127.0.0.1:5432/edulink")
+/// let service = EdulinkService(store: store, …)
+/// …
+/// await store.shutdown()
+/// ```
+///
+/// How it runs, and why:
+///
+/// - **A pool.** A `PostgresClient` leases connections; the store runs it (`client.run()`) in a task
+///   it owns and cancels in `shutdown()`.
+/// - **Synchronous bodies on a thread pool.** Core's `Store` takes synchronous transaction bodies
+///   (rules are plain logic; GRDB's writer is synchronous too), so one contract serves both stores.
+///   A transaction leases a connection, then runs `BEGIN`, the body and `COMMIT` on a thread of the
+///   store's own `NIOThreadPool`, each statement blocking on its `EventLoopFuture` (see
+///   `BlockingConnection`); the async caller resumes when the thread is done. Threads are as many
+///   as connections, and a transaction holds its thread from `BEGIN` to `COMMIT`, so a row lock is
+///   always held by a running thread and waiting transactions can never starve it.
+/// - **Isolation.** Reads run in `REPEATABLE READ READ ONLY` transactions: one consistent snapshot,
+///   like SQLite's WAL readers. Writes run in `READ COMMITTED`, and the service locks what it checks
+///   (`lockListing` is `SELECT … FOR UPDATE`): a second apply to the same listing waits for the
+///   first to commit, and its next statements see the first's application, so the capacity rule
+///   holds with any number of writers and no transaction has to be retried for it. (SERIALIZABLE
+///   would also be correct, but would make every contended apply fail and rerun.) Deadlocks and
+///   serialization failures, which the schema should never produce, are still retried
+///   `maximumRetries` times with a short backoff.
+/// - **Errors.** Unreachable or closed connections become `EdulinkError.unavailable` naming the
+///   host, unique violations `.conflict`; whatever a transaction body throws passes unchanged.
+/// - **Migrations** run at start under an advisory lock (see `PostgresMigrations`).
+public final class PostgresStore: Store, StoreMaintenance {
+    /// Where the database is (its URL without the password is `location.redacted`).
+    public let location: PostgresLocation
+    /// How many times a transaction that hit a deadlock or serialization failure is run again.
+    public static let maximumRetries = 5
+
+    let client: PostgresClient
+    let threadPool: NIOThreadPool
+    let clock: any TimeSource
+    let logger: Logger
+    let leaseTimeout: Duration
+    private let runner: Task<Void, Never>
+
+    /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and, unless
+    /// `migrate` is false, brings its schema up to date.
+    ///
+    /// - Parameters:
+    ///   - maximumConnections: the pool's size, and the number of threads transactions run on.
+    ///   - connectTimeout: how long one attempt to open a connection may take.
+    ///   - leaseTimeout: how long a transaction waits for a connection (server down, or every
+    ///     connection busy) before `EdulinkError.unavailable`.
+    /// - Throws: `EdulinkError.validation` for a malformed URL, `.unavailable` when the server cannot
+    ///   be reached or refuses the login.
+    public convenience init(
+        url: String, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(5),
+        leaseTimeout: Duration = .seconds(30), migrate: Bool = true,
+        clock: any TimeSource = SystemTimeSource(), logger: Logger = Logger(label: "edulink.postgres")
+    ) async throws {
+        try await self.init(
+            location: PostgresLocation(url: url), maximumConnections: maximumConnections,
+            connectTimeout: connectTimeout, leaseTimeout: leaseTimeout, migrate: migrate, clock: clock, logger: logger)
+    }
+
+    /// Connects to the database at `location`; see `init(url:…)`.
+    public init(
+        location: PostgresLocation, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(5),
+        leaseTimeout: Duration = .seconds(30), migrate: Bool = true, clock: any TimeSource = SystemTimeSource(),
+        logger: Logger = Logger(label: "edulink.postgres")
+    ) async throws {
+        self.location = location
+        self.leaseTimeout = leaseTimeout
+        self.clock = clock
+        self.logger = logger
+        let local = ["127.0.0.1", "localhost", "::1"].contains(location.host)
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.username, password: location.password,
+            database: location.database, tls: local ? .disable : .prefer(.makeClientConfiguration()))
+        configuration.options.maximumConnections = max(maximumConnections, 1)
+        configuration.options.connectTimeout = connectTimeout
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+        threadPool = NIOThreadPool(numberOfThreads: max(maximumConnections, 1))
+        threadPool.start()
+        if migrate {
+            do {
+                _ = try await transaction(.write) { db in try PostgresMigrations.migrate(db) }
+            } catch {
+                await shutdown()
+                throw error
+            }
+        }
+    }
+
+    deinit {
+        runner.cancel()
+        threadPool.shutdownGracefully { _ in }
+    }
+
+    /// Closes every connection and stops the store's threads; later calls fail with `.unavailable`.
+    public func shutdown() async {
+        runner.cancel()
+        await runner.value
+        try? await threadPool.shutdownGracefully()
+    }
+
+    /// Runs `body` in a `REPEATABLE READ READ ONLY` transaction: one consistent snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
+        try await transaction(.read) { db in try body(PostgresSession(db)) }
+    }
+
+    /// Runs `body` in one `READ COMMITTED` transaction: everything it writes is saved together, or
+    /// nothing is (an error thrown by `body` rolls back and is rethrown unchanged).
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
+        try await transaction(.write) { db in try body(PostgresSession(db)) }
+    }
+
+    /// The latest schema version this build knows.
+    public static var latestSchemaVersion: String { PostgresMigrations.identifiers.last ?? "" }
+
+    // MARK: Transactions
+
+    enum TransactionKind {
+        case read, write
+
+        var begin: String {
+            switch self {
+            case .read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            case .write: "BEGIN ISOLATION LEVEL READ COMMITTED"
+            }
+        }
+    }
+
+    /// Runs `body` between `BEGIN` and `COMMIT` on a pool thread, rolling back when it throws, and
+    /// running it again after a deadlock or serialization failure.
+    func transaction<T: Sendable>(
+        _ kind: TransactionKind, _ body: @escaping @Sendable (BlockingConnection) throws -> T
+    ) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await onConnection { db in
+                    try db.execute(kind.begin)
+                    do {
+                        let result = try body(db)
+                        try db.execute("COMMIT")
+                        return result
+                    } catch {
+                        _ = try? db.execute("ROLLBACK")
+                        throw error
+                    }
+                }
+            } catch  where PostgresErrorMapping.isRetryable(error) && attempt < Self.maximumRetries {
+                attempt += 1
+                logger.debug("retrying a transaction after \(error)", metadata: ["attempt": "\(attempt)"])
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...10) * attempt))
+            } catch {
+                throw mapped(error)
+            }
+        }
+    }
+
+    /// Leases a connection and runs `work` on one of the store's threads (never an event loop).
+    /// Errors of `work` come back unchanged. Waiting longer than `leaseTimeout` for a connection
+    /// (the server is down, or every connection stays busy) is `.unavailable` naming the host: the
+    /// pool itself would keep retrying a dead server for a minute.
+    func onConnection<T: Sendable>(_ work: @escaping @Sendable (BlockingConnection) throws -> T) async throws -> T {
+        let pool = threadPool
+        let logger = logger
+        let client = client
+        let lease = LeaseDeadline()
+        let timeout = leaseTimeout
+        let unreachable = EdulinkError.unavailable(
+            "Cannot reach PostgreSQL at \(location.host):\(location.port) within \(timeout); check that it is "
+                + "running and accepts connections.")
+        let outcome: Result<T, any Error>
+        do {
+            outcome = try await withThrowingTaskGroup(of: Result<T, any Error>?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        guard lease.start() else { throw unreachable }
+                        do {
+                            return .success(
+                                try await pool.runIfActive {
+                                    try work(BlockingConnection(connection: connection, logger: logger))
+                                })
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    if lease.expire() { throw unreachable }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let outcome = next {
+                        group.cancelAll()
+                        return outcome
+                    }
+                }
+                throw unreachable
+            }
+        } catch let error as EdulinkError {
+            throw error
+        } catch {
+            throw PostgresErrorMapping.map(error, location: location)
+                ?? EdulinkError.unavailable(
+                    "Cannot reach PostgreSQL at \(location.host):\(location.port) (\(error)); check that it is running."
+                )
+        }
+        return try outcome.get()
+    }
+
+    /// PostgreSQL's errors as `EdulinkError`; every other error unchanged.
+    func mapped(_ error: any Error) -> any Error {
+        PostgresErrorMapping.map(error, location: location) ?? error
+    }
+}

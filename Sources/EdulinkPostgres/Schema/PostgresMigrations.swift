@@ -1,0 +1,56 @@
+/// The database schema as named, append-only steps, recorded in `schema_migrations`.
+///
+/// The identifiers match the SQLite store's, so `edulink db status` reads the same on both. A
+/// migration is never edited once released: a change is a new step at the end. `PostgresStore`
+/// applies the pending steps in one transaction holding a transaction-level advisory lock, so
+/// several server instances starting at once apply each step exactly once: the first takes the
+/// lock and migrates, the others wait for it, then find nothing pending.
+enum PostgresMigrations {
+    struct Migration: Sendable {
+        let identifier: String
+        let statements: [String]
+    }
+
+    static let all = [
+        Migration(identifier: "v1-schema", statements: SchemaV1.statements),
+        Migration(identifier: "v2-search", statements: SearchIndexV2.statements),
+    ]
+
+    /// Every migration identifier, oldest first.
+    static var identifiers: [String] { all.map(\.identifier) }
+
+    /// The advisory lock key migrations hold ("edulink" in ASCII).
+    static let lockKey: Int64 = 0x65_64_75_6C_69_6E_6B
+
+    static let createTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            identifier text PRIMARY KEY,
+            applied_at timestamptz NOT NULL DEFAULT now()
+        )
+        """
+
+    /// Applies every pending migration inside the caller's transaction; returns those it applied.
+    static func migrate(_ db: BlockingConnection) throws -> [String] {
+        try db.query("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])
+        try db.execute(createTable)
+        let applied = try appliedIdentifiers(db)
+        var done: [String] = []
+        for migration in all where !applied.contains(migration.identifier) {
+            for statement in migration.statements { try db.execute(statement) }
+            try db.execute("INSERT INTO schema_migrations (identifier) VALUES ($1)", [.text(migration.identifier)])
+            done.append(migration.identifier)
+        }
+        return done
+    }
+
+    /// The applied identifiers, in the order they were applied; empty before the first migration.
+    static func appliedIdentifiers(_ db: BlockingConnection) throws -> [String] {
+        let exists =
+            try db.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows.first
+            .map { try PostgresRowReader($0).bool("present") } ?? false
+        guard exists else { return [] }
+        return try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows.map {
+            try PostgresRowReader($0).string("identifier")
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import EdulinkCore
+import Foundation
+
+// Users, student profiles, organizations and institutions.
+extension PostgresSession {
+    // MARK: Users
+
+    static func user(_ r: PostgresRowReader) throws -> User {
+        User(
+            id: try r.id("id"), email: try r.string("email"), displayName: try r.string("display_name"),
+            role: try r.value(Role.self, "role"), status: try r.value(AccountStatus.self, "status"),
+            lockedUntil: try r.optionalDate("locked_until"), passwordHash: try r.string("password_hash"),
+            phone: try r.optionalString("phone"), organizationID: try r.optionalID("organization_id"),
+            institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
+            lastLoginAt: try r.optionalDate("last_login_at"),
+            failureWindowStart: try r.optionalDate("failure_window_start"))
+    }
+
+    static func userColumns(_ user: User) -> Columns {
+        [
+            "id": user.id, "email": user.email, "email_key": user.email.lowercased(),
+            "display_name": user.displayName, "role": user.role.rawValue, "status": user.status.rawValue,
+            "locked_until": user.lockedUntil, "password_hash": user.passwordHash, "phone": user.phone,
+            "organization_id": user.organizationID, "institution_id": user.institutionID,
+            "created_at": user.createdAt, "last_login_at": user.lastLoginAt,
+            "failure_window_start": user.failureWindowStart,
+        ]
+    }
+
+    func user(_ id: UserID) throws -> User? {
+        try fetchOne("SELECT * FROM users WHERE id = $1", [id], Self.user)
+    }
+
+    func user(email: String) throws -> User? {
+        try fetchOne("SELECT * FROM users WHERE email_key = $1", [email.lowercased()], Self.user)
+    }
+
+    func users(matching text: String?, role: Role?, after: UserID?, limit: Int) throws -> [User] {
+        var arguments = SQLArguments()
+        var conditions = ["id > \(arguments.bind(after?.rawValue ?? 0))"]
+        if let text = text?.lowercased(), !text.isEmpty {
+            let needle = arguments.bind(text)
+            conditions.append("(strpos(email_key, \(needle)) > 0 OR strpos(lower(display_name), \(needle)) > 0)")
+        }
+        if let role {
+            conditions.append("role = \(arguments.bind(role.rawValue))")
+        }
+        let limit = arguments.bind(max(limit, 0))
+        let sql = "SELECT * FROM users WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT \(limit)"
+        return try fetchAll(sql, arguments.values, Self.user)
+    }
+
+    func countUsers(role: Role?, status: AccountStatus?) throws -> Int {
+        var arguments = SQLArguments()
+        var conditions = ["TRUE"]
+        if let role { conditions.append("role = \(arguments.bind(role.rawValue))") }
+        if let status { conditions.append("status = \(arguments.bind(status.rawValue))") }
+        return try count(
+            "SELECT count(*) AS count FROM users WHERE \(conditions.joined(separator: " AND "))", arguments.values)
+    }
+
+    func users(organizationID: OrganizationID) throws -> [User] {
+        try fetchAll("SELECT * FROM users WHERE organization_id = $1 ORDER BY id", [organizationID], Self.user)
+    }
+
+    func insertUser(_ user: User) throws -> User {
+        var saved = user
+        saved.id = UserID(try insert("users", Self.userColumns(user)))
+        return saved
+    }
+
+    func updateUser(_ user: User) throws {
+        try update("users", id: user.id.rawValue, Self.userColumns(user), what: "User")
+    }
+
+    // MARK: Profiles
+
+    static func profile(_ r: PostgresRowReader) throws -> StudentProfile {
+        StudentProfile(
+            userID: try r.id("user_id"), institutionID: try r.optionalID("institution_id"),
+            registrationNumber: try r.optionalString("registration_number"),
+            yearOfStudy: try r.optionalInt("year_of_study"), course: try r.optionalString("course"),
+            skills: try r.json([String].self, "skills"), interests: try r.json([String].self, "interests"),
+            githubURL: try r.optionalString("github_url"), linkedinURL: try r.optionalString("linkedin_url"),
+            websiteURL: try r.optionalString("website_url"), resumePath: try r.optionalString("resume_path"),
+            bio: try r.optionalString("bio"), updatedAt: try r.date("updated_at"))
+    }
+
+    func profile(_ userID: UserID) throws -> StudentProfile? {
+        try fetchOne("SELECT * FROM student_profiles WHERE user_id = $1", [userID], Self.profile)
+    }
+
+    func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
+        try count(
+            """
+            SELECT count(*) AS count FROM student_profiles
+            WHERE institution_id = $1 AND registration_number = $2 AND user_id <> $3
+            """, [institutionID, number, excluding]) > 0
+    }
+
+    func saveProfile(_ profile: StudentProfile) throws {
+        try execute(
+            """
+            INSERT INTO student_profiles (user_id, institution_id, registration_number, year_of_study, course,
+                skills, interests, github_url, linkedin_url, website_url, resume_path, bio, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            ON CONFLICT (user_id) DO UPDATE SET institution_id = excluded.institution_id,
+                registration_number = excluded.registration_number, year_of_study = excluded.year_of_study,
+                course = excluded.course, skills = excluded.skills, interests = excluded.interests,
+                github_url = excluded.github_url, linkedin_url = excluded.linkedin_url,
+                website_url = excluded.website_url, resume_path = excluded.resume_path, bio = excluded.bio,
+                updated_at = excluded.updated_at
+            """,
+            [
+                profile.userID, profile.institutionID, profile.registrationNumber, profile.yearOfStudy,
+                profile.course, try SQLValue.json(profile.skills), try SQLValue.json(profile.interests),
+                profile.githubURL, profile.linkedinURL, profile.websiteURL, profile.resumePath, profile.bio,
+                profile.updatedAt,
+            ])
+    }
+
+    // MARK: Organizations
+
+    static func organization(_ r: PostgresRowReader) throws -> Organization {
+        Organization(
+            id: try r.id("id"), name: try r.string("name"), industry: try r.string("industry"),
+            size: try r.value(OrganizationSize.self, "size"), website: try r.optionalString("website"),
+            location: try r.string("location"), description: try r.string("description"),
+            verified: try r.bool("verified"), createdAt: try r.date("created_at"))
+    }
+
+    static func organizationColumns(_ organization: Organization) -> Columns {
+        [
+            "id": organization.id, "name": organization.name, "name_lower": organization.name.lowercased(),
+            "industry": organization.industry, "size": organization.size.rawValue, "website": organization.website,
+            "location": organization.location, "description": organization.description,
+            "verified": organization.verified, "created_at": organization.createdAt,
+        ]
+    }
+
+    func organization(_ id: OrganizationID) throws -> Organization? {
+        try fetchOne("SELECT * FROM organizations WHERE id = $1", [id], Self.organization)
+    }
+
+    /// By name in byte order (`COLLATE "C"`), as SQLite's default BINARY collation sorts.
+    func organizations() throws -> [Organization] {
+        try fetchAll("SELECT * FROM organizations ORDER BY name COLLATE \"C\", id", [], Self.organization)
+    }
+
+    func insertOrganization(_ organization: Organization) throws -> Organization {
+        var saved = organization
+        saved.id = OrganizationID(try insert("organizations", Self.organizationColumns(organization)))
+        return saved
+    }
+
+    func updateOrganization(_ organization: Organization) throws {
+        try update(
+            "organizations", id: organization.id.rawValue, Self.organizationColumns(organization),
+            what: "Organization")
+    }
+
+    // MARK: Institutions
+
+    static func institution(_ r: PostgresRowReader) throws -> Institution {
+        Institution(
+            id: try r.id("id"), name: try r.string("name"), shortCode: try r.string("short_code"),
+            type: try r.value(InstitutionType.self, "type"), verified: try r.bool("verified"))
+    }
+
+    func institution(_ id: InstitutionID) throws -> Institution? {
+        try fetchOne("SELECT * FROM institutions WHERE id = $1", [id], Self.institution)
+    }
+
+    func institutions() throws -> [Institution] {
+        try fetchAll("SELECT * FROM institutions ORDER BY name COLLATE \"C\", id", [], Self.institution)
+    }
+
+    func insertInstitution(_ institution: Institution) throws -> Institution {
+        var saved = institution
+        saved.id = InstitutionID(
+            try insert(
+                "institutions",
+                [
+                    "id": institution.id, "name": institution.name, "name_key": institution.name.lowercased(),
+                    "short_code": institution.shortCode, "type": institution.type.rawValue,
+                    "verified": institution.verified,
+                ]))
+        return saved
+    }
+}

@@ -1,0 +1,97 @@
+import EdulinkCore
+import Foundation
+
+// The audit log and security events, newest first.
+extension PostgresSession {
+    static func audit(_ r: PostgresRowReader) throws -> AuditEvent {
+        AuditEvent(
+            id: try r.id("id"), actorID: try r.optionalID("actor_id"),
+            actorRole: try r.optionalValue(Role.self, "actor_role"), action: try r.string("action"),
+            entity: try r.string("entity"), entityID: try r.optionalInt64("entity_id"),
+            summary: try r.string("summary"), at: try r.date("at"), origin: try r.value(Origin.self, "origin"))
+    }
+
+    func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
+        var arguments = SQLArguments()
+        var conditions: [String] = []
+        if let actor = query.actorID {
+            conditions.append("actor_id = \(arguments.bind(actor))")
+        }
+        if let action = query.action, !action.isEmpty {
+            // A prefix, compared exactly (no LIKE wildcards from the input).
+            let prefix = arguments.bind(action)
+            conditions.append("left(action, length(\(prefix))) = \(prefix)")
+        }
+        if let entity = query.entity {
+            conditions.append("entity = \(arguments.bind(entity))")
+        }
+        if let entityID = query.entityID {
+            conditions.append("entity_id = \(arguments.bind(entityID))")
+        }
+        if let since = query.since {
+            conditions.append("at >= \(arguments.bind(since))")
+        }
+        if let until = query.until {
+            conditions.append("at < \(arguments.bind(until))")
+        }
+        if let before = query.before {
+            conditions.append("id < \(arguments.bind(before))")
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limit = arguments.bind(max(query.limit, 0))
+        return try fetchAll(
+            "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Self.audit)
+    }
+
+    func insertAudit(_ event: AuditEvent) throws {
+        _ = try insert(
+            "audit_events",
+            [
+                "id": event.id, "actor_id": event.actorID, "actor_role": event.actorRole?.rawValue,
+                "action": event.action, "entity": event.entity, "entity_id": event.entityID,
+                "summary": event.summary, "at": event.at, "origin": event.origin.rawValue,
+            ])
+    }
+
+    static func securityEvent(_ r: PostgresRowReader) throws -> SecurityEvent {
+        SecurityEvent(
+            id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),
+            email: try r.optionalString("email"), source: try r.optionalString("source"),
+            detail: try r.string("detail"), at: try r.date("at"))
+    }
+
+    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
+        throws -> [SecurityEvent]
+    {
+        var arguments = SQLArguments()
+        var conditions: [String] = []
+        if let kind { conditions.append("kind = \(arguments.bind(kind.rawValue))") }
+        if let userID { conditions.append("user_id = \(arguments.bind(userID))") }
+        if let since { conditions.append("at >= \(arguments.bind(since))") }
+        if let before { conditions.append("id < \(arguments.bind(before))") }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limit = arguments.bind(max(limit, 0))
+        return try fetchAll(
+            "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values,
+            Self.securityEvent)
+    }
+
+    func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {
+        if let userID {
+            return try count(
+                "SELECT count(*) AS count FROM security_events WHERE kind = $1 AND user_id = $2 AND at >= $3",
+                [kind.rawValue, userID, since])
+        }
+        return try count(
+            "SELECT count(*) AS count FROM security_events WHERE kind = $1 AND at >= $2", [kind.rawValue, since])
+    }
+
+    func insertSecurityEvent(_ event: SecurityEvent) throws {
+        _ = try insert(
+            "security_events",
+            [
+                "id": event.id, "kind": event.kind.rawValue, "user_id": event.userID, "email": event.email,
+                "source": event.source, "detail": event.detail, "at": event.at,
+            ])
+    }
+}

@@ -1,0 +1,121 @@
+public import EdulinkCore
+public import EdulinkPostgres
+import Foundation
+import Logging
+
+/// The PostgreSQL server the tests use, from `EDULINK_TEST_POSTGRES_URL` (which
+/// `scripts/postgres-test-cluster.sh start` prints and `scripts/test.sh` exports), and a fresh
+/// database for every test world.
+///
+/// Without the variable, PostgreSQL tests are skipped with a printed note — unless `CI=true`, where
+/// a missing PostgreSQL is a failure: `TestPostgres.server()` throws saying how to start one.
+public enum TestPostgres {
+    public static let urlVariable = "EDULINK_TEST_POSTGRES_URL"
+
+    /// The configured server (connected to its maintenance database), nil when not configured.
+    public static let configured: PostgresLocation? = {
+        guard let url = ProcessInfo.processInfo.environment[urlVariable], !url.isEmpty else { return nil }
+        return try? PostgresLocation(url: url)
+    }()
+
+    /// Whether a missing PostgreSQL must fail the run (CI) instead of skipping.
+    public static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Whether PostgreSQL tests should run: configured, or required (and then they fail).
+    public static var enabled: Bool {
+        if configured != nil || required { return true }
+        note()
+        return false
+    }
+
+    public static let missingMessage =
+        "\(urlVariable) is not set and CI=true: PostgreSQL tests cannot run. Start a server with "
+        + "`scripts/postgres-test-cluster.sh start` and export the URL it prints (scripts/test.sh does both)."
+
+    /// The server, or a failure saying how to get one.
+    public static func server() throws -> PostgresLocation {
+        guard let configured else { throw EdulinkError.unavailable(missingMessage) }
+        return configured
+    }
+
+    private static let noted: Void = {
+        print(
+            "note: PostgreSQL tests skipped: \(urlVariable) is not set "
+                + "(run scripts/postgres-test-cluster.sh start, or scripts/test.sh)")
+    }()
+
+    private static func note() { _ = noted }
+
+    /// A new, empty-of-data, fully migrated database, cloned from a template migrated once per test
+    /// process (`CREATE DATABASE … TEMPLATE`, a file copy: milliseconds instead of a migration).
+    public static func makeDatabase() async throws -> TestDatabase {
+        let server = try server()
+        let template = try await templates.name(on: server)
+        let name = "edulink_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        var attempt = 0
+        while true {
+            do {
+                try await PostgresDatabaseAdmin.create(name, template: template, on: server)
+                break
+            } catch let error as EdulinkError where attempt < 20 && "\(error)".contains("accessed by other users") {
+                // Another clone of the template was starting at the same instant.
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(20 * attempt))
+            }
+        }
+        return TestDatabase(server: server, name: name)
+    }
+
+    /// A new database with no schema at all, for testing migrations.
+    public static func makeDatabaseWithoutSchema() async throws -> TestDatabase {
+        let server = try server()
+        let name = "edulink_empty_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        try await PostgresDatabaseAdmin.create(name, on: server)
+        return TestDatabase(server: server, name: name)
+    }
+
+    /// A store over a fresh database; `drop()` the database when done.
+    public static func makeStore(
+        clock: any TimeSource, maximumConnections: Int = 4
+    ) async throws -> (store: PostgresStore, database: TestDatabase) {
+        let database = try await makeDatabase()
+        let store = try await PostgresStore(
+            location: database.location, maximumConnections: maximumConnections, clock: clock,
+            logger: Logger(label: "test.postgres"))
+        return (store, database)
+    }
+
+    private static let templates = TemplateDatabase()
+}
+
+/// One test's database.
+public struct TestDatabase: Sendable {
+    public let server: PostgresLocation
+    public let name: String
+
+    public var location: PostgresLocation { server.database(name) }
+
+    /// Drops the database, ending any session still on it.
+    public func drop() async {
+        try? await PostgresDatabaseAdmin.drop(name, on: server)
+    }
+}
+
+/// The migrated template every test database is cloned from, made once per process.
+actor TemplateDatabase {
+    private var made: Task<String, any Error>?
+
+    func name(on server: PostgresLocation) async throws -> String {
+        if let made { return try await made.value }
+        let task = Task {
+            let name = "edulink_template_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+            try await PostgresDatabaseAdmin.create(name, on: server)
+            let store = try await PostgresStore(
+                location: server.database(name), maximumConnections: 1, logger: Logger(label: "test.template"))
+            await store.shutdown()
+            return name
+        }
+        made = task
+        return try await task.value
+    }
+}

@@ -1,0 +1,186 @@
+import EdulinkCore
+import EdulinkPostgresTestSupport
+import Foundation
+import Logging
+import Testing
+
+@testable import EdulinkPostgres
+
+@Suite("PostgreSQL store", .enabled(if: TestPostgres.enabled))
+struct PostgresStoreTests {
+    @Test("migrations run once when several instances start at once, and again find nothing to do")
+    func migrationsConcurrent() async throws {
+        let database = try await TestPostgres.makeDatabaseWithoutSchema()
+        defer { Task { await database.drop() } }
+        let stores = try await withThrowingTaskGroup(of: PostgresStore.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try await PostgresStore(
+                        location: database.location, maximumConnections: 1, logger: Logger(label: "test"))
+                }
+            }
+            return try await group.reduce(into: [PostgresStore]()) { $0.append($1) }
+        }
+        let status = try await stores[0].status()
+        #expect(status.appliedMigrations == ["v1-schema", "v2-search"])
+        #expect(status.pendingMigrations.isEmpty)
+        #expect(status.engine.hasPrefix("PostgreSQL "))
+        let again = try await stores[0].transaction(.write) { db in try PostgresMigrations.migrate(db) }
+        #expect(again.isEmpty)
+        let recorded = try await stores[0].transaction(.read) { db in
+            try PostgresSession(db).count("SELECT count(*) AS count FROM schema_migrations")
+        }
+        #expect(recorded == 2)
+        for store in stores { await store.shutdown() }
+    }
+
+    @Test("the search vector follows title edits and organization renames")
+    func searchSync() async throws {
+        try await withPostgresWorld { w in
+            let listing = try await w.store.write { [w] in try $0.insertListing(w.listing("Data Analyst Intern")) }
+            let scope = ListingScope(now: w.clock.now())
+            func titles(_ query: String) async throws -> [String] {
+                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
+                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title)
+            }
+            #expect(try await titles("kusi") == ["Data Analyst Intern"])
+            var renamed = w.organization
+            renamed.name = "Zawadi Café"
+            try await w.store.write { [renamed] in try $0.updateOrganization(renamed) }
+            #expect(try await titles("kusi").isEmpty)
+            #expect(try await titles("zawadi cafe") == ["Data Analyst Intern"])
+            #expect(
+                try await w.store.read { try $0.listingSummaries([listing.id]) }.first?.organizationName
+                    == "Zawadi Café")
+            var edited = try #require(try await w.store.read { try $0.listing(listing.id) })
+            edited.title = "Node.js Backend Intern"
+            try await w.store.write { [edited] in try $0.updateListing(edited) }
+            #expect(try await titles("node.js") == ["Node.js Backend Intern"])
+            #expect(try await titles("analyst").isEmpty)
+            #expect(try await w.store.checkIntegrity().ok)
+        }
+    }
+
+    @Test("the hot searches use the GIN index and the browse indexes")
+    func explain() async throws {
+        try await withPostgresWorld { w in
+            // Enough rows, and statistics, for the planner to choose as it would in production.
+            try await w.store.write { [w] writer in
+                _ = try writer.insertListing(w.listing("Data Analyst Intern"))
+                for index in 0..<2_000 {
+                    _ = try writer.insertListing(w.listing("Filler Intern \(index)", description: "Field work."))
+                }
+            }
+            try await w.store.analyze()
+            let scope = ListingScope(now: w.clock.now())
+            func plan(_ query: String) async throws -> String {
+                let search = ListingSearchQuery.page(
+                    ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope))
+                return try await w.store.onConnection { db in
+                    try db.execute("BEGIN")
+                    defer { _ = try? db.execute("ROLLBACK") }
+                    return try db.query("EXPLAIN " + search.sql, search.arguments.values).rows.map {
+                        try PostgresRowReader($0).string("QUERY PLAN")
+                    }.joined(separator: "\n")
+                }
+            }
+            #expect(try await plan("data analyst").contains("listings_search"))
+            #expect(try await plan("sort:newest").contains("listings_published_newest"))
+            #expect(try await plan("sort:deadline").contains("listings_published_deadline"))
+            #expect(try await plan("sort:stipend").contains("listings_published_stipend"))
+        }
+    }
+
+    @Test("a backup is a verified 0600 dump, and restoring it brings the data back")
+    func backupRestore() async throws {
+        try await withPostgresWorld { w in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edulink-pg-\(UUID())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let kept = try await w.store.write { [w] in try $0.insertListing(w.listing("Kept Intern")) }
+            let backup = try await w.store.backup(into: folder, keepDays: 7)
+            #expect(backup.integrityOK)
+            #expect(backup.path.hasSuffix(".dump"))
+            let mode = try FileManager.default.attributesOfItem(atPath: backup.path)[.posixPermissions] as? NSNumber
+            #expect(mode?.intValue == 0o600)
+            let lost = try await w.store.write { [w] in try $0.insertListing(w.listing("Later Intern")) }
+            w.clock.advance(by: 2)
+            let safety = try await w.store.restore(from: URL(fileURLWithPath: backup.path), backupDirectory: folder)
+            #expect(safety.path != backup.path)
+            #expect(try await w.store.read { try $0.listing(kept.id) }?.title == "Kept Intern")
+            #expect(try await w.store.read { try $0.listing(lost.id) } == nil)
+            #expect(Set(try await w.store.backups().map(\.path)).isSuperset(of: [backup.path, safety.path]))
+            let status = try await w.store.status()
+            #expect(status.pendingMigrations.isEmpty)
+            let junk = folder.appendingPathComponent("junk.dump")
+            try Data("not a dump".utf8).write(to: junk)
+            await #expect(throws: EdulinkError.self) {
+                try await w.store.restore(from: junk, backupDirectory: folder)
+            }
+        }
+    }
+
+    @Test("maintenance commands run and the integrity check is recorded")
+    func maintenance() async throws {
+        try await withPostgresWorld { w in
+            try await w.store.vacuum()
+            try await w.store.analyze()
+            try await w.store.reindex()
+            let report = try await w.store.checkIntegrity()
+            #expect(report.ok, "\(report.problems)")
+            #expect(try await w.store.status().lastIntegrityCheck == report)
+        }
+    }
+
+    @Test("errors: unique violations are conflicts, a body's own error passes unchanged, events are append-only")
+    func errorMapping() async throws {
+        struct Refused: Error, Equatable {}
+        try await withPostgresWorld { w in
+            let duplicate = User(
+                email: "EMPLOYER@kusi.example", displayName: "Other", role: .employer, passwordHash: "x",
+                createdAt: w.clock.now())
+            await #expect(throws: EdulinkError.conflict("An account with this email already exists.")) {
+                try await w.store.write { try $0.insertUser(duplicate) }
+            }
+            await #expect(throws: Refused()) {
+                try await w.store.write { _ in throw Refused() }
+            }
+            let listing = try await w.store.write { [w] in try $0.insertListing(w.listing("Data Intern")) }
+            let student = try #require(try await w.students(1).first)
+            let application = try await w.service.apply(
+                student,
+                ApplicationDraft(
+                    listingID: listing.id,
+                    coverLetter: String(repeating: "I would love to learn from your analytics team. ", count: 3)))
+            let error = await #expect(throws: EdulinkError.self) {
+                try await w.store.write { writer in
+                    guard let session = writer as? PostgresSession else { throw Refused() }
+                    try session.execute(
+                        "UPDATE application_events SET note = 'x' WHERE application_id = $1", [application.id])
+                }
+            }
+            if case .conflict(let message) = error {
+                #expect(message.contains("append-only"))
+            } else {
+                Issue.record("expected a conflict, got \(String(describing: error))")
+            }
+            // Nothing was half-written: the failed transactions rolled back.
+            #expect(try await w.store.read { try $0.timeline(application.id) }.count == 1)
+        }
+    }
+
+    @Test("an unreachable server is unavailable, naming the host")
+    func unreachable() async throws {
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .critical
+        let error = await #expect(throws: EdulinkError.self) {
+            _ = try await PostgresStore(
+                url: "postgres://nobody@127.0.0.1:1/none", connectTimeout: .seconds(1), leaseTimeout: .seconds(1),
+                logger: quiet)
+        }
+        guard case .unavailable(let message) = error else {
+            Issue.record("expected unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("127.0.0.1:1"))
+    }
+}
