@@ -108,6 +108,22 @@ public final class SQLiteStore: Store, StoreMaintenance {
         return trace.recorded
     }
 
+    /// Runs SQL text as it is on one of the store's reader connections (which have `edulink_rank`),
+    /// stepping through every row and decoding nothing; returns the number of rows. For benchmarks:
+    /// the floor under `searchListings` is its own `searchStatements` run this way.
+    public func executeRaw(_ statements: [String]) async throws -> Int {
+        try await mapErrors {
+            try await pool.read { db in
+                var rows = 0
+                for sql in statements {
+                    let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql))
+                    while try cursor.next() != nil { rows += 1 }
+                }
+                return rows
+            }
+        }
+    }
+
     /// Each statement of `searchStatements(_:)` with its `EXPLAIN QUERY PLAN` lines, explained on the
     /// store's own connection (which has `edulink_rank`), for tests and `edulink db` diagnostics.
     public func searchQueryPlans(_ request: ListingSearchRequest) async throws -> [(sql: String, plan: [String])] {

@@ -481,8 +481,13 @@ extension SQLiteSession {
             let probe = try self.probe(&query)
             guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
             let sql = query.windowSQL(low: low, ranked: searchWindow.ranked)
-            let window = try fetchRows(sql, query).map { row in
-                (id: try row.decode(Int64.self, forColumn: "id"), rank: try row.decode(Double.self, forColumn: "rank"))
+            // Up to `ranked` rows of two numbers: read in place from a cursor, no row copied.
+            searchTrace?.record(query.literalSQL(sql))
+            var window: [(id: Int64, rank: Double)] = []
+            window.reserveCapacity(searchWindow.ranked)
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
+            while let row = try rows.next() {
+                window.append((id: row[0], rank: row[1]))
             }
             if window.count == searchWindow.ranked, let last = window.last {
                 tailStart = last.id  // the window stopped at its size: the tail is below its oldest row

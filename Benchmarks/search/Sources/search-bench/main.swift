@@ -3,7 +3,8 @@ import EdulinkSQLite
 import Foundation
 
 // search-bench generate DB LISTINGS VOCABULARY_DIR   -- make a database (prints elapsed seconds)
-// search-bench search DB RUNS QUERY...               -- median and p99 of searchListings per query
+// search-bench search DB RUNS QUERY...               -- median and p99 of searchListings per query,
+//                                                       beside its own statements run raw
 // search-bench statements DB QUERY                   -- the first page's SQL, one statement a line,
 //                                                       after a line with the FTS5 match (or empty)
 
@@ -44,27 +45,36 @@ case "statements":
         print(statement.split(whereSeparator: \.isNewline).joined(separator: " ") + ";")
     }
 case "search":
+    // For each query: searchListings, then the very statements it ran (searchStatements, first page)
+    // executed raw on a reader connection of the same store, each RUNS times after 20 warm-up runs.
     let runs = Int(arguments[3]) ?? 200
     let store = try SQLiteStore(path: path, migrate: false)
-    print("| query | matches | first page | median ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|")
+    func measure(_ body: () async throws -> Void) async throws -> (median: Double, p99: Double) {
+        var samples: [Double] = []
+        for run in 0..<(runs + 20) {
+            let start = clock.now
+            try await body()
+            let elapsed = milliseconds(clock.now - start)
+            if run >= 20 { samples.append(elapsed) }  // the first 20 warm the cache
+        }
+        samples.sort()
+        return (percentile(samples, 0.5), percentile(samples, 0.99))
+    }
+    func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    print(
+        "| query | matches | statements | store median | store p99 | raw median | raw p99 | ratio median | ratio p99 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for query in arguments.dropFirst(4) {
         let filter = try ListingFilter(query: query)
         let request = ListingSearchRequest(filter: filter, scope: scope, limit: 50)
         let total = try await store.read { try $0.countListings(filter, scope: scope) }
-        var samples: [Double] = []
-        var shown = 0
-        for run in 0..<(runs + 20) {
-            let start = clock.now
-            let page = try await store.read { try $0.searchListings(request) }
-            let elapsed = milliseconds(clock.now - start)
-            if run >= 20 { samples.append(elapsed) }  // the first 20 warm the cache
-            shown = page.items.count
-        }
-        samples.sort()
-        let median = String(format: "%.2f", percentile(samples, 0.5))
-        let p99 = String(format: "%.2f", percentile(samples, 0.99))
-        print("| `\(query)` | \(total) | \(shown) | \(median) | \(p99) |")
+        let statements = try await store.searchStatements(request)
+        let searched = try await measure { _ = try await store.read { try $0.searchListings(request) } }
+        let raw = try await measure { _ = try await store.executeRaw(statements) }
+        print(
+            "| `\(query)` | \(total) | \(statements.count) | \(format(searched.median)) | \(format(searched.p99)) | "
+                + "\(format(raw.median)) | \(format(raw.p99)) | \(format(searched.median / raw.median)) | "
+                + "\(format(searched.p99 / raw.p99)) |")
     }
 default:
     FileHandle.standardError.write(Data("unknown command \(arguments[1])\n".utf8))
