@@ -35,6 +35,10 @@ struct SearchContractTests {
             #expect(try await titles("data -marketing") == ["Data Analyst Intern — Mobile Money"])
             #expect(try await titles("-marketing -data") == ["Backend Engineering Intern"])
             #expect(try await w.student.count(try ListingFilter(query: "intern")) == 3)
+            // As you type, on every store: only the last word is a prefix, and a lone last letter waits.
+            #expect(try await titles("analyst dat") == ["Data Analyst Intern — Mobile Money"])
+            #expect(try await titles("dat analyst").isEmpty)
+            #expect(try await titles("data m") == (try await titles("data")))
         }
     }
 

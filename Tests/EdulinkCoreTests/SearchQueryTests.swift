@@ -755,3 +755,19 @@ struct FullTextExpressionTests {
         #expect(isSafeFTS(fts))
     }
 }
+
+@Suite("Search as you type")
+struct AsYouTypeTests {
+    @Test(
+        "only the last word is a prefix and a lone last character waits for the next",
+        arguments: [
+            ("software engineer nai", #""software" AND "engineer" AND "nai"*"#),
+            ("data a", #""data""#),
+            ("d", nil),
+            (#""vitamin c""#, #""vitamin c""#),
+            ("c++ da", #""c" AND "da"*"#),
+        ] as [(String, String?)])
+    func asTyped(_ query: String, _ expected: String?) throws {
+        #expect(try ListingFilter(query: query).asTyped().ftsMatchExpression() == expected)
+    }
+}

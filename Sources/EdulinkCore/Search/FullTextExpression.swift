@@ -2,8 +2,8 @@
 /// characters in the Unicode categories L* (letters), N* (numbers) and Co (private use) are token
 /// characters; everything else, including punctuation, symbols, emoji, combining marks and format
 /// characters, separates tokens. `c++` → `c`; `node.js` → `node`, `js`; `数据科学` → one token.
-enum FTSTokenizer {
-    static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+public enum FTSTokenizer {
+    public static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber, .privateUse:

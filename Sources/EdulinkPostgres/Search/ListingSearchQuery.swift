@@ -36,7 +36,7 @@ struct ListingSearchQuery {
     /// The statement of one page of `request`, fetching one row more than the limit to learn whether
     /// another page follows.
     static func page(_ request: ListingSearchRequest) -> ListingSearchQuery {
-        var query = ListingSearchQuery(filter: request.filter.normalized(), scope: request.scope)
+        var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
         query.addCursor(request.cursor)
         let limit = query.arguments.bind(max(request.limit, 0) + 1)
         query.sql = """
@@ -52,7 +52,7 @@ struct ListingSearchQuery {
 
     /// The statement counting every listing the filter and scope admit.
     static func count(_ filter: ListingFilter, scope: ListingScope) -> ListingSearchQuery {
-        var query = ListingSearchQuery(filter: filter.normalized(), scope: scope)
+        var query = ListingSearchQuery(filter: filter.normalized().asTyped(), scope: scope)
         query.sql = "SELECT count(*) AS count FROM listings AS l \(query.whereClause)"
         return query
     }

@@ -65,13 +65,13 @@ struct ListingSearchSQL {
     static let longestIndexedPrefix = 4
 
     init(filter: ListingFilter, scope: ListingScope) {
-        var filter = filter.normalized()
-        filter.terms = Self.asYouTypeTerms(filter.terms)
+        let filter = filter.normalized().asTyped()
         hasLongPrefix = filter.terms.contains { term in
-            guard case .word(let text) = term, let last = text.unicodeScalars.last, Self.isTokenScalar(last) else {
+            guard case .word(let text) = term, let last = text.unicodeScalars.last, FTSTokenizer.isTokenScalar(last)
+            else {
                 return false
             }
-            let token = text.unicodeScalars.reversed().prefix(while: Self.isTokenScalar)
+            let token = text.unicodeScalars.reversed().prefix(while: FTSTokenizer.isTokenScalar)
             return token.count > Self.longestIndexedPrefix
         }
         let match = filter.ftsMatchExpression()
@@ -84,50 +84,6 @@ struct ListingSearchSQL {
         }
         addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
         addFilter(filter, now: scope.now)
-    }
-
-    // MARK: As you type
-
-    /// The terms with a one-character word being typed left out.
-    ///
-    /// A word's last token is matched as a prefix while it is typed (`dat` → `"dat"*`). FTS5 keeps
-    /// prefix indexes for 2, 3 and 4 characters; one character (`d`) has none, so `"d"*` would merge
-    /// the position lists of every token that starts with `d` and match most listings, which costs a
-    /// frame many times over and tells the student nothing. So a trailing single ASCII letter or digit
-    /// still being typed is dropped until the second character arrives: `d` lists every listing
-    /// (newest first), `data a` searches `data`. A single character inside a phrase (`"vitamin c"`)
-    /// or ended by punctuation (`c++`) is complete and stays.
-    ///
-    /// And only the last word is a prefix ("prefix last"): the words before it are complete, the
-    /// student typed past them, so `software engineer nai` is `"software" AND "engineer" AND "nai"*`.
-    /// FTS5 reads a prefix longer than its prefix indexes (4) by merging the doclists of every token
-    /// that starts with it into memory, in every statement and again for ranking: `"software"*`
-    /// costs ~15 times `"software"`.
-    static func asYouTypeTerms(_ terms: [SearchTerm]) -> [SearchTerm] {
-        let lastWord = terms.lastIndex { if case .word = $0 { true } else { false } }
-        return terms.enumerated().compactMap { position, term in
-            guard case .word(let text) = term else { return term }
-            // A completed word is matched exactly: as a one-word phrase (a phrase of its tokens).
-            if position != lastWord { return .phrase(text) }
-            let scalars = Array(text.unicodeScalars)
-            guard let last = scalars.last, last.isASCII, last.properties.isAlphabetic || ("0"..."9").contains(last)
-            else { return term }
-            let before = scalars.count >= 2 ? scalars[scalars.count - 2] : nil
-            if let before, isTokenScalar(before) { return term }
-            let kept = String(String.UnicodeScalarView(scalars.dropLast()))
-            return kept.unicodeScalars.contains(where: isTokenScalar) ? .word(kept) : nil
-        }
-    }
-
-    /// Token characters of FTS5's `unicode61` tokenizer (letters, numbers, private use), as in Core.
-    private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
-            .letterNumber, .otherNumber, .privateUse:
-            true
-        default:
-            false
-        }
     }
 
     // MARK: Predicates
