@@ -147,6 +147,25 @@ struct BrowseTests {
         }
     }
 
+    @Test("a new search starts at the top; a refresh of the same search keeps the selected listing")
+    func selectionAcrossSearches() async throws {
+        try await withWorld { world in
+            for index in 1...8 {
+                _ = try await world.publish(Fixture.draft("Data Intern \(index)", at: world.now))
+            }
+            var browse = BrowseViewModel(repository: world.student)
+            await send(&browse, .appeared)
+            await send(&browse, .select(5))
+            let selected = browse.state.selectedID
+            await send(&browse, .refresh)
+            #expect(browse.state.selectedID == selected)
+            #expect(browse.state.selectedIndex == 5)
+            await send(&browse, .queryChanged("data"))
+            #expect(browse.state.rows.count == 9)
+            #expect(browse.state.selectedIndex == 0)
+        }
+    }
+
     @Test("eligible-for-me and save act on the selected listing")
     func eligibleAndSave() async throws {
         try await withWorld { world in

@@ -117,6 +117,9 @@ public struct BrowseViewModel: Sendable {
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
     private var generation = 0
+    /// The filter whose results `state.rows` holds: a refresh of the same filter keeps the selected
+    /// listing, a new search starts at the top.
+    private var shownFilter: ListingFilter?
     private var nextCursor: PageCursor?
 
     /// Rows fetched per page.
@@ -314,7 +317,8 @@ public struct BrowseViewModel: Sendable {
             switch result {
             case .success(let page):
                 events.succeeded()
-                let previous = state.selectedID
+                let previous = shownFilter == state.filter ? state.selectedID : nil
+                shownFilter = state.filter
                 var seen = Set<ListingID>()
                 state.rows = page.items.filter { seen.insert($0.id).inserted }
                 nextCursor = page.nextCursor
