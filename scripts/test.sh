@@ -13,9 +13,12 @@ swift format lint --strict --recursive Sources Tests
 step "swift build (warnings are errors)"
 log=$(mktemp)
 swift build --build-tests 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
-if grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" >/dev/null; then
+# Generated OpenAPI sources live under .build/plugins/outputs; their unused-import warnings are the
+# generator's (it silences them itself from Swift 6.4 on), not ours.
+own_warnings() { grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" | grep -v "/.build/plugins/outputs/" || true; }
+if [ -n "$(own_warnings)" ]; then
     echo "test.sh: the build has warnings:" >&2
-    grep -E "(^|: )warning: " "$log" | sort -u >&2
+    own_warnings | sort -u >&2
     exit 1
 fi
 grep -q "Build complete" "$log" || { echo "test.sh: build failed" >&2; tail -40 "$log" >&2; exit 1; }

@@ -1,0 +1,3 @@
+import OpenAPIAsyncHTTPClient
+import AsyncHTTPClient
+import EdulinkAPI
