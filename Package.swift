@@ -114,6 +114,7 @@ let package = Package(
                 "EdulinkCore",
                 "EdulinkSQLite",
                 "EdulinkDemo",
+                "EdulinkServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -135,7 +136,7 @@ let package = Package(
         .testTarget(name: "EdulinkDemoTests", dependencies: ["EdulinkDemo"], swiftSettings: strict),
         .testTarget(
             name: "EdulinkContractTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite"],
+            dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkServer", "EdulinkRemote"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,5 +1,7 @@
 import EdulinkCore
+import EdulinkRemote
 import EdulinkSQLite
+import EdulinkServer
 import Foundation
 import Logging
 import Testing
@@ -14,17 +16,19 @@ struct ContractWorld: Sendable {
     let tearDown: @Sendable () -> Void
 }
 
-/// A repository implementation the contract suite runs against. Later issues add PostgreSQL and
-/// the remote client here; every test runs on each.
+/// A repository implementation the contract suite runs against; every test runs on each. PostgreSQL
+/// comes with its own branch.
 struct ContractBackend: Sendable, CustomTestStringConvertible {
     let name: String
+    /// The origin the backend's changes are audited with: the TUI in process, the API remotely.
+    let origin: Origin
     let make: @Sendable () async throws -> ContractWorld
 
     var testDescription: String { name }
 
-    static let all: [ContractBackend] = [.sqlite]
+    static let all: [ContractBackend] = [.sqlite, .remote]
 
-    static let sqlite = ContractBackend(name: "LocalRepository + SQLite") {
+    static let sqlite = ContractBackend(name: "LocalRepository + SQLite", origin: .tui) {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,5 +40,27 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             clock: clock, setup: service,
             newSession: { LocalRepository(service: service, mode: .local(path: path)) },
             tearDown: { try? FileManager.default.removeItem(at: directory) })
+    }
+
+    /// The remote client against a server in this process on 127.0.0.1 (a free port), over its own
+    /// SQLite database. Server and tests share the world's clock, so moving time moves token
+    /// expiry too.
+    static let remote = ContractBackend(name: "RemoteRepository → in-process server", origin: .api) {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-contract-remote-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let clock = ManualTimeSource(ContractFixture.start)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("edulink.sqlite").path, clock: clock)
+        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let running = try await InProcessServer.start(
+            service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
+        let url = running.url
+        return ContractWorld(
+            clock: clock, setup: service,
+            newSession: { RemoteRepository(server: url, retry: RetryPolicy(attempts: 1)) },
+            tearDown: {
+                running.stop()
+                try? FileManager.default.removeItem(at: directory)
+            })
     }
 }

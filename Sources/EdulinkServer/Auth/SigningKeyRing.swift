@@ -56,7 +56,8 @@ actor SigningKeyRing {
             guard let secret = Data(base64Encoded: key.secret), secret.count >= 32 else {
                 throw EdulinkError.unavailable("The signing key \(key.kid) in \(url.path) is not a 32-byte secret.")
             }
-            await collection.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.kid))
+            await collection.add(
+                hmac: HMACKey(from: secret), digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.kid))
         }
         guard let current = file.current else {
             throw EdulinkError.unavailable("The signing key file \(url.path) holds no keys.")

@@ -77,7 +77,8 @@ struct TokenService: Sendable {
         case .rotated(let user, let familyID):
             return try await issued(user: user, familyID: familyID, refreshToken: next.text, now: now)
         case .reused:
-            throw EdulinkError.unauthenticated("This session was ended because its refresh token was used twice. Sign in again.")
+            throw EdulinkError.unauthenticated(
+                "This session was ended because its refresh token was used twice. Sign in again.")
         case .rejected:
             throw Self.rejected
         }
@@ -92,7 +93,8 @@ struct TokenService: Sendable {
     }
 
     /// The caller an access token stands for: a valid signature by a known key, not expired, its
-    /// session not revoked, and its user still active.
+    /// session not revoked, and its user not disabled. A locked account keeps its open sessions, as
+    /// in local mode: a lockout stops guessing passwords, not the user who is already signed in.
     func authenticate(bearer token: String) async throws -> Authenticated {
         let claims: AccessTokenClaims
         do {
@@ -107,7 +109,8 @@ struct TokenService: Sendable {
         let (user, family) = try await store.readServerState { session in
             (try session.user(UserID(rawID)), try session.tokenFamily(familyID))
         }
-        guard let user, user.status == .active, let family, family.revokedAt == nil, family.userID == user.id else {
+        guard let user, user.status != .disabled, let family, family.revokedAt == nil, family.userID == user.id
+        else {
             throw EdulinkError.unauthenticated("This session has ended. Sign in again.")
         }
         return Authenticated(user: user, principal: Principal(user: user, origin: .api), familyID: familyID)
@@ -115,7 +118,8 @@ struct TokenService: Sendable {
 
     // MARK: Internals
 
-    private static let rejected = EdulinkError.unauthenticated("The refresh token is invalid or expired. Sign in again.")
+    private static let rejected = EdulinkError.unauthenticated(
+        "The refresh token is invalid or expired. Sign in again.")
 
     private func issued(user: User, familyID: String, refreshToken: String, now: Date) async throws -> Issued {
         let claims = AccessTokenClaims(
@@ -127,7 +131,9 @@ struct TokenService: Sendable {
             refreshLifetime: refreshLifetime, user: user)
     }
 
-    private func newRefreshToken(familyID: String, userID: UserID, now: Date) -> (text: String, record: RefreshTokenRecord) {
+    private func newRefreshToken(familyID: String, userID: UserID, now: Date) -> (
+        text: String, record: RefreshTokenRecord
+    ) {
         let id = token(12)
         let secret = token(32)
         let record = RefreshTokenRecord(

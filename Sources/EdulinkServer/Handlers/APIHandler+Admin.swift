@@ -50,7 +50,8 @@ extension APIHandler {
         let q = input.query
         let query = AuditQuery(
             actorID: q.actorId.map { UserID($0) }, action: q.action, entity: q.entity, entityID: q.entityId,
-            since: q.since, until: q.until, before: q.before.map { AuditEventID($0) }, limit: q.limit ?? Self.defaultLimit)
+            since: q.since, until: q.until, before: q.before.map { AuditEventID($0) },
+            limit: q.limit ?? Self.defaultLimit)
         return .ok(.init(body: .json(try CoreToAPI.convert(try await service.auditEvents(try principal(), query)))))
     }
 

@@ -42,7 +42,8 @@ extension APIHandler {
         let address = RequestValues.current.clientAddress
         try await loginThrottle.check(address: address, email: caller.user.email, now: clock.now())
         do {
-            _ = try await service.login(email: caller.user.email, password: body.password, origin: .api, source: address)
+            _ = try await service.login(
+                email: caller.user.email, password: body.password, origin: .api, source: address)
         } catch let error as EdulinkError {
             if case .unauthenticated = error {
                 // As in local mode, a failed re-check signs the session out.

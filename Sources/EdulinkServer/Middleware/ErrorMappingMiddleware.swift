@@ -34,7 +34,8 @@ struct ErrorMappingMiddleware: ServerMiddleware {
         }
         let requestID = RequestValues.current.requestID
         logger.error(
-            "unexpected error", metadata: ["operation": "\(operationID)", "error": "\(error)", "request_id": "\(requestID)"])
+            "unexpected error",
+            metadata: ["operation": "\(operationID)", "error": "\(error)", "request_id": "\(requestID)"])
         return ErrorResponse.openAPI(
             status: .internalServerError, code: ._internal,
             message: "Something went wrong on the server (request \(requestID)).")

@@ -31,7 +31,8 @@ struct HTTPErrorMiddleware: RouterMiddleware {
                     message: error.status.reasonPhrase)
             }
         } catch {
-            logger.error("unexpected error", metadata: ["error": "\(error)", "request_id": "\(RequestValues.current.requestID)"])
+            logger.error(
+                "unexpected error", metadata: ["error": "\(error)", "request_id": "\(RequestValues.current.requestID)"])
             return ErrorResponse.response(
                 status: .internalServerError, code: ._internal,
                 message: "Something went wrong on the server (request \(RequestValues.current.requestID)).")

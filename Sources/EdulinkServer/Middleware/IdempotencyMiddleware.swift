@@ -44,7 +44,8 @@ struct IdempotencyMiddleware: ServerMiddleware {
         do {
             let (head, responseBody) = try await next(request, HTTPBody(bytes), metadata)
             response = head
-            responseBytes = if let responseBody { try await [UInt8](collecting: responseBody, upTo: 16 * 1024 * 1024) } else { [] }
+            responseBytes =
+                if let responseBody { try await [UInt8](collecting: responseBody, upTo: 16 * 1024 * 1024) } else { [] }
         } catch {
             try? await store.writeServerState { try $0.deleteIdempotencyRecord(userID: userID, key: key) }
             throw error

@@ -21,7 +21,9 @@ struct RequestIDMiddleware: RouterMiddleware {
     /// A client's id is kept when it is short and plain (it ends up in logs).
     private static func acceptable(_ id: String?) -> String? {
         guard let id, (1...128).contains(id.count),
-            id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0)) })
+            id.unicodeScalars.allSatisfy({
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0))
+            })
         else { return nil }
         return id
     }

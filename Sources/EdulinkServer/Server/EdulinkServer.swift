@@ -1,7 +1,7 @@
+import EdulinkAPI
 public import EdulinkCore
 import Foundation
 public import Hummingbird
-import EdulinkAPI
 public import Logging
 import Metrics
 import NIOCore
@@ -66,7 +66,8 @@ public struct EdulinkServer: Sendable {
             on: router, health: health, registry: registry, document: try APIConfiguration.document())
         let handler = APIHandler(
             service: service, tokens: tokens,
-            loginThrottle: LoginThrottle(limit: configuration.loginFailuresPerWindow, window: configuration.loginWindow),
+            loginThrottle: LoginThrottle(
+                limit: configuration.loginFailuresPerWindow, window: configuration.loginWindow),
             health: health)
         try handler.registerHandlers(
             on: router, serverURL: try Servers.Server1.url(), configuration: APIConfiguration.openAPI,

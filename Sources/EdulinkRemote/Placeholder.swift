@@ -1,3 +1,0 @@
-import OpenAPIAsyncHTTPClient
-import AsyncHTTPClient
-import EdulinkAPI
