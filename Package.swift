@@ -140,6 +140,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "EdulinkServerTests",
+            dependencies: [
+                "EdulinkCore", "EdulinkSQLite", "EdulinkServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("../../Sources/EdulinkAPI/openapi.yaml")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "EdulinkCLITests",
             dependencies: ["EdulinkCore", "EdulinkSQLite", "edulink"],
             swiftSettings: strict
