@@ -30,6 +30,9 @@ status=${PIPESTATUS[0]}
 set -e
 [ "$status" -eq 0 ] || { echo "test.sh: swift test failed" >&2; exit "$status"; }
 
+step "schemathesis against a running server"
+bash scripts/schemathesis.sh
+
 step "line coverage per module"
 python3 scripts/coverage.py
 

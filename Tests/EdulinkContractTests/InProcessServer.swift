@@ -18,7 +18,7 @@ struct InProcessServer: Sendable {
             host: "127.0.0.1", port: 0, stateDirectory: stateDirectory, requestsPerWindow: 1_000_000)
         configure(&configuration)
         var logger = Logger(label: "edulink.test-server")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         let server = try await EdulinkServer(
             service: service, store: store, configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream<Int>.makeStream()

@@ -88,7 +88,7 @@ struct SecurityServer: Sendable {
             requestsPerWindow: 1_000_000)
         configuration.maxBodyBytes = 256 * 1024
         var logger = Logger(label: "security-server")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         let server = try await EdulinkServer(
             service: service, store: store, configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
