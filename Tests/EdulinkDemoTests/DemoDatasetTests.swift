@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdulinkDemo
 
 /// The committed `data/demo-dataset.json`, found from this file's path, decoded once.
@@ -101,8 +102,9 @@ struct DemoDatasetTests {
         #expect(dataset.applications.count >= 600)
         #expect(!dataset.notifications.isEmpty && !dataset.savedListings.isEmpty && !dataset.savedSearches.isEmpty)
         for organization in dataset.organizations {
-            #expect(dataset.users.filter { $0.role == .employer && $0.organization == organization.key }.count == 1,
-                    "one employer user for \(organization.key)")
+            #expect(
+                dataset.users.filter { $0.role == .employer && $0.organization == organization.key }.count == 1,
+                "one employer user for \(organization.key)")
         }
     }
 
@@ -128,7 +130,8 @@ struct DemoDatasetTests {
         for listing in dataset.listings {
             combinations.insert("\(listing.category)/\(listing.experienceLevel)/\(listing.locationType)")
         }
-        let expected = DemoDataset.Listing.Category.allCases.count * DemoDataset.Listing.ExperienceLevel.allCases.count
+        let expected =
+            DemoDataset.Listing.Category.allCases.count * DemoDataset.Listing.ExperienceLevel.allCases.count
             * DemoDataset.Listing.LocationType.allCases.count
         #expect(combinations.count == expected)
         #expect(Set(dataset.listings.map(\.status)) == Set(DemoDataset.Listing.Status.allCases))
@@ -174,14 +177,16 @@ struct DemoDatasetTests {
             #expect(user.institution.map { index.institutions[$0] != nil } ?? true, "\(user.key) institution")
             if user.role == .employer { #expect(user.organization != nil, "\(user.key) has no organization") }
         }
-        #expect(Set(dataset.studentProfiles.map(\.user)) == Set(dataset.users.filter { $0.role == .student }.map(\.key)))
+        #expect(
+            Set(dataset.studentProfiles.map(\.user)) == Set(dataset.users.filter { $0.role == .student }.map(\.key)))
         for profile in dataset.studentProfiles {
             #expect(profile.institution == index.users[profile.user]?.institution, "\(profile.user) institution")
         }
         for listing in dataset.listings {
             #expect(index.organizations[listing.organization] != nil, "\(listing.key) organization")
             let creator = index.users[listing.createdBy]
-            #expect(creator?.role == .employer && creator?.organization == listing.organization, "\(listing.key) creator")
+            #expect(
+                creator?.role == .employer && creator?.organization == listing.organization, "\(listing.key) creator")
             #expect(listing.institution.map { index.institutions[$0] != nil } ?? true, "\(listing.key) institution")
         }
         for application in dataset.applications {
@@ -268,13 +273,16 @@ struct DemoDatasetTests {
                 #expect(isInterview == (event.interviewInDays != nil) && isInterview == (event.interviewPlace != nil))
                 if let interview = event.interviewInDays {
                     #expect(interview > -event.daysAgo && interview <= 180 - event.daysAgo, "\(label): interview time")
-                    if position == application.timeline.count - 1 { #expect(interview > 0, "\(label): stale interview") }
+                    if position == application.timeline.count - 1 {
+                        #expect(interview > 0, "\(label): stale interview")
+                    }
                 }
                 #expect((event.to == .offered) == (event.offerExpiresInDays != nil), "\(label): offer expiry")
                 if let expiry = event.offerExpiresInDays {
                     #expect(expiry > -event.daysAgo, "\(label): offer expired when made")
                     if position + 1 < application.timeline.count {
-                        #expect(expiry >= -application.timeline[position + 1].daysAgo, "\(label): answered after expiry")
+                        #expect(
+                            expiry >= -application.timeline[position + 1].daysAgo, "\(label): answered after expiry")
                     } else {
                         #expect(expiry > 0, "\(label): open offer already expired")
                     }
@@ -298,8 +306,9 @@ struct DemoDatasetTests {
             #expect(listing.status == .published || listing.status == .closed, "\(label): listing not open")
             let published = try #require(listing.publishedDaysAgo)
             #expect(application.submittedDaysAgo >= 0 && application.submittedDaysAgo <= published, "\(label): early")
-            #expect(listing.deadlineInDays > 0 || application.submittedDaysAgo > -listing.deadlineInDays,
-                    "\(label): after the deadline")
+            #expect(
+                listing.deadlineInDays > 0 || application.submittedDaysAgo > -listing.deadlineInDays,
+                "\(label): after the deadline")
             #expect(index.isEligible(application.student, for: listing), "\(label): not eligible")
             #expect(index.completion(of: application.student) >= 70, "\(label): profile below 70 %")
             #expect((100...5000).contains(application.coverLetter.count), "\(label): cover letter length")
@@ -318,8 +327,9 @@ struct DemoDatasetTests {
         for listing in index.dataset.listings {
             let applications = index.applications(to: listing.key)
             #expect(applications.count <= listing.capacity, "\(listing.key) over capacity")
-            #expect(applications.filter { $0.currentState == .accepted }.count <= listing.positions,
-                    "\(listing.key) accepted more than its positions")
+            #expect(
+                applications.filter { $0.currentState == .accepted }.count <= listing.positions,
+                "\(listing.key) accepted more than its positions")
         }
     }
 
@@ -338,7 +348,8 @@ struct DemoDatasetTests {
                 #expect(listing.publishedDaysAgo == nil && listing.deadlineInDays > 0, "\(listing.key)")
             case .published, .closed:
                 let published = try #require(listing.publishedDaysAgo, "\(listing.key) has no publication date")
-                #expect(published >= 0 && published <= listing.createdDaysAgo, "\(listing.key) published before created")
+                #expect(
+                    published >= 0 && published <= listing.createdDaysAgo, "\(listing.key) published before created")
                 #expect(-listing.deadlineInDays < published, "\(listing.key) deadline before publication")
             }
             if listing.status == .closed { #expect(listing.deadlineInDays < 0, "\(listing.key) closed but open") }

@@ -11,11 +11,15 @@ extension EdulinkService {
             cleaned.createdAt = now()
             let candidate = cleaned
             return try await store.write { session in
-                if try session.organizations().contains(where: { $0.name.lowercased() == candidate.name.lowercased() }) {
-                    throw EdulinkError.validation([FieldError("name", "An organization called \(candidate.name) exists.")])
+                if try session.organizations().contains(where: { $0.name.lowercased() == candidate.name.lowercased() })
+                {
+                    throw EdulinkError.validation([
+                        FieldError("name", "An organization called \(candidate.name) exists.")
+                    ])
                 }
                 let created = try session.insertOrganization(candidate)
-                try self.audit(session, principal, "organization.create", "organization", created.id.rawValue, created.name)
+                try self.audit(
+                    session, principal, "organization.create", "organization", created.id.rawValue, created.name)
                 return created
             }
         }
@@ -26,7 +30,9 @@ extension EdulinkService {
         try await guarded(principal) {
             try authorize(principal, .manageUsers)
             try await store.write { session in
-                guard var organization = try session.organization(id) else { throw EdulinkError.notFound("Organization") }
+                guard var organization = try session.organization(id) else {
+                    throw EdulinkError.notFound("Organization")
+                }
                 organization.verified = verified
                 try session.updateOrganization(organization)
                 try self.audit(
@@ -58,7 +64,8 @@ extension EdulinkService {
                     throw EdulinkError.validation([FieldError("name", "An institution called \(name) exists.")])
                 }
                 let created = try session.insertInstitution(final)
-                try self.audit(session, principal, "institution.create", "institution", created.id.rawValue, created.name)
+                try self.audit(
+                    session, principal, "institution.create", "institution", created.id.rawValue, created.name)
                 return created
             }
         }
