@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "TerminalKit", targets: ["TerminalKit"]),
         .executable(name: "terminalkit-gallery", targets: ["TerminalKitGallery"]),
         .library(name: "EdulinkPostgres", targets: ["EdulinkPostgres"]),
+        .library(name: "EdulinkAPI", targets: ["EdulinkAPI"]),
+        .library(name: "EdulinkServer", targets: ["EdulinkServer"]),
+        .library(name: "EdulinkRemote", targets: ["EdulinkRemote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -24,6 +27,18 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Server and remote mode
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
     ],
     targets: [
         // MARK: Domain and data
@@ -69,6 +84,48 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "TerminalKitGallery", dependencies: ["TerminalKit"], swiftSettings: strict),
+        // MARK: Server and remote mode
+        .target(
+            name: "EdulinkAPI",
+            dependencies: [
+                "EdulinkCore",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            // The generator's empty files warn about unused public imports (silenced from Swift 6.4 on);
+            // scripts/test.sh ignores warnings in generated code under .build only.
+            swiftSettings: strict,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
+            name: "EdulinkServer",
+            dependencies: [
+                "EdulinkCore",
+                "EdulinkAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EdulinkRemote",
+            dependencies: [
+                "EdulinkCore",
+                "EdulinkAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
 
         // MARK: Screens
         .target(name: "EdulinkViewModels", dependencies: ["EdulinkCore"], swiftSettings: strict),
@@ -88,6 +145,7 @@ let package = Package(
                 "EdulinkSQLite",
                 "EdulinkDemo",
                 "EdulinkTUI",
+                "EdulinkServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -137,7 +195,21 @@ let package = Package(
         ),
         .testTarget(
             name: "EdulinkContractTests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport"],
+            dependencies: [
+                "EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport", "EdulinkServer",
+                "EdulinkRemote",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EdulinkServerTests",
+            dependencies: [
+                "EdulinkCore", "EdulinkSQLite", "EdulinkServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("../../Sources/EdulinkAPI/openapi.yaml")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -13,9 +13,12 @@ swift format lint --strict --recursive Sources Tests
 step "swift build (warnings are errors)"
 log=$(mktemp)
 swift build --build-tests 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
-if grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" >/dev/null; then
+# Generated OpenAPI sources live under .build/plugins/outputs; their unused-import warnings are the
+# generator's (it silences them itself from Swift 6.4 on), not ours.
+own_warnings() { grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" | grep -v "/.build/plugins/outputs/" || true; }
+if [ -n "$(own_warnings)" ]; then
     echo "test.sh: the build has warnings:" >&2
-    grep -E "(^|: )warning: " "$log" | sort -u >&2
+    own_warnings | sort -u >&2
     exit 1
 fi
 grep -q "Build complete" "$log" || { echo "test.sh: build failed" >&2; tail -40 "$log" >&2; exit 1; }
@@ -44,6 +47,9 @@ swift test --enable-code-coverage 2>&1 | tee "$log" | grep -vE '^(\[|Test Case .
 status=${PIPESTATUS[0]}
 set -e
 [ "$status" -eq 0 ] || { echo "test.sh: swift test failed" >&2; exit "$status"; }
+
+step "schemathesis against a running server"
+bash scripts/schemathesis.sh
 
 step "line coverage per module"
 python3 scripts/coverage.py

@@ -99,7 +99,7 @@ struct AccessContractTests {
             #expect(events.map(\.action) == ["application.move", "application.create"])
             #expect(events.first?.actorRole == .employer)
             #expect(events.first?.entityID == application.id.rawValue)
-            #expect(events.first?.origin == .tui)
+            #expect(events.first?.origin == backend.origin)
             let listingEvents = try await w.admin.auditEvents(AuditQuery(action: "listing."))
             #expect(Set(listingEvents.map(\.action)) == ["listing.create", "listing.submit", "listing.verify"])
         }

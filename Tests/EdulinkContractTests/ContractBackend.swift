@@ -1,7 +1,9 @@
 import EdulinkCore
 import EdulinkPostgres
 import EdulinkPostgresTestSupport
+import EdulinkRemote
 import EdulinkSQLite
+import EdulinkServer
 import Foundation
 import Logging
 import Testing
@@ -17,10 +19,11 @@ struct ContractWorld: Sendable {
     let tearDown: @Sendable () async -> Void
 }
 
-/// A repository implementation the contract suite runs against. Later issues add PostgreSQL and
-/// the remote client here; every test runs on each.
+/// A repository implementation the contract suite runs against; every test runs on each.
 struct ContractBackend: Sendable, CustomTestStringConvertible {
     let name: String
+    /// The origin the backend's changes are audited with: the TUI in process, the API remotely.
+    let origin: Origin
     let make: @Sendable () async throws -> ContractWorld
 
     var testDescription: String { name }
@@ -30,14 +33,14 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
     /// `EDULINK_CONTRACT_BACKEND=sqlite` (or `postgres`) keeps only the backends whose name
     /// contains it, e.g. to time the suite on one of them.
     static let all: [ContractBackend] = {
-        let backends: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres] : [.sqlite]
+        let backends: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres, .remote] : [.sqlite, .remote]
         guard let only = ProcessInfo.processInfo.environment["EDULINK_CONTRACT_BACKEND"]?.lowercased(),
             !only.isEmpty
         else { return backends }
         return backends.filter { $0.name.lowercased().contains(only) }
     }()
 
-    static let sqlite = ContractBackend(name: "LocalRepository + SQLite") {
+    static let sqlite = ContractBackend(name: "LocalRepository + SQLite", origin: .tui) {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -51,7 +54,7 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             tearDown: { try? FileManager.default.removeItem(at: directory) })
     }
 
-    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL") {
+    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL", origin: .tui) {
         let clock = ManualTimeSource(ContractFixture.start)
         let (store, database) = try await TestPostgres.makeStore(clock: clock)
         let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
@@ -62,6 +65,28 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             tearDown: {
                 await store.shutdown()
                 await database.drop()
+            })
+    }
+
+    /// The remote client against a server in this process on 127.0.0.1 (a free port), over its own
+    /// SQLite database. Server and tests share the world's clock, so moving time moves token
+    /// expiry too.
+    static let remote = ContractBackend(name: "RemoteRepository → in-process server", origin: .api) {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-contract-remote-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let clock = ManualTimeSource(ContractFixture.start)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("edulink.sqlite").path, clock: clock)
+        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let running = try await InProcessServer.start(
+            service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
+        let url = running.url
+        return ContractWorld(
+            clock: clock, setup: service,
+            newSession: { RemoteRepository(server: url, retry: RetryPolicy(attempts: 1)) },
+            tearDown: {
+                running.stop()
+                try? FileManager.default.removeItem(at: directory)
             })
     }
 }

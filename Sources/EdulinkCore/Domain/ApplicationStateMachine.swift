@@ -1,5 +1,5 @@
 /// Where an application is in the hiring pipeline.
-public enum ApplicationStatus: String, Sendable, Codable, CaseIterable, Hashable {
+public enum ApplicationStatus: String, Sendable, Codable, CodingKeyRepresentable, CaseIterable, Hashable {
     case pending
     case reviewed
     case shortlisted

@@ -24,7 +24,7 @@ struct Edulink: AsyncParsableCommand {
         version: version,
         subcommands: [
             TerminalAppCommand.self, DemoCommand.self, InitCommand.self, DatabaseCommand.self, UserCommand.self,
-            InternshipsCommand.self, JobsCommand.self, DevCommand.self,
+            InternshipsCommand.self, JobsCommand.self, DevCommand.self, ServeCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: TerminalAppCommand.self
     )

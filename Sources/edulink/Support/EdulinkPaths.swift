@@ -20,6 +20,15 @@ struct EdulinkPaths {
         return base.appendingPathComponent("edulink", isDirectory: true)
     }
 
+    /// `$XDG_STATE_HOME/edulink`, with `XDG_STATE_HOME` defaulting to `~/.local/state`: tokens of
+    /// remote sessions and the server's signing keys.
+    var stateDirectory: URL {
+        let base =
+            nonEmpty(environment["XDG_STATE_HOME"]).map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? home.appendingPathComponent(".local/state", isDirectory: true)
+        return base.appendingPathComponent("edulink", isDirectory: true)
+    }
+
     /// The database when neither `--db` nor `EDULINK_DB` says otherwise.
     var defaultDatabase: URL { dataDirectory.appendingPathComponent("edulink.sqlite") }
 

@@ -1,0 +1,90 @@
+import EdulinkAPI
+public import EdulinkCore
+public import Foundation
+
+// Administration over HTTP.
+extension RemoteRepository {
+    public func users(matching text: String?, role: Role?, after: UserID?, limit: Int) async throws -> [UserSummary] {
+        let query = Operations.ListUsers.Input.Query(
+            text: text, role: role.flatMap { Components.Schemas.Role(rawValue: $0.rawValue) },
+            afterUser: after?.rawValue, limit: limit)
+        switch try await call(write: false, { try await $0.listUsers(query: query) }) {
+        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func createUser(_ account: NewAccount) async throws -> UserSummary {
+        let body: Components.Schemas.NewAccount = try CoreToAPI.convert(account)
+        switch try await call(write: true, { try await $0.createUser(body: .json(body)) }) {
+        case .created(let created): return try APIToCore.convert(try created.body.json)
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func setRole(_ id: UserID, to role: Role) async throws {
+        guard let apiRole = Components.Schemas.Role(rawValue: role.rawValue) else {
+            throw EdulinkError.validation([FieldError("role", "Unknown role.")])
+        }
+        let output = try await call(write: true) {
+            try await $0.setRole(path: .init(userId: id.rawValue), body: .json(.init(role: apiRole)))
+        }
+        switch output {
+        case .noContent: return
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func lockUser(_ id: UserID, until: Date?) async throws {
+        let output = try await call(write: true) {
+            try await $0.lockUser(path: .init(userId: id.rawValue), body: .json(.init(until: until)))
+        }
+        switch output {
+        case .noContent: return
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func unlockUser(_ id: UserID) async throws {
+        switch try await call(write: true, { try await $0.unlockUser(path: .init(userId: id.rawValue)) }) {
+        case .noContent: return
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func disableUser(_ id: UserID) async throws {
+        switch try await call(write: true, { try await $0.disableUser(path: .init(userId: id.rawValue)) }) {
+        case .noContent: return
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func resetPassword(_ id: UserID) async throws -> String {
+        switch try await call(write: true, { try await $0.resetPassword(path: .init(userId: id.rawValue)) }) {
+        case .ok(let ok): return try ok.body.json.password
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
+        let input = Operations.ListAuditEvents.Input.Query(
+            actorId: query.actorID?.rawValue, action: query.action, entity: query.entity, entityId: query.entityID,
+            since: query.since, until: query.until, before: query.before?.rawValue, limit: query.limit)
+        switch try await call(write: false, { try await $0.listAuditEvents(query: input) }) {
+        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func securityEvents(kind: SecurityEventKind?, user: UserID?, since: Date?, limit: Int) async throws
+        -> [SecurityEvent]
+    {
+        let input = Operations.ListSecurityEvents.Input.Query(
+            kind: kind.flatMap { Components.Schemas.SecurityEventKind(rawValue: $0.rawValue) }, user: user?.rawValue,
+            since: since, limit: limit)
+        switch try await call(write: false, { try await $0.listSecurityEvents(query: input) }) {
+        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+}

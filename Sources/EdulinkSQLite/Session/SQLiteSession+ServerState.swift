@@ -1,0 +1,101 @@
+import EdulinkCore
+import Foundation
+import GRDB
+
+// Refresh-token families and idempotency records of an Edulink server.
+extension SQLiteSession: ServerStateWriter {
+    func tokenFamily(_ id: String) throws -> TokenFamily? {
+        try fetchOne("SELECT * FROM token_families WHERE id = ?", [id]) { r in
+            TokenFamily(
+                id: try r.string("id"), userID: try r.id("user_id"), createdAt: try r.date("created_at"),
+                revokedAt: try r.optionalDate("revoked_at"), revokedReason: try r.optionalString("revoked_reason"))
+        }
+    }
+
+    func refreshToken(_ id: String) throws -> RefreshTokenRecord? {
+        try fetchOne("SELECT * FROM refresh_tokens WHERE id = ?", [id]) { r in
+            RefreshTokenRecord(
+                id: try r.string("id"), familyID: try r.string("family_id"), userID: try r.id("user_id"),
+                secretHash: try r.string("secret_hash"), issuedAt: try r.date("issued_at"),
+                expiresAt: try r.date("expires_at"), usedAt: try r.optionalDate("used_at"))
+        }
+    }
+
+    func idempotencyRecord(userID: UserID, key: String) throws -> IdempotencyRecord? {
+        try fetchOne("SELECT * FROM idempotency_records WHERE user_id = ? AND key = ?", [userID.rawValue, key]) { r in
+            IdempotencyRecord(
+                userID: try r.id("user_id"), key: try r.string("key"), fingerprint: try r.string("fingerprint"),
+                status: try r.optionalInt("status"), body: [UInt8](try r.row.decode(Data.self, forColumn: "body")),
+                createdAt: try r.date("created_at"))
+        }
+    }
+
+    func insertTokenFamily(_ family: TokenFamily) throws {
+        try execute(
+            "INSERT INTO token_families (id, user_id, created_at, revoked_at, revoked_reason) VALUES (?, ?, ?, ?, ?)",
+            [
+                family.id, family.userID.rawValue, ColumnCoding.microseconds(family.createdAt),
+                ColumnCoding.microseconds(family.revokedAt), family.revokedReason,
+            ])
+    }
+
+    func revokeTokenFamily(_ id: String, at date: Date, reason: String) throws {
+        try execute(
+            "UPDATE token_families SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL",
+            [ColumnCoding.microseconds(date), reason, id])
+    }
+
+    func insertRefreshToken(_ token: RefreshTokenRecord) throws {
+        try execute(
+            """
+            INSERT INTO refresh_tokens (id, family_id, user_id, secret_hash, issued_at, expires_at, used_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                token.id, token.familyID, token.userID.rawValue, token.secretHash,
+                ColumnCoding.microseconds(token.issuedAt), ColumnCoding.microseconds(token.expiresAt),
+                ColumnCoding.microseconds(token.usedAt),
+            ])
+    }
+
+    func markRefreshTokenUsed(_ id: String, at date: Date) throws {
+        try execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ?", [ColumnCoding.microseconds(date), id])
+    }
+
+    func pruneTokens(expiredBefore date: Date) throws {
+        let cutoff = ColumnCoding.microseconds(date)
+        try execute("DELETE FROM refresh_tokens WHERE expires_at < ?", [cutoff])
+        try execute(
+            """
+            DELETE FROM token_families WHERE created_at < ?
+            AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = token_families.id)
+            """, [cutoff])
+    }
+
+    func insertIdempotencyRecord(_ record: IdempotencyRecord) throws -> Bool {
+        try execute(
+            """
+            INSERT INTO idempotency_records (user_id, key, fingerprint, status, body, created_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, key) DO NOTHING
+            """,
+            [
+                record.userID.rawValue, record.key, record.fingerprint, record.status, Data(record.body),
+                ColumnCoding.microseconds(record.createdAt),
+            ])
+        return db.changesCount > 0
+    }
+
+    func completeIdempotencyRecord(userID: UserID, key: String, status: Int, body: [UInt8]) throws {
+        try execute(
+            "UPDATE idempotency_records SET status = ?, body = ? WHERE user_id = ? AND key = ?",
+            [status, Data(body), userID.rawValue, key])
+    }
+
+    func deleteIdempotencyRecord(userID: UserID, key: String) throws {
+        try execute("DELETE FROM idempotency_records WHERE user_id = ? AND key = ?", [userID.rawValue, key])
+    }
+
+    func pruneIdempotencyRecords(createdBefore date: Date) throws {
+        try execute("DELETE FROM idempotency_records WHERE created_at < ?", [ColumnCoding.microseconds(date)])
+    }
+}

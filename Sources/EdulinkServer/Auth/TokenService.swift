@@ -1,0 +1,163 @@
+import Crypto
+import EdulinkCore
+import Foundation
+import JWTKit
+
+/// The rules of sign-in sessions: short access tokens (JWT), long refresh tokens that rotate on
+/// every use, reuse detection that revokes the whole family, logout. Persistence is the store's
+/// (`ServerStateWriter`); time comes from the service's clock.
+struct TokenService: Sendable {
+    /// A fresh pair for a client.
+    struct Issued: Sendable {
+        var accessToken: String
+        var refreshToken: String
+        var accessLifetime: TimeInterval
+        var refreshLifetime: TimeInterval
+        var user: User
+    }
+
+    let keys: SigningKeyRing
+    let store: any ServerStateStore
+    let clock: any TimeSource
+    let random: any RandomSource
+    let accessLifetime: TimeInterval
+    let refreshLifetime: TimeInterval
+
+    /// Starts a new sign-in session (token family) for `user`.
+    func startSession(for user: User) async throws -> Issued {
+        let now = clock.now()
+        let familyID = token(16)
+        let refresh = newRefreshToken(familyID: familyID, userID: user.id, now: now)
+        try await store.writeServerState { session in
+            try session.insertTokenFamily(TokenFamily(id: familyID, userID: user.id, createdAt: now))
+            try session.insertRefreshToken(refresh.record)
+            try session.pruneTokens(expiredBefore: now)
+        }
+        return try await issued(user: user, familyID: familyID, refreshToken: refresh.text, now: now)
+    }
+
+    /// Exchanges a refresh token for a new pair. A token used before revokes its family and records
+    /// a `token_reuse` security event: one of the two holders is not the user.
+    func refresh(_ presented: String, source: String) async throws -> Issued {
+        let now = clock.now()
+        guard let (id, secret) = Self.split(presented) else { throw Self.rejected }
+        let secretHash = Self.hash(secret)
+        let refreshLifetime = refreshLifetime
+        let next = newRefreshToken(familyID: "", userID: UserID(0), now: now)
+        enum Outcome: Sendable {
+            case rotated(User, familyID: String)
+            case reused
+            case rejected
+        }
+        let outcome: Outcome = try await store.writeServerState { session in
+            guard let record = try session.refreshToken(id),
+                Self.constantTimeEqual(record.secretHash, secretHash),
+                let family = try session.tokenFamily(record.familyID)
+            else { return .rejected }
+            if record.usedAt != nil {
+                try session.revokeTokenFamily(family.id, at: now, reason: "refresh token reused")
+                try session.insertSecurityEvent(
+                    SecurityEvent(
+                        kind: .tokenReuse, userID: record.userID, source: source,
+                        detail: "A used refresh token was presented again; the session was ended.", at: now))
+                return .reused
+            }
+            guard family.revokedAt == nil, record.expiresAt > now, let user = try session.user(record.userID),
+                user.status == .active
+            else { return .rejected }
+            try session.markRefreshTokenUsed(record.id, at: now)
+            var fresh = next.record
+            fresh.familyID = family.id
+            fresh.userID = user.id
+            fresh.expiresAt = now.addingTimeInterval(refreshLifetime)
+            try session.insertRefreshToken(fresh)
+            return .rotated(user, familyID: family.id)
+        }
+        switch outcome {
+        case .rotated(let user, let familyID):
+            return try await issued(user: user, familyID: familyID, refreshToken: next.text, now: now)
+        case .reused:
+            throw EdulinkError.unauthenticated(
+                "This session was ended because its refresh token was used twice. Sign in again.")
+        case .rejected:
+            throw Self.rejected
+        }
+    }
+
+    /// Ends a sign-in session: its refresh tokens and access tokens stop working.
+    func endSession(familyID: String) async throws {
+        let now = clock.now()
+        try await store.writeServerState { session in
+            try session.revokeTokenFamily(familyID, at: now, reason: "signed out")
+        }
+    }
+
+    /// The caller an access token stands for: a valid signature by a known key, not expired, its
+    /// session not revoked, and its user not disabled. A locked account keeps its open sessions, as
+    /// in local mode: a lockout stops guessing passwords, not the user who is already signed in.
+    func authenticate(bearer token: String) async throws -> Authenticated {
+        let claims: AccessTokenClaims
+        do {
+            claims = try await keys.verify(token)
+            guard claims.iss.value == AccessTokenClaims.issuer else { throw TokenRejection.malformed }
+            try claims.exp.verifyNotExpired(currentDate: clock.now())
+        } catch {
+            throw EdulinkError.unauthenticated("The access token is invalid or expired. Sign in again.")
+        }
+        guard let rawID = Int64(claims.sub.value) else { throw Self.rejected }
+        let familyID = claims.fam
+        let (user, family) = try await store.readServerState { session in
+            (try session.user(UserID(rawID)), try session.tokenFamily(familyID))
+        }
+        guard let user, user.status != .disabled, let family, family.revokedAt == nil, family.userID == user.id
+        else {
+            throw EdulinkError.unauthenticated("This session has ended. Sign in again.")
+        }
+        return Authenticated(user: user, principal: Principal(user: user, origin: .api), familyID: familyID)
+    }
+
+    // MARK: Internals
+
+    private static let rejected = EdulinkError.unauthenticated(
+        "The refresh token is invalid or expired. Sign in again.")
+
+    private func issued(user: User, familyID: String, refreshToken: String, now: Date) async throws -> Issued {
+        let claims = AccessTokenClaims(
+            sub: SubjectClaim(value: String(user.id.rawValue)), fam: familyID, iat: IssuedAtClaim(value: now),
+            exp: ExpirationClaim(value: now.addingTimeInterval(accessLifetime)),
+            iss: IssuerClaim(value: AccessTokenClaims.issuer))
+        return Issued(
+            accessToken: try await keys.sign(claims), refreshToken: refreshToken, accessLifetime: accessLifetime,
+            refreshLifetime: refreshLifetime, user: user)
+    }
+
+    private func newRefreshToken(familyID: String, userID: UserID, now: Date) -> (
+        text: String, record: RefreshTokenRecord
+    ) {
+        let id = token(12)
+        let secret = token(32)
+        let record = RefreshTokenRecord(
+            id: id, familyID: familyID, userID: userID, secretHash: Self.hash(secret), issuedAt: now,
+            expiresAt: now.addingTimeInterval(refreshLifetime))
+        return ("\(id).\(secret)", record)
+    }
+
+    private func token(_ bytes: Int) -> String { Data(random.bytes(bytes)).base64URL }
+
+    private static func split(_ token: String) -> (String, String)? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
+
+    static func hash(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

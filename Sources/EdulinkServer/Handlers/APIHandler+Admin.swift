@@ -1,0 +1,75 @@
+import EdulinkAPI
+import EdulinkCore
+import Foundation
+
+// Administration: users, audit and security events, health.
+extension APIHandler {
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
+        let users = try await service.users(
+            try principal(), matching: input.query.text, role: input.query.role.flatMap { Role(rawValue: $0.rawValue) },
+            after: input.query.afterUser.map { UserID($0) }, limit: input.query.limit ?? Self.defaultLimit)
+        return .ok(.init(body: .json(try CoreToAPI.convert(users))))
+    }
+
+    func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let user = try await service.createUser(try principal(), try APIToCore.convert(body))
+        return .created(.init(body: .json(try CoreToAPI.convert(user))))
+    }
+
+    func setRole(_ input: Operations.SetRole.Input) async throws -> Operations.SetRole.Output {
+        guard case .json(let body) = input.body, let role = Role(rawValue: body.role.rawValue) else {
+            throw EdulinkError.validation([FieldError("role", "Unknown role.")])
+        }
+        try await service.setRole(try principal(), user: UserID(input.path.userId), to: role)
+        return .noContent(.init())
+    }
+
+    func lockUser(_ input: Operations.LockUser.Input) async throws -> Operations.LockUser.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        try await service.lockUser(try principal(), user: UserID(input.path.userId), until: body.until)
+        return .noContent(.init())
+    }
+
+    func unlockUser(_ input: Operations.UnlockUser.Input) async throws -> Operations.UnlockUser.Output {
+        try await service.unlockUser(try principal(), user: UserID(input.path.userId))
+        return .noContent(.init())
+    }
+
+    func disableUser(_ input: Operations.DisableUser.Input) async throws -> Operations.DisableUser.Output {
+        try await service.disableUser(try principal(), user: UserID(input.path.userId))
+        return .noContent(.init())
+    }
+
+    func resetPassword(_ input: Operations.ResetPassword.Input) async throws -> Operations.ResetPassword.Output {
+        let password = try await service.resetPassword(try principal(), user: UserID(input.path.userId))
+        return .ok(.init(body: .json(.init(password: password))))
+    }
+
+    func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {
+        let q = input.query
+        let query = AuditQuery(
+            actorID: q.actorId.map { UserID($0) }, action: q.action, entity: q.entity, entityID: q.entityId,
+            since: q.since, until: q.until, before: q.before.map { AuditEventID($0) },
+            limit: q.limit ?? Self.defaultLimit)
+        return .ok(.init(body: .json(try CoreToAPI.convert(try await service.auditEvents(try principal(), query)))))
+    }
+
+    func listSecurityEvents(_ input: Operations.ListSecurityEvents.Input) async throws
+        -> Operations.ListSecurityEvents.Output
+    {
+        let q = input.query
+        let events = try await service.securityEvents(
+            try principal(), kind: q.kind.flatMap { SecurityEventKind(rawValue: $0.rawValue) },
+            user: q.user.map { UserID($0) }, since: q.since, limit: q.limit ?? Self.defaultLimit)
+        return .ok(.init(body: .json(try CoreToAPI.convert(events))))
+    }
+
+    func adminHealth(_ input: Operations.AdminHealth.Input) async throws -> Operations.AdminHealth.Output {
+        let principal = try principal()
+        guard PermissionPolicy.allows(principal, .viewHealth) else {
+            throw EdulinkError.forbidden("You do not have permission to view server health.")
+        }
+        return .ok(.init(body: .json(await health.report())))
+    }
+}

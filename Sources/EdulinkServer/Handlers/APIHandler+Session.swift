@@ -1,0 +1,70 @@
+import EdulinkAPI
+import EdulinkCore
+import Foundation
+
+// Signing in and out, refreshing, and the signed-in user's own account.
+extension APIHandler {
+    func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let address = RequestValues.current.clientAddress
+        try await loginThrottle.check(address: address, email: body.email, now: clock.now())
+        let user: User
+        do {
+            user = try await service.login(email: body.email, password: body.password, origin: .api, source: address)
+        } catch let error as EdulinkError {
+            if case .unauthenticated = error {
+                await loginThrottle.recordFailure(address: address, email: body.email, now: clock.now())
+            }
+            throw error
+        }
+        let issued = try await tokens.startSession(for: user)
+        return .ok(.init(body: .json(try Self.pair(issued))))
+    }
+
+    func refresh(_ input: Operations.Refresh.Input) async throws -> Operations.Refresh.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let issued = try await tokens.refresh(body.refreshToken, source: RequestValues.current.clientAddress)
+        return .ok(.init(body: .json(try Self.pair(issued))))
+    }
+
+    func logout(_ input: Operations.Logout.Input) async throws -> Operations.Logout.Output {
+        try await tokens.endSession(familyID: try caller().familyID)
+        return .noContent(.init())
+    }
+
+    func currentUser(_ input: Operations.CurrentUser.Input) async throws -> Operations.CurrentUser.Output {
+        .ok(.init(body: .json(try CoreToAPI.convert(try caller().user.publicProfile))))
+    }
+
+    func reauthenticate(_ input: Operations.Reauthenticate.Input) async throws -> Operations.Reauthenticate.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let caller = try caller()
+        let address = RequestValues.current.clientAddress
+        try await loginThrottle.check(address: address, email: caller.user.email, now: clock.now())
+        do {
+            _ = try await service.login(
+                email: caller.user.email, password: body.password, origin: .api, source: address)
+        } catch let error as EdulinkError {
+            if case .unauthenticated = error {
+                // As in local mode, a failed re-check signs the session out.
+                await loginThrottle.recordFailure(address: address, email: caller.user.email, now: clock.now())
+                try await tokens.endSession(familyID: caller.familyID)
+            }
+            throw error
+        }
+        return .noContent(.init())
+    }
+
+    func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        try await service.changePassword(try principal(), current: body.current, new: body.new)
+        return .noContent(.init())
+    }
+
+    private static func pair(_ issued: TokenService.Issued) throws -> Components.Schemas.TokenPair {
+        .init(
+            accessToken: issued.accessToken, refreshToken: issued.refreshToken, tokenType: .bearer,
+            expiresIn: Int(issued.accessLifetime), refreshExpiresIn: Int(issued.refreshLifetime),
+            user: try CoreToAPI.convert(issued.user.publicProfile))
+    }
+}

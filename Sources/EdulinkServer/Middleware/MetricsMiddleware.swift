@@ -1,0 +1,28 @@
+import CoreMetrics
+import Foundation
+import Hummingbird
+
+/// Counts requests and times them for `/metrics`, by method, route and status. The route is the
+/// matched pattern (`/api/v1/listings/{listingId}`), never the raw path, so ids do not explode the
+/// label space.
+struct MetricsMiddleware: RouterMiddleware {
+    typealias Context = ServerRequestContext
+    let factory: any MetricsFactory
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        let route = context.endpointPath ?? "unmatched"
+        let dimensions = [
+            ("method", request.method.rawValue), ("route", route), ("status", String(response.status.code)),
+        ]
+        Counter(label: "edulink_http_requests_total", dimensions: dimensions, factory: factory).increment()
+        let elapsed = ContinuousClock.now - start
+        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        Timer(label: "edulink_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            .recordNanoseconds(nanoseconds)
+        return response
+    }
+}

@@ -1,0 +1,97 @@
+import EdulinkAPI
+public import EdulinkCore
+import Foundation
+public import Hummingbird
+public import Logging
+import Metrics
+import NIOCore
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import Prometheus
+import ServiceLifecycle
+
+/// The Edulink HTTP server: the API of `openapi.yaml` over `EdulinkService`, with sign-in
+/// sessions, rate limits, idempotent writes, metrics and health endpoints.
+///
+/// ```swift
+/// let server = try await EdulinkServer(service: service, store: store, configuration: configuration)
+/// try await server.run()  // until SIGTERM or SIGINT
+/// ```
+///
+/// It keeps nothing that must be shared in memory except the rate-limit counters, which are per
+/// instance: several instances behind a load balancer share one database.
+public struct EdulinkServer: Sendable {
+    public let configuration: ServerConfiguration
+    let service: EdulinkService
+    let store: any ServerStateStore & StoreMaintenance
+    let logger: Logger
+    let tokens: TokenService
+
+    /// Prepares a server; reads (or creates) the signing-key file under the state directory.
+    public init(
+        service: EdulinkService, store: any ServerStateStore & StoreMaintenance, configuration: ServerConfiguration,
+        logger: Logger = Logger(label: "edulink.server")
+    ) async throws {
+        self.service = service
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        let clock = service.environment.clock
+        let keys = try await SigningKeyRing(url: configuration.keyFile, now: clock.now(), logger: logger)
+        self.tokens = TokenService(
+            keys: keys, store: store, clock: clock, random: service.environment.random,
+            accessLifetime: configuration.accessTokenLifetime, refreshLifetime: configuration.refreshTokenLifetime)
+    }
+
+    /// The Hummingbird application; `onRunning` receives the port it listens on.
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws
+        -> some ApplicationProtocol
+    {
+        let clock = service.environment.clock
+        let registry = PrometheusCollectorRegistry()
+        let factory = PrometheusMetricsFactory(registry: registry)
+        let health = HealthReporter(maintenance: store, clock: clock, startedAt: .now)
+        let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: AccessLogMiddleware(logger: logger))
+        router.add(middleware: MetricsMiddleware(factory: factory))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: HTTPErrorMiddleware(logger: logger))
+        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        router.add(
+            middleware: RateLimitMiddleware(
+                counter: WindowCounter(window: configuration.requestWindow), limit: configuration.requestsPerWindow,
+                clock: clock))
+        OperationalRoutes.register(
+            on: router, health: health, registry: registry, document: try APIConfiguration.document())
+        let handler = APIHandler(
+            service: service, tokens: tokens,
+            loginThrottle: LoginThrottle(
+                limit: configuration.loginFailuresPerWindow, window: configuration.loginWindow),
+            health: health)
+        try handler.registerHandlers(
+            on: router, serverURL: try Servers.Server1.url(), configuration: APIConfiguration.openAPI,
+            middlewares: [
+                ErrorMappingMiddleware(logger: logger), AuthenticationMiddleware(tokens: tokens),
+                IdempotencyMiddleware(
+                    store: store, clock: clock, retention: configuration.idempotencyRetention,
+                    maxBodyBytes: configuration.maxBodyBytes),
+            ])
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "Edulink"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting connections and lets requests in flight
+    /// finish.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = try application(onRunning: onRunning)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

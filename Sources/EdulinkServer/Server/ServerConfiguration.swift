@@ -1,0 +1,45 @@
+public import Foundation
+
+/// How an Edulink server listens and what it allows; every limit in one place.
+public struct ServerConfiguration: Sendable {
+    /// The address to bind; 127.0.0.1 unless the server sits behind a proxy on another host.
+    public var host: String
+    /// The port; 0 picks a free one (tests).
+    public var port: Int
+    /// Where the signing-key file lives (mode 0700 folder, 0600 file).
+    public var stateDirectory: URL
+    /// Larger request bodies are refused with 413.
+    public var maxBodyBytes: Int
+    /// Requests per client (access token, else address) per `requestWindow`, per instance.
+    public var requestsPerWindow: Int
+    public var requestWindow: TimeInterval
+    /// Failed sign-ins per address and per account within `loginWindow` before 429.
+    public var loginFailuresPerWindow: Int
+    public var loginWindow: TimeInterval
+    public var accessTokenLifetime: TimeInterval
+    public var refreshTokenLifetime: TimeInterval
+    /// How long a write's response is kept for replay under its `Idempotency-Key`.
+    public var idempotencyRetention: TimeInterval
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, stateDirectory: URL, maxBodyBytes: Int = 256 * 1024,
+        requestsPerWindow: Int = 600, requestWindow: TimeInterval = 60, loginFailuresPerWindow: Int = 10,
+        loginWindow: TimeInterval = 15 * 60, accessTokenLifetime: TimeInterval = 15 * 60,
+        refreshTokenLifetime: TimeInterval = 7 * 86_400, idempotencyRetention: TimeInterval = 24 * 3600
+    ) {
+        self.host = host
+        self.port = port
+        self.stateDirectory = stateDirectory
+        self.maxBodyBytes = maxBodyBytes
+        self.requestsPerWindow = requestsPerWindow
+        self.requestWindow = requestWindow
+        self.loginFailuresPerWindow = loginFailuresPerWindow
+        self.loginWindow = loginWindow
+        self.accessTokenLifetime = accessTokenLifetime
+        self.refreshTokenLifetime = refreshTokenLifetime
+        self.idempotencyRetention = idempotencyRetention
+    }
+
+    /// The signing-key file inside `stateDirectory`.
+    public var keyFile: URL { stateDirectory.appendingPathComponent("signing-keys.json") }
+}

@@ -1,0 +1,148 @@
+import AsyncHTTPClient
+import EdulinkCore
+import EdulinkSQLite
+import EdulinkServer
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// A running server with a seeded database, and raw HTTP against it.
+struct SecurityServer: Sendable {
+    let url: String
+    let task: Task<Void, any Error>
+    let clock: ManualTimeSource
+    let service: EdulinkService
+    let store: SQLiteStore
+    let directory: URL
+    let applicationID: ApplicationID
+    let listingID: ListingID
+    static let password = "a long demo password"
+
+    static func start() async throws -> SecurityServer {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-sec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_790_000_000))
+        let store = try SQLiteStore(path: directory.appendingPathComponent("db.sqlite").path, clock: clock)
+        let service = EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                passwordPolicy: PasswordPolicy(commonPasswords: []), logger: Logger(label: "security")))
+        let op = Principal.localOperator()
+        let institution = try await service.createInstitution(
+            op, Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
+        let organization = try await service.createOrganization(
+            op,
+            Organization(
+                name: "Kusi Payments", industry: "Fintech", size: .medium, location: "Nairobi",
+                description: "Payments for East African merchants.", createdAt: clock.now()))
+        try await service.setOrganizationVerified(op, organization.id, verified: true)
+        let employer = try await service.createUser(
+            op,
+            NewAccount(
+                email: "employer@kusi.example", displayName: "Employer", role: .employer, password: password,
+                organizationID: organization.id))
+        _ = try await service.createUser(
+            op, NewAccount(email: "admin@edulink.test", displayName: "Admin", role: .admin, password: password))
+        var students: [Principal] = []
+        for index in 0..<2 {
+            let user = try await service.createUser(
+                op,
+                NewAccount(
+                    email: "student\(index)@uon.example", displayName: "Student \(index)", role: .student,
+                    password: password, institutionID: institution.id))
+            let principal = Principal(
+                userID: user.id, role: .student, institutionID: institution.id, origin: .api)
+            _ = try await service.updateProfile(
+                principal,
+                ProfileUpdate(
+                    displayName: "Student \(index)", phone: "+254712000\(100 + index)", institutionID: institution.id,
+                    registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
+                    skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
+                    resumePath: "~/cv.pdf"))
+            students.append(principal)
+        }
+        let employerPrincipal = Principal(
+            userID: employer.id, role: .employer, organizationID: organization.id, origin: .api)
+        let now = clock.now()
+        let day: TimeInterval = 86_400
+        let draft = ListingDraft(
+            title: "Data Analyst Intern — Mobile Money",
+            description: String(repeating: "Analytics work on real questions about mobile money. ", count: 3),
+            category: .technology, level: .entry, locationType: .hybrid, location: "Nairobi, Kenya",
+            startDate: now.addingTimeInterval(40 * day), endDate: now.addingTimeInterval(124 * day), durationWeeks: 12,
+            stipend: Stipend(amount: 25_000, currency: .kes), requiredSkills: ["SQL"],
+            deadline: now.addingTimeInterval(30 * day))
+        var listing = try await service.createListing(employerPrincipal, draft)
+        listing = try await service.changeListing(employerPrincipal, listing.id, .submit, reason: nil)
+        listing = try await service.changeListing(op, listing.id, .verify, reason: nil)
+        let application = try await service.apply(
+            students[0],
+            ApplicationDraft(
+                listingID: listing.id,
+                coverLetter: String(repeating: "I built dashboards for my campus club and want to learn. ", count: 3)))
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, stateDirectory: directory.appendingPathComponent("state"),
+            requestsPerWindow: 1_000_000)
+        configuration.maxBodyBytes = 256 * 1024
+        var logger = Logger(label: "security-server")
+        logger.logLevel = .critical
+        let server = try await EdulinkServer(
+            service: service, store: store, configuration: configuration, logger: logger)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = try server.application { continuation.yield($0) }
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var port = 0
+        for await bound in ports {
+            port = bound
+            break
+        }
+        return SecurityServer(
+            url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
+            directory: directory, applicationID: application.id, listingID: listing.id)
+    }
+
+    func stop() {
+        task.cancel()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A raw response.
+    struct Reply: Sendable {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: String
+        var json: [String: any Sendable]? {
+            (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: any Sendable]
+        }
+    }
+
+    func send(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
+        headers extra: [(String, String)] = []
+    ) async throws -> Reply {
+        var request = HTTPClientRequest(url: url + path)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let buffer = try await response.body.collect(upTo: 8 * 1024 * 1024)
+        return Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: buffer))
+    }
+
+    /// Signs in and returns the access and refresh tokens.
+    func login(_ email: String, password: String = Self.password) async throws -> (access: String, refresh: String) {
+        let reply = try await send(
+            .POST, "/api/v1/auth/login", body: #"{"email":"\#(email)","password":"\#(password)"}"#)
+        guard let json = reply.json, let access = json["accessToken"] as? String,
+            let refresh = json["refreshToken"] as? String
+        else { throw URLError(.userAuthenticationRequired) }
+        return (access, refresh)
+    }
+}
