@@ -67,6 +67,25 @@ struct SearchContractTests {
         }
     }
 
+    @Test("a cursor with an absurd key is answered, never a crash", arguments: ContractBackend.all)
+    func absurdCursor(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            for sort in ["relevance", "deadline", "newest", "stipend"] {
+                let filter = try ListingFilter(query: "intern sort:\(sort)")
+                for key in [1e300, -1e300, Double.greatestFiniteMagnitude] {
+                    let error = await edulinkError {
+                        try await w.student.search(filter, cursor: PageCursor(key: key, id: Int64.max), limit: 5)
+                    }
+                    #expect(error?.fieldErrors.first?.field == "cursor")
+                }
+                for key in [1e11, -1e11, 0, nil] as [Double?] {
+                    _ = try await w.student.search(filter, cursor: PageCursor(key: key, id: Int64.max), limit: 5)
+                    _ = try await w.student.search(filter, cursor: PageCursor(key: key, id: Int64.min), limit: 5)
+                }
+            }
+        }
+    }
+
     @Test("institution-only listings are hidden from other institutions", arguments: ContractBackend.all)
     func institutionOnly(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

@@ -172,3 +172,16 @@ struct ValueTests {
         #expect(EdulinkError.refused(Refusal(.dailyLimit, "x")).refusalCode == .dailyLimit)
     }
 }
+
+@Suite("Clamped conversion")
+struct ClampedConversionTests {
+    @Test("a double from outside becomes the nearest Int64, clamped, never a trap")
+    func clamped() {
+        #expect(Int64(clampingRounded: 1.6) == 2)
+        #expect(Int64(clampingRounded: -2.5) == -3)
+        #expect(Int64(clampingRounded: 1e300) == .max)
+        #expect(Int64(clampingRounded: -1e300) == .min)
+        #expect(Int64(clampingRounded: .infinity) == .max)
+        #expect(Int64(clampingRounded: .nan) == 0)
+    }
+}

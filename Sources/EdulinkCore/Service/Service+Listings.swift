@@ -65,6 +65,9 @@ extension EdulinkService {
     {
         try await guarded(principal) {
             try authorize(principal, .browseListings)
+            if let cursor, !cursor.isPlausible {
+                throw EdulinkError.validation([FieldError("cursor", "That is not a cursor from an earlier page.")])
+            }
             let limit = min(max(limit, 1), 500)
             return try await store.read { session in
                 let scope = try self.scope(for: principal, in: session)

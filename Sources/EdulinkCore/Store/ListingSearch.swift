@@ -56,6 +56,17 @@ public struct PageCursor: Sendable, Equatable, Hashable, Codable {
         self.id = id
     }
 
+    /// The largest key a store ever hands out: dates are seconds since 1970 (about 1.8e9 today),
+    /// stipends at most 1.3e8 shillings, relevance scores are small. Anything beyond comes from outside
+    /// (and ±1e11 seconds, years 1200 BC to 5100 AD, is still a valid PostgreSQL timestamp).
+    public static let maximumKeyMagnitude = 1e11
+
+    /// Whether the key could have come from a store; the service refuses other cursors.
+    public var isPlausible: Bool {
+        guard let key else { return true }
+        return key.isFinite && abs(key) <= Self.maximumKeyMagnitude
+    }
+
     /// A compact text form for URLs and the CLI: `k:<key>:<id>` or `n:<id>`.
     public var token: String {
         if let key { return "k:\(key):\(id)" }

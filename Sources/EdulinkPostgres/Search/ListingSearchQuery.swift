@@ -211,7 +211,7 @@ struct ListingSearchQuery {
     }
 
     static func microseconds(seconds: Double) -> Int64 {
-        Int64((seconds * 1_000_000).rounded())
+        Int64(clampingRounded: seconds * 1_000_000)
     }
 
     // MARK: SQL text

@@ -27,7 +27,7 @@ enum SQLValue: Sendable, Equatable {
 
     /// Unix microseconds of a date, rounded.
     static func microseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        Int64(clampingRounded: date.timeIntervalSince1970 * 1_000_000)
     }
 
     func append(to bindings: inout PostgresBindings) {

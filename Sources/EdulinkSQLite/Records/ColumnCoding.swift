@@ -16,7 +16,7 @@ import GRDB
 enum ColumnCoding {
     /// Unix microseconds of a date.
     static func microseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        Int64(clampingRounded: date.timeIntervalSince1970 * 1_000_000)
     }
 
     static func microseconds(_ date: Date?) -> Int64? {
@@ -30,7 +30,7 @@ enum ColumnCoding {
 
     /// Seconds (a cursor key) back to the exact stored microseconds.
     static func microseconds(seconds: Double) -> Int64 {
-        Int64((seconds * 1_000_000).rounded())
+        Int64(clampingRounded: seconds * 1_000_000)
     }
 
     /// Seconds of a stored microseconds value, for cursor keys.

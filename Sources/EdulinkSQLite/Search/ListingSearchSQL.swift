@@ -306,7 +306,9 @@ struct ListingSearchSQL {
             // Descending with NULL (never published, unpaid) last.
             let column = sort == .stipend ? "l.stipend_kes" : "l.published_at"
             if let value = cursor.key {
-                let key = sort == .stipend ? bind(Int64(value)) : bind(ColumnCoding.microseconds(seconds: value))
+                let key =
+                    sort == .stipend
+                    ? bind(Int64(clampingRounded: value)) : bind(ColumnCoding.microseconds(seconds: value))
                 return "((\(column), l.id) < (\(key), \(id)) OR \(column) IS NULL)"
             }
             return "(\(column) IS NULL AND l.id < \(id))"

@@ -1,0 +1,24 @@
+extension Int64 {
+    /// `value` rounded to the nearest whole number and clamped to `Int64`'s range (NaN becomes 0).
+    ///
+    /// For numbers that arrive from outside, such as a page cursor's key, where `Int64(_:)` would
+    /// trap and take the process down on a value too large to represent.
+    ///
+    /// ```swift
+    /// Int64(clampingRounded: 1e300)  // Int64.max
+    /// ```
+    public init(clampingRounded value: Double) {
+        guard !value.isNaN else {
+            self = 0
+            return
+        }
+        let rounded = value.rounded()
+        if rounded >= 9_223_372_036_854_775_807 {
+            self = .max
+        } else if rounded <= -9_223_372_036_854_775_808 {
+            self = .min
+        } else {
+            self = Int64(rounded)
+        }
+    }
+}
