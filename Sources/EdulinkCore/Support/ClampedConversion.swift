@@ -13,9 +13,10 @@ extension Int64 {
             return
         }
         let rounded = value.rounded()
-        if rounded >= 9_223_372_036_854_775_807 {
+        // ±2^63 are exact doubles: at or beyond them the value does not fit.
+        if rounded >= 0x1p63 {
             self = .max
-        } else if rounded <= -9_223_372_036_854_775_808 {
+        } else if rounded <= -0x1p63 {
             self = .min
         } else {
             self = Int64(rounded)
