@@ -32,46 +32,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$1" 2>/dev/null; }
-send() { "${TMUX_CMD[@]}" send-keys -t "$1" "${@:2}"; }
-
-# wait_for SESSION TEXT [SECONDS]: polls the screen until TEXT appears.
-wait_for() {
-    local session=$1 text=$2 limit=${3:-15}
-    local deadline=$((SECONDS + limit))
-    while [ $SECONDS -le $deadline ]; do
-        if screen "$session" | grep -qF -- "$text"; then return 0; fi
-        sleep 0.05
-    done
-    return 1
-}
-
-# wait_gone SESSION TEXT: polls until TEXT is no longer on screen (Esc then another key too fast
-# reads as Alt+key, as in any terminal).
-wait_gone() {
-    local session=$1 text=$2 deadline=$((SECONDS + 10))
-    while [ $SECONDS -le $deadline ]; do
-        if ! screen "$session" | grep -qF -- "$text"; then return 0; fi
-        sleep 0.05
-    done
-    return 1
-}
-
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        PASSED=$((PASSED + 1))
-        echo "ok - $name"
-    else
-        FAILED=$((FAILED + 1))
-        echo "not ok - $name"
-        for session in $("${TMUX_CMD[@]}" list-sessions -F '#{session_name}' 2>/dev/null); do
-            echo "--- screen of $session"
-            screen "$session" | sed 's/^/    /'
-        done
-    fi
-}
+# shellcheck source=lib/tmux.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tmux.sh"
 
 # start SESSION WIDTH HEIGHT: a shell running the app on the temporary data folder; afterwards the pane
 # prints EXIT=status and saves `stty -a`.
