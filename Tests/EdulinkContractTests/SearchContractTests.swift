@@ -141,6 +141,28 @@ struct SearchContractTests {
         }
     }
 
+    @Test("a saved listing's deadline is announced 3 days and 1 day before, once each", arguments: ContractBackend.all)
+    func deadlineReminders(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let soon = try await w.publish(
+                ContractFixture.draft("Payments Operations Intern", at: w.now, deadlineDays: 5))
+            try await w.student.setSaved(soon.id, saved: true)
+            try await w.student.setSaved(w.listing.id, saved: true)  // closes in 30 days: no reminder
+            let titles = {
+                try await w.student.notifications(unreadOnly: false, limit: 50).filter { $0.kind == .deadlineSoon }
+                    .map(\.title)
+            }
+            #expect(try await w.world.setup.sendDeadlineReminders() == 0)
+            w.clock.advance(by: 2.5 * ContractFixture.day)
+            #expect(try await w.world.setup.sendDeadlineReminders() == 1)
+            #expect(try await w.world.setup.sendDeadlineReminders() == 0)
+            #expect(try await titles() == ["Deadline in 3 days"])
+            w.clock.advance(by: 2 * ContractFixture.day)
+            #expect(try await w.world.setup.sendDeadlineReminders() == 1)
+            #expect(try await titles() == ["Deadline tomorrow", "Deadline in 3 days"])
+        }
+    }
+
     @Test("notifications: unread first, counted, marked read only by their owner", arguments: ContractBackend.all)
     func notifications(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in
