@@ -36,33 +36,34 @@ extension EdulinkService {
     /// Notifies students whose saved listings close in 3 days and in 1 day, once each.
     public func sendDeadlineReminders() async throws -> Int {
         let at = now()
+        // Only open listings closing within 3 days, page by page through the store's deadline index
+        // (never every published listing).
+        let filter = ListingFilter(deadlineWithinDays: 3, sort: .deadline)
+        let scope = ListingScope(now: at, seesAllInstitutions: true)
         return try await store.write { session in
             var sent = 0
-            let soon = try session.listings(status: .published, limit: 100_000).filter {
-                $0.deadline > at && $0.deadline <= at.addingTimeInterval(3 * 86_400)
-            }
-            for listing in soon {
-                let days = listing.deadline.timeIntervalSince(at) <= 86_400 ? 1 : 3
-                let title = days == 1 ? "Deadline tomorrow" : "Deadline in 3 days"
-                for student in try self.studentsWhoSaved(listing.id, session) {
-                    if try session.hasNotification(
+            var cursor: PageCursor?
+            repeat {
+                let page = try session.searchListings(
+                    ListingSearchRequest(filter: filter, scope: scope, cursor: cursor, limit: 500))
+                for listing in page.items {
+                    let days = listing.deadline.timeIntervalSince(at) <= 86_400 ? 1 : 3
+                    let title = days == 1 ? "Deadline tomorrow" : "Deadline in 3 days"
+                    for student in try session.savedBy(listingID: listing.id)
+                    where try !session.hasNotification(
                         userID: student, kind: .deadlineSoon, listingID: listing.id, title: title)
                     {
-                        continue
+                        try self.notify(
+                            session, student, .deadlineSoon, title,
+                            "\"\(listing.title)\" closes \(days == 1 ? "within a day" : "in 3 days"). Apply before it does.",
+                            listing: listing.id)
+                        sent += 1
                     }
-                    try self.notify(
-                        session, student, .deadlineSoon, title,
-                        "\"\(listing.title)\" closes \(days == 1 ? "within a day" : "in 3 days"). Apply before it does.",
-                        listing: listing.id)
-                    sent += 1
                 }
-            }
+                cursor = page.nextCursor
+            } while cursor != nil
             return sent
         }
-    }
-
-    private func studentsWhoSaved(_ listing: ListingID, _ session: any StoreReader) throws -> [UserID] {
-        try session.savedBy(listingID: listing)
     }
 
     /// Delivers due outbox messages; failures are retried after 2, 4, 8, 16 and 32 minutes.
