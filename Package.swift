@@ -143,6 +143,7 @@ let package = Package(
             dependencies: [
                 "EdulinkCore",
                 "EdulinkSQLite",
+                "EdulinkPostgres",
                 "EdulinkDemo",
                 "EdulinkTUI",
                 "EdulinkServer",
@@ -204,7 +205,7 @@ let package = Package(
         .testTarget(
             name: "EdulinkServerTests",
             dependencies: [
-                "EdulinkCore", "EdulinkSQLite", "EdulinkServer",
+                "EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport", "EdulinkServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

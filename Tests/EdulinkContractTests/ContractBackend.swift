@@ -28,12 +28,13 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// SQLite always; PostgreSQL when `EDULINK_TEST_POSTGRES_URL` is set, and also with `CI=true`
+    /// SQLite always; PostgreSQL (in process, and behind the in-process server) when `EDULINK_TEST_POSTGRES_URL` is set, and also with `CI=true`
     /// when it is not — then every PostgreSQL world fails to start, saying how to provide one.
     /// `EDULINK_CONTRACT_BACKEND=sqlite` (or `postgres`) keeps only the backends whose name
     /// contains it, e.g. to time the suite on one of them.
     static let all: [ContractBackend] = {
-        let backends: [ContractBackend] = TestPostgres.enabled ? [.sqlite, .postgres, .remote] : [.sqlite, .remote]
+        let backends: [ContractBackend] =
+            TestPostgres.enabled ? [.sqlite, .postgres, .remote, .remotePostgres] : [.sqlite, .remote]
         guard let only = ProcessInfo.processInfo.environment["EDULINK_CONTRACT_BACKEND"]?.lowercased(),
             !only.isEmpty
         else { return backends }
@@ -85,7 +86,32 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             clock: clock, setup: service,
             newSession: { RemoteRepository(server: url, retry: RetryPolicy(attempts: 1)) },
             tearDown: {
-                running.stop()
+                await running.stop()
+                try? FileManager.default.removeItem(at: directory)
+            })
+    }
+
+    /// The remote client against an in-process server whose database is PostgreSQL: the server
+    /// state (sign-in sessions, idempotency records) lives in PostgreSQL too, as when several
+    /// instances share one database.
+    static let remotePostgres = ContractBackend(name: "RemoteRepository → in-process server + PostgreSQL", origin: .api)
+    {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-contract-remote-pg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let clock = ManualTimeSource(ContractFixture.start)
+        let (store, database) = try await TestPostgres.makeStore(clock: clock)
+        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let running = try await InProcessServer.start(
+            service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
+        let url = running.url
+        return ContractWorld(
+            clock: clock, setup: service,
+            newSession: { RemoteRepository(server: url, retry: RetryPolicy(attempts: 1)) },
+            tearDown: {
+                await running.stop()
+                await store.shutdown()
+                await database.drop()
                 try? FileManager.default.removeItem(at: directory)
             })
     }

@@ -1,5 +1,4 @@
 import EdulinkCore
-import EdulinkSQLite
 import EdulinkServer
 import Foundation
 import Hummingbird
@@ -11,7 +10,7 @@ struct InProcessServer: Sendable {
     let task: Task<Void, any Error>
 
     static func start(
-        service: EdulinkService, store: SQLiteStore, stateDirectory: URL,
+        service: EdulinkService, store: any ServerStateStore & StoreMaintenance, stateDirectory: URL,
         configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> InProcessServer {
         var configuration = ServerConfiguration(
@@ -33,5 +32,9 @@ struct InProcessServer: Sendable {
         return InProcessServer(url: url, task: task)
     }
 
-    func stop() { task.cancel() }
+    /// Stops the server and waits until it has (so its store can be closed next).
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
 }

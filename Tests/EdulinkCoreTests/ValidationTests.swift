@@ -149,6 +149,14 @@ struct AccountValidationTests {
         #expect(policy.problem(password: "correct horse battery", email: "amani@example.com") == nil)
     }
 
+    @Test("a sign-in address shows control characters as U+FFFD, which no account's address can hold")
+    func signInEmails() {
+        let typed = AccountRules.signInEmail(" A\u{0}b\u{7}@Example.com\n")
+        #expect(typed == "a\u{FFFD}b\u{FFFD}@example.com")
+        #expect(AccountRules.emailProblem(typed) != nil)
+        #expect(AccountRules.signInEmail("Amani@Example.COM") == "amani@example.com")
+    }
+
     @Test("emails are compared trimmed and case-insensitively")
     func emails() {
         #expect(AccountRules.normalizeEmail("  Amani@Example.COM \n") == "amani@example.com")

@@ -14,18 +14,32 @@ struct SecurityServer: Sendable {
     let task: Task<Void, any Error>
     let clock: ManualTimeSource
     let service: EdulinkService
-    let store: SQLiteStore
+    let store: any ServerStateStore & StoreMaintenance
     let directory: URL
+    let tearDown: @Sendable () async -> Void
     let applicationID: ApplicationID
     let listingID: ListingID
     static let password = "a long demo password"
 
-    static func start() async throws -> SecurityServer {
+    /// Starts a server over a fresh database of `backend`, runs `body` against it, and stops it.
+    static func run(on backend: ServerBackend, _ body: (SecurityServer) async throws -> Void) async throws {
+        let server = try await start(on: backend)
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    static func start(on backend: ServerBackend) async throws -> SecurityServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "edulink-sec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_790_000_000))
-        let store = try SQLiteStore(path: directory.appendingPathComponent("db.sqlite").path, clock: clock)
+        let world = try await backend.make(clock)
+        let store = world.store
         let service = EdulinkService(
             environment: ServiceEnvironment(
                 store: store, clock: clock, hasher: BcryptHasher(cost: 4),
@@ -101,11 +115,14 @@ struct SecurityServer: Sendable {
         }
         return SecurityServer(
             url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
-            directory: directory, applicationID: application.id, listingID: listing.id)
+            directory: directory, tearDown: world.tearDown, applicationID: application.id, listingID: listing.id)
     }
 
-    func stop() {
+    /// Stops the server, waits for it to finish, then removes its database and state folder.
+    func stop() async {
         task.cancel()
+        _ = try? await task.value
+        await tearDown()
         try? FileManager.default.removeItem(at: directory)
     }
 

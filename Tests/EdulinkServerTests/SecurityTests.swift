@@ -36,90 +36,93 @@ struct SecurityTests {
         #expect(!reply.body.contains("Fatal error") && !reply.body.contains(".swift:"), "\(context) leaked a trace")
     }
 
-    @Test("every endpoint without a token is 401, except signing in and refreshing")
-    func withoutToken() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let operations = try Self.operations()
-        #expect(operations.count >= 50)
-        for operation in operations where !["login", "refresh"].contains(operation.operationID) {
-            let reply = try await server.send(
-                HTTPMethod(rawValue: operation.method), operation.path, body: operation.method == "GET" ? nil : "{}")
-            #expect(reply.status == 401, "\(operation.method) \(operation.path) answered \(reply.status)")
-            #expect(reply.headers.first(name: "WWW-Authenticate") == "Bearer")
-            Self.assertClean(reply, operation.operationID)
+    @Test("every endpoint without a token is 401, except signing in and refreshing", arguments: ServerBackend.all)
+    func withoutToken(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let operations = try Self.operations()
+            #expect(operations.count >= 50)
+            for operation in operations where !["login", "refresh"].contains(operation.operationID) {
+                let reply = try await server.send(
+                    HTTPMethod(rawValue: operation.method), operation.path, body: operation.method == "GET" ? nil : "{}"
+                )
+                #expect(reply.status == 401, "\(operation.method) \(operation.path) answered \(reply.status)")
+                #expect(reply.headers.first(name: "WWW-Authenticate") == "Bearer")
+                Self.assertClean(reply, operation.operationID)
+            }
         }
     }
 
-    @Test("a student's token on employer and admin endpoints is refused and writes nothing")
-    func studentOnPrivilegedEndpoints() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let student = try await server.login("student1@uon.example")
-        let attempts: [(HTTPMethod, String, String?)] = [
-            (.GET, "/api/v1/admin/users", nil), (.GET, "/api/v1/admin/audit-events", nil),
-            (.GET, "/api/v1/admin/security-events", nil), (.GET, "/api/v1/admin/health", nil),
-            (.POST, "/api/v1/admin/users/1/disable", nil), (.PUT, "/api/v1/admin/users/1/role", #"{"role":"admin"}"#),
-            (.GET, "/api/v1/listings/\(server.listingID)/applicants", nil),
-            (.POST, "/api/v1/applications/\(server.applicationID)/moves", #"{"kind":"shortlist"}"#),
-            (.PUT, "/api/v1/applications/\(server.applicationID)/notes", #"{"notes":"x"}"#),
-            (.POST, "/api/v1/listings/\(server.listingID)/events", #"{"event":"close"}"#),
-            (.GET, "/api/v1/listings/verification-queue", nil),
-        ]
-        for (method, path, body) in attempts {
-            let reply = try await server.send(method, path, token: student.access, body: body)
-            #expect([403, 404].contains(reply.status), "\(method) \(path) answered \(reply.status)")
-            Self.assertClean(reply, path)
+    @Test(
+        "a student's token on employer and admin endpoints is refused and writes nothing", arguments: ServerBackend.all)
+    func studentOnPrivilegedEndpoints(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let student = try await server.login("student1@uon.example")
+            let attempts: [(HTTPMethod, String, String?)] = [
+                (.GET, "/api/v1/admin/users", nil), (.GET, "/api/v1/admin/audit-events", nil),
+                (.GET, "/api/v1/admin/security-events", nil), (.GET, "/api/v1/admin/health", nil),
+                (.POST, "/api/v1/admin/users/1/disable", nil),
+                (.PUT, "/api/v1/admin/users/1/role", #"{"role":"admin"}"#),
+                (.GET, "/api/v1/listings/\(server.listingID)/applicants", nil),
+                (.POST, "/api/v1/applications/\(server.applicationID)/moves", #"{"kind":"shortlist"}"#),
+                (.PUT, "/api/v1/applications/\(server.applicationID)/notes", #"{"notes":"x"}"#),
+                (.POST, "/api/v1/listings/\(server.listingID)/events", #"{"event":"close"}"#),
+                (.GET, "/api/v1/listings/verification-queue", nil),
+            ]
+            for (method, path, body) in attempts {
+                let reply = try await server.send(method, path, token: student.access, body: body)
+                #expect([403, 404].contains(reply.status), "\(method) \(path) answered \(reply.status)")
+                Self.assertClean(reply, path)
+            }
+            let application = try await server.store.read { try $0.application(server.applicationID) }
+            #expect(application?.status == .pending)
+            #expect(application?.notes == nil)
+            let users = try await server.store.read { try $0.users(matching: nil, role: .admin, after: nil, limit: 10) }
+            #expect(users.count == 1)
         }
-        let application = try await server.store.read { try $0.application(server.applicationID) }
-        #expect(application?.status == .pending)
-        #expect(application?.notes == nil)
-        let users = try await server.store.read { try $0.users(matching: nil, role: .admin, after: nil, limit: 10) }
-        #expect(users.count == 1)
     }
 
-    @Test("one student's token on another's application is 404")
-    func idor() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let other = try await server.login("student1@uon.example")
-        for (method, path, body) in [
-            (HTTPMethod.GET, "/api/v1/applications/\(server.applicationID)", nil as String?),
-            (.POST, "/api/v1/applications/\(server.applicationID)/withdrawal", "{}"),
-        ] {
-            let reply = try await server.send(method, path, token: other.access, body: body)
-            #expect(reply.status == 404)
-            #expect(!reply.body.contains("campus club"))
+    @Test("one student's token on another's application is 404", arguments: ServerBackend.all)
+    func idor(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let other = try await server.login("student1@uon.example")
+            for (method, path, body) in [
+                (HTTPMethod.GET, "/api/v1/applications/\(server.applicationID)", nil as String?),
+                (.POST, "/api/v1/applications/\(server.applicationID)/withdrawal", "{}"),
+            ] {
+                let reply = try await server.send(method, path, token: other.access, body: body)
+                #expect(reply.status == 404)
+                #expect(!reply.body.contains("campus club"))
+            }
+            let owner = try await server.login("student0@uon.example")
+            #expect(
+                try await server.send(.GET, "/api/v1/applications/\(server.applicationID)", token: owner.access).status
+                    == 200)
         }
-        let owner = try await server.login("student0@uon.example")
-        #expect(
-            try await server.send(.GET, "/api/v1/applications/\(server.applicationID)", token: owner.access).status
-                == 200)
     }
 
-    @Test("tampered, alg none, expired and unknown-kid tokens are 401")
-    func badTokens() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let good = try await server.login("student0@uon.example").access
-        #expect(try await server.send(.GET, "/api/v1/me", token: good).status == 200)
-        let parts = good.split(separator: ".").map(String.init)
-        func b64(_ text: String) -> String {
-            Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    @Test("tampered, alg none, expired and unknown-kid tokens are 401", arguments: ServerBackend.all)
+    func badTokens(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let good = try await server.login("student0@uon.example").access
+            #expect(try await server.send(.GET, "/api/v1/me", token: good).status == 200)
+            let parts = good.split(separator: ".").map(String.init)
+            func b64(_ text: String) -> String {
+                Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                    .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            }
+            let payload = String(decoding: Data(base64Encoded: Self.padded(parts[1])) ?? Data(), as: UTF8.self)
+            let escalated = b64(payload.replacingOccurrences(of: "\"sub\":\"", with: "\"sub\":\"1"))
+            let tampered = [parts[0], escalated, parts[2]].joined(separator: ".")
+            let none = [b64(#"{"alg":"none","typ":"JWT"}"#), parts[1], ""].joined(separator: ".")
+            let unknownKid = [b64(#"{"alg":"HS256","kid":"k0-nope","typ":"JWT"}"#), parts[1], parts[2]].joined(
+                separator: ".")
+            for token in [tampered, none, unknownKid, "garbage", good + "x"] {
+                let reply = try await server.send(.GET, "/api/v1/me", token: token)
+                #expect(reply.status == 401, "\(token.prefix(30)) answered \(reply.status)")
+            }
+            server.clock.advance(by: 16 * 60)
+            #expect(try await server.send(.GET, "/api/v1/me", token: good).status == 401)
         }
-        let payload = String(decoding: Data(base64Encoded: Self.padded(parts[1])) ?? Data(), as: UTF8.self)
-        let escalated = b64(payload.replacingOccurrences(of: "\"sub\":\"", with: "\"sub\":\"1"))
-        let tampered = [parts[0], escalated, parts[2]].joined(separator: ".")
-        let none = [b64(#"{"alg":"none","typ":"JWT"}"#), parts[1], ""].joined(separator: ".")
-        let unknownKid = [b64(#"{"alg":"HS256","kid":"k0-nope","typ":"JWT"}"#), parts[1], parts[2]].joined(
-            separator: ".")
-        for token in [tampered, none, unknownKid, "garbage", good + "x"] {
-            let reply = try await server.send(.GET, "/api/v1/me", token: token)
-            #expect(reply.status == 401, "\(token.prefix(30)) answered \(reply.status)")
-        }
-        server.clock.advance(by: 16 * 60)
-        #expect(try await server.send(.GET, "/api/v1/me", token: good).status == 401)
     }
 
     static func padded(_ text: String) -> String {
@@ -128,106 +131,113 @@ struct SecurityTests {
         return base64
     }
 
-    @Test("a reused refresh token ends the session: the fresh tokens stop working and token_reuse is recorded")
-    func refreshReuse() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let first = try await server.login("student0@uon.example")
-        let rotated = try await server.send(
-            .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(first.refresh)"}"#)
-        #expect(rotated.status == 200)
-        let fresh = try #require(rotated.json?["refreshToken"] as? String)
-        let freshAccess = try #require(rotated.json?["accessToken"] as? String)
-        #expect(try await server.send(.GET, "/api/v1/me", token: freshAccess).status == 200)
-        let reuse = try await server.send(.POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(first.refresh)"}"#)
-        #expect(reuse.status == 401)
-        #expect(
-            try await server.send(.POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(fresh)"}"#).status == 401)
-        #expect(try await server.send(.GET, "/api/v1/me", token: freshAccess).status == 401)
-        let events = try await server.store.read {
-            try $0.securityEvents(kind: .tokenReuse, userID: nil, since: nil, before: nil, limit: 10)
-        }
-        #expect(events.count == 1)
-        // Logout ends a session the same way.
-        let other = try await server.login("student1@uon.example")
-        #expect(try await server.send(.POST, "/api/v1/auth/logout", token: other.access, body: "{}").status == 204)
-        #expect(try await server.send(.GET, "/api/v1/me", token: other.access).status == 401)
-    }
-
-    @Test("brute force: locked after 5 failures, 429 after 10, each failure counted once")
-    func bruteForce() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        var statuses: [Int] = []
-        for _ in 0..<12 {
-            let reply = try await server.send(
-                .POST, "/api/v1/auth/login", body: #"{"email":"student1@uon.example","password":"wrong password"}"#)
-            statuses.append(reply.status)
-            if reply.status == 429 { #expect(Int(reply.headers.first(name: "Retry-After") ?? "") ?? 0 > 0) }
-        }
-        #expect(statuses == Array(repeating: 401, count: 10) + [429, 429])
-        let user = try await server.store.read { try $0.user(email: "student1@uon.example") }
-        #expect(user?.status == .locked)
-        let failures = try await server.store.read {
-            try $0.securityEvents(kind: .loginFailed, userID: user?.id, since: nil, before: nil, limit: 50)
-        }
-        #expect(failures.count == 10)
-    }
-
-    @Test("oversized bodies are 413 and malformed JSON is 400, with the uniform error body")
-    func badBodies() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let token = try await server.login("student0@uon.example").access
-        let huge = #"{"notes":""# + String(repeating: "a", count: 300 * 1024) + #""}"#
-        let big = try await server.send(.PUT, "/api/v1/applications/1/notes", token: token, body: huge)
-        #expect(big.status == 413)
-        #expect((big.json?["error"] as? [String: any Sendable])?["code"] as? String == "payload_too_large")
-        for body in ["{", "[]", #"{"filter": 3}"#, "\u{0}\u{1}", #"{"filter":{"terms":[{"nope":1}]}}"#] {
-            let reply = try await server.send(.POST, "/api/v1/listings/search", token: token, body: body)
-            #expect([400, 422].contains(reply.status), "\(body.debugDescription) answered \(reply.status)")
-            Self.assertClean(reply, "search \(body.debugDescription)")
+    @Test(
+        "a reused refresh token ends the session: the fresh tokens stop working and token_reuse is recorded",
+        arguments: ServerBackend.all)
+    func refreshReuse(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let first = try await server.login("student0@uon.example")
+            let rotated = try await server.send(
+                .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(first.refresh)"}"#)
+            #expect(rotated.status == 200)
+            let fresh = try #require(rotated.json?["refreshToken"] as? String)
+            let freshAccess = try #require(rotated.json?["accessToken"] as? String)
+            #expect(try await server.send(.GET, "/api/v1/me", token: freshAccess).status == 200)
+            let reuse = try await server.send(
+                .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(first.refresh)"}"#)
+            #expect(reuse.status == 401)
+            #expect(
+                try await server.send(.POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(fresh)"}"#).status
+                    == 401)
+            #expect(try await server.send(.GET, "/api/v1/me", token: freshAccess).status == 401)
+            let events = try await server.store.read {
+                try $0.securityEvents(kind: .tokenReuse, userID: nil, since: nil, before: nil, limit: 10)
+            }
+            #expect(events.count == 1)
+            // Logout ends a session the same way.
+            let other = try await server.login("student1@uon.example")
+            #expect(try await server.send(.POST, "/api/v1/auth/logout", token: other.access, body: "{}").status == 204)
+            #expect(try await server.send(.GET, "/api/v1/me", token: other.access).status == 401)
         }
     }
 
-    @Test("SQL and control characters in text fields are refused with field errors or stored verbatim")
-    func hostileText() async throws {
-        let server = try await SecurityServer.start()
-        defer { server.stop() }
-        let student = try await server.login("student0@uon.example").access
-        let employer = try await server.login("employer@kusi.example").access
-        let corpus = [
-            "'; DROP TABLE users; --", "\" OR 1=1 --", "Robert'); DELETE FROM listings;--", "\u{0}nul", "bell\u{7}",
-            "line\r\nbreak", "\u{202E}rtl override", "%s%n%x", "<script>alert(1)</script>", "🙂 emoji ✓",
-        ]
-        for text in corpus {
-            let json = String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
-            let requests: [(HTTPMethod, String, String, String)] = [
-                (
-                    .POST, "/api/v1/listings/search", student,
-                    #"{"filter":{"terms":[{"word":\#(json)}],"location":\#(json)}}"#
-                ),
-                (.POST, "/api/v1/saved/searches", student, #"{"name":\#(json),"query":\#(json)}"#),
-                (.PUT, "/api/v1/applications/\(server.applicationID)/notes", employer, #"{"notes":\#(json)}"#),
-                (.POST, "/api/v1/auth/login", "", #"{"email":\#(json),"password":\#(json)}"#),
-                (
-                    .GET,
-                    "/api/v1/admin/users?text=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
-                    employer, ""
-                ),
-            ]
-            for (method, path, token, body) in requests {
+    @Test("brute force: locked after 5 failures, 429 after 10, each failure counted once", arguments: ServerBackend.all)
+    func bruteForce(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            var statuses: [Int] = []
+            for _ in 0..<12 {
                 let reply = try await server.send(
-                    method, path, token: token.isEmpty ? nil : token, body: body.isEmpty ? nil : body)
-                Self.assertClean(reply, "\(path) with \(text.debugDescription)")
-                if reply.status == 422 {
-                    let fields = (reply.json?["error"] as? [String: any Sendable])?["fields"] as? [Any]
-                    #expect(fields?.isEmpty == false)
-                }
+                    .POST, "/api/v1/auth/login", body: #"{"email":"student1@uon.example","password":"wrong password"}"#)
+                statuses.append(reply.status)
+                if reply.status == 429 { #expect(Int(reply.headers.first(name: "Retry-After") ?? "") ?? 0 > 0) }
+            }
+            #expect(statuses == Array(repeating: 401, count: 10) + [429, 429])
+            let user = try await server.store.read { try $0.user(email: "student1@uon.example") }
+            #expect(user?.status == .locked)
+            let failures = try await server.store.read {
+                try $0.securityEvents(kind: .loginFailed, userID: user?.id, since: nil, before: nil, limit: 50)
+            }
+            #expect(failures.count == 10)
+        }
+    }
+
+    @Test(
+        "oversized bodies are 413 and malformed JSON is 400, with the uniform error body", arguments: ServerBackend.all)
+    func badBodies(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let token = try await server.login("student0@uon.example").access
+            let huge = #"{"notes":""# + String(repeating: "a", count: 300 * 1024) + #""}"#
+            let big = try await server.send(.PUT, "/api/v1/applications/1/notes", token: token, body: huge)
+            #expect(big.status == 413)
+            #expect((big.json?["error"] as? [String: any Sendable])?["code"] as? String == "payload_too_large")
+            for body in ["{", "[]", #"{"filter": 3}"#, "\u{0}\u{1}", #"{"filter":{"terms":[{"nope":1}]}}"#] {
+                let reply = try await server.send(.POST, "/api/v1/listings/search", token: token, body: body)
+                #expect([400, 422].contains(reply.status), "\(body.debugDescription) answered \(reply.status)")
+                Self.assertClean(reply, "search \(body.debugDescription)")
             }
         }
-        let notes = try await server.store.read { try $0.application(server.applicationID)?.notes }
-        #expect(notes == nil || corpus.contains(notes ?? ""))
-        #expect(try await server.store.read { try $0.countUsers(role: nil, status: nil) } == 4)
+    }
+
+    @Test(
+        "SQL and control characters in text fields are refused with field errors or stored verbatim",
+        arguments: ServerBackend.all)
+    func hostileText(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let student = try await server.login("student0@uon.example").access
+            let employer = try await server.login("employer@kusi.example").access
+            let corpus = [
+                "'; DROP TABLE users; --", "\" OR 1=1 --", "Robert'); DELETE FROM listings;--", "\u{0}nul", "bell\u{7}",
+                "line\r\nbreak", "\u{202E}rtl override", "%s%n%x", "<script>alert(1)</script>", "🙂 emoji ✓",
+            ]
+            for text in corpus {
+                let json = String(decoding: try JSONEncoder().encode(text), as: UTF8.self)
+                let requests: [(HTTPMethod, String, String, String)] = [
+                    (
+                        .POST, "/api/v1/listings/search", student,
+                        #"{"filter":{"terms":[{"word":\#(json)}],"location":\#(json)}}"#
+                    ),
+                    (.POST, "/api/v1/saved/searches", student, #"{"name":\#(json),"query":\#(json)}"#),
+                    (.PUT, "/api/v1/applications/\(server.applicationID)/notes", employer, #"{"notes":\#(json)}"#),
+                    (.POST, "/api/v1/auth/login", "", #"{"email":\#(json),"password":\#(json)}"#),
+                    (
+                        .GET,
+                        "/api/v1/admin/users?text=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+                        employer, ""
+                    ),
+                ]
+                for (method, path, token, body) in requests {
+                    let reply = try await server.send(
+                        method, path, token: token.isEmpty ? nil : token, body: body.isEmpty ? nil : body)
+                    Self.assertClean(reply, "\(path) with \(text.debugDescription)")
+                    if reply.status == 422 {
+                        let fields = (reply.json?["error"] as? [String: any Sendable])?["fields"] as? [Any]
+                        #expect(fields?.isEmpty == false)
+                    }
+                }
+            }
+            let notes = try await server.store.read { try $0.application(server.applicationID)?.notes }
+            #expect(notes == nil || corpus.contains(notes ?? ""))
+            #expect(try await server.store.read { try $0.countUsers(role: nil, status: nil) } == 4)
+        }
     }
 }

@@ -34,7 +34,7 @@ extension EdulinkService {
     /// Checks credentials. Every failure is recorded once; the fifth within 15 minutes locks the
     /// account for 15 minutes. `source` is the network address, or `local`.
     public func login(email rawEmail: String, password: String, origin: Origin, source: String) async throws -> User {
-        let email = AccountRules.normalizeEmail(rawEmail)
+        let email = AccountRules.signInEmail(rawEmail)
         let found = try await store.read { try $0.user(email: email) }
         // bcrypt runs outside the transaction; it is slow on purpose and must not hold the writer.
         let passwordMatches = found.map { environment.hasher.verify(password, hash: $0.passwordHash) } ?? false

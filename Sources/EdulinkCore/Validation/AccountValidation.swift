@@ -7,6 +7,18 @@ public enum AccountRules {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
+    /// The address a sign-in looks up and records: normalized, with every control character shown as
+    /// U+FFFD. No account's address has either (`emailProblem` refuses both), so such a sign-in is an
+    /// unknown account on every store — PostgreSQL's text cannot even hold U+0000 — and the security
+    /// log never replays control characters typed by a stranger.
+    public static func signInEmail(_ email: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in normalizeEmail(email).unicodeScalars {
+            scalars.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
+        }
+        return String(scalars)
+    }
+
     /// A plain check of `local@domain.tld`, at most 254 characters.
     public static func emailProblem(_ email: String) -> String? {
         if email.isEmpty { return "Email is required." }

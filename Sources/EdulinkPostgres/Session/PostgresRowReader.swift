@@ -83,6 +83,13 @@ struct PostgresRowReader {
         return value
     }
 
+    /// The bytes of a `bytea` column.
+    func bytes(_ column: String) throws -> [UInt8] {
+        let cell = try cell(column)
+        guard var bytes = cell.bytes, cell.dataType == .bytea else { throw unreadable(column, cell) }
+        return bytes.readBytes(length: bytes.readableBytes) ?? []
+    }
+
     func bool(_ column: String) throws -> Bool {
         let cell = try cell(column)
         guard var bytes = cell.bytes, cell.dataType == .bool, let byte = bytes.readInteger(as: UInt8.self) else {

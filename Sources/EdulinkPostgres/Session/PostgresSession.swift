@@ -8,8 +8,14 @@ import PostgresNIO
 /// SQLite store's session file by file, so the two can be compared side by side.
 struct PostgresSession: StoreWriter {
     let db: BlockingConnection
+    /// Whether reads that a write decides on lock their row (`FOR UPDATE`); true in the server-state
+    /// write transactions of `PostgresStore.writeServerState`, never in read-only transactions.
+    let locksReads: Bool
 
-    init(_ db: BlockingConnection) { self.db = db }
+    init(_ db: BlockingConnection, locksReads: Bool = false) {
+        self.db = db
+        self.locksReads = locksReads
+    }
 
     /// A column and its value, in the order of the statement.
     typealias Columns = KeyValuePairs<String, any SQLBindable>

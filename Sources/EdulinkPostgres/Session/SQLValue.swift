@@ -16,6 +16,8 @@ enum SQLValue: Sendable, Equatable {
     /// JSON text, bound as `jsonb`.
     case json(String)
     case intArray([Int64])
+    /// Bound as `bytea`.
+    case bytes([UInt8])
     case null
 
     /// The JSON of `value` as a `jsonb` parameter (sorted keys, like the SQLite store's text).
@@ -39,6 +41,7 @@ enum SQLValue: Sendable, Equatable {
         case .timestamp(let value): bindings.append(TimestampParameter(unixMicroseconds: value))
         case .json(let value): bindings.append(JSONBParameter(text: value))
         case .intArray(let value): bindings.append(value)
+        case .bytes(let value): bindings.append(ByteBuffer(bytes: value))
         case .null: bindings.appendNull()
         }
     }

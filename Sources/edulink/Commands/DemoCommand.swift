@@ -29,6 +29,11 @@ struct DemoCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
+        if let location = try postgresLocation() {
+            try await seedPostgres(location)
+            printAccounts()
+            return
+        }
         let url = database.url
         if DatabaseFile.exists(url) {
             guard reset else {
@@ -50,14 +55,18 @@ struct DemoCommand: AsyncParsableCommand {
             try? DatabaseFile.remove(url)
             throw error
         }
+        printAccounts()
+        let dbOption = database.path.map { " --db \(shellQuoted($0))" } ?? ""
+        print("Try: edulink internships search\(dbOption) data remote:yes")
+    }
+
+    private func printAccounts() {
         print("")
         print("Demo accounts (password: \(DemoSeeder.demoPassword)):")
         var table = TextTable(["email", "role"])
         for (email, role) in Self.demoAccounts { table.append([email, role]) }
         print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         print("")
-        let dbOption = database.path.map { " --db \(shellQuoted($0))" } ?? ""
-        print("Try: edulink internships search\(dbOption) data remote:yes")
     }
 }
 

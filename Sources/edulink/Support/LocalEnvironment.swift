@@ -31,16 +31,19 @@ struct LocalEnvironment: Sendable {
     init(databaseURL: URL, store: SQLiteStore) throws {
         self.databaseURL = databaseURL
         self.store = store
-        let policy: PasswordPolicy
+        self.service = EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, hasher: Self.hasher(), passwordPolicy: try Self.passwordPolicy(),
+                logger: Logger(label: "edulink.cli")))
+    }
+
+    /// The password policy with the bundled list of common passwords.
+    static func passwordPolicy() throws -> PasswordPolicy {
         do {
-            policy = try PasswordPolicy(commonPasswordsFile: try DemoResources.commonPasswordsURL)
+            return try PasswordPolicy(commonPasswordsFile: try DemoResources.commonPasswordsURL)
         } catch let error as DemoResourcesError {
             throw CommandFailure(error.description)
         }
-        self.service = EdulinkService(
-            environment: ServiceEnvironment(
-                store: store, hasher: Self.hasher(), passwordPolicy: policy,
-                logger: Logger(label: "edulink.cli")))
     }
 
     /// bcrypt at cost 12; `EDULINK_BCRYPT_COST` may lower it (not below 4) to keep tests fast.

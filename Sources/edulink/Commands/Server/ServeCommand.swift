@@ -1,5 +1,7 @@
 import ArgumentParser
 import EdulinkCore
+import EdulinkPostgres
+import EdulinkSQLite
 import EdulinkServer
 import Foundation
 import Logging
@@ -12,7 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Serves /api/v1 (see /openapi.yaml), /healthz, /readyz and /metrics. Logs one JSON line \
             per request on standard error. Stops on SIGTERM or SIGINT after finishing the requests \
-            in flight. Rate-limit counters are per server process.
+            in flight. Rate-limit counters are per server process; everything else (sign-in \
+            sessions, idempotency records) is in the database, so several servers can share one \
+            PostgreSQL database behind a load balancer.
             """)
 
     @OptionGroup var options: ServerOptions
@@ -26,24 +30,50 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per client per minute before 429.")
     var rateLimit = 600
 
+    @Option(help: "PostgreSQL only: connections this server keeps open (and threads its transactions run on).")
+    var connections = 20
+
+    func validate() throws {
+        guard (1...1000).contains(connections) else { throw ValidationError("--connections must be 1 to 1000.") }
+    }
+
     func run() async throws {
-        let url = try options.databaseURL()
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CommandFailure("no database at \(url.path) — create one with 'edulink demo' or 'edulink init'")
-        }
-        let environment = try LocalEnvironment(databaseURL: url)
         LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         let logger = Logger(label: "edulink.server")
+        let store: any ServerStateStore & StoreMaintenance
+        let described: String
+        var shutdown: @Sendable () async -> Void = {}
+        switch try options.selectedDatabase() {
+        case .sqlite(let url):
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw CommandFailure("no database at \(url.path) — create one with 'edulink demo' or 'edulink init'")
+            }
+            store = try LocalEnvironment(databaseURL: url).store
+            described = url.path
+        case .postgres(let location):
+            let postgres = try await PostgresStore(
+                location: location, maximumConnections: connections, logger: Logger(label: "edulink.postgres"))
+            store = postgres
+            described = location.redacted
+            shutdown = { await postgres.shutdown() }
+        }
         let configuration = ServerConfiguration(
             host: host, port: port, stateDirectory: options.stateURL, requestsPerWindow: rateLimit)
         let service = EdulinkService(
             environment: ServiceEnvironment(
-                store: environment.store, hasher: LocalEnvironment.hasher(),
-                passwordPolicy: environment.service.environment.passwordPolicy, logger: logger))
-        let server = try await EdulinkServer(
-            service: service, store: environment.store, configuration: configuration, logger: logger)
-        try await server.run { port in
-            logger.info("listening", metadata: ["address": "http://\(host):\(port)", "database": "\(url.path)"])
+                store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
+                logger: logger))
+        do {
+            let server = try await EdulinkServer(
+                service: service, store: store, configuration: configuration, logger: logger)
+            try await server.run { port in
+                logger.info("listening", metadata: ["address": "http://\(host):\(port)", "database": "\(described)"])
+            }
+        } catch {
+            await shutdown()
+            throw error
         }
+        await shutdown()
+        logger.info("stopped", metadata: ["database": "\(described)"])
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
+import EdulinkPostgres
 import Foundation
 
-/// `--db sqlite:PATH|PATH` and `--state-dir`, for the commands that run or prepare a server.
+/// `--db sqlite:PATH|PATH|postgres://…` and `--state-dir`, for the commands that run or prepare a server.
 struct ServerOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The database: a SQLite file, optionally written sqlite:PATH.",
+            "The database: a SQLite file (optionally written sqlite:PATH) or a postgres://user@host:port/db URL.",
             discussion: "Defaults to $EDULINK_DB, else $XDG_DATA_HOME/edulink/edulink.sqlite.",
             valueName: "url-or-path"))
     var database: String?
@@ -18,21 +19,34 @@ struct ServerOptions: ParsableArguments {
             valueName: "path"))
     var stateDirectory: String?
 
-    /// The SQLite file; any other kind of URL is refused with a clear message.
-    func databaseURL() throws -> URL {
-        var text = database
+    /// The database a server runs on.
+    enum Database {
+        case sqlite(URL)
+        case postgres(PostgresLocation)
+    }
+
+    /// The database `--db` (else `EDULINK_DB`, else the default file) names; a URL of another kind
+    /// is refused with a clear message.
+    func selectedDatabase(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Database {
+        var text = [database, environment["EDULINK_DB"]].compactMap { $0 }.first { !$0.isEmpty }
         if let value = text {
-            if value.hasPrefix("sqlite://") {
+            if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
+                do {
+                    return .postgres(try PostgresLocation(url: value))
+                } catch {
+                    throw CommandFailure("\(value) is not a PostgreSQL URL; write postgres://user@host:5432/database")
+                }
+            } else if value.hasPrefix("sqlite://") {
                 text = String(value.dropFirst("sqlite://".count))
             } else if value.hasPrefix("sqlite:") {
                 text = String(value.dropFirst("sqlite:".count))
             } else if value.contains("://") {
                 throw CommandFailure(
-                    "this build serves SQLite databases only (--db sqlite:PATH or a file path); \(value.prefix(while: { $0 != ":" })) URLs are not supported yet"
-                )
+                    "\(value.prefix(while: { $0 != ":" })) URLs are not supported; use a SQLite file "
+                        + "(--db sqlite:PATH or a path) or --db postgres://user@host:5432/database")
             }
         }
-        return EdulinkPaths().database(option: text)
+        return .sqlite(EdulinkPaths(environment: environment).database(option: text))
     }
 
     var stateURL: URL {

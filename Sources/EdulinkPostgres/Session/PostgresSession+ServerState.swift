@@ -1,0 +1,107 @@
+import EdulinkCore
+import Foundation
+
+// Refresh-token families and idempotency records of an Edulink server, mirroring
+// `SQLiteSession+ServerState.swift`.
+//
+// Several server instances share these rows. SQLite serializes writers (`BEGIN IMMEDIATE`); here
+// writes run in READ COMMITTED, so a write that decides on a row locks it first:
+//
+// - `refreshToken(_:)` in a server-state write is `SELECT … FOR UPDATE`. Two instances refreshing
+//   with the same token take turns: the second waits for the first to commit, then reads the row
+//   again and sees it used, so it revokes the family — reuse is detected however the two race.
+// - `insertIdempotencyRecord` claims the key with `INSERT … ON CONFLICT DO NOTHING` on the primary
+//   key: a concurrent claim of the same key waits for the first to commit and then inserts nothing,
+//   so exactly one request runs and the other is told it is still running, or replayed.
+extension PostgresSession: ServerStateWriter {
+    func tokenFamily(_ id: String) throws -> TokenFamily? {
+        try fetchOne("SELECT * FROM token_families WHERE id = $1", [id]) { r in
+            TokenFamily(
+                id: try r.string("id"), userID: try r.id("user_id"), createdAt: try r.date("created_at"),
+                revokedAt: try r.optionalDate("revoked_at"), revokedReason: try r.optionalString("revoked_reason"))
+        }
+    }
+
+    func refreshToken(_ id: String) throws -> RefreshTokenRecord? {
+        let lock = locksReads ? " FOR UPDATE" : ""
+        return try fetchOne("SELECT * FROM refresh_tokens WHERE id = $1\(lock)", [id]) { r in
+            RefreshTokenRecord(
+                id: try r.string("id"), familyID: try r.string("family_id"), userID: try r.id("user_id"),
+                secretHash: try r.string("secret_hash"), issuedAt: try r.date("issued_at"),
+                expiresAt: try r.date("expires_at"), usedAt: try r.optionalDate("used_at"))
+        }
+    }
+
+    func idempotencyRecord(userID: UserID, key: String) throws -> IdempotencyRecord? {
+        try fetchOne("SELECT * FROM idempotency_records WHERE user_id = $1 AND key = $2", [userID, key]) { r in
+            IdempotencyRecord(
+                userID: try r.id("user_id"), key: try r.string("key"), fingerprint: try r.string("fingerprint"),
+                status: try r.optionalInt("status"), body: try r.bytes("body"), createdAt: try r.date("created_at"))
+        }
+    }
+
+    func insertTokenFamily(_ family: TokenFamily) throws {
+        try execute(
+            """
+            INSERT INTO token_families (id, user_id, created_at, revoked_at, revoked_reason)
+            VALUES ($1, $2, $3, $4, $5)
+            """, [family.id, family.userID, family.createdAt, family.revokedAt, family.revokedReason])
+    }
+
+    func revokeTokenFamily(_ id: String, at date: Date, reason: String) throws {
+        try execute(
+            "UPDATE token_families SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL",
+            [date, reason, id])
+    }
+
+    func insertRefreshToken(_ token: RefreshTokenRecord) throws {
+        try execute(
+            """
+            INSERT INTO refresh_tokens (id, family_id, user_id, secret_hash, issued_at, expires_at, used_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """,
+            [
+                token.id, token.familyID, token.userID, token.secretHash, token.issuedAt, token.expiresAt,
+                token.usedAt,
+            ])
+    }
+
+    func markRefreshTokenUsed(_ id: String, at date: Date) throws {
+        try execute("UPDATE refresh_tokens SET used_at = $1 WHERE id = $2", [date, id])
+    }
+
+    func pruneTokens(expiredBefore date: Date) throws {
+        try execute("DELETE FROM refresh_tokens WHERE expires_at < $1", [date])
+        try execute(
+            """
+            DELETE FROM token_families WHERE created_at < $1
+            AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = token_families.id)
+            """, [date])
+    }
+
+    func insertIdempotencyRecord(_ record: IdempotencyRecord) throws -> Bool {
+        try execute(
+            """
+            INSERT INTO idempotency_records (user_id, key, fingerprint, status, body, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, key) DO NOTHING
+            """,
+            [
+                record.userID, record.key, record.fingerprint, record.status, SQLValue.bytes(record.body),
+                record.createdAt,
+            ]) > 0
+    }
+
+    func completeIdempotencyRecord(userID: UserID, key: String, status: Int, body: [UInt8]) throws {
+        try execute(
+            "UPDATE idempotency_records SET status = $1, body = $2 WHERE user_id = $3 AND key = $4",
+            [status, SQLValue.bytes(body), userID, key])
+    }
+
+    func deleteIdempotencyRecord(userID: UserID, key: String) throws {
+        try execute("DELETE FROM idempotency_records WHERE user_id = $1 AND key = $2", [userID, key])
+    }
+
+    func pruneIdempotencyRecords(createdBefore date: Date) throws {
+        try execute("DELETE FROM idempotency_records WHERE created_at < $1", [date])
+    }
+}

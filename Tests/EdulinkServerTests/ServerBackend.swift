@@ -1,0 +1,45 @@
+import EdulinkCore
+import EdulinkPostgres
+import EdulinkPostgresTestSupport
+import EdulinkSQLite
+import Foundation
+import Testing
+
+/// A database a server keeps its state in: every server test runs on each.
+///
+/// SQLite always; PostgreSQL when `EDULINK_TEST_POSTGRES_URL` is set, and also with `CI=true`
+/// when it is not — then its worlds fail to start, saying how to provide one (see `TestPostgres`).
+struct ServerBackend: Sendable, CustomTestStringConvertible {
+    /// A fresh, migrated database and how to remove it.
+    struct World: Sendable {
+        let store: any ServerStateStore & StoreMaintenance
+        /// Closes the store and removes its file or database.
+        let tearDown: @Sendable () async -> Void
+    }
+
+    let name: String
+    let make: @Sendable (_ clock: any TimeSource) async throws -> World
+
+    var testDescription: String { name }
+
+    static let all: [ServerBackend] = TestPostgres.enabled ? [.sqlite, .postgres] : [.sqlite]
+
+    static let sqlite = ServerBackend(name: "SQLite") { clock in
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("db.sqlite").path, clock: clock)
+        return World(store: store, tearDown: { try? FileManager.default.removeItem(at: directory) })
+    }
+
+    /// Eight connections: enough for the concurrency tests to run their transactions at once.
+    static let postgres = ServerBackend(name: "PostgreSQL") { clock in
+        let (store, database) = try await TestPostgres.makeStore(clock: clock, maximumConnections: 8)
+        return World(
+            store: store,
+            tearDown: {
+                await store.shutdown()
+                await database.drop()
+            })
+    }
+}
