@@ -14,6 +14,7 @@ enum PostgresMigrations {
     static let all = [
         Migration(identifier: "v1-schema", statements: SchemaV1.statements),
         Migration(identifier: "v2-search", statements: SearchIndexV2.statements),
+        Migration(identifier: "v4-alerts", statements: AlertsV4.statements),
     ]
 
     /// Every migration identifier, oldest first.
