@@ -157,7 +157,11 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "EdulinkCoreTests", dependencies: ["EdulinkCore"], swiftSettings: strict),
+        .testTarget(
+            name: "EdulinkCoreTests",
+            dependencies: ["EdulinkCore", .product(name: "CoreMetrics", package: "swift-metrics")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EdulinkSQLiteTests",
             dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkDemo"],

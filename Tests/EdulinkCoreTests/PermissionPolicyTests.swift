@@ -28,7 +28,8 @@ private let expected: [Role: [Action: String]] = [
         .browseListings: "always", .viewListing: "always", .verifyListing: "always", .viewApplication: "always",
         .viewApplicants: "always", .viewProfile: "always", .viewOrganization: "always", .editOrganization: "always",
         .readNotifications: "own", .changeOwnPassword: "own", .manageUsers: "always", .viewAudit: "always",
-        .viewSecurity: "always", .viewHealth: "always", .manageAlerts: "always", .manageDatabase: "always", .exportApplicants: "always",
+        .viewSecurity: "always", .viewHealth: "always", .manageAlerts: "always", .manageDatabase: "always",
+        .exportApplicants: "always",
     ],
 ]
 

@@ -84,7 +84,8 @@ public enum HealthAssessment {
                 figures: [condition("Unreachable", .databaseUnreachable, holds: true)])
         }
         let pending = status.pendingMigrations.count
-        var summary = "\(status.engine), schema \(status.schemaVersion), \(HealthFormat.bytes(Double(status.sizeBytes)))"
+        var summary =
+            "\(status.engine), schema \(status.schemaVersion), \(HealthFormat.bytes(Double(status.sizeBytes)))"
         if pending > 0 { summary += ", \(pending) pending migration\(pending == 1 ? "" : "s")" }
         return HealthCheck(
             name: .database, summary: summary,
@@ -110,7 +111,8 @@ public enum HealthAssessment {
         let summary =
             last.ok ? "ok" : "FAILED: " + (last.problems.first ?? "problems found")
         return HealthCheck(
-            name: .integrity, summary: summary + " (\(HealthFormat.number(hours(last.checkedAt, inputs.now), decimals: 1)) h ago)",
+            name: .integrity,
+            summary: summary + " (\(HealthFormat.number(hours(last.checkedAt, inputs.now), decimals: 1)) h ago)",
             figures: [
                 condition("Failed", .integrity, holds: !last.ok),
                 HealthFigure(label: "Age", value: hours(last.checkedAt, inputs.now), unit: "h"),
@@ -124,7 +126,8 @@ public enum HealthAssessment {
         }
         return HealthCheck(
             name: .storage,
-            summary: "\(HealthFormat.bytes(Double(disk.freeBytes))) free of \(HealthFormat.bytes(Double(disk.totalBytes)))",
+            summary:
+                "\(HealthFormat.bytes(Double(disk.freeBytes))) free of \(HealthFormat.bytes(Double(disk.totalBytes)))",
             figures: [
                 graded("Free", .diskFree, disk.freePercent),
                 HealthFigure(label: "Free space", value: Double(disk.freeBytes), unit: "B"),
@@ -191,7 +194,8 @@ public enum HealthAssessment {
         }
         return HealthCheck(
             name: .security,
-            summary: "\(security.failedLoginsLastHour) failed logins in the last hour, \(security.lockedAccounts) locked",
+            summary:
+                "\(security.failedLoginsLastHour) failed logins in the last hour, \(security.lockedAccounts) locked",
             figures: [
                 graded("Failed logins (1 h)", .failedLogins, Double(security.failedLoginsLastHour)),
                 HealthFigure(label: "Failed logins (24 h)", value: Double(security.failedLoginsLastDay), unit: ""),

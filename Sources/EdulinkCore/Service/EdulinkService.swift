@@ -1,6 +1,6 @@
+import CoreMetrics
 public import Foundation
 public import Logging
-import CoreMetrics
 
 /// Hashes and checks passwords. bcrypt in production; a cheap cost in tests.
 public protocol PasswordHasher: Sendable {
@@ -87,7 +87,8 @@ public struct EdulinkService: Sendable {
                 Timer(
                     label: RequestMetrics.repositoryCallLabel, dimensions: [("outcome", failed ? "error" : "ok")],
                     factory: metrics
-                ).recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+                ).recordNanoseconds(
+                    elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
             }
         }
         do {

@@ -70,7 +70,8 @@ extension EdulinkService {
     public func acknowledgeAlert(_ principal: Principal, _ id: AlertID) async throws -> Alert {
         try await changeAlert(principal, id, action: "alert.acknowledge") { alert, at in
             guard alert.state == .active else {
-                throw EdulinkError.conflict("This alert is \(alert.state.rawValue); only an active alert can be acknowledged.")
+                throw EdulinkError.conflict(
+                    "This alert is \(alert.state.rawValue); only an active alert can be acknowledged.")
             }
             alert.state = .acknowledged
             alert.acknowledgedAt = at
@@ -112,7 +113,8 @@ extension EdulinkService {
     }
 
     private func changeAlert(
-        _ principal: Principal, _ id: AlertID, action: String, _ change: @escaping @Sendable (inout Alert, Date) throws -> Void
+        _ principal: Principal, _ id: AlertID, action: String,
+        _ change: @escaping @Sendable (inout Alert, Date) throws -> Void
     ) async throws -> Alert {
         try await guarded(principal) {
             try authorize(principal, .manageAlerts)
@@ -121,7 +123,8 @@ extension EdulinkService {
                 guard var alert = try session.alert(id) else { throw EdulinkError.notFound("Alert \(id)") }
                 try change(&alert, at)
                 try session.updateAlert(alert)
-                try self.audit(session, principal, action, "alert", id.rawValue, "\(alert.kind.rawValue): \(alert.message)")
+                try self.audit(
+                    session, principal, action, "alert", id.rawValue, "\(alert.kind.rawValue): \(alert.message)")
                 return alert
             }
         }

@@ -79,8 +79,9 @@ extension PostgresSession {
                 finished: try r.int("finished"), accepted: try r.int("accepted"),
                 openListings: try r.int("open_listings"), meanSecondsToFirstReview: try r.optionalDouble("mean_review"))
         }
-        return row ?? PlatformCounts(
-            registrations: 0, applications: 0, finished: 0, accepted: 0, openListings: 0,
-            meanSecondsToFirstReview: nil)
+        return row
+            ?? PlatformCounts(
+                registrations: 0, applications: 0, finished: 0, accepted: 0, openListings: 0,
+                meanSecondsToFirstReview: nil)
     }
 }

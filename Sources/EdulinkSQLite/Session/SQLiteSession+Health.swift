@@ -107,8 +107,9 @@ extension SQLiteSession {
                 openListings: try r.int("open_listings"),
                 meanSecondsToFirstReview: try r.optionalDouble("mean_review").map { $0 / 1_000_000 })
         }
-        return row ?? PlatformCounts(
-            registrations: 0, applications: 0, finished: 0, accepted: 0, openListings: 0,
-            meanSecondsToFirstReview: nil)
+        return row
+            ?? PlatformCounts(
+                registrations: 0, applications: 0, finished: 0, accepted: 0, openListings: 0,
+                meanSecondsToFirstReview: nil)
     }
 }

@@ -39,7 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
         let service = EdulinkService(
             environment: ServiceEnvironment(
                 store: environment.store, hasher: LocalEnvironment.hasher(),
-                passwordPolicy: environment.service.environment.passwordPolicy, logger: logger))
+                passwordPolicy: environment.service.environment.passwordPolicy, logger: logger,
+                operations: OperationsEnvironment(
+                    maintenance: environment.store, probe: ProcSystemProbe(), requests: RequestMetrics(),
+                    timesServiceCalls: false, dataDirectory: url.deletingLastPathComponent().path)))
         let server = try await EdulinkServer(
             service: service, store: environment.store, configuration: configuration, logger: logger)
         try await server.run { port in
