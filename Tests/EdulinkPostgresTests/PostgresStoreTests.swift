@@ -22,7 +22,7 @@ struct PostgresStoreTests {
             return try await group.reduce(into: [PostgresStore]()) { $0.append($1) }
         }
         let status = try await stores[0].status()
-        #expect(status.appliedMigrations == ["v1-schema", "v2-search"])
+        #expect(status.appliedMigrations == ["v1-schema", "v2-search", "v4-alerts"])
         #expect(status.pendingMigrations.isEmpty)
         #expect(status.engine.hasPrefix("PostgreSQL "))
         let again = try await stores[0].transaction(.write) { db in try PostgresMigrations.migrate(db) }
@@ -30,7 +30,7 @@ struct PostgresStoreTests {
         let recorded = try await stores[0].transaction(.read) { db in
             try PostgresSession(db).count("SELECT count(*) AS count FROM schema_migrations")
         }
-        #expect(recorded == 2)
+        #expect(recorded == PostgresMigrations.identifiers.count)
         for store in stores { await store.shutdown() }
     }
 
