@@ -78,7 +78,15 @@ public enum HealthAssessment {
 
     static func database(_ inputs: HealthInputs) -> HealthCheck {
         guard let status = inputs.database else {
-            let problem = inputs.databaseProblem ?? "unreachable"
+            guard let problem = inputs.databaseProblem else {
+                // It answered, but this store reports no details (no maintenance).
+                return HealthCheck(
+                    name: .database, summary: "reachable",
+                    figures: [
+                        condition("Unreachable", .databaseUnreachable, holds: false),
+                        HealthFigure(label: "Round trip", value: inputs.roundTripMilliseconds, unit: "ms"),
+                    ])
+            }
             return HealthCheck(
                 name: .database, summary: "unreachable: \(problem)",
                 figures: [condition("Unreachable", .databaseUnreachable, holds: true)])

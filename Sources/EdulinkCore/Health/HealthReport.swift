@@ -112,7 +112,13 @@ public struct HealthReport: Sendable, Codable, Equatable {
     public var findings: [AlertFinding] {
         checks.flatMap(\.figures).compactMap { figure in
             guard let kind = figure.alert, figure.value != nil || figure.status != .ok else { return nil }
-            return AlertFinding(kind: kind, status: figure.status, message: "\(figure.label): \(figure.display)")
+            // A condition reads as its name ("Database unreachable"), a figure with its value.
+            let isCondition = HealthThresholds.table[kind] == nil
+            let message =
+                isCondition
+                ? kind.label + ((figure.value ?? 0) > 1 ? " (\(figure.display))" : "")
+                : "\(figure.label): \(figure.display)"
+            return AlertFinding(kind: kind, status: figure.status, message: message)
         }
     }
 }
