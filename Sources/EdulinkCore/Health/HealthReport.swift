@@ -117,7 +117,7 @@ public struct HealthReport: Sendable, Codable, Equatable {
             let message =
                 isCondition
                 ? kind.label + ((figure.value ?? 0) > 1 ? " (\(figure.display))" : "")
-                : "\(figure.label): \(figure.display)"
+                : "\(figure.label): \(figure.value == nil ? "none" : figure.display)"
             return AlertFinding(kind: kind, status: figure.status, message: message)
         }
     }
