@@ -144,3 +144,31 @@ struct HealthTests {
         #expect(report.findings.contains { $0.kind == .backupAge && $0.status == .critical })
     }
 }
+
+@Suite("System probe over /proc")
+struct ProcSystemProbeTests {
+    @Test func readsCPUMemoryLoadAndProcessMemoryFromProcFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("edulink-proc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("self"), withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("stat", "cpu  100 0 100 700 100 0 0 0 0 0\ncpu0 1 2 3 4\n")
+        try write("meminfo", "MemTotal:       1000 kB\nMemFree:         100 kB\nMemAvailable:    250 kB\n")
+        try write("loadavg", "0.75 0.50 0.25 1/100 4242\n")
+        try write("self/status", "Name:\tedulink\nVmRSS:\t    2048 kB\n")
+        let probe = ProcSystemProbe(procRoot: root.path)
+        let first = probe.system()
+        // Since boot: busy 200 of 1000 jiffies.
+        #expect(first.cpuPercent == 20)
+        #expect(first.memoryPercent == 75)
+        #expect(first.load1 == 0.75)
+        #expect(first.processMemoryBytes == Int64(2048 * 1024))
+        // Between two calls: 90 busy of 100 more jiffies.
+        try write("stat", "cpu  190 0 100 710 100 0 0 0 0 0\n")
+        #expect(probe.system().cpuPercent == 90)
+        #expect((probe.disk(at: root.path)?.totalBytes ?? 0) > 0)
+    }
+}

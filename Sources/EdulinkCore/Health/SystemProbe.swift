@@ -98,7 +98,9 @@ public final class ProcSystemProbe: SystemProbe {
         var fields: [String: Int64] = [:]
         for line in (read(file) ?? "").split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, let number = parts[1].split(separator: " ").first.flatMap({ Int64($0) }) else {
+            guard parts.count == 2,
+                let number = parts[1].split(whereSeparator: \.isWhitespace).first.flatMap({ Int64($0) })
+            else {
                 continue
             }
             fields[String(parts[0])] = number
