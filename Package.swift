@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
+        // Health: request percentiles over rolling windows
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // MARK: Domain and data
@@ -47,6 +49,8 @@ let package = Package(
             dependencies: [
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
         ),
@@ -154,7 +158,11 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "EdulinkCoreTests", dependencies: ["EdulinkCore"], swiftSettings: strict),
+        .testTarget(
+            name: "EdulinkCoreTests",
+            dependencies: ["EdulinkCore", .product(name: "CoreMetrics", package: "swift-metrics")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EdulinkSQLiteTests",
             dependencies: ["EdulinkCore", "EdulinkSQLite", "EdulinkDemo"],

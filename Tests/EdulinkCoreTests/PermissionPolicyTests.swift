@@ -28,7 +28,8 @@ private let expected: [Role: [Action: String]] = [
         .browseListings: "always", .viewListing: "always", .verifyListing: "always", .viewApplication: "always",
         .viewApplicants: "always", .viewProfile: "always", .viewOrganization: "always", .editOrganization: "always",
         .readNotifications: "own", .changeOwnPassword: "own", .manageUsers: "always", .viewAudit: "always",
-        .viewSecurity: "always", .viewHealth: "always", .manageDatabase: "always", .exportApplicants: "always",
+        .viewSecurity: "always", .viewHealth: "always", .manageAlerts: "always", .manageDatabase: "always",
+        .exportApplicants: "always",
     ],
 ]
 
@@ -92,7 +93,7 @@ struct PermissionPolicyTests {
         for role in Role.allCases where role != .admin {
             var principal = me
             principal.role = role
-            for action in [Action.viewHealth, .manageUsers, .viewSecurity, .viewAudit, .manageDatabase] {
+            for action in [Action.viewHealth, .manageAlerts, .manageUsers, .viewSecurity, .viewAudit, .manageDatabase] {
                 #expect(!PermissionPolicy.allows(principal, action, on: mine), "\(role) \(action)")
             }
         }

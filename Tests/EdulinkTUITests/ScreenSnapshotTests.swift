@@ -12,14 +12,15 @@ struct ScreenSnapshotTests {
 
     /// Runs `steps` on a fresh signed-in app for each size and colour mode and compares the screen.
     private func check(
-        _ name: String, signIn: Bool = true, _ steps: (AppDriver<EdulinkApp>) async -> Void = { _ in }
+        _ name: String, signIn: Bool = true, as email: String = Harness.student,
+        _ steps: (AppDriver<EdulinkApp>) async -> Void = { _ in }
     ) async throws {
         for size in Self.sizes {
             for monochrome in [false, true] {
                 let harness = try await Harness.make()
                 let driver =
                     signIn
-                    ? await harness.signedIn(size, monochrome: monochrome)
+                    ? await harness.signedIn(size, monochrome: monochrome, as: email)
                     : harness.driver(size, monochrome: monochrome)
                 await steps(driver)
                 await driver.settle()
@@ -27,6 +28,11 @@ struct ScreenSnapshotTests {
                     driver.terminal, named: "\(name)-\(size.width)x\(size.height)\(monochrome ? "-nocolor" : "")")
             }
         }
+    }
+
+    @Test("Health shows checks, gauges, request sparklines, alerts and KPIs coloured by threshold")
+    func adminHealth() async throws {
+        try await check("admin-health", as: "admin@edulink.demo")
     }
 
     @Test("the login screen lists the demo accounts")

@@ -32,6 +32,7 @@ public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
     case viewAudit = "view_audit"
     case viewSecurity = "view_security"
     case viewHealth = "view_health"
+    case manageAlerts = "manage_alerts"
     case manageDatabase = "manage_database"
 }
 
@@ -103,7 +104,7 @@ public enum PermissionPolicy {
             .viewApplicants: .always, .viewProfile: .always, .viewOrganization: .always,
             .editOrganization: .always, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
             .manageUsers: .always, .viewAudit: .always, .viewSecurity: .always, .viewHealth: .always,
-            .manageDatabase: .always, .exportApplicants: .always,
+            .manageAlerts: .always, .manageDatabase: .always, .exportApplicants: .always,
         ],
     ]
 

@@ -90,4 +90,13 @@ public protocol EdulinkRepository: Sendable {
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]
     func securityEvents(kind: SecurityEventKind?, user: UserID?, since: Date?, limit: Int) async throws
         -> [SecurityEvent]
+
+    // MARK: Health (admins)
+    /// Every check graded by the thresholds, the open alerts and the KPIs; evaluates alerts.
+    func healthReport() async throws -> HealthReport
+    func alerts(_ query: AlertQuery) async throws -> [Alert]
+    func acknowledgeAlert(_ id: AlertID) async throws -> Alert
+    func resolveAlert(_ id: AlertID) async throws -> Alert
+    func kpis() async throws -> PlatformKPIs
+    func failedLogins(since: Date, by grouping: SecurityGrouping, limit: Int) async throws -> [SecurityTally]
 }

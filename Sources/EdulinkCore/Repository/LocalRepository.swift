@@ -229,4 +229,26 @@ public actor LocalRepository: EdulinkRepository {
     {
         try await service.securityEvents(try principal(), kind: kind, user: user, since: since, limit: limit)
     }
+
+    // MARK: Health (admins)
+
+    public func healthReport() async throws -> HealthReport { try await service.healthReport(try principal()) }
+
+    public func alerts(_ query: AlertQuery) async throws -> [Alert] {
+        try await service.alerts(try principal(), query)
+    }
+
+    public func acknowledgeAlert(_ id: AlertID) async throws -> Alert {
+        try await service.acknowledgeAlert(try principal(), id)
+    }
+
+    public func resolveAlert(_ id: AlertID) async throws -> Alert {
+        try await service.resolveAlert(try principal(), id)
+    }
+
+    public func kpis() async throws -> PlatformKPIs { try await service.kpis(try principal()) }
+
+    public func failedLogins(since: Date, by grouping: SecurityGrouping, limit: Int) async throws -> [SecurityTally] {
+        try await service.failedLogins(try principal(), since: since, by: grouping, limit: limit)
+    }
 }

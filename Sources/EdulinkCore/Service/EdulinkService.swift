@@ -1,3 +1,4 @@
+import CoreMetrics
 public import Foundation
 public import Logging
 
@@ -17,11 +18,13 @@ public struct ServiceEnvironment: Sendable {
     /// Calendar for "per day" and "per month" limits (the platform's time zone).
     public var calendar: Calendar
     public var logger: Logger
+    /// What the health report measures beyond the store; nil reports those checks as unmeasured.
+    public var operations: OperationsEnvironment?
 
     public init(
         store: any Store, clock: any TimeSource = SystemTimeSource(), random: any RandomSource = SystemRandomSource(),
         hasher: any PasswordHasher = BcryptHasher(), passwordPolicy: PasswordPolicy, calendar: Calendar = .current,
-        logger: Logger = Logger(label: "edulink.service")
+        logger: Logger = Logger(label: "edulink.service"), operations: OperationsEnvironment? = nil
     ) {
         self.store = store
         self.clock = clock
@@ -30,6 +33,7 @@ public struct ServiceEnvironment: Sendable {
         self.passwordPolicy = passwordPolicy
         self.calendar = calendar
         self.logger = logger
+        self.operations = operations
     }
 }
 
@@ -71,7 +75,22 @@ public struct EdulinkService: Sendable {
 
     /// Runs `work`; when it was refused by the permission policy, records a security event (in its
     /// own transaction, because the refused one rolled back) and reports the refusal.
+    /// Times the call as a repository call when the environment asks for it (local mode).
     func guarded<T: Sendable>(_ principal: Principal, _ work: () async throws -> T) async throws -> T {
+        let started = ContinuousClock.now
+        var failed = false
+        defer {
+            if let operations = environment.operations, operations.timesServiceCalls,
+                let metrics = operations.requests
+            {
+                let elapsed = ContinuousClock.now - started
+                Timer(
+                    label: RequestMetrics.repositoryCallLabel, dimensions: [("outcome", failed ? "error" : "ok")],
+                    factory: metrics
+                ).recordNanoseconds(
+                    elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            }
+        }
         do {
             return try await work()
         } catch let denied as PermissionDenied {
@@ -86,7 +105,18 @@ public struct EdulinkService: Sendable {
                 logger.error("could not record a permission denial: \(error)")
             }
             throw denied.outward
+        } catch {
+            failed = Self.isFault(error)
+            throw error
         }
+    }
+
+    /// Whether an error is the platform's fault (counted in the error rate), not the caller's: an
+    /// unreachable database or anything that is not an `EdulinkError`.
+    static func isFault(_ error: any Error) -> Bool {
+        guard let error = error as? EdulinkError else { return true }
+        if case .unavailable = error { return true }
+        return false
     }
 
     // MARK: Audit and notifications

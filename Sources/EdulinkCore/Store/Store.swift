@@ -85,6 +85,15 @@ public protocol StoreReader {
     func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
         throws -> [SecurityEvent]
     func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int
+    /// Events of `kind` since `since`, counted per typed email or per source, most first.
+    func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws
+        -> [SecurityTally]
+
+    // MARK: Health
+    func alerts(_ query: AlertQuery) throws -> [Alert]
+    func alert(_ id: AlertID) throws -> Alert?
+    /// Raw aggregates for the platform KPIs.
+    func platformCounts(registeredSince: Date, appliedSince: Date, openAt: Date) throws -> PlatformCounts
 }
 
 /// Typed writes; every writer can also read inside the same transaction.
@@ -122,6 +131,9 @@ public protocol StoreWriter: StoreReader {
 
     func insertAudit(_ event: AuditEvent) throws
     func insertSecurityEvent(_ event: SecurityEvent) throws
+
+    func insertAlert(_ alert: Alert) throws -> Alert
+    func updateAlert(_ alert: Alert) throws
 }
 
 /// Figures about the notification outbox.
@@ -136,5 +148,53 @@ public struct OutboxStatistics: Sendable, Equatable, Codable {
         self.failed = failed
         self.sent = sent
         self.oldestPendingAt = oldestPendingAt
+    }
+}
+
+/// How security events are counted together.
+public enum SecurityGrouping: String, Sendable, Codable, CaseIterable {
+    /// By the email typed (also for unknown accounts).
+    case account
+    /// By network address (or `local`).
+    case source
+}
+
+/// One group of security events.
+public struct SecurityTally: Sendable, Equatable, Codable {
+    public var key: String
+    public var count: Int
+    public var lastAt: Date
+
+    public init(key: String, count: Int, lastAt: Date) {
+        self.key = key
+        self.count = count
+        self.lastAt = lastAt
+    }
+}
+
+/// Raw figures behind the platform KPIs, from SQL aggregates.
+public struct PlatformCounts: Sendable, Equatable, Codable {
+    /// Accounts created since the given date.
+    public var registrations: Int
+    /// Applications submitted since the given date.
+    public var applications: Int
+    /// Applications in a final state (accepted, declined, rejected, withdrawn).
+    public var finished: Int
+    public var accepted: Int
+    /// Published listings whose deadline has not passed.
+    public var openListings: Int
+    /// Mean seconds from submission to first review, over reviewed applications.
+    public var meanSecondsToFirstReview: Double?
+
+    public init(
+        registrations: Int, applications: Int, finished: Int, accepted: Int, openListings: Int,
+        meanSecondsToFirstReview: Double?
+    ) {
+        self.registrations = registrations
+        self.applications = applications
+        self.finished = finished
+        self.accepted = accepted
+        self.openListings = openListings
+        self.meanSecondsToFirstReview = meanSecondsToFirstReview
     }
 }

@@ -15,6 +15,7 @@ enum PostgresMigrations {
         Migration(identifier: "v1-schema", statements: SchemaV1.statements),
         Migration(identifier: "v2-search", statements: SearchIndexV2.statements),
         Migration(identifier: "v3-server-state", statements: ServerStateV3.statements),
+        Migration(identifier: "v4-alerts", statements: AlertsV4.statements),
     ]
 
     /// Every migration identifier, oldest first.

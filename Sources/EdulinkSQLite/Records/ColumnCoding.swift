@@ -89,6 +89,7 @@ struct RowReader {
     func optionalInt64(_ column: String) throws -> Int64? { try row.decode(Int64?.self, forColumn: column) }
     func bool(_ column: String) throws -> Bool { try row.decode(Bool.self, forColumn: column) }
     func double(_ column: String) throws -> Double { try row.decode(Double.self, forColumn: column) }
+    func optionalDouble(_ column: String) throws -> Double? { try row.decode(Double?.self, forColumn: column) }
 
     func id<Entity>(_ column: String) throws -> EntityID<Entity> { EntityID(try int64(column)) }
     func optionalID<Entity>(_ column: String) throws -> EntityID<Entity>? {

@@ -66,10 +66,6 @@ extension APIHandler {
     }
 
     func adminHealth(_ input: Operations.AdminHealth.Input) async throws -> Operations.AdminHealth.Output {
-        let principal = try principal()
-        guard PermissionPolicy.allows(principal, .viewHealth) else {
-            throw EdulinkError.forbidden("You do not have permission to view server health.")
-        }
-        return .ok(.init(body: .json(await health.report())))
+        .ok(.init(body: .json(try CoreToAPI.convert(try await service.healthReport(try principal())))))
     }
 }

@@ -1,13 +1,16 @@
 import CoreMetrics
+import EdulinkCore
 import Foundation
 import Hummingbird
 
 /// Counts requests and times them for `/metrics`, by method, route and status. The route is the
 /// matched pattern (`/api/v1/listings/{listingId}`), never the raw path, so ids do not explode the
-/// label space.
+/// label space. Every request is also kept in `requests` (the health report's rolling window;
+/// a 5xx counts as an error).
 struct MetricsMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     let factory: any MetricsFactory
+    let requests: RequestMetrics?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -23,6 +26,7 @@ struct MetricsMiddleware: RouterMiddleware {
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         Timer(label: "edulink_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
             .recordNanoseconds(nanoseconds)
+        requests?.record(nanoseconds: nanoseconds, failed: response.status.code >= 500)
         return response
     }
 }

@@ -11,6 +11,7 @@ public enum AppMessage: Sendable {
     case applications(ApplicationsViewModel.Message)
     case notifications(NotificationsViewModel.Message)
     case profile(ProfileViewModel.Message)
+    case health(HealthViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

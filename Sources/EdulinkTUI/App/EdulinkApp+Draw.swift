@@ -91,6 +91,7 @@ extension EdulinkApp {
         case .applications: applications?.draw(into: &frame, area: area, context: context)
         case .notifications: notifications?.draw(into: &frame, area: area, context: context)
         case .profile: profile?.draw(into: &frame, area: area, context: context)
+        case .health: health?.draw(into: &frame, area: area, context: context)
         default: break
         }
     }

@@ -72,6 +72,7 @@ extension EdulinkApp {
         case .applications: return applications?.handle(key) ?? .unhandled
         case .notifications: return notifications?.handle(key) ?? .unhandled
         case .profile: return profile?.handle(key) ?? .unhandled
+        case .health: return health?.handle(key) ?? .unhandled
         default: return .unhandled
         }
     }
@@ -176,6 +177,7 @@ extension EdulinkApp {
         case .applications: return pack(ApplicationsScreen.keys)
         case .notifications: return pack(NotificationsScreen.keys)
         case .profile: return pack(profile?.activeKeys ?? ProfileScreen.keys)
+        case .health: return pack(HealthScreen.keys)
         default: return ([], [])
         }
     }

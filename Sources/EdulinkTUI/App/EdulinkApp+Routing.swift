@@ -31,6 +31,8 @@ extension EdulinkApp {
             return notifications?.receive(message) ?? []
         case .profile(let message):
             return profile?.receive(message) ?? []
+        case .health(let message):
+            return health?.receive(message) ?? []
         case .dropped:
             return []
         }
@@ -49,6 +51,7 @@ extension EdulinkApp {
             events += applications?.takeEvents() ?? []
             events += notifications?.takeEvents() ?? []
             events += profile?.takeEvents() ?? []
+            events += health?.takeEvents() ?? []
             guard !events.isEmpty else { break }
             for event in events { effects += handle(event, area: area) }
         }
@@ -112,6 +115,7 @@ extension EdulinkApp {
         case .applications: return applications?.send(.load) ?? []
         case .notifications: return notifications?.send(.load) ?? []
         case .profile: return profile?.send(.load) ?? []
+        case .health: return health?.send(.load) ?? []
         default: return []
         }
     }

@@ -31,6 +31,7 @@ public struct EdulinkApp: TerminalKit.Application {
     var applications: ApplicationsScreen?
     var notifications: NotificationsScreen?
     var profile: ProfileScreen?
+    var health: HealthScreen?
     var detail: ListingDetailScreen?
     var apply: ApplyFormScreen?
     var dialog: (state: DialogState, purpose: DialogPurpose)?
@@ -72,6 +73,7 @@ public struct EdulinkApp: TerminalKit.Application {
             effects = route(result, area: area)
         case .timer(let id) where id == Self.tickTimer:
             effects = sessionSend(.tick)
+            if tab == .health, detail == nil { effects += health?.send(.tick) ?? [] }
         case .timer:
             break
         case .resize:
@@ -103,8 +105,10 @@ public struct EdulinkApp: TerminalKit.Application {
             applications = ApplicationsScreen(model: ApplicationsViewModel(repository: repository))
             profile = ProfileScreen(model: ProfileViewModel(repository: repository))
         }
+        if user.role == .admin { health = HealthScreen(model: HealthViewModel(repository: repository)) }
         lock = LockScreen()
         var effects = browse?.send(.appeared, area: area) ?? []
+        effects += health?.send(.load) ?? []
         effects += notifications?.send(.load) ?? []
         return effects
     }
@@ -117,6 +121,7 @@ public struct EdulinkApp: TerminalKit.Application {
         applications = nil
         notifications = nil
         profile = nil
+        health = nil
         detail = nil
         apply = nil
         dialog = nil

@@ -6,7 +6,11 @@ import EdulinkViewModels
 /// screens their role's tabs will hold.
 enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
-        role == .student ? ShellTab.tabs(for: .student) : [.browse, .notifications]
+        switch role {
+        case .student: ShellTab.tabs(for: .student)
+        case .admin: [.health, .browse, .notifications]
+        default: [.browse, .notifications]
+        }
     }
 
     /// For roles whose own screens are not in this build: what those tabs will hold.
@@ -19,8 +23,8 @@ enum ShellTabs {
                 "Employer tabs — Listings (post, edit, close), Applicants (pipeline, triage), Dashboard — are not in "
                 + "this build. Browse is read-only."
         case .admin:
-            return "Admin tabs — Health, Users, Listings verification, Security, Audit, Data — are not in this build. "
-                + "Browse is read-only; use 'edulink db' and 'edulink user' meanwhile."
+            return "Admin tabs Users, Listings verification, Security, Audit, Data are not in this build. "
+                + "Browse is read-only; use 'edulink db', 'edulink user' and 'edulink doctor' meanwhile."
         case .institutionAdmin:
             return "Institution tabs — your students' applications and placements, listing verification — are not in "
                 + "this build. Browse is read-only."

@@ -25,6 +25,7 @@ struct Edulink: AsyncParsableCommand {
         subcommands: [
             TerminalAppCommand.self, DemoCommand.self, InitCommand.self, DatabaseCommand.self, UserCommand.self,
             InternshipsCommand.self, JobsCommand.self, DevCommand.self, ServeCommand.self, KeysCommand.self,
+            DoctorCommand.self,
         ],
         defaultSubcommand: TerminalAppCommand.self
     )

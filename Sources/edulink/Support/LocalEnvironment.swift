@@ -19,22 +19,29 @@ struct LocalEnvironment: Sendable {
         try LocalEnvironment(databaseURL: try options.existingURL(), migrate: migrate)
     }
 
-    /// Opens `databaseURL`, creating the file (and its folder, 0700) when it does not exist.
-    init(databaseURL: URL, migrate: Bool = true) throws {
-        if !FileManager.default.fileExists(atPath: databaseURL.path) {
+    /// Opens `databaseURL`, creating the file (0600, its folder 0700) when it does not exist.
+    init(databaseURL: URL, migrate: Bool = true, probe: any SystemProbe = ProcSystemProbe()) throws {
+        let isNew = !FileManager.default.fileExists(atPath: databaseURL.path)
+        if isNew {
             try EdulinkPaths.createPrivateDirectory(databaseURL.deletingLastPathComponent())
         }
         let store = try SQLiteStore(path: databaseURL.path, migrate: migrate, clock: SystemTimeSource())
-        try self.init(databaseURL: databaseURL, store: store)
+        if isNew {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: databaseURL.path)
+        }
+        try self.init(databaseURL: databaseURL, store: store, probe: probe)
     }
 
-    init(databaseURL: URL, store: SQLiteStore) throws {
+    init(databaseURL: URL, store: SQLiteStore, probe: any SystemProbe = ProcSystemProbe()) throws {
         self.databaseURL = databaseURL
         self.store = store
         self.service = EdulinkService(
             environment: ServiceEnvironment(
                 store: store, hasher: Self.hasher(), passwordPolicy: try Self.passwordPolicy(),
-                logger: Logger(label: "edulink.cli")))
+                logger: Logger(label: "edulink.cli"),
+                operations: OperationsEnvironment(
+                    maintenance: store, probe: probe, requests: RequestMetrics(), timesServiceCalls: true,
+                    dataDirectory: databaseURL.deletingLastPathComponent().path)))
     }
 
     /// The password policy with the bundled list of common passwords.

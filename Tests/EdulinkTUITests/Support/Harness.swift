@@ -43,7 +43,29 @@ struct Harness {
         return EdulinkService(
             environment: ServiceEnvironment(
                 store: store, clock: clock, hasher: BcryptHasher(cost: 4), passwordPolicy: policy,
-                calendar: calendar, logger: Logger(label: "edulink.tui.tests")))
+                calendar: calendar, logger: Logger(label: "edulink.tui.tests"),
+                operations: OperationsEnvironment(
+                    maintenance: store, probe: systemProbe, requests: requests(clock: clock),
+                    timesServiceCalls: false, dataDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path
+                )))
+    }
+
+    /// Fixed machine figures for the Health tab: memory above its warning level.
+    static let systemProbe = FixedSystemProbe(
+        figures: SystemFigures(cpuPercent: 42, memoryPercent: 87, load1: 0.8, processMemoryBytes: 48 << 20),
+        disk: DiskFigures(totalBytes: 100 << 30, freeBytes: 35 << 30))
+
+    /// An hour of known requests: a few a minute, slower towards the end, one in fifty failing.
+    static func requests(clock: ManualTimeSource) -> RequestMetrics {
+        let metrics = RequestMetrics(clock: clock)
+        for minute in 0..<60 {
+            let at = clock.now().addingTimeInterval(Double(minute - 59) * 60)
+            for call in 0..<(2 + minute % 7) {
+                let milliseconds = Int64(5 + minute + call * 3)
+                metrics.record(nanoseconds: milliseconds * 1_000_000, failed: (minute * 7 + call) % 50 == 0, at: at)
+            }
+        }
+        return metrics
     }
 
     static var calendar: Calendar {

@@ -295,4 +295,34 @@ final class ProbeRepository: EdulinkRepository {
         try record("securityEvents")
         return try await base.securityEvents(kind: kind, user: user, since: since, limit: limit)
     }
+
+    func healthReport() async throws -> HealthReport {
+        try record("healthReport")
+        return try await base.healthReport()
+    }
+
+    func alerts(_ query: AlertQuery) async throws -> [Alert] {
+        try record("alerts")
+        return try await base.alerts(query)
+    }
+
+    func acknowledgeAlert(_ id: AlertID) async throws -> Alert {
+        try record("acknowledgeAlert")
+        return try await base.acknowledgeAlert(id)
+    }
+
+    func resolveAlert(_ id: AlertID) async throws -> Alert {
+        try record("resolveAlert")
+        return try await base.resolveAlert(id)
+    }
+
+    func kpis() async throws -> PlatformKPIs {
+        try record("kpis")
+        return try await base.kpis()
+    }
+
+    func failedLogins(since: Date, by grouping: SecurityGrouping, limit: Int) async throws -> [SecurityTally] {
+        try record("failedLogins")
+        return try await base.failedLogins(since: since, by: grouping, limit: limit)
+    }
 }

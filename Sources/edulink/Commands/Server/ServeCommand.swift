@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "edulink.server")
         let store: any ServerStateStore & StoreMaintenance
         let described: String
+        // Whose free space the storage check watches: the database's folder, or (PostgreSQL) the state folder.
+        let dataDirectory: String
         var shutdown: @Sendable () async -> Void = {}
         switch try options.selectedDatabase() {
         case .sqlite(let url):
@@ -50,11 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
             }
             store = try LocalEnvironment(databaseURL: url).store
             described = url.path
+            dataDirectory = url.deletingLastPathComponent().path
         case .postgres(let location):
             let postgres = try await PostgresStore(
                 location: location, maximumConnections: connections, logger: Logger(label: "edulink.postgres"))
             store = postgres
             described = location.redacted
+            dataDirectory = options.stateURL.path
             shutdown = { await postgres.shutdown() }
         }
         let configuration = ServerConfiguration(
@@ -62,7 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         let service = EdulinkService(
             environment: ServiceEnvironment(
                 store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
-                logger: logger))
+                logger: logger,
+                operations: OperationsEnvironment(
+                    maintenance: store, probe: ProcSystemProbe(), requests: RequestMetrics(),
+                    timesServiceCalls: false, dataDirectory: dataDirectory)))
         do {
             let server = try await EdulinkServer(
                 service: service, store: store, configuration: configuration, logger: logger)

@@ -1,0 +1,87 @@
+import EdulinkCore
+import Foundation
+
+// Alerts, security tallies and the KPI aggregates (the SQLite session's twin).
+extension PostgresSession {
+    static func alert(_ r: PostgresRowReader) throws -> Alert {
+        Alert(
+            id: try r.id("id"), kind: try r.value(AlertKind.self, "kind"),
+            severity: try r.value(HealthStatus.self, "severity"), message: try r.string("message"),
+            state: try r.value(AlertState.self, "state"), raisedAt: try r.date("raised_at"),
+            lastSeenAt: try r.date("last_seen_at"), acknowledgedAt: try r.optionalDate("acknowledged_at"),
+            acknowledgedBy: try r.optionalID("acknowledged_by"), closedAt: try r.optionalDate("closed_at"),
+            closedBy: try r.optionalID("closed_by"))
+    }
+
+    static func alertColumns(_ a: Alert) -> Columns {
+        [
+            "id": a.id, "kind": a.kind.rawValue, "severity": a.severity.rawValue, "message": a.message,
+            "state": a.state.rawValue, "raised_at": a.raisedAt, "last_seen_at": a.lastSeenAt,
+            "acknowledged_at": a.acknowledgedAt, "acknowledged_by": a.acknowledgedBy, "closed_at": a.closedAt,
+            "closed_by": a.closedBy,
+        ]
+    }
+
+    func alerts(_ query: AlertQuery) throws -> [Alert] {
+        var arguments = SQLArguments()
+        var conditions: [String] = []
+        if query.openOnly { conditions.append("state IN ('active', 'acknowledged')") }
+        if let kind = query.kind { conditions.append("kind = \(arguments.bind(kind.rawValue))") }
+        if let before = query.before { conditions.append("id < \(arguments.bind(before))") }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limit = arguments.bind(max(query.limit, 0))
+        return try fetchAll(
+            "SELECT * FROM alerts \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Self.alert)
+    }
+
+    func alert(_ id: AlertID) throws -> Alert? {
+        try fetchOne("SELECT * FROM alerts WHERE id = $1", [id], Self.alert)
+    }
+
+    func insertAlert(_ alert: Alert) throws -> Alert {
+        var inserted = alert
+        inserted.id = AlertID(try insert("alerts", Self.alertColumns(alert)))
+        return inserted
+    }
+
+    func updateAlert(_ alert: Alert) throws {
+        try update("alerts", id: alert.id.rawValue, Self.alertColumns(alert), what: "Alert \(alert.id)")
+    }
+
+    func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws
+        -> [SecurityTally]
+    {
+        let column = grouping == .account ? "lower(coalesce(email, ''))" : "coalesce(source, '')"
+        return try fetchAll(
+            """
+            SELECT \(column) AS key, count(*) AS n, max(at) AS last_at FROM security_events
+            WHERE kind = $1 AND at >= $2 GROUP BY key ORDER BY n DESC, key LIMIT $3
+            """, [kind.rawValue, since, max(limit, 0)]
+        ) { r in SecurityTally(key: try r.string("key"), count: try r.int("n"), lastAt: try r.date("last_at")) }
+    }
+
+    func platformCounts(registeredSince: Date, appliedSince: Date, openAt: Date) throws -> PlatformCounts {
+        let row = try fetchOne(
+            """
+            SELECT
+                (SELECT count(*) FROM users WHERE created_at >= $1) AS registrations,
+                (SELECT count(*) FROM applications WHERE submitted_at >= $2) AS applications,
+                (SELECT count(*) FROM applications
+                    WHERE status IN ('accepted', 'declined', 'rejected', 'withdrawn')) AS finished,
+                (SELECT count(*) FROM applications WHERE status = 'accepted') AS accepted,
+                (SELECT count(*) FROM listings WHERE status = 'published' AND deadline >= $3) AS open_listings,
+                (SELECT avg(extract(epoch FROM reviewed_at - submitted_at))::float8 FROM applications
+                    WHERE reviewed_at IS NOT NULL) AS mean_review
+            """, [registeredSince, appliedSince, openAt]
+        ) { r in
+            PlatformCounts(
+                registrations: try r.int("registrations"), applications: try r.int("applications"),
+                finished: try r.int("finished"), accepted: try r.int("accepted"),
+                openListings: try r.int("open_listings"), meanSecondsToFirstReview: try r.optionalDouble("mean_review"))
+        }
+        return row
+            ?? PlatformCounts(
+                registrations: 0, applications: 0, finished: 0, accepted: 0, openListings: 0,
+                meanSecondsToFirstReview: nil)
+    }
+}

@@ -1,0 +1,40 @@
+import EdulinkAPI
+import EdulinkCore
+import Foundation
+
+// Administration: alerts, KPIs and failed-login tallies (the health report is in +Admin).
+extension APIHandler {
+    func listAlerts(_ input: Operations.ListAlerts.Input) async throws -> Operations.ListAlerts.Output {
+        let q = input.query
+        let query = AlertQuery(
+            openOnly: q.open ?? false, kind: q.kind.flatMap { AlertKind(rawValue: $0.rawValue) },
+            before: q.before.map { AlertID($0) }, limit: q.limit ?? Self.defaultLimit)
+        return .ok(.init(body: .json(try CoreToAPI.convert(try await service.alerts(try principal(), query)))))
+    }
+
+    func acknowledgeAlert(_ input: Operations.AcknowledgeAlert.Input) async throws
+        -> Operations.AcknowledgeAlert.Output
+    {
+        let alert = try await service.acknowledgeAlert(try principal(), AlertID(input.path.alertId))
+        return .ok(.init(body: .json(try CoreToAPI.convert(alert))))
+    }
+
+    func resolveAlert(_ input: Operations.ResolveAlert.Input) async throws -> Operations.ResolveAlert.Output {
+        let alert = try await service.resolveAlert(try principal(), AlertID(input.path.alertId))
+        return .ok(.init(body: .json(try CoreToAPI.convert(alert))))
+    }
+
+    func adminKPIs(_ input: Operations.AdminKPIs.Input) async throws -> Operations.AdminKPIs.Output {
+        .ok(.init(body: .json(try CoreToAPI.convert(try await service.kpis(try principal())))))
+    }
+
+    func listFailedLogins(_ input: Operations.ListFailedLogins.Input) async throws
+        -> Operations.ListFailedLogins.Output
+    {
+        let q = input.query
+        let grouping = SecurityGrouping(rawValue: q.by.rawValue) ?? .account
+        let tallies = try await service.failedLogins(
+            try principal(), since: q.since, by: grouping, limit: q.limit ?? Self.defaultLimit)
+        return .ok(.init(body: .json(try CoreToAPI.convert(tallies))))
+    }
+}

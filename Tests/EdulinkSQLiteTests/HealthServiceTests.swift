@@ -1,0 +1,274 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import Synchronization
+import Testing
+
+/// System figures the test sets, like a disk filling up.
+final class AdjustableProbe: SystemProbe {
+    let state = Mutex((SystemFigures(cpuPercent: 10, memoryPercent: 40, load1: 0.2, processMemoryBytes: 1 << 20), 50.0))
+
+    func system() -> SystemFigures { state.withLock { $0.0 } }
+    func disk(at path: String) -> DiskFigures? {
+        DiskFigures(totalBytes: 1000, freeBytes: Int64(state.withLock { $0.1 } * 10))
+    }
+    func set(cpu: Double? = nil, memory: Double? = nil, freePercent: Double? = nil) {
+        state.withLock { state in
+            if let cpu { state.0.cpuPercent = cpu }
+            if let memory { state.0.memoryPercent = memory }
+            if let freePercent { state.1 = freePercent }
+        }
+    }
+}
+
+/// A service over a fresh database with every health source wired, a fresh backup, and an admin.
+struct HealthWorld {
+    let store: SQLiteStore
+    let folder: URL
+    let clock: ManualTimeSource
+    let probe = AdjustableProbe()
+    let metrics: RequestMetrics
+    let service: EdulinkService
+    let admin: Principal
+
+    init(store: SQLiteStore, folder: URL, clock: ManualTimeSource) async throws {
+        self.store = store
+        self.folder = folder
+        self.clock = clock
+        metrics = RequestMetrics(clock: clock)
+        service = EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                passwordPolicy: PasswordPolicy(commonPasswords: []),
+                operations: OperationsEnvironment(
+                    maintenance: store, probe: probe, requests: metrics, timesServiceCalls: true,
+                    dataDirectory: folder.path)))
+        let user = try await store.write { try $0.insertUser(Fixtures.user("root@edulink.test", role: .admin)) }
+        admin = Principal(user: user, origin: .tui)
+        try await backup()
+    }
+
+    func backup() async throws {
+        _ = try await store.backup(into: folder.appendingPathComponent("backups"), keepDays: 30)
+    }
+
+    func openAlerts(_ kind: AlertKind) async throws -> [Alert] {
+        try await service.alerts(admin, AlertQuery(openOnly: true, kind: kind))
+    }
+
+    func history(_ kind: AlertKind) async throws -> [Alert] {
+        try await service.alerts(admin, AlertQuery(kind: kind))
+    }
+
+    /// Makes the condition of `kind` cross its threshold.
+    func provoke(_ kind: AlertKind) async throws {
+        switch kind {
+        case .cpu: probe.set(cpu: 96)
+        case .memory: probe.set(memory: 90)
+        case .diskFree: probe.set(freePercent: 5)
+        case .errorRate:
+            for index in 0..<20 { metrics.record(nanoseconds: 1_000_000, failed: index % 2 == 0) }
+        case .p99Latency:
+            for _ in 0..<20 { metrics.record(nanoseconds: 1_500_000_000, failed: false) }
+        case .backupAge: clock.advance(by: 25 * 3600)
+        case .failedLogins:
+            let at = clock.now()
+            try await store.write { session in
+                for index in 0..<21 {
+                    try session.insertSecurityEvent(
+                        SecurityEvent(
+                            kind: .loginFailed, email: "guess\(index)@example.com", source: "203.0.113.9",
+                            detail: "wrong password", at: at))
+                }
+            }
+        case .queueAge:
+            let at = clock.now()
+            try await store.write { session in
+                let user = try session.insertUser(Fixtures.user("queued@edulink.test"))
+                let note = try session.insertNotification(
+                    Notification(userID: user.id, kind: .statusChanged, title: "t", body: "b", createdAt: at))
+                try session.insertOutbox(
+                    OutboxMessage(
+                        notificationID: note.id, recipient: user.email, subject: "t", body: "b", createdAt: at,
+                        nextAttemptAt: at))
+            }
+            clock.advance(by: 6 * 60)
+        default: Issue.record("no provocation for \(kind)")
+        }
+    }
+
+    /// Brings the condition of `kind` back under its threshold.
+    func calm(_ kind: AlertKind) async throws {
+        switch kind {
+        case .cpu: probe.set(cpu: 10)
+        case .memory: probe.set(memory: 40)
+        case .diskFree: probe.set(freePercent: 50)
+        case .errorRate, .p99Latency, .failedLogins: clock.advance(by: 61 * 60)
+        case .backupAge: try await backup()
+        case .queueAge:
+            let due = try await store.read { [at = clock.now()] in try $0.dueOutbox(at: at, limit: 10) }
+            try await store.write { session in
+                for var message in due {
+                    message.status = .sent
+                    try session.updateOutbox(message)
+                }
+            }
+        default: Issue.record("no calming for \(kind)")
+        }
+    }
+}
+
+@Suite("Health report and alerts through the service")
+struct HealthServiceTests {
+    @Test(arguments: [
+        AlertKind.cpu, .memory, .diskFree, .errorRate, .p99Latency, .backupAge, .failedLogins, .queueAge,
+    ])
+    func eachThresholdRaisesItsAlertOnceAndClearsIt(kind: AlertKind) async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            let calm = await world.service.evaluateHealth()
+            #expect(calm.alerts.isEmpty, "\(calm.alerts)")
+            try await world.provoke(kind)
+            let first = await world.service.evaluateHealth()
+            let second = await world.service.evaluateHealth()
+            #expect(first.alerts.map(\.kind) == [kind])
+            #expect(second.alerts.map(\.id) == first.alerts.map(\.id))  // de-duplicated
+            #expect(try await world.history(kind).count == 1)
+            try await world.calm(kind)
+            let cleared = await world.service.evaluateHealth()
+            #expect(cleared.alerts.isEmpty)
+            let history = try await world.history(kind)
+            #expect(history.count == 1)
+            #expect(history.first?.state == .cleared)
+            #expect(history.first?.closedAt == clock.now())
+        }
+    }
+
+    @Test func acknowledgedAndResolvedAlertsStayInHistory() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            world.probe.set(cpu: 99)
+            let raised = try #require(await world.service.evaluateHealth().alerts.first)
+            #expect(raised.severity == .critical)
+            let acknowledged = try await world.service.acknowledgeAlert(world.admin, raised.id)
+            #expect(acknowledged.state == .acknowledged)
+            #expect(acknowledged.acknowledgedBy == world.admin.userID)
+            await #expect(throws: EdulinkError.self) {
+                try await world.service.acknowledgeAlert(world.admin, raised.id)
+            }
+            // Still open after acknowledging: the next evaluation keeps the same alert.
+            #expect(await world.service.evaluateHealth().alerts.map(\.id) == [raised.id])
+            let resolved = try await world.service.resolveAlert(world.admin, raised.id)
+            #expect(resolved.state == .resolved)
+            #expect(resolved.closedBy == world.admin.userID)
+            // The condition still holds: a new alert of the same kind.
+            let again = await world.service.evaluateHealth().alerts
+            #expect(again.count == 1)
+            #expect(again.first?.id != raised.id)
+            world.probe.set(cpu: 5)
+            _ = await world.service.evaluateHealth()
+            let history = try await world.history(.cpu)
+            #expect(history.map(\.state) == [.cleared, .resolved])
+            let audit = try await world.service.auditEvents(world.admin, AuditQuery(action: "alert."))
+            #expect(audit.map(\.action) == ["alert.resolve", "alert.acknowledge"])
+        }
+    }
+
+    @Test func sessionCallsAreTimedAndOnlyFaultsAreErrors() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            let student = Principal(userID: 999, role: .student, origin: .tui)
+            _ = try await world.service.users(world.admin, matching: nil)
+            _ = try await world.service.kpis(world.admin)
+            await #expect(throws: EdulinkError.self) { try await world.service.kpis(student) }
+            let summary = world.metrics.summary()
+            #expect(summary.count == 3)
+            #expect(summary.errors == 0)  // a refusal is the caller's error, not the platform's
+            let report = try await world.service.healthReport(world.admin)
+            #expect(report.check(.requests)?.figure("Requests (1 h)")?.value == 3)
+        }
+    }
+
+    @Test func noNonAdminReadsHealthUsersSecurityOrAudit() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            world.probe.set(cpu: 99)
+            let alert = try #require(await world.service.evaluateHealth().alerts.first)
+            for role in Role.allCases where role != .admin {
+                let principal = Principal(
+                    userID: 4242, role: role, organizationID: 1, institutionID: 1, origin: .api)
+                let service = world.service
+                await #expect(throws: EdulinkError.self, "\(role)") { try await service.healthReport(principal) }
+                await #expect(throws: EdulinkError.self) { try await service.alerts(principal, AlertQuery()) }
+                await #expect(throws: EdulinkError.self) { try await service.kpis(principal) }
+                await #expect(throws: EdulinkError.self) { try await service.acknowledgeAlert(principal, alert.id) }
+                await #expect(throws: EdulinkError.self) { try await service.resolveAlert(principal, alert.id) }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.failedLogins(principal, since: clock.now(), by: .account)
+                }
+                await #expect(throws: EdulinkError.self) { try await service.users(principal, matching: nil) }
+                await #expect(throws: EdulinkError.self) { try await service.auditEvents(principal, AuditQuery()) }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.securityEvents(principal, kind: nil, user: nil, since: nil, limit: 10)
+                }
+            }
+            #expect(try await world.openAlerts(.cpu).map(\.state) == [.active])
+        }
+    }
+
+    @Test func kpisComeFromTheData() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            let now = clock.now()
+            let (organization, employer) = try await Fixtures.employer(store)
+            try await store.write { session in
+                var old = Fixtures.user("old@student.test")
+                old.createdAt = now.addingTimeInterval(-10 * 86_400)
+                let oldStudent = try session.insertUser(old)
+                let student = try session.insertUser(Fixtures.user("new@student.test"))
+                let open = try session.insertListing(Fixtures.listing(organization: organization, createdBy: employer))
+                let closed = try session.insertListing(
+                    Fixtures.listing(organization: organization, createdBy: employer, status: .closed))
+                let submissions: [(UserID, ListingID, ApplicationStatus, Double, Double?)] = [
+                    (student.id, open.id, .pending, 2, nil), (oldStudent.id, open.id, .accepted, 30, 4),
+                    (student.id, closed.id, .rejected, 50, 8),
+                ]
+                for (studentID, listingID, status, hoursAgo, reviewHours) in submissions {
+                    let submitted = now.addingTimeInterval(-hoursAgo * 3600)
+                    _ = try session.insertApplication(
+                        Application(
+                            studentID: studentID, listingID: listingID, status: status, coverLetter: "Hello",
+                            submittedAt: submitted,
+                            reviewedAt: reviewHours.map { submitted.addingTimeInterval($0 * 3600) }))
+                }
+            }
+            let kpis = try await world.service.kpis(world.admin)
+            // root admin, the employer and the new student this week; the old student not.
+            #expect(kpis.registrationsLastWeek == 3)
+            #expect(kpis.applicationsLastDay == 1)
+            #expect(kpis.successRatePercent == 50)
+            #expect(kpis.openListings == 1)
+            #expect(kpis.hoursToFirstReview == 6)
+        }
+    }
+
+    @Test func failedLoginsAreTalliedByAccountAndOrigin() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            let at = clock.now()
+            try await store.write { session in
+                for (email, source) in [
+                    ("a@x.test", "10.0.0.1"), ("A@x.test", "10.0.0.2"), ("b@x.test", "10.0.0.1"),
+                ] {
+                    try session.insertSecurityEvent(
+                        SecurityEvent(kind: .loginFailed, email: email, source: source, detail: "wrong", at: at))
+                }
+            }
+            let byAccount = try await world.service.failedLogins(world.admin, since: at, by: .account)
+            #expect(byAccount.map(\.key) == ["a@x.test", "b@x.test"])
+            #expect(byAccount.map(\.count) == [2, 1])
+            let bySource = try await world.service.failedLogins(world.admin, since: at, by: .source)
+            #expect(bySource.map(\.key) == ["10.0.0.1", "10.0.0.2"])
+        }
+    }
+}
