@@ -102,18 +102,6 @@ eventually() {
 
 not_on_screen() { ! screen "$1" | grep -qF -- "$2"; }
 
-terminal_is_sane() {
-    local file="$WORK/$1.stty"
-    local deadline=$((SECONDS + 5))
-    while [ ! -s "$file" ] && [ $SECONDS -le $deadline ]; do sleep 0.05; done
-    [ -s "$file" ] || return 1
-    for flag in icanon echo isig icrnl opost; do
-        grep -qE "(^| )$flag( |$)" "$file" || { echo "    stty: $flag is off"; return 1; }
-    done
-    [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{cursor_flag}')" = 1 ] || { echo "    cursor hidden"; return 1; }
-    [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{alternate_on}')" = 0 ] || { echo "    still on the alternate screen"; return 1; }
-}
-
 "$EDULINK_BIN" demo --db "$DB" >/dev/null 2>"$WORK/demo.log" || { cat "$WORK/demo.log"; echo "0 passed, 1 failed"; exit 1; }
 serve 0 "$WORK/server-1.log"
 PORT=$LISTENING
