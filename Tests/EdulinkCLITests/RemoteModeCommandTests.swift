@@ -34,6 +34,22 @@ struct RemoteModeCommandTests {
         #expect(chosen.standardError.contains("needs a terminal"))
     }
 
+    @Test("config.toml naming both a database and a server is a usage error naming the file")
+    func configBoth() throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let folder = harness.directory.appendingPathComponent("config/edulink", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("config.toml")
+        try Data("database = \"~/x.sqlite\"\nserver = \"https://edulink.example\"\n".utf8).write(to: file)
+        let result = try harness.run([], environment: ["EDULINK_DB": ""])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError
+                == "edulink: error: database and server cannot be used together: \(file.path) sets both; keep one, or choose with --db or --server\n"
+        )
+    }
+
     @Test("a server that is not an http(s) URL is a usage error naming where it came from")
     func badAddress() throws {
         let harness = try CommandLineHarness()
