@@ -151,6 +151,7 @@ let package = Package(
                 "EdulinkDemo",
                 "EdulinkTUI",
                 "EdulinkServer",
+                "EdulinkRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -49,6 +49,20 @@ struct ConfigurationFileTests {
         #expect(file.problems.contains { $0.contains("unknown key colour") })
     }
 
+    @Test("server is an http(s) URL, kept without its trailing slash; anything else is ignored with a line")
+    func server() {
+        let good = ConfigurationFile.parse("server = \"https://edulink.example.ac.ke/\"\n", path: "config.toml")
+        #expect(good.problems.isEmpty)
+        #expect(good.server?.absoluteString == "https://edulink.example.ac.ke")
+        let bad = ConfigurationFile.parse("server = \"edulink.example\"\n", path: "config.toml")
+        #expect(bad.server == nil)
+        #expect(
+            bad.problems == ["config.toml: server = \"edulink.example\" is not an http:// or https:// URL; ignored"])
+        #expect(ServerAddress.parse("http://user@host") == nil)
+        #expect(ServerAddress.label("http://127.0.0.1:8080") == "127.0.0.1:8080")
+        #expect(ServerAddress.label("https://edulink.example.ac.ke/campus") == "edulink.example.ac.ke")
+    }
+
     @Test("broken TOML falls back to the defaults with one line")
     func broken() {
         let file = ConfigurationFile.parse("theme = ", path: "config.toml")

@@ -1,6 +1,7 @@
 import EdulinkCore
 import EdulinkViewModels
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Apply form", .timeLimit(.minutes(1)))
@@ -138,6 +139,73 @@ struct ApplyFormTests {
             #expect(form.takeEvents().contains(.offline("The database cannot be reached.")))
             #expect(
                 try store.load(user: world.studentID, listing: world.listing.id)?.coverLetter == Fixture.coverLetter)
+        }
+    }
+
+    @Test("a submit that cannot reach the repository: the draft was on disk first and keeps its key for a resend")
+    func offlineSubmitKeepsKey() async throws {
+        try await withWorld { world in
+            let store = FileDraftStore(directory: world.draftsDirectory)
+            let (user, listing) = (world.studentID, world.listing.id)
+            let onDiskAtSend = Mutex<[ApplicationDraft?]>([])
+            world.student.beforeApply { _ in
+                let saved = try? store.load(user: user, listing: listing)
+                onDiskAtSend.withLock { $0.append(saved) }
+            }
+            var first = form(world, world.student, user: user, listing: listing)
+            await send(&first, .open)
+            _ = first.handle(.setCoverLetter(Fixture.coverLetter))  // its debounced save never runs
+            world.student.setOffline(true)
+            await send(&first, .submit)
+            let key = try #require(first.state.submissionKey)
+            #expect(first.state.formMessage == "The database cannot be reached. Your draft is kept.")
+            #expect(first.takeEvents().contains(.offline("The database cannot be reached.")))
+            #expect(onDiskAtSend.withLock { $0 }.map { $0?.coverLetter } == [Fixture.coverLetter])
+            #expect(onDiskAtSend.withLock { $0 }.map { $0?.idempotencyKey } == [key])
+            #expect(try store.load(user: user, listing: listing)?.idempotencyKey == key)
+
+            await send(&first, .submit)
+            #expect(first.state.submissionKey == key)
+
+            // The app is started again once the repository is back: the draft returns with its key,
+            // so an application whose answer was lost would not be applied twice.
+            world.student.setOffline(false)
+            var again = form(world, world.student, user: user, listing: listing)
+            await send(&again, .open)
+            #expect(again.state.draftStatus == .restored)
+            #expect(again.state.submissionKey == key)
+            await send(&again, .submit)
+            #expect(again.state.submittedApplicationID != nil)
+            #expect(world.student.appliedDrafts.map(\.idempotencyKey) == [key, key, key])
+            #expect(try store.load(user: user, listing: listing) == nil)
+            #expect(try await world.student.myApplications().count == 1)
+        }
+    }
+
+    @Test("editing after a failed submit, or an answer from the service, drops the key")
+    func keyDropped() async throws {
+        try await withWorld { world in
+            let store = FileDraftStore(directory: world.draftsDirectory)
+            var form = form(world, world.student, user: world.studentID, listing: world.listing.id)
+            await send(&form, .open)
+            _ = form.handle(.setCoverLetter(Fixture.coverLetter))
+            world.student.setOffline(true)
+            await send(&form, .submit)
+            let first = try #require(form.state.submissionKey)
+            await send(&form, .setCoverLetter(Fixture.coverLetter + " Edited."))
+            #expect(form.state.submissionKey == nil)
+            #expect(try store.load(user: world.studentID, listing: world.listing.id)?.idempotencyKey == nil)
+            await send(&form, .submit)
+            let second = try #require(form.state.submissionKey)
+            #expect(second != first)
+
+            world.student.setOffline(false)
+            _ = try await world.student.apply(
+                ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
+            await send(&form, .submit)
+            #expect(form.state.formMessage == "You have already applied to this listing.")
+            #expect(form.state.submissionKey == nil)
+            #expect(try store.load(user: world.studentID, listing: world.listing.id)?.idempotencyKey == nil)
         }
     }
 

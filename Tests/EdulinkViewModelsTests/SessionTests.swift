@@ -77,6 +77,40 @@ struct SessionTests {
         }
     }
 
+    @Test("while offline a tick asks again every 3 s, without toasts; the first answer clears the banner")
+    func offlineProbe() async throws {
+        try await withWorld { world in
+            var session = SessionViewModel(repository: world.student, clock: world.clock)
+            let user = try #require(await world.student.currentUser())
+            await send(&session, .signedIn(user))
+            world.clock.advance(by: 10)
+            #expect(session.handle(.tick).isEmpty)  // online: nothing to probe
+
+            world.student.setOffline(true)
+            _ = session.handle(.received(.offline("The database cannot be reached.")))
+            let asked = world.student.count(of: "unreadCount")
+            world.clock.advance(by: 2)
+            #expect(session.handle(.tick).isEmpty)
+            world.clock.advance(by: 1)
+            await send(&session, .tick)
+            #expect(world.student.count(of: "unreadCount") == asked + 1)
+            #expect(session.state.offlineBanner?.contains("The database cannot be reached.") == true)
+            world.clock.advance(by: 2)
+            #expect(session.handle(.tick).isEmpty)  // 3 s from the last probe, not from the banner
+            world.clock.advance(by: 1)
+            await send(&session, .tick)
+            #expect(world.student.count(of: "unreadCount") == asked + 2)
+            #expect(session.state.toasts.isEmpty)
+
+            world.student.setOffline(false)
+            world.clock.advance(by: 3)
+            await send(&session, .tick)
+            #expect(session.state.offlineBanner == nil)
+            world.clock.advance(by: 30)
+            #expect(session.handle(.tick).isEmpty)
+        }
+    }
+
     @Test("a wrong password shows the service's one message; the right one signs in")
     func login() async throws {
         try await withWorld { world in

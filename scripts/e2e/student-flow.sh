@@ -52,18 +52,6 @@ app_pid() {
     pgrep -P "$shell_pid" -x edulink | head -n 1
 }
 
-terminal_is_sane() {
-    local file="$WORK/$1.stty"
-    local deadline=$((SECONDS + 5))
-    while [ ! -s "$file" ] && [ $SECONDS -le $deadline ]; do sleep 0.05; done
-    [ -s "$file" ] || return 1
-    for flag in icanon echo isig icrnl opost; do
-        grep -qE "(^| )$flag( |$)" "$file" || { echo "    stty: $flag is off"; return 1; }
-    done
-    [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{cursor_flag}')" = 1 ] || { echo "    cursor hidden"; return 1; }
-    [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{alternate_on}')" = 0 ] || { echo "    still on the alternate screen"; return 1; }
-}
-
 unread_count() { screen "$1" | grep -oE '[0-9]+ unread' | head -n 1 | grep -oE '[0-9]+'; }
 
 # --- the whole student flow at 120×35

@@ -114,12 +114,20 @@ public struct ApplicationDraft: Sendable, Equatable, Codable {
     public var coverLetter: String
     public var answers: [String]
     public var resumePath: String?
+    /// Set by a client that may send this draft more than once (remote mode, where an answer can be
+    /// lost on the way back): the same key with the same draft is applied once, and a retry gets the
+    /// first answer again. Not part of the application; the service ignores it.
+    public var idempotencyKey: String?
 
-    public init(listingID: ListingID, coverLetter: String, answers: [String] = [], resumePath: String? = nil) {
+    public init(
+        listingID: ListingID, coverLetter: String, answers: [String] = [], resumePath: String? = nil,
+        idempotencyKey: String? = nil
+    ) {
         self.listingID = listingID
         self.coverLetter = coverLetter
         self.answers = answers
         self.resumePath = resumePath
+        self.idempotencyKey = idempotencyKey
     }
 }
 

@@ -5,8 +5,13 @@ import Foundation
 // Applications over HTTP.
 extension RemoteRepository {
     public func apply(_ draft: ApplicationDraft) async throws -> Application {
-        let body: Components.Schemas.ApplicationDraft = try CoreToAPI.convert(draft)
-        switch try await call(write: true, { try await $0.apply(body: .json(body)) }) {
+        var content = draft
+        content.idempotencyKey = nil  // travels as the Idempotency-Key header, not in the body
+        let body: Components.Schemas.ApplicationDraft = try CoreToAPI.convert(content)
+        let output = try await call(write: true, idempotencyKey: draft.idempotencyKey) {
+            try await $0.apply(body: .json(body))
+        }
+        switch output {
         case .created(let created): return try APIToCore.convert(try created.body.json)
         case .default(let status, let error): throw failure(status, error)
         }

@@ -17,7 +17,8 @@ import OpenAPIRuntime
 /// ```
 ///
 /// Tokens are renewed on 401 (once per request), reads and keyed writes are retried with backoff,
-/// and every write carries a fresh `Idempotency-Key`, so a retried write is applied once.
+/// and every write carries an `Idempotency-Key`, so a retried write is applied once; `apply` sends
+/// the draft's own key, so sending the same draft again after a lost answer is applied once too.
 public actor RemoteRepository: EdulinkRepository {
     public nonisolated let mode: RepositoryMode
     let serverURL: URL
@@ -27,8 +28,8 @@ public actor RemoteRepository: EdulinkRepository {
     /// A session against `server`. `tokenFile` keeps the session between runs (0600); nil keeps
     /// it in memory only.
     public init(
-        server: URL, tokenFile: URL? = nil, httpClient: HTTPClient = .shared, retry: RetryPolicy = .default,
-        timeout: Duration = .seconds(30)
+        server: URL, tokenFile: URL? = nil, httpClient: HTTPClient = RemoteRepository.defaultHTTPClient,
+        retry: RetryPolicy = .default, timeout: Duration = .seconds(30)
     ) {
         self.serverURL = server
         self.mode = .remote(url: server.absoluteString)
@@ -45,24 +46,40 @@ public actor RemoteRepository: EdulinkRepository {
             middlewares: [SessionMiddleware(keeper: keeper, retry: retry)])
     }
 
+    /// The HTTP client repositories use unless given one, on the shared event loops. A connection the
+    /// server refuses fails the request at once, instead of the connection being tried again until
+    /// the request's deadline: this type retries with its own backoff, and the app has to learn
+    /// quickly that the server is gone (to show it is offline).
+    public static let defaultHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// Where the session for `server` is kept: one file per server under
     /// `<stateDirectory>/sessions/`.
     public static func tokenFile(for server: URL, stateDirectory: URL) -> URL {
-        let name = server.absoluteString.map { $0.isLetter || $0.isNumber ? $0 : "_" }
-        return stateDirectory.appendingPathComponent("sessions", isDirectory: true)
-            .appendingPathComponent(String(name) + ".json")
+        stateDirectory.appendingPathComponent("sessions", isDirectory: true)
+            .appendingPathComponent(fileName(for: server) + ".json")
+    }
+
+    /// `server` as a file name (letters and digits kept, the rest `_`), for files kept per server.
+    public static func fileName(for server: URL) -> String {
+        String(server.absoluteString.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     // MARK: Calling the server
 
-    /// Runs one API call: adds the session and, for writes, an idempotency key; maps what went
-    /// wrong on the way to `EdulinkError`.
+    /// Runs one API call: adds the session and, for writes, an idempotency key (`idempotencyKey`
+    /// when the caller keeps one across attempts, else a fresh one); maps what went wrong on the way
+    /// to `EdulinkError`.
     func call<T: Sendable>(
-        write: Bool, signedIn: Bool = true, renewOn401: Bool = true,
+        write: Bool, signedIn: Bool = true, renewOn401: Bool = true, idempotencyKey: String? = nil,
         _ body: @Sendable (Client) async throws -> T
     ) async throws -> T {
         if signedIn, await keeper.current == nil { throw EdulinkError.unauthenticated("Sign in first.") }
-        let options = CallOptions(idempotencyKey: write ? UUID().uuidString : nil, renewOn401: renewOn401)
+        let key = write ? (idempotencyKey ?? UUID().uuidString) : nil
+        let options = CallOptions(idempotencyKey: key, renewOn401: renewOn401)
         let client = client
         do {
             return try await CallOptions.$current.withValue(options) { try await body(client) }

@@ -5,7 +5,8 @@ import TOMLKit
 ///
 /// ```toml
 /// theme = "solarized-dark"
-/// database = "~/internships/edulink.sqlite"
+/// database = "~/internships/edulink.sqlite"   # or, for a campus server:
+/// # server = "https://edulink.example.ac.ke"
 /// idle_lock_minutes = 30
 /// time_zone = "Africa/Nairobi"
 /// ```
@@ -17,6 +18,8 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var theme: String?
     /// The database file (a leading `~` is expanded).
     public var database: String?
+    /// The Edulink server to use instead of a database file.
+    public var server: URL?
     /// Minutes without a key before the app locks (1…1440).
     public var idleLockMinutes: Int?
     /// The time zone dates are shown in (an IANA name).
@@ -25,7 +28,7 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var problems: [String] = []
 
     /// The keys the file may hold.
-    public static let keys = ["theme", "database", "idle_lock_minutes", "time_zone"]
+    public static let keys = ["theme", "database", "server", "idle_lock_minutes", "time_zone"]
 
     /// No settings.
     public init() {}
@@ -77,6 +80,12 @@ public struct ConfigurationFile: Sendable, Equatable {
                     file.database = (text as NSString).expandingTildeInPath
                 } else {
                     bad("a file path")
+                }
+            case "server":
+                if let text = value.string, let url = ServerAddress.parse(text) {
+                    file.server = url
+                } else {
+                    bad("an http:// or https:// URL")
                 }
             case "idle_lock_minutes":
                 if let minutes = value.int, (1...1440).contains(minutes) {

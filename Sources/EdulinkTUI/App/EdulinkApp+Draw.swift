@@ -96,8 +96,10 @@ extension EdulinkApp {
         }
     }
 
-    /// `local /path/to/edulink.sqlite`, shortened to the file name on narrow terminals.
+    /// `local /path/to/edulink.sqlite`, shortened to the file name on narrow terminals, or
+    /// `server host:port`.
     func modeLabel(width: Int) -> String {
+        if case .remote(let address) = environment.repository.mode { return "server " + ServerAddress.label(address) }
         let label = session.state.modeLabel
         guard width < 160, let slash = label.lastIndex(of: "/") else { return label }
         let prefix = label.split(separator: " ").first.map(String.init) ?? ""

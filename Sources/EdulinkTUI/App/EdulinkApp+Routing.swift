@@ -11,9 +11,14 @@ extension EdulinkApp {
             return login.receive(message)
         case .session(let message):
             let wasSignedIn = session.state.user != nil
-            let effects = session.handle(message).map(keyPrefix: "session.") { AppMessage.session($0) }
+            let wasOffline = session.state.offlineBanner != nil
+            var effects = session.handle(message).map(keyPrefix: "session.") { AppMessage.session($0) }
             if session.state.lock == nil { lock.password = LineEditor(maxLength: 200) }
             if wasSignedIn && session.state.user == nil { signedOut() }
+            // Back online: the tab on screen loads again (a form or a detail over it keeps its state).
+            if wasOffline, session.state.offlineBanner == nil, apply == nil, detail == nil {
+                effects += show(tab, area: area)
+            }
             return effects
         case .browse(let message):
             if case .searched = message { environment.frameLog?.record("results") }

@@ -1,4 +1,5 @@
 public import EdulinkCore
+import Foundation
 
 /// The apply form: cover letter, one answer per screening question, résumé path; inline
 /// validation by Core's own validator; a draft kept on disk until the application is sent.
@@ -8,8 +9,13 @@ public import EdulinkCore
 /// - Every change validates with `ApplicationDraft.validate(questions:)` (the rules the service
 ///   applies) and returns a draft save keyed `"draft"`, delayed by ``draftSaveDelay``; leaving the
 ///   form saves at once. A crash loses at most the last ``draftSaveDelay`` of typing.
-/// - Submitting maps a validation error's fields onto the form and a refusal to a form message;
-///   the draft is deleted only after the service accepted the application.
+/// - Submitting saves the draft first (with its ``State/submissionKey``), then sends it; it maps a
+///   validation error's fields onto the form and a refusal to a form message. The draft is deleted
+///   only after the service accepted the application.
+/// - When the repository cannot be reached, the draft and its submission key stay, on disk too:
+///   sending the same text again — after the server is back, or after a restart — reuses the key,
+///   so an application whose answer was lost on the way is applied once. Editing the form drops
+///   the key (it is another request now).
 public struct ApplyFormViewModel: Sendable {
     /// Debounce of draft saves while typing.
     public static let draftSaveDelay: Duration = .milliseconds(300)
@@ -52,6 +58,9 @@ public struct ApplyFormViewModel: Sendable {
         public var submittedApplicationID: ApplicationID?
         /// Where the draft is.
         public var draftStatus = DraftStatus.none
+        /// The idempotency key of the last submit that did not get an answer (the repository could
+        /// not be reached); nil before a submit and after the text changed.
+        public var submissionKey: String?
 
         /// Words in the cover letter, for the editor's footer.
         public var coverLetterWordCount: Int {
@@ -65,7 +74,7 @@ public struct ApplyFormViewModel: Sendable {
         public var draft: ApplicationDraft {
             ApplicationDraft(
                 listingID: listingID, coverLetter: coverLetter, answers: answers,
-                resumePath: resumePath.isEmpty ? nil : resumePath)
+                resumePath: resumePath.isEmpty ? nil : resumePath, idempotencyKey: submissionKey)
         }
     }
 
@@ -155,6 +164,7 @@ public struct ApplyFormViewModel: Sendable {
 
     private mutating func changed(_ field: ApplyFormField) -> [Effect<Message>] {
         edited = true
+        state.submissionKey = nil
         touched.insert(field)
         validate()
         return [saveDraft(delay: Self.draftSaveDelay)]
@@ -188,11 +198,20 @@ public struct ApplyFormViewModel: Sendable {
         }
         state.submitting = true
         state.formMessage = nil
+        if state.submissionKey == nil { state.submissionKey = UUID().uuidString }
         let repository = self.repository
+        let drafts = self.drafts
+        let user = userID
         let draft = state.draft
         return [
             .cancel("draft"),
-            Effect(key: "submit") { .submitted(await attempt { try await repository.apply(draft) }) },
+            Effect(key: "submit") {
+                // On disk before it leaves, key included: a crash or a lost answer cannot lose the
+                // text or send it under a new key. A failed save does not stop the submit; the
+                // draft is saved again (and its failure shown) if the submit fails.
+                try? drafts.save(draft, user: user)
+                return .submitted(await attempt { try await repository.apply(draft) })
+            },
         ]
     }
 
@@ -248,6 +267,7 @@ public struct ApplyFormViewModel: Sendable {
             state.coverLetter = draft.coverLetter
             state.answers = draft.answers
             state.resumePath = draft.resumePath ?? ""
+            state.submissionKey = draft.idempotencyKey
             if listingLoaded { fitAnswers() }
             state.draftStatus = .restored
             validate()
@@ -268,6 +288,9 @@ public struct ApplyFormViewModel: Sendable {
             return [deleteDraft()]
         case .submitted(.failure(let failure)):
             state.submitting = false
+            // Without an answer the application may have arrived: the same text keeps its key. An
+            // answer (a refusal, field errors) ends that request; the next submit is a new one.
+            if !failure.isUnavailable { state.submissionKey = nil }
             submitFailed(failure)
             // Whatever went wrong, the text stays on disk.
             return [saveDraft(delay: .zero)]

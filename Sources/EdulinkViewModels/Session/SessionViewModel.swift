@@ -11,6 +11,9 @@ public struct SessionViewModel: Sendable {
     public static let defaultIdleLimit: TimeInterval = 30 * 60
     /// How long a toast stays up.
     public static let toastLifetime: TimeInterval = 4
+    /// While the offline banner shows, how often a tick asks the repository again (the unread
+    /// count, a cheap read); the first answer clears the banner.
+    public static let offlineProbeInterval: TimeInterval = 3
 
     /// A toast with when it goes away.
     public struct QueuedToast: Sendable, Equatable {
@@ -89,6 +92,8 @@ public struct SessionViewModel: Sendable {
     private let clock: any TimeSource
     private let idleLimit: TimeInterval
     private var lastInputAt: Date
+    /// When the repository was last asked, for the offline probe.
+    private var lastProbeAt: Date
 
     /// A shell over `repository`, reading time from `clock`, locking after `idleLimit` seconds.
     public init(
@@ -99,6 +104,7 @@ public struct SessionViewModel: Sendable {
         self.clock = clock
         self.idleLimit = idleLimit
         self.lastInputAt = clock.now()
+        self.lastProbeAt = clock.now()
         self.state = State(modeLabel: repository.mode.label)
     }
 
@@ -131,6 +137,11 @@ public struct SessionViewModel: Sendable {
             if state.user != nil, now.timeIntervalSince(lastInputAt) >= idleLimit {
                 state.lock = Lock()
                 return [.cancel("unread")]
+            }
+            if state.user != nil, state.offlineBanner != nil,
+                now.timeIntervalSince(lastProbeAt) >= Self.offlineProbeInterval
+            {
+                return [refreshUnread()]
             }
         case .refreshUnread:
             guard state.user != nil else { return [] }
@@ -192,6 +203,7 @@ public struct SessionViewModel: Sendable {
         case .toast(let toast):
             state.toasts.append(QueuedToast(toast: toast, expiresAt: now.addingTimeInterval(Self.toastLifetime)))
         case .offline(let message):
+            if state.offlineBanner == nil { lastProbeAt = now }
             state.offlineBanner = "Offline — \(message) Your drafts are kept."
         case .online:
             state.offlineBanner = nil
@@ -226,7 +238,8 @@ public struct SessionViewModel: Sendable {
         ]
     }
 
-    private func refreshUnread() -> Effect<Message> {
+    private mutating func refreshUnread() -> Effect<Message> {
+        lastProbeAt = clock.now()
         let repository = self.repository
         return Effect(key: "unread") { .unread(await attempt { try await repository.unreadCount() }) }
     }

@@ -16,7 +16,8 @@ struct Edulink: AsyncParsableCommand {
 
             The database is a SQLite file: --db PATH, else $EDULINK_DB, else \
             $XDG_DATA_HOME/edulink/edulink.sqlite. Start with 'edulink demo' for a database \
-            full of sample data, or 'edulink init' for an empty one.
+            full of sample data, or 'edulink init' for an empty one. 'edulink --server URL' opens \
+            the terminal app on an Edulink server ('edulink serve') instead.
 
             Passwords are read from standard input, never from arguments. Destructive commands \
             ask on a terminal and need --yes in scripts. --json output is stable for scripts.

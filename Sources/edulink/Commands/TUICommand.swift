@@ -1,6 +1,7 @@
 import ArgumentParser
 import EdulinkCore
 import EdulinkDemo
+import EdulinkRemote
 import EdulinkTUI
 import Foundation
 
@@ -19,13 +20,24 @@ struct TerminalOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "The Edulink server to use instead of a database file (an http:// or https:// URL).",
+            discussion: """
+                Defaults to $EDULINK_SERVER, else 'server' in config.toml. Cannot be combined with --db. \
+                The session is kept under $XDG_STATE_HOME/edulink/sessions (0600).
+                """,
+            valueName: "url"))
+    var server: String?
+
+    @Option(
+        help: ArgumentHelp(
             "The colour theme (default, light, solarized-dark, high-contrast, mono, or one of yours).",
             discussion: "Defaults to $EDULINK_THEME, else 'theme' in config.toml. NO_COLOR forces mono.",
             valueName: "name"))
     var theme: String?
 }
 
-/// Opens the terminal app on the local database, creating the demo database first when there is none.
+/// Opens the terminal app on the local database, creating the demo database first when there is none,
+/// or on an Edulink server.
 struct TerminalAppLauncher {
     var options: TerminalOptions
     var environment = ProcessInfo.processInfo.environment
@@ -36,19 +48,34 @@ struct TerminalAppLauncher {
         for problem in config.problems { Terminal.writeError("edulink: warning: \(problem)\n") }
 
         let paths = EdulinkPaths(environment: environment)
-        let fromEnvironment = environment["EDULINK_DB"].map { !$0.isEmpty } ?? false
-        let url = paths.database(option: options.database ?? (fromEnvironment ? nil : config.database))
+        let source = try DataSource.resolve(
+            database: options.database, server: options.server, environment: environment, config: config,
+            configPath: configPath, paths: paths)
         guard Terminal.inputIsInteractive, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(
                 "the terminal app needs a terminal; for scripts use a subcommand (edulink --help)",
                 exitCode: CommandFailure.usageExitCode)
         }
-        if !DatabaseFile.exists(url) { try await createDemoDatabase(at: url) }
-        let local = try LocalEnvironment(databaseURL: url)
-        let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
-        let demoAccounts: [(email: String, role: EdulinkCore.Role)] =
-            seeded.isEmpty ? [] : Self.demoAccounts
-        let repository = LocalRepository(service: local.service, mode: .local(path: url.path))
+        let repository: any EdulinkRepository
+        let draftDirectory: URL
+        var demoAccounts: [(email: String, role: EdulinkCore.Role)] = []
+        switch source {
+        case .local(let url):
+            if !DatabaseFile.exists(url) { try await createDemoDatabase(at: url) }
+            let local = try LocalEnvironment(databaseURL: url)
+            let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
+            if !seeded.isEmpty { demoAccounts = Self.demoAccounts }
+            repository = LocalRepository(service: local.service, mode: .local(path: url.path))
+            draftDirectory = url.deletingLastPathComponent().appendingPathComponent("drafts")
+        case .server(let url):
+            // The server's accounts are its own: no demo list. Drafts stay on this machine, per server.
+            repository = RemoteRepository(
+                server: url, tokenFile: RemoteRepository.tokenFile(for: url, stateDirectory: paths.stateDirectory),
+                timeout: .seconds(15))
+            draftDirectory = paths.dataDirectory.appendingPathComponent("servers", isDirectory: true)
+                .appendingPathComponent(RemoteRepository.fileName(for: url), isDirectory: true)
+                .appendingPathComponent("drafts", isDirectory: true)
+        }
 
         let themeName = options.theme ?? environment["EDULINK_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
         let theme = TerminalApp.theme(named: themeName, environment: environment)
@@ -58,7 +85,7 @@ struct TerminalAppLauncher {
 
         let frameLog = environment["EDULINK_FRAME_LOG"].flatMap { FrameLog(path: $0) }
         let appEnvironment = AppEnvironment.onThisMachine(
-            repository: repository, draftDirectory: url.deletingLastPathComponent().appendingPathComponent("drafts"),
+            repository: repository, draftDirectory: draftDirectory,
             demoAccounts: demoAccounts, demoPassword: DemoSeeder.demoPassword, timeZone: config.timeZone ?? .current,
             idleLimit: config.idleLockMinutes.map { TimeInterval($0 * 60) }, frameLog: frameLog)
         let status: Int32

@@ -9,6 +9,8 @@ final class ProbeRepository: EdulinkRepository {
         var calls: [String] = []
         var searches: [ListingFilter] = []
         var offline = false
+        var appliedDrafts: [ApplicationDraft] = []
+        var beforeApply: (@Sendable (ApplicationDraft) -> Void)?
     }
 
     let base: any EdulinkRepository
@@ -26,6 +28,12 @@ final class ProbeRepository: EdulinkRepository {
 
     /// How many times `name` was called.
     func count(of name: String) -> Int { calls.filter { $0 == name }.count }
+
+    /// The drafts of every `apply` call, offline ones included.
+    var appliedDrafts: [ApplicationDraft] { log.withLock { $0.appliedDrafts } }
+
+    /// Runs `hook` with the draft at the start of every `apply` call, before it fails offline.
+    func beforeApply(_ hook: @escaping @Sendable (ApplicationDraft) -> Void) { log.withLock { $0.beforeApply = hook } }
 
     /// While true, every throwing call fails with `EdulinkError.unavailable`.
     func setOffline(_ offline: Bool) { log.withLock { $0.offline = offline } }
@@ -113,6 +121,11 @@ final class ProbeRepository: EdulinkRepository {
     }
 
     func apply(_ draft: ApplicationDraft) async throws -> Application {
+        let hook = log.withLock { log in
+            log.appliedDrafts.append(draft)
+            return log.beforeApply
+        }
+        hook?(draft)
         try record("apply")
         return try await base.apply(draft)
     }

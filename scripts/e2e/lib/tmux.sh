@@ -1,5 +1,5 @@
 # Shared helpers of the tmux end-to-end scripts (sourced, not run). The sourcing script sets
-# TMUX_CMD (tmux on a private socket) and starts PASSED=0 FAILED=0.
+# TMUX_CMD (tmux on a private socket) and WORK (its temporary folder), and starts PASSED=0 FAILED=0.
 
 screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$1" 2>/dev/null; }
 send() { "${TMUX_CMD[@]}" send-keys -t "$1" "${@:2}"; }
@@ -24,6 +24,21 @@ wait_gone() {
         sleep 0.05
     done
     return 1
+}
+
+# terminal_is_sane SESSION: after the app exited, the pane's shell saved `stty -a` in
+# $WORK/SESSION.stty; the line discipline is back (canonical mode, echo, signals, CR/NL mapping,
+# output processing), the cursor shows and the alternate screen is off.
+terminal_is_sane() {
+    local file="$WORK/$1.stty"
+    local deadline=$((SECONDS + 5))
+    while [ ! -s "$file" ] && [ $SECONDS -le $deadline ]; do sleep 0.05; done
+    [ -s "$file" ] || return 1
+    for flag in icanon echo isig icrnl opost; do
+        grep -qE "(^| )$flag( |$)" "$file" || { echo "    stty: $flag is off"; return 1; }
+    done
+    [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{cursor_flag}')" = 1 ] || { echo "    cursor hidden"; return 1; }
+    [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{alternate_on}')" = 0 ] || { echo "    still on the alternate screen"; return 1; }
 }
 
 # check NAME COMMAND…: runs the check, prints a TAP-style line, and on failure every screen.
