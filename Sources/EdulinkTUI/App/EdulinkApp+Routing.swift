@@ -31,6 +31,14 @@ extension EdulinkApp {
             return notifications?.receive(message) ?? []
         case .profile(let message):
             return profile?.receive(message) ?? []
+        case .employerListings(let message):
+            return employer?.listings.receive(message) ?? []
+        case .employerApplicants(let message):
+            return employer?.applicants.receive(message) ?? []
+        case .employerDashboard(let message):
+            return employer?.dashboard.receive(message) ?? []
+        case .organization(let message):
+            return employer?.organization.receive(message) ?? []
         case .dropped:
             return []
         }
@@ -49,6 +57,7 @@ extension EdulinkApp {
             events += applications?.takeEvents() ?? []
             events += notifications?.takeEvents() ?? []
             events += profile?.takeEvents() ?? []
+            events += employer?.takeEvents() ?? []
             guard !events.isEmpty else { break }
             for event in events { effects += handle(event, area: area) }
         }
@@ -106,6 +115,7 @@ extension EdulinkApp {
         detail = nil
         apply = nil
         tab = newTab
+        if EmployerTabs.owned.contains(newTab), employer != nil { return employer?.show(newTab) ?? [] }
         switch newTab {
         case .browse: return browse?.send(.appeared, area: area) ?? []
         case .saved: return saved?.send(.load) ?? []

@@ -31,6 +31,8 @@ public struct EdulinkApp: TerminalKit.Application {
     var applications: ApplicationsScreen?
     var notifications: NotificationsScreen?
     var profile: ProfileScreen?
+    /// The employer's Listings, Applicants, Dashboard and Profile tabs.
+    var employer: EmployerTabs?
     var detail: ListingDetailScreen?
     var apply: ApplyFormScreen?
     var dialog: (state: DialogState, purpose: DialogPurpose)?
@@ -103,8 +105,12 @@ public struct EdulinkApp: TerminalKit.Application {
             applications = ApplicationsScreen(model: ApplicationsViewModel(repository: repository))
             profile = ProfileScreen(model: ProfileViewModel(repository: repository))
         }
+        if user.role == .employer {
+            employer = EmployerTabs(
+                repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now)
+        }
         lock = LockScreen()
-        var effects = browse?.send(.appeared, area: area) ?? []
+        var effects = employer?.show(tab) ?? browse?.send(.appeared, area: area) ?? []
         effects += notifications?.send(.load) ?? []
         return effects
     }
@@ -117,6 +123,7 @@ public struct EdulinkApp: TerminalKit.Application {
         applications = nil
         notifications = nil
         profile = nil
+        employer = nil
         detail = nil
         apply = nil
         dialog = nil

@@ -6,18 +6,14 @@ import EdulinkViewModels
 /// screens their role's tabs will hold.
 enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
-        role == .student ? ShellTab.tabs(for: .student) : [.browse, .notifications]
+        role == .student || role == .employer ? ShellTab.tabs(for: role) : [.browse, .notifications]
     }
 
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
         switch role {
-        case .student:
+        case .student, .employer:
             return nil
-        case .employer:
-            return
-                "Employer tabs — Listings (post, edit, close), Applicants (pipeline, triage), Dashboard — are not in "
-                + "this build. Browse is read-only."
         case .admin:
             return "Admin tabs — Health, Users, Listings verification, Security, Audit, Data — are not in this build. "
                 + "Browse is read-only; use 'edulink db' and 'edulink user' meanwhile."

@@ -438,6 +438,10 @@ public struct ApplicantsViewModel: Sendable {
                     state.detail = nil
                 }
                 if state.rows.isEmpty { state.triage = false }
+                // Triage always shows the applicant on screen in full.
+                if state.triage, let id = state.selectedID, state.detail?.application.id != id {
+                    return [openEffect(id)]
+                }
             case .failure(let failure): failed(failure)
             }
         case .detailLoaded(let id, let result):
