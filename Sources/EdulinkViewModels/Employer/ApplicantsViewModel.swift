@@ -463,7 +463,7 @@ public struct ApplicantsViewModel: Sendable {
                     state.rows[index].application = application
                 }
                 if state.detail?.application.id == id { state.detail?.application = application }
-                events.post(.toast(Toast("\(name) → \(move.target.label). u undoes.")))
+                events.post(.toast(Toast("\(name) → \(move.target.label)")))
                 return refreshCounts()
             case .failure(let failure):
                 failed(failure, toast: true)
@@ -476,7 +476,7 @@ public struct ApplicantsViewModel: Sendable {
                 events.succeeded()
                 state.undo = .batch(batch, count: count, to: move.target)
                 state.marked = []
-                events.post(.toast(Toast("\(count) applicants → \(move.target.label). u undoes them together.")))
+                events.post(.toast(Toast("\(count) applicants → \(move.target.label) (one batch)")))
             case .failure(let failure):
                 failed(failure, toast: true)
             }
