@@ -7,25 +7,6 @@ import Testing
 struct EmployerContractTests {
     static let hour: TimeInterval = 3600
 
-    /// Another verified organization with its own employer, signed in.
-    static func rival(_ w: Seeded) async throws -> any EdulinkRepository {
-        let op = Principal.localOperator()
-        let rival = try await w.world.setup.createOrganization(
-            op,
-            Organization(
-                name: "Rival Labs", industry: "Software", size: .small, location: "Mombasa",
-                description: "Another company that must not see Kusi's listings.", createdAt: w.now))
-        try await w.world.setup.setOrganizationVerified(op, rival.id, verified: true)
-        _ = try await w.world.setup.createUser(
-            op,
-            NewAccount(
-                email: "boss@rival.example", displayName: "Rival Boss", role: .employer,
-                password: ContractFixture.password, organizationID: rival.id))
-        let session = w.world.newSession()
-        _ = try await session.login(email: "boss@rival.example", password: ContractFixture.password)
-        return session
-    }
-
     @Test(
         "the dashboard counts the funnel, first reviews, acceptance and weekly applications",
         arguments: ContractBackend.all)
@@ -64,7 +45,7 @@ struct EmployerContractTests {
             #expect(board.weekly.reduce(0, +) == 3)
 
             // Another organization sees none of it.
-            let rivalBoard = try await Self.rival(w).employerDashboard()
+            let rivalBoard = try await w.rivalEmployer(verified: true).employerDashboard()
             #expect(rivalBoard.listings.isEmpty)
             #expect(rivalBoard.funnel.map(\.reached) == [0, 0, 0, 0, 0, 0])
             #expect(rivalBoard.acceptanceRate == nil)
@@ -150,7 +131,7 @@ struct EmployerContractTests {
         try await withWorld(backend, students: 2) { w in
             let a0 = try await w.application(by: 0)
             let a1 = try await w.application(by: 1)
-            let rival = try await Self.rival(w)
+            let rival = try await w.rivalEmployer(verified: true)
             let id = w.listing.id
             let draft = ContractFixture.draft(at: w.now)
             #expect(await edulinkError { try await rival.updateListing(id, draft) } == .notFound("Listing"))

@@ -110,6 +110,23 @@ struct EmployerTests {
         }
     }
 
+    @Test("notes and a 1–5 rating are saved on the selected applicant and shown again")
+    func notesAndRating() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 1)
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            await send(&model, .rate(4))
+            await send(&model, .setNotes("Strong SQL; ask about stats"))
+            #expect(model.state.detail?.application.rating == 4)
+            #expect(model.state.detail?.application.notes == "Strong SQL; ask about stats")
+            await send(&model, .rate(9))
+            #expect(model.state.message?.contains("1 to 5") == true)
+            let stored = try await world.employer.application(apps[0].id).application
+            #expect(stored.rating == 4)
+        }
+    }
+
     @Test("CSV fields follow RFC 4180: commas, quotes, newlines and CJK; formulas are defused")
     func csvEscaping() {
         #expect(CSV.field("plain") == "plain")
