@@ -21,19 +21,7 @@ struct AccessContractTests {
     func employerIDOR(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in
             let application = try await w.application()
-            let op = Principal.localOperator()
-            let rival = try await w.world.setup.createOrganization(
-                op,
-                Organization(
-                    name: "Rival Labs", industry: "Software", size: .small, location: "Mombasa",
-                    description: "Another company that must not see Kusi's applicants.", createdAt: w.now))
-            _ = try await w.world.setup.createUser(
-                op,
-                NewAccount(
-                    email: "boss@rival.example", displayName: "Rival Boss", role: .employer,
-                    password: ContractFixture.password, organizationID: rival.id))
-            let outsider = w.world.newSession()
-            _ = try await outsider.login(email: "boss@rival.example", password: ContractFixture.password)
+            let outsider = try await w.rivalEmployer()
             #expect(await edulinkError { try await outsider.application(application.id) } == .notFound("Application"))
             #expect(
                 await edulinkError {

@@ -125,6 +125,25 @@ struct Seeded: Sendable {
         try await Self.publish(draft, employer: employer, admin: admin)
     }
 
+    /// Another organization ("Rival Labs") with its own employer, signed in; verified when asked.
+    func rivalEmployer(verified: Bool = false) async throws -> any EdulinkRepository {
+        let op = Principal.localOperator()
+        let rival = try await world.setup.createOrganization(
+            op,
+            Organization(
+                name: "Rival Labs", industry: "Software", size: .small, location: "Mombasa",
+                description: "Another company that must not see Kusi's applicants.", createdAt: now))
+        if verified { try await world.setup.setOrganizationVerified(op, rival.id, verified: true) }
+        _ = try await world.setup.createUser(
+            op,
+            NewAccount(
+                email: "boss@rival.example", displayName: "Rival Boss", role: .employer,
+                password: ContractFixture.password, organizationID: rival.id))
+        let session = world.newSession()
+        _ = try await session.login(email: "boss@rival.example", password: ContractFixture.password)
+        return session
+    }
+
     func application(_ listing: ListingID? = nil, by student: Int = 0) async throws -> Application {
         try await students[student].apply(
             ApplicationDraft(listingID: listing ?? self.listing.id, coverLetter: ContractFixture.coverLetter))

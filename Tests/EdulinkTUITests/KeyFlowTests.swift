@@ -39,7 +39,7 @@ struct KeyFlowTests {
         driver.press("tab", "tab", "down", "enter")
         await driver.settle()
         #expect(driver.app.user?.email == "employer@edulink.demo")
-        #expect(screenText(driver.terminal).contains("Employer tabs"))
+        #expect(screenText(driver.terminal).contains("My listings"))
     }
 
     @Test("typing a search narrows the results and a bad term is underlined, keeping the results")

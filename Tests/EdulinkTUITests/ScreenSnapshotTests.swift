@@ -101,16 +101,6 @@ struct ScreenSnapshotTests {
         try await check("help") { driver in driver.press("?") }
     }
 
-    @Test("an employer sees Browse read-only and a note about their tabs")
-    func employer() async throws {
-        for monochrome in [false, true] {
-            let harness = try await Harness.make()
-            let driver = await harness.signedIn(
-                Size(width: 80, height: 24), monochrome: monochrome, as: "employer@edulink.demo")
-            assertScreen(driver.terminal, named: "employer-80x24\(monochrome ? "-nocolor" : "")")
-        }
-    }
-
     @Test("below 80×24 the size notice shows instead of a broken layout")
     func tooSmall() async throws {
         let harness = try await Harness.make()

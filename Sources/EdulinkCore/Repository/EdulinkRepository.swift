@@ -58,6 +58,8 @@ public protocol EdulinkRepository: Sendable {
     func undoBatch(_ batchID: String) async throws -> Int
     func rate(_ id: ApplicationID, rating: Int?) async throws
     func setNotes(_ id: ApplicationID, notes: String) async throws
+    /// The employer's figures over their organization's listings.
+    func employerDashboard() async throws -> EmployerDashboard
 
     // MARK: Saved items
     func savedListings() async throws -> [ListingSummary]

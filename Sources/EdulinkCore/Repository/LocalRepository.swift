@@ -140,6 +140,10 @@ public actor LocalRepository: EdulinkRepository {
         try await service.setNotes(try principal(), id, notes: notes)
     }
 
+    public func employerDashboard() async throws -> EmployerDashboard {
+        try await service.employerDashboard(try principal())
+    }
+
     // MARK: Saved items
 
     public func savedListings() async throws -> [ListingSummary] { try await service.savedListings(try principal()) }

@@ -40,13 +40,22 @@ public struct ApplicationSummary: Sendable, Equatable, Codable, Identifiable {
     public var listingTitle: String
     public var organizationName: String
     public var studentName: String
+    /// For the employer's applicant table: when the application entered its current stage.
+    public var stageSince: Date?
+    /// For the employer's applicant table: 0–100, the share of required skills the student has.
+    public var skillMatch: Int?
     public var id: ApplicationID { application.id }
 
-    public init(application: Application, listingTitle: String, organizationName: String, studentName: String) {
+    public init(
+        application: Application, listingTitle: String, organizationName: String, studentName: String,
+        stageSince: Date? = nil, skillMatch: Int? = nil
+    ) {
         self.application = application
         self.listingTitle = listingTitle
         self.organizationName = organizationName
         self.studentName = studentName
+        self.stageSince = stageSince
+        self.skillMatch = skillMatch
     }
 }
 
@@ -162,10 +171,15 @@ extension EdulinkService {
             return try await store.read { session in
                 let listing = try self.ownedListing(principal, id, .viewApplicants, session)
                 let organizationName = try session.organization(listing.organizationID)?.name ?? ""
-                return try session.applications(listingID: id, status: status, after: after, limit: limit).map {
+                let page = try session.applications(listingID: id, status: status, after: after, limit: limit)
+                let entered = try session.stageEnteredAt(page.map(\.id))
+                return try page.map {
                     ApplicationSummary(
                         application: $0, listingTitle: listing.title, organizationName: organizationName,
-                        studentName: try session.user($0.studentID)?.displayName ?? "")
+                        studentName: try session.user($0.studentID)?.displayName ?? "",
+                        stageSince: entered[$0.id] ?? $0.submittedAt,
+                        skillMatch: SkillMatch(listing: listing, skills: try session.profile($0.studentID)?.skills ?? [])
+                            .percent)
                 }
             }
         }

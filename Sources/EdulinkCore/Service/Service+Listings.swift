@@ -290,7 +290,8 @@ extension EdulinkService {
                 case .expire:
                     throw EdulinkError.forbidden("Listings expire by themselves.")
                 }
-                let target = try ListingLifecycle.transition(from: listing.status, on: event, by: principal.role).get()
+                let target = try ListingLifecycle.transition(from: listing.status, on: event, by: principal.role)
+                    .mapError(EdulinkError.refused).get()
                 guard let organization = try session.organization(listing.organizationID) else {
                     throw EdulinkError.notFound("Organization")
                 }
@@ -358,7 +359,8 @@ extension EdulinkService {
         return try await store.write { session in
             let expired = try session.listingsPastDeadline(at, limit: 10_000)
             for var listing in expired {
-                listing.status = try ListingLifecycle.transition(from: listing.status, on: .expire, by: nil).get()
+                listing.status = try ListingLifecycle.transition(from: listing.status, on: .expire, by: nil)
+                    .mapError(EdulinkError.refused).get()
                 listing.statusReason = "deadline passed"
                 listing.closedAt = at
                 listing.updatedAt = at

@@ -59,6 +59,21 @@ public protocol StoreReader {
     /// How many applications the student submitted at or after `since`.
     func countApplications(studentID: UserID, since: Date) throws -> Int
     func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent]
+    /// When each application entered its current stage: the time of its latest timeline event.
+    func stageEnteredAt(_ ids: [ApplicationID]) throws -> [ApplicationID: Date]
+
+    // MARK: Employer figures (aggregates; never loads the applications)
+    /// Applications per listing and status, for the organization's listings.
+    func applicationCounts(organizationID: OrganizationID) throws -> [ListingID: StatusCounts]
+    /// For each index of `stages`, how many of the organization's applications have that stage as
+    /// the furthest one their timeline reached (undo events and the events they undid left out).
+    /// Applications that reached none of `stages` are not counted.
+    func furthestStageCounts(organizationID: OrganizationID, stages: [ApplicationStatus]) throws -> [Int]
+    /// How many of the organization's applications were reviewed, and the mean seconds to that.
+    func firstReview(organizationID: OrganizationID) throws -> FirstReviewFigures
+    /// Applications submitted to the organization's listings per week, `weeks` weeks ending at
+    /// `end`, oldest first.
+    func weeklyApplications(organizationID: OrganizationID, end: Date, weeks: Int) throws -> [Int]
     func events(batchID: String) throws -> [ApplicationEvent]
 
     // MARK: Saved items

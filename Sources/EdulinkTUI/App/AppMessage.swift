@@ -12,6 +12,10 @@ public enum AppMessage: Sendable {
     case notifications(NotificationsViewModel.Message)
     case profile(ProfileViewModel.Message)
     case health(HealthViewModel.Message)
+    case employerListings(EmployerListingsViewModel.Message)
+    case employerApplicants(ApplicantsViewModel.Message)
+    case employerDashboard(EmployerDashboardViewModel.Message)
+    case organization(OrganizationViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

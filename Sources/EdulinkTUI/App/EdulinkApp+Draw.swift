@@ -85,6 +85,10 @@ extension EdulinkApp {
             detail.draw(into: &frame, area: area, context: context)
             return
         }
+        if EmployerTabs.owned.contains(tab), let employer {
+            employer.draw(tab, into: &frame, area: area, context: context)
+            return
+        }
         switch tab {
         case .browse: browse?.draw(into: &frame, area: area, context: context)
         case .saved: saved?.draw(into: &frame, area: area, context: context)

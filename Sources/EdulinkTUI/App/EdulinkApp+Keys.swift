@@ -55,6 +55,7 @@ extension EdulinkApp {
     var capturesText: Bool {
         if apply != nil { return true }
         if detail != nil { return false }
+        if EmployerTabs.owned.contains(tab), let employer { return employer.capturesText }
         switch tab {
         case .browse: return browse?.capturesText ?? false
         case .profile: return profile?.capturesText ?? false
@@ -66,6 +67,7 @@ extension EdulinkApp {
         let context = drawContext(tick: .zero)
         if apply != nil { return apply?.handle(key, area: area) ?? .unhandled }
         if detail != nil { return detail?.handle(key, area: area, context: context) ?? .unhandled }
+        if EmployerTabs.owned.contains(tab), employer != nil { return employer?.handle(key, tab: tab) ?? .unhandled }
         switch tab {
         case .browse: return browse?.handle(key, area: area) ?? .unhandled
         case .saved: return saved?.handle(key) ?? .unhandled
@@ -171,6 +173,7 @@ extension EdulinkApp {
         if session.isLocked { return pack(LockScreen.keys) }
         if apply != nil { return pack(ApplyFormScreen.keys.merged(with: ApplyFormScreen.fieldKeys)) }
         if let detail { return pack(detail.keys.merged(with: ListingDetailScreen.scrollKeys)) }
+        if EmployerTabs.owned.contains(tab), let employer { return employer.help(for: tab, filter: help?.filter ?? "") }
         switch tab {
         case .browse: return browse.map { pack($0.activeKeys) } ?? ([], [])
         case .saved: return pack(SavedScreen.keys)

@@ -38,6 +38,14 @@ extension EdulinkApp {
             return profile?.receive(message) ?? []
         case .health(let message):
             return health?.receive(message) ?? []
+        case .employerListings(let message):
+            return employer?.listings.receive(message) ?? []
+        case .employerApplicants(let message):
+            return employer?.applicants.receive(message) ?? []
+        case .employerDashboard(let message):
+            return employer?.dashboard.receive(message) ?? []
+        case .organization(let message):
+            return employer?.organization.receive(message) ?? []
         case .dropped:
             return []
         }
@@ -57,6 +65,7 @@ extension EdulinkApp {
             events += notifications?.takeEvents() ?? []
             events += profile?.takeEvents() ?? []
             events += health?.takeEvents() ?? []
+            events += employer?.takeEvents() ?? []
             guard !events.isEmpty else { break }
             for event in events { effects += handle(event, area: area) }
         }
@@ -114,6 +123,7 @@ extension EdulinkApp {
         detail = nil
         apply = nil
         tab = newTab
+        if EmployerTabs.owned.contains(newTab), employer != nil { return employer?.show(newTab) ?? [] }
         switch newTab {
         case .browse: return browse?.send(.appeared, area: area) ?? []
         case .saved: return saved?.send(.load) ?? []

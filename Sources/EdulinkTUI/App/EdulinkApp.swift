@@ -32,6 +32,8 @@ public struct EdulinkApp: TerminalKit.Application {
     var notifications: NotificationsScreen?
     var profile: ProfileScreen?
     var health: HealthScreen?
+    /// The employer's Listings, Applicants, Dashboard and Profile tabs.
+    var employer: EmployerTabs?
     var detail: ListingDetailScreen?
     var apply: ApplyFormScreen?
     var dialog: (state: DialogState, purpose: DialogPurpose)?
@@ -106,8 +108,12 @@ public struct EdulinkApp: TerminalKit.Application {
             profile = ProfileScreen(model: ProfileViewModel(repository: repository))
         }
         if user.role == .admin { health = HealthScreen(model: HealthViewModel(repository: repository)) }
+        if user.role == .employer {
+            employer = EmployerTabs(
+                repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now)
+        }
         lock = LockScreen()
-        var effects = browse?.send(.appeared, area: area) ?? []
+        var effects = employer?.show(tab) ?? browse?.send(.appeared, area: area) ?? []
         effects += health?.send(.load) ?? []
         effects += notifications?.send(.load) ?? []
         return effects
@@ -122,6 +128,7 @@ public struct EdulinkApp: TerminalKit.Application {
         notifications = nil
         profile = nil
         health = nil
+        employer = nil
         detail = nil
         apply = nil
         dialog = nil

@@ -7,7 +7,7 @@ import EdulinkViewModels
 enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
         switch role {
-        case .student: ShellTab.tabs(for: .student)
+        case .student, .employer: ShellTab.tabs(for: role)
         case .admin: [.health, .browse, .notifications]
         default: [.browse, .notifications]
         }
@@ -16,12 +16,8 @@ enum ShellTabs {
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
         switch role {
-        case .student:
+        case .student, .employer:
             return nil
-        case .employer:
-            return
-                "Employer tabs — Listings (post, edit, close), Applicants (pipeline, triage), Dashboard — are not in "
-                + "this build. Browse is read-only."
         case .admin:
             return "Admin tabs Users, Listings verification, Security, Audit, Data are not in this build. "
                 + "Browse is read-only; use 'edulink db', 'edulink user' and 'edulink doctor' meanwhile."

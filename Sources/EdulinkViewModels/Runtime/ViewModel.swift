@@ -31,3 +31,7 @@ extension SavedViewModel: ViewModel {}
 extension ApplicationsViewModel: ViewModel {}
 extension NotificationsViewModel: ViewModel {}
 extension ProfileViewModel: ViewModel {}
+extension ApplicantsViewModel: ViewModel {}
+extension EmployerListingsViewModel: ViewModel {}
+extension EmployerDashboardViewModel: ViewModel {}
+extension OrganizationViewModel: ViewModel {}

@@ -6,8 +6,8 @@ import Foundation
 struct InternshipsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "internships",
-        abstract: "Search internship listings.",
-        subcommands: [InternshipsSearchCommand.self])
+        abstract: "Search internship listings; verify submitted ones.",
+        subcommands: [InternshipsSearchCommand.self, InternshipsQueueCommand.self, InternshipsVerifyCommand.self])
 }
 
 /// `edulink internships search [QUERY ...]`.

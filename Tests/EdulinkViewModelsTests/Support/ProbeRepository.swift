@@ -192,6 +192,11 @@ final class ProbeRepository: EdulinkRepository {
         return try await base.setNotes(id, notes: notes)
     }
 
+    func employerDashboard() async throws -> EmployerDashboard {
+        try record("employerDashboard")
+        return try await base.employerDashboard()
+    }
+
     func savedListings() async throws -> [ListingSummary] {
         try record("savedListings")
         return try await base.savedListings()

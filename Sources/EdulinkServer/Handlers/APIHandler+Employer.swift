@@ -1,0 +1,12 @@
+import EdulinkAPI
+import EdulinkCore
+import Foundation
+
+// The employer's figures.
+extension APIHandler {
+    func employerDashboard(_ input: Operations.EmployerDashboard.Input) async throws
+        -> Operations.EmployerDashboard.Output
+    {
+        .ok(.init(body: .json(try CoreToAPI.convert(try await service.employerDashboard(try principal())))))
+    }
+}

@@ -1,0 +1,572 @@
+public import EdulinkCore
+import Foundation
+
+/// The Applicants tab: one listing's applicants by stage, with counts per stage, the selected
+/// applicant's detail (opening it marks it reviewed), notes and rating, triage mode (one applicant at
+/// a time; the next follows as soon as a decision is made), bulk decisions over marked applicants
+/// (previewed, confirmed, undone as one batch), undo of the last decision and CSV export of the view.
+///
+/// Which moves are allowed is the state machine's (`ApplicationStateMachine`); the preview asks it,
+/// and the service checks everything again.
+public struct ApplicantsViewModel: Sendable {
+    /// Rows loaded per page (keyset pages; a listing with 10,000 applicants never loads them all).
+    public static let pageSize = 200
+
+    /// What the next `u` undoes.
+    public enum UndoTicket: Sendable, Equatable {
+        case single(ApplicationID, name: String, to: ApplicationStatus)
+        case batch(String, count: Int, to: ApplicationStatus)
+
+        public var label: String {
+            switch self {
+            case .single(_, let name, let to): "\(name) → \(to.label)"
+            case .batch(_, let count, let to): "\(count) applicants → \(to.label)"
+            }
+        }
+    }
+
+    /// One marked applicant in a bulk preview.
+    public struct BulkLine: Sendable, Equatable {
+        public var id: ApplicationID
+        public var name: String
+        public var from: ApplicationStatus
+        /// Why the state machine refuses it, or nil when it will move.
+        public var refusal: String?
+    }
+
+    /// What a bulk action will change, shown before it runs.
+    public struct BulkPreview: Sendable, Equatable {
+        public var move: ApplicationMove
+        public var lines: [BulkLine]
+        public var moving: [BulkLine] { lines.filter { $0.refusal == nil } }
+        public var skipped: [BulkLine] { lines.filter { $0.refusal != nil } }
+        /// "3 applicants: shortlisted → rejected (not qualified); 1 skipped".
+        public var summary: String {
+            var text = "\(moving.count) applicant\(moving.count == 1 ? "" : "s") → \(move.target.label)"
+            if case .reject(let rejection) = move { text += " (\(rejection.reason.label.lowercased()))" }
+            if !skipped.isEmpty { text += "; \(skipped.count) cannot move and stay as they are" }
+            return text
+        }
+    }
+
+    /// A CSV export in progress or done.
+    public struct Export: Sendable, Equatable {
+        public var path: String
+        public var written: Int
+        public var total: Int
+        public var done: Bool
+
+        public init(path: String, written: Int, total: Int, done: Bool) {
+            self.path = path
+            self.written = written
+            self.total = total
+            self.done = done
+        }
+
+        public var fraction: Double { total == 0 ? (done ? 1 : 0) : min(1, Double(written) / Double(total)) }
+    }
+
+    public struct State: Sendable, Equatable {
+        /// The organization's listings to choose from.
+        public var listings: [ListingSummary] = []
+        public var listingID: ListingID?
+        /// Applications per stage of the listing.
+        public var counts: StatusCounts = [:]
+        /// The stage shown; nil for all.
+        public var stage: ApplicationStatus?
+        public var rows: [ApplicationSummary] = []
+        public var hasMore = false
+        public var loading = false
+        public var selectedID: ApplicationID?
+        public var detail: ApplicationDetail?
+        public var marked: Set<ApplicationID> = []
+        /// One applicant at a time.
+        public var triage = false
+        public var undo: UndoTicket?
+        public var preview: BulkPreview?
+        public var export: Export?
+        public var working = false
+        public var message: String?
+
+        public var listing: ListingSummary? { listings.first { $0.id == listingID } }
+        public var selected: ApplicationSummary? { rows.first { $0.id == selectedID } }
+        public var total: Int { counts.values.reduce(0, +) }
+        /// How many applicants the current stage tab holds.
+        public var stageCount: Int { stage.map { counts[$0] ?? 0 } ?? total }
+        /// Moves the employer may make on the selected applicant now.
+        public var allowedMoves: [ApplicationStatus] {
+            guard let status = selected?.application.status else { return [] }
+            return ApplicationStateMachine.targets(from: status, for: .employer)
+        }
+    }
+
+    public enum Intent: Sendable, Equatable {
+        /// Loads the listings, then `listing` (or the first with applicants).
+        case load(ListingID?)
+        case chooseListing(ListingID)
+        case nextListing(Int)
+        case setStage(ApplicationStatus?)
+        case moveSelection(Int)
+        case loadMore
+        /// Loads the selected applicant's detail (marks it reviewed if it was pending).
+        case open
+        case toggleMark
+        case markAll
+        case clearMarks
+        case setTriage(Bool)
+        /// A decision on the selected applicant; in triage the next one is shown at once.
+        case decide(ApplicationMove)
+        case undo
+        case previewBulk(ApplicationMove)
+        case confirmBulk
+        case cancelBulk
+        case rate(Int?)
+        case setNotes(String)
+        /// Writes the current view (listing and stage) to a CSV file.
+        case export(path: String)
+        case dismissExport
+    }
+
+    public enum Message: Sendable {
+        case listingsLoaded(ListingID?, Result<[ListingSummary], Failure>)
+        case countsLoaded(ListingID, Result<StatusCounts, Failure>)
+        case pageLoaded(ListingID, ApplicationStatus?, append: Bool, Result<[ApplicationSummary], Failure>)
+        case detailLoaded(ApplicationID, Result<ApplicationDetail, Failure>)
+        case decided(ApplicationID, String, ApplicationMove, Result<Application, Failure>)
+        case bulkDone(ApplicationMove, Int, Result<String, Failure>)
+        case undone(Result<Int, Failure>)
+        case annotated(String, Result<Bool, Failure>)
+        case exported(path: String, written: Int, last: ApplicationID?, finished: Bool, Result<Int, Failure>)
+    }
+
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    // MARK: Intents
+
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        let repository = self.repository
+        switch intent {
+        case .load(let wanted):
+            state.loading = true
+            return [
+                Effect(key: "listings") {
+                    .listingsLoaded(wanted, await attempt { try await repository.myListings() })
+                }
+            ]
+        case .chooseListing(let id):
+            return choose(id)
+        case .nextListing(let delta):
+            guard !state.listings.isEmpty else { return [] }
+            let current = state.listings.firstIndex { $0.id == state.listingID } ?? 0
+            let index = (current + delta + state.listings.count) % state.listings.count
+            return choose(state.listings[index].id)
+        case .setStage(let stage):
+            state.stage = stage
+            state.marked = []
+            state.preview = nil
+            return reloadRows()
+        case .moveSelection(let delta):
+            guard !state.rows.isEmpty else { return [] }
+            let current = state.rows.firstIndex { $0.id == state.selectedID } ?? 0
+            let index = min(max(current + delta, 0), state.rows.count - 1)
+            return select(state.rows[index].id) + loadMoreIfNear(index)
+        case .loadMore:
+            return loadMore()
+        case .open:
+            guard let id = state.selectedID else { return [] }
+            return [openEffect(id)]
+        case .toggleMark:
+            guard let id = state.selectedID else { return [] }
+            if state.marked.contains(id) { state.marked.remove(id) } else { state.marked.insert(id) }
+            return handle(.moveSelection(1))
+        case .markAll:
+            state.marked = Set(state.rows.map(\.id))
+        case .clearMarks:
+            state.marked = []
+        case .setTriage(let on):
+            state.triage = on && !state.rows.isEmpty
+            if state.triage, let id = state.selectedID ?? state.rows.first?.id {
+                return select(id) + [openEffect(id)]
+            }
+        case .decide(let move):
+            return decide(move)
+        case .undo:
+            guard let ticket = state.undo, !state.working else {
+                state.message = "Nothing to undo."
+                return []
+            }
+            state.working = true
+            state.undo = nil
+            switch ticket {
+            case .single(let id, _, _):
+                return [Effect(key: "undo") { .undone(await attempt { try await repository.undoLastMove(id) }.map { _ in 1 }) }]
+            case .batch(let batch, _, _):
+                return [Effect(key: "undo") { .undone(await attempt { try await repository.undoBatch(batch) }) }]
+            }
+        case .previewBulk(let move):
+            let marked = state.rows.filter { state.marked.contains($0.id) }
+            guard !marked.isEmpty else {
+                state.message = "Mark applicants with Space first."
+                return []
+            }
+            state.preview = BulkPreview(
+                move: move,
+                lines: marked.map { row in
+                    BulkLine(
+                        id: row.id, name: row.studentName, from: row.application.status,
+                        refusal: ApplicationStateMachine.check(from: row.application.status, to: move.target, by: .employer)?
+                            .message)
+                })
+        case .confirmBulk:
+            guard let preview = state.preview, !state.working else { return [] }
+            state.preview = nil
+            let ids = preview.moving.map(\.id)
+            guard !ids.isEmpty else {
+                state.message = "None of the marked applicants can make that move."
+                return []
+            }
+            state.working = true
+            let move = preview.move
+            return [
+                Effect(key: "bulk") { .bulkDone(move, ids.count, await attempt { try await repository.moveMany(ids, move) }) }
+            ]
+        case .cancelBulk:
+            state.preview = nil
+        case .rate(let rating):
+            guard let id = state.selectedID else { return [] }
+            return [
+                Effect(key: "annotate") {
+                    .annotated(
+                        rating.map { "Rated \($0) of 5." } ?? "Rating cleared.",
+                        await attempt { try await repository.rate(id, rating: rating) }.map { true })
+                }
+            ]
+        case .setNotes(let notes):
+            guard let id = state.selectedID else { return [] }
+            return [
+                Effect(key: "annotate") {
+                    .annotated("Notes saved.", await attempt { try await repository.setNotes(id, notes: notes) }.map { true })
+                }
+            ]
+        case .export(let path):
+            guard let listing = state.listingID, state.export.map({ $0.done }) ?? true else { return [] }
+            state.export = Export(path: path, written: 0, total: state.stageCount, done: false)
+            return [exportPage(listing: listing, stage: state.stage, path: path, written: 0, after: nil)]
+        case .dismissExport:
+            state.export = nil
+        }
+        return []
+    }
+
+    private mutating func choose(_ id: ListingID) -> [Effect<Message>] {
+        guard state.listings.contains(where: { $0.id == id }) else { return [] }
+        state.listingID = id
+        state.rows = []
+        state.selectedID = nil
+        state.detail = nil
+        state.marked = []
+        state.preview = nil
+        state.counts = [:]
+        return reloadRows()
+    }
+
+    private mutating func reloadRows() -> [Effect<Message>] {
+        guard let listing = state.listingID else { return [] }
+        state.loading = true
+        let repository = self.repository
+        let stage = state.stage
+        return [
+            Effect(key: "counts") {
+                .countsLoaded(listing, await attempt { try await repository.listing(listing).applicationCounts })
+            },
+            Effect(key: "page") {
+                .pageLoaded(
+                    listing, stage, append: false,
+                    await attempt {
+                        try await repository.applicants(listing: listing, status: stage, after: nil, limit: Self.pageSize)
+                    })
+            },
+        ]
+    }
+
+    private mutating func loadMore() -> [Effect<Message>] {
+        guard let listing = state.listingID, state.hasMore, !state.loading, let last = state.rows.last?.id else {
+            return []
+        }
+        state.loading = true
+        let repository = self.repository
+        let stage = state.stage
+        return [
+            Effect(key: "page") {
+                .pageLoaded(
+                    listing, stage, append: true,
+                    await attempt {
+                        try await repository.applicants(listing: listing, status: stage, after: last, limit: Self.pageSize)
+                    })
+            }
+        ]
+    }
+
+    private mutating func loadMoreIfNear(_ index: Int) -> [Effect<Message>] {
+        index >= state.rows.count - 20 ? loadMore() : []
+    }
+
+    private mutating func select(_ id: ApplicationID) -> [Effect<Message>] {
+        if state.selectedID != id {
+            state.selectedID = id
+            state.detail = nil
+        }
+        return []
+    }
+
+    private func openEffect(_ id: ApplicationID) -> Effect<Message> {
+        let repository = self.repository
+        return Effect(key: "detail") { .detailLoaded(id, await attempt { try await repository.openApplication(id) }) }
+    }
+
+    /// Sends the decision and, in triage, shows the next applicant at once (without waiting).
+    private mutating func decide(_ move: ApplicationMove) -> [Effect<Message>] {
+        guard let row = state.selected else { return [] }
+        if let refusal = ApplicationStateMachine.check(from: row.application.status, to: move.target, by: .employer) {
+            state.message = refusal.message
+            return []
+        }
+        let repository = self.repository
+        let id = row.id
+        var effects: [Effect<Message>] = [
+            Effect(key: "decide.\(id.rawValue)") {
+                .decided(id, row.studentName, move, await attempt { try await repository.move(id, move) })
+            }
+        ]
+        state.message = nil
+        guard let index = state.rows.firstIndex(where: { $0.id == id }) else { return effects }
+        if state.stage != nil && state.stage != move.target {
+            // It leaves this stage's view; the next one takes its place.
+            state.rows.remove(at: index)
+            state.marked.remove(id)
+            if state.rows.isEmpty {
+                state.selectedID = nil
+                state.detail = nil
+                state.triage = false
+                return effects + loadMore()
+            }
+            effects += select(state.rows[min(index, state.rows.count - 1)].id)
+        } else {
+            state.rows[index].application.status = move.target
+            state.rows[index].stageSince = nil
+            if state.triage, index + 1 < state.rows.count { effects += select(state.rows[index + 1].id) }
+        }
+        if state.triage, let next = state.selectedID, next != id { effects.append(openEffect(next)) }
+        return effects + loadMoreIfNear(state.rows.firstIndex { $0.id == state.selectedID } ?? 0)
+    }
+
+    private func exportPage(
+        listing: ListingID, stage: ApplicationStatus?, path: String, written: Int, after: ApplicationID?
+    ) -> Effect<Message> {
+        let repository = self.repository
+        return Effect(key: "export") {
+            let limit = 500
+            let result = await attempt { () throws -> [ApplicationSummary] in
+                try await repository.applicants(listing: listing, status: stage, after: after, limit: limit)
+            }
+            switch result {
+            case .failure(let failure):
+                return .exported(path: path, written: written, last: after, finished: true, .failure(failure))
+            case .success(let page):
+                var text = after == nil ? CSV.record(ApplicantsCSV.header) : ""
+                for row in page { text += CSV.record(ApplicantsCSV.fields(row)) }
+                let appended = Result { try ApplicantsCSV.write(text, to: path, append: after != nil) }
+                    .mapError { Failure(message: "Could not write \(path): \($0.localizedDescription)") }
+                    .map { page.count }
+                return .exported(
+                    path: path, written: written + page.count, last: page.last?.id ?? after,
+                    finished: page.count < limit, appended)
+            }
+        }
+    }
+
+    // MARK: Messages
+
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .listingsLoaded(let wanted, .success(let listings)):
+            events.succeeded()
+            state.loading = false
+            state.listings = listings
+            let keep = [wanted, state.listingID].compactMap { $0 }.first { id in listings.contains { $0.id == id } }
+            guard let id = keep ?? (listings.first { $0.applicationCount > 0 } ?? listings.first)?.id else {
+                state.listingID = nil
+                state.rows = []
+                return []
+            }
+            if id == state.listingID { return reloadRows() }
+            return choose(id)
+        case .listingsLoaded(_, .failure(let failure)):
+            failed(failure)
+        case .countsLoaded(let listing, let result):
+            guard listing == state.listingID else { return [] }
+            switch result {
+            case .success(let counts):
+                events.succeeded()
+                state.counts = counts
+            case .failure(let failure): failed(failure)
+            }
+        case .pageLoaded(let listing, let stage, let append, let result):
+            guard listing == state.listingID, stage == state.stage else { return [] }
+            state.loading = false
+            switch result {
+            case .success(let page):
+                events.succeeded()
+                if append {
+                    let known = Set(state.rows.map(\.id))
+                    state.rows += page.filter { !known.contains($0.id) }
+                } else {
+                    state.rows = page
+                    state.marked.formIntersection(page.map(\.id))
+                }
+                state.hasMore = page.count == Self.pageSize
+                if state.selectedID.map({ id in !state.rows.contains { $0.id == id } }) ?? true {
+                    state.selectedID = state.rows.first?.id
+                    state.detail = nil
+                }
+                if state.rows.isEmpty { state.triage = false }
+                // Triage always shows the applicant on screen in full.
+                if state.triage, let id = state.selectedID, state.detail?.application.id != id {
+                    return [openEffect(id)]
+                }
+            case .failure(let failure): failed(failure)
+            }
+        case .detailLoaded(let id, let result):
+            switch result {
+            case .success(let detail):
+                events.succeeded()
+                if let index = state.rows.firstIndex(where: { $0.id == id }) {
+                    state.rows[index].application = detail.application
+                }
+                if id == state.selectedID { state.detail = detail }
+            case .failure(let failure): failed(failure)
+            }
+        case .decided(let id, let name, let move, let result):
+            switch result {
+            case .success(let application):
+                events.succeeded()
+                state.undo = .single(id, name: name, to: application.status)
+                if let index = state.rows.firstIndex(where: { $0.id == id }) {
+                    state.rows[index].application = application
+                }
+                if state.detail?.application.id == id { state.detail?.application = application }
+                events.post(.toast(Toast("\(name) → \(move.target.label)")))
+                return refreshCounts()
+            case .failure(let failure):
+                failed(failure, toast: true)
+                return reloadRows()
+            }
+        case .bulkDone(let move, let count, let result):
+            state.working = false
+            switch result {
+            case .success(let batch):
+                events.succeeded()
+                state.undo = .batch(batch, count: count, to: move.target)
+                state.marked = []
+                events.post(.toast(Toast("\(count) applicants → \(move.target.label) (one batch)")))
+            case .failure(let failure):
+                failed(failure, toast: true)
+            }
+            return reloadRows()
+        case .undone(let result):
+            state.working = false
+            switch result {
+            case .success(let count):
+                events.succeeded()
+                events.post(.toast(Toast(count == 1 ? "Decision undone." : "\(count) decisions undone.")))
+            case .failure(let failure):
+                failed(failure, toast: true)
+            }
+            return reloadRows()
+        case .annotated(let text, let result):
+            switch result {
+            case .success:
+                events.succeeded()
+                events.post(.toast(Toast(text)))
+                if let id = state.selectedID { return [openEffect(id)] }
+            case .failure(let failure):
+                failed(failure, toast: true)
+            }
+        case .exported(let path, let written, let last, let finished, let result):
+            guard state.export?.path == path else { return [] }
+            switch result {
+            case .success:
+                state.export?.written = written
+                let total = max(state.export?.total ?? 0, written)
+                state.export?.total = total
+                if finished {
+                    state.export?.done = true
+                    events.post(.toast(Toast("Exported \(written) applicants to \(path).")))
+                } else if let listing = state.listingID {
+                    return [exportPage(listing: listing, stage: state.stage, path: path, written: written, after: last)]
+                }
+            case .failure(let failure):
+                state.export = nil
+                failed(failure, toast: true)
+            }
+        }
+        return []
+    }
+
+    private mutating func refreshCounts() -> [Effect<Message>] {
+        guard let listing = state.listingID else { return [] }
+        let repository = self.repository
+        return [
+            Effect(key: "counts") {
+                .countsLoaded(listing, await attempt { try await repository.listing(listing).applicationCounts })
+            }
+        ]
+    }
+
+    private mutating func failed(_ failure: Failure, toast: Bool = false) {
+        state.loading = false
+        state.working = false
+        state.message = failure.message
+        events.failed(failure, toast: toast)
+    }
+}
+
+/// The columns of the applicant CSV export.
+public enum ApplicantsCSV {
+    public static let header = [
+        "application_id", "student", "status", "submitted_at", "in_stage_since", "rating", "skill_match",
+        "interview_at", "interview_place", "rejection_reason", "notes",
+    ]
+
+    public static func fields(_ row: ApplicationSummary) -> [String] {
+        let a = row.application
+        func iso(_ date: Date?) -> String { date.map { $0.ISO8601Format() } ?? "" }
+        return [
+            String(a.id.rawValue), row.studentName, a.status.rawValue, iso(a.submittedAt), iso(row.stageSince),
+            a.rating.map(String.init) ?? "", row.skillMatch.map(String.init) ?? "", iso(a.interview?.at),
+            a.interview?.place ?? "", a.rejection.map { [$0.reason.rawValue, $0.note].compactMap { $0 }.joined(separator: ": ") } ?? "",
+            a.notes ?? "",
+        ]
+    }
+
+    /// Writes (or appends) UTF-8 text to `path`; `~` means the home folder.
+    static func write(_ text: String, to path: String, append: Bool) throws {
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let data = Data(text.utf8)
+        if append, let handle = try? FileHandle(forWritingTo: url) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+        } else {
+            try data.write(to: url, options: .atomic)
+        }
+    }
+}

@@ -1,0 +1,337 @@
+public import EdulinkCore
+public import Foundation
+
+/// The Listings tab: the organization's listings with status and stage counts, and what an employer
+/// does with them — new / edit (a form whose field errors come from the service), submit for review,
+/// close (confirmed), extend the deadline or grow capacity and positions, duplicate.
+public struct EmployerListingsViewModel: Sendable {
+    /// An action waiting for confirmation.
+    public enum Confirmation: Sendable, Equatable {
+        case submit(ListingID, title: String)
+        case close(ListingID, title: String)
+        case duplicate(ListingID, title: String)
+
+        public var question: String {
+            switch self {
+            case .submit(_, let title): "Submit \"\(title)\" for review? An admin verifies it before students see it."
+            case .close(_, let title): "Close \"\(title)\"? Students can no longer apply. This cannot be undone."
+            case .duplicate(_, let title): "Make a new draft copy of \"\(title)\"?"
+            }
+        }
+    }
+
+    /// The form being edited.
+    public struct Editing: Sendable, Equatable {
+        /// Nil for a new listing.
+        public var listingID: ListingID?
+        public var form: ListingForm
+        /// Errors by field id, from the service (or the form's format check).
+        public var errors: [String: String] = [:]
+        public var saving = false
+        /// Fields a published listing may no longer change.
+        public var frozen: Set<ListingForm.Field> = []
+    }
+
+    public struct State: Sendable, Equatable {
+        public var listings: [ListingFigures] = []
+        public var selectedID: ListingID?
+        public var loading = false
+        public var working = false
+        public var confirmation: Confirmation?
+        public var editing: Editing?
+        public var message: String?
+        public var selected: ListingFigures? { listings.first { $0.id == selectedID } }
+    }
+
+    public enum Intent: Sendable, Equatable {
+        case load
+        case moveSelection(Int)
+        case select(ListingID)
+        case new
+        case edit
+        case setField(ListingForm.Field, String)
+        case save
+        case cancelEdit
+        case requestSubmit
+        case requestClose
+        case requestDuplicate
+        case confirm
+        case cancel
+        /// Grows the selected listing (deadline later by days, capacity and positions to new values).
+        case extend(deadlineDays: Int?, capacity: Int?, positions: Int?)
+    }
+
+    public enum Message: Sendable {
+        case loaded(Result<EmployerDashboard, Failure>)
+        case editLoaded(Result<ListingDetail, Failure>)
+        case saved(Result<Listing, Failure>)
+        case acted(String, Result<Listing, Failure>)
+    }
+
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+    private let timeZone: TimeZone
+
+    public init(repository: any EdulinkRepository, timeZone: TimeZone) {
+        self.repository = repository
+        self.timeZone = timeZone
+    }
+
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        let repository = self.repository
+        switch intent {
+        case .load:
+            state.loading = true
+            return [Effect(key: "load") { .loaded(await attempt { try await repository.employerDashboard() }) }]
+        case .moveSelection(let delta):
+            guard !state.listings.isEmpty else { return [] }
+            let current = state.listings.firstIndex { $0.id == state.selectedID } ?? 0
+            state.selectedID = state.listings[min(max(current + delta, 0), state.listings.count - 1)].id
+        case .select(let id):
+            if state.listings.contains(where: { $0.id == id }) { state.selectedID = id }
+        case .new:
+            state.editing = Editing(listingID: nil, form: ListingForm())
+        case .edit:
+            guard let id = state.selectedID else { return [] }
+            guard state.selected?.listing.status != .closed else {
+                state.message = "A closed listing cannot be edited; duplicate it instead (d)."
+                return []
+            }
+            return [Effect(key: "edit") { .editLoaded(await attempt { try await repository.listing(id) }) }]
+        case .setField(let field, let value):
+            state.editing?.form[field] = value
+            state.editing?.errors[field.rawValue] = nil
+        case .save:
+            guard let editing = state.editing, !editing.saving else { return [] }
+            switch editing.form.draft(timeZone: timeZone) {
+            case .failure(let error):
+                state.editing?.errors = Self.errors(error.fieldErrors)
+                return []
+            case .success(let draft):
+                state.editing?.saving = true
+                state.editing?.errors = [:]
+                if let id = editing.listingID {
+                    return [Effect(key: "save") { .saved(await attempt { try await repository.updateListing(id, draft) }) }]
+                }
+                return [Effect(key: "save") { .saved(await attempt { try await repository.createListing(draft) }) }]
+            }
+        case .cancelEdit:
+            state.editing = nil
+        case .requestSubmit, .requestClose, .requestDuplicate:
+            guard let listing = state.selected?.listing else { return [] }
+            state.confirmation =
+                switch intent {
+                case .requestSubmit: .submit(listing.id, title: listing.title)
+                case .requestClose: .close(listing.id, title: listing.title)
+                default: .duplicate(listing.id, title: listing.title)
+                }
+        case .confirm:
+            guard let confirmation = state.confirmation else { return [] }
+            state.confirmation = nil
+            state.working = true
+            switch confirmation {
+            case .submit(let id, _):
+                return [act("Submitted for review.") { try await repository.changeListing(id, .submit, reason: nil) }]
+            case .close(let id, _):
+                return [act("Listing closed.") { try await repository.changeListing(id, .close, reason: nil) }]
+            case .duplicate(let id, _):
+                return [act("Draft copy made.") { try await repository.duplicateListing(id) }]
+            }
+        case .cancel:
+            state.confirmation = nil
+        case .extend(let days, let capacity, let positions):
+            guard let listing = state.selected?.listing else { return [] }
+            let deadline = days.map { listing.deadline.addingTimeInterval(Double($0) * 86_400) }
+            state.working = true
+            let change = ListingExtension(deadline: deadline, capacity: capacity, positions: positions)
+            return [act("Listing extended.") { try await repository.extendListing(listing.id, change) }]
+        }
+        return []
+    }
+
+    private func act(_ text: String, _ body: @escaping @Sendable () async throws -> Listing) -> Effect<Message> {
+        Effect(key: "act") { .acted(text, await attempt { try await body() }) }
+    }
+
+    static func errors(_ fieldErrors: [FieldError]) -> [String: String] {
+        Dictionary(fieldErrors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loaded(.success(let board)):
+            events.succeeded()
+            state.loading = false
+            state.listings = board.listings
+            if state.selectedID.map({ id in !board.listings.contains { $0.id == id } }) ?? true {
+                state.selectedID = board.listings.first?.id
+            }
+        case .loaded(.failure(let failure)):
+            failed(failure)
+        case .editLoaded(.success(let detail)):
+            events.succeeded()
+            var editing = Editing(listingID: detail.listing.id, form: ListingForm(detail.listing, timeZone: timeZone))
+            if detail.listing.status == .published { editing.frozen = [.title, .description] }
+            state.editing = editing
+        case .editLoaded(.failure(let failure)):
+            failed(failure, toast: true)
+        case .saved(.success(let listing)):
+            events.succeeded()
+            state.editing = nil
+            state.selectedID = listing.id
+            events.post(.toast(Toast("Saved \"\(listing.title)\" (\(listing.status.label)). s submits it for review.")))
+            return handle(.load)
+        case .saved(.failure(let failure)):
+            state.editing?.saving = false
+            let fields = Self.errors(failure.fieldErrors)
+            state.editing?.errors = fields
+            if fields.isEmpty { failed(failure, toast: true) } else { events.failed(failure) }
+        case .acted(let text, let result):
+            state.working = false
+            switch result {
+            case .success(let listing):
+                events.succeeded()
+                state.selectedID = listing.id
+                events.post(.toast(Toast(text)))
+            case .failure(let failure):
+                failed(failure, toast: true)
+            }
+            return handle(.load)
+        }
+        return []
+    }
+
+    private mutating func failed(_ failure: Failure, toast: Bool = false) {
+        state.loading = false
+        state.working = false
+        state.message = failure.message
+        events.failed(failure, toast: toast)
+    }
+}
+
+/// The Dashboard tab: the organization's figures, loaded from the service.
+public struct EmployerDashboardViewModel: Sendable {
+    public struct State: Sendable, Equatable {
+        public var dashboard: EmployerDashboard?
+        public var loading = false
+        public var message: String?
+    }
+
+    public enum Intent: Sendable, Equatable { case load }
+    public enum Message: Sendable { case loaded(Result<EmployerDashboard, Failure>) }
+
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    public init(repository: any EdulinkRepository) { self.repository = repository }
+
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        state.loading = true
+        let repository = self.repository
+        return [Effect(key: "load") { .loaded(await attempt { try await repository.employerDashboard() }) }]
+    }
+
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        state.loading = false
+        switch message {
+        case .loaded(.success(let dashboard)):
+            events.succeeded()
+            state.dashboard = dashboard
+            state.message = nil
+        case .loaded(.failure(let failure)):
+            events.failed(failure)
+            state.message = failure.message
+        }
+        return []
+    }
+}
+
+/// The employer's Profile tab: their organization's profile, editable.
+public struct OrganizationViewModel: Sendable {
+    public struct State: Sendable, Equatable {
+        public var organization: Organization?
+        public var editing = false
+        public var errors: [String: String] = [:]
+        public var saving = false
+        public var message: String?
+    }
+
+    public enum Intent: Sendable, Equatable {
+        case load
+        case edit(Bool)
+        case save(name: String, industry: String, size: OrganizationSize, website: String, location: String, description: String)
+    }
+
+    public enum Message: Sendable {
+        case loaded(Result<Organization, Failure>)
+        case saved(Result<Organization, Failure>)
+    }
+
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+    private let organizationID: OrganizationID?
+
+    public init(repository: any EdulinkRepository, organizationID: OrganizationID?) {
+        self.repository = repository
+        self.organizationID = organizationID
+    }
+
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        let repository = self.repository
+        switch intent {
+        case .load:
+            guard let id = organizationID else {
+                state.message = "Your account belongs to no organization; ask an admin."
+                return []
+            }
+            return [Effect(key: "load") { .loaded(await attempt { try await repository.organization(id) }) }]
+        case .edit(let on):
+            state.editing = on && state.organization != nil
+            state.errors = [:]
+        case .save(let name, let industry, let size, let website, let location, let description):
+            guard var organization = state.organization, !state.saving else { return [] }
+            organization.name = name
+            organization.industry = industry
+            organization.size = size
+            organization.website = website.trimmingCharacters(in: .whitespaces).isEmpty ? nil : website
+            organization.location = location
+            organization.description = description
+            state.saving = true
+            let changed = organization
+            return [Effect(key: "save") { .saved(await attempt { try await repository.updateOrganization(changed) }) }]
+        }
+        return []
+    }
+
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loaded(.success(let organization)):
+            events.succeeded()
+            state.organization = organization
+        case .loaded(.failure(let failure)):
+            events.failed(failure)
+            state.message = failure.message
+        case .saved(.success(let organization)):
+            events.succeeded()
+            state.saving = false
+            state.organization = organization
+            state.editing = false
+            events.post(.toast(Toast("Organization profile saved.")))
+        case .saved(.failure(let failure)):
+            state.saving = false
+            state.errors = EmployerListingsViewModel.errors(failure.fieldErrors)
+            events.failed(failure, toast: state.errors.isEmpty)
+            if state.errors.isEmpty { state.message = failure.message }
+        }
+        return []
+    }
+}

@@ -1,0 +1,209 @@
+import EdulinkCore
+import EdulinkViewModels
+import Foundation
+import Testing
+
+@Suite("Employer", .timeLimit(.minutes(1)))
+struct EmployerTests {
+    /// `count` more students with complete profiles, each applied to the world's listing; in order.
+    static func applicants(_ world: World, _ count: Int, names: [String] = []) async throws -> [Application] {
+        let op = Principal.localOperator()
+        var applications: [Application] = []
+        for index in 0..<count {
+            let email = "applicant\(index)@uon.example"
+            let name = names.indices.contains(index) ? names[index] : "Applicant \(index)"
+            _ = try await world.service.createUser(
+                op,
+                NewAccount(
+                    email: email, displayName: name, role: .student, password: Fixture.password,
+                    institutionID: world.institution.id))
+            let session = world.newSession()
+            _ = try await session.login(email: email, password: Fixture.password)
+            _ = try await session.updateProfile(
+                ProfileUpdate(
+                    displayName: name, phone: "+254712001\(100 + index)", institutionID: world.institution.id,
+                    registrationNumber: "P15/2\(100 + index)/2023", yearOfStudy: 3, course: "Computer Science",
+                    skills: ["Python"], interests: ["fintech"], githubURL: "https://github.com/a\(index)",
+                    resumePath: "~/cv.pdf"))
+            applications.append(
+                try await session.apply(ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter)))
+        }
+        return applications
+    }
+
+    @Test("triage: a decision shows the next applicant at once, and u undoes it")
+    func triageNextFollows() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 3)
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            await send(&model, .setStage(.pending))
+            #expect(model.state.rows.map(\.id) == apps.map(\.id))
+            #expect(model.state.counts[.pending] == 3)
+            await send(&model, .setTriage(true))
+            #expect(model.state.triage)
+            // Opening it in triage marked it reviewed.
+            #expect(try await world.employer.application(apps[0].id).application.status == .reviewed)
+
+            let effects = model.handle(.decide(.shortlist))
+            // Before the move has even been sent, the next applicant is on screen and loading.
+            #expect(model.state.selectedID == apps[1].id)
+            #expect(!model.state.rows.contains { $0.id == apps[0].id })
+            #expect(effects.contains { $0.key == "detail" })
+            await settle(&model, effects)
+            #expect(model.state.detail?.application.id == apps[1].id)
+            #expect(try await world.employer.application(apps[0].id).application.status == .shortlisted)
+            #expect(model.state.undo == .single(apps[0].id, name: "Applicant 0", to: .shortlisted))
+            #expect(model.state.counts[.shortlisted] == 1)
+
+            await send(&model, .undo)
+            #expect(try await world.employer.application(apps[0].id).application.status == .reviewed)
+            #expect(model.state.undo == nil)
+            await send(&model, .undo)
+            #expect(model.state.message == "Nothing to undo.")
+        }
+    }
+
+    @Test("triage refuses a move the state machine forbids, without calling the service")
+    func triageForbidden() async throws {
+        try await withWorld { world in
+            _ = try await Self.applicants(world, 1)
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            #expect(model.handle(.decide(.offer(expiresAt: nil))).isEmpty)
+            #expect(model.state.message?.isEmpty == false)
+            #expect(model.state.rows.first?.application.status == .pending)
+        }
+    }
+
+    @Test("bulk: a preview says what changes and what cannot; confirmed it is one batch, undone as one")
+    func bulkPreviewAndUndo() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 3)
+            _ = try await world.employer.move(apps[2].id, .reject(Rejection(reason: .notEligible)))
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            await send(&model, .markAll)
+            #expect(model.state.marked.count == 3)
+            let reject = ApplicationMove.reject(Rejection(reason: .notQualified))
+            await send(&model, .previewBulk(reject))
+            let preview = try #require(model.state.preview)
+            #expect(preview.moving.map(\.id) == [apps[0].id, apps[1].id])
+            #expect(preview.skipped.map(\.id) == [apps[2].id])
+            #expect(preview.summary == "2 applicants → rejected (not qualified); 1 cannot move and stay as they are")
+            // Nothing changes before confirming.
+            #expect(try await world.employer.application(apps[0].id).application.status == .pending)
+
+            await send(&model, .confirmBulk)
+            #expect(model.state.preview == nil)
+            #expect(model.state.marked.isEmpty)
+            let rejected = try await world.employer.applicants(
+                listing: world.listing.id, status: .rejected, after: nil, limit: 10)
+            #expect(rejected.count == 3)
+            guard case .batch(_, let count, .rejected)? = model.state.undo else {
+                Issue.record("expected a batch undo, got \(String(describing: model.state.undo))")
+                return
+            }
+            #expect(count == 2)
+            await send(&model, .undo)
+            #expect(model.state.counts == [.pending: 2, .rejected: 1])
+        }
+    }
+
+    @Test("notes and a 1–5 rating are saved on the selected applicant and shown again")
+    func notesAndRating() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 1)
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            await send(&model, .rate(4))
+            await send(&model, .setNotes("Strong SQL; ask about stats"))
+            #expect(model.state.detail?.application.rating == 4)
+            #expect(model.state.detail?.application.notes == "Strong SQL; ask about stats")
+            await send(&model, .rate(9))
+            #expect(model.state.message?.contains("1 to 5") == true)
+            let stored = try await world.employer.application(apps[0].id).application
+            #expect(stored.rating == 4)
+        }
+    }
+
+    @Test("CSV fields follow RFC 4180: commas, quotes, newlines and CJK; formulas are defused")
+    func csvEscaping() {
+        #expect(CSV.field("plain") == "plain")
+        #expect(CSV.field("Nairobi, Kenya") == "\"Nairobi, Kenya\"")
+        #expect(CSV.field("she said \"yes\"") == "\"she said \"\"yes\"\"\"")
+        #expect(CSV.field("line one\nline two") == "\"line one\nline two\"")
+        #expect(CSV.field("crlf\r\nend") == "\"crlf\r\nend\"")
+        #expect(CSV.field("李小龍") == "李小龍")
+        #expect(CSV.field("王, 芳") == "\"王, 芳\"")
+        #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSV.field("@cmd") == "'@cmd")
+        #expect(CSV.field("") == "")
+        #expect(CSV.record(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
+    }
+
+    @Test("export writes the current view to CSV, page by page, with progress")
+    func export() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 2, names: ["Wang, \"Fang\" 王芳", "=Ann Formula"])
+            try await world.employer.setNotes(apps[0].id, notes: "Strong, \"very\" strong")
+            try await world.employer.setNotes(apps[1].id, notes: "line one\nline two")
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            let path = world.directory.appendingPathComponent("applicants.csv").path
+            let effects = model.handle(.export(path: path))
+            #expect(model.state.export == ApplicantsViewModel.Export(path: path, written: 0, total: 2, done: false))
+            await settle(&model, effects)
+            #expect(model.state.export?.done == true)
+            #expect(model.state.export?.fraction == 1)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let expected =
+                CSV.record(ApplicantsCSV.header) + CSV.record(ApplicantsCSV.fields(model.state.rows[0]))
+                + CSV.record(ApplicantsCSV.fields(model.state.rows[1]))
+            #expect(text == expected)
+            #expect(text.contains("\"Wang, \"\"Fang\"\" 王芳\""))
+            #expect(text.contains(",'=Ann Formula,"))
+            #expect(text.contains("\"line one\nline two\""))
+            #expect(text.contains("\"Strong, \"\"very\"\" strong\""))
+            #expect(text.components(separatedBy: "\r\n").count == 4)  // header, 2 rows, and the empty rest
+        }
+    }
+
+    @Test("the listing form refuses badly formatted values and shows the service's errors by field")
+    func listingForm() async throws {
+        try await withWorld { world in
+            var model = EmployerListingsViewModel(repository: world.employer, timeZone: Fixture.calendar.timeZone)
+            await send(&model, .load)
+            #expect(model.state.listings.map(\.id) == [world.listing.id])
+            await send(&model, .new)
+            for (field, value) in [
+                (ListingForm.Field.title, "SHOUTY"), (.description, "short"), (.location, "Nairobi"),
+                (.startDate, "2027-01-10"), (.endDate, "2027-04-04"), (.durationWeeks, "twelve"),
+                (.deadline, "2026-12-01 17:00"), (.questions, "choice: Shift? | mornings"),
+            ] {
+                await send(&model, .setField(field, value))
+            }
+            await send(&model, .save)
+            #expect(Set(model.state.editing?.errors.keys.map { $0 } ?? []) == ["duration_weeks", "questions"])
+            await send(&model, .setField(.durationWeeks, "12"))
+            await send(&model, .setField(.questions, "* yes_no: Can you start in January?\nchoice: Shift? | morning | evening"))
+            await send(&model, .save)
+            let errors = model.state.editing?.errors ?? [:]
+            #expect(errors["title"] != nil)
+            #expect(errors["description"] != nil)
+            #expect(try await world.employer.myListings().count == 1)
+
+            await send(&model, .setField(.title, "Payments Backend Intern"))
+            await send(&model, .setField(.description, Fixture.description))
+            await send(&model, .save)
+            #expect(model.state.editing == nil)
+            let mine = try await world.employer.myListings()
+            #expect(mine.count == 2)
+            let created = try #require(mine.first { $0.title == "Payments Backend Intern" })
+            let detail = try await world.employer.listing(created.id)
+            #expect(detail.listing.questions.map(\.kind) == [.yesNo, .choice])
+            #expect(detail.listing.questions.first?.required == true)
+            #expect(detail.listing.questions.last?.choices == ["morning", "evening"])
+        }
+    }
+}
