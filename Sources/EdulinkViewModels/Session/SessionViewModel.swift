@@ -15,6 +15,12 @@ public struct SessionViewModel: Sendable {
     /// count, a cheap read); the first answer clears the banner.
     public static let offlineProbeInterval: TimeInterval = 3
 
+    /// The offline banner: what matters first (offline, drafts kept, retrying), so that a narrow
+    /// terminal cuts only the detail.
+    static func offlineText(_ reason: String) -> String {
+        "Offline — drafts are kept, retrying every \(Int(offlineProbeInterval)) s · \(reason)"
+    }
+
     /// A toast with when it goes away.
     public struct QueuedToast: Sendable, Equatable {
         /// The toast.
@@ -204,7 +210,7 @@ public struct SessionViewModel: Sendable {
             state.toasts.append(QueuedToast(toast: toast, expiresAt: now.addingTimeInterval(Self.toastLifetime)))
         case .offline(let message):
             if state.offlineBanner == nil { lastProbeAt = now }
-            state.offlineBanner = "Offline — \(message) Your drafts are kept."
+            state.offlineBanner = Self.offlineText(message)
         case .online:
             state.offlineBanner = nil
         case .sessionEnded(let message):
@@ -261,7 +267,7 @@ public struct SessionViewModel: Sendable {
                 state.lock?.submitting = false
                 state.lock?.password = ""
                 state.lock?.message = failure.message
-                state.offlineBanner = "Offline — \(failure.message) Your drafts are kept."
+                state.offlineBanner = Self.offlineText(failure.message)
             } else if failure.isUnauthenticated {
                 // The repository ended the session; sign in again from the login screen.
                 return signOut(message: failure.message)
