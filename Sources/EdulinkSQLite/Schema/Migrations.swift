@@ -6,7 +6,7 @@ import GRDB
 /// are what `edulink db status` shows as the schema version.
 enum Migrations {
     /// Every migration identifier, oldest first.
-    static let identifiers = ["v1-schema", "v2-search", "v3-server-state"]
+    static let identifiers = ["v1-schema", "v2-search", "v3-server-state", "v5-search-prefixes"]
 
     /// The migrator that brings any Edulink database up to date.
     static var migrator: DatabaseMigrator {
@@ -19,6 +19,9 @@ enum Migrations {
         }
         migrator.registerMigration("v3-server-state") { db in
             for statement in ServerStateV3.statements { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v5-search-prefixes") { db in
+            for statement in SearchPrefixesV5.statements { try db.execute(sql: statement) }
         }
         return migrator
     }
