@@ -18,7 +18,9 @@ struct RelevanceWindowContractTests {
     {
         var ids: [ListingID] = []
         for index in 0..<count {
-            let title = quokka.contains(index) ? "Quokka Field Intern" : index.isMultiple(of: 3) ? "Data Intern" : "Field Intern"
+            let title =
+                quokka.contains(index)
+                ? "Quokka Field Intern" : index.isMultiple(of: 3) ? "Data Intern" : "Field Intern"
             var draft = ContractFixture.draft(title, at: w.now)
             draft.description =
                 ContractFixture.description + String(repeating: " Clean data every week.", count: 1 + index % 4)
@@ -60,19 +62,24 @@ struct RelevanceWindowContractTests {
         }
     }
 
-    @Test("the newest matches that pass the filters are ranked, then the rest newest first", arguments: ContractBackend.all)
+    @Test(
+        "the newest matches that pass the filters are ranked, then the rest newest first",
+        arguments: ContractBackend.all)
     func windowThenNewest(_ backend: ContractBackend) async throws {
         try await withWorld(backend, searchWindow: Self.window) { w in
             let ids = try await Self.catalogue(w, design: [0, 2, 4, 6, 7])
             // Nine matches (the world's listing is the oldest): the window is full with the three newest.
             try await Self.expect(
-                w, "data", window: [ids[7], ids[6], ids[5]], tail: [ids[4], ids[3], ids[2], ids[1], ids[0], w.listing.id])
+                w, "data", window: [ids[7], ids[6], ids[5]],
+                tail: [ids[4], ids[3], ids[2], ids[1], ids[0], w.listing.id])
             // Design only: the three newest design listings fill the window; older ones follow.
             try await Self.expect(w, "data category:design", window: [ids[7], ids[6], ids[4]], tail: [ids[2], ids[0]])
         }
     }
 
-    @Test("a selective filter: the walk stops at the examined matches and the rest follow", arguments: ContractBackend.all)
+    @Test(
+        "a selective filter: the walk stops at the examined matches and the rest follow", arguments: ContractBackend.all
+    )
     func walkStops(_ backend: ContractBackend) async throws {
         try await withWorld(backend, searchWindow: Self.window) { w in
             let ids = try await Self.catalogue(w, count: 16, design: [1, 9, 14], quokka: [2, 15])
