@@ -48,6 +48,9 @@ public final class PostgresStore: Store, StoreMaintenance {
     let clock: any TimeSource
     let logger: Logger
     let leaseTimeout: Duration
+    /// How much of a full-text match a relevance search ranks (see ``SearchWindow``): the same rule
+    /// as the SQLite store.
+    public let searchWindow: SearchWindow
     private let runner: Task<Void, Never>
 
     /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and, unless
@@ -63,20 +66,23 @@ public final class PostgresStore: Store, StoreMaintenance {
     public convenience init(
         url: String, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(5),
         leaseTimeout: Duration = .seconds(30), migrate: Bool = true,
-        clock: any TimeSource = SystemTimeSource(), logger: Logger = Logger(label: "edulink.postgres")
+        clock: any TimeSource = SystemTimeSource(), logger: Logger = Logger(label: "edulink.postgres"),
+        searchWindow: SearchWindow = .standard
     ) async throws {
         try await self.init(
             location: PostgresLocation(url: url), maximumConnections: maximumConnections,
-            connectTimeout: connectTimeout, leaseTimeout: leaseTimeout, migrate: migrate, clock: clock, logger: logger)
+            connectTimeout: connectTimeout, leaseTimeout: leaseTimeout, migrate: migrate, clock: clock, logger: logger,
+            searchWindow: searchWindow)
     }
 
     /// Connects to the database at `location`; see `init(url:…)`.
     public init(
         location: PostgresLocation, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(5),
         leaseTimeout: Duration = .seconds(30), migrate: Bool = true, clock: any TimeSource = SystemTimeSource(),
-        logger: Logger = Logger(label: "edulink.postgres")
+        logger: Logger = Logger(label: "edulink.postgres"), searchWindow: SearchWindow = .standard
     ) async throws {
         self.location = location
+        self.searchWindow = searchWindow
         self.leaseTimeout = leaseTimeout
         self.clock = clock
         self.logger = logger
@@ -115,13 +121,13 @@ public final class PostgresStore: Store, StoreMaintenance {
 
     /// Runs `body` in a `REPEATABLE READ READ ONLY` transaction: one consistent snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
-        try await transaction(.read) { db in try body(PostgresSession(db)) }
+        try await transaction(.read) { db in try body(PostgresSession(db, searchWindow: self.searchWindow)) }
     }
 
     /// Runs `body` in one `READ COMMITTED` transaction: everything it writes is saved together, or
     /// nothing is (an error thrown by `body` rolls back and is rethrown unchanged).
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
-        try await transaction(.write) { db in try body(PostgresSession(db)) }
+        try await transaction(.write) { db in try body(PostgresSession(db, searchWindow: self.searchWindow)) }
     }
 
     /// The latest schema version this build knows.

@@ -24,7 +24,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
     let name: String
     /// The origin the backend's changes are audited with: the TUI in process, the API remotely.
     let origin: Origin
-    let make: @Sendable () async throws -> ContractWorld
+    /// A fresh world whose store ranks relevance over `window` (``SearchWindow``).
+    let make: @Sendable (_ window: SearchWindow) async throws -> ContractWorld
 
     var testDescription: String { name }
 
@@ -41,13 +42,13 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         return backends.filter { $0.name.lowercased().contains(only) }
     }()
 
-    static let sqlite = ContractBackend(name: "LocalRepository + SQLite", origin: .tui) {
+    static let sqlite = ContractBackend(name: "LocalRepository + SQLite", origin: .tui) { window in
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("edulink.sqlite").path
         let clock = ManualTimeSource(ContractFixture.start)
-        let store = try SQLiteStore(path: path, clock: clock)
+        let store = try SQLiteStore(path: path, clock: clock, searchWindow: window)
         let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
         return ContractWorld(
             clock: clock, setup: service,
@@ -55,9 +56,9 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             tearDown: { try? FileManager.default.removeItem(at: directory) })
     }
 
-    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL", origin: .tui) {
+    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL", origin: .tui) { window in
         let clock = ManualTimeSource(ContractFixture.start)
-        let (store, database) = try await TestPostgres.makeStore(clock: clock)
+        let (store, database) = try await TestPostgres.makeStore(clock: clock, searchWindow: window)
         let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
         let url = database.location.redacted
         return ContractWorld(
@@ -72,12 +73,13 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
     /// The remote client against a server in this process on 127.0.0.1 (a free port), over its own
     /// SQLite database. Server and tests share the world's clock, so moving time moves token
     /// expiry too.
-    static let remote = ContractBackend(name: "RemoteRepository → in-process server", origin: .api) {
+    static let remote = ContractBackend(name: "RemoteRepository → in-process server", origin: .api) { window in
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-remote-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualTimeSource(ContractFixture.start)
-        let store = try SQLiteStore(path: directory.appendingPathComponent("edulink.sqlite").path, clock: clock)
+        let store = try SQLiteStore(
+            path: directory.appendingPathComponent("edulink.sqlite").path, clock: clock, searchWindow: window)
         let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
         let running = try await InProcessServer.start(
             service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
@@ -95,12 +97,12 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
     /// state (sign-in sessions, idempotency records) lives in PostgreSQL too, as when several
     /// instances share one database.
     static let remotePostgres = ContractBackend(name: "RemoteRepository → in-process server + PostgreSQL", origin: .api)
-    {
+    { window in
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-remote-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualTimeSource(ContractFixture.start)
-        let (store, database) = try await TestPostgres.makeStore(clock: clock)
+        let (store, database) = try await TestPostgres.makeStore(clock: clock, searchWindow: window)
         let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
         let running = try await InProcessServer.start(
             service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))

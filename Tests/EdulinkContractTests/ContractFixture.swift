@@ -152,9 +152,10 @@ struct Seeded: Sendable {
 
 /// Runs `body` in a fresh world of `backend` and removes it afterwards.
 func withWorld(
-    _ backend: ContractBackend, students: Int = 3, _ body: (Seeded) async throws -> Void
+    _ backend: ContractBackend, students: Int = 3, searchWindow: SearchWindow = .standard,
+    _ body: (Seeded) async throws -> Void
 ) async throws {
-    let world = try await backend.make()
+    let world = try await backend.make(searchWindow)
     do {
         try await body(try await Seeded.make(in: world, students: students))
     } catch {

@@ -76,12 +76,12 @@ public enum TestPostgres {
 
     /// A store over a fresh database; `drop()` the database when done.
     public static func makeStore(
-        clock: any TimeSource, maximumConnections: Int = 4
+        clock: any TimeSource, maximumConnections: Int = 4, searchWindow: SearchWindow = .standard
     ) async throws -> (store: PostgresStore, database: TestDatabase) {
         let database = try await makeDatabase()
         let store = try await PostgresStore(
             location: database.location, maximumConnections: maximumConnections, clock: clock,
-            logger: Logger(label: "test.postgres"))
+            logger: Logger(label: "test.postgres"), searchWindow: searchWindow)
         return (store, database)
     }
 

@@ -22,7 +22,10 @@ struct PostgresStoreTests {
             return try await group.reduce(into: [PostgresStore]()) { $0.append($1) }
         }
         let status = try await stores[0].status()
-        #expect(status.appliedMigrations == ["v1-schema", "v2-search", "v3-server-state", "v4-alerts"])
+        #expect(
+            status.appliedMigrations == [
+                "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes",
+            ])
         #expect(status.pendingMigrations.isEmpty)
         #expect(status.engine.hasPrefix("PostgreSQL "))
         let again = try await stores[0].transaction(.write) { db in try PostgresMigrations.migrate(db) }
@@ -74,8 +77,10 @@ struct PostgresStoreTests {
             try await w.store.analyze()
             let scope = ListingScope(now: w.clock.now())
             func plan(_ query: String) async throws -> String {
-                let search = ListingSearchQuery.page(
-                    ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope))
+                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
+                let search =
+                    ListingSearchQuery.usesWindow(request)
+                    ? ListingSearchQuery.window(request, window: .standard) : ListingSearchQuery.page(request)
                 return try await w.store.onConnection { db in
                     try db.execute("BEGIN")
                     defer { _ = try? db.execute("ROLLBACK") }
@@ -85,6 +90,10 @@ struct PostgresStoreTests {
                 }
             }
             #expect(try await plan("data analyst").contains("listings_search"))
+            // A dense word walks the primary key newest first and stops (the window's run condition).
+            let dense = try await plan("filler")
+            #expect(dense.contains("Index Scan Backward using listings_pkey"), "\(dense)")
+            #expect(dense.contains("Run Condition"), "\(dense)")
             #expect(try await plan("sort:newest").contains("listings_published_newest"))
             #expect(try await plan("sort:deadline").contains("listings_published_deadline"))
             #expect(try await plan("sort:stipend").contains("listings_published_stipend"))

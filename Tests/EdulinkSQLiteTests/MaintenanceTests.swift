@@ -146,7 +146,10 @@ struct MaintenanceTests {
         try await withTemporaryStore { store, _, _ in
             _ = try await Fixtures.employer(store)
             let status = try await store.status()
-            #expect(status.appliedMigrations == ["v1-schema", "v2-search", "v3-server-state", "v4-alerts"])
+            #expect(
+                status.appliedMigrations == [
+                    "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes",
+                ])
             #expect(status.rowCounts["organizations"] == 1)
             #expect(status.rowCounts["users"] == 1)
             #expect(status.sizeBytes > 0)

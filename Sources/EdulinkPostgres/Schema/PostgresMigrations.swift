@@ -16,6 +16,10 @@ enum PostgresMigrations {
         Migration(identifier: "v2-search", statements: SearchIndexV2.statements),
         Migration(identifier: "v3-server-state", statements: ServerStateV3.statements),
         Migration(identifier: "v4-alerts", statements: AlertsV4.statements),
+        // SQLite's v5 adds FTS5 prefix indexes of 5–10 characters. GIN needs none: it finds a prefix
+        // (`'marketing':*`) in its sorted list of terms. The step is recorded so both stores report
+        // the same schema version.
+        Migration(identifier: "v5-search-prefixes", statements: []),
     ]
 
     /// Every migration identifier, oldest first.

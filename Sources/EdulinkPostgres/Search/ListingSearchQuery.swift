@@ -1,19 +1,28 @@
 import EdulinkCore
 import Foundation
 
-/// One SQL statement for a listing search: every filter of `ListingFilter`, every rule of
-/// `ListingScope`, the sort, and keyset pagination — the same predicates, orders and cursors as the
-/// SQLite store's `ListingSearchSQL`, so both stores return the same pages.
+/// The SQL of a listing search: every filter of `ListingFilter`, every rule of `ListingScope`, the
+/// sort, and keyset pagination — the same predicates, orders and cursors as the SQLite store's
+/// `ListingSearchSQL`, so both stores return the same pages.
 ///
-/// With words or phrases, `search_vector @@ to_tsquery('simple', …)` uses the GIN index
-/// `listings_search` and `ts_rank` scores each match (see `SearchIndexV2` for the weights). A query
-/// of exclusions only (`-sales`) filters with the same operator (`!'sales'`) but, as on SQLite, has
-/// no relevance and sorts newest first. Without words, `listings` is read in the order of the sort
-/// through one of the `listings_published_*` indexes.
+/// **Relevance** (positive words or phrases, no other sort) follows ``SearchWindow``, like the SQLite
+/// store: never `ts_rank` over every match (a common word matches ~40 % of all listings). One
+/// statement (``window(_:window:)``) walks the newest `examined` matches (`ORDER BY id DESC` over the
+/// GIN match, unscored: the *probe*), keeps the newest `ranked` of them that pass the filters (the
+/// *window*), scores only those with `ts_rank` (see `SearchIndexV2` for the weights), and returns the
+/// page of the window after the cursor together with where the *tail* starts. A second statement
+/// (``tail(_:below:limit:)``), only when the page is not full, reads the other matches that pass the
+/// filters below that id, newest first, unscored. A cursor in the tail has no key and reads only the
+/// tail.
+///
+/// A query of exclusions only (`-sales`) filters with the same operator (`!'sales'`) but, as on
+/// SQLite, has no relevance and sorts newest first. Without words, `listings` is read in the order of
+/// the sort through one of the `listings_published_*` indexes; with words in another sort, the GIN
+/// index finds the match and it is sorted.
 ///
 /// | sort | order | cursor key |
 /// |---|---|---|
-/// | relevance | ts_rank descending (best first), id ascending | the rank |
+/// | relevance | window: ts_rank descending (best first), id ascending; then the tail by id descending | window: the rank; tail: nil |
 /// | deadline | deadline ascending, id ascending | deadline in Unix seconds |
 /// | newest | published_at descending, id descending, never-published last | published_at in seconds |
 /// | stipend | stipend in KES descending, id descending, unpaid last | stipend in KES |
@@ -27,25 +36,128 @@ struct ListingSearchQuery {
 
     private var conditions: [String] = []
     private var tsQuery = ""
+    /// `l.search_vector @@ …` when there are words; the window reads the match from its probe instead.
+    private var matchCondition: String?
 
     /// Column weights for `ts_rank`, in its `{D, C, B, A}` order: description 0.1, organization and
     /// location 0.25, skills 0.5, title 1.0 — the proportions of the SQLite store's bm25 weights
     /// (title 10, skills 5, organization 3, location 2, description 1).
     static let rankWeights = "'{0.1, 0.25, 0.5, 1.0}'::real[]"
 
-    /// The statement of one page of `request`, fetching one row more than the limit to learn whether
-    /// another page follows.
+    /// Whether `request` is ordered by ``SearchWindow`` (``window(_:window:)`` and
+    /// ``tail(_:below:limit:)``) rather than by one sorted statement (``page(_:)``).
+    static func usesWindow(_ request: ListingSearchRequest) -> Bool {
+        let query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
+        return query.ranks && query.sort == .relevance
+    }
+
+    /// The statement of one page of `request` in a sort other than relevance, fetching one row more
+    /// than the limit to learn whether another page follows.
     static func page(_ request: ListingSearchRequest) -> ListingSearchQuery {
         var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
         query.addCursor(request.cursor)
         let limit = query.arguments.bind(max(request.limit, 0) + 1)
         query.sql = """
-            SELECT \(PostgresSession.summaryColumns), \(query.rankExpression) AS search_rank,
-                \(query.sortKey) AS sort_key
+            SELECT \(PostgresSession.summaryColumns), \(query.sortKey) AS sort_key
             FROM listings AS l
             \(query.whereClause)
             ORDER BY \(query.orderBy)
             LIMIT \(limit)
+            """
+        return query
+    }
+
+    /// The relevance window's page (``SearchWindow``): the rows of the window after `request.cursor`
+    /// (at most `request.limit + 1`, best first, with `search_rank`), and on every row, or on a single
+    /// row of NULLs when the page is empty, `tail_below`: the id the tail starts below, NULL when the
+    /// window holds every match that passes the filters.
+    ///
+    /// A *walk* reads the match newest first (`walked` numbers the matches, `kept` counts those that
+    /// pass the filters) and stops at the `examined`-th match or before the `ranked + 1`-th kept one:
+    /// both counts only grow, so PostgreSQL ends the scan there (a window "run condition"), and the
+    /// `LIMIT` lets the planner walk the primary key backwards for a dense word. Only kept rows are
+    /// scored, after the walk (the `tsvector` travels through it as a TOAST pointer).
+    ///
+    /// The GIN index returns matches in heap order, not id order, so for a word that is not dense
+    /// the walk would fetch and sort every match. The first walk is therefore limited to the newest
+    /// ``recentSpan(_:)`` ids (GIN and primary key combined in one bitmap, so only those matches are
+    /// fetched). When it reaches either stop, it is the whole walk; otherwise (a rare word, or a
+    /// selective filter) a second walk over every match runs instead, in the same statement.
+    static func window(_ request: ListingSearchRequest, window: SearchWindow) -> ListingSearchQuery {
+        var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
+        let examined = query.arguments.bind(window.examined)
+        let ranked = query.arguments.bind(window.ranked)
+        let span = query.arguments.bind(recentSpan(window))
+        var after = "true"
+        if let cursor = request.cursor, let key = cursor.key {
+            // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
+            let key = query.arguments.bind(key)
+            let id = query.arguments.bind(cursor.id)
+            after = "(search_rank < \(key)::real OR (search_rank = \(key)::real AND id > \(id)))"
+        }
+        let need = query.arguments.bind(max(request.limit, 0) + 1)
+        let passes = query.conditions.isEmpty ? "true" : query.conditions.joined(separator: "\n        AND ")
+        let match = query.matchCondition ?? "true"
+        /// The walk over the matches that satisfy `range`, if `gate` holds.
+        func walk(range: String, gate: String) -> String {
+            """
+            SELECT s.id, CASE WHEN s.passes THEN \(query.rank("s.search_vector")) END AS search_rank
+                FROM (
+                    SELECT m.id, m.search_vector, m.passes, row_number() OVER w AS walked,
+                        count(*) FILTER (WHERE m.passes) OVER w AS kept
+                    FROM (
+                        SELECT l.id, l.search_vector, (\(passes)) AS passes
+                        FROM listings AS l
+                        WHERE \(range) AND \(match)
+                    ) AS m
+                    WINDOW w AS (ORDER BY m.id DESC)
+                ) AS s
+                WHERE s.walked <= \(examined) AND s.kept <= \(ranked) AND \(gate)
+                LIMIT \(examined)
+            """
+        }
+        query.sql = """
+            WITH recent AS MATERIALIZED (
+                \(walk(range: "l.id > (SELECT max(id) FROM listings) - \(span)", gate: "true"))
+            ), recent_done AS (
+                SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM recent
+            ), walk AS MATERIALIZED (
+                SELECT id, search_rank FROM recent WHERE (SELECT done FROM recent_done)
+                UNION ALL (
+                \(walk(range: "true", gate: "NOT (SELECT done FROM recent_done)"))
+                )
+            ), edge AS (
+                SELECT CASE WHEN count(search_rank) = \(ranked) THEN min(id) FILTER (WHERE search_rank IS NOT NULL)
+                    WHEN count(*) = \(examined) THEN min(id) END AS tail_below
+                FROM walk
+            ), page AS (
+                SELECT id, search_rank FROM walk
+                WHERE search_rank IS NOT NULL AND \(after)
+                ORDER BY search_rank DESC, id
+                LIMIT \(need)
+            )
+            SELECT edge.tail_below, \(PostgresSession.summaryColumns), page.search_rank
+            FROM edge LEFT JOIN (page JOIN listings AS l ON l.id = page.id) ON true
+            ORDER BY page.search_rank DESC, page.id
+            """
+        return query
+    }
+
+    /// How many of the newest ids the first walk of ``window(_:window:)`` covers: twice `examined`,
+    /// so a word in at least one listing in twenty fills a standard window there.
+    static func recentSpan(_ window: SearchWindow) -> Int { 2 * window.examined }
+
+    /// The relevance tail (``SearchWindow``): matches below id `below` that pass the filters, newest
+    /// first, unscored, at most `limit`.
+    static func tail(_ request: ListingSearchRequest, below: Int64, limit: Int) -> ListingSearchQuery {
+        var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
+        query.conditions.append("l.id < \(query.arguments.bind(below))")
+        query.sql = """
+            SELECT \(PostgresSession.summaryColumns)
+            FROM listings AS l
+            \(query.whereClause)
+            ORDER BY l.id DESC
+            LIMIT \(query.arguments.bind(max(limit, 0)))
             """
         return query
     }
@@ -63,14 +175,15 @@ struct ListingSearchQuery {
         sort = requested == .relevance && !ranks ? .newest : requested
         if let expression = filter.tsQueryExpression() {
             tsQuery = "to_tsquery('simple', edulink_search_query(\(arguments.bind(expression))))"
-            conditions.append("l.search_vector @@ \(tsQuery)")
+            matchCondition = "l.search_vector @@ \(tsQuery)"
         }
         addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
         addFilter(filter, now: scope.now)
     }
 
-    private var rankExpression: String {
-        ranks ? "ts_rank(\(Self.rankWeights), l.search_vector, \(tsQuery))" : "NULL::real"
+    /// `ts_rank` of `vector` (a `tsvector` column) against the query's words.
+    private func rank(_ vector: String) -> String {
+        "ts_rank(\(Self.rankWeights), \(vector), \(tsQuery))"
     }
 
     // MARK: Predicates
@@ -156,7 +269,7 @@ struct ListingSearchQuery {
 
     private var sortKey: String {
         switch sort {
-        case .relevance: rankExpression
+        case .relevance: "NULL::real"  // relevance pages are `window` and `tail`
         case .deadline: "l.deadline"
         case .newest: "l.published_at"
         case .stipend: "l.stipend_kes"
@@ -165,7 +278,7 @@ struct ListingSearchQuery {
 
     private var orderBy: String {
         switch sort {
-        case .relevance: "search_rank DESC, l.id"
+        case .relevance: "l.id DESC"  // relevance pages are `window` and `tail`
         case .deadline: "l.deadline, l.id"
         case .newest: "l.published_at DESC NULLS LAST, l.id DESC"
         case .stipend: "l.stipend_kes DESC NULLS LAST, l.id DESC"
@@ -176,11 +289,7 @@ struct ListingSearchQuery {
         guard let cursor else { return }
         switch sort {
         case .relevance:
-            // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
-            let key = arguments.bind(cursor.key ?? Double(Float.greatestFiniteMagnitude))
-            let id = arguments.bind(cursor.id)
-            conditions.append(
-                "(\(rankExpression) < \(key)::real OR (\(rankExpression) = \(key)::real AND l.id > \(id)))")
+            break  // relevance pages are `window` and `tail`
         case .deadline:
             let key = arguments.bind(SQLValue.timestamp(Self.microseconds(seconds: cursor.key ?? 0)))
             conditions.append("(l.deadline, l.id) > (\(key), \(arguments.bind(cursor.id)))")
@@ -217,7 +326,8 @@ struct ListingSearchQuery {
     // MARK: SQL text
 
     private var whereClause: String {
-        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: "\n  AND ")
+        let all = (matchCondition.map { [$0] } ?? []) + conditions
+        return all.isEmpty ? "" : "WHERE " + all.joined(separator: "\n  AND ")
     }
 
     private mutating func bindList(_ values: [String]) -> String {
@@ -227,13 +337,16 @@ struct ListingSearchQuery {
 
 extension PostgresSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
+        let limit = max(request.limit, 0)
+        if ListingSearchQuery.usesWindow(request) {
+            return try relevancePage(request, limit: limit)
+        }
         let query = ListingSearchQuery.page(request)
         let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
-        let limit = max(request.limit, 0)
         var items: [ListingSummary] = []
         items.reserveCapacity(min(rows.count, limit))
         for row in rows.prefix(limit) {
-            items.append(try Self.summary(row, score: try row.optionalDouble("search_rank")))
+            items.append(try Self.summary(row, score: nil))
         }
         var next: PageCursor?
         if rows.count > limit, let last = rows.prefix(limit).last, let item = items.last {
@@ -245,5 +358,34 @@ extension PostgresSession {
     func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
         let query = ListingSearchQuery.count(filter, scope: scope)
         return try count(query.sql, query.arguments.values)
+    }
+
+    /// One page of relevance order (``SearchWindow``): the window ranked by `ts_rank`, then the tail
+    /// newest first. One statement when the window fills the page, two when the page reaches the tail.
+    private func relevancePage(_ request: ListingSearchRequest, limit: Int) throws -> Page<ListingSummary> {
+        let need = limit + 1
+        // (item, cursor that continues after it)
+        var picked: [(ListingSummary, PageCursor)] = []
+        var tailBelow: Int64?
+        if let cursor = request.cursor, cursor.key == nil {
+            tailBelow = cursor.id  // already in the tail
+        } else {
+            let query = ListingSearchQuery.window(request, window: searchWindow)
+            for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
+                tailBelow = try row.optionalInt64("tail_below")
+                guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
+                let summary = try Self.summary(row, score: rank)
+                picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
+            }
+        }
+        if picked.count < need, let below = tailBelow {
+            let query = ListingSearchQuery.tail(request, below: below, limit: need - picked.count)
+            for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
+                let summary = try Self.summary(row, score: nil)
+                picked.append((summary, PageCursor(key: nil, id: summary.id.rawValue)))
+            }
+        }
+        let next = picked.count > limit ? picked.prefix(limit).last?.1 : nil
+        return Page(items: picked.prefix(limit).map(\.0), nextCursor: next)
     }
 }

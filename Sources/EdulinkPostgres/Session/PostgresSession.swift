@@ -11,10 +11,13 @@ struct PostgresSession: StoreWriter {
     /// Whether reads that a write decides on lock their row (`FOR UPDATE`); true in the server-state
     /// write transactions of `PostgresStore.writeServerState`, never in read-only transactions.
     let locksReads: Bool
+    /// How much of a full-text match listing searches rank (see ``SearchWindow``).
+    let searchWindow: SearchWindow
 
-    init(_ db: BlockingConnection, locksReads: Bool = false) {
+    init(_ db: BlockingConnection, locksReads: Bool = false, searchWindow: SearchWindow = .standard) {
         self.db = db
         self.locksReads = locksReads
+        self.searchWindow = searchWindow
     }
 
     /// A column and its value, in the order of the statement.

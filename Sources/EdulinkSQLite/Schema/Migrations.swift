@@ -6,7 +6,7 @@ import GRDB
 /// are what `edulink db status` shows as the schema version.
 enum Migrations {
     /// Every migration identifier, oldest first.
-    static let identifiers = ["v1-schema", "v2-search", "v3-server-state", "v4-alerts"]
+    static let identifiers = ["v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes"]
 
     /// The migrator that brings any Edulink database up to date.
     static var migrator: DatabaseMigrator {
@@ -22,6 +22,9 @@ enum Migrations {
         }
         migrator.registerMigration("v4-alerts") { db in
             for statement in AlertsV4.statements { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v5-search-prefixes") { db in
+            for statement in SearchPrefixesV5.statements { try db.execute(sql: statement) }
         }
         return migrator
     }

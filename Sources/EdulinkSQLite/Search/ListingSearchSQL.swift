@@ -57,12 +57,12 @@ struct ListingSearchSQL {
     /// then the relevance tail is read from that index, testing each row against the match, instead
     /// of walking every match (a broad word with one employer's listings would walk ~40 % of the table).
     let filterDrivesTail: Bool
-    /// Whether the match ends in a prefix longer than the longest prefix index (4 characters). FTS5
+    /// Whether the match ends in a prefix longer than the longest prefix index (10 characters). FTS5
     /// merges such a prefix's doclists into memory each time a statement starts reading the match, so
     /// it must never be looked up once per row: sets instead of per-row tests.
     let hasLongPrefix: Bool
-    /// The longest prefix FTS5 keeps an index for (`prefix='2 3 4'`, ``SearchIndexV2``).
-    static let longestIndexedPrefix = 4
+    /// The longest prefix FTS5 keeps an index for (``SearchPrefixesV5``).
+    static let longestIndexedPrefix = SearchPrefixesV5.prefixLengths.last ?? 4
 
     init(filter: ListingFilter, scope: ListingScope) {
         let filter = filter.normalized().asTyped()

@@ -10,7 +10,7 @@ extension APIHandler {
         let cursor: PageCursor? = try body.cursor.map { try APIToCore.convert($0) }
         let page = try await service.search(
             try principal(), filter, cursor: cursor, limit: body.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.convert(page))))
+        return .ok(.init(body: .json(try CoreToAPI.listingPage(page))))
     }
 
     func countListings(_ input: Operations.CountListings.Input) async throws -> Operations.CountListings.Output {

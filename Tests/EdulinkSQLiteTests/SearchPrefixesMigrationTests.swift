@@ -1,0 +1,62 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import GRDB
+import Testing
+
+@Suite("v5-search-prefixes: prefix indexes of 5 to 10 characters")
+struct SearchPrefixesMigrationTests {
+    /// The definition of `listings_fts` as `sqlite_master` keeps it.
+    static func ftsDefinition(_ path: String) throws -> String {
+        try DatabaseQueue(path: path).read {
+            try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'listings_fts'") ?? ""
+        }
+    }
+
+    @Test("a v3 database is upgraded: the index is recreated with the new prefixes, rebuilt, and still finds")
+    func upgradeFromV3() async throws {
+        try await withTemporaryStore { store, _, clock in
+            let (organization, employer) = try await Fixtures.employer(store)
+            let ids = try await store.write { session in
+                try ["Marketing Intern", "Market Research Intern", "Software Engineering Intern"].map { title in
+                    try session.insertListing(
+                        Fixtures.listing(organization: organization, createdBy: employer, title: title)
+                    ).id
+                }
+            }
+            // Back to v3: v2's table (prefixes 2, 3 and 4) and no v5 in the migration record.
+            try await DatabaseQueue(path: store.path).write { db in
+                try db.execute(sql: "DROP TABLE listings_fts")
+                try db.execute(
+                    sql: """
+                        CREATE VIRTUAL TABLE listings_fts USING fts5(
+                            title, skills_text, organization_name, location, description,
+                            content='listings', content_rowid='id',
+                            tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
+                        )
+                        """)
+                try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-search-prefixes'")
+            }
+            let old = try SQLiteStore(path: store.path, migrate: false, clock: clock)
+            #expect(try await old.status().pendingMigrations == ["v5-search-prefixes"])
+            #expect(try Self.ftsDefinition(store.path).contains("prefix='2 3 4'"))
+
+            let upgraded = try SQLiteStore(path: store.path, clock: clock)
+            #expect(try await upgraded.status().pendingMigrations.isEmpty)
+            #expect(try Self.ftsDefinition(store.path).contains("prefix='2 3 4 5 6 7 8 9 10'"))
+            #expect(try await upgraded.checkIntegrity().ok)
+            // Prefixes of every length find the same listings as before (the index was rebuilt).
+            #expect(Set(try await upgraded.search("marke").map(\.id)) == [ids[0], ids[1]])
+            #expect(try await upgraded.search("marketing").map(\.id) == [ids[0]])
+            #expect(try await upgraded.search("software engineeri").map(\.id) == [ids[2]])
+            #expect(Set(try await upgraded.search("intern").map(\.id)) == Set(ids))
+            // The triggers of v2 keep the recreated index in sync.
+            let added = try await upgraded.write { session in
+                try session.insertListing(
+                    Fixtures.listing(organization: organization, createdBy: employer, title: "Marketplace Analyst"))
+            }
+            #expect(Set(try await upgraded.search("market").map(\.id)) == [ids[0], ids[1], added.id])
+        }
+    }
+}
