@@ -17,7 +17,9 @@ struct InternshipsReviewCommandTests {
         let verified = try harness.run(["internships", "verify", String(ids[0])])
         #expect(verified.succeeded)
         #expect(verified.standardOutput.contains("is now published"))
-        let sent = try harness.run(["internships", "verify", String(ids[1]), "--send-back", "Say what the intern will do."])
+        let sent = try harness.run([
+            "internships", "verify", String(ids[1]), "--send-back", "Say what the intern will do.",
+        ])
         #expect(sent.succeeded)
         #expect(sent.standardOutput.contains("is now draft"))
         let after = try #require(try harness.json(["internships", "queue", "--json"]) as? [[String: Any]])

@@ -15,7 +15,8 @@ struct EmployerContractTests {
             let a0 = try await w.application(by: 0)
             let a1 = try await w.application(by: 1)
             let a2 = try await w.application(by: 2)
-            let draft = try await w.employer.createListing(ContractFixture.draft("Second Listing — Draft Only", at: w.now))
+            let draft = try await w.employer.createListing(
+                ContractFixture.draft("Second Listing — Draft Only", at: w.now))
             w.clock.advance(by: 2 * Self.hour)
             _ = try await w.employer.openApplication(a0.id)
             _ = try await w.employer.move(a0.id, .shortlist)
@@ -88,7 +89,8 @@ struct EmployerContractTests {
             #expect(fields.isSuperset(of: ["title", "description", "deadline"]))
             #expect(try await w.employer.myListings().map(\.id) == [w.listing.id])
 
-            let created = try await w.employer.createListing(ContractFixture.draft("Backend Intern — Payments API", at: w.now))
+            let created = try await w.employer.createListing(
+                ContractFixture.draft("Backend Intern — Payments API", at: w.now))
             #expect(created.status == .draft)
             let submitted = try await w.employer.changeListing(created.id, .submit, reason: nil)
             #expect(submitted.status == .pendingReview)
@@ -169,7 +171,9 @@ struct EmployerContractTests {
             let rows = try await w.employer.applicants(listing: id, status: nil, after: nil, limit: 10)
             #expect(rows.map(\.application.status) == [.shortlisted, .shortlisted])
             // Rating is 1–5.
-            #expect(await edulinkError { try await w.employer.rate(a0.id, rating: 0) }?.fieldErrors.first?.field == "rating")
+            #expect(
+                await edulinkError { try await w.employer.rate(a0.id, rating: 0) }?.fieldErrors.first?.field == "rating"
+            )
         }
     }
 

@@ -26,7 +26,8 @@ struct EmployerTests {
                     skills: ["Python"], interests: ["fintech"], githubURL: "https://github.com/a\(index)",
                     resumePath: "~/cv.pdf"))
             applications.append(
-                try await session.apply(ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter)))
+                try await session.apply(ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
+            )
         }
         return applications
     }
@@ -186,7 +187,9 @@ struct EmployerTests {
             await send(&model, .save)
             #expect(Set(model.state.editing?.errors.keys.map { $0 } ?? []) == ["duration_weeks", "questions"])
             await send(&model, .setField(.durationWeeks, "12"))
-            await send(&model, .setField(.questions, "* yes_no: Can you start in January?\nchoice: Shift? | morning | evening"))
+            await send(
+                &model, .setField(.questions, "* yes_no: Can you start in January?\nchoice: Shift? | morning | evening")
+            )
             await send(&model, .save)
             let errors = model.state.editing?.errors ?? [:]
             #expect(errors["title"] != nil)

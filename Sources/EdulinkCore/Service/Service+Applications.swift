@@ -178,8 +178,10 @@ extension EdulinkService {
                         application: $0, listingTitle: listing.title, organizationName: organizationName,
                         studentName: try session.user($0.studentID)?.displayName ?? "",
                         stageSince: entered[$0.id] ?? $0.submittedAt,
-                        skillMatch: SkillMatch(listing: listing, skills: try session.profile($0.studentID)?.skills ?? [])
-                            .percent)
+                        skillMatch: SkillMatch(
+                            listing: listing, skills: try session.profile($0.studentID)?.skills ?? []
+                        )
+                        .percent)
                 }
             }
         }

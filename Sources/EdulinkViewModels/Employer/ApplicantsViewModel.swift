@@ -207,7 +207,11 @@ public struct ApplicantsViewModel: Sendable {
             state.undo = nil
             switch ticket {
             case .single(let id, _, _):
-                return [Effect(key: "undo") { .undone(await attempt { try await repository.undoLastMove(id) }.map { _ in 1 }) }]
+                return [
+                    Effect(key: "undo") {
+                        .undone(await attempt { try await repository.undoLastMove(id) }.map { _ in 1 })
+                    }
+                ]
             case .batch(let batch, _, _):
                 return [Effect(key: "undo") { .undone(await attempt { try await repository.undoBatch(batch) }) }]
             }
@@ -222,7 +226,8 @@ public struct ApplicantsViewModel: Sendable {
                 lines: marked.map { row in
                     BulkLine(
                         id: row.id, name: row.studentName, from: row.application.status,
-                        refusal: ApplicationStateMachine.check(from: row.application.status, to: move.target, by: .employer)?
+                        refusal: ApplicationStateMachine.check(
+                            from: row.application.status, to: move.target, by: .employer)?
                             .message)
                 })
         case .confirmBulk:
@@ -236,7 +241,9 @@ public struct ApplicantsViewModel: Sendable {
             state.working = true
             let move = preview.move
             return [
-                Effect(key: "bulk") { .bulkDone(move, ids.count, await attempt { try await repository.moveMany(ids, move) }) }
+                Effect(key: "bulk") {
+                    .bulkDone(move, ids.count, await attempt { try await repository.moveMany(ids, move) })
+                }
             ]
         case .cancelBulk:
             state.preview = nil
@@ -253,7 +260,8 @@ public struct ApplicantsViewModel: Sendable {
             guard let id = state.selectedID else { return [] }
             return [
                 Effect(key: "annotate") {
-                    .annotated("Notes saved.", await attempt { try await repository.setNotes(id, notes: notes) }.map { true })
+                    .annotated(
+                        "Notes saved.", await attempt { try await repository.setNotes(id, notes: notes) }.map { true })
                 }
             ]
         case .export(let path):
@@ -291,7 +299,8 @@ public struct ApplicantsViewModel: Sendable {
                 .pageLoaded(
                     listing, stage, append: false,
                     await attempt {
-                        try await repository.applicants(listing: listing, status: stage, after: nil, limit: Self.pageSize)
+                        try await repository.applicants(
+                            listing: listing, status: stage, after: nil, limit: Self.pageSize)
                     })
             },
         ]
@@ -309,7 +318,8 @@ public struct ApplicantsViewModel: Sendable {
                 .pageLoaded(
                     listing, stage, append: true,
                     await attempt {
-                        try await repository.applicants(listing: listing, status: stage, after: last, limit: Self.pageSize)
+                        try await repository.applicants(
+                            listing: listing, status: stage, after: last, limit: Self.pageSize)
                     })
             }
         ]
@@ -552,7 +562,8 @@ public enum ApplicantsCSV {
         return [
             String(a.id.rawValue), row.studentName, a.status.rawValue, iso(a.submittedAt), iso(row.stageSince),
             a.rating.map(String.init) ?? "", row.skillMatch.map(String.init) ?? "", iso(a.interview?.at),
-            a.interview?.place ?? "", a.rejection.map { [$0.reason.rawValue, $0.note].compactMap { $0 }.joined(separator: ": ") } ?? "",
+            a.interview?.place ?? "",
+            a.rejection.map { [$0.reason.rawValue, $0.note].compactMap { $0 }.joined(separator: ": ") } ?? "",
             a.notes ?? "",
         ]
     }

@@ -114,7 +114,9 @@ public struct EmployerListingsViewModel: Sendable {
                 state.editing?.saving = true
                 state.editing?.errors = [:]
                 if let id = editing.listingID {
-                    return [Effect(key: "save") { .saved(await attempt { try await repository.updateListing(id, draft) }) }]
+                    return [
+                        Effect(key: "save") { .saved(await attempt { try await repository.updateListing(id, draft) }) }
+                    ]
                 }
                 return [Effect(key: "save") { .saved(await attempt { try await repository.createListing(draft) }) }]
             }
@@ -265,7 +267,9 @@ public struct OrganizationViewModel: Sendable {
     public enum Intent: Sendable, Equatable {
         case load
         case edit(Bool)
-        case save(name: String, industry: String, size: OrganizationSize, website: String, location: String, description: String)
+        case save(
+            name: String, industry: String, size: OrganizationSize, website: String, location: String,
+            description: String)
     }
 
     public enum Message: Sendable {

@@ -177,7 +177,9 @@ public struct ListingForm: Sendable, Equatable {
             let choices = Array(parts.dropFirst()).filter { !$0.isEmpty }
             if kind == .choice && choices.count < 2 {
                 return .failure(
-                    .validation([FieldError("questions", "Question \(index + 1): a choice needs two options or more after |.")]))
+                    .validation([
+                        FieldError("questions", "Question \(index + 1): a choice needs two options or more after |.")
+                    ]))
             }
             result.append(
                 ScreeningQuestion(
@@ -215,7 +217,8 @@ public struct ListingForm: Sendable, Equatable {
 /// Turns what the employer typed for a decision into the move to send (format only; the service
 /// checks that an interview is in the future and within 180 days, an offer's expiry, a reason).
 public enum DecisionInput {
-    public static func interview(at text: String, place: String, timeZone: TimeZone) -> Result<ApplicationMove, Failure> {
+    public static func interview(at text: String, place: String, timeZone: TimeZone) -> Result<ApplicationMove, Failure>
+    {
         guard let date = ListingForm.minuteFormatter(timeZone).date(from: text.trimmingCharacters(in: .whitespaces))
         else { return .failure(Failure(message: "Write the interview time like 2026-12-01 10:30.")) }
         return .success(.scheduleInterview(Interview(at: date, place: place)))

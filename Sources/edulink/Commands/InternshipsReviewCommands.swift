@@ -39,7 +39,8 @@ struct InternshipsVerifyCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The listing's id (see `edulink internships queue`).", valueName: "id"))
     var id: Int64
 
-    @Option(name: .customLong("send-back"), help: ArgumentHelp("Send it back instead, saying why.", valueName: "reason"))
+    @Option(
+        name: .customLong("send-back"), help: ArgumentHelp("Send it back instead, saying why.", valueName: "reason"))
     var sendBack: String?
 
     func run() async throws {

@@ -51,7 +51,8 @@ let organization = try await service.createOrganization(
     op,
     Organization(
         name: "Bench Payments", industry: "Fintech", size: .medium, location: "Nairobi",
-        description: "An organization with a very popular internship, for the employer benchmark.", createdAt: time.now()))
+        description: "An organization with a very popular internship, for the employer benchmark.",
+        createdAt: time.now()))
 try await service.setOrganizationVerified(op, organization.id, verified: true)
 _ = try await service.createUser(
     op,
@@ -63,7 +64,8 @@ _ = try await employer.login(email: "employer@bench.example", password: password
 let now = time.now()
 let day: TimeInterval = 86_400
 let draft = ListingDraft(
-    title: "Data Analyst Intern — Very Popular", description: String(repeating: "Work with our analysts on real data. ", count: 5),
+    title: "Data Analyst Intern — Very Popular",
+    description: String(repeating: "Work with our analysts on real data. ", count: 5),
     category: .technology, level: .entry, locationType: .hybrid, location: "Nairobi, Kenya",
     startDate: now.addingTimeInterval(60 * day), endDate: now.addingTimeInterval(60 * day + 12 * 7 * day),
     durationWeeks: 12, stipend: Stipend(amount: 25_000, currency: .kes), requiredSkills: ["SQL", "Python", "Excel"],
@@ -73,7 +75,8 @@ _ = try await employer.changeListing(created.id, .submit, reason: nil)
 let listing = try await service.changeListing(op, created.id, .verify)
 
 let seedStart = clock.now
-let letter = String(repeating: "I have built dashboards for my campus club and would love to learn from your team. ", count: 2)
+let letter = String(
+    repeating: "I have built dashboards for my campus club and would love to learn from your team. ", count: 2)
 let skillSets = [["SQL"], ["Python", "SQL"], ["Excel"], ["Python", "SQL", "Excel"], []]
 try await store.write { session in
     for index in 0..<applicantCount {
@@ -186,6 +189,10 @@ guard undone == 1_000, try await employer.listing(listing.id).applicationCounts 
     fail("the undo did not restore all 1,000")
 }
 print("")
-print(String(format: "bulk reject of 1,000 (moveMany, one transaction): %.1f ms; %d timeline events, one batch id, one timestamp", bulkTime, events.count))
+print(
+    String(
+        format:
+            "bulk reject of 1,000 (moveMany, one transaction): %.1f ms; %d timeline events, one batch id, one timestamp",
+        bulkTime, events.count))
 print(String(format: "undo of that batch (one transaction): %.1f ms; %d restored", undoTime, undone))
 print("a bulk of 1,000 that one applicant refuses: refused, nothing changed")

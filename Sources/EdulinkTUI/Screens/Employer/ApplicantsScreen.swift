@@ -21,7 +21,8 @@ struct ApplicantsScreen {
         KeyBinding(["k", "up"], "Previous applicant", group: "Applicants", action: .up),
         KeyBinding(["pgdn"], "Page down", group: "Applicants", action: .pageDown),
         KeyBinding(["pgup"], "Page up", group: "Applicants", action: .pageUp),
-        KeyBinding(["enter"], hint: "open", "Open the application (marks it reviewed)", group: "Applicants", action: .open),
+        KeyBinding(
+            ["enter"], hint: "open", "Open the application (marks it reviewed)", group: "Applicants", action: .open),
         KeyBinding(["l", "right"], hint: "stage", "Next stage tab", group: "Applicants", action: .stageNext),
         KeyBinding(["h", "left"], "Previous stage tab", group: "Applicants", action: .stagePrevious),
         KeyBinding(["L"], hint: "listing", "Next listing", group: "Applicants", action: .listingNext),
@@ -29,7 +30,8 @@ struct ApplicantsScreen {
         KeyBinding(["t"], hint: "triage", "Triage: one applicant at a time", group: "Applicants", action: .triage),
         KeyBinding(["v"], "Mark reviewed", group: "Decide", action: .review),
         KeyBinding(["s"], hint: "shortlist", "Shortlist", group: "Decide", action: .shortlist),
-        KeyBinding(["i"], hint: "interview", "Schedule an interview (time and place)", group: "Decide", action: .interview),
+        KeyBinding(
+            ["i"], hint: "interview", "Schedule an interview (time and place)", group: "Decide", action: .interview),
         KeyBinding(["o"], hint: "offer", "Make an offer (with expiry)", group: "Decide", action: .offer),
         KeyBinding(["x"], hint: "reject", "Reject, with a reason from the list", group: "Decide", action: .reject),
         KeyBinding(["u"], hint: "undo", "Undo the last decision (10 minutes)", group: "Decide", action: .undo),
@@ -84,7 +86,9 @@ struct ApplicantsScreen {
                 KeyHint(key: "esc", label: "clear"),
             ]
         } else {
-            hints = Self.keys.hints.filter { ["open", "stage", "triage", "mark", "undo", "export", "listing"].contains($0.label) }
+            hints = Self.keys.hints.filter {
+                ["open", "stage", "triage", "mark", "undo", "export", "listing"].contains($0.label)
+            }
         }
         return (Self.keys.helpSections(filter: filter), hints)
     }
@@ -95,7 +99,9 @@ struct ApplicantsScreen {
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         let state = model.state
         let bulk = !state.marked.isEmpty && !state.triage
-        func run(_ effects: [Effect<AppMessage>]) -> (KeyOutcome, EmployerQuestion?) { (KeyOutcome(effects: effects), nil) }
+        func run(_ effects: [Effect<AppMessage>]) -> (KeyOutcome, EmployerQuestion?) {
+            (KeyOutcome(effects: effects), nil)
+        }
         switch intent {
         case .down: return run(send(.moveSelection(1)))
         case .up: return run(send(.moveSelection(-1)))
@@ -141,7 +147,8 @@ struct ApplicantsScreen {
             let current = state.selected?.application.rating.map(String.init) ?? ""
             return (
                 KeyOutcome(),
-                EmployerQuestion(.prompt("Rating", message: "1 to 5 (empty clears it)", initial: current, maxLength: 1), .rating)
+                EmployerQuestion(
+                    .prompt("Rating", message: "1 to 5 (empty clears it)", initial: current, maxLength: 1), .rating)
             )
         case .notes:
             guard state.selected != nil else { return (KeyOutcome(), nil) }
@@ -159,7 +166,9 @@ struct ApplicantsScreen {
             return (
                 KeyOutcome(),
                 EmployerQuestion(
-                    .prompt("Export CSV", message: "Write \(state.stageCount) applicants to:", initial: path, maxLength: 1000),
+                    .prompt(
+                        "Export CSV", message: "Write \(state.stageCount) applicants to:", initial: path,
+                        maxLength: 1000),
                     .exportPath)
             )
         }
@@ -170,10 +179,17 @@ struct ApplicantsScreen {
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         guard area.height > 4 else { return }
-        let title = state.listing.map { "\($0.title) · \($0.status.label)" } ?? (state.loading ? "loading…" : "No listings yet")
-        let listingHint = state.listings.count > 1 ? "  H/L listing \((state.listings.firstIndex { $0.id == state.listingID } ?? 0) + 1)/\(state.listings.count)" : ""
-        let x = area.x + frame.buffer.write(" " + title, at: Point(x: area.x, y: area.y), style: Style(.title, adding: .bold))
-        frame.buffer.write(listingHint, in: Rect(x: x, y: area.y, width: max(0, area.maxX - x), height: 1), style: Style(.muted))
+        let title =
+            state.listing.map { "\($0.title) · \($0.status.label)" } ?? (state.loading ? "loading…" : "No listings yet")
+        let listingHint =
+            state.listings.count > 1
+            ? "  H/L listing \((state.listings.firstIndex { $0.id == state.listingID } ?? 0) + 1)/\(state.listings.count)"
+            : ""
+        let x =
+            area.x
+            + frame.buffer.write(" " + title, at: Point(x: area.x, y: area.y), style: Style(.title, adding: .bold))
+        frame.buffer.write(
+            listingHint, in: Rect(x: x, y: area.y, width: max(0, area.maxX - x), height: 1), style: Style(.muted))
         let short = area.width < 110
         let titles = Self.stages.map { stage -> String in
             let count = stage.map { state.counts[$0] ?? 0 } ?? state.total
@@ -191,7 +207,8 @@ struct ApplicantsScreen {
             return
         }
         let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(55), .fill()])).split(body)
+        let parts = (wide ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(55), .fill()]))
+            .split(body)
         drawTable(into: &frame.buffer, area: parts[0], context: context, compact: !wide)
         drawDetail(into: &frame.buffer, area: parts[1], context: context, full: false)
     }
@@ -229,8 +246,10 @@ struct ApplicantsScreen {
     }
 
     private func drawExport(_ export: ApplicantsViewModel.Export, into buffer: inout Buffer, area: Rect) {
-        let label = export.done ? "exported \(export.written) → \(export.path)" : "exporting \(export.written)/\(export.total)…"
-        ProgressBar(fraction: export.fraction, label: label, role: export.done ? .ok : .accent).draw(into: &buffer, area: area)
+        let label =
+            export.done ? "exported \(export.written) → \(export.path)" : "exporting \(export.written)/\(export.total)…"
+        ProgressBar(fraction: export.fraction, label: label, role: export.done ? .ok : .accent).draw(
+            into: &buffer, area: area)
     }
 
     static func stars(_ rating: Int?) -> String {
@@ -262,10 +281,14 @@ struct ApplicantsScreen {
                     TableCell(row.studentName),
                     TableCell(compact ? Self.shortLabel(status) : status.label, role: EdulinkRoles.state(status)),
                     TableCell(Self.days(row.stageSince, now: context.now), role: .muted),
-                    TableCell(compact ? row.application.rating.map { "\($0)★" } ?? "·" : Self.stars(row.application.rating), role: .accent),
+                    TableCell(
+                        compact ? row.application.rating.map { "\($0)★" } ?? "·" : Self.stars(row.application.rating),
+                        role: .accent),
                     TableCell(row.skillMatch.map { "\($0)%" } ?? "–"),
                 ]
-                if !compact { cells.append(TableCell(context.format.shortDay(row.application.submittedAt), role: .muted)) }
+                if !compact {
+                    cells.append(TableCell(context.format.shortDay(row.application.submittedAt), role: .muted))
+                }
                 return cells
             })
         var columns = [
@@ -312,8 +335,10 @@ struct ApplicantsScreen {
         }
         let application = state.detail?.application ?? row.application
         lines.append(
-            ("\(row.studentName) · \(application.status.label) · \(Self.stars(application.rating))",
-             Style(EdulinkRoles.state(application.status), adding: .bold)))
+            (
+                "\(row.studentName) · \(application.status.label) · \(Self.stars(application.rating))",
+                Style(EdulinkRoles.state(application.status), adding: .bold)
+            ))
         guard let detail = state.detail, detail.application.id == row.id else {
             lines.append(("Enter opens it (and marks it reviewed).", Style(.muted)))
             write(lines, into: &buffer, area: area)
@@ -321,12 +346,14 @@ struct ApplicantsScreen {
         }
         if let profile = detail.profile {
             let facts = [
-                profile.course, profile.yearOfStudy.map { "year \($0)" }, profile.skills.isEmpty ? nil : profile.skills.joined(separator: ", "),
+                profile.course, profile.yearOfStudy.map { "year \($0)" },
+                profile.skills.isEmpty ? nil : profile.skills.joined(separator: ", "),
             ].compactMap { $0 }
             lines.append((facts.joined(separator: " · "), Style(.text)))
         }
         if let match = detail.skillMatch {
-            let missing = match.missingRequired.isEmpty ? "" : " · missing \(match.missingRequired.joined(separator: ", "))"
+            let missing =
+                match.missingRequired.isEmpty ? "" : " · missing \(match.missingRequired.joined(separator: ", "))"
             lines.append(("skills \(match.percent)%\(missing)", Style(match.percent >= 75 ? .ok : .warning)))
         }
         if let interview = application.interview {
@@ -349,8 +376,10 @@ struct ApplicantsScreen {
         for event in detail.timeline.suffix(6) {
             let from = event.from.map { $0.label + " → " } ?? ""
             lines.append(
-                ("\(context.format.dateTime(event.at))  \(from)\(event.to.label)\(event.undoes != nil ? " (undo)" : "")",
-                 Style(EdulinkRoles.state(event.to))))
+                (
+                    "\(context.format.dateTime(event.at))  \(from)\(event.to.label)\(event.undoes != nil ? " (undo)" : "")",
+                    Style(EdulinkRoles.state(event.to))
+                ))
         }
         write(lines, into: &buffer, area: area)
     }

@@ -54,7 +54,8 @@ struct EmployerDashboardScreen {
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         guard let board = model.state.dashboard else {
             let text = model.state.message.map { "✗ " + $0 } ?? "loading…"
-            frame.buffer.write(" " + text, in: area.row(0), style: Style(model.state.message == nil ? .muted : .critical))
+            frame.buffer.write(
+                " " + text, in: area.row(0), style: Style(model.state.message == nil ? .muted : .critical))
             return
         }
         let wide = area.width >= 110
@@ -83,10 +84,14 @@ struct EmployerDashboardScreen {
             ("reviewed", "\(board.reviewed)"),
             ("first review", Self.duration(board.meanSecondsToFirstReview)),
             ("offers accepted", acceptance),
-            ("open pipeline", "\(ApplicationStatus.pipeline.filter(\.isOpen).reduce(0) { $0 + (board.counts[$1] ?? 0) })"),
+            (
+                "open pipeline",
+                "\(ApplicationStatus.pipeline.filter(\.isOpen).reduce(0) { $0 + (board.counts[$1] ?? 0) })"
+            ),
         ]
         for (index, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
-            frame.buffer.write(line.0, in: Rect(x: inner.x, y: inner.y + index, width: 16, height: 1), style: Style(.muted))
+            frame.buffer.write(
+                line.0, in: Rect(x: inner.x, y: inner.y + index, width: 16, height: 1), style: Style(.muted))
             frame.buffer.write(
                 line.1, in: Rect(x: inner.x + 16, y: inner.y + index, width: max(0, inner.width - 16), height: 1),
                 style: Style(.text, adding: .bold))
@@ -97,24 +102,37 @@ struct EmployerDashboardScreen {
             frame.buffer.write(label, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.muted))
             let sparkX = inner.x + DisplayWidth.of(label)
             Sparkline(board.weekly.map(Double.init), role: .accent).draw(
-                into: &frame.buffer, area: Rect(x: sparkX, y: y, width: min(board.weekly.count, max(0, inner.maxX - sparkX)), height: 1))
+                into: &frame.buffer,
+                area: Rect(x: sparkX, y: y, width: min(board.weekly.count, max(0, inner.maxX - sparkX)), height: 1))
             let last = " \(board.weekly.last ?? 0) this week"
             let lastX = sparkX + board.weekly.count
             if lastX < inner.maxX {
-                frame.buffer.write(last, in: Rect(x: lastX, y: y, width: inner.maxX - lastX, height: 1), style: Style(.muted))
+                frame.buffer.write(
+                    last, in: Rect(x: lastX, y: y, width: inner.maxX - lastX, height: 1), style: Style(.muted))
             }
         }
 
-        let listPanel = Panel(title: "Per listing", focused: true, border: .rounded, trailingTitle: "\(board.listings.count)")
+        let listPanel = Panel(
+            title: "Per listing", focused: true, border: .rounded, trailingTitle: "\(board.listings.count)")
         listPanel.draw(into: &frame.buffer, area: rows[1])
         let listInner = listPanel.inner(rows[1])
         var table = TableState(selected: 0)
         table.clamp(rowCount: board.listings.count, visibleRows: Table<TableRows>.visibleRows(in: listInner))
-        let stages: [ApplicationStatus] = wide ? [.pending, .reviewed, .shortlisted, .interviewScheduled, .offered, .accepted, .rejected] : [.pending, .shortlisted, .offered, .accepted]
+        let stages: [ApplicationStatus] =
+            wide
+            ? [.pending, .reviewed, .shortlisted, .interviewScheduled, .offered, .accepted, .rejected]
+            : [.pending, .shortlisted, .offered, .accepted]
         let source = TableRows(board.listings.map { Self.cells($0, stages: stages) })
         Table(
-            columns: [TableColumn("Listing", width: .fill()), TableColumn("Status", width: .fixed(wide ? 14 : 9)), TableColumn("All", width: .fixed(4), alignment: .trailing)]
-                + stages.map { TableColumn(wide ? String($0.label.prefix(9)) : ApplicantsScreen.shortLabel($0), width: .fixed(wide ? 9 : 5), alignment: .trailing) },
+            columns: [
+                TableColumn("Listing", width: .fill()), TableColumn("Status", width: .fixed(wide ? 14 : 9)),
+                TableColumn("All", width: .fixed(4), alignment: .trailing),
+            ]
+                + stages.map {
+                    TableColumn(
+                        wide ? String($0.label.prefix(9)) : ApplicantsScreen.shortLabel($0),
+                        width: .fixed(wide ? 9 : 5), alignment: .trailing)
+                },
             source: source, state: table, focused: false, emptyText: "No listings yet."
         ).draw(into: &frame.buffer, area: listInner)
     }

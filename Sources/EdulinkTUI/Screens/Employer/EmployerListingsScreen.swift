@@ -84,7 +84,9 @@ struct EmployerListingsScreen {
                     } else {
                         input = .text(LineEditor(value, maxLength: 5000), placeholder: Self.placeholder(field))
                     }
-                    let required: Set<ListingForm.Field> = [.title, .description, .location, .startDate, .endDate, .durationWeeks, .deadline]
+                    let required: Set<ListingForm.Field> = [
+                        .title, .description, .location, .startDate, .endDate, .durationWeeks, .deadline,
+                    ]
                     return FormField(
                         id: field.rawValue, label: field.label + (editing.frozen.contains(field) ? " (frozen)" : ""),
                         input: input, required: required.contains(field))
@@ -170,8 +172,10 @@ struct EmployerListingsScreen {
         }
         let state = model.state
         let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(62), .fill()]) : Layout.vertical([.fill(), .fixed(7)])).split(area)
-        let panel = Panel(title: "My listings", focused: true, border: .rounded, trailingTitle: "\(state.listings.count)")
+        let parts = (wide ? Layout.horizontal([.percent(62), .fill()]) : Layout.vertical([.fill(), .fixed(7)])).split(
+            area)
+        let panel = Panel(
+            title: "My listings", focused: true, border: .rounded, trailingTitle: "\(state.listings.count)")
         panel.draw(into: &frame.buffer, area: parts[0])
         let inner = panel.inner(parts[0])
         let selected = state.listings.firstIndex { $0.id == state.selectedID } ?? 0
@@ -184,7 +188,9 @@ struct EmployerListingsScreen {
                     TableCell(listing.title),
                     TableCell(listing.status.label, role: Self.role(listing.status)),
                     TableCell(String(figures.total), role: figures.total > 0 ? .text : .muted),
-                    TableCell(String(figures.counts[.pending] ?? 0), role: (figures.counts[.pending] ?? 0) > 0 ? .accent : .muted),
+                    TableCell(
+                        String(figures.counts[.pending] ?? 0),
+                        role: (figures.counts[.pending] ?? 0) > 0 ? .accent : .muted),
                     TableCell(context.format.shortDay(listing.deadline), role: .muted),
                 ]
             })
@@ -215,7 +221,11 @@ struct EmployerListingsScreen {
         guard inner.height > 0, let figures = model.state.selected else { return }
         var lines: [(String, TerminalKit.Role)] = []
         let listing = figures.listing
-        lines.append(("\(listing.status.label) · closes \(context.format.deadline(listing.deadline, now: context.now))", Self.role(listing.status)))
+        lines.append(
+            (
+                "\(listing.status.label) · closes \(context.format.deadline(listing.deadline, now: context.now))",
+                Self.role(listing.status)
+            ))
         let stages = ApplicationStatus.pipeline.compactMap { status -> String? in
             guard let count = figures.counts[status], count > 0 else { return nil }
             return "\(status.label) \(count)"
@@ -248,7 +258,8 @@ struct EmployerListingsScreen {
         let focusedID = form.fields.indices.contains(form.focus) ? form.fields[form.focus].id : ""
         let hint =
             focusedID == ListingForm.Field.questions.rawValue
-            ? "Questions " + ListingForm.questionSyntax : "Tab next field · ←/→ change a choice · errors come from the rules of DOMAIN.md"
+            ? "Questions " + ListingForm.questionSyntax
+            : "Tab next field · ←/→ change a choice · errors come from the rules of DOMAIN.md"
         frame.buffer.write(hint, in: inner.row(0), style: Style(.muted))
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         let widget = Form(state: form, focused: true)

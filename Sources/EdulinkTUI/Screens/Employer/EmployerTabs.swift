@@ -19,7 +19,8 @@ struct EmployerTabs {
     let timeZone: TimeZone
     let now: @Sendable () -> Date
 
-    init(repository: any EdulinkRepository, user: UserSummary, timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
+    init(repository: any EdulinkRepository, user: UserSummary, timeZone: TimeZone, now: @escaping @Sendable () -> Date)
+    {
         listings = EmployerListingsScreen(model: EmployerListingsViewModel(repository: repository, timeZone: timeZone))
         applicants = ApplicantsScreen(model: ApplicantsViewModel(repository: repository))
         dashboard = EmployerDashboardScreen(model: EmployerDashboardViewModel(repository: repository))
@@ -61,7 +62,8 @@ struct EmployerTabs {
         switch tab {
         case .listings: return listings.help(filter: filter)
         case .applicants: return applicants.help(filter: filter)
-        case .dashboard: return (EmployerDashboardScreen.keys.helpSections(filter: filter), EmployerDashboardScreen.keys.hints)
+        case .dashboard:
+            return (EmployerDashboardScreen.keys.helpSections(filter: filter), EmployerDashboardScreen.keys.hints)
         default: return organization.help(filter: filter)
         }
     }
@@ -235,12 +237,16 @@ struct EmployerQuestion {
         } else if let picker {
             let width = min(area.width - 4, 44)
             let height = min(area.height - 2, picker.items.count + 4)
-            let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+            let box = Rect(
+                x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
+                height: height)
             frame.buffer.fill(box, with: .blank(Style(.dialog)))
             let panel = Panel(title: pickerTitle, focused: true, border: .rounded, fill: .dialog)
             panel.draw(into: &frame.buffer, area: box)
             let inner = panel.inner(box).inset(horizontal: 1)
-            SelectList(state: picker).draw(into: &frame.buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
+            SelectList(state: picker).draw(
+                into: &frame.buffer,
+                area: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
             frame.buffer.write(
                 "↑↓ choose · Enter pick · Esc cancel", in: inner.row(inner.height - 1), style: Style(.muted))
             frame.cursor = nil
@@ -257,12 +263,14 @@ struct EmployerQuestion {
             case .duplicate: ("Duplicate listing", false)
             }
         return EmployerQuestion(
-            .confirm(title, message: confirmation.question, defaultYes: !dangerous, dangerous: dangerous), .listingAction)
+            .confirm(title, message: confirmation.question, defaultYes: !dangerous, dangerous: dangerous),
+            .listingAction)
     }
 
     static func extendDays() -> EmployerQuestion {
         EmployerQuestion(
-            .prompt("Extend (1 of 3)", message: "Move the deadline later by how many days? (empty: keep it)", maxLength: 4),
+            .prompt(
+                "Extend (1 of 3)", message: "Move the deadline later by how many days? (empty: keep it)", maxLength: 4),
             .extendDays)
     }
 
@@ -280,7 +288,9 @@ struct EmployerQuestion {
 
     static func interviewWhen(bulk: Bool, suggestion: String) -> EmployerQuestion {
         EmployerQuestion(
-            .prompt("Schedule interview", message: "When? YYYY-MM-DD HH:MM (your time zone)", initial: suggestion, maxLength: 16),
+            .prompt(
+                "Schedule interview", message: "When? YYYY-MM-DD HH:MM (your time zone)", initial: suggestion,
+                maxLength: 16),
             .interviewWhen(bulk: bulk))
     }
 
@@ -301,7 +311,9 @@ struct EmployerQuestion {
     }
 
     static func rejectNote(bulk: Bool) -> EmployerQuestion {
-        EmployerQuestion(.prompt("Reject: other", message: "Say why (required for \"other\").", maxLength: 1000), .rejectNote(bulk: bulk))
+        EmployerQuestion(
+            .prompt("Reject: other", message: "Say why (required for \"other\").", maxLength: 1000),
+            .rejectNote(bulk: bulk))
     }
 
     static func bulkConfirm(_ preview: ApplicantsViewModel.BulkPreview) -> EmployerQuestion {

@@ -9,7 +9,8 @@ struct OrganizationScreen {
     enum FormIntent: Hashable { case save, cancel }
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["e", "enter"], hint: "edit", "Edit the organization profile", group: "Organization", action: .edit),
+        KeyBinding(
+            ["e", "enter"], hint: "edit", "Edit the organization profile", group: "Organization", action: .edit),
         KeyBinding(["ctrl-r"], "Reload", group: "Organization", action: .reload),
     ])
 
@@ -53,14 +54,24 @@ struct OrganizationScreen {
         if form == nil {
             let sizes = OrganizationSize.allCases.map(\.rawValue)
             form = FormState(fields: [
-                FormField(id: "name", label: "Company", input: .text(LineEditor(organization.name, maxLength: 200)), required: true),
-                FormField(id: "industry", label: "Industry", input: .text(LineEditor(organization.industry, maxLength: 100)), required: true),
+                FormField(
+                    id: "name", label: "Company", input: .text(LineEditor(organization.name, maxLength: 200)),
+                    required: true),
+                FormField(
+                    id: "industry", label: "Industry", input: .text(LineEditor(organization.industry, maxLength: 100)),
+                    required: true),
                 FormField(
                     id: "size", label: "Size",
                     input: .choice(sizes, selected: sizes.firstIndex(of: organization.size.rawValue) ?? 0)),
-                FormField(id: "website", label: "Website", input: .text(LineEditor(organization.website ?? "", maxLength: 300))),
-                FormField(id: "location", label: "Location", input: .text(LineEditor(organization.location, maxLength: 200)), required: true),
-                FormField(id: "description", label: "Description", input: .multiline(TextAreaState(organization.description), height: 5)),
+                FormField(
+                    id: "website", label: "Website",
+                    input: .text(LineEditor(organization.website ?? "", maxLength: 300))),
+                FormField(
+                    id: "location", label: "Location", input: .text(LineEditor(organization.location, maxLength: 200)),
+                    required: true),
+                FormField(
+                    id: "description", label: "Description",
+                    input: .multiline(TextAreaState(organization.description), height: 5)),
             ])
         }
         for index in form?.fields.indices ?? 0..<0 {
@@ -73,7 +84,8 @@ struct OrganizationScreen {
         return send(
             .save(
                 name: form.value("name") ?? "", industry: form.value("industry") ?? "",
-                size: OrganizationSize(rawValue: form.value("size") ?? "") ?? .small, website: form.value("website") ?? "",
+                size: OrganizationSize(rawValue: form.value("size") ?? "") ?? .small,
+                website: form.value("website") ?? "",
                 location: form.value("location") ?? "", description: form.value("description") ?? ""))
     }
 
@@ -113,7 +125,9 @@ struct OrganizationScreen {
         }
         var y = inner.y
         let badge = organization.verified ? " ✓ verified " : " not verified — listings cannot be published yet "
-        frame.buffer.write(organization.name, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.title, adding: .bold))
+        frame.buffer.write(
+            organization.name, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            style: Style(.title, adding: .bold))
         y += 1
         frame.buffer.write(
             badge, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
