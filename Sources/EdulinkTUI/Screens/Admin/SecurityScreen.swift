@@ -137,7 +137,7 @@ struct SecurityScreen {
                 return cells
             })
         var columns = [
-            TableColumn("When", width: .fixed(18)), TableColumn("Kind", width: .fixed(wide ? 17 : 13)),
+            TableColumn("When", width: .fixed(18)), TableColumn("Kind", width: .fixed(wide ? 17 : 16)),
             TableColumn("Account", width: .fixed(wide ? 28 : 20)),
         ]
         if wide { columns.append(TableColumn("Origin", width: .fixed(15))) }

@@ -66,7 +66,7 @@ struct VerificationScreen {
         Table(
             columns: [
                 TableColumn("Listing", width: .fill()), TableColumn("Organization", width: .fixed(wide ? 20 : 18)),
-                TableColumn("Deadline", width: .fixed(18)),
+                TableColumn("Deadline", width: .fixed(13)),
             ], source: rows, state: table, focused: true,
             emptyText: state.loading ? "loading…" : "Nothing waiting for review."
         ).draw(into: &frame.buffer, area: inner)
