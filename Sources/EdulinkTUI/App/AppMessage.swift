@@ -16,6 +16,10 @@ public enum AppMessage: Sendable {
     case employerApplicants(ApplicantsViewModel.Message)
     case employerDashboard(EmployerDashboardViewModel.Message)
     case organization(OrganizationViewModel.Message)
+    case adminUsers(UsersViewModel.Message)
+    case adminVerification(VerificationViewModel.Message)
+    case adminSecurity(SecurityViewModel.Message)
+    case adminAudit(AuditViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

@@ -89,6 +89,10 @@ extension EdulinkApp {
             employer.draw(tab, into: &frame, area: area, context: context)
             return
         }
+        if AdminTabs.owned.contains(tab), let admin {
+            admin.draw(tab, into: &frame, area: area, context: context)
+            return
+        }
         switch tab {
         case .browse: browse?.draw(into: &frame, area: area, context: context)
         case .saved: saved?.draw(into: &frame, area: area, context: context)

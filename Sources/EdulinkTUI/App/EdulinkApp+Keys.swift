@@ -56,6 +56,7 @@ extension EdulinkApp {
         if apply != nil { return true }
         if detail != nil { return false }
         if EmployerTabs.owned.contains(tab), let employer { return employer.capturesText }
+        if AdminTabs.owned.contains(tab), let admin { return admin.capturesText(tab) }
         switch tab {
         case .browse: return browse?.capturesText ?? false
         case .profile: return profile?.capturesText ?? false
@@ -68,6 +69,7 @@ extension EdulinkApp {
         if apply != nil { return apply?.handle(key, area: area) ?? .unhandled }
         if detail != nil { return detail?.handle(key, area: area, context: context) ?? .unhandled }
         if EmployerTabs.owned.contains(tab), employer != nil { return employer?.handle(key, tab: tab) ?? .unhandled }
+        if AdminTabs.owned.contains(tab), admin != nil { return admin?.handle(key, tab: tab) ?? .unhandled }
         switch tab {
         case .browse: return browse?.handle(key, area: area) ?? .unhandled
         case .saved: return saved?.handle(key) ?? .unhandled
@@ -174,6 +176,7 @@ extension EdulinkApp {
         if apply != nil { return pack(ApplyFormScreen.keys.merged(with: ApplyFormScreen.fieldKeys)) }
         if let detail { return pack(detail.keys.merged(with: ListingDetailScreen.scrollKeys)) }
         if EmployerTabs.owned.contains(tab), let employer { return employer.help(for: tab, filter: help?.filter ?? "") }
+        if AdminTabs.owned.contains(tab), let admin { return admin.help(for: tab, filter: help?.filter ?? "") }
         switch tab {
         case .browse: return browse.map { pack($0.activeKeys) } ?? ([], [])
         case .saved: return pack(SavedScreen.keys)

@@ -46,6 +46,14 @@ extension EdulinkApp {
             return employer?.dashboard.receive(message) ?? []
         case .organization(let message):
             return employer?.organization.receive(message) ?? []
+        case .adminUsers(let message):
+            return admin?.users.receive(message) ?? []
+        case .adminVerification(let message):
+            return admin?.verification.receive(message) ?? []
+        case .adminSecurity(let message):
+            return admin?.security.receive(message) ?? []
+        case .adminAudit(let message):
+            return admin?.audit.receive(message) ?? []
         case .dropped:
             return []
         }
@@ -66,6 +74,7 @@ extension EdulinkApp {
             events += profile?.takeEvents() ?? []
             events += health?.takeEvents() ?? []
             events += employer?.takeEvents() ?? []
+            events += admin?.takeEvents() ?? []
             guard !events.isEmpty else { break }
             for event in events { effects += handle(event, area: area) }
         }
@@ -124,6 +133,7 @@ extension EdulinkApp {
         apply = nil
         tab = newTab
         if EmployerTabs.owned.contains(newTab), employer != nil { return employer?.show(newTab) ?? [] }
+        if AdminTabs.owned.contains(newTab), admin != nil { return admin?.show(newTab) ?? [] }
         switch newTab {
         case .browse: return browse?.send(.appeared, area: area) ?? []
         case .saved: return saved?.send(.load) ?? []

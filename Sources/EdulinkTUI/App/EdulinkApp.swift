@@ -34,6 +34,8 @@ public struct EdulinkApp: TerminalKit.Application {
     var health: HealthScreen?
     /// The employer's Listings, Applicants, Dashboard and Profile tabs.
     var employer: EmployerTabs?
+    /// The admin's Users, Listings, Security and Audit tabs.
+    var admin: AdminTabs?
     var detail: ListingDetailScreen?
     var apply: ApplyFormScreen?
     var dialog: (state: DialogState, purpose: DialogPurpose)?
@@ -107,7 +109,10 @@ public struct EdulinkApp: TerminalKit.Application {
             applications = ApplicationsScreen(model: ApplicationsViewModel(repository: repository))
             profile = ProfileScreen(model: ProfileViewModel(repository: repository))
         }
-        if user.role == .admin { health = HealthScreen(model: HealthViewModel(repository: repository)) }
+        if user.role == .admin {
+            health = HealthScreen(model: HealthViewModel(repository: repository))
+            admin = AdminTabs(repository: repository, timeZone: environment.timeZone, now: environment.time.now)
+        }
         if user.role == .employer {
             employer = EmployerTabs(
                 repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now)
@@ -129,6 +134,7 @@ public struct EdulinkApp: TerminalKit.Application {
         profile = nil
         health = nil
         employer = nil
+        admin = nil
         detail = nil
         apply = nil
         dialog = nil

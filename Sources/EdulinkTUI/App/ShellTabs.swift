@@ -8,7 +8,7 @@ enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
         switch role {
         case .student, .employer: ShellTab.tabs(for: role)
-        case .admin: [.health, .browse, .notifications]
+        case .admin: [.health, .users, .verification, .security, .audit]
         default: [.browse, .notifications]
         }
     }
@@ -19,8 +19,8 @@ enum ShellTabs {
         case .student, .employer:
             return nil
         case .admin:
-            return "Admin tabs Users, Listings verification, Security, Audit, Data are not in this build. "
-                + "Browse is read-only; use 'edulink db', 'edulink user' and 'edulink doctor' meanwhile."
+            return "The admin Data tab (backups, maintenance) is not in this build; use 'edulink db' and "
+                + "'edulink doctor' meanwhile."
         case .institutionAdmin:
             return "Institution tabs — your students' applications and placements, listing verification — are not in "
                 + "this build. Browse is read-only."

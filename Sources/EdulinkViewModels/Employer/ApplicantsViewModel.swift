@@ -393,7 +393,7 @@ public struct ApplicantsViewModel: Sendable {
             case .success(let page):
                 var text = after == nil ? CSV.record(ApplicantsCSV.header) : ""
                 for row in page { text += CSV.record(ApplicantsCSV.fields(row)) }
-                let appended = Result { try ApplicantsCSV.write(text, to: path, append: after != nil) }
+                let appended = Result { try CSV.write(text, to: path, append: after != nil) }
                     .mapError { Failure(message: "Could not write \(path): \($0.localizedDescription)") }
                     .map { page.count }
                 return .exported(
@@ -566,18 +566,5 @@ public enum ApplicantsCSV {
             a.rejection.map { [$0.reason.rawValue, $0.note].compactMap { $0 }.joined(separator: ": ") } ?? "",
             a.notes ?? "",
         ]
-    }
-
-    /// Writes (or appends) UTF-8 text to `path`; `~` means the home folder.
-    static func write(_ text: String, to path: String, append: Bool) throws {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
-        let data = Data(text.utf8)
-        if append, let handle = try? FileHandle(forWritingTo: url) {
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: data)
-        } else {
-            try data.write(to: url, options: .atomic)
-        }
     }
 }

@@ -25,4 +25,17 @@ public enum CSV {
     public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
+
+    /// Writes (or appends) UTF-8 text to `path`; `~` means the home folder.
+    public static func write(_ text: String, to path: String, append: Bool) throws {
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let data = Data(text.utf8)
+        if append, let handle = try? FileHandle(forWritingTo: url) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: data)
+        } else {
+            try data.write(to: url, options: .atomic)
+        }
+    }
 }

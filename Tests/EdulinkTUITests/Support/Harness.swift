@@ -42,7 +42,8 @@ struct Harness {
         let policy = try PasswordPolicy(commonPasswordsFile: try DemoResources.commonPasswordsURL)
         return EdulinkService(
             environment: ServiceEnvironment(
-                store: store, clock: clock, hasher: BcryptHasher(cost: 4), passwordPolicy: policy,
+                store: store, clock: clock, random: CountingRandomSource(), hasher: BcryptHasher(cost: 4),
+                passwordPolicy: policy,
                 calendar: calendar, logger: Logger(label: "edulink.tui.tests"),
                 operations: OperationsEnvironment(
                     maintenance: store, probe: systemProbe, requests: requests(clock: clock),
@@ -131,5 +132,21 @@ actor TemplateDatabase {
             try DemoSeeder.loadBundledDataset(), into: store)
         made = path
         return path
+    }
+}
+
+/// Bytes that follow a counter: the same secrets on every run (a reset password in a snapshot), still
+/// different from one call to the next.
+final class CountingRandomSource: RandomSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func bytes(_ count: Int) -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<count).map { _ in
+            next += 1
+            return UInt8((next * 151 + 7) % 256)
+        }
     }
 }

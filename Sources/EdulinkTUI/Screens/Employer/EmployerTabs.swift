@@ -102,7 +102,7 @@ struct EmployerTabs {
         }
     }
 
-    private mutating func cancelled(_ purpose: EmployerQuestion.Purpose) -> [Effect<AppMessage>] {
+    private mutating func cancelled(_ purpose: EmployerQuestionPurpose) -> [Effect<AppMessage>] {
         switch purpose {
         case .listingAction: return listings.send(.cancel)
         case .bulk: return applicants.send(.cancelBulk)
@@ -110,7 +110,7 @@ struct EmployerTabs {
         }
     }
 
-    private mutating func confirmed(_ purpose: EmployerQuestion.Purpose, _ text: String) -> [Effect<AppMessage>] {
+    private mutating func confirmed(_ purpose: EmployerQuestionPurpose, _ text: String) -> [Effect<AppMessage>] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch purpose {
         case .listingAction:
@@ -181,78 +181,26 @@ struct EmployerTabs {
 }
 
 /// A question an employer screen asks, and what the answer is for.
-struct EmployerQuestion {
-    enum Purpose: Equatable {
-        case listingAction
-        case extendDays
-        case extendCapacity(days: Int?)
-        case extendPositions(days: Int?, capacity: Int?)
-        case interviewWhen(bulk: Bool)
-        case interviewWhere(when: String, bulk: Bool)
-        case offerDays(bulk: Bool)
-        case rejectReason(bulk: Bool)
-        case rejectNote(bulk: Bool)
-        case bulk
-        case rating
-        case notes
-        case exportPath
-    }
+typealias EmployerQuestion = ScreenQuestion<EmployerQuestionPurpose>
 
-    var dialog: DialogState?
-    /// For picking a rejection reason.
-    var picker: SelectListState?
-    var pickerTitle = ""
-    var purpose: Purpose
+/// What an employer question's answer is for.
+enum EmployerQuestionPurpose: Equatable {
+    case listingAction
+    case extendDays
+    case extendCapacity(days: Int?)
+    case extendPositions(days: Int?, capacity: Int?)
+    case interviewWhen(bulk: Bool)
+    case interviewWhere(when: String, bulk: Bool)
+    case offerDays(bulk: Bool)
+    case rejectReason(bulk: Bool)
+    case rejectNote(bulk: Bool)
+    case bulk
+    case rating
+    case notes
+    case exportPath
+}
 
-    init(_ dialog: DialogState, _ purpose: Purpose) {
-        self.dialog = dialog
-        self.purpose = purpose
-    }
-
-    init(pick title: String, _ items: [String], _ purpose: Purpose) {
-        picker = SelectListState(items: items)
-        pickerTitle = title
-        self.purpose = purpose
-    }
-
-    mutating func handle(_ key: Key) -> DialogState.Outcome {
-        if var picker {
-            if key.code == .escape { return .cancelled }
-            let outcome = picker.handle(key, visibleRows: 8)
-            self.picker = picker
-            if key == "enter" || outcome == .submitted { return picker.selectedItem.map { .confirmed($0) } ?? .pending }
-            return .pending
-        }
-        guard var dialog else { return .cancelled }
-        let outcome = dialog.handle(key)
-        self.dialog = dialog
-        return outcome
-    }
-
-    func draw(into frame: inout Frame, area: Rect) {
-        if let dialog {
-            let widget = Dialog(dialog)
-            widget.draw(into: &frame.buffer, area: area)
-            frame.cursor = widget.cursorPosition(in: area)
-        } else if let picker {
-            let width = min(area.width - 4, 44)
-            let height = min(area.height - 2, picker.items.count + 4)
-            let box = Rect(
-                x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
-                height: height)
-            frame.buffer.fill(box, with: .blank(Style(.dialog)))
-            let panel = Panel(title: pickerTitle, focused: true, border: .rounded, fill: .dialog)
-            panel.draw(into: &frame.buffer, area: box)
-            let inner = panel.inner(box).inset(horizontal: 1)
-            SelectList(state: picker).draw(
-                into: &frame.buffer,
-                area: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
-            frame.buffer.write(
-                "↑↓ choose · Enter pick · Esc cancel", in: inner.row(inner.height - 1), style: Style(.muted))
-            frame.cursor = nil
-        }
-    }
-
+extension ScreenQuestion where Purpose == EmployerQuestionPurpose {
     // MARK: The questions
 
     static func listingAction(_ confirmation: EmployerListingsViewModel.Confirmation) -> EmployerQuestion {

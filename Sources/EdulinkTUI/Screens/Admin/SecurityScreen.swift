@@ -1,0 +1,150 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+/// Security: failed logins by account and by origin (`w` switches last hour / last day), the
+/// accounts locked now, and the security events with a kind filter (`f`).
+struct SecurityScreen {
+    enum Intent: Hashable { case up, down, window, kind, everyKind, reload }
+
+    static let keys = KeyTable<Intent>([
+        KeyBinding(["j", "down"], "Next event", group: "Security", action: .down),
+        KeyBinding(["k", "up"], "Previous event", group: "Security", action: .up),
+        KeyBinding(
+            ["w"], hint: "hour/day", "Count failed logins over the last hour or the last day", group: "Security",
+            action: .window),
+        KeyBinding(["f"], hint: "kind", "Show the next kind of event only", group: "Security", action: .kind),
+        KeyBinding(["F"], "Show every kind of event", group: "Security", action: .everyKind),
+        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh", group: "Security", action: .reload),
+    ])
+
+    private(set) var model: SecurityViewModel
+
+    init(model: SecurityViewModel) { self.model = model }
+
+    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
+
+    mutating func send(_ intent: SecurityViewModel.Intent) -> [Effect<AppMessage>] {
+        model.handle(intent).map(keyPrefix: "adminSecurity.") { .adminSecurity($0) }
+    }
+
+    mutating func receive(_ message: SecurityViewModel.Message) -> [Effect<AppMessage>] {
+        model.handle(message).map(keyPrefix: "adminSecurity.") { .adminSecurity($0) }
+    }
+
+    mutating func handle(_ key: Key) -> KeyOutcome {
+        guard let intent = Self.keys.action(for: key) else { return .unhandled }
+        switch intent {
+        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
+        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
+        case .window: return KeyOutcome(effects: send(.toggleWindow))
+        case .kind: return KeyOutcome(effects: send(.nextKind))
+        case .everyKind: return KeyOutcome(effects: send(.setKind(nil)))
+        case .reload: return KeyOutcome(effects: send(.load))
+        }
+    }
+
+    func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        guard let report = state.report else {
+            let text = state.message.map { "✗ " + $0 } ?? "loading…"
+            frame.buffer.write(
+                text, in: area.row(0).inset(horizontal: 1), style: Style(state.message == nil ? .muted : .critical))
+            return
+        }
+        let topHeight = area.height >= 30 ? 10 : 7
+        let rows = Layout.vertical([.fixed(topHeight), .fill()]).split(area)
+        let columns = Layout.horizontal([.percent(34), .percent(33), .fill()]).split(rows[0])
+        drawTallies(
+            "Failed by account", report.byAccount, window: state.window, into: &frame, area: columns[0],
+            context: context)
+        drawTallies(
+            "Failed by origin", report.byOrigin, window: state.window, into: &frame, area: columns[1], context: context)
+        drawLocked(report.locked, into: &frame, area: columns[2], context: context)
+        drawEvents(state, report.events, into: &frame, area: rows[1], context: context)
+        if let message = state.message {
+            frame.buffer.write("✗ " + message, in: area.row(area.height - 1), style: Style(.critical))
+        }
+    }
+
+    private func drawTallies(
+        _ title: String, _ tallies: [SecurityTally], window: SecurityViewModel.Window, into frame: inout Frame,
+        area: Rect, context: DrawContext
+    ) {
+        let panel = Panel(title: title, focused: false, border: .rounded, trailingTitle: window.label)
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = panel.inner(area)
+        let rows = TableRows(
+            tallies.map { tally in
+                [
+                    TableCell(tally.key), TableCell(String(tally.count), role: .warning),
+                    TableCell(context.format.age(tally.lastAt, now: context.now), role: .muted),
+                ]
+            })
+        Table(
+            columns: [
+                TableColumn("Who", width: .fill()), TableColumn("#", width: .fixed(4), alignment: .trailing),
+                TableColumn("Last", width: .fixed(4), alignment: .trailing),
+            ], source: rows, state: TableState(selected: -1), focused: false, emptyText: "none"
+        ).draw(into: &frame.buffer, area: inner)
+    }
+
+    private func drawLocked(_ users: [UserSummary], into frame: inout Frame, area: Rect, context: DrawContext) {
+        let panel = Panel(title: "Locked accounts", focused: false, border: .rounded, trailingTitle: "\(users.count)")
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = panel.inner(area)
+        let rows = TableRows(
+            users.map { user in
+                [
+                    TableCell(user.email, role: .warning),
+                    TableCell(user.lockedUntil.map { context.format.dateTime($0) } ?? "until unlocked", role: .muted),
+                ]
+            })
+        Table(
+            columns: [
+                TableColumn("Account", width: .fill()), TableColumn("Until", width: .fixed(area.width >= 40 ? 14 : 8)),
+            ],
+            source: rows, state: TableState(selected: -1), focused: false, emptyText: "none"
+        ).draw(into: &frame.buffer, area: inner)
+    }
+
+    private func drawEvents(
+        _ state: SecurityViewModel.State, _ events: [SecurityEvent], into frame: inout Frame, area: Rect,
+        context: DrawContext
+    ) {
+        let kind = state.kind.map { DisplayFormat.words($0.rawValue) } ?? "every kind"
+        let panel = Panel(title: "Security events", focused: true, border: .rounded, trailingTitle: kind)
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = panel.inner(area)
+        let wide = inner.width >= 110
+        var table = TableState(selected: state.selectedEvent ?? 0)
+        table.clamp(rowCount: events.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        let rows = TableRows(
+            events.map { event in
+                let role: TerminalKit.Role? =
+                    switch event.kind {
+                    case .loginFailed, .permissionDenied, .rateLimited: .warning
+                    case .tokenReuse, .accountLocked: .critical
+                    default: nil
+                    }
+                var cells = [
+                    TableCell(context.format.dateTime(event.at), role: .muted),
+                    TableCell(DisplayFormat.words(event.kind.rawValue), role: role),
+                    TableCell(event.email ?? event.userID.map { "user #\($0.rawValue)" } ?? "—"),
+                ]
+                if wide { cells.append(TableCell(event.source ?? "—", role: .muted)) }
+                cells.append(TableCell(event.detail, role: .muted))
+                return cells
+            })
+        var columns = [
+            TableColumn("When", width: .fixed(18)), TableColumn("Kind", width: .fixed(wide ? 17 : 16)),
+            TableColumn("Account", width: .fixed(wide ? 28 : 20)),
+        ]
+        if wide { columns.append(TableColumn("Origin", width: .fixed(15))) }
+        columns.append(TableColumn("Detail", width: .fill()))
+        Table(
+            columns: columns, source: rows, state: table, focused: true,
+            emptyText: state.loading ? "loading…" : "No security events."
+        ).draw(into: &frame.buffer, area: inner)
+    }
+}

@@ -1,0 +1,103 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+/// Listings (admin): the verification queue on the left, the selected listing on the right; `v`
+/// verifies and publishes it, `b` sends it back to the employer with a reason.
+struct VerificationScreen {
+    enum Intent: Hashable { case up, down, verify, sendBack, reload }
+
+    static let keys = KeyTable<Intent>([
+        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .down),
+        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .up),
+        KeyBinding(
+            ["v"], hint: "verify", "Verify and publish the selected listing", group: "Listings", action: .verify),
+        KeyBinding(
+            ["b"], hint: "send back", "Send it back to the employer with a reason", group: "Listings", action: .sendBack
+        ),
+        KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .reload),
+    ])
+
+    private(set) var model: VerificationViewModel
+
+    init(model: VerificationViewModel) { self.model = model }
+
+    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
+
+    mutating func send(_ intent: VerificationViewModel.Intent) -> [Effect<AppMessage>] {
+        model.handle(intent).map(keyPrefix: "adminVerification.") { .adminVerification($0) }
+    }
+
+    mutating func receive(_ message: VerificationViewModel.Message) -> [Effect<AppMessage>] {
+        model.handle(message).map(keyPrefix: "adminVerification.") { .adminVerification($0) }
+    }
+
+    mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
+        guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
+        switch intent {
+        case .down: return (KeyOutcome(effects: send(.moveSelection(1))), nil)
+        case .up: return (KeyOutcome(effects: send(.moveSelection(-1))), nil)
+        case .verify: return (KeyOutcome(effects: send(.verifySelected)), nil)
+        case .sendBack:
+            guard let selected = model.state.selected else { return (KeyOutcome(), nil) }
+            return (KeyOutcome(), .sendBackReason(selected.title))
+        case .reload: return (KeyOutcome(effects: send(.load)), nil)
+        }
+    }
+
+    func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        let wide = area.width >= 110
+        let parts = (wide ? Layout.horizontal([.percent(50), .fill()]) : Layout.vertical([.percent(40), .fill()]))
+            .split(area)
+        let panel = Panel(
+            title: "Waiting for review", focused: true, border: .rounded, trailingTitle: "\(state.queue.count) pending")
+        panel.draw(into: &frame.buffer, area: parts[0])
+        let inner = panel.inner(parts[0])
+        var table = TableState(selected: state.selectedIndex ?? 0)
+        table.clamp(rowCount: state.queue.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        let rows = TableRows(
+            state.queue.map { listing in
+                [
+                    TableCell(listing.title), TableCell(listing.organizationName, role: .muted),
+                    TableCell(context.format.dateTime(listing.deadline), role: .muted),
+                ]
+            })
+        Table(
+            columns: [
+                TableColumn("Listing", width: .fill()), TableColumn("Organization", width: .fixed(wide ? 20 : 18)),
+                TableColumn("Deadline", width: .fixed(13)),
+            ], source: rows, state: table, focused: true,
+            emptyText: state.loading ? "loading…" : "Nothing waiting for review."
+        ).draw(into: &frame.buffer, area: inner)
+
+        let detailPanel = Panel(title: "Listing", focused: false, border: .rounded)
+        detailPanel.draw(into: &frame.buffer, area: parts[1])
+        let body = detailPanel.inner(parts[1]).inset(horizontal: 1)
+        if let detail = state.detail, detail.listing.id == state.selected?.id {
+            let listing = detail.listing
+            var text = StyledText()
+            text.add(listing.title, .title, .bold)
+            let verified = detail.organization.verified ? "verified organization" : "organization NOT verified"
+            text.add("\(detail.organization.name) · \(verified)", detail.organization.verified ? .muted : .warning)
+            let facts = [
+                DisplayFormat.words(listing.category.rawValue), DisplayFormat.words(listing.level.rawValue),
+                DisplayFormat.place(listing.locationType, listing.location), "\(listing.durationWeeks) weeks",
+                DisplayFormat.stipend(listing.stipend),
+            ]
+            text.add(facts.joined(separator: " · "), .muted)
+            text.add(
+                "Deadline \(context.format.dateTime(listing.deadline)) · \(listing.positions) position(s) · capacity \(listing.capacity)",
+                .muted)
+            if !listing.requiredSkills.isEmpty { text.add("Skills: " + listing.requiredSkills.joined(separator: ", ")) }
+            text.gap()
+            text.add(listing.description)
+            text.draw(into: &frame.buffer, area: body, scroll: 0)
+        } else if state.selected != nil {
+            frame.buffer.write("loading…", in: body.row(0), style: Style(.muted))
+        }
+        if let message = state.message {
+            frame.buffer.write("✗ " + message, in: area.row(area.height - 1), style: Style(.critical))
+        }
+    }
+}

@@ -1,0 +1,211 @@
+public import EdulinkCore
+
+/// The admin Users tab: search as you type with a role filter, keyset paging, and the account
+/// actions (change role, lock, unlock, disable, reset password). Every action that changes an
+/// account is asked first and confirmed; the service decides whether it is allowed. A reset
+/// password is held only until the admin dismisses it, never posted as a toast or event.
+public struct UsersViewModel: Sendable {
+    public static let pageSize = 100
+
+    /// An account change waiting for the admin's yes.
+    public enum Action: Sendable, Equatable {
+        case setRole(Role)
+        case lock
+        case unlock
+        case disable
+        case resetPassword
+
+        /// The question asked before it runs.
+        public func question(for user: UserSummary) -> String {
+            switch self {
+            case .setRole(let role): "Change \(user.email) from \(user.role.rawValue) to \(role.rawValue)?"
+            case .lock: "Lock \(user.email)? They cannot sign in until unlocked."
+            case .unlock: "Unlock \(user.email)?"
+            case .disable: "Disable \(user.email)? They can no longer sign in."
+            case .resetPassword: "Reset the password of \(user.email)? The new one is shown once."
+            }
+        }
+
+        /// Whether the change locks someone out.
+        public var dangerous: Bool { self == .lock || self == .disable || self == .resetPassword }
+    }
+
+    /// A new password, shown once.
+    public struct Revealed: Sendable, Equatable {
+        public var email: String
+        public var password: String
+    }
+
+    public struct State: Sendable, Equatable {
+        public var query = ""
+        public var role: Role?
+        public var users: [UserSummary] = []
+        public var selectedIndex: Int?
+        public var loading = false
+        /// Whether a page after the last one may exist.
+        public var hasMore = false
+        /// The change waiting for confirmation, and whom it is for.
+        public var pending: (action: Action, user: UserSummary)?
+        public var revealed: Revealed?
+        public var message: String?
+
+        public var selected: UserSummary? {
+            selectedIndex.flatMap { users.indices.contains($0) ? users[$0] : nil }
+        }
+
+        public static func == (lhs: State, rhs: State) -> Bool {
+            lhs.query == rhs.query && lhs.role == rhs.role && lhs.users == rhs.users
+                && lhs.selectedIndex == rhs.selectedIndex && lhs.loading == rhs.loading && lhs.hasMore == rhs.hasMore
+                && lhs.pending?.action == rhs.pending?.action && lhs.pending?.user == rhs.pending?.user
+                && lhs.revealed == rhs.revealed && lhs.message == rhs.message
+        }
+    }
+
+    public enum Intent: Sendable, Equatable {
+        case load
+        /// The search text changed (searches after a short pause).
+        case setQuery(String)
+        /// Shows one role only, or every role.
+        case setRoleFilter(Role?)
+        case moveSelection(Int)
+        case loadMore
+        /// Asks for a change on the selected account.
+        case request(Action)
+        case confirm
+        case cancel
+        /// The admin has noted the new password; it is forgotten.
+        case dismissPassword
+    }
+
+    public enum Message: Sendable {
+        case loaded(append: Bool, Result<[UserSummary], Failure>)
+        case changed(Action, email: String, Result<Void, Failure>)
+        case reset(email: String, Result<String, Failure>)
+    }
+
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        switch intent {
+        case .load:
+            return [search(after: nil, delay: .zero)]
+        case .setQuery(let text):
+            guard text != state.query else { return [] }
+            state.query = text
+            return [search(after: nil, delay: .milliseconds(150))]
+        case .setRoleFilter(let role):
+            state.role = role
+            return [search(after: nil, delay: .zero)]
+        case .moveSelection(let delta):
+            guard !state.users.isEmpty else { return [] }
+            let index = min(max((state.selectedIndex ?? 0) + delta, 0), state.users.count - 1)
+            state.selectedIndex = index
+            if index == state.users.count - 1, state.hasMore, !state.loading { return handle(.loadMore) }
+        case .loadMore:
+            guard state.hasMore, let last = state.users.last else { return [] }
+            return [search(after: last.id, delay: .zero)]
+        case .request(let action):
+            guard let user = state.selected else { return [] }
+            state.pending = (action, user)
+        case .confirm:
+            guard let (action, user) = state.pending else { return [] }
+            state.pending = nil
+            return [run(action, on: user)]
+        case .cancel:
+            state.pending = nil
+        case .dismissPassword:
+            state.revealed = nil
+        }
+        return []
+    }
+
+    private mutating func search(after: UserID?, delay: Duration) -> Effect<Message> {
+        state.loading = true
+        let repository = self.repository
+        let text = state.query.trimmingCharacters(in: .whitespaces)
+        let role = state.role
+        return Effect(key: "search", delay: delay) {
+            .loaded(
+                append: after != nil,
+                await attempt {
+                    try await repository.users(
+                        matching: text.isEmpty ? nil : text, role: role, after: after, limit: Self.pageSize)
+                })
+        }
+    }
+
+    private func run(_ action: Action, on user: UserSummary) -> Effect<Message> {
+        let repository = self.repository
+        let id = user.id
+        let email = user.email
+        if action == .resetPassword {
+            return Effect { .reset(email: email, await attempt { try await repository.resetPassword(id) }) }
+        }
+        return Effect {
+            .changed(
+                action, email: email,
+                await attempt {
+                    switch action {
+                    case .setRole(let role): try await repository.setRole(id, to: role)
+                    case .lock: try await repository.lockUser(id, until: nil)
+                    case .unlock: try await repository.unlockUser(id)
+                    case .disable: try await repository.disableUser(id)
+                    case .resetPassword: break
+                    }
+                })
+        }
+    }
+
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loaded(let append, .success(let page)):
+            events.succeeded()
+            state.loading = false
+            state.message = nil
+            let selectedID = state.selected?.id
+            state.users = append ? state.users + page : page
+            state.hasMore = page.count == Self.pageSize
+            let index = selectedID.flatMap { id in state.users.firstIndex { $0.id == id } }
+            state.selectedIndex =
+                state.users.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, state.users.count - 1))
+        case .loaded(_, .failure(let failure)):
+            events.failed(failure)
+            state.loading = false
+            state.message = failure.message
+        case .changed(let action, let email, .success):
+            events.succeeded()
+            events.post(.toast(Toast("\(email): \(Self.done(action))")))
+            return [reloadSameRows()]
+        case .changed(_, _, .failure(let failure)), .reset(_, .failure(let failure)):
+            events.failed(failure, toast: true)
+        case .reset(let email, .success(let password)):
+            events.succeeded()
+            state.revealed = Revealed(email: email, password: password)
+            return [reloadSameRows()]
+        }
+        return []
+    }
+
+    /// Reloads from the top so the changed row shows its new role or status.
+    private mutating func reloadSameRows() -> Effect<Message> { search(after: nil, delay: .zero) }
+
+    static func done(_ action: Action) -> String {
+        switch action {
+        case .setRole(let role): "role is now \(role.rawValue)"
+        case .lock: "locked"
+        case .unlock: "unlocked"
+        case .disable: "disabled"
+        case .resetPassword: "password reset"
+        }
+    }
+}
+
+extension UsersViewModel: ViewModel {}

@@ -1,0 +1,117 @@
+public import EdulinkCore
+
+/// The admin Listings tab: the listings waiting for review, the detail of the selected one, and the
+/// two answers — verify (publish) or send back to the employer with a reason. The service checks the
+/// reason and who may verify; this only keeps the queue and the selection.
+public struct VerificationViewModel: Sendable {
+    public struct State: Sendable, Equatable {
+        public var queue: [ListingSummary] = []
+        public var selectedIndex: Int?
+        public var detail: ListingDetail?
+        public var loading = false
+        public var message: String?
+
+        public var selected: ListingSummary? {
+            selectedIndex.flatMap { queue.indices.contains($0) ? queue[$0] : nil }
+        }
+    }
+
+    public enum Intent: Sendable, Equatable {
+        case load
+        case moveSelection(Int)
+        case verifySelected
+        /// Sends the selected listing back to its employer with `reason`.
+        case sendBackSelected(reason: String)
+    }
+
+    public enum Message: Sendable {
+        case loaded(Result<[ListingSummary], Failure>)
+        case detailLoaded(ListingID, Result<ListingDetail, Failure>)
+        case changed(ListingEvent, title: String, Result<Listing, Failure>)
+    }
+
+    public private(set) var state = State()
+    private var events = AppEventQueue()
+    private let repository: any EdulinkRepository
+
+    public init(repository: any EdulinkRepository) {
+        self.repository = repository
+    }
+
+    public mutating func takeEvents() -> [AppEvent] { events.take() }
+
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+        switch intent {
+        case .load:
+            state.loading = true
+            let repository = self.repository
+            return [Effect(key: "queue") { .loaded(await attempt { try await repository.verificationQueue() }) }]
+        case .moveSelection(let delta):
+            guard !state.queue.isEmpty else { return [] }
+            let index = min(max((state.selectedIndex ?? 0) + delta, 0), state.queue.count - 1)
+            guard index != state.selectedIndex else { return [] }
+            state.selectedIndex = index
+            return loadDetail()
+        case .verifySelected:
+            return change(.verify, reason: nil)
+        case .sendBackSelected(let reason):
+            return change(.sendBack, reason: reason)
+        }
+    }
+
+    private mutating func loadDetail() -> [Effect<Message>] {
+        guard let id = state.selected?.id else {
+            state.detail = nil
+            return []
+        }
+        if state.detail?.listing.id != id { state.detail = nil }
+        let repository = self.repository
+        return [Effect(key: "detail") { .detailLoaded(id, await attempt { try await repository.listing(id) }) }]
+    }
+
+    private func change(_ event: ListingEvent, reason: String?) -> [Effect<Message>] {
+        guard let listing = state.selected else { return [] }
+        let repository = self.repository
+        let id = listing.id
+        let title = listing.title
+        return [
+            Effect {
+                .changed(
+                    event, title: title, await attempt { try await repository.changeListing(id, event, reason: reason) }
+                )
+            }
+        ]
+    }
+
+    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+        switch message {
+        case .loaded(.success(let queue)):
+            events.succeeded()
+            state.loading = false
+            state.message = nil
+            let selectedID = state.selected?.id
+            state.queue = queue
+            let index = selectedID.flatMap { id in queue.firstIndex { $0.id == id } }
+            state.selectedIndex = queue.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, queue.count - 1))
+            return loadDetail()
+        case .loaded(.failure(let failure)):
+            events.failed(failure)
+            state.loading = false
+            state.message = failure.message
+        case .detailLoaded(let id, .success(let detail)):
+            guard state.selected?.id == id else { return [] }
+            state.detail = detail
+        case .detailLoaded(_, .failure(let failure)):
+            events.failed(failure, toast: true)
+        case .changed(let event, let title, .success):
+            events.succeeded()
+            events.post(.toast(Toast("\"\(title)\" \(event == .verify ? "verified and published" : "sent back")")))
+            return handle(.load)
+        case .changed(_, _, .failure(let failure)):
+            events.failed(failure, toast: true)
+        }
+        return []
+    }
+}
+
+extension VerificationViewModel: ViewModel {}

@@ -1,0 +1,243 @@
+import EdulinkCore
+import EdulinkViewModels
+import Foundation
+import Testing
+
+/// The error toasts among `events`.
+private func errors(_ events: [AppEvent]) -> [String] {
+    events.compactMap { event in
+        if case .toast(let toast) = event, toast.kind == .error { return toast.text }
+        return nil
+    }
+}
+
+@Suite("Admin Users tab")
+struct AdminUsersTests {
+    @Test func searchesAsYouTypeAndFiltersByRole() async throws {
+        try await withWorld { world in
+            var model = UsersViewModel(repository: world.admin)
+            await send(&model, .load)
+            #expect(model.state.users.count == 4)
+            let typed = model.handle(.setQuery("uon"))
+            #expect(typed.first?.delay ?? .zero > .zero)  // waits for a pause in typing
+            await settle(&model, typed)
+            #expect(Set(model.state.users.map(\.email)) == ["student@uon.example", "newcomer@uon.example"])
+            await send(&model, .setQuery(""))
+            await send(&model, .setRoleFilter(.employer))
+            #expect(model.state.users.map(\.email) == ["employer@kusi.example"])
+            #expect(model.state.selected?.email == "employer@kusi.example")
+        }
+    }
+
+    @Test func locksAndUnlocksOnlyAfterConfirmation() async throws {
+        try await withWorld { world in
+            var model = UsersViewModel(repository: world.admin)
+            await send(&model, .setQuery("student@uon"))
+            #expect(model.handle(.request(.lock)).isEmpty)  // asks first
+            #expect(model.state.pending?.action == .lock)
+            await send(&model, .cancel)
+            #expect(model.state.users.first?.status == .active)
+            await send(&model, .request(.lock))
+            await send(&model, .confirm)
+            #expect(model.state.users.first?.status == .locked)
+            #expect(model.takeEvents().contains(.toast(Toast("student@uon.example: locked"))))
+            await send(&model, .request(.unlock))
+            await send(&model, .confirm)
+            #expect(model.state.users.first?.status == .active)
+            await send(&model, .request(.setRole(.supervisor)))
+            await send(&model, .confirm)
+            #expect(model.state.users.first?.role == .supervisor)
+            await send(&model, .request(.disable))
+            await send(&model, .confirm)
+            #expect(model.state.users.first?.status == .disabled)
+        }
+    }
+
+    @Test func theLastAdminCannotBeLockedAndAStudentSeesNoUsers() async throws {
+        try await withWorld { world in
+            var model = UsersViewModel(repository: world.admin)
+            await send(&model, .setRoleFilter(.admin))
+            await send(&model, .request(.lock))
+            await send(&model, .confirm)
+            #expect(model.state.users.first?.status == .active)
+            #expect(errors(model.takeEvents()).contains { $0.contains("last active admin") })
+
+            var student = UsersViewModel(repository: world.student)
+            await send(&student, .load)
+            #expect(student.state.users.isEmpty)
+            #expect(student.state.message?.isEmpty == false)
+        }
+    }
+
+    @Test func aResetPasswordIsShownOnceAndNeverAsAnEvent() async throws {
+        try await withWorld { world in
+            var model = UsersViewModel(repository: world.admin)
+            await send(&model, .setQuery("newcomer@uon"))
+            await send(&model, .request(.resetPassword))
+            #expect(model.state.revealed == nil)
+            await send(&model, .confirm)
+            let revealed = try #require(model.state.revealed)
+            #expect(revealed.email == "newcomer@uon.example")
+            #expect(revealed.password.count >= 12)
+            let events = model.takeEvents()
+            #expect(!events.contains { "\($0)".contains(revealed.password) })
+            await send(&model, .dismissPassword)
+            #expect(model.state.revealed == nil)
+            // The password works, and the old one no longer does.
+            let session = world.newSession()
+            _ = try await session.login(email: "newcomer@uon.example", password: revealed.password)
+            await #expect(throws: (any Error).self) {
+                _ = try await world.newSession().login(email: "newcomer@uon.example", password: Fixture.password)
+            }
+        }
+    }
+}
+
+@Suite("Admin Listings (verification) tab")
+struct AdminVerificationTests {
+    @Test func verifiesOrSendsBackWithARequiredReason() async throws {
+        try await withWorld { world in
+            let first = try await world.employer.createListing(Fixture.draft("Backend Intern", at: world.now))
+            _ = try await world.employer.changeListing(first.id, .submit, reason: nil)
+            let second = try await world.employer.createListing(Fixture.draft("Design Intern", at: world.now))
+            _ = try await world.employer.changeListing(second.id, .submit, reason: nil)
+
+            var model = VerificationViewModel(repository: world.admin)
+            await send(&model, .load)
+            #expect(Set(model.state.queue.map(\.id)) == [first.id, second.id])
+            #expect(model.state.detail?.listing.id == model.state.selected?.id)
+            let chosen = try #require(model.state.selected)
+
+            await send(&model, .sendBackSelected(reason: ""))
+            #expect(!errors(model.takeEvents()).isEmpty)
+            #expect(model.state.queue.count == 2)
+
+            await send(&model, .sendBackSelected(reason: "Add the stipend and the weekly hours."))
+            #expect(model.state.queue.map(\.id) == [first.id, second.id].filter { $0 != chosen.id })
+            #expect(try await world.employer.listing(chosen.id).listing.status == .draft)
+
+            await send(&model, .verifySelected)
+            #expect(model.state.queue.isEmpty)
+            #expect(model.state.detail == nil)
+            let other = chosen.id == first.id ? second.id : first.id
+            #expect(try await world.admin.listing(other).listing.status == .published)
+        }
+    }
+
+    @Test func aStudentHasNoQueue() async throws {
+        try await withWorld { world in
+            var model = VerificationViewModel(repository: world.student)
+            await send(&model, .load)
+            #expect(model.state.queue.isEmpty)
+            #expect(model.state.message?.isEmpty == false)
+        }
+    }
+}
+
+@Suite("Admin Security tab")
+struct AdminSecurityTests {
+    @Test func countsFailedLoginsByAccountAndOriginAndFiltersEvents() async throws {
+        try await withWorld { world in
+            for _ in 0..<3 {
+                _ = try? await world.newSession().login(email: "ghost@example.com", password: "wrong password")
+            }
+            let now = world.clock.now
+            var model = SecurityViewModel(repository: world.admin, now: { now() })
+            await send(&model, .load)
+            let report = try #require(model.state.report)
+            #expect(report.byAccount.first { $0.key == "ghost@example.com" }?.count == 3)
+            #expect(report.byOrigin.reduce(0) { $0 + $1.count } == 3)
+            #expect(report.locked.isEmpty)
+
+            await send(&model, .setKind(.loginFailed))
+            #expect(model.state.report?.events.count == 3)
+            #expect(model.state.report?.events.allSatisfy { $0.kind == .loginFailed } == true)
+            await send(&model, .nextKind)
+            #expect(model.state.kind == .accountLocked)
+
+            try await world.admin.lockUser(world.studentID, until: nil)
+            world.clock.advance(by: 2 * 3600)
+            await send(&model, .load)
+            #expect(model.state.report?.byAccount.isEmpty == true)  // the hour has passed
+            #expect(model.state.report?.locked.map(\.email) == ["student@uon.example"])
+            await send(&model, .toggleWindow)
+            #expect(model.state.window == .day)
+            #expect(model.state.report?.byAccount.first?.count == 3)
+        }
+    }
+
+    @Test func aStudentSeesNoSecurityData() async throws {
+        try await withWorld { world in
+            let now = world.clock.now
+            var model = SecurityViewModel(repository: world.student, now: { now() })
+            await send(&model, .load)
+            #expect(model.state.report == nil)
+            #expect(model.state.message?.isEmpty == false)
+        }
+    }
+}
+
+@Suite("Admin Audit tab")
+struct AdminAuditTests {
+    @Test func readsTheQueryLine() {
+        let now = Fixture.start
+        let utc = TimeZone(identifier: "UTC") ?? .gmt
+        let filter = try? AuditViewModel.Filter.parse(
+            "actor:admin@edulink.test action:user. entity:user since:7d until:2026-09-30", now: now, timeZone: utc
+        ).get()
+        #expect(filter?.actor == "admin@edulink.test")
+        #expect(filter?.action == "user.")
+        #expect(filter?.entity == "user")
+        #expect(filter?.since == now.addingTimeInterval(-7 * 86_400))
+        #expect(filter?.until?.ISO8601Format() == "2026-09-30T23:59:59Z")
+        for bad in ["who:me", "since:yesterday", "action:"] {
+            #expect((try? AuditViewModel.Filter.parse(bad, now: now, timeZone: utc).get()) == nil)
+        }
+    }
+
+    @Test func filtersPagesAndExports() async throws {
+        try await withWorld { world in
+            let now = world.clock.now
+            for _ in 0..<(AuditViewModel.pageSize / 2 + 1) {
+                try await world.admin.lockUser(world.studentID, until: nil)
+                try await world.admin.unlockUser(world.studentID)
+            }
+            var model = AuditViewModel(repository: world.admin, timeZone: .gmt, now: { now() })
+            await send(&model, .setQuery("actor:admin@edulink.test action:user."))
+            #expect(model.state.events.count == AuditViewModel.pageSize)
+            #expect(model.state.hasMore)
+            #expect(model.state.events.allSatisfy { $0.action.hasPrefix("user.") })
+            await send(&model, .moveSelection(AuditViewModel.pageSize))  // the last row loads the next page
+            #expect(model.state.events.count == AuditViewModel.pageSize + 2)
+            #expect(!model.state.hasMore)
+            #expect(Set(model.state.events.map(\.id)).count == model.state.events.count)
+
+            await send(&model, .setQuery("nonsense"))
+            #expect(model.state.message?.contains("key:value") == true)
+            #expect(model.state.line == "actor:admin@edulink.test action:user.")
+
+            let path = world.directory.appendingPathComponent("audit.csv").path
+            await send(&model, .export(path: path))
+            #expect(model.state.export?.written == 102)
+            #expect(model.state.export?.done == true)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let lines = text.split(separator: "\r\n")
+            #expect(lines.count == 103)
+            #expect(lines.first == "id,at,actor_id,actor_role,action,entity,entity_id,summary,origin")
+            #expect(model.takeEvents().contains(.toast(Toast("Exported 102 audit events to \(path)"))))
+        }
+    }
+
+    @Test func anUnknownActorAndAStudentAreRefused() async throws {
+        try await withWorld { world in
+            let now = world.clock.now
+            var model = AuditViewModel(repository: world.admin, timeZone: .gmt, now: { now() })
+            await send(&model, .setQuery("actor:nobody@nowhere.example"))
+            #expect(model.state.message == "No account matches \"nobody@nowhere.example\".")
+            var student = AuditViewModel(repository: world.student, timeZone: .gmt, now: { now() })
+            await send(&student, .load)
+            #expect(student.state.events.isEmpty)
+            #expect(student.state.message?.isEmpty == false)
+        }
+    }
+}
