@@ -48,7 +48,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         let path = directory.appendingPathComponent("edulink.sqlite").path
         let clock = ManualTimeSource(ContractFixture.start)
         let store = try SQLiteStore(path: path, clock: clock)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         return ContractWorld(
             clock: clock, setup: service,
             newSession: { LocalRepository(service: service, mode: .local(path: path)) },
@@ -56,9 +57,12 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
     }
 
     static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL", origin: .tui) {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-contract-pg-\(UUID().uuidString)")
         let clock = ManualTimeSource(ContractFixture.start)
         let (store, database) = try await TestPostgres.makeStore(clock: clock)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         let url = database.location.redacted
         return ContractWorld(
             clock: clock, setup: service,
@@ -66,6 +70,7 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             tearDown: {
                 await store.shutdown()
                 await database.drop()
+                try? FileManager.default.removeItem(at: directory)
             })
     }
 
@@ -78,7 +83,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualTimeSource(ContractFixture.start)
         let store = try SQLiteStore(path: directory.appendingPathComponent("edulink.sqlite").path, clock: clock)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         let running = try await InProcessServer.start(
             service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
         let url = running.url
@@ -101,7 +107,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualTimeSource(ContractFixture.start)
         let (store, database) = try await TestPostgres.makeStore(clock: clock)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         let running = try await InProcessServer.start(
             service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
         let url = running.url

@@ -15,11 +15,20 @@ enum ContractFixture {
         return calendar
     }
 
-    static func environment(store: any Store, clock: any TimeSource) -> ServiceEnvironment {
+    /// True while `withWorld(_:maintained:)` makes a world whose service has database maintenance
+    /// (the Data tab's operations); other worlds have none, so their health report measures no backups.
+    @TaskLocal static var maintained = false
+
+    static func environment(store: any Store, clock: any TimeSource, dataDirectory: URL) -> ServiceEnvironment {
         ServiceEnvironment(
             store: store, clock: clock, hasher: BcryptHasher(cost: 4),
             passwordPolicy: PasswordPolicy(commonPasswords: ["password123", "qwertyuiop"]), calendar: calendar,
-            logger: Logger(label: "contract"))
+            logger: Logger(label: "contract"),
+            operations: maintained
+                ? OperationsEnvironment(
+                    maintenance: store as? any StoreMaintenance, probe: QuietProbe(), requests: nil,
+                    timesServiceCalls: false, dataDirectory: dataDirectory.path)
+                : nil)
     }
 
     static let coverLetter = String(
@@ -152,9 +161,9 @@ struct Seeded: Sendable {
 
 /// Runs `body` in a fresh world of `backend` and removes it afterwards.
 func withWorld(
-    _ backend: ContractBackend, students: Int = 3, _ body: (Seeded) async throws -> Void
+    _ backend: ContractBackend, students: Int = 3, maintained: Bool = false, _ body: (Seeded) async throws -> Void
 ) async throws {
-    let world = try await backend.make()
+    let world = try await ContractFixture.$maintained.withValue(maintained) { try await backend.make() }
     do {
         try await body(try await Seeded.make(in: world, students: students))
     } catch {
@@ -174,4 +183,10 @@ func edulinkError(_ body: () async throws -> some Any) async -> EdulinkError? {
     } catch {
         return .unavailable("unexpected \(error)")
     }
+}
+
+/// A machine with nothing to report, so that no system figure raises an alert in a contract test.
+struct QuietProbe: SystemProbe {
+    func system() -> SystemFigures { SystemFigures(cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil) }
+    func disk(at path: String) -> DiskFigures? { nil }
 }
