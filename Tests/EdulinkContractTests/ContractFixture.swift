@@ -26,7 +26,7 @@ enum ContractFixture {
             logger: Logger(label: "contract"),
             operations: maintained
                 ? OperationsEnvironment(
-                    maintenance: store as? any StoreMaintenance, probe: QuietProbe(), requests: nil,
+                    maintenance: store as? any StoreMaintenance, probe: FixedSystemProbe(figures: SystemFigures(cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil), disk: nil), requests: nil,
                     timesServiceCalls: false, dataDirectory: dataDirectory.path)
                 : nil)
     }
@@ -185,8 +185,3 @@ func edulinkError(_ body: () async throws -> some Any) async -> EdulinkError? {
     }
 }
 
-/// A machine with nothing to report, so that no system figure raises an alert in a contract test.
-struct QuietProbe: SystemProbe {
-    func system() -> SystemFigures { SystemFigures(cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil) }
-    func disk(at path: String) -> DiskFigures? { nil }
-}

@@ -75,6 +75,7 @@ extension EdulinkApp {
         case .notifications: return notifications?.handle(key) ?? .unhandled
         case .profile: return profile?.handle(key) ?? .unhandled
         case .health: return health?.handle(key) ?? .unhandled
+        case .data: return data?.handle(key) ?? .unhandled
         default: return .unhandled
         }
     }
@@ -99,6 +100,7 @@ extension EdulinkApp {
         let yes = confirmed != nil
         switch purpose {
         case .applications: return applications?.send(yes ? .confirm : .cancel) ?? []
+        case .data: return data?.send(yes ? .confirm : .cancel) ?? []
         case .deleteSavedSearch: return saved?.send(yes ? .confirmDelete : .cancelDelete) ?? []
         case .submitApplication: return yes ? apply?.submit() ?? [] : []
         case .saveSearch: return confirmed.map { browse?.saveSearch(named: $0, area: area) ?? [] } ?? []
@@ -181,6 +183,7 @@ extension EdulinkApp {
         case .notifications: return pack(NotificationsScreen.keys)
         case .profile: return pack(profile?.activeKeys ?? ProfileScreen.keys)
         case .health: return pack(HealthScreen.keys)
+        case .data: return pack(DataScreen.keys)
         default: return ([], [])
         }
     }

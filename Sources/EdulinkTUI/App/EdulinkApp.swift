@@ -32,6 +32,7 @@ public struct EdulinkApp: TerminalKit.Application {
     var notifications: NotificationsScreen?
     var profile: ProfileScreen?
     var health: HealthScreen?
+    var data: DataScreen?
     /// The employer's Listings, Applicants, Dashboard and Profile tabs.
     var employer: EmployerTabs?
     var detail: ListingDetailScreen?
@@ -108,6 +109,7 @@ public struct EdulinkApp: TerminalKit.Application {
             profile = ProfileScreen(model: ProfileViewModel(repository: repository))
         }
         if user.role == .admin { health = HealthScreen(model: HealthViewModel(repository: repository)) }
+        if user.role == .admin { data = DataScreen(model: DataViewModel(repository: repository)) }
         if user.role == .employer {
             employer = EmployerTabs(
                 repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now)
@@ -128,6 +130,7 @@ public struct EdulinkApp: TerminalKit.Application {
         notifications = nil
         profile = nil
         health = nil
+        data = nil
         employer = nil
         detail = nil
         apply = nil
@@ -145,6 +148,7 @@ public struct EdulinkApp: TerminalKit.Application {
         if let state = browse?.model.state, state.searching || state.loadingMore || state.loadingDetail { return true }
         if apply?.model.state.submitting == true || apply?.model.state.loading == true { return true }
         if detail?.model.state.loading == true { return true }
+        if data?.model.state.working != nil { return true }
         return false
     }
 

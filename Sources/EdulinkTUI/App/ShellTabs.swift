@@ -8,7 +8,7 @@ enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
         switch role {
         case .student, .employer: ShellTab.tabs(for: role)
-        case .admin: [.health, .browse, .notifications]
+        case .admin: [.health, .browse, .notifications, .data]
         default: [.browse, .notifications]
         }
     }
@@ -19,7 +19,7 @@ enum ShellTabs {
         case .student, .employer:
             return nil
         case .admin:
-            return "Admin tabs Users, Listings verification, Security, Audit, Data are not in this build. "
+            return "Admin tabs Users, Listings verification, Security, Audit are not in this build. "
                 + "Browse is read-only; use 'edulink db', 'edulink user' and 'edulink doctor' meanwhile."
         case .institutionAdmin:
             return "Institution tabs — your students' applications and placements, listing verification — are not in "
