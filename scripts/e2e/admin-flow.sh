@@ -5,7 +5,8 @@
 # by itself once `edulink db backup` has run; an account is locked and unlocked (`edulink user`); the
 # backup is verified by `edulink doctor` and restored, and the data is intact afterwards.
 #
-# Not yet covered here (their tabs are not built): Users, Listings verification, Security, Audit, Data.
+# Not yet covered here (their tabs are not built): Users, Listings verification, Security, Audit. The Data tab
+# has its own: scripts/e2e/admin-data-flow.sh.
 #
 # Usage: scripts/e2e/admin-flow.sh                  (builds with --scratch-path .build-tui)
 #        EDULINK_BIN=/path/to/edulink scripts/e2e/admin-flow.sh

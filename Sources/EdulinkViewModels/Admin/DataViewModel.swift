@@ -128,7 +128,8 @@ public struct DataViewModel: Sendable {
             guard let backup = selected else { return [] }
             return start(.verify) {
                 let record = try await repository.verifyBackup(backup.id)
-                return record.integrityOK ? "\(record.fileName) verified" : "\(record.fileName) FAILED verification"
+                return record.integrityOK
+                    ? "Backup verified: \(record.fileName)" : "Backup FAILED verification: \(record.fileName)"
             }
         case .restoreSelected:
             guard state.working == nil, let backup = selected else { return [] }
