@@ -49,7 +49,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         let path = directory.appendingPathComponent("edulink.sqlite").path
         let clock = ManualTimeSource(ContractFixture.start)
         let store = try SQLiteStore(path: path, clock: clock, searchWindow: window)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         return ContractWorld(
             clock: clock, setup: service,
             newSession: { LocalRepository(service: service, mode: .local(path: path)) },
@@ -57,9 +58,12 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
     }
 
     static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL", origin: .tui) { window in
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("edulink-contract-pg-\(UUID().uuidString)")
         let clock = ManualTimeSource(ContractFixture.start)
         let (store, database) = try await TestPostgres.makeStore(clock: clock, searchWindow: window)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         let url = database.location.redacted
         return ContractWorld(
             clock: clock, setup: service,
@@ -67,6 +71,7 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             tearDown: {
                 await store.shutdown()
                 await database.drop()
+                try? FileManager.default.removeItem(at: directory)
             })
     }
 
@@ -80,7 +85,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         let clock = ManualTimeSource(ContractFixture.start)
         let store = try SQLiteStore(
             path: directory.appendingPathComponent("edulink.sqlite").path, clock: clock, searchWindow: window)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         let running = try await InProcessServer.start(
             service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
         let url = running.url
@@ -103,7 +109,8 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let clock = ManualTimeSource(ContractFixture.start)
         let (store, database) = try await TestPostgres.makeStore(clock: clock, searchWindow: window)
-        let service = EdulinkService(environment: ContractFixture.environment(store: store, clock: clock))
+        let service = EdulinkService(
+            environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         let running = try await InProcessServer.start(
             service: service, store: store, stateDirectory: directory.appendingPathComponent("state"))
         let url = running.url

@@ -15,11 +15,24 @@ enum ContractFixture {
         return calendar
     }
 
-    static func environment(store: any Store, clock: any TimeSource) -> ServiceEnvironment {
+    /// True while `withWorld(_:maintained:)` makes a world whose service has database maintenance
+    /// (the Data tab's operations); other worlds have none, so their health report measures no backups.
+    @TaskLocal static var maintained = false
+
+    static func environment(store: any Store, clock: any TimeSource, dataDirectory: URL) -> ServiceEnvironment {
         ServiceEnvironment(
             store: store, clock: clock, hasher: BcryptHasher(cost: 4),
             passwordPolicy: PasswordPolicy(commonPasswords: ["password123", "qwertyuiop"]), calendar: calendar,
-            logger: Logger(label: "contract"))
+            logger: Logger(label: "contract"),
+            operations: maintained
+                ? OperationsEnvironment(
+                    maintenance: store as? any StoreMaintenance,
+                    probe: FixedSystemProbe(
+                        figures: SystemFigures(
+                            cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil), disk: nil),
+                    requests: nil,
+                    timesServiceCalls: false, dataDirectory: dataDirectory.path)
+                : nil)
     }
 
     static let coverLetter = String(
@@ -152,10 +165,10 @@ struct Seeded: Sendable {
 
 /// Runs `body` in a fresh world of `backend` and removes it afterwards.
 func withWorld(
-    _ backend: ContractBackend, students: Int = 3, searchWindow: SearchWindow = .standard,
+    _ backend: ContractBackend, students: Int = 3, searchWindow: SearchWindow = .standard, maintained: Bool = false,
     _ body: (Seeded) async throws -> Void
 ) async throws {
-    let world = try await backend.make(searchWindow)
+    let world = try await ContractFixture.$maintained.withValue(maintained) { try await backend.make(searchWindow) }
     do {
         try await body(try await Seeded.make(in: world, students: students))
     } catch {

@@ -35,6 +35,17 @@ struct ScreenSnapshotTests {
         try await check("admin-health", as: "admin@edulink.demo")
     }
 
+    @Test("Data shows the database status and the backups; a backup and an integrity check end in toasts")
+    func adminData() async throws {
+        try await check("admin-data", as: "admin@edulink.demo") { driver in
+            driver.press("6")
+            await driver.settle()
+            driver.press("b")
+            await driver.settle()
+            driver.press("c")
+        }
+    }
+
     @Test("the login screen lists the demo accounts")
     func login() async throws {
         try await check("login", signIn: false)

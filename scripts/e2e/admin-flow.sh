@@ -7,7 +7,7 @@
 # verification queue is verified; the backup is verified by `edulink doctor` and restored, and the
 # data is intact afterwards.
 #
-# The Data tab's backups have their own script.
+# The Data tab (backups, maintenance) has its own script: scripts/e2e/admin-data-flow.sh.
 #
 # Usage: scripts/e2e/admin-flow.sh                  (builds with --scratch-path .build-tui)
 #        EDULINK_BIN=/path/to/edulink scripts/e2e/admin-flow.sh

@@ -101,4 +101,18 @@ public protocol EdulinkRepository: Sendable {
     func resolveAlert(_ id: AlertID) async throws -> Alert
     func kpis() async throws -> PlatformKPIs
     func failedLogins(since: Date, by grouping: SecurityGrouping, limit: Int) async throws -> [SecurityTally]
+
+    // MARK: Data (admins)
+    /// Database status, snapshots and the retention rule.
+    func dataOverview() async throws -> DataOverview
+    /// Integrity and foreign-key check; the result is kept for the health check.
+    func checkDatabaseIntegrity() async throws -> IntegrityReport
+    func runDatabaseTask(_ task: DatabaseTask) async throws -> DatabaseTaskResult
+    /// A verified snapshot in the server's (or local) backup folder.
+    func createBackup() async throws -> BackupRecord
+    func verifyBackup(_ id: BackupID) async throws -> BackupRecord
+    /// Replaces the database with a snapshot; the current database is backed up first.
+    func restoreBackup(_ id: BackupID) async throws -> RestoreResult
+    /// Deletes snapshots older than the retention, never the newest.
+    func pruneBackups() async throws -> PruneResult
 }

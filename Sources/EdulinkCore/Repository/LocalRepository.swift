@@ -13,7 +13,7 @@ public actor LocalRepository: EdulinkRepository {
         self.origin = origin
     }
 
-    private func principal() throws -> Principal {
+    func principal() throws -> Principal {
         guard let signedIn else { throw EdulinkError.unauthenticated("Sign in first.") }
         return Principal(user: signedIn, origin: origin)
     }

@@ -12,16 +12,31 @@ public struct OperationsEnvironment: Sendable {
     public var timesServiceCalls: Bool
     /// The folder holding the data (its free space is the storage check).
     public var dataDirectory: String
+    /// Where the admin Data tab writes snapshots (default `<data dir>/backups`).
+    public var backupDirectory: String
+    /// Snapshots older than this many days are pruned.
+    public var keepDays: Int
+
+    /// How long snapshots are kept unless configured otherwise.
+    public static let defaultKeepDays = 30
+
+    /// The one default for where snapshots go: `<data directory>/backups`.
+    public static func defaultBackupDirectory(dataDirectory: String) -> String {
+        URL(fileURLWithPath: dataDirectory, isDirectory: true).appendingPathComponent("backups", isDirectory: true).path
+    }
 
     public init(
         maintenance: (any StoreMaintenance)?, probe: any SystemProbe, requests: RequestMetrics?,
-        timesServiceCalls: Bool, dataDirectory: String
+        timesServiceCalls: Bool, dataDirectory: String, backupDirectory: String? = nil,
+        keepDays: Int = OperationsEnvironment.defaultKeepDays
     ) {
         self.maintenance = maintenance
         self.probe = probe
         self.requests = requests
         self.timesServiceCalls = timesServiceCalls
         self.dataDirectory = dataDirectory
+        self.backupDirectory = backupDirectory ?? Self.defaultBackupDirectory(dataDirectory: dataDirectory)
+        self.keepDays = keepDays
     }
 }
 

@@ -54,6 +54,11 @@ public protocol StoreMaintenance: Sendable {
     func backups() async throws -> [BackupRecord]
     /// Verifies `file`, backs up the current database into `backupDirectory`, then swaps atomically.
     func restore(from file: URL, backupDirectory: URL) async throws -> BackupRecord
+    /// Checks a recorded snapshot again and records the result (a missing file fails).
+    func verifyBackup(_ id: BackupID) async throws -> BackupRecord
+    /// Deletes snapshots older than `keepDays` (records and files), never `keeping`; returns how
+    /// many recorded snapshots went.
+    func pruneBackups(in directory: URL, keepDays: Int, keeping: BackupID?) async throws -> Int
     func vacuum() async throws
     func analyze() async throws
     func reindex() async throws

@@ -60,6 +60,35 @@ extension PostgresStore {
         return safety
     }
 
+    /// Checks a recorded snapshot again with `pg_restore --list` and records the result; a missing
+    /// or unreadable file fails.
+    public func verifyBackup(_ id: BackupID) async throws -> BackupRecord {
+        guard var record = try await backups().first(where: { $0.id == id }) else {
+            throw EdulinkError.notFound("Backup \(id)")
+        }
+        let path = record.path
+        let tools = PostgresTools(location: location)
+        let readable =
+            FileManager.default.fileExists(atPath: path)
+            ? try await threadPool.runIfActive { try tools.run("pg_restore", ["--list", path]).status == 0 } : false
+        record.verifiedAt = clock.now()
+        record.integrityOK = readable
+        record.sizeBytes = Self.fileSize(path)
+        let checked = record
+        _ = try await transaction(.write) { db in
+            try PostgresSession(db).execute(
+                "UPDATE backups SET verified_at = $1, integrity_ok = $2, size_bytes = $3 WHERE id = $4",
+                [checked.verifiedAt, checked.integrityOK, checked.sizeBytes, checked.id])
+        }
+        return record
+    }
+
+    /// Deletes snapshots older than `keepDays`, never `keeping`.
+    public func pruneBackups(in directory: URL, keepDays: Int, keeping: BackupID?) async throws -> Int {
+        let kept = try await backups().first { $0.id == keeping }
+        return try await prune(directory: directory, keepDays: keepDays, keeping: kept)
+    }
+
     // MARK: Steps
 
     func makeBackup(into directory: URL) async throws -> BackupRecord {
@@ -95,25 +124,28 @@ extension PostgresStore {
 
     /// Deletes snapshots older than `keepDays`: recorded ones (and their files), and files in
     /// `directory` whose name says they are older.
-    func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord) async throws {
+    @discardableResult
+    func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord?) async throws -> Int {
+        let keptID = kept?.id ?? BackupID(-1)
         let cutoff = clock.now().addingTimeInterval(-Double(max(keepDays, 0)) * 86_400)
         let old = try await transaction(.write) { db in
             let session = PostgresSession(db)
             let old = try session.fetchAll(
-                "SELECT * FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, kept.id], Self.backupRecord)
-            try session.execute("DELETE FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, kept.id])
+                "SELECT * FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, keptID], Self.backupRecord)
+            try session.execute("DELETE FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, keptID])
             return old
         }
         let manager = FileManager.default
-        for record in old where record.path != kept.path {
+        for record in old where record.path != kept?.path {
             try? manager.removeItem(atPath: record.path)
         }
         let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names {
             guard let date = Self.backupDate(fileName: name), date < cutoff else { continue }
             let path = directory.appendingPathComponent(name).path
-            if path != kept.path { try? manager.removeItem(atPath: path) }
+            if path != kept?.path { try? manager.removeItem(atPath: path) }
         }
+        return old.count
     }
 
     /// Refuses a file that is missing, not a `pg_dump` archive, or not of an Edulink database.

@@ -60,6 +60,42 @@ extension SQLiteStore {
         }
     }
 
+    /// Checks a recorded snapshot again with `PRAGMA integrity_check` and records the result; a
+    /// missing or unreadable file fails.
+    public func verifyBackup(_ id: BackupID) async throws -> BackupRecord {
+        try await mapErrors {
+            guard var record = try await backups().first(where: { $0.id == id }) else {
+                throw EdulinkError.notFound("Backup \(id)")
+            }
+            let file = URL(fileURLWithPath: record.path)
+            let problems =
+                FileManager.default.fileExists(atPath: file.path)
+                ? ((try? Self.verify(file)) ?? ["unreadable"]) : ["missing"]
+            Self.removeSidecars(of: file.path)
+            record.verifiedAt = clock.now()
+            record.integrityOK = problems.isEmpty
+            record.sizeBytes = Self.fileSize(file.path)
+            let checked = record
+            try await pool.write { db in
+                try db.execute(
+                    sql: "UPDATE backups SET verified_at = ?, integrity_ok = ?, size_bytes = ? WHERE id = ?",
+                    arguments: [
+                        ColumnCoding.microseconds(checked.verifiedAt), checked.integrityOK, checked.sizeBytes,
+                        checked.id.rawValue,
+                    ])
+            }
+            return record
+        }
+    }
+
+    /// Deletes snapshots older than `keepDays`, never `keeping`.
+    public func pruneBackups(in directory: URL, keepDays: Int, keeping: BackupID?) async throws -> Int {
+        try await mapErrors {
+            let kept = try await backups().first { $0.id == keeping }
+            return try await prune(directory: directory, keepDays: keepDays, keeping: kept)
+        }
+    }
+
     // MARK: Steps
 
     func makeBackup(into directory: URL) async throws -> BackupRecord {
@@ -99,26 +135,27 @@ extension SQLiteStore {
     /// Deletes snapshots older than `keepDays`: recorded ones (and their files), and files in
     /// `directory` whose name says they are older (made before they were recorded, or by another
     /// copy of the database).
-    func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord) async throws {
+    @discardableResult
+    func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord?) async throws -> Int {
+        let keptID = kept?.id.rawValue ?? -1
         let cutoff = clock.now().addingTimeInterval(-Double(max(keepDays, 0)) * 86_400)
         let old = try await pool.write { db in
             let session = SQLiteSession(db)
             let old = try session.fetchAll(
                 "SELECT * FROM backups WHERE created_at < ? AND id <> ?",
-                [ColumnCoding.microseconds(cutoff), kept.id.rawValue], Self.backupRecord)
+                [ColumnCoding.microseconds(cutoff), keptID], Self.backupRecord)
             try session.execute(
-                "DELETE FROM backups WHERE created_at < ? AND id <> ?",
-                [ColumnCoding.microseconds(cutoff), kept.id.rawValue])
+                "DELETE FROM backups WHERE created_at < ? AND id <> ?", [ColumnCoding.microseconds(cutoff), keptID])
             return old
         }
         let manager = FileManager.default
-        for record in old where record.path != kept.path {
+        for record in old where record.path != kept?.path {
             Self.removeSnapshot(record.path)
         }
         let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names {
             let path = directory.appendingPathComponent(name).path
-            if let date = Self.backupDate(fileName: name), date < cutoff, path != kept.path {
+            if let date = Self.backupDate(fileName: name), date < cutoff, path != kept?.path {
                 Self.removeSnapshot(path)
             } else if let snapshot = Self.sidecarOwner(path), snapshot != self.path,
                 Self.backupDate(fileName: URL(fileURLWithPath: snapshot).lastPathComponent) != nil
@@ -128,6 +165,7 @@ extension SQLiteStore {
                 try? manager.removeItem(atPath: path)
             }
         }
+        return old.count
     }
 
     /// The SQLite side files a connection may leave beside a database file.

@@ -12,6 +12,7 @@ public enum AppMessage: Sendable {
     case notifications(NotificationsViewModel.Message)
     case profile(ProfileViewModel.Message)
     case health(HealthViewModel.Message)
+    case data(DataViewModel.Message)
     case employerListings(EmployerListingsViewModel.Message)
     case employerApplicants(ApplicantsViewModel.Message)
     case employerDashboard(EmployerDashboardViewModel.Message)

@@ -100,6 +100,7 @@ extension EdulinkApp {
         case .notifications: notifications?.draw(into: &frame, area: area, context: context)
         case .profile: profile?.draw(into: &frame, area: area, context: context)
         case .health: health?.draw(into: &frame, area: area, context: context)
+        case .data: data?.draw(into: &frame, area: area, context: context)
         default: break
         }
     }

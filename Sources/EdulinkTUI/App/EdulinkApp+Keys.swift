@@ -11,7 +11,8 @@ extension EdulinkApp {
         KeyBinding(
             [":"], hint: "cmd", "Command line: :browse :saved :applications :theme NAME :logout :quit",
             group: "Everywhere", action: .command),
-        KeyBinding(["1", "2", "3", "4", "5"], "Switch to the tab with that number", group: "Everywhere", action: .tab),
+        KeyBinding(
+            ["1", "2", "3", "4", "5", "6"], "Switch to the tab with that number", group: "Everywhere", action: .tab),
         KeyBinding(["]"], "Next tab", group: "Everywhere", action: .nextTab),
         KeyBinding(["["], "Previous tab", group: "Everywhere", action: .previousTab),
         KeyBinding(["q"], hint: "quit", "Back; quit from a tab", group: "Everywhere", action: .quit),
@@ -77,6 +78,7 @@ extension EdulinkApp {
         case .notifications: return notifications?.handle(key) ?? .unhandled
         case .profile: return profile?.handle(key) ?? .unhandled
         case .health: return health?.handle(key) ?? .unhandled
+        case .data: return data?.handle(key) ?? .unhandled
         default: return .unhandled
         }
     }
@@ -101,6 +103,7 @@ extension EdulinkApp {
         let yes = confirmed != nil
         switch purpose {
         case .applications: return applications?.send(yes ? .confirm : .cancel) ?? []
+        case .data: return data?.send(yes ? .confirm : .cancel) ?? []
         case .deleteSavedSearch: return saved?.send(yes ? .confirmDelete : .cancelDelete) ?? []
         case .submitApplication: return yes ? apply?.submit() ?? [] : []
         case .saveSearch: return confirmed.map { browse?.saveSearch(named: $0, area: area) ?? [] } ?? []
@@ -184,6 +187,7 @@ extension EdulinkApp {
         case .notifications: return pack(NotificationsScreen.keys)
         case .profile: return pack(profile?.activeKeys ?? ProfileScreen.keys)
         case .health: return pack(HealthScreen.keys)
+        case .data: return pack(DataScreen.keys)
         default: return ([], [])
         }
     }

@@ -38,6 +38,8 @@ extension EdulinkApp {
             return profile?.receive(message) ?? []
         case .health(let message):
             return health?.receive(message) ?? []
+        case .data(let message):
+            return data?.receive(message) ?? []
         case .employerListings(let message):
             return employer?.listings.receive(message) ?? []
         case .employerApplicants(let message):
@@ -73,6 +75,7 @@ extension EdulinkApp {
             events += notifications?.takeEvents() ?? []
             events += profile?.takeEvents() ?? []
             events += health?.takeEvents() ?? []
+            events += data?.takeEvents() ?? []
             events += employer?.takeEvents() ?? []
             events += admin?.takeEvents() ?? []
             guard !events.isEmpty else { break }
@@ -141,6 +144,7 @@ extension EdulinkApp {
         case .notifications: return notifications?.send(.load) ?? []
         case .profile: return profile?.send(.load) ?? []
         case .health: return health?.send(.load) ?? []
+        case .data: return data?.send(.load) ?? []
         default: return []
         }
     }

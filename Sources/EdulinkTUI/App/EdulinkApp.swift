@@ -32,6 +32,7 @@ public struct EdulinkApp: TerminalKit.Application {
     var notifications: NotificationsScreen?
     var profile: ProfileScreen?
     var health: HealthScreen?
+    var data: DataScreen?
     /// The employer's Listings, Applicants, Dashboard and Profile tabs.
     var employer: EmployerTabs?
     /// The admin's Users, Listings, Security and Audit tabs.
@@ -112,6 +113,7 @@ public struct EdulinkApp: TerminalKit.Application {
         if user.role == .admin {
             health = HealthScreen(model: HealthViewModel(repository: repository))
             admin = AdminTabs(repository: repository, timeZone: environment.timeZone, now: environment.time.now)
+            data = DataScreen(model: DataViewModel(repository: repository))
         }
         if user.role == .employer {
             employer = EmployerTabs(
@@ -133,6 +135,7 @@ public struct EdulinkApp: TerminalKit.Application {
         notifications = nil
         profile = nil
         health = nil
+        data = nil
         employer = nil
         admin = nil
         detail = nil
@@ -151,6 +154,7 @@ public struct EdulinkApp: TerminalKit.Application {
         if let state = browse?.model.state, state.searching || state.loadingMore || state.loadingDetail { return true }
         if apply?.model.state.submitting == true || apply?.model.state.loading == true { return true }
         if detail?.model.state.loading == true { return true }
+        if data?.model.state.working != nil { return true }
         return false
     }
 

@@ -40,6 +40,8 @@ enum DialogPurpose: Hashable {
     case submitApplication
     /// Naming the current search to save it.
     case saveSearch
+    /// The admin Data tab's confirmation (restore, prune).
+    case data
 }
 
 /// What screens need to draw besides their own state.

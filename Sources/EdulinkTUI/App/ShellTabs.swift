@@ -1,26 +1,22 @@
 import EdulinkCore
 import EdulinkViewModels
 
-/// The tabs the terminal app shows for a role. Students get their five screens. The other roles get
-/// what this build has for them — Browse (read-only) and Notifications — and a note naming the
-/// screens their role's tabs will hold.
+/// The tabs the terminal app shows for a role. Students, employers and admins get their own tabs
+/// (PRODUCT.md, "Screens and keys"). Institution admins and supervisors get what this build has for
+/// them — Browse (read-only) and Notifications — and a note naming the screens their tabs will hold.
 enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
         switch role {
-        case .student, .employer: ShellTab.tabs(for: role)
-        case .admin: [.health, .users, .verification, .security, .audit]
-        default: [.browse, .notifications]
+        case .student, .employer, .admin: ShellTab.tabs(for: role)
+        case .institutionAdmin, .supervisor: [.browse, .notifications]
         }
     }
 
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
         switch role {
-        case .student, .employer:
+        case .student, .employer, .admin:
             return nil
-        case .admin:
-            return "The admin Data tab (backups, maintenance) is not in this build; use 'edulink db' and "
-                + "'edulink doctor' meanwhile."
         case .institutionAdmin:
             return "Institution tabs — your students' applications and placements, listing verification — are not in "
                 + "this build. Browse is read-only."

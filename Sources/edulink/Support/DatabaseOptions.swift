@@ -1,4 +1,5 @@
 import ArgumentParser
+import EdulinkCore
 import Foundation
 
 /// `--db PATH`, shared by every command that works on a database file.
@@ -14,9 +15,11 @@ struct DatabaseOptions: ParsableArguments {
     /// The database file these options select.
     var url: URL { EdulinkPaths().database(option: path) }
 
-    /// Where backups go unless `--dir` says otherwise: `<database folder>/backups`.
+    /// Where backups go unless `--dir` says otherwise: `<database folder>/backups`, as in the Data tab.
     var defaultBackupDirectory: URL {
-        url.deletingLastPathComponent().appendingPathComponent("backups", isDirectory: true)
+        URL(
+            fileURLWithPath: OperationsEnvironment.defaultBackupDirectory(
+                dataDirectory: url.deletingLastPathComponent().path), isDirectory: true)
     }
 
     /// The database file, which must exist.

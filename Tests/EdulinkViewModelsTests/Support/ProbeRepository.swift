@@ -38,7 +38,7 @@ final class ProbeRepository: EdulinkRepository {
     /// While true, every throwing call fails with `EdulinkError.unavailable`.
     func setOffline(_ offline: Bool) { log.withLock { $0.offline = offline } }
 
-    private func record(_ name: String) throws {
+    func record(_ name: String) throws {
         let offline = log.withLock { log in
             log.calls.append(name)
             return log.offline

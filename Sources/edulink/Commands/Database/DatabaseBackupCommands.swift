@@ -9,7 +9,7 @@ struct DatabaseBackupCommand: AsyncParsableCommand {
         abstract: "Write a verified snapshot of the database and prune old ones.",
         discussion: "The snapshot is checked with an integrity check before it counts as a backup.")
 
-    static let defaultKeepDays = 30
+    static let defaultKeepDays = OperationsEnvironment.defaultKeepDays
 
     @OptionGroup var database: DatabaseOptions
 
