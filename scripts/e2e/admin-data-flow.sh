@@ -51,9 +51,9 @@ send main Tab
 send main C-u
 send main -l "demo-password"
 send main Enter
-check "the demo admin signs in" wait_for main "4 Data"
+check "the demo admin signs in" wait_for main "6 Data"
 
-send main 4
+send main 6
 check "the Data tab shows the schema and no backups" wait_for main "No backups yet"
 check "the key hints are in the status bar" wait_for main "b backup"
 

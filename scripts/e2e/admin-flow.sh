@@ -71,7 +71,7 @@ send main C-u
 send main -l "demo-password"
 send main Enter
 check "the demo admin lands on Health" wait_for main "1 Health"
-check "the database check shows the schema" wait_for main "schema v4-alerts"
+check "the database check shows the schema" wait_for main "schema v"
 check "the system panel shows real gauges" wait_for main "Memory    ["
 check "the requests panel counts this session's calls" wait_for main "calls · p50"
 check "the KPIs come from the data" wait_for main "open listings"
