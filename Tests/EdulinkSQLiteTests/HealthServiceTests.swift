@@ -272,3 +272,19 @@ struct HealthServiceTests {
         }
     }
 }
+
+@Suite("Scheduled jobs evaluate the health checks")
+struct JobsHealthTests {
+    @Test func jobsRunRaisesAndClearsAlertsWithoutTheHealthTab() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            #expect(try await world.service.runScheduledJobs(transport: nil).alertsOpen == 0)
+            try await world.provoke(.failedLogins)
+            #expect(try await world.service.runScheduledJobs(transport: nil).alertsOpen == 1)
+            #expect(try await world.openAlerts(.failedLogins).count == 1)
+            try await world.calm(.failedLogins)
+            #expect(try await world.service.runScheduledJobs(transport: nil).alertsOpen == 0)
+            #expect(try await world.history(.failedLogins).first?.state == .cleared)
+        }
+    }
+}

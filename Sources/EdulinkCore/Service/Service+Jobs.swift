@@ -11,18 +11,26 @@ public struct JobReport: Sendable, Equatable, Codable {
     public var remindersSent: Int
     public var messagesDelivered: Int
     public var messagesFailed: Int
+    /// Health alerts open after this run's evaluation (raised, still holding, or not yet resolved).
+    public var alertsOpen: Int
 
-    public init(listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0) {
+    public init(
+        listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0,
+        alertsOpen: Int = 0
+    ) {
         self.listingsClosed = listingsClosed
         self.remindersSent = remindersSent
         self.messagesDelivered = messagesDelivered
         self.messagesFailed = messagesFailed
+        self.alertsOpen = alertsOpen
     }
 }
 
 extension EdulinkService {
     /// Runs every periodic job once: close expired listings, remind students of saved listings'
-    /// deadlines, deliver due outbox messages. Safe to run often and from several processes.
+    /// deadlines, deliver due outbox messages, then evaluate the health checks so that alerts are
+    /// raised and cleared even when no admin has the Health tab open. Safe to run often and from
+    /// several processes.
     public func runScheduledJobs(transport: (any OutboxTransport)?) async throws -> JobReport {
         var report = JobReport()
         report.listingsClosed = try await closeExpiredListings()
@@ -30,6 +38,7 @@ extension EdulinkService {
         if let transport {
             (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
         }
+        report.alertsOpen = await evaluateHealth().alerts.count
         return report
     }
 

@@ -18,7 +18,9 @@ struct JobsRunCommand: AsyncParsableCommand {
         discussion: """
             Closes listings whose deadline passed, reminds students of saved listings that close \
             soon, and delivers due notifications by writing each as a file into \
-            $XDG_DATA_HOME/edulink/outbox/. Safe to run often, and from several processes.
+            $XDG_DATA_HOME/edulink/outbox/, then evaluates the health checks (alerts are raised \
+            and cleared; request figures are left to the processes that serve them). Safe to run \
+            often, and from several processes.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -39,6 +41,7 @@ struct JobsRunCommand: AsyncParsableCommand {
         table.append(["deadline reminders", String(report.remindersSent)])
         table.append(["messages delivered", String(report.messagesDelivered)])
         table.append(["messages failed", String(report.messagesFailed)])
+        table.append(["open health alerts", String(report.alertsOpen)])
         print(table.render())
         if report.messagesDelivered > 0 { print("Messages are in \(transport.directory.path)") }
     }

@@ -62,7 +62,7 @@ struct TerminalAppLauncher {
         switch source {
         case .local(let url):
             if !DatabaseFile.exists(url) { try await createDemoDatabase(at: url) }
-            let local = try LocalEnvironment(databaseURL: url)
+            let local = try LocalEnvironment(databaseURL: url, measuresRequests: true)
             let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
             if !seeded.isEmpty { demoAccounts = Self.demoAccounts }
             repository = LocalRepository(service: local.service, mode: .local(path: url.path))

@@ -20,7 +20,15 @@ struct LocalEnvironment: Sendable {
     }
 
     /// Opens `databaseURL`, creating the file (0600, its folder 0700) when it does not exist.
-    init(databaseURL: URL, migrate: Bool = true, probe: any SystemProbe = ProcSystemProbe()) throws {
+    ///
+    /// `measuresRequests`: whether this process's repository calls are the request figures of the
+    /// health checks (the terminal app). One-shot commands (`doctor`, `jobs run`) leave them
+    /// unmeasured, so their evaluation neither raises nor clears the request alerts of the processes
+    /// that do serve requests.
+    init(
+        databaseURL: URL, migrate: Bool = true, probe: any SystemProbe = ProcSystemProbe(),
+        measuresRequests: Bool = false
+    ) throws {
         let isNew = !FileManager.default.fileExists(atPath: databaseURL.path)
         if isNew {
             try EdulinkPaths.createPrivateDirectory(databaseURL.deletingLastPathComponent())
@@ -29,10 +37,12 @@ struct LocalEnvironment: Sendable {
         if isNew {
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: databaseURL.path)
         }
-        try self.init(databaseURL: databaseURL, store: store, probe: probe)
+        try self.init(databaseURL: databaseURL, store: store, probe: probe, measuresRequests: measuresRequests)
     }
 
-    init(databaseURL: URL, store: SQLiteStore, probe: any SystemProbe = ProcSystemProbe()) throws {
+    init(
+        databaseURL: URL, store: SQLiteStore, probe: any SystemProbe = ProcSystemProbe(), measuresRequests: Bool = false
+    ) throws {
         self.databaseURL = databaseURL
         self.store = store
         self.service = EdulinkService(
@@ -40,7 +50,8 @@ struct LocalEnvironment: Sendable {
                 store: store, hasher: Self.hasher(), passwordPolicy: try Self.passwordPolicy(),
                 logger: Logger(label: "edulink.cli"),
                 operations: OperationsEnvironment(
-                    maintenance: store, probe: probe, requests: RequestMetrics(), timesServiceCalls: true,
+                    maintenance: store, probe: probe, requests: measuresRequests ? RequestMetrics() : nil,
+                    timesServiceCalls: measuresRequests,
                     dataDirectory: databaseURL.deletingLastPathComponent().path)))
     }
 
