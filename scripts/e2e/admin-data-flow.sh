@@ -9,31 +9,9 @@
 #        EDULINK_BIN=/path/to/edulink scripts/e2e/admin-data-flow.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-SCRATCH=${SCRATCH_PATH:-.build-tui}
-if [ -z "${EDULINK_BIN:-}" ]; then
-    (cd "$ROOT" && swift build --scratch-path "$SCRATCH" --product edulink >/dev/null) || {
-        echo "build failed"
-        echo "0 passed, 1 failed"
-        exit 1
-    }
-    EDULINK_BIN="$ROOT/$SCRATCH/debug/edulink"
-fi
-
-WORK=$(mktemp -d)
-SOCKET="edulink-e2e-data-$$"
-TMUX_CMD=(tmux -u -L "$SOCKET" -f /dev/null)
-PASSED=0
-FAILED=0
-
-cleanup() {
-    "${TMUX_CMD[@]}" kill-server 2>/dev/null
-    rm -rf "$WORK" 2>/dev/null || true
-}
-trap cleanup EXIT
-
 # shellcheck source=lib/tmux.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tmux.sh"
+e2e_begin data
 
 cli() { XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" EDULINK_BCRYPT_COST=4 "$EDULINK_BIN" "$@"; }
 users() { cli user list --json | grep -c '"email"'; }

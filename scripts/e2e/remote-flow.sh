@@ -11,37 +11,19 @@
 #        EDULINK_BIN=/path/to/edulink scripts/e2e/remote-flow.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-SCRATCH=${SCRATCH_PATH:-.build-tui}
-if [ -z "${EDULINK_BIN:-}" ]; then
-    (cd "$ROOT" && swift build --scratch-path "$SCRATCH" --product edulink >/dev/null) || {
-        echo "build failed"
-        echo "0 passed, 1 failed"
-        exit 1
-    }
-    EDULINK_BIN="$ROOT/$SCRATCH/debug/edulink"
-fi
-
-WORK=$(mktemp -d)
-SOCKET="edulink-e2e-remote-$$"
-TMUX_CMD=(tmux -u -L "$SOCKET" -f /dev/null)
-PASSED=0
-FAILED=0
+# shellcheck source=lib/tmux.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tmux.sh"
+e2e_begin remote
 DB="$WORK/campus.sqlite"
 SERVER_PID=""
 
-cleanup() {
+# The server started below stops with the script.
+on_exit() {
     if [ -n "$SERVER_PID" ]; then
         kill -TERM "$SERVER_PID" 2>/dev/null
         wait "$SERVER_PID" 2>/dev/null
     fi
-    "${TMUX_CMD[@]}" kill-server 2>/dev/null
-    rm -rf "$WORK" 2>/dev/null || true
 }
-trap cleanup EXIT
-
-# shellcheck source=lib/tmux.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/tmux.sh"
 
 export EDULINK_BCRYPT_COST=4
 

@@ -9,31 +9,9 @@
 #        EDULINK_BIN=/path/to/edulink scripts/e2e/student-flow.sh
 set -u
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-SCRATCH=${SCRATCH_PATH:-.build-tui}
-if [ -z "${EDULINK_BIN:-}" ]; then
-    (cd "$ROOT" && swift build --scratch-path "$SCRATCH" --product edulink >/dev/null) || {
-        echo "build failed"
-        echo "0 passed, 1 failed"
-        exit 1
-    }
-    EDULINK_BIN="$ROOT/$SCRATCH/debug/edulink"
-fi
-
-WORK=$(mktemp -d)
-SOCKET="edulink-e2e-$$"
-TMUX_CMD=(tmux -u -L "$SOCKET" -f /dev/null)
-PASSED=0
-FAILED=0
-
-cleanup() {
-    "${TMUX_CMD[@]}" kill-server 2>/dev/null
-    rm -rf "$WORK" 2>/dev/null || true
-}
-trap cleanup EXIT
-
 # shellcheck source=lib/tmux.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tmux.sh"
+e2e_begin student
 
 # start SESSION WIDTH HEIGHT: a shell running the app on the temporary data folder; afterwards the pane
 # prints EXIT=status and saves `stty -a`.

@@ -1,5 +1,33 @@
-# Shared helpers of the tmux end-to-end scripts (sourced, not run). The sourcing script sets
-# TMUX_CMD (tmux on a private socket) and WORK (its temporary folder), and starts PASSED=0 FAILED=0.
+# Shared helpers of the tmux end-to-end scripts (sourced, not run). The edulink scripts call
+# `e2e_begin NAME` right after sourcing; the gallery's script sets TMUX_CMD (tmux on a private
+# socket), WORK (its temporary folder) and PASSED=0 FAILED=0 itself.
+
+# e2e_begin NAME: ROOT; EDULINK_BIN (built with --scratch-path ${SCRATCH_PATH:-.build-tui} when
+# unset); WORK, a temporary folder; TMUX_CMD, tmux on a private socket named after NAME; PASSED and
+# FAILED; and a cleanup on exit that first runs the script's own `on_exit` when it defines one.
+e2e_begin() {
+    ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+    local scratch=${SCRATCH_PATH:-.build-tui}
+    if [ -z "${EDULINK_BIN:-}" ]; then
+        (cd "$ROOT" && swift build --scratch-path "$scratch" --product edulink >/dev/null) || {
+            echo "build failed"
+            echo "0 passed, 1 failed"
+            exit 1
+        }
+        EDULINK_BIN="$ROOT/$scratch/debug/edulink"
+    fi
+    WORK=$(mktemp -d)
+    TMUX_CMD=(tmux -u -L "edulink-e2e-$1-$$" -f /dev/null)
+    PASSED=0
+    FAILED=0
+    trap e2e_cleanup EXIT
+}
+
+e2e_cleanup() {
+    if declare -F on_exit >/dev/null; then on_exit; fi
+    "${TMUX_CMD[@]}" kill-server 2>/dev/null
+    rm -rf "$WORK" 2>/dev/null || true
+}
 
 screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$1" 2>/dev/null; }
 send() { "${TMUX_CMD[@]}" send-keys -t "$1" "${@:2}"; }
