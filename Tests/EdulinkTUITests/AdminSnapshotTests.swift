@@ -54,6 +54,18 @@ struct AdminSnapshotTests {
         }
     }
 
+    @Test("an employer's organization shows whether it is verified, and V asks before verifying it")
+    func verifyOrganization() async throws {
+        try await check("admin-users-verify") { driver in
+            driver.press("2")
+            await driver.settle()
+            driver.press("/")
+            driver.type("hr@kaskazi")
+            await driver.settle()
+            driver.press("enter", "V")
+        }
+    }
+
     @Test("a reset password is shown once in a box of its own")
     func resetPassword() async throws {
         try await check("admin-users-password") { driver in

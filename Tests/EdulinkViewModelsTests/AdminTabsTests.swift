@@ -91,6 +91,36 @@ struct AdminUsersTests {
             }
         }
     }
+
+    @Test func showsAnEmployersOrganizationAndVerifiesItAfterConfirmation() async throws {
+        try await withWorld { world in
+            let op = Principal.localOperator()
+            let organizationID = try #require(await world.employer.currentUser()?.organizationID)
+            try await world.service.setOrganizationVerified(op, organizationID, verified: false)
+            var model = UsersViewModel(repository: world.admin)
+            await send(&model, .setRoleFilter(.employer))
+            let organization = try #require(model.state.selectedOrganization)
+            #expect(organization.name == "Kusi Payments")
+            #expect(!organization.verified)
+            #expect(model.handle(.requestVerifyOrganization).isEmpty)  // asks first
+            #expect(model.state.pending?.action == .verifyOrganization(organization.id, name: "Kusi Payments"))
+            await send(&model, .cancel)
+            #expect(try await world.admin.organization(organization.id).verified == false)
+            await send(&model, .requestVerifyOrganization)
+            await send(&model, .confirm)
+            #expect(model.state.selectedOrganization?.verified == true)
+            #expect(try await world.admin.organization(organization.id).verified)
+            #expect(model.takeEvents().contains(.toast(Toast("employer@kusi.example: Kusi Payments verified"))))
+            #expect(model.handle(.requestVerifyOrganization).isEmpty)  // nothing more to verify
+            #expect(model.state.pending == nil)
+
+            // Another account has no organization to verify.
+            await send(&model, .setRoleFilter(.admin))
+            #expect(model.state.selectedOrganization == nil)
+            #expect(model.handle(.requestVerifyOrganization).isEmpty)
+            #expect(model.state.pending == nil)
+        }
+    }
 }
 
 @Suite("Admin Listings (verification) tab")

@@ -89,6 +89,8 @@ public protocol EdulinkRepository: Sendable {
     func unlockUser(_ id: UserID) async throws
     func disableUser(_ id: UserID) async throws
     func resetPassword(_ id: UserID) async throws -> String
+    /// Marks an employer's organization verified (or not); only verified organizations publish.
+    func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]
     func securityEvents(kind: SecurityEventKind?, user: UserID?, since: Date?, limit: Int) async throws
         -> [SecurityEvent]

@@ -224,6 +224,10 @@ public actor LocalRepository: EdulinkRepository {
         try await service.resetPassword(try principal(), user: id)
     }
 
+    public func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws {
+        try await service.setOrganizationVerified(try principal(), id, verified: verified)
+    }
+
     public func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
         try await service.auditEvents(try principal(), query)
     }

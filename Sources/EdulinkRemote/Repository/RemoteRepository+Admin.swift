@@ -52,6 +52,17 @@ extension RemoteRepository {
         }
     }
 
+    public func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws {
+        let output = try await call(write: true) {
+            try await $0.setOrganizationVerified(
+                path: .init(organizationId: id.rawValue), body: .json(.init(verified: verified)))
+        }
+        switch output {
+        case .noContent: return
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
     public func disableUser(_ id: UserID) async throws {
         switch try await call(write: true, { try await $0.disableUser(path: .init(userId: id.rawValue)) }) {
         case .noContent: return

@@ -36,6 +36,15 @@ extension APIHandler {
         return .noContent(.init())
     }
 
+    func setOrganizationVerified(_ input: Operations.SetOrganizationVerified.Input) async throws
+        -> Operations.SetOrganizationVerified.Output
+    {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        try await service.setOrganizationVerified(
+            try principal(), OrganizationID(input.path.organizationId), verified: body.verified)
+        return .noContent(.init())
+    }
+
     func disableUser(_ input: Operations.DisableUser.Input) async throws -> Operations.DisableUser.Output {
         try await service.disableUser(try principal(), user: UserID(input.path.userId))
         return .noContent(.init())

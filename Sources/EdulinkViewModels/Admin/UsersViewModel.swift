@@ -1,7 +1,8 @@
 public import EdulinkCore
 
 /// The admin Users tab: search as you type with a role filter, keyset paging, and the account
-/// actions (change role, lock, unlock, disable, reset password). Every action that changes an
+/// actions (change role, lock, unlock, disable, reset password, verify an employer's organization).
+/// The selected employer's organization is loaded to show whether it is verified. Every action that changes an
 /// account is asked first and confirmed; the service decides whether it is allowed. A reset
 /// password is held only until the admin dismisses it, never posted as a toast or event.
 public struct UsersViewModel: Sendable {
@@ -14,6 +15,8 @@ public struct UsersViewModel: Sendable {
         case unlock
         case disable
         case resetPassword
+        /// Verifies the organization the employer belongs to.
+        case verifyOrganization(OrganizationID, name: String)
 
         /// The question asked before it runs.
         public func question(for user: UserSummary) -> String {
@@ -23,6 +26,7 @@ public struct UsersViewModel: Sendable {
             case .unlock: "Unlock \(user.email)?"
             case .disable: "Disable \(user.email)? They can no longer sign in."
             case .resetPassword: "Reset the password of \(user.email)? The new one is shown once."
+            case .verifyOrganization(_, let name): "Verify \(name)? Its employers' listings can then be published."
             }
         }
 
@@ -48,6 +52,13 @@ public struct UsersViewModel: Sendable {
         public var pending: (action: Action, user: UserSummary)?
         public var revealed: Revealed?
         public var message: String?
+        /// Organizations of the employers selected so far, by id.
+        public var organizations: [OrganizationID: Organization] = [:]
+
+        /// The organization of the selected employer, once loaded.
+        public var selectedOrganization: Organization? {
+            selected?.organizationID.flatMap { organizations[$0] }
+        }
 
         public var selected: UserSummary? {
             selectedIndex.flatMap { users.indices.contains($0) ? users[$0] : nil }
@@ -58,6 +69,7 @@ public struct UsersViewModel: Sendable {
                 && lhs.selectedIndex == rhs.selectedIndex && lhs.loading == rhs.loading && lhs.hasMore == rhs.hasMore
                 && lhs.pending?.action == rhs.pending?.action && lhs.pending?.user == rhs.pending?.user
                 && lhs.revealed == rhs.revealed && lhs.message == rhs.message
+                && lhs.organizations == rhs.organizations
         }
     }
 
@@ -71,6 +83,8 @@ public struct UsersViewModel: Sendable {
         case loadMore
         /// Asks for a change on the selected account.
         case request(Action)
+        /// Asks to verify the selected employer's organization (nothing when it is verified or not loaded).
+        case requestVerifyOrganization
         case confirm
         case cancel
         /// The admin has noted the new password; it is forgotten.
@@ -81,6 +95,7 @@ public struct UsersViewModel: Sendable {
         case loaded(append: Bool, Result<[UserSummary], Failure>)
         case changed(Action, email: String, Result<Void, Failure>)
         case reset(email: String, Result<String, Failure>)
+        case organization(Result<Organization, Failure>)
     }
 
     public private(set) var state = State()
@@ -108,13 +123,18 @@ public struct UsersViewModel: Sendable {
             guard !state.users.isEmpty else { return [] }
             let index = min(max((state.selectedIndex ?? 0) + delta, 0), state.users.count - 1)
             state.selectedIndex = index
-            if index == state.users.count - 1, state.hasMore, !state.loading { return handle(.loadMore) }
+            let organization = loadSelectedOrganization()
+            if index == state.users.count - 1, state.hasMore, !state.loading { return organization + handle(.loadMore) }
+            return organization
         case .loadMore:
             guard state.hasMore, let last = state.users.last else { return [] }
             return [search(after: last.id, delay: .zero)]
         case .request(let action):
             guard let user = state.selected else { return [] }
             state.pending = (action, user)
+        case .requestVerifyOrganization:
+            guard let organization = state.selectedOrganization, !organization.verified else { return [] }
+            return handle(.request(.verifyOrganization(organization.id, name: organization.name)))
         case .confirm:
             guard let (action, user) = state.pending else { return [] }
             state.pending = nil
@@ -142,6 +162,19 @@ public struct UsersViewModel: Sendable {
         }
     }
 
+    /// Loads the selected employer's organization unless it is known.
+    private func loadSelectedOrganization() -> [Effect<Message>] {
+        guard let user = state.selected, user.role == .employer, let id = user.organizationID,
+            state.organizations[id] == nil
+        else { return [] }
+        return [fetchOrganization(id)]
+    }
+
+    private func fetchOrganization(_ id: OrganizationID) -> Effect<Message> {
+        let repository = self.repository
+        return Effect(key: "organization") { .organization(await attempt { try await repository.organization(id) }) }
+    }
+
     private func run(_ action: Action, on user: UserSummary) -> Effect<Message> {
         let repository = self.repository
         let id = user.id
@@ -158,6 +191,8 @@ public struct UsersViewModel: Sendable {
                     case .lock: try await repository.lockUser(id, until: nil)
                     case .unlock: try await repository.unlockUser(id)
                     case .disable: try await repository.disableUser(id)
+                    case .verifyOrganization(let organization, _):
+                        try await repository.setOrganizationVerified(organization, verified: true)
                     case .resetPassword: break
                     }
                 })
@@ -176,6 +211,7 @@ public struct UsersViewModel: Sendable {
             let index = selectedID.flatMap { id in state.users.firstIndex { $0.id == id } }
             state.selectedIndex =
                 state.users.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, state.users.count - 1))
+            return loadSelectedOrganization()
         case .loaded(_, .failure(let failure)):
             events.failed(failure)
             state.loading = false
@@ -183,6 +219,7 @@ public struct UsersViewModel: Sendable {
         case .changed(let action, let email, .success):
             events.succeeded()
             events.post(.toast(Toast("\(email): \(Self.done(action))")))
+            if case .verifyOrganization(let id, _) = action { return [reloadSameRows(), fetchOrganization(id)] }
             return [reloadSameRows()]
         case .changed(_, _, .failure(let failure)), .reset(_, .failure(let failure)):
             events.failed(failure, toast: true)
@@ -190,6 +227,10 @@ public struct UsersViewModel: Sendable {
             events.succeeded()
             state.revealed = Revealed(email: email, password: password)
             return [reloadSameRows()]
+        case .organization(.success(let organization)):
+            state.organizations[organization.id] = organization
+        case .organization(.failure(let failure)):
+            events.failed(failure, toast: true)
         }
         return []
     }
@@ -204,6 +245,7 @@ public struct UsersViewModel: Sendable {
         case .unlock: "unlocked"
         case .disable: "disabled"
         case .resetPassword: "password reset"
+        case .verifyOrganization(_, let name): "\(name) verified"
         }
     }
 }

@@ -302,6 +302,11 @@ final class ProbeRepository: EdulinkRepository {
         return try await base.resetPassword(id)
     }
 
+    func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws {
+        try record("setOrganizationVerified")
+        try await base.setOrganizationVerified(id, verified: verified)
+    }
+
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
         try record("auditEvents")
         return try await base.auditEvents(query)

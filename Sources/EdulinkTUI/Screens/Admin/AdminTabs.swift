@@ -161,6 +161,7 @@ extension ScreenQuestion where Purpose == AdminQuestionPurpose {
             case .unlock: "Unlock account"
             case .disable: "Disable account"
             case .resetPassword: "Reset password"
+            case .verifyOrganization: "Verify organization"
             }
         return AdminQuestion(
             .confirm(

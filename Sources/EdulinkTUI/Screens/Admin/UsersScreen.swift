@@ -3,10 +3,11 @@ import EdulinkViewModels
 import TerminalKit
 
 /// Users: a search line (`/`, searches as you type), a role filter (`f`), the accounts table, and the
-/// account actions — `r` role, `l` lock, `u` unlock, `D` disable, `P` reset password — each confirmed
-/// first. A reset password is shown once in a box until Enter or Esc.
+/// account actions — `r` role, `l` lock, `u` unlock, `D` disable, `P` reset password, `V` verify the
+/// selected employer's organization — each confirmed first. The line under the table says whether the
+/// selected employer's organization is verified. A reset password is shown once in a box until Enter or Esc.
 struct UsersScreen {
-    enum Intent: Hashable { case up, down, search, filter, role, lock, unlock, disable, reset, reload }
+    enum Intent: Hashable { case up, down, search, filter, role, lock, unlock, disable, reset, verify, reload }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(["j", "down"], "Next account", group: "Users", action: .down),
@@ -21,6 +22,9 @@ struct UsersScreen {
         KeyBinding(["D"], hint: "disable", "Disable the selected account", group: "Users", action: .disable),
         KeyBinding(
             ["P"], hint: "reset pw", "Reset the password (the new one is shown once)", group: "Users", action: .reset),
+        KeyBinding(
+            ["V"], hint: "verify org", "Verify the selected employer's organization", group: "Users",
+            action: .verify),
         KeyBinding(["ctrl-r"], "Reload", group: "Users", action: .reload),
     ])
 
@@ -85,16 +89,18 @@ struct UsersScreen {
         case .role:
             guard let selected else { return (KeyOutcome(), nil) }
             return (KeyOutcome(), .pickRole(for: selected))
-        case .lock: return ask(.lock)
-        case .unlock: return ask(.unlock)
-        case .disable: return ask(.disable)
-        case .reset: return ask(.resetPassword)
+        case .lock: return ask(.request(.lock))
+        case .unlock: return ask(.request(.unlock))
+        case .disable: return ask(.request(.disable))
+        case .reset: return ask(.request(.resetPassword))
+        case .verify: return ask(.requestVerifyOrganization)
         case .reload: return (KeyOutcome(effects: send(.load)), nil)
         }
     }
 
-    private mutating func ask(_ action: UsersViewModel.Action) -> (KeyOutcome, AdminQuestion?) {
-        let effects = send(.request(action))
+    /// Sends a request for a change and asks the question it holds, if any.
+    private mutating func ask(_ request: UsersViewModel.Intent) -> (KeyOutcome, AdminQuestion?) {
+        let effects = send(request)
         guard let pending = model.state.pending else { return (KeyOutcome(effects: effects), nil) }
         return (KeyOutcome(effects: effects), .userAction(pending.action, pending.user))
     }
@@ -123,7 +129,7 @@ struct UsersScreen {
             filterText, at: Point(x: top.maxX - filterWidth, y: top.y),
             style: Style(state.role == nil ? .muted : .accent, adding: .bold))
 
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1))
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2))
         let more = state.hasMore ? "+" : ""
         let panel = Panel(
             title: "Users", focused: !searching, border: .rounded,
@@ -155,10 +161,30 @@ struct UsersScreen {
             columns: columns, source: rows, state: table, focused: !searching,
             emptyText: state.loading ? "searching…" : "No account matches."
         ).draw(into: &frame.buffer, area: inner)
+        drawOrganization(state, into: &frame, line: area.row(area.height - 1).inset(horizontal: 1))
         if let message = state.message {
             frame.buffer.write("✗ " + message, in: area.row(area.height - 1), style: Style(.critical))
         }
         if let revealed = state.revealed { drawPassword(revealed, into: &frame, area: area) }
+    }
+
+    /// Whether the selected employer's organization is verified, and how to verify it.
+    private func drawOrganization(_ state: UsersViewModel.State, into frame: inout Frame, line: Rect) {
+        guard let user = state.selected, user.role == .employer else { return }
+        guard let organization = state.selectedOrganization else {
+            let text = user.organizationID == nil ? "No organization" : "Organization…"
+            frame.buffer.write(text, in: line, style: Style(.muted))
+            return
+        }
+        frame.buffer.write(organization.name + "  ", in: line, style: Style(.text, adding: .bold))
+        let x = line.x + DisplayWidth.of(organization.name + "  ")
+        let rest = Rect(x: x, y: line.y, width: max(0, line.maxX - x), height: 1)
+        if organization.verified {
+            frame.buffer.write("✓ verified", in: rest, style: Style(.ok))
+        } else {
+            frame.buffer.write(
+                "! not verified — its listings cannot be published; V verifies", in: rest, style: Style(.warning))
+        }
     }
 
     /// The new password, in a box of its own; nothing else keeps it.
