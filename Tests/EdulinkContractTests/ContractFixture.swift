@@ -189,3 +189,8 @@ func edulinkError(_ body: () async throws -> some Any) async -> EdulinkError? {
         return .unavailable("unexpected \(error)")
     }
 }
+
+/// Whether `error` is the refusal of a role that may not do this at all (403).
+func isForbidden(_ error: EdulinkError) -> Bool {
+    if case .forbidden = error { true } else { false }
+}

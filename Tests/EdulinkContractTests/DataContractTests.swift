@@ -92,8 +92,3 @@ struct DataContractTests {
         }
     }
 }
-
-private func isForbidden(_ error: EdulinkError) -> Bool {
-    if case .forbidden = error { return true }
-    return false
-}

@@ -53,7 +53,7 @@ struct EmployerContractTests {
             #expect(rivalBoard.meanSecondsToFirstReview == nil)
             #expect(rivalBoard.weekly == Array(repeating: 0, count: EdulinkService.dashboardWeeks))
             // A student has no dashboard.
-            #expect(await edulinkError { try await w.student.employerDashboard() }.map(Self.isForbidden) == true)
+            #expect(await edulinkError { try await w.student.employerDashboard() }.map(isForbidden) == true)
         }
     }
 
@@ -96,7 +96,7 @@ struct EmployerContractTests {
             #expect(submitted.status == .pendingReview)
             #expect(
                 await edulinkError { try await w.employer.changeListing(created.id, .verify, reason: nil) }
-                    .map(Self.isForbidden) == true)
+                    .map(isForbidden) == true)
             let again = await edulinkError { try await w.employer.changeListing(created.id, .submit, reason: nil) }
             #expect(again?.refusalCode == .invalidTransition, "\(String(describing: again))")
             let published = try await w.admin.changeListing(created.id, .verify, reason: nil)
@@ -177,7 +177,4 @@ struct EmployerContractTests {
         }
     }
 
-    static func isForbidden(_ error: EdulinkError) -> Bool {
-        if case .forbidden = error { true } else { false }
-    }
 }

@@ -70,11 +70,6 @@ struct HealthContractTests {
     }
 }
 
-private func isForbidden(_ error: EdulinkError) -> Bool {
-    if case .forbidden = error { return true }
-    return false
-}
-
 private func isConflict(_ error: EdulinkError) -> Bool {
     if case .conflict = error { return true }
     return false

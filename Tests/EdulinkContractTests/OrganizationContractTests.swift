@@ -72,8 +72,3 @@ struct OrganizationContractTests {
         }
     }
 }
-
-private func isForbidden(_ error: EdulinkError) -> Bool {
-    if case .forbidden = error { return true }
-    return false
-}
