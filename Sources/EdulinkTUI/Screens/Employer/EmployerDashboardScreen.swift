@@ -81,7 +81,7 @@ struct EmployerDashboardScreen {
         let acceptance = board.acceptanceRate.map { String(format: "%.0f %%", $0 * 100) } ?? "–"
         let lines: [(String, String)] = [
             ("applications", "\(total)"),
-            ("reviewed", "\(board.reviewed)"),
+            ("looked at", "\(board.reviewed)"),
             ("first review", Self.duration(board.meanSecondsToFirstReview)),
             ("offers accepted", acceptance),
             (
