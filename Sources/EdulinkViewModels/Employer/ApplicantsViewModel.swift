@@ -458,10 +458,14 @@ public struct ApplicantsViewModel: Sendable {
             switch result {
             case .success(let detail):
                 events.succeeded()
+                var moved = false
                 if let index = state.rows.firstIndex(where: { $0.id == id }) {
+                    moved = state.rows[index].application.status != detail.application.status
                     state.rows[index].application = detail.application
                 }
                 if id == state.selectedID { state.detail = detail }
+                // Opening a pending application marks it reviewed: the stage counts move with it.
+                if moved { return refreshCounts() }
             case .failure(let failure): failed(failure)
             }
         case .decided(let id, let name, let move, let result):

@@ -307,8 +307,11 @@ struct ApplicantsScreen {
     private func drawTriage(into buffer: inout Buffer, area: Rect, context: DrawContext) {
         let state = model.state
         let position = (state.rows.firstIndex { $0.id == state.selectedID } ?? 0) + 1
+        // Of the applicants still to decide in this view (opening one marks it reviewed, which moves
+        // the stage counts, but it stays in the queue until decided).
+        let remaining = "\(state.rows.count)\(state.hasMore ? "+" : "")"
         let panel = Panel(
-            title: "Triage \(position) of \(state.stageCount)", focused: true, border: .rounded,
+            title: "Triage \(position) of \(remaining)", focused: true, border: .rounded,
             trailingTitle: "s shortlist · i interview · o offer · x reject · u undo · esc table")
         panel.draw(into: &buffer, area: area)
         drawDetailBody(into: &buffer, area: panel.inner(area).inset(horizontal: 1), context: context)
