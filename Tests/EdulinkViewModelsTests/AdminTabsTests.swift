@@ -255,6 +255,8 @@ struct AdminAuditTests {
             #expect(lines.count == 103)
             #expect(lines.first == "id,at,actor_id,actor_role,action,entity,entity_id,summary,origin")
             #expect(model.takeEvents().contains(.toast(Toast("Exported 102 audit events to \(path)"))))
+            let recorded = try await world.service.securityEvents(Principal.localOperator(), kind: .dataExport)
+            #expect(recorded.map(\.detail) == ["102 audit events exported to CSV"])
         }
     }
 

@@ -169,6 +169,9 @@ struct EmployerTests {
             #expect(text.contains("\"line one\nline two\""))
             #expect(text.contains("\"Strong, \"\"very\"\" strong\""))
             #expect(text.components(separatedBy: "\r\n").count == 4)  // header, 2 rows, and the empty rest
+            // The export is on record as a data-export security event.
+            let recorded = try await world.service.securityEvents(Principal.localOperator(), kind: .dataExport)
+            #expect(recorded.map(\.detail).first?.hasPrefix("2 applicants of listing") == true)
         }
     }
 

@@ -91,6 +91,8 @@ public protocol EdulinkRepository: Sendable {
     func resetPassword(_ id: UserID) async throws -> String
     /// Marks an employer's organization verified (or not); only verified organizations publish.
     func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws
+    /// Records that the signed-in user exported data (a `data_export` security event).
+    func recordExport(_ export: DataExport) async throws
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]
     func securityEvents(kind: SecurityEventKind?, user: UserID?, since: Date?, limit: Int) async throws
         -> [SecurityEvent]

@@ -228,6 +228,10 @@ public actor LocalRepository: EdulinkRepository {
         try await service.setOrganizationVerified(try principal(), id, verified: verified)
     }
 
+    public func recordExport(_ export: DataExport) async throws {
+        try await service.recordExport(try principal(), export)
+    }
+
     public func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
         try await service.auditEvents(try principal(), query)
     }

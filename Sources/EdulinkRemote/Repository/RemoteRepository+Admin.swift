@@ -52,6 +52,20 @@ extension RemoteRepository {
         }
     }
 
+    public func recordExport(_ export: DataExport) async throws {
+        let body: Components.Schemas.ExportRecord
+        switch export {
+        case .applicants(let listing, let rows):
+            body = .init(kind: .applicants, listingID: listing.rawValue, rows: rows)
+        case .audit(let rows): body = .init(kind: .audit, rows: rows)
+        }
+        let output = try await call(write: true) { try await $0.recordExport(body: .json(body)) }
+        switch output {
+        case .noContent: return
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
     public func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws {
         let output = try await call(write: true) {
             try await $0.setOrganizationVerified(

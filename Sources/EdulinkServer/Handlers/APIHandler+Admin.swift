@@ -36,6 +36,22 @@ extension APIHandler {
         return .noContent(.init())
     }
 
+    func recordExport(_ input: Operations.RecordExport.Input) async throws -> Operations.RecordExport.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let export: DataExport
+        switch body.kind {
+        case .applicants:
+            guard let listing = body.listingID else {
+                throw EdulinkError.validation([FieldError("listingID", "An applicants export names its listing.")])
+            }
+            export = .applicants(ListingID(listing), rows: body.rows)
+        case .audit:
+            export = .audit(rows: body.rows)
+        }
+        try await service.recordExport(try principal(), export)
+        return .noContent(.init())
+    }
+
     func setOrganizationVerified(_ input: Operations.SetOrganizationVerified.Input) async throws
         -> Operations.SetOrganizationVerified.Output
     {

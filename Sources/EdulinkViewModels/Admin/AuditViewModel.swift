@@ -87,6 +87,8 @@ public struct AuditViewModel: Sendable {
     public enum Message: Sendable {
         case loaded(append: Bool, Result<[AuditEvent], Failure>)
         case exported(path: String, written: Int, last: AuditEventID?, finished: Bool, Result<Int, Failure>)
+        /// The finished export was recorded as a data-export security event (or could not be).
+        case exportRecorded(Result<Void, Failure>)
     }
 
     public private(set) var state = State()
@@ -230,10 +232,20 @@ public struct AuditViewModel: Sendable {
                 state.export = Export(path: path, written: written, done: finished)
                 if finished {
                     events.post(.toast(Toast("Exported \(written) audit events to \(path)")))
+                    let repository = self.repository
+                    return [
+                        Effect(key: "export.record") {
+                            .exportRecorded(await attempt { try await repository.recordExport(.audit(rows: written)) })
+                        }
+                    ]
                 } else {
                     return [exportPage(path: path, written: written, before: last)]
                 }
             }
+        case .exportRecorded(.success):
+            events.succeeded()
+        case .exportRecorded(.failure(let failure)):
+            events.failed(failure, toast: true)
         }
         return []
     }

@@ -137,6 +137,8 @@ public struct ApplicantsViewModel: Sendable {
         case undone(Result<Int, Failure>)
         case annotated(String, Result<Bool, Failure>)
         case exported(path: String, written: Int, last: ApplicationID?, finished: Bool, Result<Int, Failure>)
+        /// The finished export was recorded as a data-export security event (or could not be).
+        case exportRecorded(Result<Void, Failure>)
     }
 
     public private(set) var state = State()
@@ -524,6 +526,15 @@ public struct ApplicantsViewModel: Sendable {
                 if finished {
                     state.export?.done = true
                     events.post(.toast(Toast("Exported \(written) applicants to \(path).")))
+                    guard let listing = state.listingID else { return [] }
+                    let repository = self.repository
+                    return [
+                        Effect(key: "export.record") {
+                            .exportRecorded(
+                                await attempt { try await repository.recordExport(.applicants(listing, rows: written)) }
+                            )
+                        }
+                    ]
                 } else if let listing = state.listingID {
                     return [exportPage(listing: listing, stage: state.stage, path: path, written: written, after: last)]
                 }
@@ -531,6 +542,10 @@ public struct ApplicantsViewModel: Sendable {
                 state.export = nil
                 failed(failure, toast: true)
             }
+        case .exportRecorded(.success):
+            events.succeeded()
+        case .exportRecorded(.failure(let failure)):
+            failed(failure, toast: true)
         }
         return []
     }

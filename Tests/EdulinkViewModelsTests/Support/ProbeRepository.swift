@@ -307,6 +307,11 @@ final class ProbeRepository: EdulinkRepository {
         try await base.setOrganizationVerified(id, verified: verified)
     }
 
+    func recordExport(_ export: DataExport) async throws {
+        try record("recordExport")
+        try await base.recordExport(export)
+    }
+
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
         try record("auditEvents")
         return try await base.auditEvents(query)
