@@ -41,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
         // Health: request percentiles over rolling windows
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // MARK: Domain and data
@@ -132,7 +133,9 @@ let package = Package(
         ),
 
         // MARK: Screens
-        .target(name: "EdulinkViewModels", dependencies: ["EdulinkCore"], swiftSettings: strict),
+        .target(
+            name: "EdulinkViewModels", dependencies: ["EdulinkCore", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict),
         .target(
             name: "EdulinkTUI",
             dependencies: [

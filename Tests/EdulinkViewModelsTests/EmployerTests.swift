@@ -131,18 +131,24 @@ struct EmployerTests {
     }
 
     @Test("CSV fields follow RFC 4180: commas, quotes, newlines and CJK; formulas are defused")
-    func csvEscaping() {
-        #expect(CSV.field("plain") == "plain")
-        #expect(CSV.field("Nairobi, Kenya") == "\"Nairobi, Kenya\"")
-        #expect(CSV.field("she said \"yes\"") == "\"she said \"\"yes\"\"\"")
-        #expect(CSV.field("line one\nline two") == "\"line one\nline two\"")
-        #expect(CSV.field("crlf\r\nend") == "\"crlf\r\nend\"")
-        #expect(CSV.field("李小龍") == "李小龍")
-        #expect(CSV.field("王, 芳") == "\"王, 芳\"")
-        #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(CSV.field("@cmd") == "'@cmd")
-        #expect(CSV.field("") == "")
-        #expect(CSV.record(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
+    func csvEscaping() throws {
+        func field(_ value: String) throws -> String {
+            let record = try CSV.text([[value]])
+            #expect(record.hasSuffix("\r\n"))
+            return String(record.dropLast())  // "\r\n" is one Character
+        }
+        #expect(try field("plain") == "plain")
+        #expect(try field("Nairobi, Kenya") == "\"Nairobi, Kenya\"")
+        #expect(try field("she said \"yes\"") == "\"she said \"\"yes\"\"\"")
+        #expect(try field("line one\nline two") == "\"line one\nline two\"")
+        #expect(try field("crlf\r\nend") == "\"crlf\r\nend\"")
+        #expect(try field("李小龍") == "李小龍")
+        #expect(try field("王, 芳") == "\"王, 芳\"")
+        #expect(try field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(try field("@cmd") == "'@cmd")
+        #expect(try field("") == "")
+        #expect(try CSV.text([["a", "b,c", ""], ["d", "e", "f"]]) == "a,\"b,c\",\r\nd,e,f\r\n")
+        #expect(try CSV.text([]) == "")
     }
 
     @Test("export writes the current view to CSV, page by page, with progress")
@@ -161,8 +167,10 @@ struct EmployerTests {
             #expect(model.state.export?.fraction == 1)
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let expected =
-                CSV.record(ApplicantsCSV.header) + CSV.record(ApplicantsCSV.fields(model.state.rows[0]))
-                + CSV.record(ApplicantsCSV.fields(model.state.rows[1]))
+                try CSV.text([
+                    ApplicantsCSV.header, ApplicantsCSV.fields(model.state.rows[0]),
+                    ApplicantsCSV.fields(model.state.rows[1]),
+                ])
             #expect(text == expected)
             #expect(text.contains("\"Wang, \"\"Fang\"\" 王芳\""))
             #expect(text.contains(",'=Ann Formula,"))

@@ -197,9 +197,8 @@ public struct AuditViewModel: Sendable {
             case .failure(let failure):
                 return .exported(path: path, written: written, last: before, finished: true, .failure(failure))
             case .success(let page):
-                var text = before == nil ? CSV.record(Self.csvHeader) : ""
-                for event in page { text += CSV.record(Self.csvFields(event)) }
-                let appended = Result { try CSV.write(text, to: path, append: before != nil) }
+                let rows = (before == nil ? [Self.csvHeader] : []) + page.map(Self.csvFields)
+                let appended = Result { try CSV.write(rows, to: path, append: before != nil) }
                     .mapError { Failure(message: "Could not write \(path): \($0.localizedDescription)") }
                     .map { page.count }
                 return .exported(

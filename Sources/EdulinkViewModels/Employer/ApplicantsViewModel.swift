@@ -393,9 +393,8 @@ public struct ApplicantsViewModel: Sendable {
             case .failure(let failure):
                 return .exported(path: path, written: written, last: after, finished: true, .failure(failure))
             case .success(let page):
-                var text = after == nil ? CSV.record(ApplicantsCSV.header) : ""
-                for row in page { text += CSV.record(ApplicantsCSV.fields(row)) }
-                let appended = Result { try CSV.write(text, to: path, append: after != nil) }
+                let rows = (after == nil ? [ApplicantsCSV.header] : []) + page.map(ApplicantsCSV.fields)
+                let appended = Result { try CSV.write(rows, to: path, append: after != nil) }
                     .mapError { Failure(message: "Could not write \(path): \($0.localizedDescription)") }
                     .map { page.count }
                 return .exported(

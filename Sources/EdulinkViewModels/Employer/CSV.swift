@@ -1,35 +1,40 @@
+import CSV
 import Foundation
 
-/// A small RFC 4180 writer: the one place Edulink turns values into CSV. (No CSV package for Swift is
-/// available to this build, so it is written here; it only writes, never parses.)
+/// The one place Edulink turns values into CSV files: RFC 4180 text from the CSV.swift library's
+/// `CSVWriter` (fields quoted when they hold a comma, a quote, CR or LF, inner quotes doubled,
+/// records ending in CRLF), after defusing cells a spreadsheet would run as formulas.
 ///
 /// ```swift
-/// CSV.record(["Ann", "says \"hi\", twice"])  // "Ann,\"says \"\"hi\"\", twice\"\r\n"
+/// try CSV.text([["Ann", "says \"hi\", twice"]])  // "Ann,\"says \"\"hi\"\", twice\"\r\n"
 /// ```
 public enum CSV {
-    /// One field: enclosed in double quotes when it holds a comma, a quote, CR or LF, with inner
-    /// quotes doubled (RFC 4180 §2.5–2.7). A field a spreadsheet would run as a formula (starting
-    /// with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`, so exported applicant text cannot
-    /// execute in the employer's spreadsheet.
-    public static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
+    /// A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so exported applicant
+    /// text cannot execute in the employer's spreadsheet.
+    public static func defused(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// The records as CSV text, each ending with CRLF (RFC 4180 §2.1).
+    public static func text(_ rows: [[String]]) throws -> String {
+        guard !rows.isEmpty else { return "" }
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        defer { stream.close() }
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        for row in rows { try writer.write(row: row.map(defused)) }
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw CSVError.cannotWriteStream
         }
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // The writer separates records; the last one ends with a line break too.
+        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
-    /// One record, ending with CRLF (RFC 4180 §2.1).
-    public static func record(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    /// Writes (or appends) UTF-8 text to `path`; `~` means the home folder.
-    public static func write(_ text: String, to path: String, append: Bool) throws {
+    /// Writes (or appends) the records to `path`; `~` means the home folder.
+    public static func write(_ rows: [[String]], to path: String, append: Bool) throws {
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
-        let data = Data(text.utf8)
+        let data = Data(try text(rows).utf8)
         if append, let handle = try? FileHandle(forWritingTo: url) {
             defer { try? handle.close() }
             try handle.seekToEnd()
