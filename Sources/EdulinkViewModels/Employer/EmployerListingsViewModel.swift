@@ -159,7 +159,10 @@ public struct EmployerListingsViewModel: Sendable {
     }
 
     static func errors(_ fieldErrors: [FieldError]) -> [String: String] {
-        Dictionary(fieldErrors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        // An item's error (`questions[2]`) shows at its list's field.
+        Dictionary(
+            fieldErrors.map { (String($0.field.prefix { $0 != "[" }), $0.message) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     public mutating func handle(_ message: Message) -> [Effect<Message>] {

@@ -175,10 +175,16 @@ public struct ListingForm: Sendable, Equatable {
             }
             let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             let choices = Array(parts.dropFirst()).filter { !$0.isEmpty }
-            if kind == .choice && choices.count < 2 {
+            // The bound is the service's (ListingDraft.Limits.choices); checked here only so that a
+            // malformed line is named before anything is sent.
+            let allowed = ListingDraft.Limits.choices
+            if kind == .choice && !allowed.contains(choices.count) {
                 return .failure(
                     .validation([
-                        FieldError("questions", "Question \(index + 1): a choice needs two options or more after |.")
+                        FieldError(
+                            "questions",
+                            "Question \(index + 1): a choice needs \(allowed.lowerBound) to \(allowed.upperBound) options after |."
+                        )
                     ]))
             }
             result.append(
