@@ -2,6 +2,7 @@ public import EdulinkCore
 import Foundation
 public import Logging
 import PostgresNIO
+import Synchronization
 
 /// Edulink's data in a PostgreSQL database: the `Store` a server runs on when several instances
 /// share one database, and the `StoreMaintenance` behind `edulink db …`. It behaves exactly like
@@ -113,10 +114,36 @@ public final class PostgresStore: Store, StoreMaintenance {
     }
 
     /// Closes every connection and stops the store's threads; later calls fail with `.unavailable`.
+    ///
+    /// The pool's `run()` returns once its connections are closed. It has been seen not to return
+    /// at all under heavy load (a test run then hung with no thread working), so the wait is bounded:
+    /// past ``shutdownWait`` the store stops waiting, says so in the log, and stops its threads.
     public func shutdown() async {
         runner.cancel()
-        await runner.value
+        if await !Self.finishes(runner, within: Self.shutdownWait) {
+            logger.warning("the PostgreSQL pool did not stop within \(Self.shutdownWait); leaving it behind")
+        }
         try? await threadPool.shutdownGracefully()
+    }
+
+    /// How long ``shutdown()`` waits for the pool's connections to close.
+    public static let shutdownWait: Duration = .seconds(10)
+
+    /// Whether `task` finishes within `limit`. Never waits longer, even when the task never ends
+    /// (awaiting `task.value` directly could not be interrupted).
+    static func finishes(_ task: Task<Void, Never>, within limit: Duration) async -> Bool {
+        let answer = FirstAnswer()
+        return await withCheckedContinuation { continuation in
+            answer.wait(with: continuation)
+            Task {
+                await task.value
+                answer.give(true)
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                answer.give(false)
+            }
+        }
     }
 
     /// Runs `body` in a `REPEATABLE READ READ ONLY` transaction: one consistent snapshot.
@@ -231,5 +258,18 @@ public final class PostgresStore: Store, StoreMaintenance {
     /// PostgreSQL's errors as `EdulinkError`; every other error unchanged.
     func mapped(_ error: any Error) -> any Error {
         PostgresErrorMapping.map(error, location: location) ?? error
+    }
+}
+
+/// Resumes one waiting continuation with the first answer given; later answers are dropped.
+private final class FirstAnswer: Sendable {
+    private let waiting = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+
+    func wait(with continuation: CheckedContinuation<Bool, Never>) {
+        waiting.withLock { $0 = continuation }
+    }
+
+    func give(_ answer: Bool) {
+        waiting.withLock { $0.take() }?.resume(returning: answer)
     }
 }

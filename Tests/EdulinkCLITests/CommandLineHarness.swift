@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// What one run of `edulink` printed and how it exited.
@@ -45,13 +46,28 @@ struct CommandLineHarness {
     }
 
     /// Runs `edulink arguments…` to the end; `input` becomes standard input (otherwise /dev/null).
+    /// Waits without holding a thread: Swift's concurrency pool has one thread per core, and a
+    /// blocking wait in each would starve every other test of the run.
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws
+    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) async throws
         -> CommandResult
     {
         let process = try start(arguments, input: input, environment: extra)
-        process.process.waitUntilExit()
+        await process.wait()
         return try process.result()
+    }
+
+    /// Runs another program (found on PATH) in the directory and returns its exit status.
+    func runTool(_ name: String, _ arguments: [String]) async throws -> Int32 {
+        let process = Process()
+        let exit = ProcessExit()
+        process.terminationHandler = { _ in exit.signal() }
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        process.currentDirectoryURL = directory
+        try process.run()
+        await exit.wait()
+        return process.terminationStatus
     }
 
     /// Starts `edulink arguments…` without waiting for it.
@@ -64,6 +80,8 @@ struct CommandLineHarness {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: error.path, contents: nil)
         let process = Process()
+        let exit = ProcessExit()
+        process.terminationHandler = { _ in exit.signal() }
         process.executableURL = try Self.binary()
         process.arguments = arguments
         process.environment = environment.merging(extra) { _, new in new }
@@ -77,18 +95,18 @@ struct CommandLineHarness {
             pipe.fileHandleForWriting.write(Data(input.utf8))
             try pipe.fileHandleForWriting.close()
         }
-        return RunningCommand(process: process, outputFile: output, errorFile: error)
+        return RunningCommand(process: process, exit: exit, outputFile: output, errorFile: error)
     }
 
     /// `edulink demo` on this directory's database.
-    func demo() throws {
-        let result = try run(["demo"])
+    func demo() async throws {
+        let result = try await run(["demo"])
         try #require(result.succeeded, "demo failed: \(result.standardError)")
     }
 
     /// Decodes JSON printed by a `--json` command.
-    func json(_ arguments: [String]) throws -> Any {
-        let result = try run(arguments + ["--json"])
+    func json(_ arguments: [String]) async throws -> Any {
+        let result = try await run(arguments + ["--json"])
         try #require(result.succeeded, "\(arguments) failed: \(result.standardError)")
         return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
     }
@@ -131,6 +149,7 @@ struct CommandLineHarness {
 /// A started `edulink` process whose output goes to files.
 struct RunningCommand {
     let process: Process
+    let exit: ProcessExit
     let outputFile: URL
     let errorFile: URL
 
@@ -139,10 +158,51 @@ struct RunningCommand {
         (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     }
 
+    /// Returns once the process has exited, without blocking a thread; ends early (the process still
+    /// running) when the waiting task is cancelled, e.g. by a test's time limit.
+    func wait() async {
+        await exit.wait()
+    }
+
     func result() throws -> CommandResult {
         CommandResult(
             status: process.terminationStatus, standardOutput: output(),
             standardError: try String(contentsOf: errorFile, encoding: .utf8))
+    }
+}
+
+/// The exit of one process, awaited: `Process.terminationHandler` signals it, any number of tasks wait.
+final class ProcessExit: Sendable {
+    private struct State {
+        var exited = false
+        var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    func signal() {
+        let waiters = state.withLock { state in
+            state.exited = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    func wait() async {
+        let id = UUID()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    if state.exited || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
+        }
     }
 }
 

@@ -8,7 +8,7 @@ import Testing
 #endif
 
 /// Several `edulink dev hammer` processes on one file, and one killed in the middle of its work.
-@Suite("edulink under concurrency and crashes", .serialized)
+@Suite("edulink under concurrency and crashes", .serialized, .timeLimit(.minutes(10)))
 struct ConcurrencyTests {
     /// What a hammer process acknowledged: applications and the last status it reported for each.
     struct Acknowledgements {
@@ -58,7 +58,7 @@ struct ConcurrencyTests {
         defer { harness.remove() }
         let workers = 4
         let operations = 40
-        let setup = try harness.run([
+        let setup = try await harness.run([
             "dev", "hammer-setup", "--workers", "\(workers)", "--listings", "8", "--operations", "\(operations)",
         ])
         try #require(setup.succeeded, "\(setup.standardError)")
@@ -67,7 +67,7 @@ struct ConcurrencyTests {
         }
         var all = Acknowledgements("")
         for command in running {
-            command.process.waitUntilExit()
+            await command.wait()
             let result = try command.result()
             #expect(result.status == 0, "\(result.standardOutput.suffix(300)) \(result.standardError)")
             #expect(!result.standardOutput.contains("database is locked"))
@@ -82,7 +82,7 @@ struct ConcurrencyTests {
         let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
         try await expectPresent(all, in: store)
         #expect(try await hammerApplicationCount(store) == all.applied.count)
-        #expect(try harness.run(["db", "check"]).succeeded)
+        #expect(try await harness.run(["db", "check"]).succeeded)
     }
 
     @Test("a hammer killed with SIGKILL leaves a sound database that holds every acknowledged write")
@@ -90,13 +90,13 @@ struct ConcurrencyTests {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
         let operations = 400
-        let setup = try harness.run([
+        let setup = try await harness.run([
             "dev", "hammer-setup", "--workers", "1", "--listings", "8", "--operations", "\(operations)",
         ])
         try #require(setup.succeeded, "\(setup.standardError)")
         let command = try harness.start(["dev", "hammer", "--worker", "0", "--operations", "\(operations)"])
         // Wait (bounded) until it has acknowledged some writes, then kill it mid-flight.
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(600)  // a bound for a stuck process, not a speed limit
         while Acknowledgements(command.output()).applied.count < 20 && command.process.isRunning
             && Date() < deadline
         {
@@ -104,12 +104,12 @@ struct ConcurrencyTests {
         }
         #expect(command.process.isRunning, "the hammer finished before it could be killed")
         kill(command.process.processIdentifier, SIGKILL)
-        command.process.waitUntilExit()
+        await command.wait()
         #expect(command.process.terminationReason == .uncaughtSignal)
         let acknowledged = Acknowledgements(command.output())
         #expect(acknowledged.applied.count >= 20)
 
-        let check = try harness.run(["db", "check"])
+        let check = try await harness.run(["db", "check"])
         #expect(check.succeeded, "\(check.standardOutput) \(check.standardError)")
         let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
         try await expectPresent(acknowledged, in: store)

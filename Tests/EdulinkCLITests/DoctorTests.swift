@@ -5,7 +5,7 @@ import Testing
 
 @testable import edulink
 
-@Suite("edulink doctor")
+@Suite("edulink doctor", .timeLimit(.minutes(10)))
 struct DoctorTests {
     static let calmSystem = SystemFigures(cpuPercent: 10, memoryPercent: 40, load1: 0.3, processMemoryBytes: 1 << 24)
 
@@ -82,11 +82,11 @@ struct DoctorTests {
         #expect(report.check(.database)?.status == .critical)
         #expect(Doctor.exitCode(report.status) == 1)
         // The same through the binary, as cron sees it.
-        let result = try harness.run(["doctor", "--json"])
+        let result = try await harness.run(["doctor", "--json"])
         #expect(result.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         #expect(json?["status"] as? String == "critical")
-        let text = try harness.run(["doctor"])
+        let text = try await harness.run(["doctor"])
         #expect(text.status == 1)
         #expect(text.standardOutput.contains("CRITICAL  database"))
     }

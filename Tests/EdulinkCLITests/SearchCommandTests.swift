@@ -3,12 +3,12 @@ import EdulinkSQLite
 import Foundation
 import Testing
 
-@Suite("edulink internships search")
+@Suite("edulink internships search", .timeLimit(.minutes(10)))
 struct SearchCommandTests {
     /// Results of `internships search QUERY --json --limit 500`.
-    func search(_ harness: CommandLineHarness, _ query: [String]) throws -> [[String: Any]] {
+    func search(_ harness: CommandLineHarness, _ query: [String]) async throws -> [[String: Any]] {
         let json = try #require(
-            try harness.json(["internships", "search"] + query + ["--limit", "500"]) as? [String: Any])
+            try await harness.json(["internships", "search"] + query + ["--limit", "500"]) as? [String: Any])
         #expect(json.keys.contains("next_cursor"))
         return try #require(json["results"] as? [[String: Any]])
     }
@@ -26,8 +26,8 @@ struct SearchCommandTests {
     func rankedResults() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        try harness.demo()
-        let results = try search(harness, ["data"])
+        try await harness.demo()
+        let results = try await search(harness, ["data"])
         #expect(results.count >= 5)
         let scores = results.compactMap { $0["score"] as? Double }
         #expect(scores.count == results.count)
@@ -42,11 +42,11 @@ struct SearchCommandTests {
     }
 
     @Test("options after the query belong to the search, --db included")
-    func optionsAfterQuery() throws {
+    func optionsAfterQuery() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        try harness.demo()
-        let result = try harness.run(
+        try await harness.demo()
+        let result = try await harness.run(
             ["internships", "search", "data", "-sales", "--limit", "2", "--db", harness.databaseURL.path],
             environment: ["EDULINK_DB": harness.databaseURL.path + ".missing"])
         #expect(result.succeeded, "\(result.standardError)")
@@ -58,13 +58,13 @@ struct SearchCommandTests {
     func filters() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        try harness.demo()
-        let all = try search(harness, [])
-        let remote = try search(harness, ["remote:yes"])
+        try await harness.demo()
+        let all = try await search(harness, [])
+        let remote = try await search(harness, ["remote:yes"])
         #expect(!remote.isEmpty && remote.count < all.count)
         #expect(remote.allSatisfy { $0["location_type"] as? String == "remote" })
 
-        let paid = try search(harness, ["stipend>=20000"])
+        let paid = try await search(harness, ["stipend>=20000"])
         #expect(!paid.isEmpty && paid.count < all.count)
         for listing in paid {
             let stipend = try #require(listing["stipend"] as? [String: Any])
@@ -73,13 +73,13 @@ struct SearchCommandTests {
             #expect(amount * rate >= 20_000)
         }
 
-        let technology = try search(harness, ["category:technology"])
+        let technology = try await search(harness, ["category:technology"])
         #expect(!technology.isEmpty && technology.count < all.count)
         #expect(technology.allSatisfy { $0["category"] as? String == "technology" })
 
         let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
-        let withSales = try search(harness, ["sales"])
-        let withoutSales = try search(harness, ["-sales"])
+        let withSales = try await search(harness, ["sales"])
+        let withoutSales = try await search(harness, ["-sales"])
         #expect(!withSales.isEmpty)
         #expect(withoutSales.count < all.count)
         for listing in withoutSales.prefix(60) {
@@ -90,11 +90,11 @@ struct SearchCommandTests {
     }
 
     @Test("a bad query exits with a usage error, the message and a caret under the term")
-    func badQuery() throws {
+    func badQuery() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        try harness.demo()
-        let result = try harness.run(["internships", "search", "data", "colour:red"])
+        try await harness.demo()
+        let result = try await harness.run(["internships", "search", "data", "colour:red"])
         #expect(result.status == 64)
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("edulink: error: unknown filter \"colour\"") == true)
@@ -107,11 +107,11 @@ struct SearchCommandTests {
     }
 
     @Test("human output is a table with rank, title, organization, location, stipend and deadline")
-    func humanOutput() throws {
+    func humanOutput() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        try harness.demo()
-        let result = try harness.run(["internships", "search", "data", "--limit", "3"])
+        try await harness.demo()
+        let result = try await harness.run(["internships", "search", "data", "--limit", "3"])
         #expect(result.succeeded)
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(

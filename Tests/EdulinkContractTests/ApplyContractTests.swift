@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: applying")
+@Suite("Contract: applying", .timeLimit(.minutes(10)))
 struct ApplyContractTests {
     @Test("a student applies: pending, one timeline event, both sides notified", arguments: ContractBackend.all)
     func apply(_ backend: ContractBackend) async throws {
@@ -123,7 +123,7 @@ struct ApplyContractTests {
     }
 }
 
-@Suite("Contract: the pipeline")
+@Suite("Contract: the pipeline", .timeLimit(.minutes(10)))
 struct PipelineContractTests {
     @Test(
         "opening an application marks it reviewed; the employer moves it to an accepted offer",

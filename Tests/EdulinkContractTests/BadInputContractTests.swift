@@ -27,7 +27,7 @@ struct CorpusEntry: Sendable, CustomTestStringConvertible {
     ]
 }
 
-@Suite("Contract: bad input")
+@Suite("Contract: bad input", .timeLimit(.minutes(10)))
 struct BadInputContractTests {
     private static let cases: [(ContractBackend, CorpusEntry)] = ContractBackend.all.flatMap { backend in
         CorpusEntry.all.map { (backend, $0) }

@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: the admin Data tab (status, integrity, tasks, backups)")
+@Suite("Contract: the admin Data tab (status, integrity, tasks, backups)", .timeLimit(.minutes(10)))
 struct DataContractTests {
     @Test(
         "status, integrity check (seen by the health check), tasks, backup, verify, restore, prune",

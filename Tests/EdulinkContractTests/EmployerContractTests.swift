@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The employer's screens: listings, applicant rows, the dashboard's figures, and what is refused.
-@Suite("Contract: employer")
+@Suite("Contract: employer", .timeLimit(.minutes(10)))
 struct EmployerContractTests {
     static let hour: TimeInterval = 3600
 

@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: data exports are security events")
+@Suite("Contract: data exports are security events", .timeLimit(.minutes(10)))
 struct ExportContractTests {
     @Test(
         "an employer's applicants export and an admin's audit export are recorded as data_export",

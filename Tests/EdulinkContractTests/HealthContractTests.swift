@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: health report, alerts, KPIs")
+@Suite("Contract: health report, alerts, KPIs", .timeLimit(.minutes(10)))
 struct HealthContractTests {
     @Test(
         "failed logins above the threshold raise one alert that is acknowledged, then clears by itself",

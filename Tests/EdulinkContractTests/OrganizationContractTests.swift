@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: verifying organizations")
+@Suite("Contract: verifying organizations", .timeLimit(.minutes(10)))
 struct OrganizationContractTests {
     @Test(
         "an admin verifies an organization, then its listings can be submitted and published",

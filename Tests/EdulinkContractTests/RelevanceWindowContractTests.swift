@@ -5,7 +5,7 @@ import Testing
 /// `SearchWindow` on every store: relevance ranks only the newest matches that pass the filters, and
 /// the rest follow newest first. How a store scores (bm25 or `ts_rank`) may differ; which listings
 /// are ranked, and the order of the rest, may not.
-@Suite("Contract: the relevance window")
+@Suite("Contract: the relevance window", .timeLimit(.minutes(10)))
 struct RelevanceWindowContractTests {
     /// A window of 3 ranked listings out of at most 6 matches walked.
     static let window = SearchWindow(ranked: 3, examined: 6)

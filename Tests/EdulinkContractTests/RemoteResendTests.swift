@@ -5,7 +5,7 @@ import Testing
 
 /// What only the remote client has to get right: an answer lost on the way back, and a server that
 /// cannot be reached. (The contract suite covers what every backend shares.)
-@Suite("Remote client: resending and an unreachable server")
+@Suite("Remote client: resending and an unreachable server", .timeLimit(.minutes(10)))
 struct RemoteResendTests {
     @Test("a draft sent again under its key is applied once and gets the first answer")
     func resendUnderKey() async throws {

@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import Testing
 
-@Suite("PostgreSQL: concurrent capacity", .enabled(if: TestPostgres.enabled))
+@Suite("PostgreSQL: concurrent capacity", .enabled(if: TestPostgres.enabled), .timeLimit(.minutes(10)))
 struct CapacityTests {
     /// What one student's apply ended in.
     enum Outcome: Sendable, Equatable {

@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("PostgreSQL health tables")
+@Suite("PostgreSQL health tables", .timeLimit(.minutes(10)))
 struct PostgresHealthTests {
     @Test("alerts keep one open per kind and their history; tallies and KPI counts come from SQL")
     func alertsAndCounts() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 @testable import EdulinkPostgres
 
-@Suite("PostgreSQL store", .enabled(if: TestPostgres.enabled))
+@Suite("PostgreSQL store", .enabled(if: TestPostgres.enabled), .timeLimit(.minutes(10)))
 struct PostgresStoreTests {
     @Test("migrations run once when several instances start at once, and again find nothing to do")
     func migrationsConcurrent() async throws {
@@ -191,5 +191,17 @@ struct PostgresStoreTests {
             return
         }
         #expect(message.contains("127.0.0.1:1"))
+    }
+}
+
+@Suite("PostgreSQL store shutdown")
+struct PostgresShutdownTests {
+    @Test("waiting for the pool to stop is bounded: a task that never ends is left behind in time")
+    func boundedWait() async {
+        let endless = Task<Void, Never> { try? await Task.sleep(for: .seconds(3600)) }
+        defer { endless.cancel() }
+        #expect(await PostgresStore.finishes(endless, within: .milliseconds(50)) == false)
+        let quick = Task {}
+        #expect(await PostgresStore.finishes(quick, within: .seconds(600)) == true)
     }
 }

@@ -21,6 +21,22 @@ final class AdjustableProbe: SystemProbe {
     }
 }
 
+/// A store whose every transaction first waits `delay` of real time, as on a busy machine.
+struct SlowStore: Store {
+    let base: SQLiteStore
+    let delay: Duration
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
+        try await Task.sleep(for: delay)
+        return try await base.read(body)
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
+        try await Task.sleep(for: delay)
+        return try await base.write(body)
+    }
+}
+
 /// A service over a fresh database with every health source wired, a fresh backup, and an admin.
 struct HealthWorld {
     let store: SQLiteStore
@@ -32,13 +48,22 @@ struct HealthWorld {
     let admin: Principal
 
     init(store: SQLiteStore, folder: URL, clock: ManualTimeSource) async throws {
+        try await self.init(store: store, serviceStore: store, folder: folder, clock: clock)
+    }
+
+    /// The service runs on `serviceStore` (a wrapper of `store`, e.g. a slow one).
+    init(store: SlowStore, folder: URL, clock: ManualTimeSource) async throws {
+        try await self.init(store: store.base, serviceStore: store, folder: folder, clock: clock)
+    }
+
+    private init(store: SQLiteStore, serviceStore: any Store, folder: URL, clock: ManualTimeSource) async throws {
         self.store = store
         self.folder = folder
         self.clock = clock
         metrics = RequestMetrics(clock: clock)
         service = EdulinkService(
             environment: ServiceEnvironment(
-                store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                store: serviceStore, clock: clock, hasher: BcryptHasher(cost: 4),
                 passwordPolicy: PasswordPolicy(commonPasswords: []),
                 operations: OperationsEnvironment(
                     maintenance: store, probe: probe, requests: metrics, timesServiceCalls: true,
@@ -118,7 +143,7 @@ struct HealthWorld {
     }
 }
 
-@Suite("Health report and alerts through the service")
+@Suite("Health report and alerts through the service", .timeLimit(.minutes(10)))
 struct HealthServiceTests {
     @Test(arguments: [
         AlertKind.cpu, .memory, .diskFree, .errorRate, .p99Latency, .backupAge, .failedLogins, .queueAge,
@@ -171,6 +196,24 @@ struct HealthServiceTests {
             #expect(history.map(\.state) == [.cleared, .resolved])
             let audit = try await world.service.auditEvents(world.admin, AuditQuery(action: "alert."))
             #expect(audit.map(\.action) == ["alert.resolve", "alert.acknowledge"])
+        }
+    }
+
+    @Test("calls are timed on the service's clock: on a test clock, a slow machine measures no time at all")
+    func callsAreTimedOnTheInjectedClock() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(
+                store: SlowStore(base: store, delay: .milliseconds(50)), folder: folder, clock: clock)
+            for _ in 0..<3 { _ = try await world.service.users(world.admin, matching: nil) }
+            let summary = world.metrics.summary()
+            #expect(summary.count == 3)
+            // Each call really took over 50 ms; the histogram's smallest step (1 µs) is what a frozen clock records.
+            #expect((summary.p99 ?? 1) < 0.001)
+            #expect(summary.slow == 0)
+            let report = await world.service.evaluateHealth()
+            #expect(report.alerts.isEmpty, "\(report.alerts)")
+            clock.advance(by: 2)  // the clock moving is what counts, not the work
+            #expect((world.metrics.summary().p99 ?? 1) < 0.001)
         }
     }
 
@@ -273,7 +316,7 @@ struct HealthServiceTests {
     }
 }
 
-@Suite("Scheduled jobs evaluate the health checks")
+@Suite("Scheduled jobs evaluate the health checks", .timeLimit(.minutes(10)))
 struct JobsHealthTests {
     @Test func jobsRunRaisesAndClearsAlertsWithoutTheHealthTab() async throws {
         try await withTemporaryStore { store, folder, clock in

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("Listing search: full text, filters, sorts and pages in one statement")
+@Suite("Listing search: full text, filters, sorts and pages in one statement", .timeLimit(.minutes(10)))
 struct ListingSearchTests {
     @Test("the full-text index follows inserts, edits, deletes and organization renames")
     func indexStaysInSync() async throws {

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("Relevance window: the newest matches ranked by bm25, then the rest newest first")
+@Suite("Relevance window: the newest matches ranked by bm25, then the rest newest first", .timeLimit(.minutes(10)))
 struct RelevanceWindowTests {
     /// 60 listings, every one with "data" somewhere; titles, skills and categories vary so bm25 differs
     /// and filters keep some. Every fourth is a design listing, every seventh a draft.

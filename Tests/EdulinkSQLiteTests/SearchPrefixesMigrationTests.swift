@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("v5-search-prefixes: prefix indexes of 5 to 10 characters")
+@Suite("v5-search-prefixes: prefix indexes of 5 to 10 characters", .timeLimit(.minutes(10)))
 struct SearchPrefixesMigrationTests {
     /// The definition of `listings_fts` as `sqlite_master` keeps it.
     static func ftsDefinition(_ path: String) throws -> String {

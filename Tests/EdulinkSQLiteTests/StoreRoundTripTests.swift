@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("SQLiteStore keeps every entity as written")
+@Suite("SQLiteStore keeps every entity as written", .timeLimit(.minutes(10)))
 struct StoreRoundTripTests {
     @Test("migrations apply on an empty file and opening again changes nothing")
     func migrationsAreIdempotent() async throws {

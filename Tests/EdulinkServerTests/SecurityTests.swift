@@ -5,7 +5,7 @@ import NIOHTTP1
 import Testing
 
 /// Attacks on a running server with raw HTTP: no 5xx, nothing leaked, nothing written.
-@Suite("Security: the running server", .serialized)
+@Suite("Security: the running server", .serialized, .timeLimit(.minutes(10)))
 struct SecurityTests {
     /// Every operation of the document, with its path's parameters filled in.
     static func operations() throws -> [(method: String, path: String, operationID: String)] {

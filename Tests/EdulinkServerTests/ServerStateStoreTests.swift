@@ -7,7 +7,7 @@ import Testing
 /// families and idempotency records — reads back as written, and the checks that several server
 /// instances race on (a refresh token's first use, an idempotency key's first claim) let exactly
 /// one transaction win.
-@Suite("Server state store")
+@Suite("Server state store", .timeLimit(.minutes(10)))
 struct ServerStateStoreTests {
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
 
@@ -187,7 +187,7 @@ struct ServerStateStoreTests {
 }
 
 /// The same races over HTTP, through the server's token rules and idempotency middleware.
-@Suite("Server state over HTTP", .serialized)
+@Suite("Server state over HTTP", .serialized, .timeLimit(.minutes(10)))
 struct ServerStateHTTPTests {
     @Test(
         "concurrent refreshes with one token: one rotates, the others are reuse and end the session",

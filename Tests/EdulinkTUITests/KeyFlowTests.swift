@@ -6,7 +6,7 @@ import Testing
 @testable import EdulinkTUI
 
 /// The app driven by keys as a person would, over a real repository.
-@Suite("Key flows")
+@Suite("Key flows", .timeLimit(.minutes(10)))
 struct KeyFlowTests {
     let size = Size(width: 100, height: 30)
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Every screen at 80×24 and 140×40, in colour and as under NO_COLOR, over the seeded demo database
 /// with a fixed clock.
-@Suite("Screen snapshots")
+@Suite("Screen snapshots", .timeLimit(.minutes(10)))
 struct ScreenSnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 140, height: 40)]
 

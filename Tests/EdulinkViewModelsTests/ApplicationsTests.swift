@@ -2,7 +2,7 @@ import EdulinkCore
 import EdulinkViewModels
 import Testing
 
-@Suite("Applications", .timeLimit(.minutes(1)))
+@Suite("Applications", .timeLimit(.minutes(10)))
 struct ApplicationsTests {
     @Test("withdrawing asks first, then withdraws and shows it on the timeline")
     func withdrawWithConfirmation() async throws {

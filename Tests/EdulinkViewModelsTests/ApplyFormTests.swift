@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite("Apply form", .timeLimit(.minutes(1)))
+@Suite("Apply form", .timeLimit(.minutes(10)))
 struct ApplyFormTests {
     static let questions = [
         ScreeningQuestion(prompt: "Can you work in Nairobi?", kind: .yesNo, required: true),

@@ -2,7 +2,7 @@ import EdulinkCore
 import EdulinkViewModels
 import Testing
 
-@Suite("Browse", .timeLimit(.minutes(1)))
+@Suite("Browse", .timeLimit(.minutes(10)))
 struct BrowseTests {
     @Test("typing d, a, t quickly runs one search, for dat")
     func debouncedSearch() async throws {

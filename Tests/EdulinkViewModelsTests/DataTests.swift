@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import Testing
 
-@Suite("Data tab")
+@Suite("Data tab", .timeLimit(.minutes(10)))
 struct DataTabTests {
     @Test func backsUpAndRestoresOnlyAfterConfirmation() async throws {
         try await withDataWorld { world in

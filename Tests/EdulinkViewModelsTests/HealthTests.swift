@@ -3,7 +3,7 @@ import EdulinkViewModels
 import Foundation
 import Testing
 
-@Suite("Health tab")
+@Suite("Health tab", .timeLimit(.minutes(10)))
 struct HealthTabTests {
     @Test func loadsTheReportThenRefreshesEveryFewTicksWithoutBlanking() async throws {
         try await withWorld { world in

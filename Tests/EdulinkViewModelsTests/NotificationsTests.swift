@@ -2,7 +2,7 @@ import EdulinkCore
 import EdulinkViewModels
 import Testing
 
-@Suite("Notifications", .timeLimit(.minutes(1)))
+@Suite("Notifications", .timeLimit(.minutes(10)))
 struct NotificationsTests {
     @Test("unread come first; marking one and then all read updates the count")
     func markRead() async throws {

@@ -2,7 +2,7 @@ import EdulinkCore
 import EdulinkViewModels
 import Testing
 
-@Suite("Profile", .timeLimit(.minutes(1)))
+@Suite("Profile", .timeLimit(.minutes(10)))
 struct ProfileTests {
     @Test("completion shows what is missing, and save puts errors on their fields")
     func completionAndSave() async throws {

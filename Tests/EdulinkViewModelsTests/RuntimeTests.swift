@@ -1,7 +1,7 @@
 import EdulinkViewModels
 import Testing
 
-@Suite("Effect runner", .timeLimit(.minutes(1)))
+@Suite("Effect runner", .timeLimit(.minutes(10)))
 struct RuntimeTests {
     @Test("an effect replaced by a newer one with the same key never delivers")
     func replacedEffectIsDropped() async {

@@ -2,7 +2,7 @@ import EdulinkCore
 import EdulinkViewModels
 import Testing
 
-@Suite("Saved", .timeLimit(.minutes(1)))
+@Suite("Saved", .timeLimit(.minutes(10)))
 struct SavedTests {
     @Test("saved searches count new matches, open into Browse, and delete only after confirming")
     func savedSearches() async throws {

@@ -3,7 +3,7 @@ import EdulinkViewModels
 import Foundation
 import Testing
 
-@Suite("Session and login", .timeLimit(.minutes(1)))
+@Suite("Session and login", .timeLimit(.minutes(10)))
 struct SessionTests {
     @Test("the app locks after 30 minutes without input and unlocks with the password")
     func idleLock() async throws {

@@ -47,6 +47,8 @@ public struct EdulinkService: Sendable {
 
     /// How long an employer may undo a decision.
     public static let undoWindow: TimeInterval = 10 * 60
+    /// ``undoWindow`` in whole minutes, for messages.
+    public static var undoWindowMinutes: Int { Int(undoWindow / 60) }
     /// Failed logins within this window lock an account…
     public static let lockoutWindow: TimeInterval = 15 * 60
     /// …when there are this many…
@@ -77,18 +79,16 @@ public struct EdulinkService: Sendable {
     /// own transaction, because the refused one rolled back) and reports the refusal.
     /// Times the call as a repository call when the environment asks for it (local mode).
     func guarded<T: Sendable>(_ principal: Principal, _ work: () async throws -> T) async throws -> T {
-        let started = ContinuousClock.now
+        let started = environment.clock.uptime()
         var failed = false
         defer {
             if let operations = environment.operations, operations.timesServiceCalls,
                 let metrics = operations.requests
             {
-                let elapsed = ContinuousClock.now - started
                 Timer(
                     label: RequestMetrics.repositoryCallLabel, dimensions: [("outcome", failed ? "error" : "ok")],
                     factory: metrics
-                ).recordNanoseconds(
-                    elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+                ).recordNanoseconds(environment.clock.nanosecondsSince(started))
             }
         }
         do {

@@ -163,16 +163,14 @@ extension EdulinkService {
         let at = now()
         let operations = environment.operations
         var inputs = HealthInputs(now: at)
-        let started = ContinuousClock.now
+        let started = environment.clock.uptime()
         do {
             if let maintenance = operations?.maintenance {
                 inputs.database = try await maintenance.status()
             } else {
                 _ = try await store.read { try $0.countUsers(role: nil, status: nil) }
             }
-            let elapsed = ContinuousClock.now - started
-            inputs.roundTripMilliseconds =
-                Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            inputs.roundTripMilliseconds = Double(environment.clock.nanosecondsSince(started)) / 1e6
         } catch {
             inputs.databaseProblem = (error as? EdulinkError)?.message ?? String(describing: error)
             return inputs

@@ -11,19 +11,20 @@ struct MetricsMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     let factory: any MetricsFactory
     let requests: RequestMetrics?
+    /// Times requests (the service's clock, so a test server measures no time).
+    let clock: any TimeSource
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        let start = ContinuousClock.now
+        let start = clock.uptime()
         let response = try await next(request, context)
         let route = context.endpointPath ?? "unmatched"
         let dimensions = [
             ("method", request.method.rawValue), ("route", route), ("status", String(response.status.code)),
         ]
         Counter(label: "edulink_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        let nanoseconds = clock.nanosecondsSince(start)
         Timer(label: "edulink_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
             .recordNanoseconds(nanoseconds)
         requests?.record(nanoseconds: nanoseconds, failed: response.status.code >= 500)

@@ -54,7 +54,9 @@ public struct EdulinkServer: Sendable {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: AccessLogMiddleware(logger: logger))
-        router.add(middleware: MetricsMiddleware(factory: factory, requests: service.environment.operations?.requests))
+        router.add(
+            middleware: MetricsMiddleware(
+                factory: factory, requests: service.environment.operations?.requests, clock: service.environment.clock))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: HTTPErrorMiddleware(logger: logger))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))

@@ -22,7 +22,7 @@ public actor EffectRunner<Message: Sendable> {
     private var keyed: [String: Running] = [:]
     private var unkeyed: [Int: Task<Void, Never>] = [:]
     private var nextToken = 0
-    private var idleWaiters: [CheckedContinuation<Void, Never>] = []
+    private var idleWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
 
     /// A runner that sleeps on `clock` and passes each message to `deliver`.
     public init(clock: any EffectClock = SystemEffectClock(), deliver: @escaping @Sendable (Message) -> Void) {
@@ -56,10 +56,27 @@ public actor EffectRunner<Message: Sendable> {
         resumeIdleWaitersIfIdle()
     }
 
-    /// Returns when no effect is waiting or running; for tests and an orderly shutdown.
+    /// Returns when no effect is waiting or running, or when the waiting task is cancelled (a test's
+    /// time limit ends the wait instead of hanging the run); for tests and an orderly shutdown.
     public func waitUntilIdle() async {
         if activeCount == 0 { return }
-        await withCheckedContinuation { idleWaiters.append($0) }
+        nextToken += 1
+        let id = nextToken
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled || activeCount == 0 {
+                    continuation.resume()
+                } else {
+                    idleWaiters[id] = continuation
+                }
+            }
+        } onCancel: {
+            Task { await self.stopWaiting(id) }
+        }
+    }
+
+    private func stopWaiting(_ id: Int) {
+        idleWaiters.removeValue(forKey: id)?.resume()
     }
 
     private func start(_ effect: Effect<Message>) {
@@ -108,8 +125,8 @@ public actor EffectRunner<Message: Sendable> {
 
     private func resumeIdleWaitersIfIdle() {
         guard activeCount == 0 else { return }
-        let waiters = idleWaiters
-        idleWaiters = []
+        let waiters = idleWaiters.values
+        idleWaiters = [:]
         waiters.forEach { $0.resume() }
     }
 }
