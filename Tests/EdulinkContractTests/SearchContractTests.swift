@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: search, saved items and notifications")
+@Suite("Contract: search, saved items and notifications", .timeLimit(.minutes(10)))
 struct SearchContractTests {
     @Test("search ranks title matches first and applies the query language's filters", arguments: ContractBackend.all)
     func search(_ backend: ContractBackend) async throws {
@@ -86,17 +86,21 @@ struct SearchContractTests {
         }
     }
 
+    /// Another institution than the students', and a draft meant only for its students.
+    static func otherInstitutionDraft(_ w: Seeded, _ title: String) async throws -> (Institution, ListingDraft) {
+        let other = try await w.world.setup.createInstitution(
+            .localOperator(),
+            Institution(name: "Technical University of Mombasa", shortCode: "TUM", type: .university, verified: true))
+        var draft = ContractFixture.draft(title, at: w.now)
+        draft.visibility = .institutionOnly
+        draft.institutionID = other.id
+        return (other, draft)
+    }
+
     @Test("institution-only listings are hidden from other institutions", arguments: ContractBackend.all)
     func institutionOnly(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in
-            let op = Principal.localOperator()
-            let other = try await w.world.setup.createInstitution(
-                op,
-                Institution(
-                    name: "Technical University of Mombasa", shortCode: "TUM", type: .university, verified: true))
-            var draft = ContractFixture.draft("Campus Systems Intern", at: w.now)
-            draft.visibility = .institutionOnly
-            draft.institutionID = other.id
+            let (_, draft) = try await Self.otherInstitutionDraft(w, "Campus Systems Intern")
             let hidden = try await w.publish(draft)
             #expect(
                 try await w.student.search(try ListingFilter(query: "campus"), cursor: nil, limit: 10).items.isEmpty)
@@ -106,6 +110,46 @@ struct SearchContractTests {
                     try await w.student.apply(
                         ApplicationDraft(listingID: hidden.id, coverLetter: ContractFixture.coverLetter))
                 } == .notFound("Listing"))
+        }
+    }
+
+    @Test(
+        "an edit never widens an institution-only listing: a published one keeps its visibility, a draft keeps it when the form sends it",
+        arguments: ContractBackend.all)
+    func editKeepsInstitutionOnly(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let (other, draft) = try await Self.otherInstitutionDraft(w, "Campus Systems Intern")
+            let published = try await w.publish(draft)
+
+            // Widening a published listing to everyone, or moving it to another institution, is refused.
+            var widened = ListingDraft(published)
+            widened.visibility = .public
+            widened.institutionID = nil
+            let refusal = await edulinkError { try await w.employer.updateListing(published.id, widened) }
+            #expect(refusal?.fieldErrors.map(\.field) == ["visibility"])
+            var moved = ListingDraft(published)
+            moved.institutionID = w.institution.id
+            let movedRefusal = await edulinkError { try await w.employer.updateListing(published.id, moved) }
+            #expect(movedRefusal?.fieldErrors.map(\.field) == ["visibility"])
+
+            // An edit that keeps the visibility goes through and the listing stays hidden from other institutions.
+            var longer = ListingDraft(published)
+            longer.capacity += 10
+            let edited = try await w.employer.updateListing(published.id, longer)
+            #expect(edited.visibility == .institutionOnly)
+            #expect(edited.institutionID == other.id)
+            #expect(await edulinkError { try await w.student.listing(published.id) } == .notFound("Listing"))
+            #expect(
+                try await w.student.search(try ListingFilter(query: "campus"), cursor: nil, limit: 10).items.isEmpty)
+
+            // A draft may still change its audience before it is reviewed.
+            var second = ContractFixture.draft("Campus Network Intern", at: w.now)
+            second.visibility = .institutionOnly
+            second.institutionID = other.id
+            let pending = try await w.employer.createListing(second)
+            second.visibility = .public
+            second.institutionID = nil
+            #expect(try await w.employer.updateListing(pending.id, second).visibility == .public)
         }
     }
 

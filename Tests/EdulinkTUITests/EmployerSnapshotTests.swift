@@ -6,7 +6,7 @@ import Testing
 
 /// The employer's screens at 80×24 and 140×40, in colour and as under NO_COLOR, over the seeded demo
 /// database with a fixed clock.
-@Suite("Employer screen snapshots")
+@Suite("Employer screen snapshots", .timeLimit(.minutes(10)))
 struct EmployerSnapshotTests {
     static let employer = "employer@edulink.demo"
 

@@ -3,7 +3,7 @@ import EdulinkViewModels
 import Foundation
 import Testing
 
-@Suite("Employer", .timeLimit(.minutes(1)))
+@Suite("Employer", .timeLimit(.minutes(10)))
 struct EmployerTests {
     /// `count` more students with complete profiles, each applied to the world's listing; in order.
     static func applicants(_ world: World, _ count: Int, names: [String] = []) async throws -> [Application] {
@@ -220,6 +220,59 @@ struct EmployerTests {
             #expect(detail.listing.questions.map(\.kind) == [.yesNo, .choice])
             #expect(detail.listing.questions.first?.required == true)
             #expect(detail.listing.questions.last?.choices == ["morning", "evening"])
+        }
+    }
+
+    @Test(
+        "editing a published institution-only listing without touching it saves it as it was: same audience, same deadline"
+    )
+    func editKeepsAudienceAndDates() async throws {
+        try await withWorld { world in
+            var draft = Fixture.draft("Campus Systems Intern — Student Records", at: world.now)
+            draft.deadline = draft.deadline.addingTimeInterval(17)  // seconds the form does not show
+            draft.visibility = .institutionOnly
+            draft.institutionID = world.institution.id
+            let listing = try await world.publish(draft)
+
+            var model = EmployerListingsViewModel(repository: world.employer, timeZone: Fixture.calendar.timeZone)
+            await send(&model, .load)
+            #expect(model.state.institutions.map(\.id) == [world.institution.id])
+            await send(&model, .select(listing.id))
+            await send(&model, .edit)
+            let form = try #require(model.state.editing?.form)
+            #expect(form[.visibility] == "institution_only")
+            #expect(form[.institution] == world.institution.name)
+            #expect(model.state.editing?.frozen.contains(.visibility) == true)
+            await send(&model, .save)
+            #expect(model.state.editing == nil, "\(model.state.editing?.errors ?? [:])")
+            let saved = try await world.employer.listing(listing.id).listing
+            #expect(saved.visibility == .institutionOnly)
+            #expect(saved.institutionID == world.institution.id)
+            #expect(saved.deadline == listing.deadline)
+            #expect(saved.startDate == listing.startDate)
+
+            // A new listing can be meant for one institution from the form.
+            await send(&model, .new)
+            #expect(
+                model.state.editing?.form.options(for: .institution) == [
+                    ListingForm.noInstitution, world.institution.name,
+                ])
+            for (field, value) in [
+                (ListingForm.Field.title, "Campus Network Intern"), (.description, Fixture.description),
+                (.location, "Nairobi"), (.startDate, "2026-11-20"), (.endDate, "2027-02-12"), (.durationWeeks, "12"),
+                (.deadline, "2026-11-01 17:00"), (.visibility, "institution_only"),
+                (.institution, world.institution.name),
+            ] {
+                await send(&model, .setField(field, value))
+            }
+            await send(&model, .save)
+            #expect(model.state.editing == nil, "\(model.state.editing?.errors ?? [:])")
+            let created = try #require(
+                try await world.employer.myListings().first { $0.title == "Campus Network Intern" })
+            let stored = try await world.employer.listing(created.id).listing
+            #expect(
+                ListingAudience(stored)
+                    == ListingAudience(visibility: .institutionOnly, institutionID: world.institution.id))
         }
     }
 }

@@ -63,7 +63,7 @@ send main Tab
 send main -l "20000"
 send main Tab Tab                       # currency
 send main -l "SQL, Python"
-send main Tab Tab Tab Tab               # preferred skills, years, courses
+send main Tab Tab Tab Tab Tab Tab       # preferred skills, years, courses, who sees it, institution
 send main -l "$deadline"
 send main Tab Tab Tab                   # capacity, positions
 send main -l "* yes_no: Can you start in January?"
@@ -159,6 +159,34 @@ csv_ok() {
 check "the CSV has the header and one line per applicant (CRLF)" csv_ok "$WORK/pending.csv" 4
 send main 3
 check "the dashboard shows the funnel" wait_for main "Funnel"
+
+# --- editing an institution-only listing keeps it institution-only (the form carries who sees it)
+send main 1
+wait_for main "My listings" >/dev/null
+partnership="Data Engineer Intern — Data Platform (UoN partnership)"
+found=no
+for _ in $(seq 1 20); do
+    send main e
+    wait_for main "Edit listing" >/dev/null || break
+    if screen main | grep -qF "$partnership"; then found=yes; break; fi
+    send main Escape
+    wait_gone main "Edit listing" >/dev/null
+    send main j
+done
+check "the institution-only listing opens in the form" [ "$found" = yes ]
+for _ in $(seq 1 16); do send main Tab; done   # down to the institution: the form scrolls with focus
+check "…showing who sees it" wait_for main "institution only"
+check "…and for which institution" wait_for main "University of Nairobi"
+# audience: the listing's visibility and institution as stored.
+audience() {
+    sqlite3 "$WORK/data/edulink/edulink.sqlite" \
+        "SELECT visibility || ' ' || coalesce(institution_id, '-') FROM listings WHERE title = '$partnership'"
+}
+before=$(audience)
+send main C-s
+check "saving it goes through" wait_for main "Saved \"Data Engineer Intern"
+kept() { [[ $before == institution_only\ [0-9]* ]] && [ "$(audience)" = "$before" ]; }
+check "…and it is still institution-only, for the same institution" kept
 send main q
 check "q quits" wait_for main "EXIT=0"
 

@@ -213,6 +213,13 @@ extension EdulinkService {
                     if draft.positions < listing.positions {
                         frozen.append(FieldError("positions", "Positions may only grow."))
                     }
+                    if ListingAudience(draft) != ListingAudience(listing) {
+                        // Verification approved this audience; a wider or different one needs a new review.
+                        frozen.append(
+                            FieldError(
+                                "visibility",
+                                "Who can see a published listing cannot change; duplicate it for another audience."))
+                    }
                     if !frozen.isEmpty { throw EdulinkError.validation(frozen) }
                 case .draft, .pendingReview:
                     break
@@ -359,16 +366,22 @@ extension EdulinkService {
         return try await store.write { session in
             let expired = try session.listingsPastDeadline(at, limit: 10_000)
             for var listing in expired {
-                listing.status = try ListingLifecycle.transition(from: listing.status, on: .expire, by: nil)
-                    .mapError(EdulinkError.refused).get()
-                listing.statusReason = "deadline passed"
-                listing.closedAt = at
-                listing.updatedAt = at
-                try session.updateListing(listing)
-                try self.audit(session, nil, "listing.expire", "listing", listing.id.rawValue, "deadline passed")
+                try self.expire(&listing, reason: "deadline passed", at: at, session)
             }
             return expired.count
         }
+    }
+
+    /// Closes a published listing by itself (its deadline passed, or its positions are filled):
+    /// through the lifecycle, with the reason kept and audited.
+    func expire(_ listing: inout Listing, reason: String, at: Date, _ session: any StoreWriter) throws {
+        listing.status = try ListingLifecycle.transition(from: listing.status, on: .expire, by: nil)
+            .mapError(EdulinkError.refused).get()
+        listing.statusReason = reason
+        listing.closedAt = at
+        listing.updatedAt = at
+        try session.updateListing(listing)
+        try audit(session, nil, "listing.expire", "listing", listing.id.rawValue, reason)
     }
 
     func ownedListing(_ principal: Principal, _ id: ListingID, _ action: Action, _ session: any StoreReader) throws

@@ -40,6 +40,8 @@ public struct EmployerListingsViewModel: Sendable {
         public var confirmation: Confirmation?
         public var editing: Editing?
         public var message: String?
+        /// The institutions an institution-only listing can be meant for, once loaded.
+        public var institutions: [Institution] = []
         public var selected: ListingFigures? { listings.first { $0.id == selectedID } }
     }
 
@@ -63,6 +65,7 @@ public struct EmployerListingsViewModel: Sendable {
 
     public enum Message: Sendable {
         case loaded(Result<EmployerDashboard, Failure>)
+        case institutionsLoaded(Result<[Institution], Failure>)
         case editLoaded(Result<ListingDetail, Failure>)
         case saved(Result<Listing, Failure>)
         case acted(String, Result<Listing, Failure>)
@@ -85,7 +88,16 @@ public struct EmployerListingsViewModel: Sendable {
         switch intent {
         case .load:
             state.loading = true
-            return [Effect(key: "load") { .loaded(await attempt { try await repository.employerDashboard() }) }]
+            var effects = [
+                Effect<Message>(key: "load") { .loaded(await attempt { try await repository.employerDashboard() }) }
+            ]
+            if state.institutions.isEmpty {
+                effects.append(
+                    Effect(key: "institutions") {
+                        .institutionsLoaded(await attempt { try await repository.institutions() })
+                    })
+            }
+            return effects
         case .moveSelection(let delta):
             guard !state.listings.isEmpty else { return [] }
             let current = state.listings.firstIndex { $0.id == state.selectedID } ?? 0
@@ -93,7 +105,7 @@ public struct EmployerListingsViewModel: Sendable {
         case .select(let id):
             if state.listings.contains(where: { $0.id == id }) { state.selectedID = id }
         case .new:
-            state.editing = Editing(listingID: nil, form: ListingForm())
+            state.editing = Editing(listingID: nil, form: ListingForm(institutions: state.institutions))
         case .edit:
             guard let id = state.selectedID else { return [] }
             guard state.selected?.listing.status != .closed else {
@@ -176,10 +188,20 @@ public struct EmployerListingsViewModel: Sendable {
             }
         case .loaded(.failure(let failure)):
             failed(failure)
+        case .institutionsLoaded(.success(let institutions)):
+            state.institutions = institutions
+            state.editing?.form.setInstitutions(institutions)
+        case .institutionsLoaded(.failure):
+            // The choice then lists only a listing's own institution; saving still works.
+            break
         case .editLoaded(.success(let detail)):
             events.succeeded()
-            var editing = Editing(listingID: detail.listing.id, form: ListingForm(detail.listing, timeZone: timeZone))
-            if detail.listing.status == .published { editing.frozen = [.title, .description] }
+            var editing = Editing(
+                listingID: detail.listing.id,
+                form: ListingForm(detail.listing, timeZone: timeZone, institutions: state.institutions))
+            if detail.listing.status == .published {
+                editing.frozen = [.title, .description, .visibility, .institution]
+            }
             state.editing = editing
         case .editLoaded(.failure(let failure)):
             failed(failure, toast: true)

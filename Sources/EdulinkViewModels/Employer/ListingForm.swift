@@ -17,6 +17,7 @@ public struct ListingForm: Sendable, Equatable {
         case preferredSkills = "preferred_skills"
         case eligibleYears = "eligible_years"
         case eligibleCourses = "eligible_courses"
+        case visibility, institution
         case deadline, capacity, positions, questions
 
         public var label: String {
@@ -36,6 +37,8 @@ public struct ListingForm: Sendable, Equatable {
             case .preferredSkills: "Preferred skills"
             case .eligibleYears: "Years of study"
             case .eligibleCourses: "Courses"
+            case .visibility: "Who sees it"
+            case .institution: "Institution"
             case .deadline: "Deadline"
             case .capacity: "Capacity"
             case .positions: "Positions"
@@ -50,12 +53,28 @@ public struct ListingForm: Sendable, Equatable {
             case .level: ExperienceLevel.allCases.map(\.rawValue)
             case .locationType: LocationType.allCases.map(\.rawValue)
             case .currency: Currency.allCases.map(\.rawValue)
+            case .visibility: ListingVisibility.allCases.map(\.rawValue)
             default: nil
             }
         }
     }
 
     public var values: [Field: String] = [:]
+    /// The institutions an institution-only listing can be meant for (the `.institution` choice).
+    public private(set) var institutions: [Institution] = []
+
+    /// The dates of the listing being edited, with the text the form showed for each: the form shows
+    /// days and minutes, so a date whose text is left as it was keeps its exact instant (an untouched
+    /// deadline never moves a few seconds earlier, which a published listing refuses).
+    private var shownDates: [Field: ShownDate] = [:]
+
+    private struct ShownDate: Sendable, Equatable {
+        var text: String
+        var date: Date
+    }
+
+    /// What the `.institution` choice shows when no institution is chosen.
+    public static let noInstitution = "—"
 
     public subscript(_ field: Field) -> String {
         get { values[field] ?? "" }
@@ -65,12 +84,46 @@ public struct ListingForm: Sendable, Equatable {
     /// A blank form with the choices at their first option and the default capacity.
     public init() {
         for field in Field.allCases { values[field] = field.options?.first ?? "" }
+        values[.institution] = Self.noInstitution
         self[.capacity] = "100"
         self[.positions] = "1"
     }
 
-    /// The form filled in from a listing (to edit it).
-    public init(_ listing: Listing, timeZone: TimeZone) {
+    /// A blank form whose institution choice lists `institutions`.
+    public init(institutions: [Institution]) {
+        self.init()
+        setInstitutions(institutions)
+    }
+
+    /// The options of `field`: the fixed ones, or the institutions for `.institution`.
+    public func options(for field: Field) -> [String]? {
+        field == .institution ? [Self.noInstitution] + institutions.map(\.name) : field.options
+    }
+
+    /// Replaces the institutions to choose from, keeping the chosen one (by id) when it is still listed.
+    public mutating func setInstitutions(_ list: [Institution]) {
+        choose(institutionID, among: list)
+    }
+
+    /// Lists `list` and chooses `id` in it. An id the list does not name (not loaded yet) stays listed
+    /// under its number, so that an edit never drops the institution a listing is meant for.
+    private mutating func choose(_ id: InstitutionID?, among list: [Institution]) {
+        institutions = list
+        if let id, !list.contains(where: { $0.id == id }) {
+            institutions.append(
+                Institution(
+                    id: id, name: "Institution \(id.rawValue)", shortCode: "", type: .university, verified: true))
+        }
+        self[.institution] = id.flatMap { id in institutions.first { $0.id == id }?.name } ?? Self.noInstitution
+    }
+
+    /// The institution chosen, if any.
+    public var institutionID: InstitutionID? {
+        institutions.first { $0.name == self[.institution] }?.id
+    }
+
+    /// The form filled in from a listing (to edit it), its institution choice listing `institutions`.
+    public init(_ listing: Listing, timeZone: TimeZone, institutions: [Institution] = []) {
         self.init()
         let draft = ListingDraft(listing)
         self[.title] = draft.title
@@ -89,9 +142,16 @@ public struct ListingForm: Sendable, Equatable {
         self[.eligibleYears] = draft.eligibleYears.map(String.init).joined(separator: ", ")
         self[.eligibleCourses] = draft.eligibleCourses.joined(separator: ", ")
         self[.deadline] = Self.minuteFormatter(timeZone).string(from: draft.deadline)
+        for (field, date) in [
+            (Field.startDate, draft.startDate), (.endDate, draft.endDate), (.deadline, draft.deadline),
+        ] {
+            shownDates[field] = ShownDate(text: self[field], date: date)
+        }
         self[.capacity] = String(draft.capacity)
         self[.positions] = String(draft.positions)
         self[.questions] = Self.lines(draft.questions)
+        self[.visibility] = draft.visibility.rawValue
+        choose(draft.institutionID, among: institutions)
     }
 
     /// The draft to send, or the fields whose format is wrong.
@@ -107,6 +167,7 @@ public struct ListingForm: Sendable, Equatable {
             return value
         }
         func date(_ field: Field, _ formatter: DateFormatter, example: String) -> Date? {
+            if let shown = shownDates[field], shown.text == self[field] { return shown.date }
             guard let value = formatter.date(from: self[field].trimmingCharacters(in: .whitespaces)) else {
                 errors.append(FieldError(field.rawValue, "\(field.label): write it like \(example)."))
                 return nil
@@ -141,6 +202,7 @@ public struct ListingForm: Sendable, Equatable {
         guard errors.isEmpty, let start, let end, let deadline, let weeks, let capacity, let positions, let stipend
         else { return .failure(.validation(errors)) }
         let currency = Currency(rawValue: self[.currency]) ?? .kes
+        let visibility = ListingVisibility(rawValue: self[.visibility]) ?? .public
         return .success(
             ListingDraft(
                 title: self[.title], description: self[.description],
@@ -151,6 +213,7 @@ public struct ListingForm: Sendable, Equatable {
                 stipend: stipend == 0 ? nil : Stipend(amount: stipend, currency: currency),
                 requiredSkills: list(.requiredSkills), preferredSkills: list(.preferredSkills), eligibleYears: years,
                 eligibleCourses: list(.eligibleCourses), deadline: deadline, capacity: capacity, positions: positions,
+                visibility: visibility, institutionID: visibility == .institutionOnly ? institutionID : nil,
                 questions: questions))
     }
 

@@ -75,7 +75,7 @@ struct EmployerListingsScreen {
                 fields: ListingForm.Field.allCases.map { field in
                     let value = editing.form[field]
                     let input: FormInput
-                    if let options = field.options {
+                    if let options = editing.form.options(for: field) {
                         input = .choice(options.map(DisplayFormat.words), selected: options.firstIndex(of: value) ?? 0)
                     } else if field == .description {
                         input = .multiline(TextAreaState(value), height: 4)
@@ -95,6 +95,14 @@ struct EmployerListingsScreen {
         guard var state = form else { return }
         for index in state.fields.indices {
             state.fields[index].error = editing.errors[state.fields[index].id]
+        }
+        // The institutions may arrive after the form opened: refresh that choice, keeping the pick.
+        if let index = state.fields.firstIndex(where: { $0.id == ListingForm.Field.institution.rawValue }),
+            case .choice(let shown, _) = state.fields[index].input,
+            let options = editing.form.options(for: .institution)?.map(DisplayFormat.words), shown != options
+        {
+            let current = DisplayFormat.words(editing.form[.institution])
+            state.fields[index].input = .choice(options, selected: options.firstIndex(of: current) ?? 0)
         }
         if let first = state.fields.firstIndex(where: { $0.error != nil }), state.fields[state.focus].error == nil,
             !editing.errors.isEmpty
@@ -121,7 +129,9 @@ struct EmployerListingsScreen {
         var effects: [Effect<AppMessage>] = []
         for field in ListingForm.Field.allCases {
             guard var value = state.value(field.rawValue) else { continue }
-            if let options = field.options { value = options.first { DisplayFormat.words($0) == value } ?? value }
+            if let options = model.state.editing?.form.options(for: field) {
+                value = options.first { DisplayFormat.words($0) == value } ?? value
+            }
             effects += send(.setField(field, value))
         }
         return effects + send(.save)

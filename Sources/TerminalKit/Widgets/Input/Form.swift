@@ -61,6 +61,11 @@ public struct Form: Widget, Sendable {
         }
     }
 
+    /// Whether every option of a choice fits on its row as `(•) option`, two columns apart.
+    static func choicesFit(_ options: [String], width: Int) -> Bool {
+        options.reduce(0) { $0 + DisplayWidth.of("( ) \($1)") + 2 } - 2 <= width
+    }
+
     public func draw(into buffer: inout Buffer, area: Rect) {
         let labels = labelWidth(for: area)
         let offset = scroll(height: area.height)
@@ -88,6 +93,20 @@ public struct Form: Widget, Sendable {
                 TextField(editor: date.editor, placeholder: "YYYY-MM-DD HH:MM", focused: isFocused).draw(
                     into: &buffer, area: Rect(x: rect.x, y: rect.y, width: min(rect.width, 18), height: 1))
             case .choice(let options, let selected):
+                if !Self.choicesFit(options, width: rect.width) {
+                    // Too many to show side by side (a list of institutions): the chosen one between
+                    // arrows, and where it stands in the list.
+                    let current = options.indices.contains(selected) ? options[selected] : ""
+                    let used = buffer.write(
+                        "‹ \(current) ›", at: Point(x: rect.x, y: rect.y),
+                        style: Style(isFocused ? .selection : .accent),
+                        maxWidth: rect.width)
+                    buffer.write(
+                        "  \(selected + 1) of \(options.count) · ←/→",
+                        in: Rect(x: rect.x + used, y: rect.y, width: max(0, rect.width - used), height: 1),
+                        style: Style(.muted))
+                    break
+                }
                 var x = rect.x
                 for (index, option) in options.enumerated() {
                     let chosen = index == selected
