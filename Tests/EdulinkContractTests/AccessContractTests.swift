@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Contract: ownership and permissions")
+@Suite("Contract: ownership and permissions", .timeLimit(.minutes(10)))
 struct AccessContractTests {
     @Test("a student never reads or changes another student's application", arguments: ContractBackend.all)
     func studentIDOR(_ backend: ContractBackend) async throws {
@@ -94,7 +94,7 @@ struct AccessContractTests {
     }
 }
 
-@Suite("Contract: signing in")
+@Suite("Contract: signing in", .timeLimit(.minutes(10)))
 struct LoginContractTests {
     @Test("five failures in 15 minutes lock the account; each failure counts once", arguments: ContractBackend.all)
     func lockout(_ backend: ContractBackend) async throws {
@@ -179,12 +179,47 @@ struct LoginContractTests {
         }
     }
 
-    @Test("the last active admin cannot be demoted, locked or disabled", arguments: ContractBackend.all)
+    @Test(
+        "an admin cannot demote, lock or disable their own account; another admin can", arguments: ContractBackend.all)
+    func ownAccount(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            let me = try #require(await w.admin.currentUser())
+            #expect(await edulinkError { try await w.admin.setRole(me.id, to: .student) }?.refusalCode == .ownAccount)
+            #expect(await edulinkError { try await w.admin.lockUser(me.id, until: nil) }?.refusalCode == .ownAccount)
+            #expect(await edulinkError { try await w.admin.disableUser(me.id) }?.refusalCode == .ownAccount)
+            let unchanged = try #require(
+                try await w.admin.users(matching: me.email, role: nil, after: nil, limit: 5).first)
+            #expect(unchanged.role == .admin)
+            #expect(unchanged.status == .active)
+            // Still an admin: the next admin action goes through.
+            _ = try await w.admin.auditEvents(AuditQuery(limit: 1))
+
+            _ = try await w.world.setup.createUser(
+                .localOperator(),
+                NewAccount(
+                    email: "second@edulink.test", displayName: "Second Admin", role: .admin,
+                    password: ContractFixture.password))
+            let second = w.world.newSession()
+            _ = try await second.login(email: "second@edulink.test", password: ContractFixture.password)
+            try await second.lockUser(me.id, until: nil)
+            let locked = try #require(try await second.users(matching: me.email, role: nil, after: nil, limit: 5).first)
+            #expect(locked.status == .locked)
+        }
+    }
+
+    @Test(
+        "the last active admin cannot be demoted, locked or disabled, not even by the operator",
+        arguments: ContractBackend.all)
     func lastAdmin(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 1) { w in
             let me = try #require(await w.admin.currentUser())
-            #expect(await edulinkError { try await w.admin.setRole(me.id, to: .student) }?.refusalCode == .lastAdmin)
-            #expect(await edulinkError { try await w.admin.disableUser(me.id) }?.refusalCode == .lastAdmin)
+            let op = Principal.localOperator()
+            #expect(
+                await edulinkError { try await w.world.setup.setRole(op, user: me.id, to: .student) }?.refusalCode
+                    == .lastAdmin)
+            #expect(await edulinkError { try await w.world.setup.lockUser(op, user: me.id) }?.refusalCode == .lastAdmin)
+            #expect(
+                await edulinkError { try await w.world.setup.disableUser(op, user: me.id) }?.refusalCode == .lastAdmin)
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// The admin's screens at 80×24 and 140×40, in colour and as under NO_COLOR, over the seeded demo
 /// database with a fixed clock.
-@Suite("Admin screen snapshots")
+@Suite("Admin screen snapshots", .timeLimit(.minutes(10)))
 struct AdminSnapshotTests {
     static let admin = "admin@edulink.demo"
 

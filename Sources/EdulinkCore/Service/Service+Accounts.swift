@@ -189,6 +189,7 @@ extension EdulinkService {
     public func setRole(_ principal: Principal, user id: UserID, to role: Role) async throws {
         try await changeAccount(principal, id, action: "user.role", security: .roleChanged) { user, session in
             if user.role == role { return nil }
+            try Self.refuseOwnAccount(principal, user, "change the role of")
             if user.role == .admin, try self.isLastActiveAdmin(user, session) {
                 throw EdulinkError.refused(
                     Refusal(.lastAdmin, "This is the last active admin; make another admin first."))
@@ -205,6 +206,7 @@ extension EdulinkService {
     /// Locks an account until `until` (nil: until an admin unlocks it).
     public func lockUser(_ principal: Principal, user id: UserID, until: Date? = nil) async throws {
         try await changeAccount(principal, id, action: "user.lock", security: .accountLocked) { user, session in
+            try Self.refuseOwnAccount(principal, user, "lock")
             if user.role == .admin, try self.isLastActiveAdmin(user, session) {
                 throw EdulinkError.refused(Refusal(.lastAdmin, "This is the last active admin; it cannot be locked."))
             }
@@ -228,12 +230,21 @@ extension EdulinkService {
     /// Disables an account: it can no longer sign in.
     public func disableUser(_ principal: Principal, user id: UserID) async throws {
         try await changeAccount(principal, id, action: "user.disable", security: .adminAction) { user, session in
+            try Self.refuseOwnAccount(principal, user, "disable")
             if user.role == .admin, try self.isLastActiveAdmin(user, session) {
                 throw EdulinkError.refused(Refusal(.lastAdmin, "This is the last active admin; it cannot be disabled."))
             }
             user.status = .disabled
             return "disabled"
         }
+    }
+
+    /// An admin signed in to a session never locks, disables or demotes themselves: one key too many
+    /// would lock them out with nobody to notice. Another admin (or the local operator) does it.
+    static func refuseOwnAccount(_ principal: Principal, _ user: User, _ verb: String) throws {
+        guard !principal.isOperator, principal.userID == user.id else { return }
+        throw EdulinkError.refused(
+            Refusal(.ownAccount, "You cannot \(verb) your own account; another admin has to do it."))
     }
 
     /// Sets a new random password and returns it, to be shown once.

@@ -33,6 +33,8 @@ public enum RefusalCode: String, Sendable, Codable, CaseIterable, Hashable {
     case frozenField = "frozen_field"
     case passwordPolicy = "password_policy"
     case lastAdmin = "last_admin"
+    /// An admin may not lock, disable or demote their own account (another admin must).
+    case ownAccount = "own_account"
 }
 
 /// A business rule that said no, with a message for people and a code for programs.

@@ -14,8 +14,9 @@ struct ScreenQuestion<Purpose: Equatable> {
         self.purpose = purpose
     }
 
-    init(pick title: String, _ items: [String], _ purpose: Purpose) {
-        picker = SelectListState(items: items)
+    /// A pick from `items`, starting on `selected` (the current value, so Enter keeps it).
+    init(pick title: String, _ items: [String], selected: Int = 0, _ purpose: Purpose) {
+        picker = SelectListState(items: items, selected: selected)
         pickerTitle = title
         self.purpose = purpose
     }

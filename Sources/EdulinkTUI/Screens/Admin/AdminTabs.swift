@@ -169,10 +169,12 @@ extension ScreenQuestion where Purpose == AdminQuestionPurpose {
             .userAction)
     }
 
+    /// The roles to pick from, starting on the user's current one: Enter alone changes nothing.
     static func pickRole(for user: UserSummary) -> AdminQuestion {
-        AdminQuestion(
-            pick: "Role of \(user.email)", EdulinkCore.Role.allCases.map { DisplayFormat.words($0.rawValue) }, .pickRole
-        )
+        let roles = EdulinkCore.Role.allCases
+        return AdminQuestion(
+            pick: "Role of \(user.email)", roles.map { DisplayFormat.words($0.rawValue) },
+            selected: roles.firstIndex(of: user.role) ?? 0, .pickRole)
     }
 
     static func sendBackReason(_ title: String) -> AdminQuestion {
