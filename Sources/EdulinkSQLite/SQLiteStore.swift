@@ -69,7 +69,11 @@ public final class SQLiteStore: Store, StoreMaintenance {
         self.clock = clock
         self.searchWindow = searchWindow
         do {
-            try Self.createFileIfMissing(path)
+            let created = try Self.createFileIfMissing(path)
+            if !created {
+                try Self.refuseEmptyFile(path)
+                try Self.refuseForeignDatabase(path)
+            }
             pool = try DatabasePool(path: path, configuration: Self.configuration(readonly: false))
             if migrate {
                 try Migrations.migrator.migrate(pool)
@@ -193,15 +197,45 @@ public final class SQLiteStore: Store, StoreMaintenance {
         return configuration
     }
 
+    /// An existing file of zero bytes is no database: SQLite would take it for an empty one and the
+    /// migrations would turn it into an Edulink database with no accounts. Refused, file untouched.
+    static func refuseEmptyFile(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        if size == 0 {
+            throw EdulinkError.unavailable(
+                "\(path) is an empty file, not an Edulink database; nothing was changed. Point to the right file, "
+                    + "or create a database with `edulink demo` or `edulink init`.")
+        }
+    }
+
+    /// A SQLite database of another program (tables, but none of Edulink's migrations) is refused
+    /// before anything is written to it.
+    /// Looked at through a plain connection: opening a pool would already switch the file to WAL.
+    static func refuseForeignDatabase(_ path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        let foreign = try queue.read { db in
+            try !db.tableExists("grdb_migrations")
+                && (Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0) > 0
+        }
+        if foreign {
+            throw EdulinkError.unavailable(
+                "\(path) is a SQLite database of another program, not an Edulink database; nothing was changed.")
+        }
+    }
+
     /// Creates an empty file with mode 0600 (and its folder) so SQLite never makes a world-readable one.
-    static func createFileIfMissing(_ path: String) throws {
+    /// Returns whether it created the file.
+    @discardableResult
+    static func createFileIfMissing(_ path: String) throws -> Bool {
         let manager = FileManager.default
-        guard !manager.fileExists(atPath: path) else { return }
+        guard !manager.fileExists(atPath: path) else { return false }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw EdulinkError.unavailable(
                 "Cannot create the database file \(path); check the folder exists and is writable.")
         }
+        return true
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("Maintenance: integrity, backups, retention and restore")
+@Suite("Maintenance: integrity, backups, retention and restore", .timeLimit(.minutes(10)))
 struct MaintenanceTests {
     @Test("the integrity check passes on a sound database and is remembered")
     func integrity() async throws {
@@ -72,6 +72,29 @@ struct MaintenanceTests {
             #expect(Set(try await store.backups().map(\.path)) == [snapshot.path, safety.path])
             #expect(try await store.checkIntegrity().ok)
             _ = try await Fixtures.employer(store, name: "After Restore")
+        }
+    }
+
+    @Test("restore over a damaged database keeps its safety copy, marked as failing, and restores")
+    func restoreOverDamaged() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let directory = folder.appendingPathComponent("backups")
+            _ = try await Fixtures.employer(store, name: "Before Backup")
+            let snapshot = try await store.backup(into: directory, keepDays: 30)
+            // Rows lost behind the foreign keys' back: the employer's organization is gone.
+            var unchecked = Configuration()
+            unchecked.foreignKeysEnabled = false
+            let raw = try DatabaseQueue(path: store.path, configuration: unchecked)
+            try await raw.write { try $0.execute(sql: "DELETE FROM organizations") }
+            try raw.close()
+            #expect(try await store.checkIntegrity().ok == false)
+            clock.advance(by: 60)
+            let safety = try await store.restore(from: URL(fileURLWithPath: snapshot.path), backupDirectory: directory)
+            #expect(!safety.integrityOK)
+            #expect(FileManager.default.fileExists(atPath: safety.path))
+            #expect(try await store.backups().first { $0.path == safety.path }?.integrityOK == false)
+            #expect(try await store.read { try $0.organizations().map(\.name) } == ["Before Backup"])
+            #expect(try await store.checkIntegrity().ok)
         }
     }
 
@@ -200,7 +223,7 @@ struct MaintenanceTests {
     }
 }
 
-@Suite("Synthetic data")
+@Suite("Synthetic data", .timeLimit(.minutes(10)))
 struct SyntheticDataTests {
     @Test("the same seed makes the same listings, and the counts are as asked")
     func determinism() async throws {

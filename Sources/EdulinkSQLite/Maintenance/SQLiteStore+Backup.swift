@@ -42,7 +42,9 @@ extension SQLiteStore {
         try await mapErrors {
             let source = try Self.openVerified(file)
             defer { try? source.close() }
-            let safety = try await makeBackup(into: backupDirectory)
+            // The database being replaced is often damaged (that is why it is restored): its safety copy
+            // is kept and recorded as failing its check instead of stopping the restore.
+            let safety = try await makeBackup(into: backupDirectory, keepingDamaged: true)
             let history = try await backups()
             try await pool.writeWithoutTransaction { db in
                 try source.read { sourceDB in try sourceDB.backup(to: db) }
@@ -98,7 +100,9 @@ extension SQLiteStore {
 
     // MARK: Steps
 
-    func makeBackup(into directory: URL) async throws -> BackupRecord {
+    /// Writes a verified snapshot into `directory` and records it. A copy that fails its integrity
+    /// check is recorded as failing and throws, unless `keepingDamaged` (the safety copy of a restore).
+    func makeBackup(into directory: URL, keepingDamaged: Bool = false) async throws -> BackupRecord {
         let createdAt = clock.now()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = Self.availableBackupFile(in: directory, at: createdAt)
@@ -125,7 +129,7 @@ extension SQLiteStore {
             verifiedAt: clock.now(), integrityOK: verified.isEmpty)
         let unsaved = record
         record.id = try await pool.write { db in try Self.insertBackupRecord(unsaved, db) }
-        if !verified.isEmpty {
+        if !verified.isEmpty && !keepingDamaged {
             throw EdulinkError.unavailable(
                 "The backup \(file.path) failed its integrity check: \(verified.prefix(3).joined(separator: "; ")).")
         }

@@ -13,7 +13,8 @@ struct TerminalOptions: ParsableArguments {
             "The database file for the terminal app.",
             discussion: """
                 Defaults to $EDULINK_DB, else 'database' in config.toml, else \
-                $XDG_DATA_HOME/edulink/edulink.sqlite. A missing file is created with the demo dataset.
+                $XDG_DATA_HOME/edulink/edulink.sqlite. A missing default file is created with the demo \
+                dataset; any other missing file is an error.
                 """,
             valueName: "path"))
     var database: String?
@@ -51,6 +52,11 @@ struct TerminalAppLauncher {
         let source = try DataSource.resolve(
             database: options.database, server: options.server, environment: environment, config: config,
             configPath: configPath, paths: paths)
+        if case .local(let url) = source, !DatabaseFile.exists(url), url != paths.defaultDatabase {
+            // Only the default location is made with the demo data on first run: a mistyped path
+            // must not become a database with public demo passwords.
+            throw CommandFailure.noDatabase(at: url)
+        }
         guard Terminal.inputIsInteractive, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(
                 "the terminal app needs a terminal; for scripts use a subcommand (edulink --help)",

@@ -26,8 +26,7 @@ struct DatabaseOptions: ParsableArguments {
     func existingURL() throws -> URL {
         let url = url
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CommandFailure(
-                "no database at \(url.path) — create one with 'edulink demo' or 'edulink init'")
+            throw CommandFailure.noDatabase(at: url)
         }
         return url
     }

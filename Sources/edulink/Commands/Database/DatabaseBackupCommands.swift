@@ -68,6 +68,8 @@ struct DatabaseRestoreCommand: AsyncParsableCommand {
         try EdulinkPaths.createPrivateDirectory(directory)
         let previous = try await environment.store.restore(from: source, backupDirectory: directory)
         print("Restored \(target.path) from \(source.path)")
-        print("The database as it was is saved in \(previous.path)")
+        print(
+            "The database as it was is saved in \(previous.path)"
+                + (previous.integrityOK ? "" : " (it failed its integrity check; kept as it was)"))
     }
 }

@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         switch try options.selectedDatabase() {
         case .sqlite(let url):
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw CommandFailure("no database at \(url.path) — create one with 'edulink demo' or 'edulink init'")
+                throw CommandFailure.noDatabase(at: url)
             }
             store = try LocalEnvironment(databaseURL: url).store
             described = url.path
