@@ -30,12 +30,33 @@
 /* MARK: start-up */
 
 /* Like initscr, but returns 0 on failure (an unknown TERM) instead of printing and exiting. */
+/* Whether the terminal can move the cursor anywhere (terminfo `cup`): without it (TERM=dumb) a
+ * full-screen program can draw nothing but one line. */
+static inline int cnc_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+/* Whether the terminal has an alternate screen (terminfo `smcup`) that hides the app's last frame
+ * when it ends; vt100 and the Linux console have none. */
+static inline int cnc_has_alternate_screen(void) {
+    char *smcup = tigetstr("smcup");
+    return smcup != NULL && smcup != (char *)-1;
+}
+
+/* Starts ncurses on the controlling terminal: 1 when started, 0 when the terminal type is unknown,
+ * -1 when it cannot address the cursor (the screen is closed again). */
 static inline int cnc_start_screen(void) {
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
         return 0;
     }
     set_term(screen);
+    if (!cnc_can_address_cursor()) {
+        endwin();
+        delscreen(screen);
+        return -1;
+    }
     return 1;
 }
 
@@ -54,6 +75,11 @@ static inline int cnc_start_headless_screen(const char *term, int rows, int cols
         return 0;
     }
     set_term(screen);
+    if (!cnc_can_address_cursor()) {
+        endwin();
+        delscreen(screen);
+        return -1;
+    }
     resizeterm(rows, cols);
     return 1;
 }

@@ -45,7 +45,7 @@ struct ProbeApp: Application {
     }
 }
 
-@Suite("UI loop")
+@Suite("UI loop", .timeLimit(.minutes(10)))
 struct LoopTests {
     @Test("resizing recomputes the layout on the next frame")
     func resize() {
@@ -69,6 +69,23 @@ struct LoopTests {
         #expect(driver.quitRequested)
         driver.resize(to: Size(width: 80, height: 24))
         #expect(driver.lines[0].hasPrefix("probe 80×24"))
+    }
+
+    @Test("behind the size notice typed keys never reach the hidden screen; q still quits")
+    func keysBehindTheSizeNotice() {
+        let driver = AppDriver(ProbeApp(), size: Size(width: 80, height: 24))
+        driver.resize(to: Size(width: 60, height: 20))
+        driver.type("hello")
+        driver.press("t")
+        #expect(driver.app.query == "")
+        driver.advance(by: .seconds(1))
+        #expect(driver.app.ticks == 0)
+        driver.resize(to: Size(width: 80, height: 24))
+        driver.type("ab")
+        #expect(driver.app.query == "ab")
+        driver.resize(to: Size(width: 60, height: 20))
+        driver.press("q")
+        #expect(driver.quitRequested)
     }
 
     @Test("repeating timers fire on time and stop when asked")

@@ -22,4 +22,20 @@ struct NcursesBackendTests {
         terminal.present(buffer, cursor: nil)
         #expect(terminal.screenRow(4).hasPrefix("status"))
     }
+
+    @Test("a terminal that cannot move the cursor (TERM=dumb) is refused with what to use instead")
+    func dumbTerminal() {
+        #expect {
+            try NcursesTerminal(
+                headlessSize: Size(width: 80, height: 24), theme: ThemeLibrary.builtInDefault, terminalType: "dumb")
+        } throws: { error in
+            guard let error = error as? TerminalError, case .cannotAddressCursor("dumb") = error else { return false }
+            return error.description.contains("xterm-256color")
+        }
+        // vt100 can (it only lacks colours and an alternate screen): it starts.
+        let vt100 = try? NcursesTerminal(
+            headlessSize: Size(width: 80, height: 24), theme: ThemeLibrary.builtInDefault, terminalType: "vt100")
+        #expect(vt100 != nil)
+        vt100?.shutdown()
+    }
 }

@@ -26,6 +26,13 @@ final class ApplicationRuntime<App: Application> {
     /// Sends one message to the application and performs what it asks for.
     func handle(_ message: Message<App.Action>, now: Duration) {
         if case .resize(let newSize) = message { size = newSize }
+        if case .key(let key) = message, !size.fits(app.minimumSize) {
+            // Behind the size notice the screen is hidden: only the notice's keys work (q quits,
+            // ctrl-l redraws); anything else would land unseen in a hidden field.
+            if key == "q" || key == "ctrl-c" { quitRequested = true }
+            if key == "ctrl-l" { requests.redraw = true }
+            return
+        }
         let command = app.update(message, context: UpdateContext(now: now, size: size))
         perform(command, now: now)
     }

@@ -29,7 +29,11 @@ public final class NcursesTerminal: Terminal {
     public init(theme: Theme, environment: [String: String] = ProcessEnvironment.current) throws(TerminalError) {
         _ = DisplayWidth.localeIsUTF8
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        guard cnc_start_screen() == 1 else { throw .cannotStart }
+        switch cnc_start_screen() {
+        case 1: break
+        case -1: throw .cannotAddressCursor(environment["TERM"] ?? "")
+        default: throw .cannotStart
+        }
         (capability, pairs) = Self.configure(environment: environment)
         self.theme = theme
         size = Size(width: Int(cnc_cols()), height: Int(cnc_lines()))
@@ -43,8 +47,11 @@ public final class NcursesTerminal: Terminal {
         environment: [String: String] = [:]
     ) throws(TerminalError) {
         _ = DisplayWidth.localeIsUTF8
-        guard cnc_start_headless_screen(terminalType, Int32(headlessSize.height), Int32(headlessSize.width)) == 1
-        else { throw .cannotStart }
+        switch cnc_start_headless_screen(terminalType, Int32(headlessSize.height), Int32(headlessSize.width)) {
+        case 1: break
+        case -1: throw .cannotAddressCursor(terminalType)
+        default: throw .cannotStart
+        }
         (capability, pairs) = Self.configure(environment: environment)
         self.theme = theme
         size = headlessSize
@@ -156,6 +163,13 @@ public final class NcursesTerminal: Terminal {
         guard active else { return }
         active = false
         if mouseEnabled { mousemask(0, nil) }
+        if cnc_has_alternate_screen() == 0 {
+            // Nothing hides the last frame on these terminals (vt100, linux): clear it, and leave the
+            // cursor at the top so the shell's prompt does not land on top of a stale status bar.
+            erase()
+            move(0, 0)
+            refresh()
+        }
         curs_set(1)
         endwin()
     }
@@ -268,11 +282,17 @@ public final class NcursesTerminal: Terminal {
 public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case notATerminal
     case cannotStart
+    /// The terminal type (its name) cannot move the cursor, e.g. `dumb`.
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
         case .notATerminal: return "standard input and output must be a terminal"
         case .cannotStart: return "cannot start the terminal (is TERM set to a known terminal type?)"
+        case .cannotAddressCursor(let name):
+            return
+                "the terminal type '\(name)' cannot move the cursor, so the full-screen app cannot draw; "
+                + "use a terminal such as xterm-256color (TERM), or the subcommands for scripts (edulink --help)"
         }
     }
 }
