@@ -129,7 +129,7 @@ extension EdulinkApp {
         hints.append(KeyHint(key: ":", label: "cmd"))
         if apply == nil && detail == nil && !capturesText { hints.append(KeyHint(key: "q", label: "quit")) }
         let name =
-            area.width >= 120 ? user.displayName : user.displayName.split(separator: " ").first.map(String.init) ?? ""
+            area.width >= 120 ? user.displayName : DisplayFormat.shortName(user.displayName)
         StatusBar(
             left: [StatusBar.Segment("\(name) · \(role)")], hints: hints,
             right: [

@@ -21,7 +21,8 @@ enum ListingDetailView {
         let deadline = format.deadline(listing.deadline, now: context.now)
         text.add(
             "Deadline  \(format.day(listing.deadline)) (\(deadline == "closed" ? "closed" : "closes in " + deadline))"
-                + " · \(DisplayFormat.count(detail.applicationCount)) applied · \(listing.positions) positions")
+                + " · \(DisplayFormat.count(detail.applicationCount)) applied · \(DisplayFormat.counted(listing.positions, "position"))"
+        )
         if !listing.requiredSkills.isEmpty {
             text.add("Requires  \(listing.requiredSkills.joined(separator: ", "))")
         }

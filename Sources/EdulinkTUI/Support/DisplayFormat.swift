@@ -78,5 +78,17 @@ struct DisplayFormat: Sendable {
     /// `interview scheduled` for `interview_scheduled`.
     static func words(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ") }
 
+    /// The name a narrow status bar shows: the first word that is not a title ("Dr. Jane Muthoni"
+    /// is "Jane", not "Dr."), else the first word.
+    static func shortName(_ displayName: String) -> String {
+        let words = displayName.split(separator: " ").map(String.init)
+        return words.first { !$0.hasSuffix(".") } ?? words.first ?? ""
+    }
+
+    /// `count` and the noun, singular for one: "1 position", "3 positions".
+    static func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(Self.count(count)) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
