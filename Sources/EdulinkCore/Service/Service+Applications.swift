@@ -389,7 +389,8 @@ extension EdulinkService {
                 Refusal(.nothingToUndo, "Only the person who made the last decision can undo it."))
         }
         guard at.timeIntervalSince(last.at) <= Self.undoWindow else {
-            throw EdulinkError.refused(Refusal(.undoExpired, "Decisions can be undone for 10 minutes only."))
+            throw EdulinkError.refused(
+                Refusal(.undoExpired, "Decisions can be undone for \(Self.undoWindowMinutes) minutes only."))
         }
         guard let index = timeline.firstIndex(where: { $0.id == last.id }), index > 0 else {
             throw EdulinkError.refused(Refusal(.nothingToUndo, "There is no decision of yours to undo."))
@@ -503,12 +504,7 @@ extension EdulinkService {
         if target == .accepted {
             let accepted = try session.applicationCounts(listingID: listing.id)[.accepted] ?? 0
             if accepted >= listing.positions && listing.status == .published {
-                listing.status = .closed
-                listing.statusReason = "all positions filled"
-                listing.closedAt = at
-                listing.updatedAt = at
-                try session.updateListing(listing)
-                try audit(session, nil, "listing.expire", "listing", listing.id.rawValue, "all positions filled")
+                try expire(&listing, reason: "all positions filled", at: at, session)
             }
         }
         return application

@@ -34,7 +34,9 @@ struct ApplicantsScreen {
             ["i"], hint: "interview", "Schedule an interview (time and place)", group: "Decide", action: .interview),
         KeyBinding(["o"], hint: "offer", "Make an offer (with expiry)", group: "Decide", action: .offer),
         KeyBinding(["x"], hint: "reject", "Reject, with a reason from the list", group: "Decide", action: .reject),
-        KeyBinding(["u"], hint: "undo", "Undo the last decision (10 minutes)", group: "Decide", action: .undo),
+        KeyBinding(
+            ["u"], hint: "undo", "Undo the last decision (\(EdulinkService.undoWindowMinutes) minutes)",
+            group: "Decide", action: .undo),
         KeyBinding(["space"], hint: "mark", "Mark for a bulk action", group: "Bulk", action: .mark),
         KeyBinding(["a"], "Mark every loaded applicant", group: "Bulk", action: .markAll),
         KeyBinding(["esc"], "Leave triage, or clear the marks", group: "Applicants", action: .back),
