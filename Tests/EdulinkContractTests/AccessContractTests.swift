@@ -180,6 +180,32 @@ struct LoginContractTests {
     }
 
     @Test(
+        "the idle lock's password check: a wrong one is a field error and the session stays; the fifth locks the account and ends it",
+        arguments: ContractBackend.all)
+    func reauthenticate(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            try await w.student.reauthenticate(password: ContractFixture.password)
+            let wrong = await edulinkError { try await w.student.reauthenticate(password: "not my password at all") }
+            #expect(wrong?.fieldErrors.map(\.field) == ["password"])
+            #expect(wrong?.fieldErrors.first?.message == EdulinkService.wrongPasswordMessage)
+            // Still signed in: the next call works, and the right password unlocks.
+            _ = try await w.student.myApplications()
+            w.clock.advance(by: 1)  // a success starts a new count of failures from its instant on
+            try await w.student.reauthenticate(password: ContractFixture.password)
+            for _ in 0..<(EdulinkService.lockoutThreshold - 1) {
+                _ = await edulinkError { try await w.student.reauthenticate(password: "not my password at all") }
+            }
+            let locked = await edulinkError { try await w.student.reauthenticate(password: "not my password at all") }
+            #expect(locked == .unauthenticated(EdulinkService.loginRefusedMessage))
+            let after = await edulinkError { try await w.student.myApplications() }
+            if case .unauthenticated = after {
+            } else {
+                Issue.record("the session should have ended, got \(String(describing: after))")
+            }
+        }
+    }
+
+    @Test(
         "an admin cannot demote, lock or disable their own account; another admin can", arguments: ContractBackend.all)
     func ownAccount(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 1) { w in

@@ -154,6 +154,32 @@ struct KeyFlowTests {
         #expect(!driver.app.session.isLocked)
     }
 
+    @Test(
+        "at the lock a wrong password may be retyped; when the lockout ends the session, typing goes to the hidden password"
+    )
+    func lockRetriesThenLockout() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size)
+        harness.clock.advance(by: 30 * 60 + 1)
+        driver.advance(by: .seconds(1))
+        #expect(screenText(driver.terminal).contains("Locked after 30 minutes idle"))
+        driver.type("not the password")
+        driver.press("enter")
+        await driver.settle()
+        #expect(driver.app.session.isLocked)
+        #expect(screenText(driver.terminal).contains(EdulinkService.wrongPasswordMessage))
+        for _ in 1..<EdulinkService.lockoutThreshold {
+            driver.type("not the password")
+            driver.press("enter")
+            await driver.settle()
+        }
+        #expect(driver.app.session.state.user == nil)
+        driver.type("typed-after-signout")
+        let screen = screenText(driver.terminal)
+        #expect(!screen.contains("typed-after-signout"))
+        #expect(screen.contains("student@edulink.demo"))
+    }
+
     @Test(":theme switches the theme and :quit quits; q quits from a tab, Esc never does")
     func commandLine() async throws {
         let driver = try await Harness.make().signedIn(size)

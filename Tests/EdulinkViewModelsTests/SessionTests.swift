@@ -39,6 +39,29 @@ struct SessionTests {
         }
     }
 
+    @Test("the lock says its own idle limit; a wrong password keeps the lock for another try")
+    func lockRetries() async throws {
+        try await withWorld { world in
+            let repository = world.newSession()
+            let user = try await repository.login(email: "student@uon.example", password: Fixture.password)
+            var session = SessionViewModel(repository: repository, clock: world.clock, idleLimit: 5 * 60)
+            await send(&session, .signedIn(user))
+            world.clock.advance(by: 5 * 60)
+            _ = session.handle(.tick)
+            #expect(session.state.lock?.afterMinutes == 5)
+            _ = session.handle(.setLockPassword("a wrong password entirely"))
+            await send(&session, .unlock)
+            #expect(session.isLocked)
+            #expect(session.state.user == user)
+            #expect(session.state.lock?.message == EdulinkService.wrongPasswordMessage)
+            #expect(session.state.lock?.password == "")
+            _ = session.handle(.setLockPassword(Fixture.password))
+            await send(&session, .unlock)
+            #expect(!session.isLocked)
+            #expect(session.state.user == user)
+        }
+    }
+
     @Test("the shell shows the role's tabs, the mode, the unread count, toasts and the offline banner")
     func shell() async throws {
         try await withWorld { world in

@@ -31,9 +31,8 @@ public actor LocalRepository: EdulinkRepository {
     public func currentUser() async -> UserSummary? { signedIn?.publicProfile }
 
     public func reauthenticate(password: String) async throws {
-        guard let email = signedIn?.email else { throw EdulinkError.unauthenticated("Sign in first.") }
         do {
-            signedIn = try await service.login(email: email, password: password, origin: origin, source: "local")
+            signedIn = try await service.reauthenticate(try principal(), password: password, source: "local")
         } catch let error as EdulinkError {
             if case .unauthenticated = error { signedIn = nil }
             throw error

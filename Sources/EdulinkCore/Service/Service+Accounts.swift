@@ -90,6 +90,29 @@ extension EdulinkService {
         return try outcome.get()
     }
 
+    /// The signed-in user proves it is still them (the idle lock). A wrong password counts as a
+    /// failed sign-in (the lockout rules apply) but keeps the session, so the person may try again;
+    /// it is a field error, never a sign-out. An account that is locked (the fifth failure locks it),
+    /// disabled or gone ends the session with the sign-in refusal.
+    public func reauthenticate(_ principal: Principal, password: String, source: String) async throws -> User {
+        guard let user = try await store.read({ try $0.user(principal.userID) }) else {
+            throw EdulinkError.unauthenticated(Self.loginRefusedMessage)
+        }
+        do {
+            return try await login(email: user.email, password: password, origin: principal.origin, source: source)
+        } catch let error as EdulinkError {
+            guard case .unauthenticated = error else { throw error }
+            let after = try await store.read { try $0.user(principal.userID) }
+            if let after, after.status != .disabled, !after.isLocked(at: now()) {
+                throw EdulinkError.validation([FieldError("password", Self.wrongPasswordMessage)])
+            }
+            throw error
+        }
+    }
+
+    /// What the idle lock says to a wrong password (the person is signed in: no enumeration to fear).
+    public static let wrongPasswordMessage = "That password is not right; try again."
+
     /// Changes the signed-in user's own password after checking the current one.
     public func changePassword(_ principal: Principal, current: String, new: String) async throws {
         try await guarded(principal) {

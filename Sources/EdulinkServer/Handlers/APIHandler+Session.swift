@@ -42,13 +42,18 @@ extension APIHandler {
         let address = RequestValues.current.clientAddress
         try await loginThrottle.check(address: address, email: caller.user.email, now: clock.now())
         do {
-            _ = try await service.login(
-                email: caller.user.email, password: body.password, origin: .api, source: address)
+            _ = try await service.reauthenticate(caller.principal, password: body.password, source: address)
         } catch let error as EdulinkError {
-            if case .unauthenticated = error {
-                // As in local mode, a failed re-check signs the session out.
+            switch error {
+            case .unauthenticated:
+                // Locked, disabled or gone: the session ends, as in local mode.
                 await loginThrottle.recordFailure(address: address, email: caller.user.email, now: clock.now())
                 try await tokens.endSession(familyID: caller.familyID)
+            case .validation:
+                // A wrong password: the session stays, the attempt counts like a failed sign-in.
+                await loginThrottle.recordFailure(address: address, email: caller.user.email, now: clock.now())
+            default:
+                break
             }
             throw error
         }

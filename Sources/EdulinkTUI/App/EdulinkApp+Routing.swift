@@ -10,11 +10,11 @@ extension EdulinkApp {
         case .login(let message):
             return login.receive(message)
         case .session(let message):
-            let wasSignedIn = session.state.user != nil
+            let previous = session.state.user
             let wasOffline = session.state.offlineBanner != nil
             var effects = session.handle(message).map(keyPrefix: "session.") { AppMessage.session($0) }
             if session.state.lock == nil { lock.password = LineEditor(maxLength: 200) }
-            if wasSignedIn && session.state.user == nil { signedOut() }
+            if let previous, session.state.user == nil { signedOut(previous: previous.email) }
             // Back online: the tab on screen loads again (a form or a detail over it keeps its state).
             if wasOffline, session.state.offlineBanner == nil, apply == nil, detail == nil {
                 effects += show(tab, area: area)

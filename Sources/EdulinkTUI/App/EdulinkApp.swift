@@ -92,9 +92,9 @@ public struct EdulinkApp: TerminalKit.Application {
 
     /// The session's intent, with its effects in app form.
     mutating func sessionSend(_ intent: SessionViewModel.Intent) -> [Effect<AppMessage>] {
-        let wasSignedIn = session.state.user != nil
+        let previous = session.state.user
         let effects = session.handle(intent).map(keyPrefix: "session.") { AppMessage.session($0) }
-        if wasSignedIn && session.state.user == nil { signedOut() }
+        if let previous, session.state.user == nil { signedOut(previous: previous.email) }
         return effects
     }
 
@@ -126,8 +126,10 @@ public struct EdulinkApp: TerminalKit.Application {
         return effects
     }
 
-    /// Drops every screen of the session that ended; the login screen shows again.
-    mutating func signedOut() {
+    /// Drops every screen of the session that ended; the login screen shows again, with the email of
+    /// the account that was signed in and the focus on the password, so whatever is typed next (often
+    /// the password again, after the idle lock ended the session) never shows in a visible field.
+    mutating func signedOut(previous email: String) {
         tabs = []
         browse = nil
         saved = nil
@@ -147,6 +149,7 @@ public struct EdulinkApp: TerminalKit.Application {
             model: LoginViewModel(
                 repository: environment.repository, demoAccounts: environment.demoAccounts,
                 demoPassword: environment.demoPassword))
+        login.prefill(email: email)
     }
 
     private var isBusy: Bool {

@@ -1,8 +1,8 @@
 import EdulinkViewModels
 import TerminalKit
 
-/// The idle lock: after 30 minutes without a key the screens are hidden until the password is typed
-/// again. ctrl-q signs out instead.
+/// The idle lock: after the configured idle minutes the screens are hidden until the password is
+/// typed again; a wrong one may be retyped (the lockout rules count each try). ctrl-q signs out.
 struct LockScreen {
     enum Intent: Hashable { case unlock, signOut }
 
@@ -19,7 +19,8 @@ struct LockScreen {
         panel.draw(into: &frame.buffer, area: box)
         let inner = panel.inner(box).inset(horizontal: 1)
         frame.buffer.write(
-            "Locked after 30 minutes idle. Password for \(user):", in: inner.row(0), style: Style(.text))
+            "Locked after \(DisplayFormat.counted(lock.afterMinutes, "minute")) idle. Password for \(user):",
+            in: inner.row(0), style: Style(.text))
         let row = inner.row(2)
         let widget = TextField(editor: password, placeholder: "password", focused: true, masked: true)
         widget.draw(into: &frame.buffer, area: row)

@@ -26,6 +26,13 @@ struct LoginScreen {
 
     init(model: LoginViewModel) { self.model = model }
 
+    /// Fills in the email of the account that was signed in and moves to the password.
+    mutating func prefill(email: String) {
+        self.email.text = email
+        _ = model.handle(.setEmail(email))
+        focus = .password
+    }
+
     mutating func handle(_ key: Key) -> KeyOutcome {
         if let intent = Self.keys.action(for: key) {
             switch intent {

@@ -37,6 +37,10 @@ public struct SessionViewModel: Sendable {
         public var submitting = false
         /// Why the last attempt failed.
         public var message: String?
+        /// After how many idle minutes it locked (the configured limit), for its title.
+        public var afterMinutes = 0
+
+        public init(afterMinutes: Int = 0) { self.afterMinutes = afterMinutes }
     }
 
     /// What the shell draws.
@@ -141,7 +145,7 @@ public struct SessionViewModel: Sendable {
         case .tick:
             state.toasts.removeAll { $0.expiresAt <= now }
             if state.user != nil, now.timeIntervalSince(lastInputAt) >= idleLimit {
-                state.lock = Lock()
+                state.lock = Lock(afterMinutes: Int((idleLimit / 60).rounded()))
                 return [.cancel("unread")]
             }
             if state.user != nil, state.offlineBanner != nil,
@@ -272,9 +276,10 @@ public struct SessionViewModel: Sendable {
                 // The repository ended the session; sign in again from the login screen.
                 return signOut(message: failure.message)
             } else {
+                // A wrong password keeps the lock: try again (the lockout rules count each try).
                 state.lock?.submitting = false
                 state.lock?.password = ""
-                state.lock?.message = failure.message
+                state.lock?.message = failure.fieldErrors.first?.message ?? failure.message
             }
         case .signedOut:
             break
