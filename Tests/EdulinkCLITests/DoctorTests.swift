@@ -13,14 +13,30 @@ struct DoctorTests {
         FixedSystemProbe(figures: calmSystem, disk: DiskFigures(totalBytes: 100, freeBytes: freePercent))
     }
 
-    /// A fresh database (created as the CLI creates it) with a backup taken `backupHoursAgo` ago.
-    static func database(_ harness: CommandLineHarness, backupHoursAgo: Double = 0) async throws -> URL {
+    /// A fresh database (created as the CLI creates it) with a backup taken `backupHoursAgo` ago and,
+    /// unless `checked` is false, an integrity check just run.
+    static func database(_ harness: CommandLineHarness, backupHoursAgo: Double = 0, checked: Bool = true)
+        async throws -> URL
+    {
         let url = harness.databaseURL
         _ = try LocalEnvironment(databaseURL: url)
         let clock = ManualTimeSource(Date().addingTimeInterval(-backupHoursAgo * 3600))
         let store = try SQLiteStore(path: url.path, clock: clock)
         _ = try await store.backup(into: harness.backupDirectory, keepDays: 30)
+        if checked { _ = try await SQLiteStore(path: url.path).checkIntegrity() }
         return url
+    }
+
+    @Test("a database never checked for integrity is degraded (a warning), not healthy")
+    func neverCheckedIsAWarning() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let url = try await Self.database(harness, checked: false)
+        let report = await Doctor.examine(databaseURL: url, probe: Self.probe(), environment: environment)
+        #expect(report.check(.integrity)?.status == .warning)
+        #expect(report.check(.integrity)?.summary == "never checked")
+        #expect(report.status == .warning)
+        #expect(Doctor.exitCode(report.status) == 2)
     }
 
     var environment: [String: String] { ["NO_COLOR": "1"] }

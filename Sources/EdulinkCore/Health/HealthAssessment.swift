@@ -112,9 +112,10 @@ public enum HealthAssessment {
             return HealthCheck(name: .integrity, summary: "not measured", figures: [])
         }
         guard let last = database.lastIntegrityCheck else {
+            // Not known to be sound is not "ok": a warning until the first check (no alert is raised).
             return HealthCheck(
                 name: .integrity, summary: "never checked",
-                figures: [condition("Failed", .integrity, holds: nil)])
+                figures: [condition("Failed", .integrity, holds: nil)], status: .warning)
         }
         let summary =
             last.ok ? "ok" : "FAILED: " + (last.problems.first ?? "problems found")

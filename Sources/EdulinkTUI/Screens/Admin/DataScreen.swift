@@ -152,8 +152,12 @@ struct DataScreen {
             let line = index % max(1, inner.height)
             guard column < 2 else { break }
             let cell = Rect(x: inner.x + column * columnWidth, y: inner.y + line, width: columnWidth - 1, height: 1)
-            let number = String(count)
-            frame.buffer.write(table, in: cell, style: Style(.muted))
+            let number = DisplayFormat.count(count)
+            // The name gives way to the number, with a space between them ("application_event… 2,546").
+            let nameWidth = max(0, cell.width - number.count - 1)
+            frame.buffer.write(
+                DisplayWidth.truncate(table, to: nameWidth),
+                in: Rect(x: cell.x, y: cell.y, width: nameWidth, height: 1), style: Style(.muted))
             frame.buffer.write(
                 number, at: Point(x: cell.x + max(0, cell.width - number.count), y: cell.y), style: Style(.text))
         }
