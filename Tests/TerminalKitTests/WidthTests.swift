@@ -4,9 +4,9 @@ import Testing
 @Suite("Display width")
 struct WidthTests {
     @Test(
-        "CJK and emoji take two columns, combining marks none",
+        "CJK and emoji take two columns, combining marks none, a control character the column of its �",
         arguments: [
-            ("a", 1), ("東", 2), ("한", 2), ("🚀", 2), ("é", 1), ("e\u{301}", 1), ("👩‍💻", 2), ("🇩🇪", 2), ("\u{7}", 0),
+            ("a", 1), ("東", 2), ("한", 2), ("🚀", 2), ("é", 1), ("e\u{301}", 1), ("👩‍💻", 2), ("🇩🇪", 2), ("\u{7}", 1),
         ])
     func characterWidths(_ text: String, _ expected: Int) {
         #expect(DisplayWidth.of(text) == expected)
@@ -53,5 +53,27 @@ struct WidthTests {
         var buffer = Buffer(size: Size(width: 4, height: 1))
         buffer.write("a\u{1B}b", at: Point(x: 0, y: 0))
         #expect(buffer.line(0) == "a\u{FFFD}b ")
+    }
+
+    @Test("measuring and drawing agree: a control character is one column wherever it is measured")
+    func controlWidthAgrees() {
+        #expect(DisplayWidth.of("a\u{1B}b") == 3)
+        let lines = TextWrap.lines("abc\u{7}defg", width: 4)
+        #expect(lines.map(\.text) == ["abc\u{7}", "defg"])
+        var buffer = Buffer(size: Size(width: 4, height: 1))
+        #expect(buffer.write("abc\u{7}", at: Point(x: 0, y: 0)) == 4)
+        #expect(buffer.line(0) == "abc\u{FFFD}")
+    }
+
+    @Test("a ZWJ sequence is drawn as its first emoji in two columns, so nothing after it shifts")
+    func joinedEmoji() {
+        let coder: Character = "👩‍💻"
+        #expect(DisplayWidth.of(coder) == 2)
+        var buffer = Buffer(size: Size(width: 5, height: 1))
+        #expect(buffer.write("👩‍💻ab", at: Point(x: 0, y: 0)) == 4)
+        #expect(buffer[0, 0]?.symbol == "👩")
+        #expect(buffer[2, 0]?.symbol == "a")
+        #expect(DisplayWidth.of("🇰🇪") == 2)
+        #expect(DisplayWidth.of("❤️") == 2)
     }
 }

@@ -86,16 +86,7 @@ public struct Buffer: Hashable, Sendable {
         let limit = min(maxWidth ?? Int.max, size.width - point.x)
         var column = 0
         for character in text {
-            var symbol = character
-            var width = DisplayWidth.of(character)
-            if width == 0 {
-                if character.unicodeScalars.first?.properties.generalCategory == .control {
-                    symbol = "\u{FFFD}"
-                    width = 1
-                } else {
-                    continue
-                }
-            }
+            guard let (symbol, width) = DisplayWidth.shown(character) else { continue }
             if column + width > limit { break }
             let x = point.x + column
             if x >= 0 {

@@ -4,13 +4,36 @@ internal import CNCursesw
 ///
 /// A `Character` (one grapheme cluster) is measured by `wcwidth` of its first scalar, so CJK is 2,
 /// combining marks add nothing, and emoji presentation (an emoji scalar, VS16, a ZWJ sequence or a
-/// flag) is 2. Control characters measure 0 here; ``Buffer`` replaces them before drawing.
+/// flag) is 2. Every measure is of the character as ``shown(_:)`` draws it, so wrapping, clipping
+/// and drawing agree: a control character is drawn (and measured) as `�`, one column, and a ZWJ
+/// sequence (👩‍💻) as its first emoji, two columns, since terminals disagree on how wide the joined
+/// form is (tmux draws its parts side by side) and a wrong guess shifts everything after it.
 public enum DisplayWidth {
+    /// What is drawn for `character` and how many columns it takes; nil for a character that takes
+    /// none and is drawn as part of the one before it (a lone zero-width mark).
+    public static func shown(_ character: Character) -> (symbol: Character, width: Int)? {
+        let scalars = character.unicodeScalars
+        if scalars.contains(where: { $0.value == 0x200D }), let first = scalars.first {
+            var symbol = String(first)
+            if scalars.dropFirst().first?.value == 0xFE0F { symbol.unicodeScalars.append("\u{FE0F}") }
+            return (Character(symbol), 2)
+        }
+        let width = measured(character)
+        if width > 0 { return (character, width) }
+        if scalars.first?.properties.generalCategory == .control { return ("\u{FFFD}", 1) }
+        return nil
+    }
+
     /// Whether the process's character handling is UTF-8 (checked once; switches to C.UTF-8 if needed).
     public static let localeIsUTF8: Bool = cnc_adopt_utf8_locale() == 1
 
-    /// The number of columns `character` occupies: 0, 1 or 2.
+    /// The number of columns `character` occupies as drawn: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        shown(character)?.width ?? 0
+    }
+
+    /// `wcwidth` of the character itself (0 for control characters).
+    private static func measured(_ character: Character) -> Int {
         if let ascii = character.asciiValue {
             return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
         }
