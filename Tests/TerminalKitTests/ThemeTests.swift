@@ -27,6 +27,20 @@ struct ThemeTests {
         }
     }
 
+    @Test("the light theme paints its own background: text and every role without one sit on white")
+    func lightThemeBackground() throws {
+        let light = try library.load(named: "light")
+        for tier in [ColorCapability.ansi256, .ansi16, .ansi8] {
+            let text = light.resolve(Style(.text), for: tier)
+            #expect(text.background != -1, "\(tier)")
+            #expect(light.resolve(Style(.muted), for: tier).background == text.background)
+            #expect(light.resolve(Style(.accent), for: tier).background == text.background)
+        }
+        // A role with its own background keeps it.
+        let selection = light.resolve(Style(.selection), for: .ansi256)
+        #expect(selection.background != light.resolve(Style(.text), for: .ansi256).background)
+    }
+
     @Test("the library lists the shipped themes")
     func availableNames() {
         #expect(Set(library.availableNames()).isSuperset(of: Self.shipped))

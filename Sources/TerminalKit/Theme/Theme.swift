@@ -90,9 +90,14 @@ public struct Theme: Hashable, Sendable {
         if capability == .monochrome {
             return ResolvedStyle(attributes: (look.monochrome ?? look.attributes).union(style.adding))
         }
+        // A role that sets no background of its own sits on the text's (a light theme paints its
+        // own background, so its dark text stays readable on a dark terminal).
+        let background =
+            look.background == ColorChoice()
+            ? (roles[Role.text.name]?.background ?? ColorChoice()) : look.background
         return ResolvedStyle(
             foreground: look.foreground.index(for: capability),
-            background: look.background.index(for: capability),
+            background: background.index(for: capability),
             attributes: look.attributes.union(style.adding)
         )
     }
