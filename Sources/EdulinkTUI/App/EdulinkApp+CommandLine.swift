@@ -59,7 +59,11 @@ extension EdulinkApp {
             }
         default:
             return (
-                effects + toast("Unknown command :\(name) — try :browse, :theme NAME, :logout or :quit.", error: true),
+                effects
+                    + toast(
+                        "Unknown command :\(name) — try "
+                            + (tabs.map { ":" + $0.rawValue } + [":theme NAME", ":logout"]).joined(separator: ", ")
+                            + " or :quit.", error: true),
                 .none
             )
         }

@@ -9,7 +9,7 @@ extension EdulinkApp {
     static let globalKeys = KeyTable<GlobalIntent>([
         KeyBinding(["?"], hint: "help", "This help (type to filter it)", group: "Everywhere", action: .help),
         KeyBinding(
-            [":"], hint: "cmd", "Command line: :browse :saved :applications :theme NAME :logout :quit",
+            [":"], hint: "cmd", "Command line: a tab by name, :theme NAME, :help, :logout, :quit (tab completes)",
             group: "Everywhere", action: .command),
         KeyBinding(
             ["1", "2", "3", "4", "5", "6"], "Switch to the tab with that number", group: "Everywhere", action: .tab),
