@@ -269,7 +269,7 @@ struct EmployerListingsScreen {
         let hint =
             focusedID == ListingForm.Field.questions.rawValue
             ? "Questions " + ListingForm.questionSyntax
-            : "Tab next field · ←/→ change a choice · ctrl-s saves; any problem shows at its field"
+            : "Tab next field · ←/→ change a choice · problems show at their field"
         frame.buffer.write(hint, in: inner.row(0), style: Style(.muted))
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         let widget = Form(state: form, focused: true)
