@@ -31,6 +31,17 @@ app_pid() {
 }
 
 unread_count() { screen "$1" | grep -oE '[0-9]+ unread' | head -n 1 | grep -oE '[0-9]+'; }
+# settled_unread SESSION: the tab's unread count once it agrees with the status bar's ✉ (polled).
+settled_unread() {
+    local deadline=$((SECONDS + 10)) tab bar
+    while [ $SECONDS -le $deadline ]; do
+        tab=$(unread_count "$1")
+        bar=$(screen "$1" | grep -oE '✉ [0-9]+' | head -n 1 | grep -oE '[0-9]+')
+        if [ -n "$tab" ] && [ "$tab" = "$bar" ]; then break; fi
+        sleep 0.05
+    done
+    echo "$tab"
+}
 
 # --- the whole student flow at 120×35
 start main 120 35
@@ -79,6 +90,14 @@ send main Enter
 check "a short cover letter gets its message next to the field" wait_for main "Cover letter must be at least 100 characters"
 check "the form says what to do" wait_for main "Fix the highlighted fields."
 send main C-u
+# Below the minimum size only the notice's keys work: text typed behind it never reaches the form.
+"${TMUX_CMD[@]}" resize-window -t main -x 60 -y 20
+check "below 80×24 the size notice covers the form" wait_for main "needs 80×24, have 60×20"
+send main -l "zxjvw"
+"${TMUX_CMD[@]}" resize-window -t main -x 120 -y 35
+check "back at full size the form returns" wait_for main "Apply —"
+absent() { ! screen "$1" | grep -qF -- "$2"; }
+check "…without what was typed behind the notice" absent main zxjvw
 send main -l "I have built data dashboards for my campus club and cleaned survey data for two research projects; I would love to learn from your team."
 for i in 1 2 3 4 5 6; do
     send main Tab
@@ -102,7 +121,8 @@ send main 2
 check "the saved listing is under Saved" wait_for main "Saved listings"
 send main 4
 check "the notifications tab shows the unread count" wait_for main "unread"
-before=$(unread_count main)
+wait_for main "● " >/dev/null  # the list itself, not only its count (they load separately)
+before=$(settled_unread main)
 send main r
 check "r marks a notification read" wait_for main "$((before - 1)) unread"
 send main '?'
@@ -140,6 +160,13 @@ check "80×24: the applications tab" wait_for small "My applications"
 send small q
 check "80×24: q quits with status 0" wait_for small "EXIT=0"
 check "80×24: the terminal is sane" terminal_is_sane small
+
+# --- a mistyped database path is an error, not a new demo database with public passwords
+mistyped="$WORK/typo/edulnk.sqlite"
+refusal=$(XDG_DATA_HOME="$WORK/data" "$EDULINK_BIN" --db "$mistyped" 2>&1)
+check "a mistyped --db path names edulink demo and edulink init" \
+    grep -qF "no database at $mistyped — create one with 'edulink demo' or 'edulink init'" <<<"$refusal"
+check "…and creates nothing" [ ! -e "$WORK/typo" ]
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
