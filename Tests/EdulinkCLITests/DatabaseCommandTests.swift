@@ -136,6 +136,19 @@ struct DatabaseCommandTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: harness.outboxDirectory.path)
             .filter { $0.hasSuffix(".eml") }
         #expect(files.count == delivered)
+
+        // Another database keeps its own outbox beside it.
+        let other = harness.directory.appendingPathComponent("campus/edulink.sqlite")
+        try #require(try await harness.run(["demo", "--db", other.path]).succeeded)
+        let otherReport = try #require(try await harness.json(["jobs", "run", "--db", other.path]) as? [String: Int])
+        let otherFiles = try FileManager.default.contentsOfDirectory(
+            atPath: other.deletingLastPathComponent().appendingPathComponent("outbox").path
+        ).filter { $0.hasSuffix(".eml") }
+        #expect(otherFiles.count == otherReport["messages_delivered"])
+        #expect(otherFiles.count > 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: harness.outboxDirectory.path)
+                .filter { $0.hasSuffix(".eml") }.count == delivered)
     }
 
     func backupFiles(_ harness: CommandLineHarness) async throws -> [URL] {

@@ -17,8 +17,8 @@ struct JobsRunCommand: AsyncParsableCommand {
         abstract: "Run every scheduled job once (for cron).",
         discussion: """
             Closes listings whose deadline passed, reminds students of saved listings that close \
-            soon, and delivers due notifications by writing each as a file into \
-            $XDG_DATA_HOME/edulink/outbox/, then evaluates the health checks (alerts are raised \
+            soon, and delivers due notifications by writing each as a file into the outbox folder \
+            beside the database (<database folder>/outbox/), then evaluates the health checks (alerts are raised \
             and cleared; request figures are left to the processes that serve them). Safe to run \
             often, and from several processes.
             """)
@@ -30,7 +30,7 @@ struct JobsRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let transport = try SpoolDirectoryTransport(directory: EdulinkPaths().outboxDirectory)
+        let transport = try SpoolDirectoryTransport(directory: database.outboxDirectory)
         let report = try await environment.service.runScheduledJobs(transport: transport)
         if json {
             try JSONOutput.print(report)

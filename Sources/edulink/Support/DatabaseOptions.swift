@@ -22,6 +22,12 @@ struct DatabaseOptions: ParsableArguments {
                 dataDirectory: url.deletingLastPathComponent().path), isDirectory: true)
     }
 
+    /// Where `jobs run` delivers messages in development: `<database folder>/outbox`, beside the
+    /// database like its backups and drafts, so two databases never share one.
+    var outboxDirectory: URL {
+        url.deletingLastPathComponent().appendingPathComponent("outbox", isDirectory: true)
+    }
+
     /// The database file, which must exist.
     func existingURL() throws -> URL {
         let url = url

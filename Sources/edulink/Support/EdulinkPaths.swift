@@ -32,8 +32,6 @@ struct EdulinkPaths {
     /// The database when neither `--db` nor `EDULINK_DB` says otherwise.
     var defaultDatabase: URL { dataDirectory.appendingPathComponent("edulink.sqlite") }
 
-    /// Where `edulink jobs run` writes outgoing messages.
-    var outboxDirectory: URL { dataDirectory.appendingPathComponent("outbox", isDirectory: true) }
 
     /// The database to use: `--db`, else `EDULINK_DB`, else the default.
     func database(option: String?) -> URL {
