@@ -180,6 +180,21 @@ struct KeyFlowTests {
         #expect(screen.contains("student@edulink.demo"))
     }
 
+    @Test("an institution admin pressing a or s on a listing is told why nothing happens")
+    func studentKeysForOtherRoles() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size, as: "institution@edulink.demo")
+        await driver.settle()
+        driver.press("a")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Only students apply to listings"))
+        driver.press("enter")
+        await driver.settle()
+        driver.press("s")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Only students save listings"))
+    }
+
     @Test(":theme switches the theme and :quit quits; q quits from a tab, Esc never does")
     func commandLine() async throws {
         let driver = try await Harness.make().signedIn(size)

@@ -85,7 +85,13 @@ struct BrowseScreen {
         }
     }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
+    /// Answers of the screen itself (a student key pressed by another role).
+    var notices: [AppEvent] = []
+
+    mutating func takeEvents() -> [AppEvent] {
+        defer { notices = [] }
+        return model.takeEvents() + notices
+    }
 
     mutating func send(_ intent: BrowseViewModel.Intent, area: Rect) -> [Effect<AppMessage>] {
         let effects = model.handle(intent)
@@ -114,7 +120,13 @@ struct BrowseScreen {
         case .filters: return handlePanel(key, area: area)
         case .table: break
         }
-        guard let intent = (readOnly ? Self.readOnlyKeys : Self.keys).action(for: key) else { return .unhandled }
+        guard let intent = (readOnly ? Self.readOnlyKeys : Self.keys).action(for: key) else {
+            if readOnly, let notice = ReadOnlyListingKeys.notice(for: key) {
+                notices.append(notice)
+                return KeyOutcome()
+            }
+            return .unhandled
+        }
         let page = max(
             1, Table<TableRows>.visibleRows(in: BrowseLayout(area: area, panelOpen: model.state.panelOpen).table))
         switch intent {

@@ -33,7 +33,13 @@ struct ListingDetailScreen {
 
     var keys: KeyTable<Intent> { readOnly ? Self.readOnlyKeys : Self.studentKeys }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
+    /// Answers of the screen itself (a student key pressed by another role).
+    var notices: [AppEvent] = []
+
+    mutating func takeEvents() -> [AppEvent] {
+        defer { notices = [] }
+        return model.takeEvents() + notices
+    }
 
     mutating func send(_ intent: ListingDetailViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "detail.") { .detail($0) }
@@ -51,6 +57,10 @@ struct ListingDetailScreen {
             case .openApplication: return KeyOutcome(effects: send(.openMyApplication))
             case .back: return KeyOutcome(request: .pop)
             }
+        }
+        if readOnly, let notice = ReadOnlyListingKeys.notice(for: key) {
+            notices.append(notice)
+            return KeyOutcome()
         }
         let body = Self.body(area)
         let height =

@@ -69,7 +69,10 @@ public struct ToastStack: Widget, Sendable {
     public init(_ toasts: Toasts) { self.toasts = toasts }
 
     public func draw(into buffer: inout Buffer, area: Rect) {
-        let width = min(area.width, max(24, area.width / 3))
+        // As wide as the longest message needs (a toast that cuts its own words says nothing), at
+        // least a third of the area, at most all of it.
+        let longest = toasts.items.map { DisplayWidth.of($0.text) + 5 }.max() ?? 0
+        let width = min(area.width, max(24, area.width / 3, longest))
         var y = area.maxY - 1
         for toast in toasts.items.reversed() {
             guard y >= area.y else { break }
