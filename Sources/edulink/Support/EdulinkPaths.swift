@@ -32,7 +32,6 @@ struct EdulinkPaths {
     /// The database when neither `--db` nor `EDULINK_DB` says otherwise.
     var defaultDatabase: URL { dataDirectory.appendingPathComponent("edulink.sqlite") }
 
-
     /// The database to use: `--db`, else `EDULINK_DB`, else the default.
     func database(option: String?) -> URL {
         if let path = nonEmpty(option) ?? nonEmpty(environment["EDULINK_DB"]) {
