@@ -74,13 +74,20 @@ public enum TestPostgres {
         return TestDatabase(server: server, name: name)
     }
 
+    /// How long a test's transaction waits for a connection. The store's own default (30 s) tells a
+    /// server that is down; on a busy machine 200 concurrent applies can wait longer than that for
+    /// one of 8 connections, and a test must not depend on the machine's speed. (An unreachable
+    /// server is tested with its own short timeout.)
+    public static let leaseTimeout: Duration = .seconds(600)
+
     /// A store over a fresh database; `drop()` the database when done.
     public static func makeStore(
         clock: any TimeSource, maximumConnections: Int = 4, searchWindow: SearchWindow = .standard
     ) async throws -> (store: PostgresStore, database: TestDatabase) {
         let database = try await makeDatabase()
         let store = try await PostgresStore(
-            location: database.location, maximumConnections: maximumConnections, clock: clock,
+            location: database.location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout,
+            clock: clock,
             logger: Logger(label: "test.postgres"), searchWindow: searchWindow)
         return (store, database)
     }
@@ -111,7 +118,8 @@ actor TemplateDatabase {
             let name = "edulink_template_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
             try await PostgresDatabaseAdmin.create(name, on: server)
             let store = try await PostgresStore(
-                location: server.database(name), maximumConnections: 1, logger: Logger(label: "test.template"))
+                location: server.database(name), maximumConnections: 1, leaseTimeout: TestPostgres.leaseTimeout,
+                logger: Logger(label: "test.template"))
             await store.shutdown()
             return name
         }

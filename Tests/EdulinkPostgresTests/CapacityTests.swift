@@ -63,7 +63,8 @@ struct CapacityTests {
             var extra: [PostgresStore] = []
             for _ in 0..<3 {
                 let store = try await PostgresStore(
-                    location: w.database.location, maximumConnections: 8, clock: w.clock,
+                    location: w.database.location, maximumConnections: 8, leaseTimeout: TestPostgres.leaseTimeout,
+                    clock: w.clock,
                     logger: Logger(label: "test.instance"))
                 extra.append(store)
                 services.append(

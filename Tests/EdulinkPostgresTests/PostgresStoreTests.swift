@@ -16,7 +16,8 @@ struct PostgresStoreTests {
             for _ in 0..<4 {
                 group.addTask {
                     try await PostgresStore(
-                        location: database.location, maximumConnections: 1, logger: Logger(label: "test"))
+                        location: database.location, maximumConnections: 1, leaseTimeout: TestPostgres.leaseTimeout,
+                        logger: Logger(label: "test"))
                 }
             }
             return try await group.reduce(into: [PostgresStore]()) { $0.append($1) }
