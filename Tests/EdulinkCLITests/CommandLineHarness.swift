@@ -65,7 +65,7 @@ struct CommandLineHarness {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [name] + arguments
         process.currentDirectoryURL = directory
-        try process.run()
+        try Self.launch(process)
         await exit.wait()
         return process.terminationStatus
     }
@@ -90,7 +90,7 @@ struct CommandLineHarness {
         process.standardError = try FileHandle(forWritingTo: error)
         let pipe = input.map { _ in Pipe() }
         process.standardInput = pipe ?? FileHandle.nullDevice
-        try process.run()
+        try Self.launch(process)
         if let pipe, let input {
             pipe.fileHandleForWriting.write(Data(input.utf8))
             try pipe.fileHandleForWriting.close()
@@ -109,6 +109,15 @@ struct CommandLineHarness {
         let result = try await run(arguments + ["--json"])
         try #require(result.succeeded, "\(arguments) failed: \(result.standardError)")
         return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    }
+
+    /// One launch at a time: Foundation's `Process.run()` on Linux is not safe to call from several
+    /// threads at once (a run of the suite crashed inside it while two tests launched commands).
+    /// Launching is quick; the waiting that follows is not serialized.
+    private static let launching = Mutex(())
+
+    static func launch(_ process: Process) throws {
+        try launching.withLock { _ in try process.run() }
     }
 
     /// The built binary: `EDULINK_BIN`, else beside the test bundle, else the newest
