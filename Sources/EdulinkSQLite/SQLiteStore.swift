@@ -212,7 +212,9 @@ public final class SQLiteStore: Store, StoreMaintenance {
     /// before anything is written to it.
     /// Looked at through a plain connection: opening a pool would already switch the file to WAL.
     static func refuseForeignDatabase(_ path: String) throws {
-        let queue = try DatabaseQueue(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)  // another process may be recovering its WAL
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
         let foreign = try queue.read { db in
             try !db.tableExists("grdb_migrations")
