@@ -12,6 +12,10 @@ public enum DisplayWidth {
     /// What is drawn for `character` and how many columns it takes; nil for a character that takes
     /// none and is drawn as part of the one before it (a lone zero-width mark).
     public static func shown(_ character: Character) -> (symbol: Character, width: Int)? {
+        // ASCII first, as before: nearly every character drawn, and no cluster to inspect.
+        if let ascii = character.asciiValue {
+            return ascii >= 0x20 && ascii < 0x7F ? (character, 1) : ("\u{FFFD}", 1)
+        }
         let scalars = character.unicodeScalars
         if scalars.contains(where: { $0.value == 0x200D }), let first = scalars.first {
             var symbol = String(first)
