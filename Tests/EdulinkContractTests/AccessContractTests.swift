@@ -206,6 +206,51 @@ struct LoginContractTests {
     }
 
     @Test(
+        "an admin's lock, disable, role change or reset ends the user's open session at its next call; a lockout does not",
+        arguments: ContractBackend.all)
+    func adminChangesEndSessions(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 3) { w in
+            for student in w.students { _ = try await student.myApplications() }
+            w.clock.advance(by: 1)
+
+            // Someone else guessing a password locks the account; the person signed in keeps working.
+            let guesser = w.world.newSession()
+            let email = try #require(await w.students[2].currentUser()).email
+            for _ in 0..<EdulinkService.lockoutThreshold {
+                _ = await edulinkError { try await guesser.login(email: email, password: "not the password at all") }
+            }
+            let lockedOut = try #require(
+                try await w.admin.users(matching: email, role: nil, after: nil, limit: 1).first)
+            #expect(lockedOut.status == .locked)
+            _ = try await w.students[2].myApplications()
+
+            try await w.admin.lockUser(w.studentIDs[0], until: nil)
+            try await w.admin.disableUser(w.studentIDs[1])
+            _ = try await w.admin.resetPassword(w.studentIDs[2])
+            let locked = await edulinkError { try await w.students[0].setSaved(w.listing.id, saved: true) }
+            #expect(locked == .unauthenticated("An admin locked your account, which ended this session."))
+            let disabled = await edulinkError { try await w.students[1].myApplications() }
+            #expect(disabled == .unauthenticated("Your account has been disabled. Ask an admin if this is a mistake."))
+            let reset = await edulinkError { try await w.students[2].myApplications() }
+            #expect(reset?.isUnauthenticated == true)
+            // Nothing was saved by the locked account's call.
+            try await w.admin.unlockUser(w.studentIDs[0])
+            w.clock.advance(by: 1)
+            _ = try await w.students[0].login(email: "student0@uon.example", password: ContractFixture.password)
+            #expect(try await w.students[0].savedListings().isEmpty)
+
+            // A demoted admin loses the admin's powers at once.
+            let (second, secondUser) = try await w.secondAdmin()
+            _ = try await second.auditEvents(AuditQuery(limit: 1))
+            w.clock.advance(by: 1)
+            try await w.admin.setRole(secondUser.id, to: .student)
+            #expect(
+                await edulinkError { try await second.auditEvents(AuditQuery(limit: 1)) }?.isUnauthenticated == true)
+            #expect(await second.currentUser() == nil)
+        }
+    }
+
+    @Test(
         "an admin cannot demote, lock or disable their own account; another admin can", arguments: ContractBackend.all)
     func ownAccount(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 1) { w in
@@ -220,13 +265,7 @@ struct LoginContractTests {
             // Still an admin: the next admin action goes through.
             _ = try await w.admin.auditEvents(AuditQuery(limit: 1))
 
-            _ = try await w.world.setup.createUser(
-                .localOperator(),
-                NewAccount(
-                    email: "second@edulink.test", displayName: "Second Admin", role: .admin,
-                    password: ContractFixture.password))
-            let second = w.world.newSession()
-            _ = try await second.login(email: "second@edulink.test", password: ContractFixture.password)
+            let (second, _) = try await w.secondAdmin()
             try await second.lockUser(me.id, until: nil)
             let locked = try #require(try await second.users(matching: me.email, role: nil, after: nil, limit: 5).first)
             #expect(locked.status == .locked)
@@ -247,5 +286,18 @@ struct LoginContractTests {
             #expect(
                 await edulinkError { try await w.world.setup.disableUser(op, user: me.id) }?.refusalCode == .lastAdmin)
         }
+    }
+}
+
+extension Seeded {
+    /// Another admin account, signed in.
+    func secondAdmin() async throws -> (any EdulinkRepository, UserSummary) {
+        _ = try await world.setup.createUser(
+            .localOperator(),
+            NewAccount(
+                email: "second@edulink.test", displayName: "Second Admin", role: .admin,
+                password: ContractFixture.password))
+        let session = world.newSession()
+        return (session, try await session.login(email: "second@edulink.test", password: ContractFixture.password))
     }
 }

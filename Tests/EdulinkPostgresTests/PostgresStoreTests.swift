@@ -25,7 +25,7 @@ struct PostgresStoreTests {
         let status = try await stores[0].status()
         #expect(
             status.appliedMigrations == [
-                "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes",
+                "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
             ])
         #expect(status.pendingMigrations.isEmpty)
         #expect(status.engine.hasPrefix("PostgreSQL "))

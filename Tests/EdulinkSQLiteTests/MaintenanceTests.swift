@@ -171,7 +171,7 @@ struct MaintenanceTests {
             let status = try await store.status()
             #expect(
                 status.appliedMigrations == [
-                    "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes",
+                    "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
                 ])
             #expect(status.rowCounts["organizations"] == 1)
             #expect(status.rowCounts["users"] == 1)

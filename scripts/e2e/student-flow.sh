@@ -157,8 +157,13 @@ send small Escape
 wait_gone small "Deadline" >/dev/null
 send small 3
 check "80×24: the applications tab" wait_for small "My applications"
-send small q
-check "80×24: q quits with status 0" wait_for small "EXIT=0"
+# An admin's lock from another process ends the open session at its next call (nothing more is saved).
+XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" "$EDULINK_BIN" user lock student@edulink.demo >/dev/null
+send small 2
+check "80×24: an admin's lock signs the running app out" wait_for small "An admin locked your account"
+XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" "$EDULINK_BIN" user unlock student@edulink.demo >/dev/null
+send small C-c
+check "80×24: ctrl-c quits from the sign-in screen with status 0" wait_for small "EXIT=0"
 check "80×24: the terminal is sane" terminal_is_sane small
 
 # --- a mistyped database path is an error, not a new demo database with public passwords

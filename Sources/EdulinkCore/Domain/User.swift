@@ -28,12 +28,15 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
     public var lastLoginAt: Date?
     /// Failed logins before this instant no longer count towards a lockout (set on success and unlock).
     public var failureWindowStart: Date?
+    /// Sign-in sessions begun before this instant have ended: an admin locked or disabled the
+    /// account, changed its role or reset its password (see `sessionEnd(begunAt:at:)`).
+    public var sessionsEndedAt: Date?
 
     public init(
         id: UserID = 0, email: String, displayName: String, role: Role, status: AccountStatus = .active,
         lockedUntil: Date? = nil, passwordHash: String, phone: String? = nil,
         organizationID: OrganizationID? = nil, institutionID: InstitutionID? = nil, createdAt: Date,
-        lastLoginAt: Date? = nil, failureWindowStart: Date? = nil
+        lastLoginAt: Date? = nil, failureWindowStart: Date? = nil, sessionsEndedAt: Date? = nil
     ) {
         self.id = id
         self.email = email
@@ -48,11 +51,24 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
         self.createdAt = createdAt
         self.lastLoginAt = lastLoginAt
         self.failureWindowStart = failureWindowStart
+        self.sessionsEndedAt = sessionsEndedAt
     }
 
     /// True when the account is locked at `date` (a lock ends by itself at `lockedUntil`).
     public func isLocked(at date: Date) -> Bool {
         status == .locked && (lockedUntil.map { $0 > date } ?? true)
+    }
+
+    /// Why a sign-in session begun at `begunAt` can no longer act for this user at `date`, or nil
+    /// while it can. The one rule for every session, local or remote: a disabled account has no
+    /// sessions; an admin's lock, role change or password reset ends those begun before it. A
+    /// lockout after failed sign-ins does not: it stops guessing passwords, not the person who is
+    /// already signed in.
+    public func sessionEnd(begunAt: Date, at date: Date) -> String? {
+        if status == .disabled { return "Your account has been disabled. Ask an admin if this is a mistake." }
+        guard let ended = sessionsEndedAt, ended > begunAt else { return nil }
+        if isLocked(at: date) { return "An admin locked your account, which ended this session." }
+        return "An admin changed your account (role or password), which ended this session. Sign in again."
     }
 
     /// The user as other screens may show it: everything but the password hash.

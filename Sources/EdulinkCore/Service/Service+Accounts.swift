@@ -110,6 +110,18 @@ extension EdulinkService {
         }
     }
 
+    /// The account a sign-in session begun at `begunAt` acts for, as it is now (its current role and
+    /// status), or `unauthenticated` with the reason when the session has ended
+    /// (`User.sessionEnd(begunAt:at:)`). Every local call and every server request resolves its
+    /// caller through this, so a lock, disable or role change takes effect at the next call.
+    public func resumeSession(_ id: UserID, begunAt: Date) async throws -> User {
+        guard let user = try await store.read({ try $0.user(id) }) else {
+            throw EdulinkError.unauthenticated("This account no longer exists. Sign in again.")
+        }
+        if let ended = user.sessionEnd(begunAt: begunAt, at: now()) { throw EdulinkError.unauthenticated(ended) }
+        return user
+    }
+
     /// What the idle lock says to a wrong password (the person is signed in: no enumeration to fear).
     public static let wrongPasswordMessage = "That password is not right; try again."
 
@@ -210,6 +222,7 @@ extension EdulinkService {
 
     /// Changes an account's role. The last active admin cannot be demoted.
     public func setRole(_ principal: Principal, user id: UserID, to role: Role) async throws {
+        let at = now()
         try await changeAccount(principal, id, action: "user.role", security: .roleChanged) { user, session in
             if user.role == role { return nil }
             try Self.refuseOwnAccount(principal, user, "change the role of")
@@ -222,12 +235,14 @@ extension EdulinkService {
             }
             let old = user.role
             user.role = role
+            user.sessionsEndedAt = at
             return "role \(old.rawValue) → \(role.rawValue)"
         }
     }
 
     /// Locks an account until `until` (nil: until an admin unlocks it).
     public func lockUser(_ principal: Principal, user id: UserID, until: Date? = nil) async throws {
+        let at = now()
         try await changeAccount(principal, id, action: "user.lock", security: .accountLocked) { user, session in
             try Self.refuseOwnAccount(principal, user, "lock")
             if user.role == .admin, try self.isLastActiveAdmin(user, session) {
@@ -235,6 +250,7 @@ extension EdulinkService {
             }
             user.status = .locked
             user.lockedUntil = until
+            user.sessionsEndedAt = at
             return until.map { "locked until \($0.ISO8601Format())" } ?? "locked"
         }
     }
@@ -252,12 +268,14 @@ extension EdulinkService {
 
     /// Disables an account: it can no longer sign in.
     public func disableUser(_ principal: Principal, user id: UserID) async throws {
+        let at = now()
         try await changeAccount(principal, id, action: "user.disable", security: .adminAction) { user, session in
             try Self.refuseOwnAccount(principal, user, "disable")
             if user.role == .admin, try self.isLastActiveAdmin(user, session) {
                 throw EdulinkError.refused(Refusal(.lastAdmin, "This is the last active admin; it cannot be disabled."))
             }
             user.status = .disabled
+            user.sessionsEndedAt = at
             return "disabled"
         }
     }
@@ -285,6 +303,7 @@ extension EdulinkService {
                 user.lockedUntil = nil
             }
             user.failureWindowStart = at
+            user.sessionsEndedAt = at
             return "password reset"
         }
         return password
@@ -297,8 +316,10 @@ extension EdulinkService {
         }
         try environment.passwordPolicy.check(password: password, email: email)
         let hash = environment.hasher.hash(password)
+        let at = now()
         try await changeAccount(principal, id, action: "user.set_password", security: .passwordChanged) { user, _ in
             user.passwordHash = hash
+            user.sessionsEndedAt = at
             return "password set"
         }
     }

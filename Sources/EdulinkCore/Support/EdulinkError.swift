@@ -92,6 +92,12 @@ public enum EdulinkError: Error, Sendable, Equatable, CustomStringConvertible {
         return []
     }
 
+    /// Whether the caller is not (or no longer) signed in.
+    public var isUnauthenticated: Bool {
+        if case .unauthenticated = self { return true }
+        return false
+    }
+
     /// The refusal code of a refused action, or nil.
     public var refusalCode: RefusalCode? {
         if case .refused(let refusal) = self { return refusal.code }

@@ -20,6 +20,7 @@ enum PostgresMigrations {
         // (`'marketing':*`) in its sorted list of terms. The step is recorded so both stores report
         // the same schema version.
         Migration(identifier: "v5-search-prefixes", statements: []),
+        Migration(identifier: "v6-session-ends", statements: SessionEndsV6.statements),
     ]
 
     /// Every migration identifier, oldest first.

@@ -13,7 +13,8 @@ extension PostgresSession {
             phone: try r.optionalString("phone"), organizationID: try r.optionalID("organization_id"),
             institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
             lastLoginAt: try r.optionalDate("last_login_at"),
-            failureWindowStart: try r.optionalDate("failure_window_start"))
+            failureWindowStart: try r.optionalDate("failure_window_start"),
+            sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
     }
 
     static func userColumns(_ user: User) -> Columns {
@@ -23,7 +24,7 @@ extension PostgresSession {
             "locked_until": user.lockedUntil, "password_hash": user.passwordHash, "phone": user.phone,
             "organization_id": user.organizationID, "institution_id": user.institutionID,
             "created_at": user.createdAt, "last_login_at": user.lastLoginAt,
-            "failure_window_start": user.failureWindowStart,
+            "failure_window_start": user.failureWindowStart, "sessions_ended_at": user.sessionsEndedAt,
         ]
     }
 

@@ -6,7 +6,9 @@ import GRDB
 /// are what `edulink db status` shows as the schema version.
 enum Migrations {
     /// Every migration identifier, oldest first.
-    static let identifiers = ["v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes"]
+    static let identifiers = [
+        "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
+    ]
 
     /// The migrator that brings any Edulink database up to date.
     static var migrator: DatabaseMigrator {
@@ -25,6 +27,9 @@ enum Migrations {
         }
         migrator.registerMigration("v5-search-prefixes") { db in
             for statement in SearchPrefixesV5.statements { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v6-session-ends") { db in
+            for statement in SessionEndsV6.statements { try db.execute(sql: statement) }
         }
         return migrator
     }

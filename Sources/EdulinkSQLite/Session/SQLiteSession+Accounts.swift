@@ -14,7 +14,8 @@ extension SQLiteSession {
             phone: try r.optionalString("phone"), organizationID: try r.optionalID("organization_id"),
             institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
             lastLoginAt: try r.optionalDate("last_login_at"),
-            failureWindowStart: try r.optionalDate("failure_window_start"))
+            failureWindowStart: try r.optionalDate("failure_window_start"),
+            sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
     }
 
     static func userArguments(_ user: User) -> Arguments {
@@ -26,6 +27,7 @@ extension SQLiteSession {
             "institution_id": user.institutionID?.rawValue, "created_at": ColumnCoding.microseconds(user.createdAt),
             "last_login_at": ColumnCoding.microseconds(user.lastLoginAt),
             "failure_window_start": ColumnCoding.microseconds(user.failureWindowStart),
+            "sessions_ended_at": ColumnCoding.microseconds(user.sessionsEndedAt),
         ]
     }
 
@@ -68,9 +70,11 @@ extension SQLiteSession {
             try insert(
                 """
                 INSERT INTO users (id, email, email_key, display_name, role, status, locked_until, password_hash,
-                    phone, organization_id, institution_id, created_at, last_login_at, failure_window_start)
+                    phone, organization_id, institution_id, created_at, last_login_at, failure_window_start,
+                    sessions_ended_at)
                 VALUES (:id, :email, :email_key, :display_name, :role, :status, :locked_until, :password_hash,
-                    :phone, :organization_id, :institution_id, :created_at, :last_login_at, :failure_window_start)
+                    :phone, :organization_id, :institution_id, :created_at, :last_login_at, :failure_window_start,
+                    :sessions_ended_at)
                 """, Self.userArguments(user)))
         return saved
     }
@@ -83,7 +87,8 @@ extension SQLiteSession {
             UPDATE users SET email = :email, email_key = :email_key, display_name = :display_name, role = :role,
                 status = :status, locked_until = :locked_until, password_hash = :password_hash, phone = :phone,
                 organization_id = :organization_id, institution_id = :institution_id, created_at = :created_at,
-                last_login_at = :last_login_at, failure_window_start = :failure_window_start
+                last_login_at = :last_login_at, failure_window_start = :failure_window_start,
+                sessions_ended_at = :sessions_ended_at
             WHERE id = :id
             """, arguments, what: "User")
     }

@@ -63,7 +63,7 @@ struct TokenService: Sendable {
                 return .reused
             }
             guard family.revokedAt == nil, record.expiresAt > now, let user = try session.user(record.userID),
-                user.status == .active
+                user.sessionEnd(begunAt: family.createdAt, at: now) == nil
             else { return .rejected }
             try session.markRefreshTokenUsed(record.id, at: now)
             var fresh = next.record
@@ -93,8 +93,9 @@ struct TokenService: Sendable {
     }
 
     /// The caller an access token stands for: a valid signature by a known key, not expired, its
-    /// session not revoked, and its user not disabled. A locked account keeps its open sessions, as
-    /// in local mode: a lockout stops guessing passwords, not the user who is already signed in.
+    /// session not revoked, and the session still valid for its user as the account is now
+    /// (`User.sessionEnd(begunAt:at:)`, the same rule as local mode: an admin's lock, disable, role
+    /// change or reset ends it; a lockout after failed sign-ins does not).
     func authenticate(bearer token: String) async throws -> Authenticated {
         let claims: AccessTokenClaims
         do {
@@ -109,9 +110,11 @@ struct TokenService: Sendable {
         let (user, family) = try await store.readServerState { session in
             (try session.user(UserID(rawID)), try session.tokenFamily(familyID))
         }
-        guard let user, user.status != .disabled, let family, family.revokedAt == nil, family.userID == user.id
-        else {
+        guard let user, let family, family.revokedAt == nil, family.userID == user.id else {
             throw EdulinkError.unauthenticated("This session has ended. Sign in again.")
+        }
+        if let ended = user.sessionEnd(begunAt: family.createdAt, at: clock.now()) {
+            throw EdulinkError.unauthenticated(ended)
         }
         return Authenticated(user: user, principal: Principal(user: user, origin: .api), familyID: familyID)
     }

@@ -40,10 +40,7 @@ public struct Failure: Error, Sendable, Equatable {
     }
 
     /// The session ended (or the credentials were wrong).
-    public var isUnauthenticated: Bool {
-        if case .unauthenticated = error { return true }
-        return false
-    }
+    public var isUnauthenticated: Bool { error?.isUnauthenticated ?? false }
 
     /// The field errors of a validation failure, or none.
     public var fieldErrors: [FieldError] { error?.fieldErrors ?? [] }
