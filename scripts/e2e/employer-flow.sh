@@ -216,8 +216,18 @@ send small 3
 check "80×24: the dashboard" wait_for small "12 weeks"
 send small 5
 check "80×24: the organization profile" wait_for small "Organization profile"
-send small q
-check "80×24: q quits with status 0" wait_for small "EXIT=0"
+# unsaved changes are never dropped without asking: Esc on a changed form, then q on the tab
+send small e
+wait_for small "ctrl-s save" >/dev/null
+send small -l " Ltd"
+send small Escape
+check "80×24: Esc on a changed form asks first" wait_for small "Discard changes?"
+send small n
+check "80×24: …n keeps the form with the change" wait_for small " Ltd"
+send small C-c
+check "80×24: ctrl-c with a changed form asks before quitting" wait_for small "Quit without saving?"
+send small y
+check "80×24: …y quits with status 0" wait_for small "EXIT=0"
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -38,10 +38,9 @@ extension EdulinkApp {
             return (effects + show(tab, area: area), .none)
         }
         switch name {
-        case "quit", "q":
-            return (effects, .quit)
-        case "logout":
-            return (effects + sessionSend(.signOut), .none)
+        case "quit", "q", "logout":
+            let (more, command) = leave(quitting: name != "logout")
+            return (effects + more, command)
         case "help":
             help = ("", 0)
             return (effects, .none)

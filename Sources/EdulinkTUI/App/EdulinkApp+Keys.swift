@@ -23,33 +23,48 @@ extension EdulinkApp {
 
     /// Routes a key: lock, login, dialog, help, command line, the screen on top, then the shell.
     mutating func handleKey(_ key: Key, area: Rect) -> ([Effect<AppMessage>], Command<AppMessage>) {
-        if key == "ctrl-c" { return ([], .quit) }
+        if key == "ctrl-c" {
+            // A second ctrl-c while the app asks about unsaved changes quits without asking again.
+            if case .leave? = dialog?.purpose { return ([], .quit) }
+            return leave(quitting: true)
+        }
         if key == "ctrl-l" { return ([], .redraw) }
         guard user != nil else {
             return (apply(login.handle(key), area: area), .none)
         }
-        var effects = sessionSend(.input)
+        let effects = sessionSend(.input)
+        // The question about unsaved changes is answered even over the idle lock (ctrl-c there asks it).
+        if case .leave? = dialog?.purpose { return dialogKey(key, area: area, effects: effects) }
         if session.isLocked { return (effects + lockKey(key), .none) }
-        if let current = dialog {
-            var state = current.state
-            switch state.handle(key) {
-            case .pending: dialog = (state, current.purpose)
-            case .cancelled:
-                dialog = nil
-                effects += answer(current.purpose, confirmed: nil, area: area)
-            case .confirmed(let text):
-                dialog = nil
-                effects += answer(current.purpose, confirmed: text, area: area)
-            }
-            return (effects, .none)
-        }
+        if dialog != nil { return dialogKey(key, area: area, effects: effects) }
         if help != nil { return (effects + helpKey(key), .none) }
         if commandLine != nil { return commandKey(key, area: area, effects: effects) }
 
         let outcome = screenKey(key, area: area)
-        effects += apply(outcome, area: area)
-        if outcome.handled || capturesText { return (effects, .none) }
-        return global(key, area: area, effects: effects)
+        let screenEffects = effects + apply(outcome, area: area)
+        if outcome.handled || capturesText { return (screenEffects, .none) }
+        return global(key, area: area, effects: screenEffects)
+    }
+
+    private mutating func dialogKey(_ key: Key, area: Rect, effects: [Effect<AppMessage>]) -> (
+        [Effect<AppMessage>], Command<AppMessage>
+    ) {
+        guard let current = dialog else { return (effects, .none) }
+        var state = current.state
+        switch state.handle(key) {
+        case .pending:
+            dialog = (state, current.purpose)
+            return (effects, .none)
+        case .cancelled:
+            dialog = nil
+            return (effects + answer(current.purpose, confirmed: nil, area: area), .none)
+        case .confirmed(let text):
+            dialog = nil
+            if case .leave(let quit) = current.purpose {
+                return quit ? (effects, .quit) : (effects + sessionSend(.signOut), .none)
+            }
+            return (effects + answer(current.purpose, confirmed: text, area: area), .none)
+        }
     }
 
     /// Whether the focused screen takes typed characters (so `q` or `1` are text, not commands).
@@ -107,7 +122,29 @@ extension EdulinkApp {
         case .deleteSavedSearch: return saved?.send(yes ? .confirmDelete : .cancelDelete) ?? []
         case .submitApplication: return yes ? apply?.submit() ?? [] : []
         case .saveSearch: return confirmed.map { browse?.saveSearch(named: $0, area: area) ?? [] } ?? []
+        case .leave: return []
         }
+    }
+
+    /// What quitting or signing out now would lose: the edits that are not saved, by where they are.
+    /// The apply form is not among them: it keeps a draft.
+    var unsavedWork: [String] {
+        (profile?.model.state.isDirty == true ? ["your profile"] : []) + (employer?.unsavedWork ?? [])
+    }
+
+    /// Quits (or signs out) at once when nothing would be lost; otherwise asks first.
+    mutating func leave(quitting: Bool) -> ([Effect<AppMessage>], Command<AppMessage>) {
+        let work = unsavedWork
+        guard !work.isEmpty else { return quitting ? ([], .quit) : (sessionSend(.signOut), .none) }
+        let verb = quitting ? "Quit" : "Sign out"
+        dialog = (
+            .confirm(
+                "\(verb) without saving?",
+                message: "Changes to \(work.joined(separator: " and ")) are not saved. \(verb) and lose them?",
+                dangerous: true),
+            .leave(quit: quitting)
+        )
+        return ([], .none)
     }
 
     private mutating func lockKey(_ key: Key) -> [Effect<AppMessage>] {
@@ -160,7 +197,8 @@ extension EdulinkApp {
                 if apply != nil { apply = nil } else { detail = nil }
                 return (effects, .none)
             }
-            return (effects, .quit)
+            let (more, command) = leave(quitting: true)
+            return (effects + more, command)
         case .back:
             if apply != nil { apply = nil } else if detail != nil { detail = nil }
         case .redraw:

@@ -42,6 +42,8 @@ enum DialogPurpose: Hashable {
     case saveSearch
     /// The admin Data tab's confirmation (restore, prune).
     case data
+    /// Quitting (or signing out, `quit: false`) with changes that are not saved.
+    case leave(quit: Bool)
 }
 
 /// What screens need to draw besides their own state.

@@ -14,7 +14,7 @@ struct ProfileScreen {
             ["enter", "i"], hint: "edit", "Edit the field (institution: next one)", group: "Profile", action: .edit),
         KeyBinding(["ctrl-s"], hint: "save", "Save the profile", group: "Profile", action: .save),
         KeyBinding(["u"], hint: "undo all", "Put the saved profile back", group: "Profile", action: .revert),
-        KeyBinding(["ctrl-r"], "Reload", group: "Profile", action: .reload),
+        KeyBinding(["ctrl-r"], "Reload (keeps edits not saved yet)", group: "Profile", action: .reload),
     ])
     static let editKeys = KeyTable<Intent>([
         KeyBinding(["enter"], hint: "keep", "Keep the text", group: "Editing", action: .edit),

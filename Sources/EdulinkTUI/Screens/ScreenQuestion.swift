@@ -59,3 +59,10 @@ struct ScreenQuestion<Purpose: Equatable> {
         }
     }
 }
+
+extension DialogState {
+    /// Whether to drop the changes to `what` that are not saved (Esc on a changed form).
+    static func discardChanges(_ what: String) -> DialogState {
+        .confirm("Discard changes?", message: "Your changes to \(what) are not saved. Discard them?", dangerous: true)
+    }
+}

@@ -121,9 +121,14 @@ public struct ProfileViewModel: Sendable {
         case .loaded(.success(let detail)):
             events.succeeded()
             state.loading = false
+            // Coming back to the tab (or reloading) keeps edits that are not saved; `u` puts the
+            // saved profile back.
+            let edited = state.isDirty
             state.detail = detail
-            state.form = ProfileForm(detail)
-            state.errors = [:]
+            if !edited {
+                state.form = ProfileForm(detail)
+                state.errors = [:]
+            }
         case .loaded(.failure(let failure)), .institutionsLoaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false

@@ -36,6 +36,11 @@ struct EmployerListingsScreen {
 
     /// Toasts of the screen itself (not of a call).
     var notices: [AppEvent] = []
+    /// The form's values as it opened.
+    private var pristine: [String: String] = [:]
+
+    /// Whether the open form has changes that are not saved (Esc, `q` and quitting ask first).
+    var hasUnsavedChanges: Bool { form.map { $0.values != pristine } ?? false }
 
     mutating func takeEvents() -> [AppEvent] {
         defer { notices = [] }
@@ -91,6 +96,7 @@ struct EmployerListingsScreen {
                         id: field.rawValue, label: field.label + (editing.frozen.contains(field) ? " (frozen)" : ""),
                         input: input, required: required.contains(field))
                 })
+            pristine = form?.values ?? [:]
         }
         guard var state = form else { return }
         for index in state.fields.indices {
@@ -142,7 +148,9 @@ struct EmployerListingsScreen {
             if let intent = Self.formKeys.action(for: key) {
                 switch intent {
                 case .save: return (KeyOutcome(effects: save()), nil)
-                case .cancel: return (KeyOutcome(effects: send(.cancelEdit)), nil)
+                case .cancel:
+                    guard hasUnsavedChanges else { return (KeyOutcome(effects: send(.cancelEdit)), nil) }
+                    return (KeyOutcome(), EmployerQuestion(.discardChanges("the listing"), .discardListingForm))
                 }
             }
             if state.handle(key) == .submitted {

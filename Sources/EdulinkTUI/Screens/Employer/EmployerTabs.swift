@@ -82,9 +82,18 @@ struct EmployerTabs {
             question = ask
             return outcome
         case .dashboard: return dashboard.handle(key)
-        case .profile: return organization.handle(key)
+        case .profile:
+            let (outcome, ask) = organization.handle(key)
+            question = ask
+            return outcome
         default: return .unhandled
         }
+    }
+
+    /// What would be lost on quitting: the open forms with changes that are not saved.
+    var unsavedWork: [String] {
+        (listings.hasUnsavedChanges ? ["the listing form"] : [])
+            + (organization.hasUnsavedChanges ? ["the organization profile"] : [])
     }
 
     private mutating func answer(_ key: Key) -> [Effect<AppMessage>] {
@@ -115,6 +124,10 @@ struct EmployerTabs {
         switch purpose {
         case .listingAction:
             return listings.send(.confirm)
+        case .discardListingForm:
+            return listings.send(.cancelEdit)
+        case .discardOrganization:
+            return organization.discard()
         case .extendDays:
             question = .extendCapacity(days: Int(trimmed), current: listings.model.state.selected?.listing)
         case .extendCapacity(let days):
@@ -186,6 +199,10 @@ typealias EmployerQuestion = ScreenQuestion<EmployerQuestionPurpose>
 /// What an employer question's answer is for.
 enum EmployerQuestionPurpose: Equatable {
     case listingAction
+    /// Leaving the listing form with changes that are not saved.
+    case discardListingForm
+    /// Leaving the organization form with changes that are not saved.
+    case discardOrganization
     case extendDays
     case extendCapacity(days: Int?)
     case extendPositions(days: Int?, capacity: Int?)

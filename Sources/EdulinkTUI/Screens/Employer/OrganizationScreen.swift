@@ -21,6 +21,11 @@ struct OrganizationScreen {
 
     private(set) var model: OrganizationViewModel
     var form: FormState?
+    /// The form's values as it opened.
+    private var pristine: [String: String] = [:]
+
+    /// Whether the open form has changes that are not saved (Esc and quitting ask first).
+    var hasUnsavedChanges: Bool { form.map { $0.values != pristine } ?? false }
 
     init(model: OrganizationViewModel) { self.model = model }
 
@@ -73,6 +78,7 @@ struct OrganizationScreen {
                     id: "description", label: "Description",
                     input: .multiline(TextAreaState(organization.description), height: 5)),
             ])
+            pristine = form?.values ?? [:]
         }
         for index in form?.fields.indices ?? 0..<0 {
             if let id = form?.fields[index].id { form?.fields[index].error = model.state.errors[id] }
@@ -89,21 +95,30 @@ struct OrganizationScreen {
                 location: form.value("location") ?? "", description: form.value("description") ?? ""))
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key) -> (KeyOutcome, EmployerQuestion?) {
         if var state = form {
-            if let intent = Self.formKeys.action(for: key) {
-                return KeyOutcome(effects: intent == .save ? save() : send(.edit(false)))
+            switch Self.formKeys.action(for: key) {
+            case .save?: return (KeyOutcome(effects: save()), nil)
+            case .cancel?:
+                guard hasUnsavedChanges else { return (KeyOutcome(effects: discard()), nil) }
+                return (
+                    KeyOutcome(), EmployerQuestion(.discardChanges("the organization profile"), .discardOrganization)
+                )
+            case nil: break
             }
             if state.handle(key) == .submitted {
                 form = state
-                return KeyOutcome(effects: save())
+                return (KeyOutcome(effects: save()), nil)
             }
             form = state
-            return KeyOutcome()
+            return (KeyOutcome(), nil)
         }
-        guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        return KeyOutcome(effects: send(intent == .edit ? .edit(true) : .load))
+        guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
+        return (KeyOutcome(effects: send(intent == .edit ? .edit(true) : .load)), nil)
     }
+
+    /// Leaves the form, dropping its changes.
+    mutating func discard() -> [Effect<AppMessage>] { send(.edit(false)) }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state

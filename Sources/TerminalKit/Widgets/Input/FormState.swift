@@ -64,6 +64,12 @@ public struct FormState: Hashable, Sendable {
     /// The value of the field `id` as text.
     public func value(_ id: String) -> String? { fields.first { $0.id == id }?.input.text }
 
+    /// Every field's value as text, by id: kept when a form opens, compared later to tell whether it
+    /// has changes that are not saved.
+    public var values: [String: String] {
+        Dictionary(fields.map { ($0.id, $0.input.text) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public mutating func handle(_ key: Key) -> Outcome {
         guard !fields.isEmpty else { return .ignored }
         switch key {
