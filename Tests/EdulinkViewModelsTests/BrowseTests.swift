@@ -184,6 +184,21 @@ struct BrowseTests {
         }
     }
 
+    @Test("s pressed as the results appear, before the listing's detail has arrived, still saves it")
+    func saveBeforeDetail() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            let answer = try #require(await run("search", in: browse.handle(.appeared)))
+            _ = browse.handle(answer)
+            #expect(browse.state.selectedID == world.listing.id)
+            #expect(browse.state.detail == nil)
+            await send(&browse, .toggleSaved)
+            #expect(try await world.student.savedListings().map(\.id) == [world.listing.id])
+            #expect(browse.state.detail?.isSaved == true)
+            #expect(browse.takeEvents().contains(.toast(Toast("Saved."))))
+        }
+    }
+
     @Test("an unreachable database reports offline and keeps the rows")
     func offline() async throws {
         try await withWorld { world in

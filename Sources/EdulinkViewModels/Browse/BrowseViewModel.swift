@@ -109,6 +109,8 @@ public struct BrowseViewModel: Sendable {
         case counted(generation: Int, Result<Int, Failure>)
         case detailLoaded(ListingID, Result<ListingDetail, Failure>)
         case savedChanged(ListingID, saved: Bool, Result<Void, Failure>)
+        /// The detail fetched for an `s` pressed before the selected listing's detail had arrived.
+        case toggleResolved(ListingID, Result<ListingDetail, Failure>)
         case searchSaved(Result<SavedSearch, Failure>)
     }
 
@@ -295,9 +297,20 @@ public struct BrowseViewModel: Sendable {
         ]
     }
 
+    /// Saves or unsaves the selected listing. Pressed before its detail (which says whether it is
+    /// saved) has arrived, the key is kept: the detail is fetched for it and the toggle follows.
     private mutating func toggleSaved() -> [Effect<Message>] {
-        guard let id = state.selectedID, let detail = state.detail, detail.listing.id == id else { return [] }
-        let saved = !detail.isSaved
+        guard let id = state.selectedID else { return [] }
+        let repository = self.repository
+        guard let detail = state.detail, detail.listing.id == id else {
+            return [
+                Effect(key: "save.\(id)") { .toggleResolved(id, await attempt { try await repository.listing(id) }) }
+            ]
+        }
+        return setSaved(id, !detail.isSaved)
+    }
+
+    private func setSaved(_ id: ListingID, _ saved: Bool) -> [Effect<Message>] {
         let repository = self.repository
         return [
             Effect(key: "save.\(id)") {
@@ -359,6 +372,15 @@ public struct BrowseViewModel: Sendable {
                 events.failed(failure)
                 state.message = failure.message
             }
+        case .toggleResolved(let id, .success(let detail)):
+            events.succeeded()
+            if id == state.selectedID {
+                state.detail = detail
+                state.loadingDetail = false
+            }
+            return setSaved(id, !detail.isSaved)
+        case .toggleResolved(_, .failure(let failure)):
+            events.failed(failure, toast: true)
         case .savedChanged(let id, let saved, let result):
             switch result {
             case .success:

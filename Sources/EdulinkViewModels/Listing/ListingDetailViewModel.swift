@@ -68,6 +68,8 @@ public struct ListingDetailViewModel: Sendable {
     public private(set) var state: State
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
+    /// Keys pressed before the detail arrived (`a`, `s`): carried out once it has, never dropped.
+    private var waiting: [Intent] = []
 
     /// The detail screen of `listingID`.
     public init(repository: any EdulinkRepository, listingID: ListingID) {
@@ -90,11 +92,15 @@ public struct ListingDetailViewModel: Sendable {
             switch state.availability {
             case .open: events.post(.openApplyForm(state.listingID))
             case .refused, .alreadyApplied: state.message = state.cannotApplyReason
-            case nil: break
+            case nil: waiting.append(intent)
             }
             return []
         case .toggleSaved:
-            guard let detail = state.detail, !state.saving else { return [] }
+            guard let detail = state.detail else {
+                waiting.append(intent)
+                return []
+            }
+            guard !state.saving else { return [] }
             state.saving = true
             let saved = !detail.isSaved
             let repository = self.repository
@@ -118,7 +124,11 @@ public struct ListingDetailViewModel: Sendable {
             state.loading = false
             state.detail = detail
             state.message = nil
+            let keys = waiting
+            waiting = []
+            return keys.flatMap { handle($0) }
         case .loaded(.failure(let failure)):
+            waiting = []
             events.failed(failure)
             state.loading = false
             state.message = failure.message
