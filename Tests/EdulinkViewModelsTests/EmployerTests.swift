@@ -161,10 +161,11 @@ struct EmployerTests {
             await send(&model, .load(world.listing.id))
             let path = world.directory.appendingPathComponent("applicants.csv").path
             let effects = model.handle(.export(path: path))
-            #expect(model.state.export == ApplicantsViewModel.Export(path: path, written: 0, total: 2, done: false))
+            #expect(model.state.export == ApplicantsViewModel.Export(path: path, written: 0, total: 2))
             await settle(&model, effects)
-            #expect(model.state.export?.done == true)
-            #expect(model.state.export?.fraction == 1)
+            // Done: the toast says so and the progress bar goes.
+            #expect(model.state.export == nil)
+            #expect(model.takeEvents().contains(.toast(Toast("Exported 2 applicants to \(path)."))))
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let expected =
                 try CSV.text([

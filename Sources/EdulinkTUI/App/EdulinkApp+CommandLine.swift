@@ -45,9 +45,18 @@ extension EdulinkApp {
             help = ("", 0)
             return (effects, .none)
         case "theme":
+            let names = environment.themes.availableNames()
             guard words.count == 2 else {
-                let names = environment.themes.availableNames().joined(separator: ", ")
-                return (effects + toast("Theme \(themeName) · :theme NAME with one of \(names)"), .none)
+                return (
+                    effects + toast("Theme \(themeName) · :theme NAME with one of \(names.joined(separator: ", "))"),
+                    .none
+                )
+            }
+            guard names.contains(words[1]) else {
+                return (
+                    effects + toast("No theme \(words[1]) · one of \(names.joined(separator: ", "))", error: true),
+                    .none
+                )
             }
             do {
                 let theme = try environment.themes.load(named: words[1])

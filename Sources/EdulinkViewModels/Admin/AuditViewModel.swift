@@ -56,11 +56,10 @@ public struct AuditViewModel: Sendable {
         }
     }
 
-    /// An export running or finished.
+    /// An export while it runs (a toast says when it is done).
     public struct Export: Sendable, Equatable {
         public var path: String
         public var written: Int
-        public var done: Bool
     }
 
     public struct State: Sendable, Equatable {
@@ -129,8 +128,8 @@ public struct AuditViewModel: Sendable {
             guard state.hasMore, let last = state.events.last else { return [] }
             return [page(before: last.id)]
         case .export(let path):
-            guard state.export.map({ $0.done }) ?? true else { return [] }
-            state.export = Export(path: path, written: 0, done: false)
+            guard state.export == nil else { return [] }
+            state.export = Export(path: path, written: 0)
             return [exportPage(path: path, written: 0, before: nil)]
         }
         return []
@@ -228,7 +227,7 @@ public struct AuditViewModel: Sendable {
                 state.export = nil
                 events.failed(failure, toast: true)
             case .success:
-                state.export = Export(path: path, written: written, done: finished)
+                state.export = finished ? nil : Export(path: path, written: written)
                 if finished {
                     events.post(.toast(Toast("Exported \(written) audit events to \(path)")))
                     let repository = self.repository

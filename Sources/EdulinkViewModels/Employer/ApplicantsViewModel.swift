@@ -49,21 +49,19 @@ public struct ApplicantsViewModel: Sendable {
         }
     }
 
-    /// A CSV export in progress or done.
+    /// A CSV export while it runs (a toast says when it is done, and the progress bar goes).
     public struct Export: Sendable, Equatable {
         public var path: String
         public var written: Int
         public var total: Int
-        public var done: Bool
 
-        public init(path: String, written: Int, total: Int, done: Bool) {
+        public init(path: String, written: Int, total: Int) {
             self.path = path
             self.written = written
             self.total = total
-            self.done = done
         }
 
-        public var fraction: Double { total == 0 ? (done ? 1 : 0) : min(1, Double(written) / Double(total)) }
+        public var fraction: Double { total == 0 ? 0 : min(1, Double(written) / Double(total)) }
     }
 
     public struct State: Sendable, Equatable {
@@ -267,8 +265,8 @@ public struct ApplicantsViewModel: Sendable {
                 }
             ]
         case .export(let path):
-            guard let listing = state.listingID, state.export.map({ $0.done }) ?? true else { return [] }
-            state.export = Export(path: path, written: 0, total: state.stageCount, done: false)
+            guard let listing = state.listingID, state.export == nil else { return [] }
+            state.export = Export(path: path, written: 0, total: state.stageCount)
             return [exportPage(listing: listing, stage: state.stage, path: path, written: 0, after: nil)]
         case .dismissExport:
             state.export = nil
@@ -523,7 +521,7 @@ public struct ApplicantsViewModel: Sendable {
                 let total = max(state.export?.total ?? 0, written)
                 state.export?.total = total
                 if finished {
-                    state.export?.done = true
+                    state.export = nil
                     events.post(.toast(Toast("Exported \(written) applicants to \(path).")))
                     guard let listing = state.listingID else { return [] }
                     let repository = self.repository

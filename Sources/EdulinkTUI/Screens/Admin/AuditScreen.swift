@@ -94,7 +94,7 @@ struct AuditScreen {
         let parts = Layout.vertical(showDetail ? [.fill(), .fixed(6)] : [.fill()]).split(body)
         var trailing = "\(state.events.count)\(state.hasMore ? "+" : "") shown"
         if let export = state.export {
-            trailing += export.done ? " · exported \(export.written)" : " · exporting \(export.written)…"
+            trailing += " · exporting \(export.written)…"
         }
         let panel = Panel(title: "Audit log", focused: !editing, border: .rounded, trailingTitle: trailing)
         panel.draw(into: &frame.buffer, area: parts[0])

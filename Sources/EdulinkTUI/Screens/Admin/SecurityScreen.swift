@@ -56,10 +56,11 @@ struct SecurityScreen {
         let rows = Layout.vertical([.fixed(topHeight), .fill()]).split(area)
         let columns = Layout.horizontal([.percent(34), .percent(33), .fill()]).split(rows[0])
         drawTallies(
-            "Failed by account", report.byAccount, window: state.window, into: &frame, area: columns[0],
-            context: context)
+            ("Failed by account", "By account"), report.byAccount, window: state.window, into: &frame,
+            area: columns[0], context: context)
         drawTallies(
-            "Failed by origin", report.byOrigin, window: state.window, into: &frame, area: columns[1], context: context)
+            ("Failed by origin", "By origin"), report.byOrigin, window: state.window, into: &frame, area: columns[1],
+            context: context)
         drawLocked(report.locked, into: &frame, area: columns[2], context: context)
         drawEvents(state, report.events, into: &frame, area: rows[1], context: context)
         if let message = state.message {
@@ -68,10 +69,14 @@ struct SecurityScreen {
     }
 
     private func drawTallies(
-        _ title: String, _ tallies: [SecurityTally], window: SecurityViewModel.Window, into frame: inout Frame,
-        area: Rect, context: DrawContext
+        _ titles: (full: String, short: String), _ tallies: [SecurityTally], window: SecurityViewModel.Window,
+        into frame: inout Frame, area: Rect, context: DrawContext
     ) {
-        let panel = Panel(title: title, focused: false, border: .rounded, trailingTitle: window.label)
+        // The window is never cut: narrow panels take the short title and "1 h"/"24 h".
+        let fits = DisplayWidth.of(titles.full) + DisplayWidth.of(window.label) + 9 <= area.width
+        let panel = Panel(
+            title: fits ? titles.full : titles.short, focused: false, border: .rounded,
+            trailingTitle: fits ? window.label : (window == .hour ? "1 h" : "24 h"))
         panel.draw(into: &frame.buffer, area: area)
         let inner = panel.inner(area)
         let rows = TableRows(

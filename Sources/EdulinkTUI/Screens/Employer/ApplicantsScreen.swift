@@ -248,9 +248,8 @@ struct ApplicantsScreen {
     }
 
     private func drawExport(_ export: ApplicantsViewModel.Export, into buffer: inout Buffer, area: Rect) {
-        let label =
-            export.done ? "exported \(export.written) → \(export.path)" : "exporting \(export.written)/\(export.total)…"
-        ProgressBar(fraction: export.fraction, label: label, role: export.done ? .ok : .accent).draw(
+        let label = "exporting \(export.written)/\(export.total)…"
+        ProgressBar(fraction: export.fraction, label: label, role: .accent).draw(
             into: &buffer, area: area)
     }
 

@@ -68,15 +68,20 @@ public struct ToastStack: Widget, Sendable {
     public var toasts: Toasts
     public init(_ toasts: Toasts) { self.toasts = toasts }
 
+    /// Columns left free at the right: the corner of a box beneath and one blank beside it.
+    public static let cornerMargin = 2
+
     public func draw(into buffer: inout Buffer, area: Rect) {
         // As wide as the longest message needs (a toast that cuts its own words says nothing), at
-        // least a third of the area, at most all of it.
+        // least a third of the area, at most all of it but the last two columns: the corner of the
+        // box drawn beneath stays visible.
         let longest = toasts.items.map { DisplayWidth.of($0.text) + 5 }.max() ?? 0
-        let width = min(area.width, max(24, area.width / 3, longest))
+        let room = max(0, area.width - Self.cornerMargin)
+        let width = min(room, max(24, area.width / 3, longest))
         var y = area.maxY - 1
         for toast in toasts.items.reversed() {
             guard y >= area.y else { break }
-            let line = Rect(x: area.maxX - width, y: y, width: width, height: 1)
+            let line = Rect(x: area.x + room - width, y: y, width: width, height: 1)
             buffer.fill(line, with: .blank(Style(.toast)))
             buffer.write(
                 " \(toast.kind.icon) ", at: Point(x: line.x, y: y),
