@@ -49,6 +49,11 @@ public final class SQLiteStore: Store, StoreMaintenance {
     public let path: String
     /// How long a write waits for another process's lock before giving up.
     public static let busyTimeout: TimeInterval = 10
+    /// How long each retry of a busy lock sleeps.
+    static let busyRetryInterval: UInt32 = 10_000  // microseconds
+
+    /// Waits for another process's lock, as they happen (the terminal app shows them).
+    public let lockWait: LockWait? = LockWait()
 
     /// How much of a full-text match a relevance search ranks (see ``SearchWindow``).
     public let searchWindow: SearchWindow
@@ -74,7 +79,8 @@ public final class SQLiteStore: Store, StoreMaintenance {
                 try Self.refuseEmptyFile(path)
                 try Self.refuseForeignDatabase(path)
             }
-            pool = try DatabasePool(path: path, configuration: Self.configuration(readonly: false))
+            pool = try DatabasePool(
+                path: path, configuration: Self.configuration(readonly: false, reportingWaitsTo: lockWait))
             if migrate {
                 try Migrations.migrator.migrate(pool)
             }
@@ -179,11 +185,24 @@ public final class SQLiteStore: Store, StoreMaintenance {
         }
     }
 
-    static func configuration(readonly: Bool) -> Configuration {
+    static func configuration(readonly: Bool, reportingWaitsTo lockWait: LockWait? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
+        if let lockWait {
+            // SQLite's own busy timeout, retried here so the wait can be reported: every retry
+            // sleeps `busyRetryInterval`, and after `busyTimeout` the call fails with SQLITE_BUSY
+            // (mapped to a message that says another process holds the database).
+            let limit = Int(busyTimeout * 1_000_000) / Int(busyRetryInterval)
+            configuration.busyMode = .callback { tries in
+                lockWait.retrying()
+                guard tries < limit else { return false }
+                usleep(busyRetryInterval)
+                return true
+            }
+        } else {
+            configuration.busyMode = .timeout(busyTimeout)
+        }
         configuration.label = "edulink"
         let synchronous =
             ProcessInfo.processInfo.environment["EDULINK_SQLITE_SYNCHRONOUS"]?.uppercased() == "FULL"

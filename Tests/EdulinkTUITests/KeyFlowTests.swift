@@ -275,6 +275,30 @@ struct KeyFlowTests {
         #expect(driver.quitRequested)
     }
 
+    @Test("a save held up by another program's lock shows the wait in the status bar")
+    func lockWaitShown() async throws {
+        var harness = try await Harness.make()
+        let wait = LockWait(quiet: .seconds(3600))
+        harness.lockWait = wait
+        let driver = await harness.signedIn(size)
+        driver.press("ctrl-l")
+        #expect(!screenText(driver.terminal).contains("database busy"))
+        let now = ContinuousClock.now
+        wait.retrying(at: now - .seconds(3))
+        wait.retrying(at: now)
+        driver.press("ctrl-l")
+        #expect(screenText(driver.terminal).contains("⧗ database busy (another program) 3 s"))
+    }
+
+    @Test("warnings found before the app started show on the sign-in screen")
+    func startupWarnings() async throws {
+        var harness = try await Harness.make()
+        harness.startupWarnings = ["config.toml:3: idle_lock_minutes must be a whole number of minutes"]
+        let driver = harness.driver(size)
+        driver.press("ctrl-l")
+        #expect(screenText(driver.terminal).contains("⚠ config.toml:3: idle_lock_minutes must be a whole number"))
+    }
+
     @Test(":logout returns to the login screen")
     func logout() async throws {
         let driver = try await Harness.make().signedIn(size)

@@ -12,6 +12,8 @@ public protocol Store: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T
     /// Runs `body` in a write transaction: everything it writes is saved together, or nothing is.
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T
+    /// Where the store reports waits for another process's lock (see `LockWait`); nil by default.
+    var lockWait: LockWait? { get }
 }
 
 /// Counts of applications per status, e.g. for a listing's pipeline.

@@ -27,6 +27,11 @@ public struct AppEnvironment: Sendable {
     public var idleLimit: TimeInterval
     /// Timestamps for the benchmark (`EDULINK_FRAME_LOG`), or nil.
     public var frameLog: FrameLog?
+    /// Where the local database reports waits for another process's lock (the status bar shows
+    /// them), or nil.
+    public var lockWait: LockWait?
+    /// Warnings found before the app started (config.toml, theme): shown in the app as toasts.
+    public var startupWarnings: [String]
 
     /// An environment; only the repository and the draft store have no default.
     public init(
@@ -34,7 +39,8 @@ public struct AppEnvironment: Sendable {
         timeZone: TimeZone = .current, effectClock: any EffectClock = SystemEffectClock(),
         demoAccounts: [DemoAccount] = [], demoPassword: String? = nil,
         themes: ThemeLibrary = ThemeLibrary(appName: "edulink"),
-        idleLimit: TimeInterval = SessionViewModel.defaultIdleLimit, frameLog: FrameLog? = nil
+        idleLimit: TimeInterval = SessionViewModel.defaultIdleLimit, frameLog: FrameLog? = nil,
+        lockWait: LockWait? = nil, startupWarnings: [String] = []
     ) {
         self.repository = repository
         self.drafts = drafts
@@ -46,6 +52,8 @@ public struct AppEnvironment: Sendable {
         self.themes = themes
         self.idleLimit = idleLimit
         self.frameLog = frameLog
+        self.lockWait = lockWait
+        self.startupWarnings = startupWarnings
     }
 }
 
@@ -54,12 +62,14 @@ extension AppEnvironment {
     /// the system clock, themes from the user's folder and the shipped ones.
     public static func onThisMachine(
         repository: any EdulinkRepository, draftDirectory: URL, demoAccounts: [(email: String, role: EdulinkCore.Role)],
-        demoPassword: String?, timeZone: TimeZone = .current, idleLimit: TimeInterval? = nil, frameLog: FrameLog? = nil
+        demoPassword: String?, timeZone: TimeZone = .current, idleLimit: TimeInterval? = nil, frameLog: FrameLog? = nil,
+        lockWait: LockWait? = nil, startupWarnings: [String] = []
     ) -> AppEnvironment {
         AppEnvironment(
             repository: repository, drafts: FileDraftStore(directory: draftDirectory), timeZone: timeZone,
             demoAccounts: demoAccounts.map { DemoAccount(email: $0.email, role: $0.role) },
             demoPassword: demoAccounts.isEmpty ? nil : demoPassword,
-            idleLimit: idleLimit ?? SessionViewModel.defaultIdleLimit, frameLog: frameLog)
+            idleLimit: idleLimit ?? SessionViewModel.defaultIdleLimit, frameLog: frameLog, lockWait: lockWait,
+            startupWarnings: startupWarnings)
     }
 }

@@ -34,7 +34,10 @@ extension EdulinkApp {
         let layout = chrome(size: frame.buffer.size)
         guard let user else {
             let area = Rect(x: 0, y: 0, width: frame.area.width, height: frame.area.height - 1)
-            login.draw(into: &frame, area: area, notice: session.state.signedOutMessage, context: context)
+            let warnings =
+                environment.startupWarnings.isEmpty
+                ? nil : "⚠ " + environment.startupWarnings.joined(separator: " · ")
+            login.draw(into: &frame, area: area, notice: session.state.signedOutMessage ?? warnings, context: context)
             StatusBar(
                 left: [StatusBar.Segment("Edulink")], hints: LoginScreen.keys.hints,
                 right: [StatusBar.Segment(modeLabel(width: frame.area.width))]
@@ -115,6 +118,9 @@ extension EdulinkApp {
         return "\(prefix) \(label[label.index(after: slash)...])"
     }
 
+    /// A wait for another process's lock shorter than this is not worth a word.
+    static let lockWaitShownAfter = Duration.milliseconds(300)
+
     private func drawStatus(into frame: inout Frame, area: Rect, user: UserSummary) {
         if let commandLine {
             let above = Rect(x: area.x, y: area.y - 1, width: area.width, height: 2)
@@ -130,14 +136,16 @@ extension EdulinkApp {
         if apply == nil && detail == nil && !capturesText { hints.append(KeyHint(key: "q", label: "quit")) }
         let name =
             area.width >= 120 ? user.displayName : DisplayFormat.shortName(user.displayName)
-        StatusBar(
-            left: [StatusBar.Segment("\(name) · \(role)")], hints: hints,
-            right: [
-                StatusBar.Segment(
-                    "✉ \(unread)", role: unread > 0 ? EdulinkRoles.unread : .statusBar),
-                StatusBar.Segment(modeLabel(width: area.width)),
-            ]
-        ).draw(into: &frame.buffer, area: area)
+        var right = [
+            StatusBar.Segment("✉ \(unread)", role: unread > 0 ? EdulinkRoles.unread : .statusBar),
+            StatusBar.Segment(modeLabel(width: area.width)),
+        ]
+        if let waited = environment.lockWait?.waited(), waited >= Self.lockWaitShownAfter {
+            let seconds = Int(waited.components.seconds)
+            right.insert(StatusBar.Segment("⧗ database busy (another program) \(seconds) s", role: .warning), at: 0)
+        }
+        StatusBar(left: [StatusBar.Segment("\(name) · \(role)")], hints: hints, right: right).draw(
+            into: &frame.buffer, area: area)
     }
 
     private func drawToasts(into buffer: inout Buffer, above status: Rect) {

@@ -46,6 +46,9 @@ struct TerminalAppLauncher {
     func run() async throws {
         let configPath = ConfigurationFile.defaultPath(environment: environment)
         let config = ConfigurationFile.load(path: configPath)
+        // Printed now (they stay in the scrollback) and shown on the sign-in screen, which is where
+        // they are seen: the full screen covers what was printed before it.
+        var warnings = config.problems
         for problem in config.problems { Terminal.writeError("edulink: warning: \(problem)\n") }
 
         let paths = EdulinkPaths(environment: environment)
@@ -64,6 +67,7 @@ struct TerminalAppLauncher {
         }
         let repository: any EdulinkRepository
         let draftDirectory: URL
+        var lockWait: LockWait?
         var demoAccounts: [(email: String, role: EdulinkCore.Role)] = []
         switch source {
         case .local(let url):
@@ -72,6 +76,7 @@ struct TerminalAppLauncher {
             let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
             if !seeded.isEmpty { demoAccounts = Self.demoAccounts }
             repository = LocalRepository(service: local.service, mode: .local(path: url.path))
+            lockWait = local.store.lockWait
             draftDirectory = url.deletingLastPathComponent().appendingPathComponent("drafts")
         case .server(let url):
             // The server's accounts are its own: no demo list. Drafts stay on this machine, per server.
@@ -87,13 +92,15 @@ struct TerminalAppLauncher {
         let theme = TerminalApp.theme(named: themeName, environment: environment)
         if let problem = theme.problem {
             Terminal.writeError("edulink: warning: \(problem); using the default theme\n")
+            warnings.append("\(problem); using the default theme")
         }
 
         let frameLog = environment["EDULINK_FRAME_LOG"].flatMap { FrameLog(path: $0) }
         let appEnvironment = AppEnvironment.onThisMachine(
             repository: repository, draftDirectory: draftDirectory,
             demoAccounts: demoAccounts, demoPassword: DemoSeeder.demoPassword, timeZone: config.timeZone ?? .current,
-            idleLimit: config.idleLockMinutes.map { TimeInterval($0 * 60) }, frameLog: frameLog)
+            idleLimit: config.idleLockMinutes.map { TimeInterval($0 * 60) }, frameLog: frameLog, lockWait: lockWait,
+            startupWarnings: warnings)
         let status: Int32
         do {
             status = try TerminalApp.run(environment: appEnvironment, theme: theme)

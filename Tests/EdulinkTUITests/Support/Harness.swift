@@ -19,6 +19,10 @@ struct Harness {
     let clock: ManualTimeSource
     let repository: LocalRepository
     let drafts: FileDraftStore
+    /// What the app is told about waits for another process's lock.
+    var lockWait: LockWait?
+    /// Warnings the app was started with.
+    var startupWarnings: [String] = []
 
     static func make() async throws -> Harness {
         let template = try await TemplateDatabase.shared.url()
@@ -85,7 +89,8 @@ struct Harness {
                 DemoAccount(email: "institution@edulink.demo", role: .institutionAdmin),
                 DemoAccount(email: "supervisor@edulink.demo", role: .supervisor),
             ], demoPassword: DemoSeeder.demoPassword,
-            themes: ThemeLibrary(folders: [ThemeLibrary.Folder(path: Self.themesFolder, displayPrefix: "themes/")]))
+            themes: ThemeLibrary(folders: [ThemeLibrary.Folder(path: Self.themesFolder, displayPrefix: "themes/")]),
+            lockWait: lockWait, startupWarnings: startupWarnings)
     }
 
     /// The checkout's `themes/`.
