@@ -69,6 +69,33 @@ struct ApplyContractTests {
         }
     }
 
+    @Test(
+        "one definition of applied: a withdrawn application is counted nowhere, and its student is told it was withdrawn",
+        arguments: ContractBackend.all)
+    func appliedExcludesWithdrawn(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let withdrawn = try await w.application(by: 0)
+            _ = try await w.student.withdraw(withdrawn.id, note: nil)
+            _ = try await w.application(by: 1)
+
+            let found = try await w.students[2].search(ListingFilter(), cursor: nil, limit: 20).items
+            #expect(found.first { $0.id == w.listing.id }?.applicationCount == 1)
+            #expect(try await w.students[2].listing(w.listing.id).applicationCount == 1)
+            #expect(try await w.employer.listing(w.listing.id).applicationCount == 1)
+            let board = try await w.employer.employerDashboard()
+            #expect(board.listings.first { $0.id == w.listing.id }?.total == 1)
+            #expect(board.counts.applied == 1)
+
+            let mine = try await w.student.listing(w.listing.id)
+            #expect(mine.myApplicationID == withdrawn.id)
+            #expect(mine.myApplicationStatus == .withdrawn)
+            #expect(mine.applyRefusal == ApplyRules.alreadyApplied(.withdrawn))
+            let again = await edulinkError { try await w.application(by: 0) }
+            #expect(again == .refused(ApplyRules.alreadyApplied(.withdrawn)))
+            #expect(try await w.students[1].listing(w.listing.id).myApplicationStatus == .pending)
+        }
+    }
+
     @Test("an incomplete profile cannot apply and is told what is missing", arguments: ContractBackend.all)
     func incompleteProfile(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

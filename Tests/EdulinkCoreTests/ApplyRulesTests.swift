@@ -7,7 +7,7 @@ struct ApplyRulesTests {
     private func context() -> ApplyContext {
         ApplyContext(
             listing: Fixture.listing(), placesTaken: 0, student: Fixture.student(), profile: Fixture.profile(),
-            alreadyApplied: false, appliedToday: 0, appliedThisMonth: 0, now: Fixture.now)
+            existing: nil, appliedToday: 0, appliedThisMonth: 0, now: Fixture.now)
     }
 
     @Test("a complete student may apply to an open listing")
@@ -22,7 +22,7 @@ struct ApplyRulesTests {
         c.listing.deadline = Fixture.now.addingTimeInterval(-1)
         c.placesTaken = 10
         c.listing.eligibleYears = [4]
-        c.alreadyApplied = true
+        c.existing = .pending
         c.student.phone = nil
         c.profile = Fixture.profile(complete: false)
         c.appliedToday = 5
@@ -35,7 +35,7 @@ struct ApplyRulesTests {
             case .deadlinePassed: c.listing.deadline = Fixture.now.addingTimeInterval(Fixture.day)
             case .capacityReached: c.placesTaken = 9
             case .notEligible: c.listing.eligibleYears = [3]
-            case .alreadyApplied: c.alreadyApplied = false
+            case .alreadyApplied: c.existing = nil
             case .profileIncomplete: c.profile = Fixture.profile()
             case .dailyLimit: c.appliedToday = 4
             case .monthlyLimit: c.appliedThisMonth = 49

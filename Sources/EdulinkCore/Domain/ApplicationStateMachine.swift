@@ -89,3 +89,16 @@ public enum ApplicationStateMachine {
         return Refusal(.invalidTransition, "An application cannot go from \(from.label) to \(to.label).")
     }
 }
+
+extension ApplicationStatus {
+    /// Whether an application in this state counts as "applied" wherever a number of applications
+    /// is shown (Browse, the listing detail, the employer's listings and dashboard) and where it
+    /// holds one of the listing's places: every state but withdrawn. The stores keep
+    /// `listings.application_count` by the same rule.
+    public var countsAsApplied: Bool { self != .withdrawn }
+}
+
+extension Dictionary where Key == ApplicationStatus, Value == Int {
+    /// How many of these applications count as applied (`ApplicationStatus.countsAsApplied`).
+    public var applied: Int { reduce(0) { $0 + ($1.key.countsAsApplied ? $1.value : 0) } }
+}

@@ -17,7 +17,8 @@ public struct ListingFigures: Sendable, Equatable, Codable, Identifiable {
     /// Applications per current status (only statuses that have some).
     public var counts: StatusCounts
     public var id: ListingID { listing.id }
-    public var total: Int { counts.values.reduce(0, +) }
+    /// The applications that count as applied, as students see the number in Browse.
+    public var total: Int { counts.applied }
 
     public init(listing: ListingSummary, counts: StatusCounts) {
         self.listing = listing
@@ -28,8 +29,9 @@ public struct ListingFigures: Sendable, Equatable, Codable, Identifiable {
 /// What the employer's dashboard shows, computed by the store with aggregates over all of the
 /// organization's listings.
 public struct EmployerDashboard: Sendable, Equatable, Codable {
-    /// Applied → reviewed → shortlisted → interview → offered → accepted; each step counts the
-    /// applications whose furthest stage (undone moves left out) is that one or later.
+    /// Received → reviewed → shortlisted → interview → offered → accepted; each step counts the
+    /// applications whose furthest stage (undone moves left out) is that one or later, withdrawn ones
+    /// included (they were received; "applied" figures leave them out).
     public var funnel: [FunnelStep]
     /// Applications per current status, all listings together.
     public var counts: StatusCounts

@@ -7,20 +7,21 @@ public struct ApplyContext: Sendable {
     public var placesTaken: Int
     public var student: User
     public var profile: StudentProfile?
-    public var alreadyApplied: Bool
+    /// The state of the student's own application to the listing, if there is one.
+    public var existing: ApplicationStatus?
     public var appliedToday: Int
     public var appliedThisMonth: Int
     public var now: Date
 
     public init(
-        listing: Listing, placesTaken: Int, student: User, profile: StudentProfile?, alreadyApplied: Bool,
+        listing: Listing, placesTaken: Int, student: User, profile: StudentProfile?, existing: ApplicationStatus?,
         appliedToday: Int, appliedThisMonth: Int, now: Date
     ) {
         self.listing = listing
         self.placesTaken = placesTaken
         self.student = student
         self.profile = profile
-        self.alreadyApplied = alreadyApplied
+        self.existing = existing
         self.appliedToday = appliedToday
         self.appliedThisMonth = appliedThisMonth
         self.now = now
@@ -30,6 +31,17 @@ public struct ApplyContext: Sendable {
 /// The apply rules of DOMAIN.md, in their order, each with its own message. The listing detail
 /// screen shows the first that fails ("why you cannot apply"); `apply` refuses with it.
 public enum ApplyRules {
+    /// Why a student with an application in state `existing` cannot apply again: one application
+    /// per student and listing, a withdrawn one included.
+    public static func alreadyApplied(_ existing: ApplicationStatus) -> Refusal {
+        existing == .withdrawn
+            ? Refusal(
+                .alreadyApplied,
+                "You withdrew your application to this listing; a listing takes one application per student, "
+                    + "so it cannot be sent again.")
+            : Refusal(.alreadyApplied, "You have already applied to this listing.")
+    }
+
     /// The first rule that refuses, or nil when the student may apply.
     public static func firstRefusal(_ c: ApplyContext) -> Refusal? {
         let listing = c.listing
@@ -48,9 +60,7 @@ public enum ApplyRules {
             return Refusal(.capacityReached, "This listing has reached its maximum number of applications.")
         }
         if let refusal = eligibilityRefusal(listing, student: c.student, profile: c.profile) { return refusal }
-        if c.alreadyApplied {
-            return Refusal(.alreadyApplied, "You have already applied to this listing.")
-        }
+        if let existing = c.existing { return alreadyApplied(existing) }
         let completion = ProfileCompletion(user: c.student, profile: c.profile)
         if !completion.allowsApplying {
             let missing = completion.missing.map(\.label).joined(separator: ", ")

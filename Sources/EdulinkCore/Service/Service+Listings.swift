@@ -11,13 +11,17 @@ public struct ListingDetail: Sendable, Equatable, Codable {
     public var isSaved: Bool
     /// The student's own application to it, if any.
     public var myApplicationID: ApplicationID?
+    /// That application's state.
+    public var myApplicationStatus: ApplicationStatus?
 
     public var canApply: Bool { applyRefusal == nil && myApplicationID == nil }
-    public var applicationCount: Int { applicationCounts.values.reduce(0, +) }
+    /// The applications that count as applied (`ApplicationStatus.countsAsApplied`).
+    public var applicationCount: Int { applicationCounts.applied }
 
     public init(
         listing: Listing, organization: Organization, applicationCounts: [ApplicationStatus: Int],
-        applyRefusal: Refusal?, skillMatch: SkillMatch?, isSaved: Bool, myApplicationID: ApplicationID?
+        applyRefusal: Refusal?, skillMatch: SkillMatch?, isSaved: Bool, myApplicationID: ApplicationID?,
+        myApplicationStatus: ApplicationStatus? = nil
     ) {
         self.listing = listing
         self.organization = organization
@@ -26,6 +30,7 @@ public struct ListingDetail: Sendable, Equatable, Codable {
         self.skillMatch = skillMatch
         self.isSaved = isSaved
         self.myApplicationID = myApplicationID
+        self.myApplicationStatus = myApplicationStatus
     }
 }
 
@@ -121,9 +126,11 @@ extension EdulinkService {
                     detail.applyRefusal = ApplyRules.firstRefusal(context)
                     detail.skillMatch = SkillMatch(listing: listing, skills: context.profile?.skills ?? [])
                     detail.isSaved = try session.isSaved(studentID: principal.userID, listingID: id)
-                    detail.myApplicationID = try session.application(studentID: principal.userID, listingID: id)?.id
-                    // Students see the total only, not the employer's pipeline.
-                    detail.applicationCounts = [.pending: counts.values.reduce(0, +)]
+                    let mine = try session.application(studentID: principal.userID, listingID: id)
+                    detail.myApplicationID = mine?.id
+                    detail.myApplicationStatus = mine?.status
+                    // Students see the number applied only, not the employer's pipeline.
+                    detail.applicationCounts = [.pending: counts.applied]
                 }
                 return detail
             }
@@ -139,9 +146,9 @@ extension EdulinkService {
         let startOfMonth = calendar.dateInterval(of: .month, for: at)?.start ?? startOfDay
         return ApplyContext(
             listing: listing,
-            placesTaken: counts.filter { $0.key != .withdrawn }.values.reduce(0, +),
+            placesTaken: counts.applied,
             student: student, profile: try session.profile(principal.userID),
-            alreadyApplied: try session.application(studentID: principal.userID, listingID: listing.id) != nil,
+            existing: try session.application(studentID: principal.userID, listingID: listing.id)?.status,
             appliedToday: try session.countApplications(studentID: principal.userID, since: startOfDay),
             appliedThisMonth: try session.countApplications(studentID: principal.userID, since: startOfMonth),
             now: at)

@@ -40,7 +40,9 @@ enum ListingDetailView {
         }
         text.gap()
         if !context.readOnly {
-            if detail.myApplicationID != nil {
+            if detail.myApplicationStatus == .withdrawn {
+                text.add("● You withdrew your application — it cannot be sent again · o opens it", .muted, .bold)
+            } else if detail.myApplicationID != nil {
                 text.add("● You applied to this listing — o opens your application", .accent, .bold)
             } else if let refusal = detail.applyRefusal {
                 text.add("✗ You cannot apply: \(refusal.message)", EdulinkRoles.fieldError, .bold)

@@ -41,7 +41,7 @@ public struct ListingDetailViewModel: Sendable {
         public var cannotApplyReason: String? {
             switch availability {
             case .refused(let refusal): refusal.message
-            case .alreadyApplied: "You have already applied to this listing."
+            case .alreadyApplied: ApplyRules.alreadyApplied(detail?.myApplicationStatus ?? .pending).message
             case .open, nil: nil
             }
         }

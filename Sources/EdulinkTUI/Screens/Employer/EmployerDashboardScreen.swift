@@ -69,7 +69,7 @@ struct EmployerDashboardScreen {
         BarChart(
             board.funnel.map { step in
                 BarChart.Bar(
-                    "\(step.stage == .pending ? "applied" : step.stage.label) \(step.reached)",
+                    "\(step.stage == .pending ? "received" : step.stage.label) \(step.reached)",
                     Double(step.reached), role: step.reached * 2 >= applied ? .ok : .accent)
             }
         ).draw(into: &frame.buffer, area: funnelPanel.inner(columns[0]).inset(horizontal: 1))
@@ -77,10 +77,10 @@ struct EmployerDashboardScreen {
         let figuresPanel = Panel(title: "Figures", focused: false, border: .rounded)
         figuresPanel.draw(into: &frame.buffer, area: columns[1])
         let inner = figuresPanel.inner(columns[1]).inset(horizontal: 1)
-        let total = board.counts.values.reduce(0, +)
+        let total = board.counts.applied
         let acceptance = board.acceptanceRate.map { String(format: "%.0f %%", $0 * 100) } ?? "–"
         let lines: [(String, String)] = [
-            ("applications", "\(total)"),
+            ("applied", "\(total)"),
             ("looked at", "\(board.reviewed)"),
             ("first review", Self.duration(board.meanSecondsToFirstReview)),
             ("offers accepted", acceptance),
