@@ -4,6 +4,27 @@ import Testing
 
 @Suite("Contract: search, saved items and notifications", .timeLimit(.minutes(10)))
 struct SearchContractTests {
+    @Test(
+        "eligible:yes leaves out the listings the student already applied to, withdrawn ones included",
+        arguments: ContractBackend.all)
+    func eligibleLeavesOutApplied(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let other = try await w.publish(ContractFixture.draft("Backend Engineering Intern — Payments", at: w.now))
+            let eligible = try ListingFilter(query: "eligible:yes")
+            let before = try await w.student.search(eligible, cursor: nil, limit: 20).items.map(\.id)
+            #expect(Set(before) == [w.listing.id, other.id])
+            #expect(try await w.student.count(eligible) == 2)
+            let application = try await w.application(by: 0)
+            _ = try await w.student.withdraw(application.id, note: nil)
+            #expect(try await w.student.search(eligible, cursor: nil, limit: 20).items.map(\.id) == [other.id])
+            #expect(try await w.student.count(eligible) == 1)
+            // Without the filter the listing still shows; for another student nothing changes.
+            let all = try await w.student.search(ListingFilter(), cursor: nil, limit: 20).items.map(\.id)
+            #expect(Set(all) == [w.listing.id, other.id])
+            #expect(try await w.students[1].count(eligible) == 2)
+        }
+    }
+
     @Test("search ranks title matches first and applies the query language's filters", arguments: ContractBackend.all)
     func search(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

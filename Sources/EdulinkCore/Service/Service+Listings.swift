@@ -58,7 +58,8 @@ extension EdulinkService {
         case .student:
             let profile = try session.profile(principal.userID)
             scope.viewerInstitutionID = profile?.institutionID ?? principal.institutionID
-            scope.eligibility = EligibilityContext(yearOfStudy: profile?.yearOfStudy, course: profile?.course)
+            scope.eligibility = EligibilityContext(
+                yearOfStudy: profile?.yearOfStudy, course: profile?.course, studentID: principal.userID)
         default: break
         }
         return scope

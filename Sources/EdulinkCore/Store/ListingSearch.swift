@@ -32,14 +32,18 @@ public struct ListingScope: Sendable, Equatable {
     }
 }
 
-/// What "eligible for me" compares a listing against.
+/// What "eligible for me" compares a listing against: the student's year and course, and the
+/// listings they already applied to (one application per listing: those are not for them any more).
 public struct EligibilityContext: Sendable, Equatable, Hashable, Codable {
     public var yearOfStudy: Int?
     public var course: String?
+    /// Listings with an application of this student (any state) are left out.
+    public var studentID: UserID?
 
-    public init(yearOfStudy: Int?, course: String?) {
+    public init(yearOfStudy: Int?, course: String?, studentID: UserID? = nil) {
         self.yearOfStudy = yearOfStudy
         self.course = course
+        self.studentID = studentID
     }
 }
 

@@ -220,6 +220,11 @@ struct ListingSearchQuery {
             } else {
                 conditions.append("l.eligible_courses_key = ''")
             }
+            if let student = eligibility.studentID {
+                conditions.append(
+                    "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(arguments.bind(student)) "
+                        + "AND a.listing_id = l.id)")
+            }
         }
     }
 

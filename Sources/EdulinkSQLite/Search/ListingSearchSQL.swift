@@ -120,6 +120,11 @@ struct ListingSearchSQL {
             } else {
                 conditions.append("l.eligible_courses_key = ''")
             }
+            if let student = eligibility.studentID {
+                conditions.append(
+                    "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(bind(student.rawValue)) "
+                        + "AND a.listing_id = l.id)")
+            }
         }
     }
 
