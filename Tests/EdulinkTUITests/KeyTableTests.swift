@@ -5,19 +5,66 @@ import Testing
 
 @Suite("Key tables")
 struct KeyTableTests {
-    @Test("no screen binds a key twice")
+    @Test("no screen binds a key twice, in any of its tables")
     func noDuplicates() {
-        #expect(BrowseScreen.keys.duplicateKeys.isEmpty)
-        #expect(BrowseScreen.panelKeys.duplicateKeys.isEmpty)
-        #expect(BrowseScreen.searchKeys.duplicateKeys.isEmpty)
-        #expect(ListingDetailScreen.studentKeys.duplicateKeys.isEmpty)
-        #expect(ApplyFormScreen.keys.duplicateKeys.isEmpty)
-        #expect(SavedScreen.keys.duplicateKeys.isEmpty)
-        #expect(ApplicationsScreen.keys.duplicateKeys.isEmpty)
-        #expect(NotificationsScreen.keys.duplicateKeys.isEmpty)
-        #expect(ProfileScreen.keys.duplicateKeys.isEmpty)
-        #expect(LoginScreen.keys.duplicateKeys.isEmpty)
-        #expect(EdulinkApp.globalKeys.duplicateKeys.isEmpty)
+        func clean<A>(_ table: KeyTable<A>, _ name: String) {
+            #expect(table.duplicateKeys.isEmpty, "\(name) binds \(table.duplicateKeys) twice")
+        }
+        clean(EdulinkApp.globalKeys, "the shell")
+        clean(LoginScreen.keys, "Login")
+        clean(LockScreen.keys, "Lock")
+        clean(BrowseScreen.keys, "Browse")
+        clean(BrowseScreen.readOnlyKeys, "read-only Browse")
+        clean(BrowseScreen.searchKeys, "Browse search")
+        clean(BrowseScreen.panelKeys, "Browse filters")
+        clean(ListingDetailScreen.studentKeys, "Listing detail")
+        clean(ListingDetailScreen.readOnlyKeys, "read-only listing detail")
+        clean(ListingDetailScreen.scrollKeys, "Listing detail scrolling")
+        clean(ApplyFormScreen.keys.merged(with: ApplyFormScreen.fieldKeys), "Apply form")
+        clean(SavedScreen.keys, "Saved")
+        clean(ApplicationsScreen.keys, "Applications")
+        clean(NotificationsScreen.keys, "Notifications")
+        clean(ProfileScreen.keys, "Profile")
+        clean(ProfileScreen.editKeys, "Profile editing")
+        clean(EmployerListingsScreen.keys, "Employer listings")
+        clean(EmployerListingsScreen.formKeys, "Listing form")
+        clean(ApplicantsScreen.keys, "Applicants")
+        clean(EmployerDashboardScreen.keys, "Employer dashboard")
+        clean(OrganizationScreen.keys, "Organization")
+        clean(OrganizationScreen.formKeys, "Organization form")
+        clean(HealthScreen.keys, "Health")
+        clean(UsersScreen.keys, "Users")
+        clean(UsersScreen.searchKeys, "Users search")
+        clean(UsersScreen.passwordKeys, "New password")
+        clean(VerificationScreen.keys, "Verification")
+        clean(VerificationScreen.searchKeys, "Verification search")
+        clean(SecurityScreen.keys, "Security")
+        clean(AuditScreen.keys, "Audit")
+        clean(AuditScreen.queryKeys, "Audit query")
+        clean(DataScreen.keys, "Data")
+    }
+
+    @Test("a tab's own keys never take the shell's tab switching, help or command line")
+    func screensLeaveTheShellKeys() {
+        let shell: [Key] = ["1", "2", "3", "4", "5", "6", "?", ":", "[", "]", "ctrl-c", "ctrl-l"]
+        func leaves<A>(_ table: KeyTable<A>, _ name: String) {
+            for key in shell { #expect(table.action(for: key) == nil, "\(name) takes \(key)") }
+        }
+        leaves(BrowseScreen.keys, "Browse")
+        leaves(SavedScreen.keys, "Saved")
+        leaves(ApplicationsScreen.keys, "Applications")
+        leaves(NotificationsScreen.keys, "Notifications")
+        leaves(ProfileScreen.keys, "Profile")
+        leaves(EmployerListingsScreen.keys, "Employer listings")
+        leaves(ApplicantsScreen.keys, "Applicants")
+        leaves(EmployerDashboardScreen.keys, "Employer dashboard")
+        leaves(OrganizationScreen.keys, "Organization")
+        leaves(HealthScreen.keys, "Health")
+        leaves(UsersScreen.keys, "Users")
+        leaves(VerificationScreen.keys, "Verification")
+        leaves(SecurityScreen.keys, "Security")
+        leaves(AuditScreen.keys, "Audit")
+        leaves(DataScreen.keys, "Data")
     }
 
     @Test("read-only Browse has no save, apply or eligible keys")

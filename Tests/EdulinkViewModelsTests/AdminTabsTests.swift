@@ -155,6 +155,41 @@ struct AdminVerificationTests {
         }
     }
 
+    @Test("/ narrows the queue by title or organization as you type; g and G jump to the first and the newest")
+    func searchAndJump() async throws {
+        try await withWorld { world in
+            var ids: [ListingID] = []
+            for title in ["Backend Intern", "Design Intern", "Data Intern — Nairobi", "Marketing Intern"] {
+                let listing = try await world.employer.createListing(Fixture.draft(title, at: world.now))
+                _ = try await world.employer.changeListing(listing.id, .submit, reason: nil)
+                ids.append(listing.id)
+            }
+            var model = VerificationViewModel(repository: world.admin)
+            await send(&model, .load)
+            #expect(model.state.queue.count == 4)
+            await send(&model, .moveToEnd(last: true))
+            #expect(model.state.selected?.id == model.state.queue.last?.id)
+            #expect(model.state.detail?.listing.id == model.state.queue.last?.id)
+            await send(&model, .moveToEnd(last: false))
+            #expect(model.state.selected?.id == model.state.queue.first?.id)
+
+            await send(&model, .setQuery("DATA nairo"))
+            #expect(model.state.shown.map(\.id) == [ids[2]])
+            #expect(model.state.selected?.id == ids[2])
+            #expect(model.state.detail?.listing.id == ids[2])
+            let organization = try #require(model.state.queue.first?.organizationName)
+            await send(&model, .setQuery(String(organization.prefix(4)).lowercased()))
+            #expect(model.state.shown.count == 4)
+            #expect(model.state.selected?.id == ids[2])  // the selection stays on the listing it was on
+            await send(&model, .setQuery("nothing like it"))
+            #expect(model.state.shown.isEmpty)
+            #expect(model.state.selected == nil)
+            #expect(model.state.detail == nil)
+            await send(&model, .verifySelected)
+            #expect(model.state.queue.count == 4)
+        }
+    }
+
     @Test func aStudentHasNoQueue() async throws {
         try await withWorld { world in
             var model = VerificationViewModel(repository: world.student)

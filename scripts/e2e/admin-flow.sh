@@ -121,6 +121,15 @@ before_pending=$(pending_count)
 send main v
 one_fewer() { [ -n "$before_pending" ] && [ "$(pending_count)" = "$((before_pending - 1))" ]; }
 check "the verified listing leaves the queue" wait_until one_fewer
+# the newest submission is one key away, and the queue narrows as you type
+newest=$(sqlite3 "$WORK/data/edulink/edulink.sqlite" \
+    "SELECT title FROM listings WHERE status = 'pending_review' ORDER BY id DESC LIMIT 1")
+send main G
+check "G selects the newest submission" wait_for main "${newest:0:30}"
+send main /
+send main -l "$newest"
+check "/ narrows the queue as you type" wait_for main "1 of $((before_pending - 1)) pending"
+send main Enter
 send main 5
 check "the Audit tab shows the verification and the account changes" wait_for main "listing.verify"
 check "the Audit tab shows the lock" wait_for main "user.lock"

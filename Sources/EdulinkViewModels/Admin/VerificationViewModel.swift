@@ -10,15 +10,34 @@ public struct VerificationViewModel: Sendable {
         public var detail: ListingDetail?
         public var loading = false
         public var message: String?
+        /// Words the shown listings' title or organization contain (search as you type).
+        public var query = ""
+
+        /// The queue as shown: every listing waiting, or those matching `query`.
+        public var shown: [ListingSummary] {
+            let words = query.split(separator: " ").map(String.init)
+            guard !words.isEmpty else { return queue }
+            return queue.filter { listing in
+                let text = listing.title + " " + listing.organizationName
+                return words.allSatisfy {
+                    text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                }
+            }
+        }
 
         public var selected: ListingSummary? {
-            selectedIndex.flatMap { queue.indices.contains($0) ? queue[$0] : nil }
+            let shown = shown
+            return selectedIndex.flatMap { shown.indices.contains($0) ? shown[$0] : nil }
         }
     }
 
     public enum Intent: Sendable, Equatable {
         case load
         case moveSelection(Int)
+        /// The first (`false`) or the last (`true`) listing shown.
+        case moveToEnd(last: Bool)
+        /// Shows only the listings whose title or organization contain these words.
+        case setQuery(String)
         case verifySelected
         /// Sends the selected listing back to its employer with `reason`.
         case sendBackSelected(reason: String)
@@ -47,16 +66,31 @@ public struct VerificationViewModel: Sendable {
             let repository = self.repository
             return [Effect(key: "queue") { .loaded(await attempt { try await repository.verificationQueue() }) }]
         case .moveSelection(let delta):
-            guard !state.queue.isEmpty else { return [] }
-            let index = min(max((state.selectedIndex ?? 0) + delta, 0), state.queue.count - 1)
-            guard index != state.selectedIndex else { return [] }
-            state.selectedIndex = index
+            return select((state.selectedIndex ?? 0) + delta)
+        case .moveToEnd(let last):
+            return select(last ? state.shown.count - 1 : 0)
+        case .setQuery(let text):
+            guard text != state.query else { return [] }
+            let selectedID = state.selected?.id
+            state.query = text
+            let shown = state.shown
+            state.selectedIndex =
+                shown.isEmpty ? nil : (selectedID.flatMap { id in shown.firstIndex { $0.id == id } } ?? 0)
             return loadDetail()
         case .verifySelected:
             return change(.verify, reason: nil)
         case .sendBackSelected(let reason):
             return change(.sendBack, reason: reason)
         }
+    }
+
+    private mutating func select(_ wanted: Int) -> [Effect<Message>] {
+        let count = state.shown.count
+        guard count > 0 else { return [] }
+        let index = min(max(wanted, 0), count - 1)
+        guard index != state.selectedIndex else { return [] }
+        state.selectedIndex = index
+        return loadDetail()
     }
 
     private mutating func loadDetail() -> [Effect<Message>] {
@@ -91,8 +125,9 @@ public struct VerificationViewModel: Sendable {
             state.message = nil
             let selectedID = state.selected?.id
             state.queue = queue
-            let index = selectedID.flatMap { id in queue.firstIndex { $0.id == id } }
-            state.selectedIndex = queue.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, queue.count - 1))
+            let shown = state.shown
+            let index = selectedID.flatMap { id in shown.firstIndex { $0.id == id } }
+            state.selectedIndex = shown.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, shown.count - 1))
             return loadDetail()
         case .loaded(.failure(let failure)):
             events.failed(failure)

@@ -42,6 +42,7 @@ struct AdminTabs {
         if question != nil { return true }
         switch tab {
         case .users: return users.capturesText
+        case .verification: return verification.capturesText
         case .audit: return audit.capturesText
         default: return false
         }
@@ -55,7 +56,7 @@ struct AdminTabs {
         if question != nil { return pack(AdminQuestion.keys) }
         switch tab {
         case .users: return pack(users.activeKeys)
-        case .verification: return pack(VerificationScreen.keys)
+        case .verification: return pack(verification.activeKeys)
         case .security: return pack(SecurityScreen.keys)
         default: return pack(audit.activeKeys)
         }

@@ -3,13 +3,19 @@ import EdulinkViewModels
 import TerminalKit
 
 /// Listings (admin): the verification queue on the left, the selected listing on the right; `v`
-/// verifies and publishes it, `b` sends it back to the employer with a reason.
+/// verifies and publishes it, `b` sends it back to the employer with a reason; `/` narrows the queue
+/// as you type, `g`/`G` jump to its first and last (newest) listing.
 struct VerificationScreen {
-    enum Intent: Hashable { case up, down, verify, sendBack, reload }
+    enum Intent: Hashable { case up, down, first, last, search, verify, sendBack, reload }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .down),
         KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .up),
+        KeyBinding(["g", "home"], "First listing", group: "Listings", action: .first),
+        KeyBinding(["G", "end"], "Last listing (the newest submission)", group: "Listings", action: .last),
+        KeyBinding(
+            ["/"], hint: "search", "Narrow the queue by title or organization (as you type)", group: "Listings",
+            action: .search),
         KeyBinding(
             ["v"], hint: "verify", "Verify and publish the selected listing", group: "Listings", action: .verify),
         KeyBinding(
@@ -18,9 +24,20 @@ struct VerificationScreen {
         KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .reload),
     ])
 
+    static let searchKeys = KeyTable<Intent>([
+        KeyBinding(
+            ["enter", "esc", "down"], hint: "done", "Back to the queue (the search stays)", group: "Search",
+            action: .down)
+    ])
+
     private(set) var model: VerificationViewModel
+    private(set) var search = LineEditor(maxLength: 200)
+    private(set) var searching = false
 
     init(model: VerificationViewModel) { self.model = model }
+
+    var capturesText: Bool { searching }
+    var activeKeys: KeyTable<Intent> { searching ? Self.searchKeys : Self.keys }
 
     mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
 
@@ -33,10 +50,23 @@ struct VerificationScreen {
     }
 
     mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
+        if searching {
+            if Self.searchKeys.action(for: key) != nil {
+                searching = false
+                return (KeyOutcome(), nil)
+            }
+            guard search.handle(key) == .edited else { return (KeyOutcome(), nil) }
+            return (KeyOutcome(effects: send(.setQuery(search.text))), nil)
+        }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .down: return (KeyOutcome(effects: send(.moveSelection(1))), nil)
         case .up: return (KeyOutcome(effects: send(.moveSelection(-1))), nil)
+        case .first: return (KeyOutcome(effects: send(.moveToEnd(last: false))), nil)
+        case .last: return (KeyOutcome(effects: send(.moveToEnd(last: true))), nil)
+        case .search:
+            searching = true
+            return (KeyOutcome(), nil)
         case .verify: return (KeyOutcome(effects: send(.verifySelected)), nil)
         case .sendBack:
             guard let selected = model.state.selected else { return (KeyOutcome(), nil) }
@@ -50,14 +80,26 @@ struct VerificationScreen {
         let wide = area.width >= 110
         let parts = (wide ? Layout.horizontal([.percent(50), .fill()]) : Layout.vertical([.percent(40), .fill()]))
             .split(area)
-        let panel = Panel(
-            title: "Waiting for review", focused: true, border: .rounded, trailingTitle: "\(state.queue.count) pending")
+        let shown = state.shown
+        let count =
+            shown.count == state.queue.count
+            ? "\(state.queue.count) pending" : "\(shown.count) of \(state.queue.count) pending"
+        let panel = Panel(title: "Waiting for review", focused: !searching, border: .rounded, trailingTitle: count)
         panel.draw(into: &frame.buffer, area: parts[0])
-        let inner = panel.inner(parts[0])
+        var inner = panel.inner(parts[0])
+        if searching || !state.query.isEmpty {
+            let line = inner.row(0).inset(horizontal: 1)
+            frame.buffer.write("/", in: line, style: Style(searching ? .accent : .muted, adding: .bold))
+            let field = Rect(x: line.x + 2, y: line.y, width: max(0, line.width - 2), height: 1)
+            let widget = TextField(editor: search, placeholder: "title or organization", focused: searching)
+            widget.draw(into: &frame.buffer, area: field)
+            if searching { frame.cursor = widget.cursorPosition(in: field) }
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+        }
         var table = TableState(selected: state.selectedIndex ?? 0)
-        table.clamp(rowCount: state.queue.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        table.clamp(rowCount: shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
-            state.queue.map { listing in
+            shown.map { listing in
                 [
                     TableCell(listing.title), TableCell(listing.organizationName, role: .muted),
                     TableCell(context.format.dateTime(listing.deadline), role: .muted),
@@ -67,8 +109,9 @@ struct VerificationScreen {
             columns: [
                 TableColumn("Listing", width: .fill()), TableColumn("Organization", width: .fixed(wide ? 20 : 18)),
                 TableColumn("Deadline", width: .fixed(13)),
-            ], source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "Nothing waiting for review."
+            ], source: rows, state: table, focused: !searching,
+            emptyText: state.loading
+                ? "loading…" : (state.query.isEmpty ? "Nothing waiting for review." : "No listing waiting matches.")
         ).draw(into: &frame.buffer, area: inner)
 
         let detailPanel = Panel(title: "Listing", focused: false, border: .rounded)
