@@ -75,7 +75,10 @@ struct PostgresStoreTests {
                     _ = try writer.insertListing(w.listing("Filler Intern \(index)", description: "Field work."))
                 }
             }
-            try await w.store.analyze()
+            // VACUUM as well as ANALYZE: it empties the GIN index's pending list and sets the visibility
+            // map, which autovacuum otherwise does at a moment of its own (and the planner costs both),
+            // so the plans below are the same on an idle machine and on a busy one.
+            try await w.store.onConnection { db in try db.execute("VACUUM (ANALYZE) listings") }
             let scope = ListingScope(now: w.clock.now())
             func plan(_ query: String) async throws -> String {
                 let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
@@ -90,11 +93,15 @@ struct PostgresStoreTests {
                     }.joined(separator: "\n")
                 }
             }
-            #expect(try await plan("data analyst").contains("listings_search"))
-            // A dense word walks the primary key newest first and stops (the window's run condition).
+            let words = try await plan("data analyst")
+            #expect(words.contains("listings_search"), "\(words)")
+            // A dense word (in every row) reads the newest rows through the primary key and stops at
+            // the window's bound (its run condition). How it joins them is the planner's choice at
+            // this size (the primary key walked backward, or the search index with the key's range;
+            // a hash join over 2,000 rows); BENCHMARKS.md measures the large sizes.
             let dense = try await plan("filler")
-            #expect(dense.contains("Index Scan Backward using listings_pkey"), "\(dense)")
             #expect(dense.contains("Run Condition"), "\(dense)")
+            #expect(dense.contains("using listings_pkey"), "\(dense)")
             #expect(try await plan("sort:newest").contains("listings_published_newest"))
             #expect(try await plan("sort:deadline").contains("listings_published_deadline"))
             #expect(try await plan("sort:stipend").contains("listings_published_stipend"))
