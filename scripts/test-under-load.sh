@@ -5,12 +5,15 @@
 # Start PostgreSQL first (or set EDULINK_TEST_POSTGRES_URL) so that its tests run too.
 #
 # Usage: scripts/test-under-load.sh [RUNS]
+#        SCRATCH_PATH=.build-load scripts/test-under-load.sh 3   (a build folder of its own, so work
+#                                                                 can go on in .build meanwhile)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 runs=${1:-3}
+scratch=${SCRATCH_PATH:-.build}
 
-swift build --build-tests >/dev/null || { echo "test-under-load: build failed" >&2; exit 1; }
+swift build --build-tests --scratch-path "$scratch" >/dev/null || { echo "test-under-load: build failed" >&2; exit 1; }
 
 burners=()
 for _ in $(seq 1 "$(nproc)"); do
@@ -24,7 +27,7 @@ failed=0
 for run in $(seq 1 "$runs"); do
     log=$(mktemp)
     started=$SECONDS
-    swift test --skip-build >"$log" 2>&1
+    swift test --skip-build --scratch-path "$scratch" >"$log" 2>&1
     status=$?
     summary=$(grep -E "^✔ Test run|^✘ Test run" "$log" | tail -1)
     echo "run $run: exit $status in $((SECONDS - started)) s, load $(cut -d' ' -f1-3 /proc/loadavg): $summary"
