@@ -180,6 +180,23 @@ struct KeyFlowTests {
         #expect(screen.contains("student@edulink.demo"))
     }
 
+    @Test("after a wrong password at the lock the field is empty again, and the right password unlocks")
+    func lockRetypes() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size)
+        harness.clock.advance(by: 30 * 60 + 1)
+        driver.advance(by: .seconds(1))
+        driver.type("not the password")
+        driver.press("enter")
+        await driver.settle()
+        #expect(driver.app.lock.password.text.isEmpty)
+        driver.type(DemoSeeder.demoPassword)
+        driver.press("enter")
+        await driver.settle()
+        #expect(!driver.app.session.isLocked)
+        #expect(driver.app.user?.email == Harness.student)
+    }
+
     @Test("an institution admin pressing a or s on a listing is told why nothing happens")
     func studentKeysForOtherRoles() async throws {
         let harness = try await Harness.make()

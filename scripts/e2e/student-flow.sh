@@ -166,6 +166,27 @@ send small C-c
 check "80×24: ctrl-c quits from the sign-in screen with status 0" wait_for small "EXIT=0"
 check "80×24: the terminal is sane" terminal_is_sane small
 
+# --- the idle lock (idle_lock_minutes = 1): it says the configured time, a wrong password may be
+# retyped, and what is typed there never shows
+mkdir -p "$WORK/config/edulink"
+printf 'idle_lock_minutes = 1\n' >"$WORK/config/edulink/config.toml"
+start idle 100 30
+wait_for idle "Demo accounts" 30 >/dev/null
+send idle Tab Tab Enter
+wait_for idle "1 Browse" >/dev/null
+check "after a minute without a key the app locks, saying the configured time" \
+    wait_for idle "Locked after 1 minute idle" 100
+send idle -l "wrongpass42"
+send idle Enter
+check "a wrong password at the lock may be retyped" wait_for idle "That password is not right; try again."
+check "…and what was typed never shows" absent idle "wrongpass42"
+send idle -l "demo-password"
+send idle Enter
+check "the right password unlocks" wait_gone idle "Locked after"
+send idle q
+check "the idle pass quits with status 0" wait_for idle "EXIT=0"
+rm -f "$WORK/config/edulink/config.toml"
+
 # --- a mistyped database path is an error, not a new demo database with public passwords
 mistyped="$WORK/typo/edulnk.sqlite"
 refusal=$(XDG_DATA_HOME="$WORK/data" "$EDULINK_BIN" --db "$mistyped" 2>&1)

@@ -13,7 +13,9 @@ extension EdulinkApp {
             let previous = session.state.user
             let wasOffline = session.state.offlineBanner != nil
             var effects = session.handle(message).map(keyPrefix: "session.") { AppMessage.session($0) }
-            if session.state.lock == nil { lock.password = LineEditor(maxLength: 200) }
+            // The field empties with the lock's password: on unlocking, and after a wrong password
+            // (so the retyped one is not appended to what was typed before).
+            if session.state.lock?.password.isEmpty ?? true { lock.password = LineEditor(maxLength: 200) }
             if let previous, session.state.user == nil { signedOut(previous: previous.email) }
             // Back online: the tab on screen loads again (a form or a detail over it keeps its state).
             if wasOffline, session.state.offlineBanner == nil, apply == nil, detail == nil {
