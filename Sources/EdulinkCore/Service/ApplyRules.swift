@@ -83,11 +83,8 @@ public enum ApplyRules {
 
     /// Whether the listing's visibility, years and courses admit the student.
     public static func eligibilityRefusal(_ listing: Listing, student: User, profile: StudentProfile?) -> Refusal? {
-        if listing.visibility == .institutionOnly {
-            let institution = profile?.institutionID ?? student.institutionID
-            if institution == nil || institution != listing.institutionID {
-                return Refusal(.notEligible, "This listing is only open to students of another institution.")
-            }
+        if !ListingViewer.member(of: profile?.institutionID ?? student.institutionID).sees(listing) {
+            return Refusal(.notEligible, "This listing is only open to students of another institution.")
         }
         if !listing.eligibleYears.isEmpty {
             guard let year = profile?.yearOfStudy, listing.eligibleYears.contains(year) else {

@@ -88,11 +88,7 @@ extension EdulinkService {
                 let context = try self.applyContext(principal, listing, counts: counts, session, at, calendar)
                 if let refusal = ApplyRules.firstRefusal(context) {
                     // Hide institution-only listings of other institutions entirely.
-                    if refusal.code == .notEligible && listing.visibility == .institutionOnly
-                        && listing.institutionID != (context.profile?.institutionID ?? principal.institutionID)
-                    {
-                        throw EdulinkError.notFound("Listing")
-                    }
+                    if try !self.viewer(principal, in: session).sees(listing) { throw EdulinkError.notFound("Listing") }
                     throw EdulinkError.refused(refusal)
                 }
                 try draft.validate(questions: listing.questions)

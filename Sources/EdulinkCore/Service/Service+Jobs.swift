@@ -48,7 +48,7 @@ extension EdulinkService {
         // Only open listings closing within 3 days, page by page through the store's deadline index
         // (never every published listing).
         let filter = ListingFilter(deadlineWithinDays: 3, sort: .deadline)
-        let scope = ListingScope(now: at, seesAllInstitutions: true)
+        let scope = ListingScope(now: at, viewer: .platform)
         return try await store.write { session in
             var sent = 0
             var cursor: PageCursor?

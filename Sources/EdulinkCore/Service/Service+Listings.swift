@@ -50,14 +50,23 @@ public struct ListingExtension: Sendable, Equatable, Codable {
 extension EdulinkService {
     // MARK: Browsing
 
+    /// Who `principal` is as a viewer of listings: admins see every audience; a student sees their
+    /// profile's institution's listings (else the account's); anyone else their account's.
+    func viewer(_ principal: Principal, in session: any StoreReader) throws -> ListingViewer {
+        switch principal.role {
+        case .admin: return .platform
+        case .student:
+            return .member(of: try session.profile(principal.userID)?.institutionID ?? principal.institutionID)
+        default: return .member(of: principal.institutionID)
+        }
+    }
+
     /// The scope of listings `principal` may see, with "eligible for me" context for students.
     func scope(for principal: Principal, in session: any StoreReader) throws -> ListingScope {
-        var scope = ListingScope(now: now(), viewerInstitutionID: principal.institutionID)
+        var scope = ListingScope(now: now(), viewer: try viewer(principal, in: session))
         switch principal.role {
-        case .admin: scope.seesAllInstitutions = true
         case .student:
             let profile = try session.profile(principal.userID)
-            scope.viewerInstitutionID = profile?.institutionID ?? principal.institutionID
             scope.eligibility = EligibilityContext(
                 yearOfStudy: profile?.yearOfStudy, course: profile?.course, studentID: principal.userID)
         default: break
@@ -109,12 +118,8 @@ extension EdulinkService {
                     guard listing.status == .published || listing.status == .closed else {
                         throw EdulinkError.notFound("Listing")
                     }
-                    if listing.visibility == .institutionOnly && principal.role != .admin {
-                        let institution =
-                            principal.role == .student
-                            ? (try session.profile(principal.userID)?.institutionID ?? principal.institutionID)
-                            : principal.institutionID
-                        guard institution == listing.institutionID else { throw EdulinkError.notFound("Listing") }
+                    guard try self.viewer(principal, in: session).sees(listing) else {
+                        throw EdulinkError.notFound("Listing")
                     }
                 }
                 let counts = try session.applicationCounts(listingID: id)

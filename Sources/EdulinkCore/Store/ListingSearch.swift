@@ -6,11 +6,8 @@ public struct ListingScope: Sendable, Equatable {
     public var now: Date
     /// Only listings students can apply to: published, verified and before the deadline.
     public var openOnly: Bool
-    /// Institution-only listings of other institutions are hidden unless this is nil and
-    /// `seesAllInstitutions` is true.
-    public var viewerInstitutionID: InstitutionID?
-    /// Admins see institution-only listings of every institution.
-    public var seesAllInstitutions: Bool
+    /// Who is looking: which audiences they see (the one visibility rule, `ListingViewer`).
+    public var viewer: ListingViewer
     /// For "eligible for me": the student's year of study and course.
     public var eligibility: EligibilityContext?
     /// Only listings published after this instant (new matches of a saved search).
@@ -19,13 +16,12 @@ public struct ListingScope: Sendable, Equatable {
     public var organizationID: OrganizationID?
 
     public init(
-        now: Date, openOnly: Bool = true, viewerInstitutionID: InstitutionID? = nil, seesAllInstitutions: Bool = false,
+        now: Date, openOnly: Bool = true, viewer: ListingViewer = .member(of: nil),
         eligibility: EligibilityContext? = nil, publishedAfter: Date? = nil, organizationID: OrganizationID? = nil
     ) {
         self.now = now
         self.openOnly = openOnly
-        self.viewerInstitutionID = viewerInstitutionID
-        self.seesAllInstitutions = seesAllInstitutions
+        self.viewer = viewer
         self.eligibility = eligibility
         self.publishedAfter = publishedAfter
         self.organizationID = organizationID

@@ -194,13 +194,7 @@ struct ListingSearchQuery {
             conditions.append(
                 "l.status = 'published' AND l.verified_at IS NOT NULL AND l.deadline > \(arguments.bind(scope.now))")
         }
-        if !scope.seesAllInstitutions {
-            if let institution = scope.viewerInstitutionID {
-                conditions.append("(l.visibility = 'public' OR l.institution_id = \(arguments.bind(institution)))")
-            } else {
-                conditions.append("l.visibility = 'public'")
-            }
-        }
+        if let visible = scope.viewer.sqlCondition(bind: { arguments.bind($0) }) { conditions.append(visible) }
         if let publishedAfter = scope.publishedAfter {
             conditions.append("l.published_at > \(arguments.bind(publishedAfter))")
         }

@@ -94,13 +94,7 @@ struct ListingSearchSQL {
             // The literal 'published' lets the planner use the listings_published_* indexes.
             conditions.append("l.status = 'published' AND l.verified_at IS NOT NULL AND l.deadline > \(now)")
         }
-        if !scope.seesAllInstitutions {
-            if let institution = scope.viewerInstitutionID {
-                conditions.append("(l.visibility = 'public' OR l.institution_id = \(bind(institution.rawValue)))")
-            } else {
-                conditions.append("l.visibility = 'public'")
-            }
-        }
+        if let visible = scope.viewer.sqlCondition(bind: { bind($0) }) { conditions.append(visible) }
         if let publishedAfter = scope.publishedAfter {
             conditions.append("l.published_at > \(bind(ColumnCoding.microseconds(publishedAfter)))")
         }

@@ -72,7 +72,7 @@ enum Fixtures {
     }
 
     static func scope(openOnly: Bool = true, institution: InstitutionID? = nil, all: Bool = false) -> ListingScope {
-        ListingScope(now: now, openOnly: openOnly, viewerInstitutionID: institution, seesAllInstitutions: all)
+        ListingScope(now: now, openOnly: openOnly, viewer: all ? .platform : .member(of: institution))
     }
 }
 
