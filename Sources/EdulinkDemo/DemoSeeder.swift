@@ -320,7 +320,7 @@ private struct DemoImport {
                     stage.rejection = Rejection(reason: reason, note: event.note)
                 case .offered:
                     stage.offerExpiresAt = inDays(
-                        event.offerExpiresInDays ?? EdulinkService.MoveLimits.defaultOfferDays)
+                        event.offerExpiresInDays ?? MoveValidation.defaultOfferDays)
                 default:
                     break
                 }

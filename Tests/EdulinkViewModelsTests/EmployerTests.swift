@@ -277,3 +277,31 @@ struct EmployerTests {
         }
     }
 }
+
+@Suite("Decision input")
+struct DecisionInputTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test("the form refuses what the service would, before the round trip: a past interview, a late offer")
+    func checkedBeforeSending() {
+        let past = DecisionInput.interview(at: "2020-01-01 10:00", place: "Westlands", timeZone: .gmt, now: now)
+        #expect(past.failureMessage == "The interview must be in the future.")
+        let noPlace = DecisionInput.interview(at: "2027-01-20 10:00", place: " ", timeZone: .gmt, now: now)
+        #expect(noPlace.failureMessage == "Place is required.")
+        #expect(DecisionInput.offer(days: "91", now: now).failureMessage?.contains("90 days") == true)
+        #expect(DecisionInput.offer(days: "soon", now: now).failureMessage == "Offer expiry: a number of days.")
+        // No days given: the service's default, counted when the move arrives.
+        #expect(DecisionInput.offer(days: "", now: now).value == .offer(expiresAt: nil))
+        #expect(
+            DecisionInput.offer(days: "7", now: now).value == .offer(expiresAt: now.addingTimeInterval(7 * 86_400)))
+    }
+}
+
+extension Result where Failure == EdulinkViewModels.Failure {
+    fileprivate var failureMessage: String? {
+        if case .failure(let failure) = self { return failure.message }
+        return nil
+    }
+
+    fileprivate var value: Success? { try? get() }
+}

@@ -60,15 +60,6 @@ public struct ApplicationSummary: Sendable, Equatable, Codable, Identifiable {
 }
 
 extension EdulinkService {
-    /// Limits on the data a move carries.
-    public enum MoveLimits {
-        public static let interviewHorizonDays = 180
-        public static let offerHorizonDays = 90
-        public static let defaultOfferDays = 14
-        public static let note = 0...1000
-        public static let place = 2...200
-    }
-
     // MARK: Student
 
     /// Submits an application. The rules of `ApplyRules` are checked in order inside the write
@@ -439,51 +430,23 @@ extension EdulinkService {
         stage.status = target
         var reason: String?
         var note: String?
-        switch move {
+        switch try MoveValidation.checked(move, at: at) {
         case .review, .shortlist:
             break
         case .scheduleInterview(let interview):
-            let place = TextRules.clean(interview.place)
-            var v = FieldValidator()
-            if interview.at <= at {
-                v.add("interview_at", "The interview must be in the future.")
-            } else if interview.at > at.addingTimeInterval(Double(MoveLimits.interviewHorizonDays) * 86_400) {
-                v.add("interview_at", "The interview must be within \(MoveLimits.interviewHorizonDays) days.")
-            }
-            v.text("interview_place", place, label: "Place", range: MoveLimits.place)
-            try v.check()
-            stage.interview = Interview(at: interview.at, place: place)
-            note = "\(interview.at.ISO8601Format()) at \(place)"
-        case .offer(let expiresAt):
-            let expiry = expiresAt ?? at.addingTimeInterval(Double(MoveLimits.defaultOfferDays) * 86_400)
-            if expiry <= at || expiry > at.addingTimeInterval(Double(MoveLimits.offerHorizonDays) * 86_400) {
-                throw EdulinkError.validation([
-                    FieldError(
-                        "offer_expires_at", "The offer must expire within the next \(MoveLimits.offerHorizonDays) days."
-                    )
-                ])
-            }
+            stage.interview = interview
+            note = "\(interview.at.ISO8601Format()) at \(interview.place)"
+        case .offer(let expiry):
             stage.offerExpiresAt = expiry
         case .reject(let rejection):
-            let rejectionNote = rejection.note.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
-            var v = FieldValidator()
-            if rejection.reason == .other && rejectionNote == nil {
-                v.add("reason", "Say why when the reason is \"other\".")
-            }
-            v.optionalText("note", rejectionNote, label: "Note", range: MoveLimits.note)
-            try v.check()
-            stage.rejection = Rejection(reason: rejection.reason, note: rejectionNote)
+            stage.rejection = rejection
             reason = rejection.reason.rawValue
-            note = rejectionNote
+            note = rejection.note
         case .accept, .decline:
             if let expiry = application.offerExpiresAt, expiry <= at {
                 throw EdulinkError.refused(Refusal(.offerExpired, "This offer expired; ask the employer to renew it."))
             }
-        case .withdraw(let withdrawNote):
-            let cleaned = withdrawNote.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
-            var v = FieldValidator()
-            v.optionalText("note", cleaned, label: "Note", range: MoveLimits.note)
-            try v.check()
+        case .withdraw(let cleaned):
             note = cleaned
         }
         application.apply(stage)

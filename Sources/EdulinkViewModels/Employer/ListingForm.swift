@@ -283,21 +283,33 @@ public struct ListingForm: Sendable, Equatable {
     }
 }
 
-/// Turns what the employer typed for a decision into the move to send (format only; the service
-/// checks that an interview is in the future and within 180 days, an offer's expiry, a reason).
+/// Turns what the employer typed for a decision into the move to send, checked by the same
+/// `MoveValidation` as the service (interview in the future and within its horizon, a place, the
+/// offer's expiry), so a bad answer is told at once instead of after the round trip.
 public enum DecisionInput {
-    public static func interview(at text: String, place: String, timeZone: TimeZone) -> Result<ApplicationMove, Failure>
-    {
+    public static func interview(at text: String, place: String, timeZone: TimeZone, now: Date) -> Result<
+        ApplicationMove, Failure
+    > {
         guard let date = ListingForm.minuteFormatter(timeZone).date(from: text.trimmingCharacters(in: .whitespaces))
         else { return .failure(Failure(message: "Write the interview time like 2026-12-01 10:30.")) }
-        return .success(.scheduleInterview(Interview(at: date, place: place)))
+        return checked(.scheduleInterview(Interview(at: date, place: place)), now: now)
     }
 
-    /// An offer open for `days` days from `now` (empty: the service's default).
+    /// An offer open for `days` days from `now` (empty: the default of `MoveValidation`).
     public static func offer(days text: String, now: Date) -> Result<ApplicationMove, Failure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .success(.offer(expiresAt: nil)) }
         guard let days = Int(trimmed) else { return .failure(Failure(message: "Offer expiry: a number of days.")) }
-        return .success(.offer(expiresAt: now.addingTimeInterval(Double(days) * 86_400)))
+        return checked(.offer(expiresAt: now.addingTimeInterval(Double(days) * 86_400)), now: now)
+    }
+
+    private static func checked(_ move: ApplicationMove, now: Date) -> Result<ApplicationMove, Failure> {
+        do {
+            return .success(try MoveValidation.checked(move, at: now))
+        } catch let error as EdulinkError {
+            return .failure(Failure(message: error.fieldErrors.map(\.message).joined(separator: " ")))
+        } catch {
+            return .failure(Failure(message: "\(error)"))
+        }
     }
 }

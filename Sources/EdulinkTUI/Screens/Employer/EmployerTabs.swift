@@ -137,7 +137,7 @@ struct EmployerTabs {
         case .interviewWhen(let bulk):
             question = .interviewWhere(when: trimmed, bulk: bulk)
         case .interviewWhere(let when, let bulk):
-            return decide(DecisionInput.interview(at: when, place: text, timeZone: timeZone), bulk: bulk)
+            return decide(DecisionInput.interview(at: when, place: text, timeZone: timeZone, now: now()), bulk: bulk)
         case .offerDays(let bulk):
             return decide(DecisionInput.offer(days: trimmed, now: now()), bulk: bulk)
         case .rejectReason(let bulk):
