@@ -67,6 +67,21 @@ struct EmployerTests {
         }
     }
 
+    @Test("the moves offered for the applicant on screen are the service's, once its detail has arrived")
+    func allowedMovesFromTheService() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 1)
+            var model = ApplicantsViewModel(repository: world.employer)
+            let effects = model.handle(.load(world.listing.id))
+            #expect(model.state.allowedMoves.isEmpty)
+            await settle(&model, effects)
+            await send(&model, .open)
+            let fromService = try await world.employer.openApplication(apps[0].id).allowedMoves
+            #expect(!fromService.isEmpty)
+            #expect(model.state.allowedMoves == fromService)
+        }
+    }
+
     @Test("triage refuses a move the state machine forbids, without calling the service")
     func triageForbidden() async throws {
         try await withWorld { world in

@@ -6,8 +6,9 @@ import Foundation
 /// a time; the next follows as soon as a decision is made), bulk decisions over marked applicants
 /// (previewed, confirmed, undone as one batch), undo of the last decision and CSV export of the view.
 ///
-/// Which moves are allowed is the state machine's (`ApplicationStateMachine`); the preview asks it,
-/// and the service checks everything again.
+/// Which moves are allowed comes from the service (`ApplicationDetail.allowedMoves` of the applicant
+/// on screen); a bulk preview asks the same state machine (`ApplicationStateMachine`) of each marked
+/// row, and the service checks everything again.
 public struct ApplicantsViewModel: Sendable {
     /// Rows loaded per page (keyset pages; a listing with 10,000 applicants never loads them all).
     public static let pageSize = 200
@@ -91,10 +92,11 @@ public struct ApplicantsViewModel: Sendable {
         public var total: Int { counts.values.reduce(0, +) }
         /// How many applicants the current stage tab holds.
         public var stageCount: Int { stage.map { counts[$0] ?? 0 } ?? total }
-        /// Moves the employer may make on the selected applicant now.
+        /// Moves the employer may make on the selected applicant now, as the service says
+        /// (`ApplicationDetail.allowedMoves`); none until its detail has arrived.
         public var allowedMoves: [ApplicationStatus] {
-            guard let status = selected?.application.status else { return [] }
-            return ApplicationStateMachine.targets(from: status, for: .employer)
+            guard let detail, detail.application.id == selectedID else { return [] }
+            return detail.allowedMoves
         }
     }
 

@@ -367,7 +367,7 @@ struct ApplicantsScreen {
             lines.append(("offer open until \(context.format.dateTime(expiry))", Style(.info)))
         }
         if let notes = application.notes { lines.append(("notes: " + notes, Style(.accent))) }
-        let moves = ApplicationStateMachine.targets(from: application.status, for: .employer).map(\.label)
+        let moves = state.allowedMoves.map(\.label)
         lines.append((moves.isEmpty ? "no further moves" : "next: " + moves.joined(separator: ", "), Style(.muted)))
         lines.append(("", Style(.text)))
         for (index, question) in detail.questions.enumerated() {
