@@ -134,7 +134,11 @@ struct LoginContractTests {
                 }
                 w.clock.advance(by: 4 * 60)
             }
-            _ = try await session.login(email: "Student0@UON.example ", password: ContractFixture.password)
+            let user = try await session.login(email: "Student0@UON.example ", password: ContractFixture.password)
+            #expect(user.email == "student0@uon.example")
+            #expect(user.status == .active)
+            let account = try await w.admin.users(matching: "student0@uon.example", role: nil, after: nil, limit: 1)
+            #expect(account.first?.status == .active)
         }
     }
 

@@ -99,9 +99,13 @@ struct BadInputContractTests {
         try await withWorld(backend, students: 1) { w in
             do {
                 let filter = try ListingFilter(query: String(entry.text.prefix(400)))
-                _ = try await w.student.search(filter, cursor: nil, limit: 10)
-            } catch is SearchQueryError {
+                let page = try await w.student.search(filter, cursor: nil, limit: 10)
+                // An answer, within the page size, of listings the student may see (the world's only one).
+                #expect(page.items.count <= 10)
+                #expect(page.items.allSatisfy { $0.id == w.listing.id })
+            } catch let error as SearchQueryError {
                 // A clear query error is a fine answer to hostile input.
+                #expect(!error.message.isEmpty)
             }
         }
     }

@@ -1,68 +1,147 @@
 import EdulinkCore
 import Testing
 
-/// Who may do what, written out from PRODUCT.md and DOMAIN.md: "always", "own" (the resource is
-/// theirs: own user, own organization or own institution), or absent (never).
-private let expected: [Role: [Action: String]] = [
-    .student: [
-        .browseListings: "always", .viewListing: "always", .apply: "always", .viewApplication: "own",
-        .withdrawApplication: "own", .answerOffer: "own", .manageSavedItems: "own", .viewProfile: "own",
-        .editProfile: "own", .viewOrganization: "always", .readNotifications: "own", .changeOwnPassword: "own",
-    ],
-    .employer: [
-        .browseListings: "always", .viewListing: "always", .createListing: "own", .editListing: "own",
-        .submitListing: "own", .closeListing: "own", .viewApplication: "own", .viewApplicants: "own",
-        .moveApplication: "own", .annotateApplication: "own", .exportApplicants: "own", .viewProfile: "always",
-        .viewOrganization: "always", .editOrganization: "own", .readNotifications: "own",
-        .changeOwnPassword: "own",
-    ],
-    .institutionAdmin: [
-        .browseListings: "always", .viewListing: "always", .verifyListing: "own", .viewApplication: "own",
-        .viewProfile: "own", .viewOrganization: "always", .readNotifications: "own", .changeOwnPassword: "own",
-    ],
-    .supervisor: [
-        .browseListings: "always", .viewListing: "always", .viewOrganization: "always", .readNotifications: "own",
-        .changeOwnPassword: "own",
-    ],
-    .admin: [
-        .browseListings: "always", .viewListing: "always", .verifyListing: "always", .viewApplication: "always",
-        .viewApplicants: "always", .viewProfile: "always", .viewOrganization: "always", .editOrganization: "always",
-        .readNotifications: "own", .changeOwnPassword: "own", .manageUsers: "always", .viewAudit: "always",
-        .viewSecurity: "always", .viewHealth: "always", .manageAlerts: "always", .manageDatabase: "always",
-        .exportApplicants: "always",
-    ],
-]
-
-private struct Case: CustomTestStringConvertible, Sendable {
-    let role: Role
-    let action: Action
-    var testDescription: String { "\(role.rawValue) \(action.rawValue)" }
-}
-
-private let everyCase = Role.allCases.flatMap { role in Action.allCases.map { Case(role: role, action: $0) } }
-
 private let me = Principal(userID: 10, role: .student, organizationID: 20, institutionID: 30, origin: .tui)
 /// The resource belongs to the principal in every sense that applies.
 private let mine = Ownership(userID: 10, organizationID: 20, institutionID: 30)
 /// The resource belongs to somebody else in every sense.
 private let theirs = Ownership(userID: 11, organizationID: 21, institutionID: 31)
 
+/// What a sentence of PRODUCT.md or DOMAIN.md says a role may do: on anything (`anyone's`), on its
+/// own user, organization or institution only (`ownOnly`), or never.
+private enum Says { case anyones, ownOnly, never }
+
+/// One statement of the documents, as a case: who, what, and what the sentence says.
+private struct Statement: CustomTestStringConvertible, Sendable {
+    let role: Role
+    let actions: [Action]
+    let says: Says
+    let sentence: String
+    var testDescription: String { "\(role.rawValue): \(sentence)" }
+}
+
+/// The statements, each from the documents' own words (PRODUCT.md "Who uses it, and how" and
+/// "Rules that matter"; DOMAIN.md's listing lifecycle and roles). Not a copy of the policy table:
+/// the policy must agree with each sentence, and grant nothing that no sentence grants.
+private let statements: [Statement] =
+    [
+        // student: browse, search, filter, save internships; apply; track and withdraw applications;
+        // answer offers; profile
+        Statement(
+            role: .student, actions: [.browseListings, .viewListing, .apply], says: .anyones,
+            sentence: "a student browses, searches and applies to listings"),
+        Statement(
+            role: .student, actions: [.viewApplication, .withdrawApplication, .answerOffer], says: .ownOnly,
+            sentence: "a student never sees another student's application; tracks, withdraws and answers their own"),
+        Statement(
+            role: .student, actions: [.manageSavedItems, .viewProfile, .editProfile], says: .ownOnly,
+            sentence: "a student saves internships and keeps their own profile"),
+        Statement(
+            role: .student, actions: [.createListing, .moveApplication, .viewApplicants, .verifyListing],
+            says: .never, sentence: "a student neither posts listings nor decides on applicants"),
+        // employer: post, edit, close listings; review applicants; move them through the pipeline;
+        // notes, ratings; export
+        Statement(
+            role: .employer, actions: [.browseListings, .viewListing], says: .anyones,
+            sentence: "an employer sees the published listings"),
+        Statement(
+            role: .employer, actions: [.createListing, .editListing, .submitListing, .closeListing], says: .ownOnly,
+            sentence: "an employer posts, edits, submits and closes their own organization's listings"),
+        Statement(
+            role: .employer,
+            actions: [.viewApplicants, .viewApplication, .moveApplication, .annotateApplication, .exportApplicants],
+            says: .ownOnly,
+            sentence:
+                "an employer sees only applicants to their own listings, and decides, notes, rates and exports them"),
+        Statement(
+            role: .employer, actions: [.editOrganization], says: .ownOnly,
+            sentence: "an employer belongs to one organization and edits its profile"),
+        Statement(
+            role: .employer, actions: [.viewProfile], says: .anyones,
+            sentence: "an employer reads the profiles of the students who apply"),
+        Statement(
+            role: .employer, actions: [.apply, .verifyListing, .manageUsers], says: .never,
+            sentence: "an employer neither applies nor verifies listings nor manages accounts"),
+        // institution admin: own students, their applications; institution-only listings
+        Statement(
+            role: .institutionAdmin, actions: [.browseListings, .viewListing], says: .anyones,
+            sentence: "an institution admin sees the published listings"),
+        Statement(
+            role: .institutionAdmin, actions: [.verifyListing], says: .ownOnly,
+            sentence: "the institution admin verifies institution-only listings of their own institution"),
+        Statement(
+            role: .institutionAdmin, actions: [.viewApplication, .viewProfile], says: .ownOnly,
+            sentence: "an institution admin sees their own students and their applications"),
+        Statement(
+            role: .institutionAdmin, actions: [.apply, .moveApplication, .createListing], says: .never,
+            sentence: "an institution admin neither applies nor hires"),
+        // supervisor: interns assigned to them (PLACEMENTS.md)
+        Statement(
+            role: .supervisor, actions: [.browseListings, .viewListing], says: .anyones,
+            sentence: "a supervisor sees the published listings"),
+        Statement(
+            role: .supervisor, actions: [.apply, .viewApplicants, .moveApplication, .verifyListing], says: .never,
+            sentence: "a supervisor takes no part in applying or hiring"),
+        // admin: health panels, alerts, users, listing verification, security events, audit log,
+        // database, backups, KPIs
+        Statement(
+            role: .admin,
+            actions: [
+                .viewHealth, .manageAlerts, .manageUsers, .verifyListing, .viewSecurity, .viewAudit, .manageDatabase,
+            ],
+            says: .anyones,
+            sentence:
+                "the admin watches health and alerts, manages users, verifies listings, reads security and audit, runs the database"
+        ),
+        Statement(
+            role: .admin,
+            actions: [
+                .browseListings, .viewListing, .viewApplication, .viewApplicants, .viewProfile, .editOrganization,
+                .exportApplicants,
+            ],
+            says: .anyones,
+            sentence: "the admin sees every listing, application and profile, verifies employers and exports for audits"
+        ),
+        Statement(
+            role: .admin, actions: [.apply, .moveApplication, .createListing], says: .never,
+            sentence: "the admin neither applies nor decides on an employer's applicants"),
+        // everyone signed in
+    ]
+    + Role.allCases.flatMap { role in
+        [
+            Statement(
+                role: role, actions: [.readNotifications, .changeOwnPassword], says: .ownOnly,
+                sentence: "everyone reads their own notifications and changes their own password"),
+            Statement(
+                role: role, actions: [.viewOrganization], says: .anyones,
+                sentence: "everyone sees the employers' public profiles"),
+        ]
+    }
+
 @Suite("Permission policy")
 struct PermissionPolicyTests {
-    @Test("every role × action × ownership matches the product's table", arguments: everyCase)
-    fileprivate func matrix(_ c: Case) {
+    @Test("the policy agrees with each statement of the documents", arguments: statements)
+    fileprivate func statement(_ statement: Statement) {
         var principal = me
-        principal.role = c.role
-        let rule = expected[c.role]?[c.action]
-        let onMine = PermissionPolicy.allows(principal, c.action, on: mine)
-        let onTheirs = PermissionPolicy.allows(principal, c.action, on: theirs)
-        switch rule {
-        case "always":
-            #expect(onMine && onTheirs)
-        case "own":
-            #expect(onMine && !onTheirs)
-        default:
-            #expect(!onMine && !onTheirs)
+        principal.role = statement.role
+        for action in statement.actions {
+            let onMine = PermissionPolicy.allows(principal, action, on: mine)
+            let onTheirs = PermissionPolicy.allows(principal, action, on: theirs)
+            switch statement.says {
+            case .anyones: #expect(onMine && onTheirs, "\(action)")
+            case .ownOnly: #expect(onMine && !onTheirs, "\(action)")
+            case .never: #expect(!onMine && !onTheirs, "\(action)")
+            }
+        }
+    }
+
+    @Test("the policy grants nothing that no statement grants", arguments: Role.allCases)
+    func nothingElse(_ role: Role) {
+        var principal = me
+        principal.role = role
+        let granted = Set(statements.filter { $0.role == role && $0.says != .never }.flatMap(\.actions))
+        for action in Action.allCases where !granted.contains(action) {
+            #expect(!PermissionPolicy.allows(principal, action, on: mine), "\(role) \(action)")
         }
     }
 
