@@ -39,6 +39,34 @@ struct AccessContractTests {
         }
     }
 
+    @Test(
+        "saving a draft, a pending or another institution's listing is as missing as an unknown id; saved lists show only what may be seen",
+        arguments: ContractBackend.all)
+    func savingFollowsVisibility(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let draft = try await w.employer.createListing(ContractFixture.draft("Draft Data Intern", at: w.now))
+            let pending = try await w.employer.createListing(ContractFixture.draft("Pending Data Intern", at: w.now))
+            _ = try await w.employer.changeListing(pending.id, .submit, reason: nil)
+            let (_, otherDraft) = try await SearchContractTests.otherInstitutionDraft(w, "Campus Systems Intern")
+            let elsewhere = try await w.publish(otherDraft)
+            let missing = await edulinkError { try await w.student.setSaved(ListingID(9_999_999), saved: true) }
+            #expect(missing == .notFound("Listing"))
+            for id in [draft.id, pending.id, elsewhere.id] {
+                #expect(await edulinkError { try await w.student.setSaved(id, saved: true) } == missing)
+            }
+            #expect(try await w.student.savedListings().isEmpty)
+
+            // A saved listing that closes stays in the list (closed listings are seen); unsaving works.
+            try await w.student.setSaved(w.listing.id, saved: true)
+            #expect(try await w.student.savedListings().map(\.id) == [w.listing.id])
+            _ = try await w.employer.changeListing(w.listing.id, .close, reason: nil)
+            #expect(try await w.student.savedListings().map(\.id) == [w.listing.id])  // closed is still seen
+            try await w.student.setSaved(w.listing.id, saved: false)
+            #expect(try await w.student.savedListings().isEmpty)
+            try await w.student.setSaved(ListingID(9_999_999), saved: false)  // unsaving is idempotent
+        }
+    }
+
     @Test("employer notes and ratings never reach the student", arguments: ContractBackend.all)
     func redaction(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

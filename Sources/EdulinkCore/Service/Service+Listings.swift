@@ -61,6 +61,17 @@ extension EdulinkService {
         }
     }
 
+    /// Whether `principal` may see `listing` at all (its detail, saving it, its title anywhere): its
+    /// own organization's employers and admins see every state; everyone else only published (or
+    /// closed) listings of an audience they see (`ListingViewer`). A listing they may not see is
+    /// answered as missing, whatever the call.
+    func canSee(_ principal: Principal, _ listing: Listing, in session: any StoreReader) throws -> Bool {
+        if principal.role == .admin { return true }
+        if principal.role == .employer && principal.organizationID == listing.organizationID { return true }
+        guard listing.status == .published || listing.status == .closed else { return false }
+        return try viewer(principal, in: session).sees(listing)
+    }
+
     /// The scope of listings `principal` may see, with "eligible for me" context for students.
     func scope(for principal: Principal, in session: any StoreReader) throws -> ListingScope {
         var scope = ListingScope(now: now(), viewer: try viewer(principal, in: session))
@@ -109,19 +120,9 @@ extension EdulinkService {
             let at = now()
             let calendar = environment.calendar
             return try await store.read { session in
-                guard let listing = try session.listing(id),
+                guard let listing = try session.listing(id), try self.canSee(principal, listing, in: session),
                     let organization = try session.organization(listing.organizationID)
                 else { throw EdulinkError.notFound("Listing") }
-                let ownsIt = principal.organizationID == listing.organizationID && principal.role == .employer
-                if !ownsIt && principal.role != .admin {
-                    // Others only see what is published, and institution-only listings of their own institution.
-                    guard listing.status == .published || listing.status == .closed else {
-                        throw EdulinkError.notFound("Listing")
-                    }
-                    guard try self.viewer(principal, in: session).sees(listing) else {
-                        throw EdulinkError.notFound("Listing")
-                    }
-                }
                 let counts = try session.applicationCounts(listingID: id)
                 var detail = ListingDetail(
                     listing: listing, organization: organization,

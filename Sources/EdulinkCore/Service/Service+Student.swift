@@ -75,7 +75,11 @@ extension EdulinkService {
         try await guarded(principal) {
             try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
             return try await store.read { session in
-                let saved = try session.savedListings(studentID: principal.userID)
+                // A saved listing that went back to draft, or is no longer for the student's
+                // institution, is not shown (nor its title); unsaving it still works.
+                let saved = try session.savedListings(studentID: principal.userID).filter { saved in
+                    try session.listing(saved.listingID).map { try self.canSee(principal, $0, in: session) } ?? false
+                }
                 let summaries = try session.listingSummaries(saved.map(\.listingID))
                 let order = Dictionary(saved.enumerated().map { ($1.listingID, $0) }, uniquingKeysWith: { a, _ in a })
                 return summaries.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
@@ -90,8 +94,11 @@ extension EdulinkService {
             try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
             let at = now()
             return try await store.write { session in
-                guard try session.listing(listingID) != nil else { throw EdulinkError.notFound("Listing") }
                 if saved {
+                    // Only a listing the student may see: a draft, a pending one or another
+                    // institution's is as missing as an id that does not exist (no oracle).
+                    guard let listing = try session.listing(listingID), try self.canSee(principal, listing, in: session)
+                    else { throw EdulinkError.notFound("Listing") }
                     if try session.insertSavedListing(
                         SavedListing(studentID: principal.userID, listingID: listingID, savedAt: at))
                     {
