@@ -148,7 +148,7 @@ check "e asks where to write the CSV" wait_for main "Export CSV"
 send main C-u
 send main -l "$WORK/pending.csv"
 send main Enter
-check "the export finishes with progress shown" wait_for main "exported 4"
+check "the export finishes and says so (its progress bar goes)" wait_for main "Exported 4 applicants"
 # csv_ok FILE ROWS: the header, ROWS pending rows, every line ending in CRLF (RFC 4180).
 csv_ok() {
     head -n 1 "$1" | grep -q '^application_id,student,status,' &&

@@ -88,24 +88,7 @@ extension EdulinkApp {
             detail.draw(into: &frame, area: area, context: context)
             return
         }
-        if EmployerTabs.owned.contains(tab), let employer {
-            employer.draw(tab, into: &frame, area: area, context: context)
-            return
-        }
-        if AdminTabs.owned.contains(tab), let admin {
-            admin.draw(tab, into: &frame, area: area, context: context)
-            return
-        }
-        switch tab {
-        case .browse: browse?.draw(into: &frame, area: area, context: context)
-        case .saved: saved?.draw(into: &frame, area: area, context: context)
-        case .applications: applications?.draw(into: &frame, area: area, context: context)
-        case .notifications: notifications?.draw(into: &frame, area: area, context: context)
-        case .profile: profile?.draw(into: &frame, area: area, context: context)
-        case .health: health?.draw(into: &frame, area: area, context: context)
-        case .data: data?.draw(into: &frame, area: area, context: context)
-        default: break
-        }
+        if let index = hostIndex(for: tab) { hosted[index].draw(tab, into: &frame, area: area, context: context) }
     }
 
     /// `local /path/to/edulink.sqlite`, shortened to the file name on narrow terminals, or

@@ -71,31 +71,15 @@ extension EdulinkApp {
     var capturesText: Bool {
         if apply != nil { return true }
         if detail != nil { return false }
-        if EmployerTabs.owned.contains(tab), let employer { return employer.capturesText }
-        if AdminTabs.owned.contains(tab), let admin { return admin.capturesText(tab) }
-        switch tab {
-        case .browse: return browse?.capturesText ?? false
-        case .profile: return profile?.capturesText ?? false
-        default: return false
-        }
+        return hostIndex(for: tab).map { hosted[$0].capturesText(on: tab) } ?? false
     }
 
     private mutating func screenKey(_ key: Key, area: Rect) -> KeyOutcome {
         let context = drawContext(tick: .zero)
         if apply != nil { return apply?.handle(key, area: area) ?? .unhandled }
         if detail != nil { return detail?.handle(key, area: area, context: context) ?? .unhandled }
-        if EmployerTabs.owned.contains(tab), employer != nil { return employer?.handle(key, tab: tab) ?? .unhandled }
-        if AdminTabs.owned.contains(tab), admin != nil { return admin?.handle(key, tab: tab) ?? .unhandled }
-        switch tab {
-        case .browse: return browse?.handle(key, area: area) ?? .unhandled
-        case .saved: return saved?.handle(key) ?? .unhandled
-        case .applications: return applications?.handle(key) ?? .unhandled
-        case .notifications: return notifications?.handle(key) ?? .unhandled
-        case .profile: return profile?.handle(key) ?? .unhandled
-        case .health: return health?.handle(key) ?? .unhandled
-        case .data: return data?.handle(key) ?? .unhandled
-        default: return .unhandled
-        }
+        guard let index = hostIndex(for: tab) else { return .unhandled }
+        return hosted[index].handle(key, on: tab, area: area, context: context)
     }
 
     /// Carries out what a screen asked of the shell.
@@ -115,22 +99,20 @@ extension EdulinkApp {
     }
 
     private mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>] {
-        let yes = confirmed != nil
         switch purpose {
-        case .applications: return applications?.send(yes ? .confirm : .cancel) ?? []
-        case .data: return data?.send(yes ? .confirm : .cancel) ?? []
-        case .deleteSavedSearch: return saved?.send(yes ? .confirmDelete : .cancelDelete) ?? []
-        case .submitApplication: return yes ? apply?.submit() ?? [] : []
-        case .saveSearch: return confirmed.map { browse?.saveSearch(named: $0, area: area) ?? [] } ?? []
+        case .submitApplication: return confirmed != nil ? apply?.submit() ?? [] : []
         case .leave: return []
+        default:
+            for index in hosted.indices {
+                if let effects = hosted[index].answer(purpose, confirmed: confirmed, area: area) { return effects }
+            }
+            return []
         }
     }
 
     /// What quitting or signing out now would lose: the edits that are not saved, by where they are.
     /// The apply form is not among them: it keeps a draft.
-    var unsavedWork: [String] {
-        (profile?.model.state.isDirty == true ? ["your profile"] : []) + (employer?.unsavedWork ?? [])
-    }
+    var unsavedWork: [String] { hosted.flatMap(\.unsavedWork) }
 
     /// Quits (or signs out) at once when nothing would be lost; otherwise asks first.
     mutating func leave(quitting: Bool) -> ([Effect<AppMessage>], Command<AppMessage>) {
@@ -216,17 +198,7 @@ extension EdulinkApp {
         if session.isLocked { return pack(LockScreen.keys) }
         if apply != nil { return pack(ApplyFormScreen.keys.merged(with: ApplyFormScreen.fieldKeys)) }
         if let detail { return pack(detail.keys.merged(with: ListingDetailScreen.scrollKeys)) }
-        if EmployerTabs.owned.contains(tab), let employer { return employer.help(for: tab, filter: help?.filter ?? "") }
-        if AdminTabs.owned.contains(tab), let admin { return admin.help(for: tab, filter: help?.filter ?? "") }
-        switch tab {
-        case .browse: return browse.map { pack($0.activeKeys) } ?? ([], [])
-        case .saved: return pack(SavedScreen.keys)
-        case .applications: return pack(ApplicationsScreen.keys)
-        case .notifications: return pack(NotificationsScreen.keys)
-        case .profile: return pack(profile?.activeKeys ?? ProfileScreen.keys)
-        case .health: return pack(HealthScreen.keys)
-        case .data: return pack(DataScreen.keys)
-        default: return ([], [])
-        }
+        guard let index = hostIndex(for: tab) else { return ([], []) }
+        return hosted[index].help(for: tab, filter: help?.filter ?? "")
     }
 }

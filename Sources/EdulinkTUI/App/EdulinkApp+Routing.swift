@@ -22,43 +22,18 @@ extension EdulinkApp {
                 effects += show(tab, area: area)
             }
             return effects
-        case .browse(let message):
-            if case .searched = message { environment.frameLog?.record("results") }
-            if case .pageLoaded = message { environment.frameLog?.record("page") }
-            return browse?.receive(message, area: area) ?? []
         case .detail(let message):
             return detail?.receive(message) ?? []
         case .apply(let message):
             return apply?.receive(message) ?? []
-        case .saved(let message):
-            return saved?.receive(message) ?? []
-        case .applications(let message):
-            return applications?.receive(message) ?? []
-        case .notifications(let message):
-            return notifications?.receive(message) ?? []
-        case .profile(let message):
-            return profile?.receive(message) ?? []
-        case .health(let message):
-            return health?.receive(message) ?? []
-        case .data(let message):
-            return data?.receive(message) ?? []
-        case .employerListings(let message):
-            return employer?.listings.receive(message) ?? []
-        case .employerApplicants(let message):
-            return employer?.applicants.receive(message) ?? []
-        case .employerDashboard(let message):
-            return employer?.dashboard.receive(message) ?? []
-        case .organization(let message):
-            return employer?.organization.receive(message) ?? []
-        case .adminUsers(let message):
-            return admin?.users.receive(message) ?? []
-        case .adminVerification(let message):
-            return admin?.verification.receive(message) ?? []
-        case .adminSecurity(let message):
-            return admin?.security.receive(message) ?? []
-        case .adminAudit(let message):
-            return admin?.audit.receive(message) ?? []
         case .dropped:
+            return []
+        default:
+            if case .browse(.searched) = message { environment.frameLog?.record("results") }
+            if case .browse(.pageLoaded) = message { environment.frameLog?.record("page") }
+            for index in hosted.indices {
+                if let effects = hosted[index].receive(message, area: area) { return effects }
+            }
             return []
         }
     }
@@ -69,17 +44,9 @@ extension EdulinkApp {
         var effects: [Effect<AppMessage>] = []
         for _ in 0..<8 {
             var events = login.takeEvents()
-            events += browse?.takeEvents() ?? []
             events += detail?.takeEvents() ?? []
             events += apply?.takeEvents() ?? []
-            events += saved?.takeEvents() ?? []
-            events += applications?.takeEvents() ?? []
-            events += notifications?.takeEvents() ?? []
-            events += profile?.takeEvents() ?? []
-            events += health?.takeEvents() ?? []
-            events += data?.takeEvents() ?? []
-            events += employer?.takeEvents() ?? []
-            events += admin?.takeEvents() ?? []
+            for index in hosted.indices { events += hosted[index].takeEvents() }
             guard !events.isEmpty else { break }
             for event in events { effects += handle(event, area: area) }
         }
@@ -104,7 +71,7 @@ extension EdulinkApp {
             detail = nil
             apply = nil
             tab = .browse
-            return browse?.send(.openQuery(query), area: area) ?? []
+            return withHosted(BrowseScreen.self) { $0.send(.openQuery(query), area: area) } ?? []
         case .openApplication(let id):
             return showApplication(id)
         case .applicationSubmitted(let id):
@@ -128,7 +95,7 @@ extension EdulinkApp {
         detail = nil
         apply = nil
         tab = .applications
-        return applications?.show(id) ?? []
+        return withHosted(ApplicationsScreen.self) { $0.show(id) } ?? []
     }
 
     /// Shows a tab and loads what it shows.
@@ -137,18 +104,8 @@ extension EdulinkApp {
         detail = nil
         apply = nil
         tab = newTab
-        if EmployerTabs.owned.contains(newTab), employer != nil { return employer?.show(newTab) ?? [] }
-        if AdminTabs.owned.contains(newTab), admin != nil { return admin?.show(newTab) ?? [] }
-        switch newTab {
-        case .browse: return browse?.send(.appeared, area: area) ?? []
-        case .saved: return saved?.send(.load) ?? []
-        case .applications: return applications?.send(.load) ?? []
-        case .notifications: return notifications?.send(.load) ?? []
-        case .profile: return profile?.send(.load) ?? []
-        case .health: return health?.send(.load) ?? []
-        case .data: return data?.send(.load) ?? []
-        default: return []
-        }
+        guard let index = hostIndex(for: newTab) else { return [] }
+        return hosted[index].show(newTab, area: area)
     }
 
     /// A toast from the shell itself (command line, themes).

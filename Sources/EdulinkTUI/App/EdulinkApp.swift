@@ -26,17 +26,8 @@ public struct EdulinkApp: TerminalKit.Application {
     var lock = LockScreen()
     var tabs: [ShellTab] = []
     var tab = ShellTab.browse
-    var browse: BrowseScreen?
-    var saved: SavedScreen?
-    var applications: ApplicationsScreen?
-    var notifications: NotificationsScreen?
-    var profile: ProfileScreen?
-    var health: HealthScreen?
-    var data: DataScreen?
-    /// The employer's Listings, Applicants, Dashboard and Profile tabs.
-    var employer: EmployerTabs?
-    /// The admin's Users, Listings, Security and Audit tabs.
-    var admin: AdminTabs?
+    /// The signed-in role's screens (`RoleScreens`), each on one or more of `tabs`.
+    var hosted: [any HostedScreen] = []
     var detail: ListingDetailScreen?
     var apply: ApplyFormScreen?
     var dialog: (state: DialogState, purpose: DialogPurpose)?
@@ -78,11 +69,12 @@ public struct EdulinkApp: TerminalKit.Application {
             effects = route(result, area: area)
         case .timer(let id) where id == Self.tickTimer:
             effects = sessionSend(.tick)
-            if tab == .health, detail == nil { effects += health?.send(.tick) ?? [] }
+            let front = detail == nil && apply == nil ? tab : nil
+            for index in hosted.indices { effects += hosted[index].tick(front: front) }
         case .timer:
             break
         case .resize:
-            browse?.syncTable(area: area)
+            for index in hosted.indices { hosted[index].resized(area: area) }
         case .mouse:
             break
         }
@@ -98,48 +90,47 @@ public struct EdulinkApp: TerminalKit.Application {
         return effects
     }
 
-    /// Builds the screens of a signed-in user.
+    /// Builds the screens of a signed-in user and shows their first tab.
     mutating func signedIn(_ user: UserSummary, area: Rect) -> [Effect<AppMessage>] {
-        let repository = environment.repository
         tabs = ShellTabs.tabs(for: user.role)
         tab = tabs.first ?? .browse
-        browse = BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: user.role != .student)
-        notifications = NotificationsScreen(model: NotificationsViewModel(repository: repository))
-        if user.role == .student {
-            saved = SavedScreen(model: SavedViewModel(repository: repository))
-            applications = ApplicationsScreen(model: ApplicationsViewModel(repository: repository))
-            profile = ProfileScreen(model: ProfileViewModel(repository: repository))
-        }
-        if user.role == .admin {
-            health = HealthScreen(model: HealthViewModel(repository: repository))
-            admin = AdminTabs(repository: repository, timeZone: environment.timeZone, now: environment.time.now)
-            data = DataScreen(model: DataViewModel(repository: repository))
-        }
-        if user.role == .employer {
-            employer = EmployerTabs(
-                repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now)
-        }
+        hosted = RoleScreens.screens(for: user, environment: environment)
         lock = LockScreen()
-        var effects = employer?.show(tab) ?? browse?.send(.appeared, area: area) ?? []
-        effects += health?.send(.load) ?? []
-        effects += notifications?.send(.load) ?? []
+        var effects = show(tab, area: area)
+        for index in hosted.indices { effects += hosted[index].started(area: area) }
         return effects
     }
+
+    /// The hosted screen that draws `tab`, by its index in `hosted`.
+    func hostIndex(for tab: ShellTab) -> Int? { hosted.firstIndex { $0.tabs.contains(tab) } }
+
+    /// The hosted screen of type `S`, if the role has one.
+    func hosted<S: HostedScreen>(_ type: S.Type) -> S? { hosted.lazy.compactMap { $0 as? S }.first }
+
+    /// Changes the hosted screen of type `S` (for the few events one screen sends another's way);
+    /// nil when the role has none.
+    mutating func withHosted<S: HostedScreen, R>(_ type: S.Type, _ change: (inout S) -> R) -> R? {
+        guard let index = hosted.firstIndex(where: { $0 is S }), var screen = hosted[index] as? S else { return nil }
+        let result = change(&screen)
+        hosted[index] = screen
+        return result
+    }
+
+    // The screens by type, for tests and the few places that need one in particular.
+    var browse: BrowseScreen? { hosted(BrowseScreen.self) }
+    var saved: SavedScreen? { hosted(SavedScreen.self) }
+    var applications: ApplicationsScreen? { hosted(ApplicationsScreen.self) }
+    var notifications: NotificationsScreen? { hosted(NotificationsScreen.self) }
+    var profile: ProfileScreen? { hosted(ProfileScreen.self) }
+    var employer: EmployerTabs? { hosted(EmployerTabs.self) }
+    var admin: AdminTabs? { hosted(AdminTabs.self) }
 
     /// Drops every screen of the session that ended; the login screen shows again, with the email of
     /// the account that was signed in and the focus on the password, so whatever is typed next (often
     /// the password again, after the idle lock ended the session) never shows in a visible field.
     mutating func signedOut(previous email: String) {
         tabs = []
-        browse = nil
-        saved = nil
-        applications = nil
-        notifications = nil
-        profile = nil
-        health = nil
-        data = nil
-        employer = nil
-        admin = nil
+        hosted = []
         detail = nil
         apply = nil
         dialog = nil
@@ -154,11 +145,9 @@ public struct EdulinkApp: TerminalKit.Application {
 
     private var isBusy: Bool {
         if login.model.state.submitting || session.state.lock?.submitting == true { return true }
-        if let state = browse?.model.state, state.searching || state.loadingMore || state.loadingDetail { return true }
         if apply?.model.state.submitting == true || apply?.model.state.loading == true { return true }
         if detail?.model.state.loading == true { return true }
-        if data?.model.state.working != nil { return true }
-        return false
+        return hosted.contains { $0.isBusy }
     }
 
     private mutating func spinnerCommand() -> Command<AppMessage> {

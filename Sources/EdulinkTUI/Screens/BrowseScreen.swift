@@ -213,3 +213,28 @@ struct BrowseScreen {
         return send(.saveSearch(name: trimmed), area: area)
     }
 }
+
+extension BrowseScreen: HostedScreen {
+    var tabs: Set<ShellTab> { [.browse] }
+    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.appeared, area: area) }
+    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
+        handle(key, area: area)
+    }
+    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
+        guard case .browse(let message) = message else { return nil }
+        return receive(message, area: area)
+    }
+    func capturesText(on tab: ShellTab) -> Bool { capturesText }
+    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
+        (activeKeys.helpSections(filter: filter), activeKeys.hints)
+    }
+    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
+        draw(into: &frame, area: area, context: context)
+    }
+    var isBusy: Bool { model.state.searching || model.state.loadingMore || model.state.loadingDetail }
+    mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]? {
+        guard purpose == .saveSearch else { return nil }
+        return confirmed.map { saveSearch(named: $0, area: area) } ?? []
+    }
+    mutating func resized(area: Rect) { syncTable(area: area) }
+}

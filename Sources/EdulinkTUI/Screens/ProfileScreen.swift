@@ -182,3 +182,23 @@ struct ProfileScreen {
             into: &buffer, area: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2)))
     }
 }
+
+extension ProfileScreen: HostedScreen {
+    var tabs: Set<ShellTab> { [.profile] }
+    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.load) }
+    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
+        handle(key)
+    }
+    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
+        guard case .profile(let message) = message else { return nil }
+        return receive(message)
+    }
+    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
+        (activeKeys.helpSections(filter: filter), activeKeys.hints)
+    }
+    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
+        draw(into: &frame, area: area, context: context)
+    }
+    func capturesText(on tab: ShellTab) -> Bool { capturesText }
+    var unsavedWork: [String] { model.state.isDirty ? ["your profile"] : [] }
+}

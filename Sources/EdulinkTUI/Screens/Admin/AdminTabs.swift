@@ -192,3 +192,21 @@ extension ScreenQuestion where Purpose == AdminQuestionPurpose {
             .exportPath)
     }
 }
+
+extension AdminTabs: HostedScreen {
+    var tabs: Set<ShellTab> { Self.owned }
+    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { show(tab) }
+    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
+        handle(key, tab: tab)
+    }
+    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
+        switch message {
+        case .adminUsers(let message): users.receive(message)
+        case .adminVerification(let message): verification.receive(message)
+        case .adminSecurity(let message): security.receive(message)
+        case .adminAudit(let message): audit.receive(message)
+        default: nil
+        }
+    }
+    func capturesText(on tab: ShellTab) -> Bool { capturesText(tab) }
+}

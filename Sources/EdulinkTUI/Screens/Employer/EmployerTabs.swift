@@ -291,3 +291,21 @@ extension ScreenQuestion where Purpose == EmployerQuestionPurpose {
                 dangerous: preview.move.target == .rejected), .bulk)
     }
 }
+
+extension EmployerTabs: HostedScreen {
+    var tabs: Set<ShellTab> { Self.owned }
+    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { show(tab) }
+    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
+        handle(key, tab: tab)
+    }
+    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
+        switch message {
+        case .employerListings(let message): listings.receive(message)
+        case .employerApplicants(let message): applicants.receive(message)
+        case .employerDashboard(let message): dashboard.receive(message)
+        case .organization(let message): organization.receive(message)
+        default: nil
+        }
+    }
+    func capturesText(on tab: ShellTab) -> Bool { capturesText }
+}

@@ -1,0 +1,84 @@
+import EdulinkCore
+import EdulinkViewModels
+import TerminalKit
+
+/// A screen the shell hosts on one or more of a role's tabs. The shell holds the signed-in role's
+/// screens as values of this protocol (`EdulinkApp.hosted`) and never names one: it routes keys,
+/// effect results, events, drawing, help and dialog answers through these methods. Adding a screen
+/// is its own file (with this conformance) plus one line in `RoleScreens`.
+///
+/// Tabs that share questions and state are one hosted screen (the employer's `EmployerTabs`, the
+/// admin's `AdminTabs`); a screen pushed over a tab (listing detail, apply form) is not hosted.
+protocol HostedScreen {
+    /// The tabs this screen draws.
+    var tabs: Set<ShellTab> { get }
+    /// Loads what `tab` shows as it comes to the front.
+    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>]
+    /// A key while `tab` is in front.
+    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome
+    /// The result of one of its effects, or nil when `message` belongs to another screen.
+    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]?
+    /// What its view-models posted for the rest of the app since the last call.
+    mutating func takeEvents() -> [AppEvent]
+    /// Whether typed characters are text on `tab` now (so `q` or `1` are not commands).
+    func capturesText(on tab: ShellTab) -> Bool
+    /// The keys of `tab` for the status bar and the help overlay.
+    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint])
+    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext)
+
+    /// What quitting now would lose: its edits that are not saved, by name.
+    var unsavedWork: [String] { get }
+    /// Whether it is waiting on a call (the status bar spins).
+    var isBusy: Bool { get }
+    /// About once a second; `front` is the tab in front when nothing is pushed over it.
+    mutating func tick(front: ShellTab?) -> [Effect<AppMessage>]
+    /// The answer to a dialog it asked for through `KeyOutcome`, or nil when the dialog is not its.
+    mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]?
+    /// The terminal changed size.
+    mutating func resized(area: Rect)
+    /// Work that starts with the session (loads that feed the status bar).
+    mutating func started(area: Rect) -> [Effect<AppMessage>]
+}
+
+extension HostedScreen {
+    var unsavedWork: [String] { [] }
+    var isBusy: Bool { false }
+    mutating func tick(front: ShellTab?) -> [Effect<AppMessage>] { [] }
+    mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]? { nil }
+    mutating func resized(area: Rect) {}
+    mutating func started(area: Rect) -> [Effect<AppMessage>] { [] }
+    func capturesText(on tab: ShellTab) -> Bool { false }
+}
+
+/// The screens each role's tabs hold: one line per screen.
+enum RoleScreens {
+    static func screens(for user: UserSummary, environment: AppEnvironment) -> [any HostedScreen] {
+        let repository = environment.repository
+        let notifications = NotificationsScreen(model: NotificationsViewModel(repository: repository))
+        switch user.role {
+        case .student:
+            return [
+                BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: false),
+                SavedScreen(model: SavedViewModel(repository: repository)),
+                ApplicationsScreen(model: ApplicationsViewModel(repository: repository)),
+                notifications,
+                ProfileScreen(model: ProfileViewModel(repository: repository)),
+            ]
+        case .employer:
+            return [
+                EmployerTabs(
+                    repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now),
+                notifications,
+            ]
+        case .admin:
+            return [
+                HealthScreen(model: HealthViewModel(repository: repository)),
+                AdminTabs(repository: repository, timeZone: environment.timeZone, now: environment.time.now),
+                DataScreen(model: DataViewModel(repository: repository)),
+                notifications,
+            ]
+        case .institutionAdmin, .supervisor:
+            return [BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true), notifications]
+        }
+    }
+}
