@@ -50,6 +50,43 @@ extension HostedScreen {
     func capturesText(on tab: ShellTab) -> Bool { false }
 }
 
+/// A hosted screen on one tab over one view-model, whose keys need nothing but the key (most of
+/// them): it says its tab, which results are its own, its keys and how it loads; the rest of
+/// `HostedScreen` follows from those.
+protocol TabScreen: HostedScreen {
+    associatedtype Message
+    associatedtype Intent: Hashable
+    /// The tab it draws.
+    static var tab: ShellTab { get }
+    /// `message` when it is a result of this screen's effects.
+    static func own(_ message: AppMessage) -> Message?
+    /// The keys it answers now.
+    var activeKeys: KeyTable<Intent> { get }
+    /// Loads what it shows.
+    mutating func load() -> [Effect<AppMessage>]
+    mutating func handle(_ key: Key) -> KeyOutcome
+    mutating func receive(_ message: Message) -> [Effect<AppMessage>]
+    func draw(into frame: inout Frame, area: Rect, context: DrawContext)
+}
+
+extension TabScreen {
+    var tabs: Set<ShellTab> { [Self.tab] }
+    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { load() }
+    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
+        handle(key)
+    }
+    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
+        guard let own = Self.own(message) else { return nil }
+        return receive(own)
+    }
+    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
+        (activeKeys.helpSections(filter: filter), activeKeys.hints)
+    }
+    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
+        draw(into: &frame, area: area, context: context)
+    }
+}
+
 /// The screens each role's tabs hold: one line per screen.
 enum RoleScreens {
     static func screens(for user: UserSummary, environment: AppEnvironment) -> [any HostedScreen] {

@@ -163,22 +163,14 @@ struct ApplicationsScreen {
     }
 }
 
-extension ApplicationsScreen: HostedScreen {
-    var tabs: Set<ShellTab> { [.applications] }
-    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.load) }
-    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key)
+extension ApplicationsScreen: TabScreen {
+    static var tab: ShellTab { .applications }
+    static func own(_ message: AppMessage) -> ApplicationsViewModel.Message? {
+        if case .applications(let message) = message { return message }
+        return nil
     }
-    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
-        guard case .applications(let message) = message else { return nil }
-        return receive(message)
-    }
-    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
-        (Self.keys.helpSections(filter: filter), Self.keys.hints)
-    }
-    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
-        draw(into: &frame, area: area, context: context)
-    }
+    var activeKeys: KeyTable<Intent> { Self.keys }
+    mutating func load() -> [Effect<AppMessage>] { send(.load) }
     mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]? {
         guard purpose == .applications else { return nil }
         return send(confirmed != nil ? .confirm : .cancel)

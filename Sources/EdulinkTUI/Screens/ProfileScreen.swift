@@ -183,22 +183,13 @@ struct ProfileScreen {
     }
 }
 
-extension ProfileScreen: HostedScreen {
-    var tabs: Set<ShellTab> { [.profile] }
-    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.load) }
-    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key)
+extension ProfileScreen: TabScreen {
+    static var tab: ShellTab { .profile }
+    static func own(_ message: AppMessage) -> ProfileViewModel.Message? {
+        if case .profile(let message) = message { return message }
+        return nil
     }
-    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
-        guard case .profile(let message) = message else { return nil }
-        return receive(message)
-    }
-    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
-        (activeKeys.helpSections(filter: filter), activeKeys.hints)
-    }
-    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
-        draw(into: &frame, area: area, context: context)
-    }
+    mutating func load() -> [Effect<AppMessage>] { send(.load) }
     func capturesText(on tab: ShellTab) -> Bool { capturesText }
     var unsavedWork: [String] { model.state.isDirty ? ["your profile"] : [] }
 }

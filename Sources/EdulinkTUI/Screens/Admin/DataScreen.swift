@@ -218,22 +218,14 @@ struct DataScreen {
     }
 }
 
-extension DataScreen: HostedScreen {
-    var tabs: Set<ShellTab> { [.data] }
-    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.load) }
-    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key)
+extension DataScreen: TabScreen {
+    static var tab: ShellTab { .data }
+    static func own(_ message: AppMessage) -> DataViewModel.Message? {
+        if case .data(let message) = message { return message }
+        return nil
     }
-    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
-        guard case .data(let message) = message else { return nil }
-        return receive(message)
-    }
-    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
-        (Self.keys.helpSections(filter: filter), Self.keys.hints)
-    }
-    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
-        draw(into: &frame, area: area, context: context)
-    }
+    var activeKeys: KeyTable<Intent> { Self.keys }
+    mutating func load() -> [Effect<AppMessage>] { send(.load) }
     var isBusy: Bool { model.state.working != nil }
     mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]? {
         guard purpose == .data else { return nil }

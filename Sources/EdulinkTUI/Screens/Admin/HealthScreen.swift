@@ -207,22 +207,14 @@ struct HealthScreen {
     }
 }
 
-extension HealthScreen: HostedScreen {
-    var tabs: Set<ShellTab> { [.health] }
-    mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.load) }
-    mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key)
+extension HealthScreen: TabScreen {
+    static var tab: ShellTab { .health }
+    static func own(_ message: AppMessage) -> HealthViewModel.Message? {
+        if case .health(let message) = message { return message }
+        return nil
     }
-    mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
-        guard case .health(let message) = message else { return nil }
-        return receive(message)
-    }
-    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
-        (Self.keys.helpSections(filter: filter), Self.keys.hints)
-    }
-    func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
-        draw(into: &frame, area: area, context: context)
-    }
+    var activeKeys: KeyTable<Intent> { Self.keys }
+    mutating func load() -> [Effect<AppMessage>] { send(.load) }
     mutating func started(area: Rect) -> [Effect<AppMessage>] { send(.load) }
     mutating func tick(front: ShellTab?) -> [Effect<AppMessage>] { front == .health ? send(.tick) : [] }
 }
