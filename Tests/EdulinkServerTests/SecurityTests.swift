@@ -161,6 +161,39 @@ struct SecurityTests {
         }
     }
 
+    @Test(
+        "a password change ends the user's other sessions and keeps the caller's; an admin's lock or reset ends them all",
+        arguments: ServerBackend.all)
+    func passwordChangeEndsOtherSessions(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let laptop = try await server.login("student0@uon.example")
+            let phone = try await server.login("student0@uon.example")
+            let change = try await server.send(
+                .POST, "/api/v1/me/password", token: laptop.access,
+                body: #"{"current":"\#(SecurityServer.password)","new":"another long passphrase 42"}"#)
+            #expect(change.status == 204)
+            #expect(try await server.send(.GET, "/api/v1/me", token: laptop.access).status == 200)
+            #expect(try await server.send(.GET, "/api/v1/me", token: phone.access).status == 401)
+            let refreshed = try await server.send(
+                .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(phone.refresh)"}"#)
+            #expect(refreshed.status == 401)
+            // The caller's own session goes on, refresh included.
+            let own = try await server.send(
+                .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(laptop.refresh)"}"#)
+            #expect(own.status == 200)
+
+            // An admin's lock ends every session of the account at once, even a fresh one.
+            let other = try await server.login("student1@uon.example")
+            let admin = try await server.login("admin@edulink.test")
+            let student = try #require(try await server.store.read { try $0.user(email: "student1@uon.example") })
+            server.clock.advance(by: 1)
+            let lock = try await server.send(
+                .POST, "/api/v1/admin/users/\(student.id.rawValue)/lock", token: admin.access, body: "{}")
+            #expect(lock.status == 204 || lock.status == 200)
+            #expect(try await server.send(.GET, "/api/v1/me", token: other.access).status == 401)
+        }
+    }
+
     @Test("brute force: locked after 5 failures, 429 after 10, each failure counted once", arguments: ServerBackend.all)
     func bruteForce(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in

@@ -83,6 +83,8 @@ public protocol ServerStateWriter: ServerStateReader, StoreWriter {
     func insertTokenFamily(_ family: TokenFamily) throws
     /// Marks the family revoked (if it is not already).
     func revokeTokenFamily(_ id: String, at date: Date, reason: String) throws
+    /// Revokes every open family of the user but `keeping`; returns how many it revoked.
+    func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int
     func insertRefreshToken(_ token: RefreshTokenRecord) throws
     func markRefreshTokenUsed(_ id: String, at date: Date) throws
     /// Removes refresh tokens and families that expired before `date`.

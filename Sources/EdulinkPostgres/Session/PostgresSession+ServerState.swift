@@ -54,6 +54,18 @@ extension PostgresSession: ServerStateWriter {
             [date, reason, id])
     }
 
+    func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int {
+        try count(
+            """
+            WITH revoked AS (
+                UPDATE token_families SET revoked_at = $1, revoked_reason = $2
+                WHERE user_id = $3 AND revoked_at IS NULL AND id IS DISTINCT FROM $4
+                RETURNING 1
+            )
+            SELECT count(*) AS count FROM revoked
+            """, [date, reason, userID, keeping])
+    }
+
     func insertRefreshToken(_ token: RefreshTokenRecord) throws {
         try execute(
             """

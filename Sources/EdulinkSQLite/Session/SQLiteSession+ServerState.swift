@@ -45,6 +45,15 @@ extension SQLiteSession: ServerStateWriter {
             [ColumnCoding.microseconds(date), reason, id])
     }
 
+    func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int {
+        try execute(
+            """
+            UPDATE token_families SET revoked_at = ?, revoked_reason = ?
+            WHERE user_id = ? AND revoked_at IS NULL AND id IS NOT ?
+            """, [ColumnCoding.microseconds(date), reason, userID.rawValue, keeping])
+        return db.changesCount
+    }
+
     func insertRefreshToken(_ token: RefreshTokenRecord) throws {
         try execute(
             """

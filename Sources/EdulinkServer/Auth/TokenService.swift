@@ -84,6 +84,16 @@ struct TokenService: Sendable {
         }
     }
 
+    /// Ends every sign-in session of `userID` but `keeping` (the caller's own, after a password
+    /// change); returns how many it ended.
+    @discardableResult
+    func endSessions(of userID: UserID, keeping familyID: String?, reason: String) async throws -> Int {
+        let now = clock.now()
+        return try await store.writeServerState { session in
+            try session.revokeTokenFamilies(of: userID, keeping: familyID, at: now, reason: reason)
+        }
+    }
+
     /// Ends a sign-in session: its refresh tokens and access tokens stop working.
     func endSession(familyID: String) async throws {
         let now = clock.now()

@@ -62,7 +62,10 @@ extension APIHandler {
 
     func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        try await service.changePassword(try principal(), current: body.current, new: body.new)
+        let caller = try caller()
+        try await service.changePassword(caller.principal, current: body.current, new: body.new)
+        // Every other device signed in as this user signs in again with the new password.
+        try await tokens.endSessions(of: caller.user.id, keeping: caller.familyID, reason: "password changed")
         return .noContent(.init())
     }
 
