@@ -1,6 +1,7 @@
 import CoreMetrics
 public import Foundation
 public import Logging
+import Synchronization
 
 /// Hashes and checks passwords. bcrypt in production; a cheap cost in tests.
 public protocol PasswordHasher: Sendable {
@@ -57,6 +58,9 @@ public struct EdulinkService: Sendable {
     public static let lockoutDuration: TimeInterval = 15 * 60
     public static let dailyApplicationLimit = 5
     public static let monthlyApplicationLimit = 50
+
+    /// What an unknown email's password is checked against (see `DecoyHash`).
+    let decoy = DecoyHash()
 
     public init(environment: ServiceEnvironment) {
         self.environment = environment
@@ -180,4 +184,21 @@ extension Principal {
 
     /// True for `localOperator`.
     public var isOperator: Bool { userID.rawValue == 0 }
+}
+
+/// A hash of nobody's password at the hasher's cost, made the first time it is needed. Signing in
+/// with an unknown email checks the password against it, so the answer takes as long as for an
+/// existing account and its timing does not tell which emails exist.
+final class DecoyHash: Sendable {
+    private let made = Mutex<String?>(nil)
+
+    func value(_ hasher: any PasswordHasher) -> String {
+        if let hash = made.withLock({ $0 }) { return hash }
+        let hash = hasher.hash("no account has this password \(UInt64.random(in: 0...UInt64.max))")
+        return made.withLock { current in
+            if let current { return current }
+            current = hash
+            return hash
+        }
+    }
 }

@@ -37,7 +37,9 @@ extension EdulinkService {
         let email = AccountRules.signInEmail(rawEmail)
         let found = try await store.read { try $0.user(email: email) }
         // bcrypt runs outside the transaction; it is slow on purpose and must not hold the writer.
-        let passwordMatches = found.map { environment.hasher.verify(password, hash: $0.passwordHash) } ?? false
+        // An unknown email is checked against a decoy hash, so it takes as long as a real account.
+        let hasher = environment.hasher
+        let passwordMatches = hasher.verify(password, hash: found?.passwordHash ?? decoy.value(hasher)) && found != nil
         let at = now()
         let outcome: Result<User, EdulinkError> = try await store.write { session in
             guard var user = try session.user(email: email) else {
