@@ -283,6 +283,33 @@ struct LoginContractTests {
     }
 
     @Test(
+        "a wrong current password on a password change counts like a failed sign-in: the fifth locks the account",
+        arguments: ContractBackend.all)
+    func passwordChangeGuesses(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 1) { w in
+            for _ in 1..<EdulinkService.lockoutThreshold {
+                let wrong = await edulinkError {
+                    try await w.student.changePassword(current: "a guess at it", new: "a brand new passphrase 7")
+                }
+                #expect(wrong?.fieldErrors.map(\.field) == ["current_password"])
+            }
+            let last = await edulinkError {
+                try await w.student.changePassword(current: "a guess at it", new: "a brand new passphrase 7")
+            }
+            #expect(last?.isUnauthenticated == true)
+            let account = try await w.admin.users(matching: "student0@uon.example", role: nil, after: nil, limit: 1)
+            #expect(account.first?.status == .locked)
+            // Locked: not even the right password changes it now.
+            w.clock.advance(by: 60)
+            let right = await edulinkError {
+                try await w.students[0].changePassword(
+                    current: ContractFixture.password, new: "a brand new passphrase 7")
+            }
+            #expect(right != nil)
+        }
+    }
+
+    @Test(
         "an admin cannot demote, lock or disable their own account; another admin can", arguments: ContractBackend.all)
     func ownAccount(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 1) { w in

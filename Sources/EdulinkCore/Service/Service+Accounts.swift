@@ -131,10 +131,12 @@ extension EdulinkService {
     public func changePassword(_ principal: Principal, current: String, new: String) async throws {
         try await guarded(principal) {
             try authorize(principal, .changeOwnPassword, on: Ownership(userID: principal.userID))
-            guard let user = try await store.read({ try $0.user(principal.userID) }) else {
-                throw EdulinkError.notFound("Account")
-            }
-            guard environment.hasher.verify(current, hash: user.passwordHash) else {
+            // The current password is checked like a sign-in: a wrong one counts towards the lockout
+            // and is a security event, so a stolen session cannot guess it without limit.
+            let user: User
+            do {
+                user = try await reauthenticate(principal, password: current, source: principal.origin.rawValue)
+            } catch let error as EdulinkError where error.fieldErrors.map(\.field) == ["password"] {
                 throw EdulinkError.validation([FieldError("current_password", "Current password is incorrect.")])
             }
             try environment.passwordPolicy.check(password: new, email: user.email)
