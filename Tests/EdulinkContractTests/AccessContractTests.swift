@@ -67,6 +67,22 @@ struct AccessContractTests {
         }
     }
 
+    @Test(
+        "a listing's pipeline counts are its owner's: another employer sees only how many applied",
+        arguments: ContractBackend.all)
+    func pipelineCountsAreTheOwners(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let first = try await w.application(by: 0)
+            _ = try await w.application(by: 1)
+            _ = try await w.employer.move(first.id, .shortlist)
+            #expect(try await w.employer.listing(w.listing.id).applicationCounts == [.pending: 1, .shortlisted: 1])
+            #expect(try await w.admin.listing(w.listing.id).applicationCounts == [.pending: 1, .shortlisted: 1])
+            let rival = try await w.rivalEmployer(verified: true)
+            #expect(try await rival.listing(w.listing.id).applicationCounts == [.pending: 2])
+            #expect(try await w.students[2].listing(w.listing.id).applicationCounts == [.pending: 2])
+        }
+    }
+
     @Test("employer notes and ratings never reach the student", arguments: ContractBackend.all)
     func redaction(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

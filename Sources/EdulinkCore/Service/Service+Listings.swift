@@ -124,9 +124,14 @@ extension EdulinkService {
                     let organization = try session.organization(listing.organizationID)
                 else { throw EdulinkError.notFound("Listing") }
                 let counts = try session.applicationCounts(listingID: id)
+                // The pipeline (how many offered, rejected…) is the owner's and the admin's; everyone
+                // else sees how many applied, as Browse shows it.
+                let seesPipeline =
+                    principal.role == .admin
+                    || (principal.role == .employer && principal.organizationID == listing.organizationID)
                 var detail = ListingDetail(
                     listing: listing, organization: organization,
-                    applicationCounts: principal.role == .student ? [:] : counts, applyRefusal: nil,
+                    applicationCounts: seesPipeline ? counts : [.pending: counts.applied], applyRefusal: nil,
                     skillMatch: nil, isSaved: false, myApplicationID: nil)
                 if principal.role == .student {
                     let context = try self.applyContext(principal, listing, counts: counts, session, at, calendar)
@@ -136,8 +141,6 @@ extension EdulinkService {
                     let mine = try session.application(studentID: principal.userID, listingID: id)
                     detail.myApplicationID = mine?.id
                     detail.myApplicationStatus = mine?.status
-                    // Students see the number applied only, not the employer's pipeline.
-                    detail.applicationCounts = [.pending: counts.applied]
                 }
                 return detail
             }
