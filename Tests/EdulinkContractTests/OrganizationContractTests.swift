@@ -5,6 +5,27 @@ import Testing
 @Suite("Contract: verifying organizations", .timeLimit(.minutes(10)))
 struct OrganizationContractTests {
     @Test(
+        "a verified organization that renames itself needs verifying again; other edits keep it verified",
+        arguments: ContractBackend.all)
+    func renameNeedsVerification(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            var organization = try await w.employer.organization(w.organization.id)
+            #expect(organization.verified)
+            organization.description += " We also build savings products."
+            #expect(try await w.employer.updateOrganization(organization).verified)
+            organization.name = "Totally Different Holdings Ltd"
+            let renamed = try await w.employer.updateOrganization(organization)
+            #expect(!renamed.verified)
+            #expect(try await w.admin.organization(w.organization.id).verified == false)
+            // Nothing new is published until an admin verifies it again.
+            let draft = try await w.employer.createListing(
+                ContractFixture.draft("Junior Data Analyst Intern", at: w.now))
+            let submit = await edulinkError { try await w.employer.changeListing(draft.id, .submit, reason: nil) }
+            #expect(submit?.refusalCode == .organizationNotVerified)
+        }
+    }
+
+    @Test(
         "an admin verifies an organization, then its listings can be submitted and published",
         arguments: ContractBackend.all)
     func verifyUnblocksPublishing(_ backend: ContractBackend) async throws {

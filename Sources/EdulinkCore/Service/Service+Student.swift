@@ -339,6 +339,11 @@ extension EdulinkService {
                 guard var current = try session.organization(organization.id) else {
                     throw EdulinkError.notFound("Organization")
                 }
+                // Verification vouches for a name: a verified organization that renames itself is
+                // verified again by an admin before it publishes anything new.
+                if principal.role != .admin && current.verified && cleaned.name != current.name {
+                    current.verified = false
+                }
                 current.name = cleaned.name
                 current.industry = cleaned.industry
                 current.size = cleaned.size
