@@ -120,6 +120,22 @@ struct TextRulesTests {
         #expect(TextRules.characterProblem(text, multiline: multiline) == problem)
     }
 
+    static let invisible = "contains invisible characters (zero-width, direction marks or similar)"
+
+    @Test(
+        "single-line names refuse invisible characters; joined emoji, flags and Persian's non-joiner stay",
+        arguments: [
+            ("Ann\u{200B}Wanjiru", Self.invisible), ("\u{FEFF}Acme Ltd", Self.invisible),
+            ("Acme\u{200E} Ltd", Self.invisible), ("Acme\u{2060}Ltd", Self.invisible),
+            ("A\u{200D}B", Self.invisible), ("Data\u{E0041}\u{E0042}", Self.invisible),
+            ("Dev 👩🏽‍💻", nil as String?), ("Team 🏴󠁧󠁢󠁳󠁣󠁴󠁿", nil), ("می\u{200C}خواهم", nil),
+        ])
+    func invisibleInNames(_ text: String, _ problem: String?) {
+        #expect(TextRules.characterProblem(text, multiline: false) == problem)
+        // Long text (descriptions, letters) is not an identifier: only control characters are refused there.
+        #expect(TextRules.characterProblem(text, multiline: true) == nil)
+    }
+
     @Test("lengths count characters as people see them")
     func graphemes() {
         var v = FieldValidator()

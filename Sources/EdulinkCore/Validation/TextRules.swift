@@ -9,7 +9,29 @@ public enum TextRules {
     static let directionControls: Set<Unicode.Scalar> = Set(
         [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].compactMap(Unicode.Scalar.init))
 
-    /// Why `text` has characters it must not have, or nil. `multiline` allows newline and tab.
+    /// Characters that show nothing but make two names differ (zero-width space, word joiner, BOM,
+    /// left-to-right and right-to-left marks, the Arabic letter mark, the Mongolian vowel separator).
+    static let invisible: Set<Unicode.Scalar> = Set(
+        [0x200B, 0x2060, 0xFEFF, 0x200E, 0x200F, 0x061C, 0x180E].compactMap(Unicode.Scalar.init))
+
+    /// Why a single-line identifier (a name, a title, an email) has an invisible character, or nil.
+    /// The zero-width joiner and tag characters are kept inside an emoji they build (👩‍💻, a
+    /// subdivision flag); the zero-width non-joiner is kept (scripts such as Persian need it).
+    static func invisibleProblem(_ text: String) -> String? {
+        for character in text {
+            let isEmoji = character.unicodeScalars.first?.properties.isEmojiPresentation ?? false
+            for scalar in character.unicodeScalars {
+                let tag = (0xE0000...0xE007F).contains(scalar.value)
+                if invisible.contains(scalar) || ((scalar.value == 0x200D || tag) && !isEmoji) {
+                    return "contains invisible characters (zero-width, direction marks or similar)"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Why `text` has characters it must not have, or nil. `multiline` allows newline and tab;
+    /// single-line text also refuses invisible characters (`invisibleProblem`).
     public static func characterProblem(_ text: String, multiline: Bool) -> String? {
         for scalar in text.unicodeScalars {
             if scalar == "\u{FFFD}" {
@@ -25,7 +47,7 @@ public enum TextRules {
                     : "contains control characters"
             }
         }
-        return nil
+        return multiline ? nil : invisibleProblem(text)
     }
 
     /// Trims spaces and newlines at both ends and normalizes to NFC.
