@@ -119,6 +119,8 @@ struct PostgresStoreTests {
             #expect(backup.path.hasSuffix(".dump"))
             let mode = try FileManager.default.attributesOfItem(atPath: backup.path)[.posixPermissions] as? NSNumber
             #expect(mode?.intValue == 0o600)
+            let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions]
+            #expect((folderMode as? NSNumber)?.intValue == 0o700)
             let lost = try await w.store.write { [w] in try $0.insertListing(w.listing("Later Intern")) }
             w.clock.advance(by: 2)
             let safety = try await w.store.restore(from: URL(fileURLWithPath: backup.path), backupDirectory: folder)

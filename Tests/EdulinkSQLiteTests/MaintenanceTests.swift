@@ -29,6 +29,8 @@ struct MaintenanceTests {
             #expect(URL(fileURLWithPath: record.path).lastPathComponent == "edulink-20270115-080000.sqlite")
             let mode = try FileManager.default.attributesOfItem(atPath: record.path)[.posixPermissions] as? NSNumber
             #expect(mode?.intValue == 0o600)
+            let folderMode = try FileManager.default.attributesOfItem(atPath: directory.path)[.posixPermissions]
+            #expect((folderMode as? NSNumber)?.intValue == 0o700)
             #expect(try await store.backups() == [record])
             #expect(try await store.status().lastBackup == record)
             let copy = try DatabaseQueue(path: record.path)

@@ -93,7 +93,7 @@ extension PostgresStore {
 
     func makeBackup(into directory: URL) async throws -> BackupRecord {
         let createdAt = clock.now()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try PrivateFolder.create(directory)
         let file = Self.availableBackupFile(in: directory, at: createdAt)
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         else {

@@ -104,7 +104,7 @@ extension SQLiteStore {
     /// check is recorded as failing and throws, unless `keepingDamaged` (the safety copy of a restore).
     func makeBackup(into directory: URL, keepingDamaged: Bool = false) async throws -> BackupRecord {
         let createdAt = clock.now()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try PrivateFolder.create(directory)
         let file = Self.availableBackupFile(in: directory, at: createdAt)
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         else {
