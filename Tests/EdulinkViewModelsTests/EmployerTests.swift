@@ -160,6 +160,10 @@ struct EmployerTests {
         #expect(try field("李小龍") == "李小龍")
         #expect(try field("王, 芳") == "\"王, 芳\"")
         #expect(try field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        // A formula after a separator a spreadsheet splits on is defused too.
+        #expect(try field("Ann;=1+2;x") == "'Ann;=1+2;x")
+        #expect(try field("Python, SQL") == "\"Python, SQL\"")
+        #expect(try field("a | @SUM(A1)") == "'a | @SUM(A1)")
         #expect(try field("@cmd") == "'@cmd")
         #expect(try field("") == "")
         #expect(try CSV.text([["a", "b,c", ""], ["d", "e", "f"]]) == "a,\"b,c\",\r\nd,e,f\r\n")

@@ -9,12 +9,20 @@ import Foundation
 /// try CSV.text([["Ann", "says \"hi\", twice"]])  // "Ann,\"says \"\"hi\"\", twice\"\r\n"
 /// ```
 public enum CSV {
-    /// A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so exported applicant
-    /// text cannot execute in the employer's spreadsheet.
+    /// A field any of whose segments starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`,
+    /// so exported applicant text cannot execute in the employer's spreadsheet. Segments are split
+    /// at every separator a spreadsheet may split on when it opens the file (`,` `;` tab `|`), so
+    /// `Ann;=1+2;x` is defused as well as `=1+2`.
     public static func defused(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
-        return "'" + value
+        let separators: Set<Character> = [",", ";", "\t", "|"]
+        let segments = value.split(omittingEmptySubsequences: false) { separators.contains($0) }
+        let live =
+            value.first.map(startsFormula) == true
+            || segments.contains { segment in segment.first { !$0.isWhitespace }.map(startsFormula) ?? false }
+        return live ? "'" + value : value
     }
+
+    private static func startsFormula(_ character: Character) -> Bool { "=+-@\t\r".contains(character) }
 
     /// The records as CSV text, each ending with CRLF (RFC 4180 §2.1).
     public static func text(_ rows: [[String]]) throws -> String {
