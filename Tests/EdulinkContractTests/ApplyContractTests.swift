@@ -96,6 +96,31 @@ struct ApplyContractTests {
         }
     }
 
+    @Test(
+        "an offer cannot be accepted once every position is filled, with its own message",
+        arguments: ContractBackend.all)
+    func acceptWhenFilled(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            var draft = ContractFixture.draft("Single Seat Data Intern", at: w.now)
+            draft.positions = 1
+            let listing = try await w.publish(draft)
+            let first = try await w.application(listing.id, by: 0)
+            let second = try await w.application(listing.id, by: 1)
+            let slot = Interview(at: w.now.addingTimeInterval(3 * ContractFixture.day), place: "Kusi HQ, Westlands")
+            for id in [first.id, second.id] {
+                _ = try await w.employer.move(id, .shortlist)
+                _ = try await w.employer.move(id, .scheduleInterview(slot))
+                _ = try await w.employer.move(id, .offer(expiresAt: nil))
+            }
+            _ = try await w.students[0].answerOffer(first.id, accept: true)
+            let late = await edulinkError { try await w.students[1].answerOffer(second.id, accept: true) }
+            #expect(late?.refusalCode == .positionsFilled)
+            #expect(try await w.students[1].application(second.id).application.status == .offered)
+            // Declining it still works.
+            #expect(try await w.students[1].answerOffer(second.id, accept: false).status == .declined)
+        }
+    }
+
     @Test("an incomplete profile cannot apply and is told what is missing", arguments: ContractBackend.all)
     func incompleteProfile(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

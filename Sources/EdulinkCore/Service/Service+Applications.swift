@@ -446,6 +446,16 @@ extension EdulinkService {
             if let expiry = application.offerExpiresAt, expiry <= at {
                 throw EdulinkError.refused(Refusal(.offerExpired, "This offer expired; ask the employer to renew it."))
             }
+            // An offer is accepted into a position: when every position is taken, it cannot be.
+            if move == .accept,
+                (try session.applicationCounts(listingID: listing.id)[.accepted] ?? 0) >= listing.positions
+            {
+                throw EdulinkError.refused(
+                    Refusal(
+                        .positionsFilled,
+                        "Every position of this listing (\(listing.positions)) has been filled; this offer can no "
+                            + "longer be accepted. Decline it, or ask the employer."))
+            }
         case .withdraw(let cleaned):
             note = cleaned
         }

@@ -35,6 +35,7 @@ public enum RefusalCode: String, Sendable, Codable, CaseIterable, Hashable {
     case lastAdmin = "last_admin"
     /// An admin may not lock, disable or demote their own account (another admin must).
     case ownAccount = "own_account"
+    case positionsFilled = "positions_filled"
 }
 
 /// A business rule that said no, with a message for people and a code for programs.
