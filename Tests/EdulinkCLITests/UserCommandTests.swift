@@ -87,6 +87,19 @@ struct UserCommandTests {
         #expect(BcryptHasher(cost: 4).verify(password, hash: user.passwordHash))
         #expect(!BcryptHasher(cost: 4).verify("demo-password", hash: user.passwordHash))
 
+        // The institution is the admin's to set (the student's profile edit cannot).
+        #expect(try await harness.run(["user", "set-institution", email, "none"]).succeeded)
+        #expect(try await store.read { try $0.user(email: email) }?.institutionID == nil)
+        let first = try #require(try await store.read { try $0.institutions() }.first)
+        let tied = try await harness.run(["user", "set-institution", email, String(first.id.rawValue)])
+        #expect(tied.standardOutput == "\(email) belongs to institution \(first.id.rawValue).\n")
+        #expect(try await store.read { try $0.profile(user.id) }?.institutionID == first.id)
+        let missing = try await harness.run(["user", "set-institution", email, "999999"])
+        #expect(missing.status == 1)
+        #expect(missing.standardError == "edulink: error: institution: No such institution.\n")
+        let employer = try await harness.run(["user", "set-institution", "employer@edulink.demo", "none"])
+        #expect(employer.status == 1)
+
         let role = try await harness.run(["user", "set-role", email, "supervisor"])
         #expect(role.succeeded)
         #expect(try await users(harness, ["--search", email]).first?["role"] as? String == "supervisor")

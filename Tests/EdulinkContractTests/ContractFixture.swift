@@ -111,7 +111,7 @@ struct Seeded: Sendable {
             _ = try await session.login(email: email, password: ContractFixture.password)
             _ = try await session.updateProfile(
                 ProfileUpdate(
-                    displayName: "Student \(index)", phone: "+254712000\(100 + index)", institutionID: institution.id,
+                    displayName: "Student \(index)", phone: "+254712000\(100 + index)",
                     registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
                     skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
                     resumePath: "~/cv.pdf"))

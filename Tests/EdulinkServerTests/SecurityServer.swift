@@ -72,7 +72,7 @@ struct SecurityServer: Sendable {
             _ = try await service.updateProfile(
                 principal,
                 ProfileUpdate(
-                    displayName: "Student \(index)", phone: "+254712000\(100 + index)", institutionID: institution.id,
+                    displayName: "Student \(index)", phone: "+254712000\(100 + index)",
                     registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
                     skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
                     resumePath: "~/cv.pdf"))
@@ -80,15 +80,7 @@ struct SecurityServer: Sendable {
         }
         let employerPrincipal = Principal(
             userID: employer.id, role: .employer, organizationID: organization.id, origin: .api)
-        let now = clock.now()
-        let day: TimeInterval = 86_400
-        let draft = ListingDraft(
-            title: "Data Analyst Intern — Mobile Money",
-            description: String(repeating: "Analytics work on real questions about mobile money. ", count: 3),
-            category: .technology, level: .entry, locationType: .hybrid, location: "Nairobi, Kenya",
-            startDate: now.addingTimeInterval(40 * day), endDate: now.addingTimeInterval(124 * day), durationWeeks: 12,
-            stipend: Stipend(amount: 25_000, currency: .kes), requiredSkills: ["SQL"],
-            deadline: now.addingTimeInterval(30 * day))
+        let draft = Self.draft("Data Analyst Intern — Mobile Money", at: clock.now())
         var listing = try await service.createListing(employerPrincipal, draft)
         listing = try await service.changeListing(employerPrincipal, listing.id, .submit, reason: nil)
         listing = try await service.changeListing(op, listing.id, .verify, reason: nil)
@@ -151,6 +143,34 @@ struct SecurityServer: Sendable {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let buffer = try await response.body.collect(upTo: 8 * 1024 * 1024)
         return Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: buffer))
+    }
+
+    /// A valid listing draft titled `title`, its dates counted from `now`.
+    static func draft(_ title: String, at now: Date) -> ListingDraft {
+        let day: TimeInterval = 86_400
+        return ListingDraft(
+            title: title,
+            description: String(repeating: "Analytics work on real questions about mobile money. ", count: 3),
+            category: .technology, level: .entry, locationType: .hybrid, location: "Nairobi, Kenya",
+            startDate: now.addingTimeInterval(40 * day), endDate: now.addingTimeInterval(124 * day), durationWeeks: 12,
+            stipend: Stipend(amount: 25_000, currency: .kes), requiredSkills: ["SQL"],
+            deadline: now.addingTimeInterval(30 * day))
+    }
+
+    /// A published listing only `institution`'s students may see (the employer submits, the operator verifies).
+    func publishInstitutionOnly(for institution: InstitutionID) async throws -> Listing {
+        let op = Principal.localOperator()
+        guard let employer = try await store.read({ try $0.user(email: "employer@kusi.example") }) else {
+            throw URLError(.userAuthenticationRequired)
+        }
+        let principal = Principal(
+            userID: employer.id, role: .employer, organizationID: employer.organizationID, origin: .api)
+        var draft = Self.draft("Campus Data Intern — Strathmore only", at: clock.now())
+        draft.visibility = .institutionOnly
+        draft.institutionID = institution
+        let listing = try await service.createListing(principal, draft)
+        _ = try await service.changeListing(principal, listing.id, .submit, reason: nil)
+        return try await service.changeListing(op, listing.id, .verify, reason: nil)
     }
 
     /// Signs in and returns the access and refresh tokens.

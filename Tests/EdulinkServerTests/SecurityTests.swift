@@ -194,6 +194,39 @@ struct SecurityTests {
         }
     }
 
+    @Test(
+        "a student cannot move themselves to another institution through their profile to read its listings",
+        arguments: ServerBackend.all)
+    func institutionIsNotTheStudents(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let op = Principal.localOperator()
+            let other = try await server.service.createInstitution(
+                op, Institution(name: "Strathmore University", shortCode: "SU", type: .university, verified: true))
+            let listing = try await server.publishInstitutionOnly(for: other.id)
+            let student = try await server.login("student0@uon.example")
+            let path = "/api/v1/listings/\(listing.id.rawValue)"
+            #expect(try await server.send(.GET, path, token: student.access).status == 404)
+
+            let edit = try await server.send(
+                .PUT, "/api/v1/profile", token: student.access,
+                body:
+                    #"{"displayName":"Student 0","skills":["SQL"],"interests":["fintech"],"institutionID":\#(other.id.rawValue)}"#
+            )
+            #expect(edit.status == 200)
+            let profile = try await server.send(.GET, "/api/v1/profile", token: student.access)
+            #expect(!profile.body.contains("Strathmore"))
+            #expect(try await server.send(.GET, path, token: student.access).status == 404)
+            let apply = try await server.send(
+                .POST, "/api/v1/applications", token: student.access,
+                body:
+                    #"{"listingID":\#(listing.id.rawValue),"coverLetter":"\#(String(repeating: "I want to learn. ", count: 7))","answers":[]}"#
+            )
+            #expect(apply.status == 404)
+            let saved = try #require(try await server.store.read { try $0.user(email: "student0@uon.example") })
+            #expect(saved.institutionID != other.id)
+        }
+    }
+
     @Test("brute force: locked after 5 failures, 429 after 10, each failure counted once", arguments: ServerBackend.all)
     func bruteForce(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in

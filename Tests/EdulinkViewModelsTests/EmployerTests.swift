@@ -21,7 +21,7 @@ struct EmployerTests {
             _ = try await session.login(email: email, password: Fixture.password)
             _ = try await session.updateProfile(
                 ProfileUpdate(
-                    displayName: name, phone: "+254712001\(100 + index)", institutionID: world.institution.id,
+                    displayName: name, phone: "+254712001\(100 + index)",
                     registrationNumber: "P15/2\(100 + index)/2023", yearOfStudy: 3, course: "Computer Science",
                     skills: ["Python"], interests: ["fintech"], githubURL: "https://github.com/a\(index)",
                     resumePath: "~/cv.pdf"))

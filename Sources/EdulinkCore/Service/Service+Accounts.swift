@@ -244,6 +244,49 @@ extension EdulinkService {
         }
     }
 
+    /// Ties a student or an institution admin to an institution, or unties them (`nil`): the admin's
+    /// way until the institution's own codes and imports; a student's profile edit never changes it.
+    public func setInstitution(_ principal: Principal, user id: UserID, to institutionID: InstitutionID?) async throws {
+        let at = now()
+        try await changeAccount(principal, id, action: "user.institution", security: .adminAction) { user, session in
+            guard user.role == .student || user.role == .institutionAdmin else {
+                throw EdulinkError.validation([
+                    FieldError("institution", "Only students and institution admins belong to an institution.")
+                ])
+            }
+            let profile =
+                user.role == .student ? try session.profile(id) ?? StudentProfile(userID: id, updatedAt: at) : nil
+            if user.institutionID == institutionID && (profile?.institutionID ?? institutionID) == institutionID {
+                return nil
+            }
+            var institutionName = "none"
+            if let institutionID {
+                guard let institution = try session.institution(institutionID) else {
+                    throw EdulinkError.validation([FieldError("institution", "No such institution.")])
+                }
+                institutionName = institution.name
+                if let number = profile?.registrationNumber,
+                    try session.registrationNumberTaken(number, institutionID: institutionID, excluding: id)
+                {
+                    throw EdulinkError.validation([
+                        FieldError(
+                            "registration_number",
+                            "Another student of this institution has this registration number.")
+                    ])
+                }
+            }
+            if var moved = profile {
+                moved.institutionID = institutionID
+                moved.updatedAt = at
+                try session.saveProfile(moved)
+            }
+            user.institutionID = institutionID
+            // What the account may see changes with its institution: open sessions start again.
+            user.sessionsEndedAt = at
+            return "institution → \(institutionName)"
+        }
+    }
+
     /// Locks an account until `until` (nil: until an admin unlocks it).
     public func lockUser(_ principal: Principal, user id: UserID, until: Date? = nil) async throws {
         let at = now()

@@ -20,11 +20,12 @@ public struct ProfileDetail: Sendable, Equatable, Codable {
     }
 }
 
-/// What the student edits on the profile screen.
+/// What the student edits on the profile screen. The institution is not among it: a student's
+/// institution is set by the institution (registration code, import) or an admin, never by the
+/// student, since it decides which institution-only listings they see and may apply to.
 public struct ProfileUpdate: Sendable, Equatable, Codable {
     public var displayName: String
     public var phone: String?
-    public var institutionID: InstitutionID?
     public var registrationNumber: String?
     public var yearOfStudy: Int?
     public var course: String?
@@ -37,14 +38,13 @@ public struct ProfileUpdate: Sendable, Equatable, Codable {
     public var bio: String?
 
     public init(
-        displayName: String, phone: String? = nil, institutionID: InstitutionID? = nil,
-        registrationNumber: String? = nil, yearOfStudy: Int? = nil, course: String? = nil, skills: [String] = [],
+        displayName: String, phone: String? = nil, registrationNumber: String? = nil, yearOfStudy: Int? = nil,
+        course: String? = nil, skills: [String] = [],
         interests: [String] = [], githubURL: String? = nil, linkedinURL: String? = nil, websiteURL: String? = nil,
         resumePath: String? = nil, bio: String? = nil
     ) {
         self.displayName = displayName
         self.phone = phone
-        self.institutionID = institutionID
         self.registrationNumber = registrationNumber
         self.yearOfStudy = yearOfStudy
         self.course = course
@@ -61,8 +61,8 @@ public struct ProfileUpdate: Sendable, Equatable, Codable {
     public init(_ detail: ProfileDetail) {
         let p = detail.profile
         self.init(
-            displayName: detail.user.displayName, phone: detail.phone, institutionID: p.institutionID,
-            registrationNumber: p.registrationNumber, yearOfStudy: p.yearOfStudy, course: p.course, skills: p.skills,
+            displayName: detail.user.displayName, phone: detail.phone, registrationNumber: p.registrationNumber,
+            yearOfStudy: p.yearOfStudy, course: p.course, skills: p.skills,
             interests: p.interests, githubURL: p.githubURL, linkedinURL: p.linkedinURL, websiteURL: p.websiteURL,
             resumePath: p.resumePath, bio: p.bio)
     }
@@ -268,12 +268,13 @@ extension EdulinkService {
             let at = now()
             let name = TextRules.clean(update.displayName)
             let phone = update.phone.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
-            let profile = StudentProfile(
-                userID: principal.userID, institutionID: update.institutionID,
-                registrationNumber: update.registrationNumber, yearOfStudy: update.yearOfStudy, course: update.course,
-                skills: update.skills, interests: update.interests, githubURL: update.githubURL,
-                linkedinURL: update.linkedinURL, websiteURL: update.websiteURL, resumePath: update.resumePath,
-                bio: update.bio, updatedAt: at
+            // Checked without the institution first (field errors before any read); the saved
+            // institution is kept whatever the update says.
+            let edited = StudentProfile(
+                userID: principal.userID, registrationNumber: update.registrationNumber,
+                yearOfStudy: update.yearOfStudy, course: update.course, skills: update.skills,
+                interests: update.interests, githubURL: update.githubURL, linkedinURL: update.linkedinURL,
+                websiteURL: update.websiteURL, resumePath: update.resumePath, bio: update.bio, updatedAt: at
             ).cleaned()
             var errors: [FieldError] = []
             do throws(EdulinkError) {
@@ -281,28 +282,23 @@ extension EdulinkService {
             } catch {
                 errors += error.fieldErrors
             }
-            do throws(EdulinkError) { try profile.validate() } catch { errors += error.fieldErrors }
+            do throws(EdulinkError) { try edited.validate() } catch { errors += error.fieldErrors }
             if !errors.isEmpty { throw EdulinkError.validation(errors) }
             try await store.write { session in
                 guard var user = try session.user(principal.userID) else { throw EdulinkError.notFound("Account") }
-                if let institutionID = profile.institutionID {
-                    guard try session.institution(institutionID) != nil else {
-                        throw EdulinkError.validation([FieldError("institution", "No such institution.")])
-                    }
-                    if let number = profile.registrationNumber,
-                        try session.registrationNumberTaken(
-                            number, institutionID: institutionID, excluding: principal.userID)
-                    {
-                        throw EdulinkError.validation([
-                            FieldError(
-                                "registration_number",
-                                "Another student of this institution has this registration number.")
-                        ])
-                    }
+                var profile = edited
+                profile.institutionID = try session.profile(principal.userID)?.institutionID ?? user.institutionID
+                if let institutionID = profile.institutionID, let number = profile.registrationNumber,
+                    try session.registrationNumberTaken(
+                        number, institutionID: institutionID, excluding: principal.userID)
+                {
+                    throw EdulinkError.validation([
+                        FieldError(
+                            "registration_number", "Another student of this institution has this registration number.")
+                    ])
                 }
                 user.displayName = name
                 user.phone = phone
-                user.institutionID = profile.institutionID
                 try session.updateUser(user)
                 try session.saveProfile(profile)
                 try self.audit(

@@ -10,8 +10,7 @@ struct ProfileScreen {
     static let keys = KeyTable<Intent>([
         KeyBinding(["j", "down"], "Next field", group: "Profile", action: .down),
         KeyBinding(["k", "up"], "Previous field", group: "Profile", action: .up),
-        KeyBinding(
-            ["enter", "i"], hint: "edit", "Edit the field (institution: next one)", group: "Profile", action: .edit),
+        KeyBinding(["enter", "i"], hint: "edit", "Edit the field", group: "Profile", action: .edit),
         KeyBinding(["ctrl-s"], hint: "save", "Save the profile", group: "Profile", action: .save),
         KeyBinding(["u"], hint: "undo all", "Put the saved profile back", group: "Profile", action: .revert),
         KeyBinding(["ctrl-r"], "Reload (keeps edits not saved yet)", group: "Profile", action: .reload),
@@ -91,7 +90,7 @@ struct ProfileScreen {
         case .down: selected = min(selected + 1, Self.fields.count - 1)
         case .up: selected = max(selected - 1, 0)
         case .edit:
-            if field == .institution { return KeyOutcome(effects: nextInstitution()) }
+            if field == .institution { return KeyOutcome(effects: send(.explainInstitution)) }
             original = Self.value(field, in: model.state.form)
             editor = LineEditor(original, maxLength: field == .bio ? 2000 : 300)
         case .save: return KeyOutcome(effects: send(.save))
@@ -99,14 +98,6 @@ struct ProfileScreen {
         case .reload: return KeyOutcome(effects: send(.load))
         }
         return KeyOutcome()
-    }
-
-    private mutating func nextInstitution() -> [Effect<AppMessage>] {
-        let institutions = model.state.institutions
-        guard !institutions.isEmpty else { return [] }
-        let current = institutions.firstIndex { $0.id == model.state.form.institutionID }
-        let next = current.map { $0 + 1 < institutions.count ? institutions[$0 + 1].id : nil } ?? institutions[0].id
-        return send(.pickInstitution(next))
     }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
@@ -147,9 +138,10 @@ struct ProfileScreen {
                 widget.draw(into: &frame.buffer, area: valueRect)
                 frame.cursor = widget.cursorPosition(in: valueRect)
             } else if field == .institution {
-                let name = state.institutions.first { $0.id == state.form.institutionID }?.name
+                let name = state.detail?.institution?.name
                 frame.buffer.write(
-                    name ?? "— none (enter picks) —", in: valueRect, style: Style(name == nil ? .muted : .input))
+                    name ?? "— none: your career office or an admin sets it —", in: valueRect,
+                    style: Style(name == nil ? .muted : .text))
             } else {
                 let value = Self.value(field, in: state.form)
                 frame.buffer.write(

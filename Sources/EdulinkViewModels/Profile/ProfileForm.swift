@@ -5,8 +5,6 @@ import Foundation
 public struct ProfileForm: Sendable, Equatable {
     public var displayName = ""
     public var phone = ""
-    /// Picked from ``ProfileViewModel/State/institutions``.
-    public var institutionID: InstitutionID?
     public var registrationNumber = ""
     /// A number 1–6, as typed.
     public var yearOfStudy = ""
@@ -29,7 +27,6 @@ public struct ProfileForm: Sendable, Equatable {
         let update = ProfileUpdate(detail)
         displayName = update.displayName
         phone = update.phone ?? ""
-        institutionID = update.institutionID
         registrationNumber = update.registrationNumber ?? ""
         yearOfStudy = update.yearOfStudy.map(String.init) ?? ""
         course = update.course ?? ""
@@ -63,8 +60,8 @@ public struct ProfileForm: Sendable, Equatable {
         }
         return .success(
             ProfileUpdate(
-                displayName: displayName, phone: optional(phone), institutionID: institutionID,
-                registrationNumber: optional(registrationNumber), yearOfStudy: year, course: optional(course),
+                displayName: displayName, phone: optional(phone), registrationNumber: optional(registrationNumber),
+                yearOfStudy: year, course: optional(course),
                 skills: list(skills), interests: list(interests), githubURL: optional(githubURL),
                 linkedinURL: optional(linkedinURL), websiteURL: optional(websiteURL), resumePath: optional(resumePath),
                 bio: optional(bio)))
@@ -74,6 +71,7 @@ public struct ProfileForm: Sendable, Equatable {
     public enum Field: String, Sendable, CaseIterable, Hashable {
         case displayName = "display_name"
         case phone
+        /// Shown, never edited: the institution or an admin sets it.
         case institution
         case registrationNumber = "registration_number"
         case yearOfStudy = "year_of_study"
@@ -85,7 +83,7 @@ public struct ProfileForm: Sendable, Equatable {
         case bio
     }
 
-    /// Sets a text field (the institution is set with its own intent).
+    /// Sets a text field (the institution is read-only).
     public mutating func set(_ field: Field, _ value: String) {
         switch field {
         case .displayName: displayName = value

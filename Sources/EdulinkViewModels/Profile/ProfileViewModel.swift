@@ -1,7 +1,8 @@
 public import EdulinkCore
 
 /// The Profile tab: editable fields, completion percent and what is missing (from Core's
-/// `ProfileCompletion`), save with errors next to their fields, and the institutions for the picker.
+/// `ProfileCompletion`), save with errors next to their fields. The institution is shown from the saved
+/// profile and never edited here.
 public struct ProfileViewModel: Sendable {
     /// What the tab draws.
     public struct State: Sendable, Equatable {
@@ -9,8 +10,6 @@ public struct ProfileViewModel: Sendable {
         public var detail: ProfileDetail?
         /// The form being edited.
         public var form = ProfileForm()
-        /// Institutions for the picker.
-        public var institutions: [Institution] = []
         /// Errors next to fields, from the last save.
         public var errors: [ProfileForm.Field: String] = [:]
         /// Loading.
@@ -34,8 +33,9 @@ public struct ProfileViewModel: Sendable {
     public enum Intent: Sendable, Equatable {
         case load
         case set(ProfileForm.Field, String)
-        case pickInstitution(InstitutionID?)
         case save
+        /// Asked to edit the institution: says who sets it.
+        case explainInstitution
         /// Puts the saved profile back in the form.
         case revert
     }
@@ -43,9 +43,12 @@ public struct ProfileViewModel: Sendable {
     /// Results of effects.
     public enum Message: Sendable {
         case loaded(Result<ProfileDetail, Failure>)
-        case institutionsLoaded(Result<[Institution], Failure>)
         case saved(Result<ProfileDetail, Failure>)
     }
+
+    /// Who sets a student's institution.
+    public static let institutionNote =
+        "Your institution is set by your career office (registration code or import) or an admin."
 
     /// The tab's state.
     public private(set) var state = State()
@@ -66,18 +69,10 @@ public struct ProfileViewModel: Sendable {
         case .load:
             state.loading = true
             let repository = self.repository
-            return [
-                Effect(key: "profile") { .loaded(await attempt { try await repository.profile() }) },
-                Effect(key: "institutions") {
-                    .institutionsLoaded(await attempt { try await repository.institutions() })
-                },
-            ]
+            return [Effect(key: "profile") { .loaded(await attempt { try await repository.profile() }) }]
         case .set(let field, let value):
             state.form.set(field, value)
             state.errors[field] = nil
-        case .pickInstitution(let id):
-            state.form.institutionID = id
-            state.errors[.institution] = nil
         case .save:
             guard !state.saving else { return [] }
             switch state.form.update() {
@@ -89,6 +84,8 @@ public struct ProfileViewModel: Sendable {
                 let repository = self.repository
                 return [Effect(key: "save") { .saved(await attempt { try await repository.updateProfile(update) }) }]
             }
+        case .explainInstitution:
+            events.post(.toast(Toast(Self.institutionNote)))
         case .revert:
             if let detail = state.detail { state.form = ProfileForm(detail) }
             state.errors = [:]
@@ -129,13 +126,10 @@ public struct ProfileViewModel: Sendable {
                 state.form = ProfileForm(detail)
                 state.errors = [:]
             }
-        case .loaded(.failure(let failure)), .institutionsLoaded(.failure(let failure)):
+        case .loaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false
             state.message = failure.message
-        case .institutionsLoaded(.success(let institutions)):
-            events.succeeded()
-            state.institutions = institutions
         case .saved(.success(let detail)):
             events.succeeded()
             state.saving = false

@@ -112,7 +112,7 @@ struct HammerSetupCommand: AsyncParsableCommand {
                 _ = try await service.updateProfile(
                     principal,
                     ProfileUpdate(
-                        displayName: student.displayName, phone: "+254700000000", institutionID: institution.id,
+                        displayName: student.displayName, phone: "+254700000000",
                         registrationNumber: "HAM/\(worker)/\(index)", yearOfStudy: 2, course: "Computer Science",
                         skills: ["Swift", "SQL"], interests: ["testing"], githubURL: "https://github.example/hammer",
                         resumePath: "cv.pdf"))

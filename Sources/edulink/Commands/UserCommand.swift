@@ -8,8 +8,8 @@ struct UserCommand: AsyncParsableCommand {
         commandName: "user",
         abstract: "List and manage accounts.",
         subcommands: [
-            UserListCommand.self, UserCreateCommand.self, UserSetRoleCommand.self, UserLockCommand.self,
-            UserUnlockCommand.self, UserResetPasswordCommand.self,
+            UserListCommand.self, UserCreateCommand.self, UserSetRoleCommand.self,
+            UserSetInstitutionCommand.self, UserLockCommand.self, UserUnlockCommand.self, UserResetPasswordCommand.self,
         ])
 }
 
@@ -121,6 +121,37 @@ struct UserSetRoleCommand: AsyncParsableCommand {
         let user = try await environment.service.user(environment.principal, email: email)
         try await environment.service.setRole(environment.principal, user: user.id, to: role)
         print("\(user.email) is now \(role.rawValue) (was \(user.role.rawValue)).")
+    }
+}
+
+/// `edulink user set-institution EMAIL ID|none`.
+struct UserSetInstitutionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-institution",
+        abstract: "Tie a student or institution admin to an institution (its id), or to none.",
+        discussion:
+            "Students cannot change their institution themselves: it decides which institution-only listings they see.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The account's email.", valueName: "email"))
+    var email: String
+
+    @Argument(help: ArgumentHelp("The institution's id, or none.", valueName: "id|none"))
+    var institution: String
+
+    func validate() throws {
+        if institution != "none" && Int64(institution) == nil {
+            throw ValidationError("The institution is its id (a number) or none.")
+        }
+    }
+
+    func run() async throws {
+        let environment = try LocalEnvironment.open(database)
+        let user = try await environment.service.user(environment.principal, email: email)
+        let id = Int64(institution).map { InstitutionID($0) }
+        try await environment.service.setInstitution(environment.principal, user: user.id, to: id)
+        print("\(user.email) belongs to " + (id.map { "institution \($0)" } ?? "no institution") + ".")
     }
 }
 

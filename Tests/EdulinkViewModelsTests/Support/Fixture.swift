@@ -128,7 +128,7 @@ struct World: Sendable {
         _ = try await student.login(email: "student@uon.example", password: Fixture.password)
         _ = try await student.updateProfile(
             ProfileUpdate(
-                displayName: "Amina Student", phone: "+254712000100", institutionID: institution.id,
+                displayName: "Amina Student", phone: "+254712000100",
                 registrationNumber: "P15/1000/2023", yearOfStudy: 3, course: "Computer Science",
                 skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/amina",
                 resumePath: "~/cv.pdf"))
