@@ -219,6 +219,7 @@ let package = Package(
             dependencies: [
                 "EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport", "EdulinkServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -26,13 +26,17 @@ enum PostgresErrorMapping {
         }
         let message = info[.message] ?? describe(error)
         let constraint = info[.constraintName] ?? ""
+        // Edulink's own triggers raise sentences for people (RAISE EXCEPTION in PL/pgSQL).
+        if info[.routine] == "exec_stmt_raise", state.hasPrefix("23") || state == "P0001" {
+            return .conflict(message)
+        }
         switch state {
         case "23505":
-            return .conflict(uniqueMessage(constraint, message))
+            return .conflict(uniqueMessage(constraint))
         case "23503":
-            return .conflict("That refers to something that does not exist (\(message)).")
+            return .conflict(ConstraintMessages.missingReference)
         case "23514", "23001", "23502", "23000", "P0001":
-            return .conflict(message)
+            return .conflict(ConstraintMessages.notAllowed)
         case "40001", "40P01":
             return .unavailable("\(server) could not serialize concurrent changes (\(message)). Try again.")
         case "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004":
@@ -49,14 +53,14 @@ enum PostgresErrorMapping {
     }
 
     /// A sentence for a unique violation, by the constraint's name (named like SQLite's columns).
-    static func uniqueMessage(_ constraint: String, _ message: String) -> String {
+    static func uniqueMessage(_ constraint: String) -> String {
         switch constraint {
         case "users_email_key_key": "An account with this email already exists."
         case "institutions_name_key_key": "An institution with this name already exists."
         case "student_profiles_registration_number_key":
             "Another student of this institution already uses this registration number."
         case "applications_student_id_listing_id_key": "You have already applied to this listing."
-        default: "That already exists (\(message))."
+        default: ConstraintMessages.duplicate
         }
     }
 

@@ -2,7 +2,9 @@ import EdulinkCore
 import GRDB
 
 /// Turns SQLite's errors into `EdulinkError`, so the service and the screens see one kind of error
-/// whatever the store.
+/// whatever the store. A refused change (`conflict`) reaches people and API clients, so it says
+/// what went wrong without SQL or the table's names; `unavailable` keeps SQLite's words for the
+/// operator (the server tells its clients only a request id).
 enum SQLiteErrorMapping {
     static func map(_ error: any Error, path: String) -> EdulinkError {
         if let error = error as? EdulinkError { return error }
@@ -14,8 +16,9 @@ enum SQLiteErrorMapping {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
             return .conflict(uniqueMessage(message))
         case .SQLITE_CONSTRAINT_FOREIGNKEY:
-            return .conflict("That refers to something that does not exist (\(message)).")
+            return .conflict(ConstraintMessages.missingReference)
         case .SQLITE_CONSTRAINT_TRIGGER:
+            // Edulink's own triggers (RAISE with a sentence for people).
             return .conflict(message)
         default:
             break
@@ -35,7 +38,7 @@ enum SQLiteErrorMapping {
             return .unavailable(
                 "The database \(path) cannot be read or written (\(message)); check disk space and permissions.")
         case .SQLITE_CONSTRAINT:
-            return .conflict(message)
+            return .conflict(ConstraintMessages.notAllowed)
         default:
             return .unavailable("The database \(path) failed: \(message).")
         }
@@ -49,6 +52,6 @@ enum SQLiteErrorMapping {
             return "Another student of this institution already uses this registration number."
         }
         if message.contains("applications.student_id") { return "You have already applied to this listing." }
-        return "That already exists (\(message))."
+        return ConstraintMessages.duplicate
     }
 }

@@ -17,6 +17,8 @@ struct SecurityServer: Sendable {
     let store: any ServerStateStore & StoreMaintenance
     let directory: URL
     let tearDown: @Sendable () async -> Void
+    /// Runs SQL behind the server's back (see ``ServerBackend/World/damage``).
+    let damage: @Sendable (_ sql: String) async throws -> Void
     let applicationID: ApplicationID
     let listingID: ListingID
     static let password = "a long demo password"
@@ -107,7 +109,8 @@ struct SecurityServer: Sendable {
         }
         return SecurityServer(
             url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
-            directory: directory, tearDown: world.tearDown, applicationID: application.id, listingID: listing.id)
+            directory: directory, tearDown: world.tearDown, damage: world.damage, applicationID: application.id,
+            listingID: listing.id)
     }
 
     /// Stops the server, waits for it to finish, then removes its database and state folder.

@@ -227,6 +227,46 @@ struct SecurityTests {
         }
     }
 
+    @Test(
+        "oversized search filters are 422 naming the field, never a server error; a failing database tells the client only a request id",
+        arguments: ServerBackend.all)
+    func limitsAndLeaks(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let student = try await server.login("student0@uon.example")
+            let skills = (0..<1500).map { "\"skill\($0)\"" }.joined(separator: ",")
+            let words = (0..<60).map { #"{"word":"w\#($0)"}"# }.joined(separator: ",")
+            let long = String(repeating: "x", count: 201)
+            for (body, field) in [
+                (#"{"filter":{"skills":[\#(skills)]}}"#, "filter.skills"),
+                (#"{"filter":{"terms":[\#(words)]}}"#, "filter.terms"),
+                (#"{"filter":{"location":"\#(long)"}}"#, "filter.location"),
+            ] {
+                // Thirty of them, as the attack did: every one the caller's mistake.
+                for _ in 0..<(field == "filter.skills" ? 30 : 1) {
+                    for path in ["/api/v1/listings/search", "/api/v1/listings/count"] {
+                        let reply = try await server.send(.POST, path, token: student.access, body: body)
+                        #expect(reply.status == 422, "\(path) \(field): \(reply.body.prefix(300))")
+                        #expect(reply.body.contains(field), "\(reply.body.prefix(300))")
+                    }
+                }
+            }
+            let metrics = try await server.send(.GET, "/metrics")
+            #expect(!metrics.body.contains("status=\"5"), "\(metrics.body.prefix(2000))")
+
+            // A database that fails under the server (a table gone): 503 with a request id, and
+            // nothing of the file, the host, the SQL or the driver's words.
+            try await server.damage("DROP TABLE saved_searches")
+            let reply = try await server.send(.GET, "/api/v1/saved/searches", token: student.access)
+            #expect(reply.status == 503 || reply.status == 500)
+            #expect(reply.body.contains("request"), "\(reply.body)")
+            for secret in [
+                server.directory.path, "/", "sqlite", "SQLITE", "saved_searches", "relation", "SQLSTATE", "127.0.0.1",
+            ] {
+                #expect(!reply.body.contains(secret), "\(secret) in \(reply.body)")
+            }
+        }
+    }
+
     @Test("brute force: locked after 5 failures, 429 after 10, each failure counted once", arguments: ServerBackend.all)
     func bruteForce(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in

@@ -1,9 +1,11 @@
 import EdulinkCore
-import EdulinkPostgres
 import EdulinkPostgresTestSupport
 import EdulinkSQLite
 import Foundation
+import GRDB
 import Testing
+
+@testable import EdulinkPostgres
 
 /// A database a server keeps its state in: every server test runs on each.
 ///
@@ -15,6 +17,8 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
         let store: any ServerStateStore & StoreMaintenance
         /// Closes the store and removes its file or database.
         let tearDown: @Sendable () async -> Void
+        /// Runs SQL behind the store's back, as damage or another program would.
+        let damage: @Sendable (_ sql: String) async throws -> Void
     }
 
     let name: String
@@ -28,8 +32,11 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "edulink-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: directory.appendingPathComponent("db.sqlite").path, clock: clock)
-        return World(store: store, tearDown: { try? FileManager.default.removeItem(at: directory) })
+        let path = directory.appendingPathComponent("db.sqlite").path
+        let store = try SQLiteStore(path: path, clock: clock)
+        return World(
+            store: store, tearDown: { try? FileManager.default.removeItem(at: directory) },
+            damage: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } })
     }
 
     /// Eight connections: enough for the concurrency tests to run their transactions at once.
@@ -40,6 +47,7 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
             tearDown: {
                 await store.shutdown()
                 await database.drop()
-            })
+            },
+            damage: { sql in try await store.onConnection { _ = try $0.execute(sql) } })
     }
 }

@@ -91,6 +91,7 @@ extension EdulinkService {
     {
         try await guarded(principal) {
             try authorize(principal, .browseListings)
+            try filter.validate()
             if let cursor, !cursor.isPlausible {
                 throw EdulinkError.validation([FieldError("cursor", "That is not a cursor from an earlier page.")])
             }
@@ -107,6 +108,7 @@ extension EdulinkService {
     public func count(_ principal: Principal, _ filter: ListingFilter) async throws -> Int {
         try await guarded(principal) {
             try authorize(principal, .browseListings)
+            try filter.validate()
             return try await store.read { session in
                 try session.countListings(filter, scope: try self.scope(for: principal, in: session))
             }

@@ -221,11 +221,19 @@ extension EdulinkService {
         }
     }
 
+    /// The most notifications one `markRead` names (nil marks them all).
+    public static let markReadLimit = 1000
+
     /// Marks some (or, with nil, all) of the user's notifications read; returns how many changed.
     @discardableResult
     public func markRead(_ principal: Principal, _ ids: [NotificationID]?) async throws -> Int {
         try await guarded(principal) {
             try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
+            if let ids, ids.count > Self.markReadLimit {
+                throw EdulinkError.validation([
+                    FieldError("ids", "At most \(Self.markReadLimit) notifications at once (there are \(ids.count)).")
+                ])
+            }
             let at = now()
             return try await store.write { session in
                 if let ids {

@@ -26,7 +26,9 @@ struct ErrorMappingMiddleware: ServerMiddleware {
     private func map(_ error: any Error, operationID: String) -> (HTTPResponse, HTTPBody?) {
         var underlying: any Error = error
         if let server = error as? ServerError { underlying = server.underlyingError }
-        if let edulink = underlying as? EdulinkError { return ErrorResponse.openAPI(edulink) }
+        if let edulink = underlying as? EdulinkError {
+            return ErrorResponse.openAPI(ErrorResponse.forClient(edulink, logger: logger))
+        }
         if underlying is DecodingError || error is ServerError {
             return ErrorResponse.openAPI(
                 status: .badRequest, code: .badRequest,

@@ -15,7 +15,7 @@ struct HTTPErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as EdulinkError {
-            return ErrorResponse.response(error)
+            return ErrorResponse.response(ErrorResponse.forClient(error, logger: logger))
         } catch let error as any HTTPResponseError {
             switch error.status {
             case .notFound: return ErrorResponse.response(.notFound("Route"))

@@ -3,6 +3,7 @@ import EdulinkCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import OpenAPIRuntime
 
 /// Error responses in the uniform body, for the middleware that answers before or around the
@@ -10,6 +11,17 @@ import OpenAPIRuntime
 enum ErrorResponse {
     static func status(for error: EdulinkError) -> HTTPResponse.Status {
         HTTPResponse.Status(code: CoreToAPI.status(of: error))
+    }
+
+    /// What the client is told of `error`. A store's `unavailable` names a file, a host, SQL or the
+    /// driver's own words, which are for the operator: the client gets one sentence with the
+    /// request id, and the log keeps the detail under the same id.
+    static func forClient(_ error: EdulinkError, logger: Logger) -> EdulinkError {
+        guard case .unavailable(let detail) = error else { return error }
+        let requestID = RequestValues.current.requestID
+        logger.error("unavailable", metadata: ["detail": "\(detail)", "request_id": "\(requestID)"])
+        return .unavailable(
+            "The server cannot complete this request right now; try again shortly (request \(requestID)).")
     }
 
     /// Headers that go with an error: `Retry-After` for 429, `WWW-Authenticate` for 401.
