@@ -24,8 +24,10 @@ struct SecurityServer: Sendable {
     static let password = "a long demo password"
 
     /// Starts a server over a fresh database of `backend`, runs `body` against it, and stops it.
-    static func run(on backend: ServerBackend, _ body: (SecurityServer) async throws -> Void) async throws {
-        let server = try await start(on: backend)
+    static func run(
+        on backend: ServerBackend, requestsPerWindow: Int = 1_000_000, _ body: (SecurityServer) async throws -> Void
+    ) async throws {
+        let server = try await start(on: backend, requestsPerWindow: requestsPerWindow)
         do {
             try await body(server)
         } catch {
@@ -35,7 +37,7 @@ struct SecurityServer: Sendable {
         await server.stop()
     }
 
-    static func start(on backend: ServerBackend) async throws -> SecurityServer {
+    static func start(on backend: ServerBackend, requestsPerWindow: Int = 1_000_000) async throws -> SecurityServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "edulink-sec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -93,7 +95,7 @@ struct SecurityServer: Sendable {
                 coverLetter: String(repeating: "I built dashboards for my campus club and want to learn. ", count: 3)))
         var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, stateDirectory: directory.appendingPathComponent("state"),
-            requestsPerWindow: 1_000_000)
+            requestsPerWindow: requestsPerWindow)
         configuration.maxBodyBytes = 256 * 1024
         var logger = Logger(label: "security-server")
         logger.logLevel = .critical

@@ -288,6 +288,58 @@ struct SecurityTests {
     }
 
     @Test(
+        "the request limit keys on the verified user however the header is spelled, and on the address for forged tokens",
+        arguments: ServerBackend.all)
+    func rateLimitKeys(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend, requestsPerWindow: 6) { server in
+            // Two sign-ins spend two of the address's six requests.
+            let student = try await server.login("student0@uon.example")
+            let other = try await server.login("student1@uon.example")
+            var statuses: [Int] = []
+            for scheme in ["Bearer ", "bearer ", "BEARER  ", "Bearer\t", " Bearer ", "bearer   ", "Bearer "] {
+                let reply = try await server.send(
+                    .GET, "/api/v1/me", headers: [("Authorization", scheme + student.access + "  ")])
+                statuses.append(reply.status)
+            }
+            #expect(statuses == [200, 200, 200, 200, 200, 200, 429], "\(statuses)")
+            // Another user has a bucket of their own, even from the same address.
+            #expect(try await server.send(.GET, "/api/v1/me", token: other.access).status == 200)
+            // Random tokens are nobody: they share the address's bucket, already half spent.
+            var forged: [Int] = []
+            for index in 0..<6 {
+                let reply = try await server.send(.GET, "/api/v1/me", token: "not-a-token-\(index)")
+                forged.append(reply.status)
+            }
+            #expect(forged == [401, 401, 401, 401, 429, 429], "\(forged)")
+        }
+    }
+
+    @Test(
+        "24 wrong passwords sent at once from one address: 10 are checked, the rest are 429",
+        arguments: ServerBackend.all)
+    func concurrentGuesses(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        try await server.send(
+                            .POST, "/api/v1/auth/login",
+                            body: #"{"email":"guess\#(index)@uon.example","password":"wrong password \#(index)"}"#
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 }.count == 10, "\(statuses.sorted())")
+            #expect(statuses.filter { $0 == 429 }.count == 14, "\(statuses.sorted())")
+            // The address stays at its limit for the window: the next attempt is not even checked.
+            #expect(
+                try await server.send(.POST, "/api/v1/auth/login", body: #"{"email":"a@b.c","password":"x"}"#).status
+                    == 429)
+        }
+    }
+
+    @Test(
         "oversized bodies are 413 and malformed JSON is 400, with the uniform error body", arguments: ServerBackend.all)
     func badBodies(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in

@@ -3,7 +3,9 @@ import Foundation
 
 /// Failed sign-ins per client address and per account, per instance. The service locks an account
 /// after 5 failures; past `limit` failures in the window, the server stops even asking it and
-/// answers 429. A failed attempt counts once for its address and once for its account.
+/// answers 429. Every attempt is counted for its address and its account before the password is
+/// checked, and taken back when it succeeds: so twenty guesses sent at once meet the limit as
+/// twenty sent one by one would, and each failure counts once.
 struct LoginThrottle: Sendable {
     let counter: WindowCounter
     let limit: Int
@@ -15,21 +17,20 @@ struct LoginThrottle: Sendable {
         self.window = window
     }
 
-    /// Throws `rateLimited` when the address or the account already failed `limit` times.
-    func check(address: String, email: String, now: Date) async throws {
-        for key in keys(address: address, email: email) {
-            let reading = await counter.peek(key, now: now)
-            if reading.count >= limit {
-                let seconds = max(1, Int(reading.resetAt.timeIntervalSince(now).rounded(.up)))
-                throw EdulinkError.rateLimited(
-                    "Too many failed sign-ins. Try again in \(seconds / 60 + 1) minutes.", retryAfterSeconds: seconds)
-            }
+    /// Counts an attempt; throws `rateLimited` (counting nothing) when the address or the account
+    /// already reached `limit`.
+    func begin(address: String, email: String, now: Date) async throws {
+        if let reading = await counter.hitUnlessAtLimit(keys(address: address, email: email), limit: limit, now: now) {
+            let seconds = max(1, Int(reading.resetAt.timeIntervalSince(now).rounded(.up)))
+            throw EdulinkError.rateLimited(
+                "Too many failed sign-ins. Try again in \(seconds / 60 + 1) minutes.", retryAfterSeconds: seconds)
         }
     }
 
-    /// Counts one failed attempt.
-    func recordFailure(address: String, email: String, now: Date) async {
-        for key in keys(address: address, email: email) { _ = await counter.hit(key, now: now) }
+    /// The attempt begun with `begin` was not a failure (right password, or refused for another
+    /// reason than the password): it no longer counts.
+    func succeeded(address: String, email: String, now: Date) async {
+        await counter.forgive(keys(address: address, email: email), now: now)
     }
 
     private func keys(address: String, email: String) -> [String] {

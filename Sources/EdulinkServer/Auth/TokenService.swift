@@ -102,6 +102,28 @@ struct TokenService: Sendable {
         }
     }
 
+    /// The token of an `Authorization` header in the bearer scheme, however the scheme is spelled
+    /// (`Bearer`, `bearer`) and however many spaces surround the token; nil for anything else.
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header else { return nil }
+        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.firstIndex(where: \.isWhitespace),
+            trimmed[..<space].lowercased() == "bearer"
+        else { return nil }
+        let token = trimmed[space...].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    /// Who a token was issued to, when its signature and expiry hold, without reading the database:
+    /// the rate limiter's key (one bucket per user however the header is written; a forged or
+    /// random token is not anyone and counts against its address).
+    func verifiedSubject(bearer token: String) async -> String? {
+        guard let claims = try? await keys.verify(token), claims.iss.value == AccessTokenClaims.issuer,
+            (try? claims.exp.verifyNotExpired(currentDate: clock.now())) != nil
+        else { return nil }
+        return claims.sub.value
+    }
+
     /// The caller an access token stands for: a valid signature by a known key, not expired, its
     /// session not revoked, and the session still valid for its user as the account is now
     /// (`User.sessionEnd(begunAt:at:)`, the same rule as local mode: an admin's lock, disable, role

@@ -7,16 +7,18 @@ extension APIHandler {
     func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let address = RequestValues.current.clientAddress
-        try await loginThrottle.check(address: address, email: body.email, now: clock.now())
+        try await loginThrottle.begin(address: address, email: body.email, now: clock.now())
         let user: User
         do {
             user = try await service.login(email: body.email, password: body.password, origin: .api, source: address)
-        } catch let error as EdulinkError {
-            if case .unauthenticated = error {
-                await loginThrottle.recordFailure(address: address, email: body.email, now: clock.now())
+        } catch {
+            // A refused sign-in stays counted; anything else (a bad body, a database failure) does not.
+            if (error as? EdulinkError)?.isUnauthenticated != true {
+                await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
             }
             throw error
         }
+        await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
         let issued = try await tokens.startSession(for: user)
         return .ok(.init(body: .json(try Self.pair(issued))))
     }
@@ -40,23 +42,23 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let caller = try caller()
         let address = RequestValues.current.clientAddress
-        try await loginThrottle.check(address: address, email: caller.user.email, now: clock.now())
+        try await loginThrottle.begin(address: address, email: caller.user.email, now: clock.now())
         do {
             _ = try await service.reauthenticate(caller.principal, password: body.password, source: address)
-        } catch let error as EdulinkError {
-            switch error {
-            case .unauthenticated:
-                // Locked, disabled or gone: the session ends, as in local mode.
-                await loginThrottle.recordFailure(address: address, email: caller.user.email, now: clock.now())
+        } catch {
+            switch error as? EdulinkError {
+            case .unauthenticated?:
+                // Locked, disabled or gone: the session ends, as in local mode; the attempt counts.
                 try await tokens.endSession(familyID: caller.familyID)
-            case .validation:
+            case .validation?:
                 // A wrong password: the session stays, the attempt counts like a failed sign-in.
-                await loginThrottle.recordFailure(address: address, email: caller.user.email, now: clock.now())
-            default:
                 break
+            default:
+                await loginThrottle.succeeded(address: address, email: caller.user.email, now: clock.now())
             }
             throw error
         }
+        await loginThrottle.succeeded(address: address, email: caller.user.email, now: clock.now())
         return .noContent(.init())
     }
 

@@ -14,10 +14,9 @@ struct AuthenticationMiddleware: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         if Self.publicOperations.contains(operationID) { return try await next(request, body, metadata) }
-        guard let header = request.headerFields[.authorization], header.lowercased().hasPrefix("bearer ") else {
+        guard let token = TokenService.bearerToken(request.headerFields[.authorization]) else {
             throw EdulinkError.unauthenticated("Sign in first: this request needs an access token.")
         }
-        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         let caller = try await tokens.authenticate(bearer: token)
         return try await Authenticated.$current.withValue(caller) {
             try await next(request, body, metadata)

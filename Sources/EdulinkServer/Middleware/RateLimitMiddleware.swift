@@ -1,15 +1,16 @@
-import Crypto
 import EdulinkCore
 import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Limits requests per client — per access token when there is one, else per address — in fixed
+/// Limits requests per client — per user when the access token's signature holds, else per client
+/// address (a missing, forged or random token counts against the address it came from) — in fixed
 /// windows, and says where the client stands in `RateLimit-Limit`, `RateLimit-Remaining` and
 /// `RateLimit-Reset`. Over the limit: 429 with `Retry-After`. Counters are per server instance.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     let counter: WindowCounter
+    let tokens: TokenService
     let limit: Int
     let clock: any TimeSource
 
@@ -17,7 +18,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         async throws -> Response
     {
         let now = clock.now()
-        let reading = await counter.hit(Self.clientKey(request, context: context), now: now)
+        let reading = await counter.hit(await clientKey(request, context: context), now: now)
         let reset = max(0, Int(reading.resetAt.timeIntervalSince(now).rounded(.up)))
         var response: Response
         if reading.count > limit {
@@ -32,10 +33,11 @@ struct RateLimitMiddleware: RouterMiddleware {
         return response
     }
 
-    private static func clientKey(_ request: Request, context: Context) -> String {
-        if let authorization = request.headers[.authorization] {
-            let digest = SHA256.hash(data: Data(authorization.utf8)).prefix(16).map { String(format: "%02x", $0) }
-            return "token:" + digest.joined()
+    private func clientKey(_ request: Request, context: Context) async -> String {
+        if let token = TokenService.bearerToken(request.headers[.authorization]),
+            let subject = await tokens.verifiedSubject(bearer: token)
+        {
+            return "user:" + subject
         }
         return "address:" + context.clientAddress
     }

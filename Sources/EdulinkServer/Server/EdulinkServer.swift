@@ -62,8 +62,8 @@ public struct EdulinkServer: Sendable {
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
         router.add(
             middleware: RateLimitMiddleware(
-                counter: WindowCounter(window: configuration.requestWindow), limit: configuration.requestsPerWindow,
-                clock: clock))
+                counter: WindowCounter(window: configuration.requestWindow), tokens: tokens,
+                limit: configuration.requestsPerWindow, clock: clock))
         OperationalRoutes.register(
             on: router, health: health, registry: registry, document: try APIConfiguration.document())
         let handler = APIHandler(
