@@ -8,7 +8,14 @@ import OpenAPIRuntime
 /// (per user, in the database, for `retention`), and the same request with the same key gets that
 /// response again instead of running twice. The same key with another request is a conflict, and
 /// so is a retry while the first is still running. Failures are not stored, so they can be retried.
+///
+/// A response that carries a secret (a one-time password) is never stored: the record keeps only
+/// that the request was done, and a retry is told so (409) instead of being shown the secret again
+/// from a table that backups copy.
 struct IdempotencyMiddleware: ServerMiddleware {
+    /// Operations whose response carries a secret meant to be shown once.
+    static let secretResponses: Set<String> = ["resetPassword"]
+
     let store: any ServerStateStore
     let clock: any TimeSource
     let retention: TimeInterval
@@ -38,7 +45,7 @@ struct IdempotencyMiddleware: ServerMiddleware {
             if try session.insertIdempotencyRecord(record) { return nil }
             return try session.idempotencyRecord(userID: userID, key: key)
         }
-        if let existing { return try replay(existing, fingerprint: fingerprint) }
+        if let existing { return try replay(existing, fingerprint: fingerprint, operationID: operationID) }
         let response: HTTPResponse
         let responseBytes: [UInt8]
         do {
@@ -51,18 +58,25 @@ struct IdempotencyMiddleware: ServerMiddleware {
             throw error
         }
         let status = response.status.code
+        let stored = Self.secretResponses.contains(operationID) ? [] : responseBytes
         try await store.writeServerState { session in
-            try session.completeIdempotencyRecord(userID: userID, key: key, status: status, body: responseBytes)
+            try session.completeIdempotencyRecord(userID: userID, key: key, status: status, body: stored)
         }
         return (response, HTTPBody(responseBytes))
     }
 
-    private func replay(_ record: IdempotencyRecord, fingerprint: String) throws -> (HTTPResponse, HTTPBody?) {
+    private func replay(_ record: IdempotencyRecord, fingerprint: String, operationID: String) throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
         guard record.fingerprint == fingerprint else {
             throw EdulinkError.conflict("This Idempotency-Key was already used for a different request.")
         }
         guard let status = record.status else {
             throw EdulinkError.conflict("A request with this Idempotency-Key is still running; retry shortly.")
+        }
+        if Self.secretResponses.contains(operationID) {
+            throw EdulinkError.conflict(
+                "This request was already done, and what it answered is shown only once; do it again for a new one.")
         }
         var fields = HTTPFields()
         if !record.body.isEmpty { fields[.contentType] = "application/json" }
