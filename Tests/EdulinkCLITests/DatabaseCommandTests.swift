@@ -1,3 +1,4 @@
+import EdulinkSQLite
 import Foundation
 import Testing
 
@@ -122,6 +123,10 @@ struct DatabaseCommandTests {
         let restored = try await harness.run(["db", "restore", snapshot.path, "--yes"])
         #expect(restored.succeeded, "\(restored.standardError)")
         #expect(try await !listedEmails(harness).contains("later@example.com"))
+        #expect(restored.standardOutput.contains("Every sign-in session has ended: everyone signs in again."))
+        let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
+        let admin = try #require(try await store.read { try $0.user(email: "admin@edulink.demo") })
+        #expect(admin.sessionsEndedAt != nil)
         #expect(try await backupFiles(harness).count == 2)
         #expect(try await harness.run(["db", "check"]).succeeded)
     }

@@ -47,7 +47,13 @@ struct SecurityServer: Sendable {
         let service = EdulinkService(
             environment: ServiceEnvironment(
                 store: store, clock: clock, hasher: BcryptHasher(cost: 4),
-                passwordPolicy: PasswordPolicy(commonPasswords: []), logger: Logger(label: "security")))
+                passwordPolicy: PasswordPolicy(commonPasswords: []), logger: Logger(label: "security"),
+                operations: OperationsEnvironment(
+                    maintenance: store,
+                    probe: FixedSystemProbe(
+                        figures: SystemFigures(
+                            cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil), disk: nil),
+                    requests: nil, timesServiceCalls: false, dataDirectory: directory.path)))
         let op = Principal.localOperator()
         let institution = try await service.createInstitution(
             op, Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))

@@ -315,6 +315,34 @@ struct SecurityTests {
     }
 
     @Test(
+        "a restore ends every session: a session signed out after the backup does not come back with it",
+        arguments: ServerBackend.all)
+    func restoreEndsSessions(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let admin = try await server.login("admin@edulink.test")
+            let student = try await server.login("student0@uon.example")
+            let backup = try await server.send(.POST, "/api/v1/admin/data/backups", token: admin.access, body: "{}")
+            #expect(backup.status == 200 || backup.status == 201, "\(backup.body)")
+            let backupID = try #require(backup.json?["id"] as? Int)
+            // Signed out after the backup: in the snapshot, this session is still alive.
+            #expect(
+                try await server.send(.POST, "/api/v1/auth/logout", token: student.access, body: "{}").status == 204)
+            server.clock.advance(by: 1)
+            let restore = try await server.send(
+                .POST, "/api/v1/admin/data/backups/\(backupID)/restore", token: admin.access, body: "{}")
+            #expect(restore.status == 200, "\(restore.body)")
+            let refreshed = try await server.send(
+                .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(student.refresh)"}"#)
+            #expect(refreshed.status == 401, "\(refreshed.body)")
+            #expect(try await server.send(.GET, "/api/v1/me", token: student.access).status == 401)
+            // The admin who restored signs in again too, and can.
+            #expect(try await server.send(.GET, "/api/v1/me", token: admin.access).status == 401)
+            let again = try await server.login("admin@edulink.test")
+            #expect(try await server.send(.GET, "/api/v1/me", token: again.access).status == 200)
+        }
+    }
+
+    @Test(
         "24 wrong passwords sent at once from one address: 10 are checked, the rest are 429",
         arguments: ServerBackend.all)
     func concurrentGuesses(backend: ServerBackend) async throws {

@@ -68,7 +68,7 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
         if status == .disabled { return "Your account has been disabled. Ask an admin if this is a mistake." }
         guard let ended = sessionsEndedAt, ended > begunAt else { return nil }
         if isLocked(at: date) { return "An admin locked your account, which ended this session." }
-        return "An admin changed your account (role or password), which ended this session. Sign in again."
+        return "An admin changed your account or restored the database, which ended this session. Sign in again."
     }
 
     /// The user as other screens may show it: everything but the password hash.

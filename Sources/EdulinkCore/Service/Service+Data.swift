@@ -169,13 +169,36 @@ extension EdulinkService {
             guard let record = try await maintenance.backups().first(where: { $0.id == id }) else {
                 throw EdulinkError.notFound("Backup \(id)")
             }
-            let previous = try await maintenance.restore(
-                from: URL(fileURLWithPath: record.path),
-                backupDirectory: URL(fileURLWithPath: operations.backupDirectory, isDirectory: true))
-            try await recordDataAction(
-                principal, "backup.restore", id,
-                "restored \(record.fileName); the database as it was is in \(previous.fileName)")
+            let previous = try await restore(
+                principal, from: URL(fileURLWithPath: record.path),
+                backupDirectory: URL(fileURLWithPath: operations.backupDirectory, isDirectory: true), id: id)
             return RestoreResult(restored: record, previous: previous)
+        }
+    }
+
+    /// Replaces the database with the snapshot in `file` (the current one is saved into
+    /// `backupDirectory` first), then ends every sign-in session: the snapshot holds sessions that
+    /// had ended since it was taken (signed out, revoked, locked accounts), and none of them may
+    /// live again. Returns the snapshot of the database as it was.
+    public func restore(
+        _ principal: Principal, from file: URL, backupDirectory: URL, id: BackupID? = nil
+    ) async throws -> BackupRecord {
+        try await guarded(principal) {
+            try authorize(principal, .manageDatabase)
+            guard let maintenance = environment.operations?.maintenance ?? (store as? any StoreMaintenance) else {
+                throw EdulinkError.unavailable("This backend offers no database maintenance.")
+            }
+            let previous = try await maintenance.restore(from: file, backupDirectory: backupDirectory)
+            let at = now()
+            try await store.write { session in
+                let accounts = try session.endEverySession(at: at)
+                let summary =
+                    "restored \(file.lastPathComponent); the database as it was is in \(previous.fileName); "
+                    + "every session ended (\(accounts) accounts sign in again)"
+                try self.audit(session, principal, "backup.restore", "database", id?.rawValue, summary)
+                try self.securityEvent(session, .adminAction, user: nil, source: principal.origin.rawValue, summary)
+            }
+            return previous
         }
     }
 

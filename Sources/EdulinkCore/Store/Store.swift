@@ -117,6 +117,9 @@ public protocol StoreReader {
 public protocol StoreWriter: StoreReader {
     func insertUser(_ user: User) throws -> User
     func updateUser(_ user: User) throws
+    /// Ends every sign-in session of every account begun before `date` (`sessionsEndedAt`); returns
+    /// how many accounts there are.
+    func endEverySession(at date: Date) throws -> Int
     func saveProfile(_ profile: StudentProfile) throws
     func insertOrganization(_ organization: Organization) throws -> Organization
     func updateOrganization(_ organization: Organization) throws

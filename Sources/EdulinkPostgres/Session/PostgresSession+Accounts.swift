@@ -74,6 +74,10 @@ extension PostgresSession {
         try update("users", id: user.id.rawValue, Self.userColumns(user), what: "User")
     }
 
+    func endEverySession(at date: Date) throws -> Int {
+        try execute("UPDATE users SET sessions_ended_at = $1", [date])
+    }
+
     // MARK: Profiles
 
     static func profile(_ r: PostgresRowReader) throws -> StudentProfile {

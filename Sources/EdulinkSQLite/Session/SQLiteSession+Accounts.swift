@@ -93,6 +93,11 @@ extension SQLiteSession {
             """, arguments, what: "User")
     }
 
+    func endEverySession(at date: Date) throws -> Int {
+        try execute("UPDATE users SET sessions_ended_at = ?", [ColumnCoding.microseconds(date)])
+        return db.changesCount
+    }
+
     // MARK: Profiles
 
     static func profile(_ r: RowReader) throws -> StudentProfile {

@@ -20,7 +20,7 @@ public struct DataViewModel: Sendable {
         public var question: String {
             switch self {
             case .restore(_, let file):
-                "Replace the database with \(file)? The current database is backed up first."
+                "Replace the database with \(file)? The current database is backed up first, and everyone (you too) signs in again."
             case .prune(let count, let keepDays):
                 "Delete \(count) backup\(count == 1 ? "" : "s") older than \(keepDays) days? The newest is always kept."
             }
@@ -152,7 +152,8 @@ public struct DataViewModel: Sendable {
                 return start(.restore) {
                     let result = try await repository.restoreBackup(id)
                     return
-                        "Restored \(result.restored.fileName); the previous database is in \(result.previous.fileName)"
+                        "Restored \(result.restored.fileName) (previous: \(result.previous.fileName)); "
+                        + "everyone signs in again"
                 }
             case .prune:
                 return start(.prune) {
