@@ -12,6 +12,9 @@ import NIOHTTP1
 struct SecurityServer: Sendable {
     let url: String
     let task: Task<Void, any Error>
+    /// With `metricsListen`: where `/metrics` is served apart, and its listener.
+    var metricsURL: String?
+    var metricsTask: Task<Void, any Error>?
     let clock: ManualTimeSource
     let service: EdulinkService
     let store: any ServerStateStore & StoreMaintenance
@@ -25,9 +28,10 @@ struct SecurityServer: Sendable {
 
     /// Starts a server over a fresh database of `backend`, runs `body` against it, and stops it.
     static func run(
-        on backend: ServerBackend, requestsPerWindow: Int = 1_000_000, _ body: (SecurityServer) async throws -> Void
+        on backend: ServerBackend, requestsPerWindow: Int = 1_000_000, metricsListen: Bool = false,
+        _ body: (SecurityServer) async throws -> Void
     ) async throws {
-        let server = try await start(on: backend, requestsPerWindow: requestsPerWindow)
+        let server = try await start(on: backend, requestsPerWindow: requestsPerWindow, metricsListen: metricsListen)
         do {
             try await body(server)
         } catch {
@@ -37,7 +41,9 @@ struct SecurityServer: Sendable {
         await server.stop()
     }
 
-    static func start(on backend: ServerBackend, requestsPerWindow: Int = 1_000_000) async throws -> SecurityServer {
+    static func start(on backend: ServerBackend, requestsPerWindow: Int = 1_000_000, metricsListen: Bool = false)
+        async throws -> SecurityServer
+    {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "edulink-sec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -103,6 +109,7 @@ struct SecurityServer: Sendable {
             host: "127.0.0.1", port: 0, stateDirectory: directory.appendingPathComponent("state"),
             requestsPerWindow: requestsPerWindow)
         configuration.maxBodyBytes = 256 * 1024
+        if metricsListen { configuration.metricsListen = ("127.0.0.1", 0) }
         var logger = Logger(label: "security-server")
         logger.logLevel = .critical
         let server = try await EdulinkServer(
@@ -115,16 +122,27 @@ struct SecurityServer: Sendable {
             port = bound
             break
         }
-        return SecurityServer(
+        var running = SecurityServer(
             url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
             directory: directory, tearDown: world.tearDown, damage: world.damage, applicationID: application.id,
             listingID: listing.id)
+        let (metricsPorts, metricsContinuation) = AsyncStream<Int>.makeStream()
+        if let metrics = server.metricsApplication(onRunning: { metricsContinuation.yield($0) }) {
+            running.metricsTask = Task { try await metrics.runService(gracefulShutdownSignals: []) }
+            for await bound in metricsPorts {
+                running.metricsURL = "http://127.0.0.1:\(bound)"
+                break
+            }
+        }
+        return running
     }
 
     /// Stops the server, waits for it to finish, then removes its database and state folder.
     func stop() async {
         task.cancel()
+        metricsTask?.cancel()
         _ = try? await task.value
+        _ = try? await metricsTask?.value
         await tearDown()
         try? FileManager.default.removeItem(at: directory)
     }
@@ -141,9 +159,9 @@ struct SecurityServer: Sendable {
 
     func send(
         _ method: HTTPMethod, _ path: String, token: String? = nil, body: String? = nil,
-        headers extra: [(String, String)] = []
+        headers extra: [(String, String)] = [], at base: String? = nil
     ) async throws -> Reply {
-        var request = HTTPClientRequest(url: url + path)
+        var request = HTTPClientRequest(url: (base ?? url) + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let body {

@@ -250,7 +250,8 @@ struct SecurityTests {
                     }
                 }
             }
-            let metrics = try await server.send(.GET, "/metrics")
+            let admin = try await server.login("admin@edulink.test")
+            let metrics = try await server.send(.GET, "/metrics", token: admin.access)
             #expect(!metrics.body.contains("status=\"5"), "\(metrics.body.prefix(2000))")
 
             // A database that fails under the server (a table gone): 503 with a request id, and
@@ -311,6 +312,37 @@ struct SecurityTests {
                 forged.append(reply.status)
             }
             #expect(forged == [401, 401, 401, 401, 429, 429], "\(forged)")
+        }
+    }
+
+    @Test(
+        "/metrics answers admins only on the API's address; with --metrics-listen it is served there alone",
+        arguments: ServerBackend.all)
+    func metricsAreNotPublic(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            _ = try await server.send(.POST, "/api/v1/auth/login", body: #"{"email":"x@y.z","password":"wrong"}"#)
+            #expect(try await server.send(.GET, "/metrics").status == 401)
+            #expect(try await server.send(.GET, "/metrics", token: "forged").status == 401)
+            let student = try await server.login("student0@uon.example")
+            let refused = try await server.send(.GET, "/metrics", token: student.access)
+            #expect(refused.status == 403)
+            #expect(!refused.body.contains("route="))
+            let admin = try await server.login("admin@edulink.test")
+            let shown = try await server.send(.GET, "/metrics", token: admin.access)
+            #expect(shown.status == 200)
+            #expect(shown.body.contains("login"))
+        }
+        try await SecurityServer.run(on: backend, metricsListen: true) { server in
+            let metricsURL = try #require(server.metricsURL)
+            _ = try await server.send(.GET, "/healthz")
+            let admin = try await server.login("admin@edulink.test")
+            // Not on the API's address at all, even for an admin…
+            #expect(try await server.send(.GET, "/metrics", token: admin.access).status == 404)
+            // …but on its own listener, to a scraper without a token; nothing else is there.
+            let scraped = try await server.send(.GET, "/metrics", at: metricsURL)
+            #expect(scraped.status == 200)
+            #expect(scraped.body.contains("healthz"))
+            #expect(try await server.send(.GET, "/api/v1/me", token: admin.access, at: metricsURL).status == 404)
         }
     }
 

@@ -26,6 +26,8 @@ public struct EdulinkServer: Sendable {
     let store: any ServerStateStore & StoreMaintenance
     let logger: Logger
     let tokens: TokenService
+    /// The request metrics, shared by the API's router and the metrics listener.
+    let registry = PrometheusCollectorRegistry()
 
     /// Prepares a server; reads (or creates) the signing-key file under the state directory.
     public init(
@@ -48,7 +50,6 @@ public struct EdulinkServer: Sendable {
         -> some ApplicationProtocol
     {
         let clock = service.environment.clock
-        let registry = PrometheusCollectorRegistry()
         let factory = PrometheusMetricsFactory(registry: registry)
         let health = HealthReporter(maintenance: store, clock: clock, startedAt: .now)
         let router = Router(context: ServerRequestContext.self)
@@ -65,7 +66,8 @@ public struct EdulinkServer: Sendable {
                 counter: WindowCounter(window: configuration.requestWindow), tokens: tokens,
                 limit: configuration.requestsPerWindow, clock: clock))
         OperationalRoutes.register(
-            on: router, health: health, registry: registry, document: try APIConfiguration.document())
+            on: router, health: health, registry: registry, document: try APIConfiguration.document(),
+            metrics: configuration.metricsListen == nil ? .admins(tokens) : .elsewhere)
         let handler = APIHandler(
             service: service, tokens: tokens,
             loginThrottle: LoginThrottle(
@@ -87,13 +89,32 @@ public struct EdulinkServer: Sendable {
             logger: logger)
     }
 
+    /// The listener of `configuration.metricsListen`, serving `/metrics` alone to whoever reaches it;
+    /// nil when metrics are served on the API's address (to admins).
+    public func metricsApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> (any ApplicationProtocol)?
+    {
+        guard let listen = configuration.metricsListen else { return nil }
+        let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: HTTPErrorMiddleware(logger: logger))
+        OperationalRoutes.registerMetrics(on: router, registry: registry, access: .open)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "Edulink metrics"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
     /// Serves until SIGTERM or SIGINT, then stops accepting connections and lets requests in flight
     /// finish.
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = try application(onRunning: onRunning)
+    public func run(
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+        onMetricsRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        var services: [any Service] = [try application(onRunning: onRunning)]
+        if let metrics = metricsApplication(onRunning: onMetricsRunning) { services.append(metrics) }
         let group = ServiceGroup(
-            configuration: .init(
-                services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var refreshTokenLifetime: TimeInterval
     /// How long a write's response is kept for replay under its `Idempotency-Key`.
     public var idempotencyRetention: TimeInterval
+    /// Where `/metrics` is served to anyone who can reach it (a scraper on a private address);
+    /// nil serves it on the API's address to admins only.
+    public var metricsListen: (host: String, port: Int)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, stateDirectory: URL, maxBodyBytes: Int = 256 * 1024,

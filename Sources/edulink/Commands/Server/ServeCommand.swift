@@ -12,8 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the Edulink API over HTTP.",
         discussion: """
-            Serves /api/v1 (see /openapi.yaml), /healthz, /readyz and /metrics. Logs one JSON line \
-            per request on standard error. Stops on SIGTERM or SIGINT after finishing the requests \
+            Serves /api/v1 (see /openapi.yaml), /healthz, /readyz and /metrics (to admins' access \
+            tokens, or to anyone on --metrics-listen instead). Logs one JSON line per request on \
+            standard error. Stops on SIGTERM or SIGINT after finishing the requests \
             in flight. Rate-limit counters are per server process; everything else (sign-in \
             sessions, idempotency records) is in the database, so several servers can share one \
             PostgreSQL database behind a load balancer.
@@ -30,11 +31,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per client per minute before 429.")
     var rateLimit = 600
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve /metrics here, to whoever reaches it (a scraper), instead of to admins on the API's address.",
+            valueName: "host:port"))
+    var metricsListen: String?
+
     @Option(help: "PostgreSQL only: connections this server keeps open (and threads its transactions run on).")
     var connections = 20
 
     func validate() throws {
         guard (1...1000).contains(connections) else { throw ValidationError("--connections must be 1 to 1000.") }
+        if metricsListen != nil, metricsAddress == nil {
+            throw ValidationError("--metrics-listen is host:port, such as 127.0.0.1:9090.")
+        }
+    }
+
+    /// `--metrics-listen` as host and port (the port after the last colon, so `[::1]:9090` works).
+    var metricsAddress: (host: String, port: Int)? {
+        guard let metricsListen, let colon = metricsListen.lastIndex(of: ":"),
+            let port = Int(metricsListen[metricsListen.index(after: colon)...]), (0...65535).contains(port)
+        else { return nil }
+        let host = metricsListen[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return host.isEmpty ? nil : (host, port)
     }
 
     func run() async throws {
@@ -61,8 +80,10 @@ struct ServeCommand: AsyncParsableCommand {
             dataDirectory = options.stateURL.path
             shutdown = { await postgres.shutdown() }
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, stateDirectory: options.stateURL, requestsPerWindow: rateLimit)
+        configuration.metricsListen = metricsAddress
+        let metricsHost = metricsAddress?.host ?? ""
         let service = EdulinkService(
             environment: ServiceEnvironment(
                 store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
@@ -73,9 +94,16 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let server = try await EdulinkServer(
                 service: service, store: store, configuration: configuration, logger: logger)
-            try await server.run { port in
-                logger.info("listening", metadata: ["address": "http://\(host):\(port)", "database": "\(described)"])
-            }
+            try await server.run(
+                onRunning: { port in
+                    logger.info(
+                        "listening", metadata: ["address": "http://\(host):\(port)", "database": "\(described)"])
+                },
+                onMetricsRunning: { port in
+                    logger.info(
+                        "metrics listening",
+                        metadata: ["address": "http://\(metricsHost):\(port)/metrics"])
+                })
         } catch {
             await shutdown()
             throw error
