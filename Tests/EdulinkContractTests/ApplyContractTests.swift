@@ -52,7 +52,9 @@ struct ApplyContractTests {
         }
     }
 
-    @Test("a draft, a closed listing and a second application are refused", arguments: ContractBackend.all)
+    @Test(
+        "a draft is as missing as an unknown id; a closed listing and a second application are refused",
+        arguments: ContractBackend.all)
     func refusals(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in
             let draft = try await w.employer.createListing(
@@ -61,7 +63,12 @@ struct ApplyContractTests {
                 try await w.student.apply(
                     ApplicationDraft(listingID: draft.id, coverLetter: ContractFixture.coverLetter))
             }
-            #expect(notPublished?.refusalCode == .listingNotPublished)
+            let unknown = await edulinkError {
+                try await w.student.apply(
+                    ApplicationDraft(listingID: ListingID(9_999_999), coverLetter: ContractFixture.coverLetter))
+            }
+            #expect(notPublished == .notFound("Listing"))
+            #expect(notPublished == unknown)
             _ = try await w.application()
             #expect(await edulinkError { try await w.application() }?.refusalCode == .alreadyApplied)
             _ = try await w.employer.changeListing(w.listing.id, .close, reason: nil)

@@ -316,6 +316,72 @@ struct SecurityTests {
     }
 
     @Test(
+        "a listing the caller cannot see answers exactly as a missing one does, on every listing route",
+        arguments: ServerBackend.all)
+    func noListingOracle(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let op = Principal.localOperator()
+            let rival = try await server.service.createOrganization(
+                op,
+                Organization(
+                    name: "Rival Analytics", industry: "Data", size: .small, location: "Mombasa",
+                    description: "Another employer on the same platform.", createdAt: server.clock.now()))
+            try await server.service.setOrganizationVerified(op, rival.id, verified: true)
+            _ = try await server.service.createUser(
+                op,
+                NewAccount(
+                    email: "rival@rival.example", displayName: "Rival", role: .employer,
+                    password: SecurityServer.password, organizationID: rival.id))
+            // Kusi's draft: nobody but Kusi (and admins) may know it exists.
+            let owner = try #require(try await server.store.read { try $0.user(email: "employer@kusi.example") })
+            let draft = try await server.service.createListing(
+                Principal(user: owner, origin: .api), SecurityServer.draft("Unannounced Intern", at: server.clock.now())
+            )
+            let day = 86_400.0
+            let iso = { (offset: Double) in server.clock.now().addingTimeInterval(offset * day).ISO8601Format() }
+            let listingBody = #"""
+                {"title":"Unannounced Intern","description":"\#(String(repeating: "Analytics work on real questions. ", count: 4))",
+                "category":"technology","level":"entry","locationType":"hybrid","location":"Nairobi, Kenya",
+                "startDate":"\#(iso(40))","endDate":"\#(iso(124))","durationWeeks":12,"requiredSkills":["SQL"],
+                "preferredSkills":[],"eligibleYears":[],"eligibleCourses":[],"deadline":"\#(iso(30))","capacity":100,
+                "positions":1,"visibility":"public","questions":[]}
+                """#
+            let letter = String(repeating: "I want to learn from your analytics team. ", count: 4)
+            for email in ["student0@uon.example", "rival@rival.example"] {
+                let caller = try await server.login(email)
+                func probe(_ id: Int64) async throws -> [Int] {
+                    var statuses: [Int] = []
+                    for (method, path, body) in [
+                        (HTTPMethod.GET, "/api/v1/listings/\(id)", nil as String?),
+                        (.PUT, "/api/v1/listings/\(id)", listingBody),
+                        (.POST, "/api/v1/listings/\(id)/extension", #"{"deadline":"\#(iso(60))"}"#),
+                        (.POST, "/api/v1/listings/\(id)/duplicate", "{}"),
+                        (.POST, "/api/v1/listings/\(id)/events", #"{"event":"submit"}"#),
+                        (.GET, "/api/v1/listings/\(id)/applicants", nil),
+                        (.PUT, "/api/v1/listings/\(id)/saved", #"{"saved":true}"#),
+                        (
+                            .POST, "/api/v1/applications",
+                            #"{"listingID":\#(id),"coverLetter":"\#(letter)","answers":[]}"#
+                        ),
+                    ] {
+                        statuses.append(try await server.send(method, path, token: caller.access, body: body).status)
+                    }
+                    return statuses
+                }
+                let hidden = try await probe(draft.id.rawValue)
+                let missing = try await probe(9_999_999)
+                #expect(hidden == missing, "\(email): hidden \(hidden), missing \(missing)")
+                // Only what the role may never do (an employer saving or applying) is refused as such,
+                // the same for any id; everything about the listing itself is not found.
+                let expected =
+                    email.hasPrefix("student")
+                    ? Array(repeating: 404, count: 8) : Array(repeating: 404, count: 6) + [403, 403]
+                #expect(hidden == expected, "\(email): \(hidden)")
+            }
+        }
+    }
+
+    @Test(
         "/metrics answers admins only on the API's address; with --metrics-listen it is served there alone",
         arguments: ServerBackend.all)
     func metricsAreNotPublic(backend: ServerBackend) async throws {

@@ -72,16 +72,14 @@ extension EdulinkService {
             let at = now()
             let calendar = environment.calendar
             return try await store.write { session in
-                guard let listing = try session.lockListing(draft.listingID) else {
-                    throw EdulinkError.notFound("Listing")
-                }
+                // A listing the student may not see (a draft, a pending one, another institution's) is
+                // as missing as an id that does not exist, before any rule could tell it apart.
+                guard let listing = try session.lockListing(draft.listingID),
+                    try self.canSee(principal, listing, in: session)
+                else { throw EdulinkError.notFound("Listing") }
                 let counts = try session.applicationCounts(listingID: listing.id)
                 let context = try self.applyContext(principal, listing, counts: counts, session, at, calendar)
-                if let refusal = ApplyRules.firstRefusal(context) {
-                    // Hide institution-only listings of other institutions entirely.
-                    if try !self.viewer(principal, in: session).sees(listing) { throw EdulinkError.notFound("Listing") }
-                    throw EdulinkError.refused(refusal)
-                }
+                if let refusal = ApplyRules.firstRefusal(context) { throw EdulinkError.refused(refusal) }
                 try draft.validate(questions: listing.questions)
                 let application = try session.insertApplication(
                     Application(
