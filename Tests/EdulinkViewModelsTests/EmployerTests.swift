@@ -82,6 +82,43 @@ struct EmployerTests {
         }
     }
 
+    @Test("offers outnumbering the listing's one position: the decision that does it says so, and the header keeps it")
+    func offersOutnumberPositions() async throws {
+        try await withWorld { world in
+            #expect(world.listing.positions == 1)
+            let apps = try await Self.applicants(world, 2)
+            for app in apps {
+                for move in [ApplicationMove.review, .shortlist] { _ = try await world.employer.move(app.id, move) }
+            }
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            await send(&model, .setStage(.shortlisted))
+            #expect(model.state.positions == 1)
+            #expect(model.state.offerWarning == nil)
+            await send(&model, .decide(.offer(expiresAt: nil)))
+            #expect(model.state.offerWarning == nil)
+            _ = model.takeEvents()
+            await send(&model, .moveSelection(1))
+            await send(&model, .decide(.offer(expiresAt: nil)))
+            let warning = "2 offers for 1 position, 0 filled: acceptances beyond 1 are refused"
+            #expect(model.state.offerWarning == warning)
+            #expect(model.takeEvents().contains(.toast(Toast("⚠ " + warning))))
+            // Loading the listing again shows it in the header without telling it again.
+            await send(&model, .load(world.listing.id))
+            #expect(model.state.offerWarning == warning)
+            #expect(!model.takeEvents().contains(.toast(Toast("⚠ " + warning))))
+        }
+    }
+
+    @Test("standing offers are open and accepted ones; the warning starts past the positions")
+    func offerWarningRule() {
+        let counts: StatusCounts = [.offered: 2, .accepted: 1, .declined: 4, .pending: 9]
+        #expect(counts.offersStanding == 3)
+        #expect(counts.offerWarning(positions: 3) == nil)
+        #expect(counts.offerWarning(positions: 2)?.hasPrefix("3 offers for 2 positions, 1 filled") == true)
+        #expect(StatusCounts().offerWarning(positions: 1) == nil)
+    }
+
     @Test("triage refuses a move the state machine forbids, without calling the service")
     func triageForbidden() async throws {
         try await withWorld { world in

@@ -101,4 +101,18 @@ extension ApplicationStatus {
 extension Dictionary where Key == ApplicationStatus, Value == Int {
     /// How many of these applications count as applied (`ApplicationStatus.countsAsApplied`).
     public var applied: Int { reduce(0) { $0 + ($1.key.countsAsApplied ? $1.value : 0) } }
+
+    /// Offers made and not declined: still open, or accepted.
+    public var offersStanding: Int { (self[.offered] ?? 0) + (self[.accepted] ?? 0) }
+
+    /// What the employer is told when standing offers outnumber the listing's `positions`: more
+    /// offers are allowed (some will be declined), but an offer accepted once every position is
+    /// filled is refused (`positions_filled`), so the employer should know. Nil when they do not.
+    public func offerWarning(positions: Int) -> String? {
+        let standing = offersStanding
+        guard standing > positions else { return nil }
+        let filled = self[.accepted] ?? 0
+        let places = positions == 1 ? "1 position" : "\(positions) positions"
+        return "\(standing) offers for \(places), \(filled) filled: acceptances beyond \(positions) are refused"
+    }
 }

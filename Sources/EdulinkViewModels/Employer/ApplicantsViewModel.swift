@@ -71,6 +71,8 @@ public struct ApplicantsViewModel: Sendable {
         public var listingID: ListingID?
         /// Applications per stage of the listing.
         public var counts: StatusCounts = [:]
+        /// The listing's positions, with its counts (nil until they have arrived).
+        public var positions: Int?
         /// The stage shown; nil for all.
         public var stage: ApplicationStatus?
         public var rows: [ApplicationSummary] = []
@@ -90,6 +92,8 @@ public struct ApplicantsViewModel: Sendable {
         public var listing: ListingSummary? { listings.first { $0.id == listingID } }
         public var selected: ApplicationSummary? { rows.first { $0.id == selectedID } }
         public var total: Int { counts.values.reduce(0, +) }
+        /// Standing offers outnumber the positions (`StatusCounts.offerWarning`).
+        public var offerWarning: String? { positions.flatMap { counts.offerWarning(positions: $0) } }
         /// How many applicants the current stage tab holds.
         public var stageCount: Int { stage.map { counts[$0] ?? 0 } ?? total }
         /// Moves the employer may make on the selected applicant now, as the service says
@@ -129,7 +133,7 @@ public struct ApplicantsViewModel: Sendable {
 
     public enum Message: Sendable {
         case listingsLoaded(ListingID?, Result<[ListingSummary], Failure>)
-        case countsLoaded(ListingID, Result<StatusCounts, Failure>)
+        case countsLoaded(ListingID, Result<ListingDetail, Failure>)
         case pageLoaded(ListingID, ApplicationStatus?, append: Bool, Result<[ApplicationSummary], Failure>)
         case detailLoaded(ApplicationID, Result<ApplicationDetail, Failure>)
         case decided(ApplicationID, String, ApplicationMove, Result<Application, Failure>)
@@ -285,6 +289,7 @@ public struct ApplicantsViewModel: Sendable {
         state.marked = []
         state.preview = nil
         state.counts = [:]
+        state.positions = nil
         return reloadRows()
     }
 
@@ -295,7 +300,7 @@ public struct ApplicantsViewModel: Sendable {
         let stage = state.stage
         return [
             Effect(key: "counts") {
-                .countsLoaded(listing, await attempt { try await repository.listing(listing).applicationCounts })
+                .countsLoaded(listing, await attempt { try await repository.listing(listing) })
             },
             Effect(key: "page") {
                 .pageLoaded(
@@ -425,9 +430,16 @@ public struct ApplicantsViewModel: Sendable {
         case .countsLoaded(let listing, let result):
             guard listing == state.listingID else { return [] }
             switch result {
-            case .success(let counts):
+            case .success(let detail):
                 events.succeeded()
-                state.counts = counts
+                let refresh = state.positions != nil
+                let before = state.offerWarning
+                state.counts = detail.applicationCounts
+                state.positions = detail.listing.positions
+                // Told once when a decision makes offers outnumber the positions (the header keeps it).
+                if refresh, let warning = state.offerWarning, warning != before {
+                    events.post(.toast(Toast("⚠ " + warning)))
+                }
             case .failure(let failure): failed(failure)
             }
         case .pageLoaded(let listing, let stage, let append, let result):
@@ -554,7 +566,7 @@ public struct ApplicantsViewModel: Sendable {
         let repository = self.repository
         return [
             Effect(key: "counts") {
-                .countsLoaded(listing, await attempt { try await repository.listing(listing).applicationCounts })
+                .countsLoaded(listing, await attempt { try await repository.listing(listing) })
             }
         ]
     }

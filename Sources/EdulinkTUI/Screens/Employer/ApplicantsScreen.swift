@@ -200,6 +200,10 @@ struct ApplicantsScreen {
         }
         drawStages(titles, into: &frame.buffer, area: area.row(1))
         var body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+        if let warning = state.offerWarning, body.height > 4 {
+            frame.buffer.write(" ⚠ " + warning, in: body.row(0), style: Style(.warning, adding: .bold))
+            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        }
         if let export = state.export {
             drawExport(export, into: &frame.buffer, area: body.row(0))
             body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
