@@ -28,10 +28,10 @@ struct SecurityServer: Sendable {
 
     /// Starts a server over a fresh database of `backend`, runs `body` against it, and stops it.
     static func run(
-        on backend: ServerBackend, requestsPerWindow: Int = 1_000_000, metricsListen: Bool = false,
+        on backend: ServerBackend, configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         _ body: (SecurityServer) async throws -> Void
     ) async throws {
-        let server = try await start(on: backend, requestsPerWindow: requestsPerWindow, metricsListen: metricsListen)
+        let server = try await start(on: backend, configure: configure)
         do {
             try await body(server)
         } catch {
@@ -41,7 +41,8 @@ struct SecurityServer: Sendable {
         await server.stop()
     }
 
-    static func start(on backend: ServerBackend, requestsPerWindow: Int = 1_000_000, metricsListen: Bool = false)
+    /// A server over a fresh database of `backend`: no request limit unless `configure` sets one.
+    static func start(on backend: ServerBackend, configure: (inout ServerConfiguration) -> Void = { _ in })
         async throws -> SecurityServer
     {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -107,9 +108,9 @@ struct SecurityServer: Sendable {
                 coverLetter: String(repeating: "I built dashboards for my campus club and want to learn. ", count: 3)))
         var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, stateDirectory: directory.appendingPathComponent("state"),
-            requestsPerWindow: requestsPerWindow)
+            requestsPerWindow: 1_000_000)
         configuration.maxBodyBytes = 256 * 1024
-        if metricsListen { configuration.metricsListen = ("127.0.0.1", 0) }
+        configure(&configuration)
         var logger = Logger(label: "security-server")
         logger.logLevel = .critical
         let server = try await EdulinkServer(

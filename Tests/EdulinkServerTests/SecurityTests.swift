@@ -292,7 +292,7 @@ struct SecurityTests {
         "the request limit keys on the verified user however the header is spelled, and on the address for forged tokens",
         arguments: ServerBackend.all)
     func rateLimitKeys(backend: ServerBackend) async throws {
-        try await SecurityServer.run(on: backend, requestsPerWindow: 6) { server in
+        try await SecurityServer.run(on: backend, configure: { $0.requestsPerWindow = 6 }) { server in
             // Two sign-ins spend two of the address's six requests.
             let student = try await server.login("student0@uon.example")
             let other = try await server.login("student1@uon.example")
@@ -382,6 +382,50 @@ struct SecurityTests {
     }
 
     @Test(
+        "a slow client trickling its headers or its body is cut off, and other clients are served meanwhile",
+        arguments: ServerBackend.all)
+    func slowloris(backend: ServerBackend) async throws {
+        try await SecurityServer.run(
+            on: backend,
+            configure: {
+                $0.requestHeadTimeout = 1
+                $0.requestBodyTimeout = 1
+            }
+        ) { server in
+            let port = try #require(URLComponents(string: server.url)?.port)
+            let slowHead = try SlowClient(port: port)
+            let slowBody = try SlowClient(port: port)
+            slowHead.send("GET /healthz HTTP/1.1\r\nHost: edulink\r\n")
+            slowBody.send(
+                "POST /api/v1/auth/login HTTP/1.1\r\nHost: edulink\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n{")
+            // Each trickles a byte at a time, faster than any idle timeout, until the server hangs up.
+            let trickle = Task.detached {
+                var sent = 0
+                while sent < 600, slowHead.send("X"), slowBody.send(" ") {
+                    sent += 1
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+                return sent
+            }
+            // Meanwhile everyone else is served.
+            for _ in 0..<5 {
+                #expect(try await server.send(.GET, "/healthz").status == 200)
+                #expect(try await server.login("student0@uon.example").access.isEmpty == false)
+            }
+            let head = await Task.detached { slowHead.readToEnd() }.value
+            let body = await Task.detached { slowBody.readToEnd() }.value
+            #expect(head.closed, "the trickled head was not cut off: \(head.text)")
+            #expect(body.closed, "the trickled body was not cut off: \(body.text)")
+            #expect(!head.text.contains("200 OK"))
+            #expect(!body.text.contains("200 OK"))
+            // Cut off before it could send everything it meant to.
+            #expect(await trickle.value < 600)
+            #expect(try await server.send(.GET, "/healthz").status == 200)
+        }
+    }
+
+    @Test(
         "/metrics answers admins only on the API's address; with --metrics-listen it is served there alone",
         arguments: ServerBackend.all)
     func metricsAreNotPublic(backend: ServerBackend) async throws {
@@ -398,7 +442,7 @@ struct SecurityTests {
             #expect(shown.status == 200)
             #expect(shown.body.contains("login"))
         }
-        try await SecurityServer.run(on: backend, metricsListen: true) { server in
+        try await SecurityServer.run(on: backend, configure: { $0.metricsListen = ("127.0.0.1", 0) }) { server in
             let metricsURL = try #require(server.metricsURL)
             _ = try await server.send(.GET, "/healthz")
             let admin = try await server.login("admin@edulink.test")

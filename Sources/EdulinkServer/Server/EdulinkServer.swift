@@ -2,6 +2,7 @@ import EdulinkAPI
 public import EdulinkCore
 import Foundation
 public import Hummingbird
+import HummingbirdCore
 public import Logging
 import Metrics
 import NIOCore
@@ -82,11 +83,19 @@ public struct EdulinkServer: Sendable {
                     maxBodyBytes: configuration.maxBodyBytes),
             ])
         return Application(
-            router: router,
+            router: router, server: http1,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Edulink"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+    }
+
+    /// HTTP/1.1 with the request deadlines of the configuration (slow clients are cut off).
+    private var http1: HTTPServerBuilder {
+        let head = TimeAmount.nanoseconds(Int64(configuration.requestHeadTimeout * 1_000_000_000))
+        let body = TimeAmount.nanoseconds(Int64(configuration.requestBodyTimeout * 1_000_000_000))
+        return .http1(
+            configuration: .init(additionalChannelHandlers: [RequestDeadlineHandler(head: head, body: body)]))
     }
 
     /// The listener of `configuration.metricsListen`, serving `/metrics` alone to whoever reaches it;
@@ -99,7 +108,7 @@ public struct EdulinkServer: Sendable {
         router.add(middleware: HTTPErrorMiddleware(logger: logger))
         OperationalRoutes.registerMetrics(on: router, registry: registry, access: .open)
         return Application(
-            router: router,
+            router: router, server: http1,
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "Edulink metrics"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -20,6 +20,11 @@ public struct ServerConfiguration: Sendable {
     public var refreshTokenLifetime: TimeInterval
     /// How long a write's response is kept for replay under its `Idempotency-Key`.
     public var idempotencyRetention: TimeInterval
+    /// A request's head must arrive whole within this many seconds of the connection being ready
+    /// for it (opened, or the last response sent), and its body within `requestBodyTimeout` of the
+    /// head; else the connection is closed (slow clients cannot hold connections).
+    public var requestHeadTimeout: TimeInterval = 30
+    public var requestBodyTimeout: TimeInterval = 60
     /// Where `/metrics` is served to anyone who can reach it (a scraper on a private address);
     /// nil serves it on the API's address to admins only.
     public var metricsListen: (host: String, port: Int)?
