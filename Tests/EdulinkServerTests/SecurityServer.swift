@@ -22,6 +22,8 @@ struct SecurityServer: Sendable {
     let tearDown: @Sendable () async -> Void
     /// Runs SQL behind the server's back (see ``ServerBackend/World/damage``).
     let damage: @Sendable (_ sql: String) async throws -> Void
+    /// Opens a second store on the same database (see ``ServerBackend/World/sibling``).
+    let sibling: @Sendable () async throws -> ServerBackend.Sibling
     let applicationID: ApplicationID
     let listingID: ListingID
     static let password = "a long demo password"
@@ -51,16 +53,7 @@ struct SecurityServer: Sendable {
         let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_790_000_000))
         let world = try await backend.make(clock)
         let store = world.store
-        let service = EdulinkService(
-            environment: ServiceEnvironment(
-                store: store, clock: clock, hasher: BcryptHasher(cost: 4),
-                passwordPolicy: PasswordPolicy(commonPasswords: []), logger: Logger(label: "security"),
-                operations: OperationsEnvironment(
-                    maintenance: store,
-                    probe: FixedSystemProbe(
-                        figures: SystemFigures(
-                            cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil), disk: nil),
-                    requests: nil, timesServiceCalls: false, dataDirectory: directory.path)))
+        let service = Self.service(store, clock: clock, directory: directory)
         let op = Principal.localOperator()
         let institution = try await service.createInstitution(
             op, Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
@@ -106,27 +99,15 @@ struct SecurityServer: Sendable {
             ApplicationDraft(
                 listingID: listing.id,
                 coverLetter: String(repeating: "I built dashboards for my campus club and want to learn. ", count: 3)))
-        var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, stateDirectory: directory.appendingPathComponent("state"),
-            requestsPerWindow: 1_000_000)
-        configuration.maxBodyBytes = 256 * 1024
+        var configuration = Self.configuration(directory: directory)
         configure(&configuration)
-        var logger = Logger(label: "security-server")
-        logger.logLevel = .critical
         let server = try await EdulinkServer(
-            service: service, store: store, configuration: configuration, logger: logger)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = try server.application { continuation.yield($0) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await bound in ports {
-            port = bound
-            break
-        }
+            service: service, store: store, configuration: configuration, logger: Self.quietLogger)
+        let (task, port) = try await Self.serve(server)
         var running = SecurityServer(
             url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
-            directory: directory, tearDown: world.tearDown, damage: world.damage, applicationID: application.id,
-            listingID: listing.id)
+            directory: directory, tearDown: world.tearDown, damage: world.damage, sibling: world.sibling,
+            applicationID: application.id, listingID: listing.id)
         let (metricsPorts, metricsContinuation) = AsyncStream<Int>.makeStream()
         if let metrics = server.metricsApplication(onRunning: { metricsContinuation.yield($0) }) {
             running.metricsTask = Task { try await metrics.runService(gracefulShutdownSignals: []) }
@@ -136,6 +117,63 @@ struct SecurityServer: Sendable {
             }
         }
         return running
+    }
+
+    static var quietLogger: Logger {
+        var logger = Logger(label: "security-server")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    static func service(_ store: any Store & StoreMaintenance, clock: ManualTimeSource, directory: URL)
+        -> EdulinkService
+    {
+        EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                passwordPolicy: PasswordPolicy(commonPasswords: []), logger: Logger(label: "security"),
+                operations: OperationsEnvironment(
+                    maintenance: store,
+                    probe: FixedSystemProbe(
+                        figures: SystemFigures(
+                            cpuPercent: nil, memoryPercent: nil, load1: nil, processMemoryBytes: nil), disk: nil),
+                    requests: nil, timesServiceCalls: false, dataDirectory: directory.path)))
+    }
+
+    static func configuration(directory: URL) -> ServerConfiguration {
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, stateDirectory: directory.appendingPathComponent("state"),
+            requestsPerWindow: 1_000_000)
+        configuration.maxBodyBytes = 256 * 1024
+        return configuration
+    }
+
+    /// Runs `server` on a free port until its task is cancelled.
+    static func serve(_ server: EdulinkServer) async throws -> (Task<Void, any Error>, Int) {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = try server.application { continuation.yield($0) }
+        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        for await bound in ports { return (task, bound) }
+        throw CancellationError()
+    }
+
+    /// A second server instance over the same database, as behind a load balancer: its own store
+    /// (connections), service and rate-limit counters, the same signing keys (state folder) and clock.
+    /// Returns its URL and how to stop it.
+    func secondInstance() async throws -> (url: String, stop: @Sendable () async -> Void) {
+        let sibling = try await sibling()
+        let server = try await EdulinkServer(
+            service: Self.service(sibling.store, clock: clock, directory: directory), store: sibling.store,
+            configuration: Self.configuration(directory: directory), logger: Self.quietLogger)
+        let (task, port) = try await Self.serve(server)
+        return (
+            "http://127.0.0.1:\(port)",
+            {
+                task.cancel()
+                _ = try? await task.value
+                await sibling.close()
+            }
+        )
     }
 
     /// Stops the server, waits for it to finish, then removes its database and state folder.

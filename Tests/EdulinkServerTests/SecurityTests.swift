@@ -382,6 +382,58 @@ struct SecurityTests {
     }
 
     @Test(
+        "two instances on one database: a refresh token reused on the other instance ends the session on both; a lock or a password change on one is seen by the other",
+        arguments: ServerBackend.all)
+    func twoInstances(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { a in
+            let (b, stopB) = try await a.secondInstance()
+            do {
+                // Signed in on A, refreshed on B; then the old refresh token is replayed on A.
+                let first = try await a.login("student0@uon.example")
+                let rotated = try await a.send(
+                    .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(first.refresh)"}"#, at: b)
+                #expect(rotated.status == 200)
+                let fresh = try #require(rotated.json?["accessToken"] as? String)
+                #expect(try await a.send(.GET, "/api/v1/me", token: fresh).status == 200)
+                let replay = try await a.send(
+                    .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(first.refresh)"}"#)
+                #expect(replay.status == 401)
+                // The whole family is gone, wherever its tokens are shown.
+                #expect(try await a.send(.GET, "/api/v1/me", token: fresh, at: b).status == 401)
+                #expect(try await a.send(.GET, "/api/v1/me", token: fresh).status == 401)
+
+                // An admin's lock on A ends the session the student holds on B.
+                let student = try await a.login("student1@uon.example")
+                #expect(try await a.send(.GET, "/api/v1/me", token: student.access, at: b).status == 200)
+                let admin = try await a.login("admin@edulink.test")
+                let user = try #require(try await a.store.read { try $0.user(email: "student1@uon.example") })
+                a.clock.advance(by: 1)
+                let lock = try await a.send(
+                    .POST, "/api/v1/admin/users/\(user.id.rawValue)/lock", token: admin.access, body: "{}")
+                #expect(lock.status == 204 || lock.status == 200)
+                #expect(try await a.send(.GET, "/api/v1/me", token: student.access, at: b).status == 401)
+
+                // A password change on B ends the other session on A, and its refresh there.
+                let laptop = try await a.login("student0@uon.example")
+                let phone = try await a.login("student0@uon.example")
+                let change = try await a.send(
+                    .POST, "/api/v1/me/password", token: laptop.access,
+                    body: #"{"current":"\#(SecurityServer.password)","new":"another long passphrase 42"}"#, at: b)
+                #expect(change.status == 204)
+                #expect(try await a.send(.GET, "/api/v1/me", token: phone.access).status == 401)
+                let refreshed = try await a.send(
+                    .POST, "/api/v1/auth/refresh", body: #"{"refreshToken":"\#(phone.refresh)"}"#)
+                #expect(refreshed.status == 401)
+                #expect(try await a.send(.GET, "/api/v1/me", token: laptop.access).status == 200)
+            } catch {
+                await stopB()
+                throw error
+            }
+            await stopB()
+        }
+    }
+
+    @Test(
         "a slow client trickling its headers or its body is cut off, and other clients are served meanwhile",
         arguments: ServerBackend.all)
     func slowloris(backend: ServerBackend) async throws {

@@ -3,6 +3,7 @@ import EdulinkPostgresTestSupport
 import EdulinkSQLite
 import Foundation
 import GRDB
+import Logging
 import Testing
 
 @testable import EdulinkPostgres
@@ -19,6 +20,14 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
         let tearDown: @Sendable () async -> Void
         /// Runs SQL behind the store's back, as damage or another program would.
         let damage: @Sendable (_ sql: String) async throws -> Void
+        /// A second store on the same database, as a second server instance would open.
+        let sibling: @Sendable () async throws -> Sibling
+    }
+
+    /// Another store on a world's database, and how to close it.
+    struct Sibling: Sendable {
+        let store: any ServerStateStore & StoreMaintenance
+        let close: @Sendable () async -> Void
     }
 
     let name: String
@@ -36,7 +45,8 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
         let store = try SQLiteStore(path: path, clock: clock)
         return World(
             store: store, tearDown: { try? FileManager.default.removeItem(at: directory) },
-            damage: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } })
+            damage: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } },
+            sibling: { Sibling(store: try SQLiteStore(path: path, clock: clock), close: {}) })
     }
 
     /// Eight connections: enough for the concurrency tests to run their transactions at once.
@@ -48,6 +58,12 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
                 await store.shutdown()
                 await database.drop()
             },
-            damage: { sql in try await store.onConnection { _ = try $0.execute(sql) } })
+            damage: { sql in try await store.onConnection { _ = try $0.execute(sql) } },
+            sibling: {
+                let second = try await PostgresStore(
+                    location: database.location, maximumConnections: 4, leaseTimeout: TestPostgres.leaseTimeout,
+                    clock: clock, logger: Logger(label: "test.postgres.second"))
+                return Sibling(store: second, close: { await second.shutdown() })
+            })
     }
 }

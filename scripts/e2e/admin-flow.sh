@@ -134,6 +134,28 @@ send main 5
 check "the Audit tab shows the verification and the account changes" wait_for main "listing.verify"
 check "the Audit tab shows the lock" wait_for main "user.lock"
 
+# --- the audit CSV export through the TUI: the events the filter matches, CRLF, and the
+# export itself recorded as a data_export security event
+send main e
+check "e asks where to write the audit CSV" wait_for main "Export audit (CSV)"
+send main C-u
+send main -l "$WORK/audit.csv"
+send main Enter
+check "the audit export finishes and says so" wait_for main "Exported "
+audit_rows=$(sqlite3 "$WORK/data/edulink/edulink.sqlite" "SELECT count(*) FROM audit_events")
+audit_csv_ok() {
+    head -n 1 "$WORK/audit.csv" | grep -q '^id,at,actor_id,actor_role,action,entity,entity_id,summary,origin' &&
+        grep -q 'listing.verify' "$WORK/audit.csv" && grep -q 'user.lock' "$WORK/audit.csv" &&
+        [ "$(grep -c $'\r$' "$WORK/audit.csv")" -eq "$(wc -l <"$WORK/audit.csv")" ] &&
+        [ "$(wc -l <"$WORK/audit.csv")" -ge 3 ] && [ "$(wc -l <"$WORK/audit.csv")" -le "$((audit_rows + 1))" ]
+}
+check "the audit CSV has the header, the verification and the lock, every line CRLF" audit_csv_ok
+export_recorded() {
+    [ "$(sqlite3 "$WORK/data/edulink/edulink.sqlite" \
+        "SELECT count(*) FROM security_events WHERE kind = 'data_export'")" -ge 1 ]
+}
+check "the export is recorded as a data_export security event" wait_until export_recorded
+
 doctor_verifies() {
     cli doctor --json >"$WORK/doctor.json"
     grep -q '"name" : "backups"' "$WORK/doctor.json" && grep -q '"label" : "Last verified"' "$WORK/doctor.json"
