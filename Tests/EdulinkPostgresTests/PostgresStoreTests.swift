@@ -78,7 +78,7 @@ struct PostgresStoreTests {
             // VACUUM as well as ANALYZE: it empties the GIN index's pending list and sets the visibility
             // map, which autovacuum otherwise does at a moment of its own (and the planner costs both),
             // so the plans below are the same on an idle machine and on a busy one.
-            try await w.store.onConnection { db in try db.execute("VACUUM (ANALYZE) listings") }
+            _ = try await w.store.onConnection { db in try db.execute("VACUUM (ANALYZE) listings") }
             let scope = ListingScope(now: w.clock.now())
             func plan(_ query: String) async throws -> String {
                 let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)

@@ -17,7 +17,7 @@ extension PostgresStore {
     public func backups() async throws -> [BackupRecord] {
         try await transaction(.read) { db in
             try PostgresSession(db).fetchAll(
-                "SELECT * FROM backups ORDER BY created_at DESC, id DESC", [], Self.backupRecord)
+                "SELECT * FROM backups ORDER BY created_at DESC, id DESC", [], Rows.backupRecord)
         }
     }
 
@@ -131,7 +131,7 @@ extension PostgresStore {
         let old = try await transaction(.write) { db in
             let session = PostgresSession(db)
             let old = try session.fetchAll(
-                "SELECT * FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, keptID], Self.backupRecord)
+                "SELECT * FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, keptID], Rows.backupRecord)
             try session.execute("DELETE FROM backups WHERE created_at < $1 AND id <> $2", [cutoff, keptID])
             return old
         }

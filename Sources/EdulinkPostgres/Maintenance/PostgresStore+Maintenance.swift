@@ -31,7 +31,7 @@ extension PostgresStore {
                 sizeBytes: facts?.1 ?? 0, walSizeBytes: 0, rowCounts: counts,
                 lastIntegrityCheck: try Self.lastIntegrityReport(session),
                 lastBackup: try session.fetchOne(
-                    "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Self.backupRecord))
+                    "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Rows.backupRecord))
         }
     }
 
@@ -160,13 +160,6 @@ extension PostgresStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func backupRecord(_ r: PostgresRowReader) throws -> BackupRecord {
-        BackupRecord(
-            id: try r.id("id"), path: try r.string("path"), createdAt: try r.date("created_at"),
-            sizeBytes: try r.int64("size_bytes"), verifiedAt: try r.optionalDate("verified_at"),
-            integrityOK: try r.bool("integrity_ok"))
     }
 
     static func serverMessage(_ error: any Error) -> String {

@@ -345,7 +345,7 @@ extension PostgresSession {
         var items: [ListingSummary] = []
         items.reserveCapacity(min(rows.count, limit))
         for row in rows.prefix(limit) {
-            items.append(try Self.summary(row, score: nil))
+            items.append(try Rows.summary(row, score: nil))
         }
         var next: PageCursor?
         if rows.count > limit, let last = rows.prefix(limit).last, let item = items.last {
@@ -373,14 +373,14 @@ extension PostgresSession {
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
                 tailBelow = try row.optionalInt64("tail_below")
                 guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
-                let summary = try Self.summary(row, score: rank)
+                let summary = try Rows.summary(row, score: rank)
                 picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
             }
         }
         if picked.count < need, let below = tailBelow {
             let query = ListingSearchQuery.tail(request, below: below, limit: need - picked.count)
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
-                let summary = try Self.summary(row, score: nil)
+                let summary = try Rows.summary(row, score: nil)
                 picked.append((summary, PageCursor(key: nil, id: summary.id.rawValue)))
             }
         }

@@ -5,7 +5,7 @@ import PostgresNIO
 /// Typed, throwing access to a row's columns by name: a wrong or missing value is an error, never
 /// a crash. Decodes PostgreSQL's binary forms directly, so dates come back as the exact
 /// microseconds that were stored.
-struct PostgresRowReader {
+struct PostgresRowReader: RowReading {
     let row: PostgresRandomAccessRow
 
     init(_ row: PostgresRow) { self.row = row.makeRandomAccess() }
@@ -37,16 +37,6 @@ struct PostgresRowReader {
         return value
     }
 
-    func int64(_ column: String) throws -> Int64 {
-        guard let value = try optionalInt64(column) else {
-            throw EdulinkError.unavailable("The database holds no value in column \(column).")
-        }
-        return value
-    }
-
-    func optionalInt(_ column: String) throws -> Int? { try optionalInt64(column).map { Int($0) } }
-    func int(_ column: String) throws -> Int { Int(try int64(column)) }
-
     func optionalDouble(_ column: String) throws -> Double? {
         let cell = try cell(column)
         guard var bytes = cell.bytes else { return nil }
@@ -76,13 +66,6 @@ struct PostgresRowReader {
         }
     }
 
-    func string(_ column: String) throws -> String {
-        guard let value = try optionalString(column) else {
-            throw EdulinkError.unavailable("The database holds no value in column \(column).")
-        }
-        return value
-    }
-
     /// The bytes of a `bytea` column.
     func bytes(_ column: String) throws -> [UInt8] {
         let cell = try cell(column)
@@ -90,9 +73,10 @@ struct PostgresRowReader {
         return bytes.readBytes(length: bytes.readableBytes) ?? []
     }
 
-    func bool(_ column: String) throws -> Bool {
+    func optionalBool(_ column: String) throws -> Bool? {
         let cell = try cell(column)
-        guard var bytes = cell.bytes, cell.dataType == .bool, let byte = bytes.readInteger(as: UInt8.self) else {
+        guard var bytes = cell.bytes else { return nil }
+        guard cell.dataType == .bool, let byte = bytes.readInteger(as: UInt8.self) else {
             throw unreadable(column, cell)
         }
         return byte != 0
@@ -112,38 +96,4 @@ struct PostgresRowReader {
         try optionalMicroseconds(column).map { Date(timeIntervalSince1970: Double($0) / 1_000_000) }
     }
 
-    func date(_ column: String) throws -> Date {
-        guard let value = try optionalDate(column) else {
-            throw EdulinkError.unavailable("The database holds no value in column \(column).")
-        }
-        return value
-    }
-
-    func id<Entity>(_ column: String) throws -> EntityID<Entity> { EntityID(try int64(column)) }
-    func optionalID<Entity>(_ column: String) throws -> EntityID<Entity>? {
-        try optionalInt64(column).map { EntityID($0) }
-    }
-
-    func value<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E where E.RawValue == String {
-        let raw = try string(column)
-        guard let value = E(rawValue: raw) else {
-            throw EdulinkError.unavailable("The database holds an unknown value \"\(raw)\" in column \(column).")
-        }
-        return value
-    }
-
-    func optionalValue<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E?
-    where E.RawValue == String {
-        guard try optionalString(column) != nil else { return nil }
-        return try value(type, column)
-    }
-
-    func json<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
-        let text = try string(column)
-        do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
-        } catch {
-            throw EdulinkError.unavailable("The database holds unreadable data in column \(column): \(error).")
-        }
-    }
 }

@@ -5,18 +5,6 @@ import Foundation
 extension PostgresSession {
     // MARK: Users
 
-    static func user(_ r: PostgresRowReader) throws -> User {
-        User(
-            id: try r.id("id"), email: try r.string("email"), displayName: try r.string("display_name"),
-            role: try r.value(Role.self, "role"), status: try r.value(AccountStatus.self, "status"),
-            lockedUntil: try r.optionalDate("locked_until"), passwordHash: try r.string("password_hash"),
-            phone: try r.optionalString("phone"), organizationID: try r.optionalID("organization_id"),
-            institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
-            lastLoginAt: try r.optionalDate("last_login_at"),
-            failureWindowStart: try r.optionalDate("failure_window_start"),
-            sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
-    }
-
     static func userColumns(_ user: User) -> Columns {
         [
             "id": user.id, "email": user.email, "email_key": user.email.lowercased(),
@@ -29,11 +17,11 @@ extension PostgresSession {
     }
 
     func user(_ id: UserID) throws -> User? {
-        try fetchOne("SELECT * FROM users WHERE id = $1", [id], Self.user)
+        try fetchOne("SELECT * FROM users WHERE id = $1", [id], Rows.user)
     }
 
     func user(email: String) throws -> User? {
-        try fetchOne("SELECT * FROM users WHERE email_key = $1", [email.lowercased()], Self.user)
+        try fetchOne("SELECT * FROM users WHERE email_key = $1", [email.lowercased()], Rows.user)
     }
 
     func users(matching text: String?, role: Role?, after: UserID?, limit: Int) throws -> [User] {
@@ -48,7 +36,7 @@ extension PostgresSession {
         }
         let limit = arguments.bind(max(limit, 0))
         let sql = "SELECT * FROM users WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT \(limit)"
-        return try fetchAll(sql, arguments.values, Self.user)
+        return try fetchAll(sql, arguments.values, Rows.user)
     }
 
     func countUsers(role: Role?, status: AccountStatus?) throws -> Int {
@@ -61,7 +49,7 @@ extension PostgresSession {
     }
 
     func users(organizationID: OrganizationID) throws -> [User] {
-        try fetchAll("SELECT * FROM users WHERE organization_id = $1 ORDER BY id", [organizationID], Self.user)
+        try fetchAll("SELECT * FROM users WHERE organization_id = $1 ORDER BY id", [organizationID], Rows.user)
     }
 
     func insertUser(_ user: User) throws -> User {
@@ -80,19 +68,8 @@ extension PostgresSession {
 
     // MARK: Profiles
 
-    static func profile(_ r: PostgresRowReader) throws -> StudentProfile {
-        StudentProfile(
-            userID: try r.id("user_id"), institutionID: try r.optionalID("institution_id"),
-            registrationNumber: try r.optionalString("registration_number"),
-            yearOfStudy: try r.optionalInt("year_of_study"), course: try r.optionalString("course"),
-            skills: try r.json([String].self, "skills"), interests: try r.json([String].self, "interests"),
-            githubURL: try r.optionalString("github_url"), linkedinURL: try r.optionalString("linkedin_url"),
-            websiteURL: try r.optionalString("website_url"), resumePath: try r.optionalString("resume_path"),
-            bio: try r.optionalString("bio"), updatedAt: try r.date("updated_at"))
-    }
-
     func profile(_ userID: UserID) throws -> StudentProfile? {
-        try fetchOne("SELECT * FROM student_profiles WHERE user_id = $1", [userID], Self.profile)
+        try fetchOne("SELECT * FROM student_profiles WHERE user_id = $1", [userID], Rows.profile)
     }
 
     func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
@@ -126,14 +103,6 @@ extension PostgresSession {
 
     // MARK: Organizations
 
-    static func organization(_ r: PostgresRowReader) throws -> Organization {
-        Organization(
-            id: try r.id("id"), name: try r.string("name"), industry: try r.string("industry"),
-            size: try r.value(OrganizationSize.self, "size"), website: try r.optionalString("website"),
-            location: try r.string("location"), description: try r.string("description"),
-            verified: try r.bool("verified"), createdAt: try r.date("created_at"))
-    }
-
     static func organizationColumns(_ organization: Organization) -> Columns {
         [
             "id": organization.id, "name": organization.name, "name_lower": organization.name.lowercased(),
@@ -144,12 +113,12 @@ extension PostgresSession {
     }
 
     func organization(_ id: OrganizationID) throws -> Organization? {
-        try fetchOne("SELECT * FROM organizations WHERE id = $1", [id], Self.organization)
+        try fetchOne("SELECT * FROM organizations WHERE id = $1", [id], Rows.organization)
     }
 
     /// By name in byte order (`COLLATE "C"`), as SQLite's default BINARY collation sorts.
     func organizations() throws -> [Organization] {
-        try fetchAll("SELECT * FROM organizations ORDER BY name COLLATE \"C\", id", [], Self.organization)
+        try fetchAll("SELECT * FROM organizations ORDER BY name COLLATE \"C\", id", [], Rows.organization)
     }
 
     func insertOrganization(_ organization: Organization) throws -> Organization {
@@ -166,18 +135,12 @@ extension PostgresSession {
 
     // MARK: Institutions
 
-    static func institution(_ r: PostgresRowReader) throws -> Institution {
-        Institution(
-            id: try r.id("id"), name: try r.string("name"), shortCode: try r.string("short_code"),
-            type: try r.value(InstitutionType.self, "type"), verified: try r.bool("verified"))
-    }
-
     func institution(_ id: InstitutionID) throws -> Institution? {
-        try fetchOne("SELECT * FROM institutions WHERE id = $1", [id], Self.institution)
+        try fetchOne("SELECT * FROM institutions WHERE id = $1", [id], Rows.institution)
     }
 
     func institutions() throws -> [Institution] {
-        try fetchAll("SELECT * FROM institutions ORDER BY name COLLATE \"C\", id", [], Self.institution)
+        try fetchAll("SELECT * FROM institutions ORDER BY name COLLATE \"C\", id", [], Rows.institution)
     }
 
     func insertInstitution(_ institution: Institution) throws -> Institution {

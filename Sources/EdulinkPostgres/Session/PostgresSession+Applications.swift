@@ -3,25 +3,6 @@ import Foundation
 
 // Applications and their append-only timeline.
 extension PostgresSession {
-    static func application(_ r: PostgresRowReader) throws -> Application {
-        var interview: Interview?
-        if let at = try r.optionalDate("interview_at") {
-            interview = Interview(at: at, place: try r.optionalString("interview_place") ?? "")
-        }
-        var rejection: Rejection?
-        if let reason = try r.optionalValue(RejectionReason.self, "rejection_reason") {
-            rejection = Rejection(reason: reason, note: try r.optionalString("rejection_note"))
-        }
-        return Application(
-            id: try r.id("id"), studentID: try r.id("student_id"), listingID: try r.id("listing_id"),
-            status: try r.value(ApplicationStatus.self, "status"), coverLetter: try r.string("cover_letter"),
-            answers: try r.json([String].self, "answers"), resumePath: try r.optionalString("resume_path"),
-            submittedAt: try r.date("submitted_at"), updatedAt: try r.date("updated_at"),
-            reviewedAt: try r.optionalDate("reviewed_at"), rating: try r.optionalInt("rating"),
-            notes: try r.optionalString("notes"), interview: interview, rejection: rejection,
-            offerExpiresAt: try r.optionalDate("offer_expires_at"))
-    }
-
     static func applicationColumns(_ a: Application) throws -> Columns {
         [
             "id": a.id, "student_id": a.studentID, "listing_id": a.listingID, "status": a.status.rawValue,
@@ -34,19 +15,19 @@ extension PostgresSession {
     }
 
     func application(_ id: ApplicationID) throws -> Application? {
-        try fetchOne("SELECT * FROM applications WHERE id = $1", [id], Self.application)
+        try fetchOne("SELECT * FROM applications WHERE id = $1", [id], Rows.application)
     }
 
     func application(studentID: UserID, listingID: ListingID) throws -> Application? {
         try fetchOne(
             "SELECT * FROM applications WHERE student_id = $1 AND listing_id = $2", [studentID, listingID],
-            Self.application)
+            Rows.application)
     }
 
     func applications(studentID: UserID) throws -> [Application] {
         try fetchAll(
             "SELECT * FROM applications WHERE student_id = $1 ORDER BY submitted_at DESC, id DESC", [studentID],
-            Self.application)
+            Rows.application)
     }
 
     func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
@@ -55,11 +36,11 @@ extension PostgresSession {
         if let status {
             return try fetchAll(
                 "SELECT * FROM applications WHERE listing_id = $1 AND status = $2 AND id > $3 ORDER BY id LIMIT $4",
-                [listingID, status.rawValue, after?.rawValue ?? 0, max(limit, 0)], Self.application)
+                [listingID, status.rawValue, after?.rawValue ?? 0, max(limit, 0)], Rows.application)
         }
         return try fetchAll(
             "SELECT * FROM applications WHERE listing_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-            [listingID, after?.rawValue ?? 0, max(limit, 0)], Self.application)
+            [listingID, after?.rawValue ?? 0, max(limit, 0)], Rows.application)
     }
 
     func countApplications(studentID: UserID, since: Date) throws -> Int {
@@ -82,34 +63,13 @@ extension PostgresSession {
 
     // MARK: Timeline
 
-    static func event(_ r: PostgresRowReader) throws -> ApplicationEvent {
-        var interview: Interview?
-        if let at = try r.optionalDate("stage_interview_at") {
-            interview = Interview(at: at, place: try r.optionalString("stage_interview_place") ?? "")
-        }
-        var rejection: Rejection?
-        if let reason = try r.optionalValue(RejectionReason.self, "stage_rejection_reason") {
-            rejection = Rejection(reason: reason, note: try r.optionalString("stage_rejection_note"))
-        }
-        let stage = ApplicationStage(
-            status: try r.value(ApplicationStatus.self, "stage_status"), interview: interview, rejection: rejection,
-            offerExpiresAt: try r.optionalDate("stage_offer_expires_at"))
-        return ApplicationEvent(
-            id: try r.id("id"), applicationID: try r.id("application_id"),
-            from: try r.optionalValue(ApplicationStatus.self, "from_status"),
-            to: try r.value(ApplicationStatus.self, "to_status"), actorID: try r.optionalID("actor_id"),
-            actorRole: try r.optionalValue(Role.self, "actor_role"), at: try r.date("at"),
-            reason: try r.optionalString("reason"), note: try r.optionalString("note"), stage: stage,
-            undoes: try r.optionalID("undoes"), batchID: try r.optionalString("batch_id"))
-    }
-
     func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent] {
         try fetchAll(
-            "SELECT * FROM application_events WHERE application_id = $1 ORDER BY id", [applicationID], Self.event)
+            "SELECT * FROM application_events WHERE application_id = $1 ORDER BY id", [applicationID], Rows.event)
     }
 
     func events(batchID: String) throws -> [ApplicationEvent] {
-        try fetchAll("SELECT * FROM application_events WHERE batch_id = $1 ORDER BY id", [batchID], Self.event)
+        try fetchAll("SELECT * FROM application_events WHERE batch_id = $1 ORDER BY id", [batchID], Rows.event)
     }
 
     func appendEvent(_ event: ApplicationEvent) throws -> ApplicationEvent {

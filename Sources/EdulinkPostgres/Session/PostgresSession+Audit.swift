@@ -3,14 +3,6 @@ import Foundation
 
 // The audit log and security events, newest first.
 extension PostgresSession {
-    static func audit(_ r: PostgresRowReader) throws -> AuditEvent {
-        AuditEvent(
-            id: try r.id("id"), actorID: try r.optionalID("actor_id"),
-            actorRole: try r.optionalValue(Role.self, "actor_role"), action: try r.string("action"),
-            entity: try r.string("entity"), entityID: try r.optionalInt64("entity_id"),
-            summary: try r.string("summary"), at: try r.date("at"), origin: try r.value(Origin.self, "origin"))
-    }
-
     func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
         var arguments = SQLArguments()
         var conditions: [String] = []
@@ -40,7 +32,7 @@ extension PostgresSession {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = arguments.bind(max(query.limit, 0))
         return try fetchAll(
-            "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Self.audit)
+            "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Rows.audit)
     }
 
     func insertAudit(_ event: AuditEvent) throws {
@@ -51,13 +43,6 @@ extension PostgresSession {
                 "action": event.action, "entity": event.entity, "entity_id": event.entityID,
                 "summary": event.summary, "at": event.at, "origin": event.origin.rawValue,
             ])
-    }
-
-    static func securityEvent(_ r: PostgresRowReader) throws -> SecurityEvent {
-        SecurityEvent(
-            id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),
-            email: try r.optionalString("email"), source: try r.optionalString("source"),
-            detail: try r.string("detail"), at: try r.date("at"))
     }
 
     func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
@@ -73,7 +58,7 @@ extension PostgresSession {
         let limit = arguments.bind(max(limit, 0))
         return try fetchAll(
             "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values,
-            Self.securityEvent)
+            Rows.securityEvent)
     }
 
     func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {

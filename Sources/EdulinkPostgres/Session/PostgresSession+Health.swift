@@ -3,16 +3,6 @@ import Foundation
 
 // Alerts, security tallies and the KPI aggregates (the SQLite session's twin).
 extension PostgresSession {
-    static func alert(_ r: PostgresRowReader) throws -> Alert {
-        Alert(
-            id: try r.id("id"), kind: try r.value(AlertKind.self, "kind"),
-            severity: try r.value(HealthStatus.self, "severity"), message: try r.string("message"),
-            state: try r.value(AlertState.self, "state"), raisedAt: try r.date("raised_at"),
-            lastSeenAt: try r.date("last_seen_at"), acknowledgedAt: try r.optionalDate("acknowledged_at"),
-            acknowledgedBy: try r.optionalID("acknowledged_by"), closedAt: try r.optionalDate("closed_at"),
-            closedBy: try r.optionalID("closed_by"))
-    }
-
     static func alertColumns(_ a: Alert) -> Columns {
         [
             "id": a.id, "kind": a.kind.rawValue, "severity": a.severity.rawValue, "message": a.message,
@@ -31,11 +21,11 @@ extension PostgresSession {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = arguments.bind(max(query.limit, 0))
         return try fetchAll(
-            "SELECT * FROM alerts \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Self.alert)
+            "SELECT * FROM alerts \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Rows.alert)
     }
 
     func alert(_ id: AlertID) throws -> Alert? {
-        try fetchOne("SELECT * FROM alerts WHERE id = $1", [id], Self.alert)
+        try fetchOne("SELECT * FROM alerts WHERE id = $1", [id], Rows.alert)
     }
 
     func insertAlert(_ alert: Alert) throws -> Alert {

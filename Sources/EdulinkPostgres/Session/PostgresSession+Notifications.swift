@@ -94,15 +94,6 @@ extension PostgresSession {
 
     // MARK: Outbox
 
-    static func outbox(_ r: PostgresRowReader) throws -> OutboxMessage {
-        OutboxMessage(
-            id: try r.int64("id"), notificationID: try r.id("notification_id"), recipient: try r.string("recipient"),
-            subject: try r.string("subject"), body: try r.string("body"),
-            status: try r.value(OutboxStatus.self, "status"), attempts: try r.int("attempts"),
-            createdAt: try r.date("created_at"), nextAttemptAt: try r.date("next_attempt_at"),
-            lastError: try r.optionalString("last_error"))
-    }
-
     static func outboxColumns(_ m: OutboxMessage) -> Columns {
         [
             "id": m.id, "notification_id": m.notificationID, "recipient": m.recipient, "subject": m.subject,
@@ -116,7 +107,7 @@ extension PostgresSession {
             """
             SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
             ORDER BY next_attempt_at, id LIMIT $2
-            """, [date, max(limit, 0)], Self.outbox)
+            """, [date, max(limit, 0)], Rows.outbox)
     }
 
     func outboxStatistics() throws -> OutboxStatistics {

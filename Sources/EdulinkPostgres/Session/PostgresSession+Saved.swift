@@ -37,18 +37,12 @@ extension PostgresSession {
             "DELETE FROM saved_listings WHERE student_id = $1 AND listing_id = $2", [studentID, listingID]) > 0
     }
 
-    static func savedSearch(_ r: PostgresRowReader) throws -> SavedSearch {
-        SavedSearch(
-            id: try r.id("id"), studentID: try r.id("student_id"), name: try r.string("name"),
-            query: try r.string("query"), createdAt: try r.date("created_at"), lastSeenAt: try r.date("last_seen_at"))
-    }
-
     func savedSearches(studentID: UserID) throws -> [SavedSearch] {
-        try fetchAll("SELECT * FROM saved_searches WHERE student_id = $1 ORDER BY id", [studentID], Self.savedSearch)
+        try fetchAll("SELECT * FROM saved_searches WHERE student_id = $1 ORDER BY id", [studentID], Rows.savedSearch)
     }
 
     func savedSearch(_ id: SavedSearchID) throws -> SavedSearch? {
-        try fetchOne("SELECT * FROM saved_searches WHERE id = $1", [id], Self.savedSearch)
+        try fetchOne("SELECT * FROM saved_searches WHERE id = $1", [id], Rows.savedSearch)
     }
 
     static func savedSearchColumns(_ search: SavedSearch) -> Columns {

@@ -21,7 +21,7 @@ extension SQLiteStore {
         try await mapErrors {
             try await pool.read { db in
                 try SQLiteSession(db).fetchAll(
-                    "SELECT * FROM backups ORDER BY created_at DESC, id DESC", [], Self.backupRecord)
+                    "SELECT * FROM backups ORDER BY created_at DESC, id DESC", [], Rows.backupRecord)
             }
         }
     }
@@ -147,7 +147,7 @@ extension SQLiteStore {
             let session = SQLiteSession(db)
             let old = try session.fetchAll(
                 "SELECT * FROM backups WHERE created_at < ? AND id <> ?",
-                [ColumnCoding.microseconds(cutoff), keptID], Self.backupRecord)
+                [ColumnCoding.microseconds(cutoff), keptID], Rows.backupRecord)
             try session.execute(
                 "DELETE FROM backups WHERE created_at < ? AND id <> ?", [ColumnCoding.microseconds(cutoff), keptID])
             return old

@@ -37,7 +37,7 @@ extension SQLiteStore {
                     lastIntegrityCheck: try Self.lastIntegrityReport(db),
                     lastBackup: hasBackups
                         ? try SQLiteSession(db).fetchOne(
-                            "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Self.backupRecord)
+                            "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Rows.backupRecord)
                         : nil)
             }
         }
@@ -125,13 +125,6 @@ extension SQLiteStore {
         guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last_integrity_check'")
         else { return nil }
         return try ColumnCoding.decodeJSON(IntegrityReport.self, json, column: "meta.last_integrity_check")
-    }
-
-    static func backupRecord(_ r: RowReader) throws -> BackupRecord {
-        BackupRecord(
-            id: try r.id("id"), path: try r.string("path"), createdAt: try r.date("created_at"),
-            sizeBytes: try r.int64("size_bytes"), verifiedAt: try r.optionalDate("verified_at"),
-            integrityOK: try r.bool("integrity_ok"))
     }
 
     static func fileSize(_ path: String) -> Int64 {

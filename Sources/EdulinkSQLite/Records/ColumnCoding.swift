@@ -75,47 +75,17 @@ enum ColumnCoding {
     }
 }
 
-/// Typed, throwing access to a row's columns: a wrong or missing value is an error, never a crash.
-struct RowReader {
+/// A GRDB row as ``RowReading``: dates are stored as Unix microseconds (`ColumnCoding`).
+struct RowReader: RowReading {
     let row: Row
 
     init(_ row: Row) { self.row = row }
 
-    func string(_ column: String) throws -> String { try row.decode(String.self, forColumn: column) }
     func optionalString(_ column: String) throws -> String? { try row.decode(String?.self, forColumn: column) }
-    func int(_ column: String) throws -> Int { try row.decode(Int.self, forColumn: column) }
-    func optionalInt(_ column: String) throws -> Int? { try row.decode(Int?.self, forColumn: column) }
-    func int64(_ column: String) throws -> Int64 { try row.decode(Int64.self, forColumn: column) }
     func optionalInt64(_ column: String) throws -> Int64? { try row.decode(Int64?.self, forColumn: column) }
-    func bool(_ column: String) throws -> Bool { try row.decode(Bool.self, forColumn: column) }
-    func double(_ column: String) throws -> Double { try row.decode(Double.self, forColumn: column) }
     func optionalDouble(_ column: String) throws -> Double? { try row.decode(Double?.self, forColumn: column) }
-
-    func id<Entity>(_ column: String) throws -> EntityID<Entity> { EntityID(try int64(column)) }
-    func optionalID<Entity>(_ column: String) throws -> EntityID<Entity>? {
-        try optionalInt64(column).map { EntityID($0) }
-    }
-
-    func date(_ column: String) throws -> Date { ColumnCoding.date(microseconds: try int64(column)) }
+    func optionalBool(_ column: String) throws -> Bool? { try row.decode(Bool?.self, forColumn: column) }
     func optionalDate(_ column: String) throws -> Date? {
         try optionalInt64(column).map { ColumnCoding.date(microseconds: $0) }
-    }
-
-    func value<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E where E.RawValue == String {
-        let raw = try string(column)
-        guard let value = E(rawValue: raw) else {
-            throw EdulinkError.unavailable("The database holds an unknown value \"\(raw)\" in column \(column).")
-        }
-        return value
-    }
-
-    func optionalValue<E: RawRepresentable>(_ type: E.Type, _ column: String) throws -> E?
-    where E.RawValue == String {
-        guard try optionalString(column) != nil else { return nil }
-        return try value(type, column)
-    }
-
-    func json<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {
-        try ColumnCoding.decodeJSON(type, try string(column), column: column)
     }
 }

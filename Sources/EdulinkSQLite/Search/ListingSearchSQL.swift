@@ -407,7 +407,7 @@ extension SQLiteSession {
         var items: [ListingSummary] = []
         items.reserveCapacity(min(rows.count, limit))
         for row in rows.prefix(limit) {
-            items.append(try Self.summary(RowReader(row), score: nil))
+            items.append(try Rows.summary(RowReader(row), score: nil))
         }
         var next: PageCursor?
         if rows.count > limit, let last = rows.prefix(limit).last, let item = items.last {
@@ -474,7 +474,7 @@ extension SQLiteSession {
         if picked.count < need, let below = tailStart {
             let sql = query.tailSQL(below: below, limit: need - picked.count)
             for row in try fetchRows(sql, query) {
-                let summary = try Self.summary(RowReader(row), score: nil)
+                let summary = try Rows.summary(RowReader(row), score: nil)
                 picked.append((summary, PageCursor(key: nil, id: summary.id.rawValue)))
             }
         }

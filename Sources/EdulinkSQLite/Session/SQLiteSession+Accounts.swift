@@ -6,18 +6,6 @@ import GRDB
 extension SQLiteSession {
     // MARK: Users
 
-    static func user(_ r: RowReader) throws -> User {
-        User(
-            id: try r.id("id"), email: try r.string("email"), displayName: try r.string("display_name"),
-            role: try r.value(Role.self, "role"), status: try r.value(AccountStatus.self, "status"),
-            lockedUntil: try r.optionalDate("locked_until"), passwordHash: try r.string("password_hash"),
-            phone: try r.optionalString("phone"), organizationID: try r.optionalID("organization_id"),
-            institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
-            lastLoginAt: try r.optionalDate("last_login_at"),
-            failureWindowStart: try r.optionalDate("failure_window_start"),
-            sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
-    }
-
     static func userArguments(_ user: User) -> Arguments {
         [
             "id": newID(user.id.rawValue), "email": user.email, "email_key": user.email.lowercased(),
@@ -32,11 +20,11 @@ extension SQLiteSession {
     }
 
     func user(_ id: UserID) throws -> User? {
-        try fetchOne("SELECT * FROM users WHERE id = ?", [id.rawValue], Self.user)
+        try fetchOne("SELECT * FROM users WHERE id = ?", [id.rawValue], Rows.user)
     }
 
     func user(email: String) throws -> User? {
-        try fetchOne("SELECT * FROM users WHERE email_key = ?", [email.lowercased()], Self.user)
+        try fetchOne("SELECT * FROM users WHERE email_key = ?", [email.lowercased()], Rows.user)
     }
 
     func users(matching text: String?, role: Role?, after: UserID?, limit: Int) throws -> [User] {
@@ -51,7 +39,7 @@ extension SQLiteSession {
             arguments["role"] = role.rawValue
         }
         let sql = "SELECT * FROM users WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT :limit"
-        return try fetchAll(sql, StatementArguments(arguments), Self.user)
+        return try fetchAll(sql, StatementArguments(arguments), Rows.user)
     }
 
     func countUsers(role: Role?, status: AccountStatus?) throws -> Int {
@@ -61,7 +49,7 @@ extension SQLiteSession {
     }
 
     func users(organizationID: OrganizationID) throws -> [User] {
-        try fetchAll("SELECT * FROM users WHERE organization_id = ? ORDER BY id", [organizationID.rawValue], Self.user)
+        try fetchAll("SELECT * FROM users WHERE organization_id = ? ORDER BY id", [organizationID.rawValue], Rows.user)
     }
 
     func insertUser(_ user: User) throws -> User {
@@ -100,19 +88,8 @@ extension SQLiteSession {
 
     // MARK: Profiles
 
-    static func profile(_ r: RowReader) throws -> StudentProfile {
-        StudentProfile(
-            userID: try r.id("user_id"), institutionID: try r.optionalID("institution_id"),
-            registrationNumber: try r.optionalString("registration_number"),
-            yearOfStudy: try r.optionalInt("year_of_study"), course: try r.optionalString("course"),
-            skills: try r.json([String].self, "skills"), interests: try r.json([String].self, "interests"),
-            githubURL: try r.optionalString("github_url"), linkedinURL: try r.optionalString("linkedin_url"),
-            websiteURL: try r.optionalString("website_url"), resumePath: try r.optionalString("resume_path"),
-            bio: try r.optionalString("bio"), updatedAt: try r.date("updated_at"))
-    }
-
     func profile(_ userID: UserID) throws -> StudentProfile? {
-        try fetchOne("SELECT * FROM student_profiles WHERE user_id = ?", [userID.rawValue], Self.profile)
+        try fetchOne("SELECT * FROM student_profiles WHERE user_id = ?", [userID.rawValue], Rows.profile)
     }
 
     func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
@@ -150,14 +127,6 @@ extension SQLiteSession {
 
     // MARK: Organizations
 
-    static func organization(_ r: RowReader) throws -> Organization {
-        Organization(
-            id: try r.id("id"), name: try r.string("name"), industry: try r.string("industry"),
-            size: try r.value(OrganizationSize.self, "size"), website: try r.optionalString("website"),
-            location: try r.string("location"), description: try r.string("description"),
-            verified: try r.bool("verified"), createdAt: try r.date("created_at"))
-    }
-
     static func organizationArguments(_ organization: Organization) -> Arguments {
         [
             "id": newID(organization.id.rawValue), "name": organization.name,
@@ -169,11 +138,11 @@ extension SQLiteSession {
     }
 
     func organization(_ id: OrganizationID) throws -> Organization? {
-        try fetchOne("SELECT * FROM organizations WHERE id = ?", [id.rawValue], Self.organization)
+        try fetchOne("SELECT * FROM organizations WHERE id = ?", [id.rawValue], Rows.organization)
     }
 
     func organizations() throws -> [Organization] {
-        try fetchAll("SELECT * FROM organizations ORDER BY name, id", [], Self.organization)
+        try fetchAll("SELECT * FROM organizations ORDER BY name, id", [], Rows.organization)
     }
 
     func insertOrganization(_ organization: Organization) throws -> Organization {
@@ -203,18 +172,12 @@ extension SQLiteSession {
 
     // MARK: Institutions
 
-    static func institution(_ r: RowReader) throws -> Institution {
-        Institution(
-            id: try r.id("id"), name: try r.string("name"), shortCode: try r.string("short_code"),
-            type: try r.value(InstitutionType.self, "type"), verified: try r.bool("verified"))
-    }
-
     func institution(_ id: InstitutionID) throws -> Institution? {
-        try fetchOne("SELECT * FROM institutions WHERE id = ?", [id.rawValue], Self.institution)
+        try fetchOne("SELECT * FROM institutions WHERE id = ?", [id.rawValue], Rows.institution)
     }
 
     func institutions() throws -> [Institution] {
-        try fetchAll("SELECT * FROM institutions ORDER BY name, id", [], Self.institution)
+        try fetchAll("SELECT * FROM institutions ORDER BY name, id", [], Rows.institution)
     }
 
     func insertInstitution(_ institution: Institution) throws -> Institution {

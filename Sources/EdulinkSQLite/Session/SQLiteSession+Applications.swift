@@ -4,25 +4,6 @@ import GRDB
 
 // Applications and their append-only timeline.
 extension SQLiteSession {
-    static func application(_ r: RowReader) throws -> Application {
-        var interview: Interview?
-        if let at = try r.optionalDate("interview_at") {
-            interview = Interview(at: at, place: try r.optionalString("interview_place") ?? "")
-        }
-        var rejection: Rejection?
-        if let reason = try r.optionalValue(RejectionReason.self, "rejection_reason") {
-            rejection = Rejection(reason: reason, note: try r.optionalString("rejection_note"))
-        }
-        return Application(
-            id: try r.id("id"), studentID: try r.id("student_id"), listingID: try r.id("listing_id"),
-            status: try r.value(ApplicationStatus.self, "status"), coverLetter: try r.string("cover_letter"),
-            answers: try r.json([String].self, "answers"), resumePath: try r.optionalString("resume_path"),
-            submittedAt: try r.date("submitted_at"), updatedAt: try r.date("updated_at"),
-            reviewedAt: try r.optionalDate("reviewed_at"), rating: try r.optionalInt("rating"),
-            notes: try r.optionalString("notes"), interview: interview, rejection: rejection,
-            offerExpiresAt: try r.optionalDate("offer_expires_at"))
-    }
-
     static func applicationArguments(_ a: Application) throws -> Arguments {
         [
             "id": newID(a.id.rawValue), "student_id": a.studentID.rawValue, "listing_id": a.listingID.rawValue,
@@ -37,19 +18,19 @@ extension SQLiteSession {
     }
 
     func application(_ id: ApplicationID) throws -> Application? {
-        try fetchOne("SELECT * FROM applications WHERE id = ?", [id.rawValue], Self.application)
+        try fetchOne("SELECT * FROM applications WHERE id = ?", [id.rawValue], Rows.application)
     }
 
     func application(studentID: UserID, listingID: ListingID) throws -> Application? {
         try fetchOne(
             "SELECT * FROM applications WHERE student_id = ? AND listing_id = ?",
-            [studentID.rawValue, listingID.rawValue], Self.application)
+            [studentID.rawValue, listingID.rawValue], Rows.application)
     }
 
     func applications(studentID: UserID) throws -> [Application] {
         try fetchAll(
             "SELECT * FROM applications WHERE student_id = ? ORDER BY submitted_at DESC, id DESC",
-            [studentID.rawValue], Self.application)
+            [studentID.rawValue], Rows.application)
     }
 
     func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
@@ -59,11 +40,11 @@ extension SQLiteSession {
         if let status {
             return try fetchAll(
                 "SELECT * FROM applications WHERE listing_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?",
-                [listingID.rawValue, status.rawValue, after?.rawValue ?? 0, max(limit, 0)], Self.application)
+                [listingID.rawValue, status.rawValue, after?.rawValue ?? 0, max(limit, 0)], Rows.application)
         }
         return try fetchAll(
             "SELECT * FROM applications WHERE listing_id = ? AND id > ? ORDER BY id LIMIT ?", arguments,
-            Self.application)
+            Rows.application)
     }
 
     func countApplications(studentID: UserID, since: Date) throws -> Int {
@@ -104,35 +85,14 @@ extension SQLiteSession {
 
     // MARK: Timeline
 
-    static func event(_ r: RowReader) throws -> ApplicationEvent {
-        var interview: Interview?
-        if let at = try r.optionalDate("stage_interview_at") {
-            interview = Interview(at: at, place: try r.optionalString("stage_interview_place") ?? "")
-        }
-        var rejection: Rejection?
-        if let reason = try r.optionalValue(RejectionReason.self, "stage_rejection_reason") {
-            rejection = Rejection(reason: reason, note: try r.optionalString("stage_rejection_note"))
-        }
-        let stage = ApplicationStage(
-            status: try r.value(ApplicationStatus.self, "stage_status"), interview: interview, rejection: rejection,
-            offerExpiresAt: try r.optionalDate("stage_offer_expires_at"))
-        return ApplicationEvent(
-            id: try r.id("id"), applicationID: try r.id("application_id"),
-            from: try r.optionalValue(ApplicationStatus.self, "from_status"),
-            to: try r.value(ApplicationStatus.self, "to_status"), actorID: try r.optionalID("actor_id"),
-            actorRole: try r.optionalValue(Role.self, "actor_role"), at: try r.date("at"),
-            reason: try r.optionalString("reason"), note: try r.optionalString("note"), stage: stage,
-            undoes: try r.optionalID("undoes"), batchID: try r.optionalString("batch_id"))
-    }
-
     func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent] {
         try fetchAll(
             "SELECT * FROM application_events WHERE application_id = ? ORDER BY id", [applicationID.rawValue],
-            Self.event)
+            Rows.event)
     }
 
     func events(batchID: String) throws -> [ApplicationEvent] {
-        try fetchAll("SELECT * FROM application_events WHERE batch_id = ? ORDER BY id", [batchID], Self.event)
+        try fetchAll("SELECT * FROM application_events WHERE batch_id = ? ORDER BY id", [batchID], Rows.event)
     }
 
     func appendEvent(_ event: ApplicationEvent) throws -> ApplicationEvent {

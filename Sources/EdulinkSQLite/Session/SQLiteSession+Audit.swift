@@ -4,15 +4,6 @@ import GRDB
 
 // The audit log and security events, newest first.
 extension SQLiteSession {
-    static func audit(_ r: RowReader) throws -> AuditEvent {
-        AuditEvent(
-            id: try r.id("id"), actorID: try r.optionalID("actor_id"),
-            actorRole: try r.optionalValue(Role.self, "actor_role"), action: try r.string("action"),
-            entity: try r.string("entity"), entityID: try r.optionalInt64("entity_id"),
-            summary: try r.string("summary"),
-            at: try r.date("at"), origin: try r.value(Origin.self, "origin"))
-    }
-
     func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
         var conditions: [String] = []
         var arguments: Arguments = ["limit": max(query.limit, 0)]
@@ -48,7 +39,7 @@ extension SQLiteSession {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try fetchAll(
             "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT :limit", StatementArguments(arguments),
-            Self.audit)
+            Rows.audit)
     }
 
     func insertAudit(_ event: AuditEvent) throws {
@@ -63,13 +54,6 @@ extension SQLiteSession {
                 "entity_id": event.entityID, "summary": event.summary, "at": ColumnCoding.microseconds(event.at),
                 "origin": event.origin.rawValue,
             ])
-    }
-
-    static func securityEvent(_ r: RowReader) throws -> SecurityEvent {
-        SecurityEvent(
-            id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),
-            email: try r.optionalString("email"), source: try r.optionalString("source"),
-            detail: try r.string("detail"), at: try r.date("at"))
     }
 
     func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
@@ -96,7 +80,7 @@ extension SQLiteSession {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try fetchAll(
             "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT :limit",
-            StatementArguments(arguments), Self.securityEvent)
+            StatementArguments(arguments), Rows.securityEvent)
     }
 
     func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {

@@ -4,16 +4,6 @@ import GRDB
 
 // Alerts, security tallies and the KPI aggregates.
 extension SQLiteSession {
-    static func alert(_ r: RowReader) throws -> Alert {
-        Alert(
-            id: try r.id("id"), kind: try r.value(AlertKind.self, "kind"),
-            severity: try r.value(HealthStatus.self, "severity"), message: try r.string("message"),
-            state: try r.value(AlertState.self, "state"), raisedAt: try r.date("raised_at"),
-            lastSeenAt: try r.date("last_seen_at"), acknowledgedAt: try r.optionalDate("acknowledged_at"),
-            acknowledgedBy: try r.optionalID("acknowledged_by"), closedAt: try r.optionalDate("closed_at"),
-            closedBy: try r.optionalID("closed_by"))
-    }
-
     static func alertArguments(_ alert: Alert) -> Arguments {
         [
             "id": newID(alert.id.rawValue), "kind": alert.kind.rawValue, "severity": alert.severity.rawValue,
@@ -41,11 +31,11 @@ extension SQLiteSession {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try fetchAll(
             "SELECT * FROM alerts \(whereClause) ORDER BY id DESC LIMIT :limit", StatementArguments(arguments),
-            Self.alert)
+            Rows.alert)
     }
 
     func alert(_ id: AlertID) throws -> Alert? {
-        try fetchOne("SELECT * FROM alerts WHERE id = ?", [id.rawValue], Self.alert)
+        try fetchOne("SELECT * FROM alerts WHERE id = ?", [id.rawValue], Rows.alert)
     }
 
     func insertAlert(_ alert: Alert) throws -> Alert {

@@ -4,51 +4,12 @@ import GRDB
 
 // Listings: rows, derived filter columns, and the reads that are not a search.
 extension SQLiteSession {
-    static func stipend(_ r: RowReader) throws -> Stipend? {
-        guard let amount = try r.optionalInt("stipend_amount") else { return nil }
-        return Stipend(amount: amount, currency: try r.value(Currency.self, "stipend_currency"))
-    }
-
-    static func listing(_ r: RowReader) throws -> Listing {
-        Listing(
-            id: try r.id("id"), organizationID: try r.id("organization_id"), createdBy: try r.id("created_by"),
-            title: try r.string("title"), description: try r.string("description"),
-            category: try r.value(ListingCategory.self, "category"), level: try r.value(ExperienceLevel.self, "level"),
-            locationType: try r.value(LocationType.self, "location_type"), location: try r.string("location"),
-            startDate: try r.date("start_date"), endDate: try r.date("end_date"),
-            durationWeeks: try r.int("duration_weeks"), stipend: try stipend(r),
-            requiredSkills: try r.json([String].self, "required_skills"),
-            preferredSkills: try r.json([String].self, "preferred_skills"),
-            eligibleYears: try r.json([Int].self, "eligible_years"),
-            eligibleCourses: try r.json([String].self, "eligible_courses"), deadline: try r.date("deadline"),
-            capacity: try r.int("capacity"), positions: try r.int("positions"),
-            visibility: try r.value(ListingVisibility.self, "visibility"),
-            institutionID: try r.optionalID("institution_id"),
-            questions: try r.json([ScreeningQuestion].self, "questions"), featured: try r.bool("featured"),
-            status: try r.value(ListingStatus.self, "status"), statusReason: try r.optionalString("status_reason"),
-            verifiedBy: try r.optionalID("verified_by"), verifiedAt: try r.optionalDate("verified_at"),
-            createdAt: try r.date("created_at"), updatedAt: try r.date("updated_at"),
-            publishedAt: try r.optionalDate("published_at"), closedAt: try r.optionalDate("closed_at"))
-    }
-
     /// The columns of `ListingSummary`, for every query that returns summaries.
     static let summaryColumns = """
         l.id, l.title, l.organization_id, l.organization_name, l.category, l.level, l.location_type, l.location,
         l.stipend_amount, l.stipend_currency, l.deadline, l.duration_weeks, l.application_count, l.status,
         l.featured, l.published_at, l.required_skills
         """
-
-    static func summary(_ r: RowReader, score: Double?) throws -> ListingSummary {
-        ListingSummary(
-            id: try r.id("id"), title: try r.string("title"), organizationID: try r.id("organization_id"),
-            organizationName: try r.string("organization_name"),
-            category: try r.value(ListingCategory.self, "category"), level: try r.value(ExperienceLevel.self, "level"),
-            locationType: try r.value(LocationType.self, "location_type"), location: try r.string("location"),
-            stipend: try stipend(r), deadline: try r.date("deadline"), durationWeeks: try r.int("duration_weeks"),
-            applicationCount: try r.int("application_count"), status: try r.value(ListingStatus.self, "status"),
-            featured: try r.bool("featured"), publishedAt: try r.optionalDate("published_at"),
-            requiredSkills: try r.json([String].self, "required_skills"), score: score)
-    }
 
     /// Every column of a listing, including the derived ones SQL filters on.
     static func listingArguments(_ listing: Listing) throws -> Arguments {
@@ -99,24 +60,24 @@ extension SQLiteSession {
         """
 
     func listing(_ id: ListingID) throws -> Listing? {
-        try fetchOne("SELECT * FROM listings WHERE id = ?", [id.rawValue], Self.listing)
+        try fetchOne("SELECT * FROM listings WHERE id = ?", [id.rawValue], Rows.listing)
     }
 
     func listings(organizationID: OrganizationID) throws -> [Listing] {
         try fetchAll(
-            "SELECT * FROM listings WHERE organization_id = ? ORDER BY id", [organizationID.rawValue], Self.listing)
+            "SELECT * FROM listings WHERE organization_id = ? ORDER BY id", [organizationID.rawValue], Rows.listing)
     }
 
     func listings(status: ListingStatus, limit: Int) throws -> [Listing] {
         try fetchAll(
             "SELECT * FROM listings WHERE status = ? ORDER BY id LIMIT ?", [status.rawValue, max(limit, 0)],
-            Self.listing)
+            Rows.listing)
     }
 
     func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing] {
         try fetchAll(
             "SELECT * FROM listings WHERE status = 'published' AND deadline < ? ORDER BY deadline, id LIMIT ?",
-            [ColumnCoding.microseconds(date), max(limit, 0)], Self.listing)
+            [ColumnCoding.microseconds(date), max(limit, 0)], Rows.listing)
     }
 
     func listingSummaries(_ ids: [ListingID]) throws -> [ListingSummary] {
@@ -125,7 +86,7 @@ extension SQLiteSession {
         let found = try fetchAll(
             "SELECT \(Self.summaryColumns) FROM listings AS l WHERE l.id IN (SELECT value FROM json_each(?))",
             [json]
-        ) { try Self.summary($0, score: nil) }
+        ) { try Rows.summary($0, score: nil) }
         // In the order asked for.
         let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }

@@ -98,15 +98,6 @@ extension SQLiteSession {
 
     // MARK: Outbox
 
-    static func outbox(_ r: RowReader) throws -> OutboxMessage {
-        OutboxMessage(
-            id: try r.int64("id"), notificationID: try r.id("notification_id"), recipient: try r.string("recipient"),
-            subject: try r.string("subject"), body: try r.string("body"),
-            status: try r.value(OutboxStatus.self, "status"), attempts: try r.int("attempts"),
-            createdAt: try r.date("created_at"), nextAttemptAt: try r.date("next_attempt_at"),
-            lastError: try r.optionalString("last_error"))
-    }
-
     static func outboxArguments(_ m: OutboxMessage) -> Arguments {
         [
             "id": newID(m.id), "notification_id": m.notificationID.rawValue, "recipient": m.recipient,
@@ -121,7 +112,7 @@ extension SQLiteSession {
             """
             SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
             ORDER BY next_attempt_at, id LIMIT ?
-            """, [ColumnCoding.microseconds(date), max(limit, 0)], Self.outbox)
+            """, [ColumnCoding.microseconds(date), max(limit, 0)], Rows.outbox)
     }
 
     func outboxStatistics() throws -> OutboxStatistics {

@@ -40,19 +40,13 @@ extension SQLiteSession {
         return db.changesCount > 0
     }
 
-    static func savedSearch(_ r: RowReader) throws -> SavedSearch {
-        SavedSearch(
-            id: try r.id("id"), studentID: try r.id("student_id"), name: try r.string("name"),
-            query: try r.string("query"), createdAt: try r.date("created_at"), lastSeenAt: try r.date("last_seen_at"))
-    }
-
     func savedSearches(studentID: UserID) throws -> [SavedSearch] {
         try fetchAll(
-            "SELECT * FROM saved_searches WHERE student_id = ? ORDER BY id", [studentID.rawValue], Self.savedSearch)
+            "SELECT * FROM saved_searches WHERE student_id = ? ORDER BY id", [studentID.rawValue], Rows.savedSearch)
     }
 
     func savedSearch(_ id: SavedSearchID) throws -> SavedSearch? {
-        try fetchOne("SELECT * FROM saved_searches WHERE id = ?", [id.rawValue], Self.savedSearch)
+        try fetchOne("SELECT * FROM saved_searches WHERE id = ?", [id.rawValue], Rows.savedSearch)
     }
 
     static func savedSearchArguments(_ search: SavedSearch) -> Arguments {

@@ -1,0 +1,170 @@
+public import Foundation
+
+/// How each entity is read from a row, once for both stores: the column names are the schema's,
+/// the same on SQLite and PostgreSQL (see the stores' migrations). Each decoder takes any
+/// ``RowReading``; a store passes its own row reader.
+public enum Rows {
+    public static func user(_ r: some RowReading) throws -> User {
+        User(
+            id: try r.id("id"), email: try r.string("email"), displayName: try r.string("display_name"),
+            role: try r.value(Role.self, "role"), status: try r.value(AccountStatus.self, "status"),
+            lockedUntil: try r.optionalDate("locked_until"), passwordHash: try r.string("password_hash"),
+            phone: try r.optionalString("phone"), organizationID: try r.optionalID("organization_id"),
+            institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
+            lastLoginAt: try r.optionalDate("last_login_at"),
+            failureWindowStart: try r.optionalDate("failure_window_start"),
+            sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
+    }
+
+    public static func profile(_ r: some RowReading) throws -> StudentProfile {
+        StudentProfile(
+            userID: try r.id("user_id"), institutionID: try r.optionalID("institution_id"),
+            registrationNumber: try r.optionalString("registration_number"),
+            yearOfStudy: try r.optionalInt("year_of_study"), course: try r.optionalString("course"),
+            skills: try r.json([String].self, "skills"), interests: try r.json([String].self, "interests"),
+            githubURL: try r.optionalString("github_url"), linkedinURL: try r.optionalString("linkedin_url"),
+            websiteURL: try r.optionalString("website_url"), resumePath: try r.optionalString("resume_path"),
+            bio: try r.optionalString("bio"), updatedAt: try r.date("updated_at"))
+    }
+
+    public static func organization(_ r: some RowReading) throws -> Organization {
+        Organization(
+            id: try r.id("id"), name: try r.string("name"), industry: try r.string("industry"),
+            size: try r.value(OrganizationSize.self, "size"), website: try r.optionalString("website"),
+            location: try r.string("location"), description: try r.string("description"),
+            verified: try r.bool("verified"), createdAt: try r.date("created_at"))
+    }
+
+    public static func institution(_ r: some RowReading) throws -> Institution {
+        Institution(
+            id: try r.id("id"), name: try r.string("name"), shortCode: try r.string("short_code"),
+            type: try r.value(InstitutionType.self, "type"), verified: try r.bool("verified"))
+    }
+
+    public static func stipend(_ r: some RowReading) throws -> Stipend? {
+        guard let amount = try r.optionalInt("stipend_amount") else { return nil }
+        return Stipend(amount: amount, currency: try r.value(Currency.self, "stipend_currency"))
+    }
+
+    public static func listing(_ r: some RowReading) throws -> Listing {
+        Listing(
+            id: try r.id("id"), organizationID: try r.id("organization_id"), createdBy: try r.id("created_by"),
+            title: try r.string("title"), description: try r.string("description"),
+            category: try r.value(ListingCategory.self, "category"), level: try r.value(ExperienceLevel.self, "level"),
+            locationType: try r.value(LocationType.self, "location_type"), location: try r.string("location"),
+            startDate: try r.date("start_date"), endDate: try r.date("end_date"),
+            durationWeeks: try r.int("duration_weeks"), stipend: try Rows.stipend(r),
+            requiredSkills: try r.json([String].self, "required_skills"),
+            preferredSkills: try r.json([String].self, "preferred_skills"),
+            eligibleYears: try r.json([Int].self, "eligible_years"),
+            eligibleCourses: try r.json([String].self, "eligible_courses"), deadline: try r.date("deadline"),
+            capacity: try r.int("capacity"), positions: try r.int("positions"),
+            visibility: try r.value(ListingVisibility.self, "visibility"),
+            institutionID: try r.optionalID("institution_id"),
+            questions: try r.json([ScreeningQuestion].self, "questions"), featured: try r.bool("featured"),
+            status: try r.value(ListingStatus.self, "status"), statusReason: try r.optionalString("status_reason"),
+            verifiedBy: try r.optionalID("verified_by"), verifiedAt: try r.optionalDate("verified_at"),
+            createdAt: try r.date("created_at"), updatedAt: try r.date("updated_at"),
+            publishedAt: try r.optionalDate("published_at"), closedAt: try r.optionalDate("closed_at"))
+    }
+
+    public static func summary(_ r: some RowReading, score: Double?) throws -> ListingSummary {
+        ListingSummary(
+            id: try r.id("id"), title: try r.string("title"), organizationID: try r.id("organization_id"),
+            organizationName: try r.string("organization_name"),
+            category: try r.value(ListingCategory.self, "category"), level: try r.value(ExperienceLevel.self, "level"),
+            locationType: try r.value(LocationType.self, "location_type"), location: try r.string("location"),
+            stipend: try Rows.stipend(r), deadline: try r.date("deadline"), durationWeeks: try r.int("duration_weeks"),
+            applicationCount: try r.int("application_count"), status: try r.value(ListingStatus.self, "status"),
+            featured: try r.bool("featured"), publishedAt: try r.optionalDate("published_at"),
+            requiredSkills: try r.json([String].self, "required_skills"), score: score)
+    }
+
+    public static func application(_ r: some RowReading) throws -> Application {
+        var interview: Interview?
+        if let at = try r.optionalDate("interview_at") {
+            interview = Interview(at: at, place: try r.optionalString("interview_place") ?? "")
+        }
+        var rejection: Rejection?
+        if let reason = try r.optionalValue(RejectionReason.self, "rejection_reason") {
+            rejection = Rejection(reason: reason, note: try r.optionalString("rejection_note"))
+        }
+        return Application(
+            id: try r.id("id"), studentID: try r.id("student_id"), listingID: try r.id("listing_id"),
+            status: try r.value(ApplicationStatus.self, "status"), coverLetter: try r.string("cover_letter"),
+            answers: try r.json([String].self, "answers"), resumePath: try r.optionalString("resume_path"),
+            submittedAt: try r.date("submitted_at"), updatedAt: try r.date("updated_at"),
+            reviewedAt: try r.optionalDate("reviewed_at"), rating: try r.optionalInt("rating"),
+            notes: try r.optionalString("notes"), interview: interview, rejection: rejection,
+            offerExpiresAt: try r.optionalDate("offer_expires_at"))
+    }
+
+    public static func event(_ r: some RowReading) throws -> ApplicationEvent {
+        var interview: Interview?
+        if let at = try r.optionalDate("stage_interview_at") {
+            interview = Interview(at: at, place: try r.optionalString("stage_interview_place") ?? "")
+        }
+        var rejection: Rejection?
+        if let reason = try r.optionalValue(RejectionReason.self, "stage_rejection_reason") {
+            rejection = Rejection(reason: reason, note: try r.optionalString("stage_rejection_note"))
+        }
+        let stage = ApplicationStage(
+            status: try r.value(ApplicationStatus.self, "stage_status"), interview: interview, rejection: rejection,
+            offerExpiresAt: try r.optionalDate("stage_offer_expires_at"))
+        return ApplicationEvent(
+            id: try r.id("id"), applicationID: try r.id("application_id"),
+            from: try r.optionalValue(ApplicationStatus.self, "from_status"),
+            to: try r.value(ApplicationStatus.self, "to_status"), actorID: try r.optionalID("actor_id"),
+            actorRole: try r.optionalValue(Role.self, "actor_role"), at: try r.date("at"),
+            reason: try r.optionalString("reason"), note: try r.optionalString("note"), stage: stage,
+            undoes: try r.optionalID("undoes"), batchID: try r.optionalString("batch_id"))
+    }
+
+    public static func savedSearch(_ r: some RowReading) throws -> SavedSearch {
+        SavedSearch(
+            id: try r.id("id"), studentID: try r.id("student_id"), name: try r.string("name"),
+            query: try r.string("query"), createdAt: try r.date("created_at"), lastSeenAt: try r.date("last_seen_at"))
+    }
+
+    public static func outbox(_ r: some RowReading) throws -> OutboxMessage {
+        OutboxMessage(
+            id: try r.int64("id"), notificationID: try r.id("notification_id"), recipient: try r.string("recipient"),
+            subject: try r.string("subject"), body: try r.string("body"),
+            status: try r.value(OutboxStatus.self, "status"), attempts: try r.int("attempts"),
+            createdAt: try r.date("created_at"), nextAttemptAt: try r.date("next_attempt_at"),
+            lastError: try r.optionalString("last_error"))
+    }
+
+    public static func alert(_ r: some RowReading) throws -> Alert {
+        Alert(
+            id: try r.id("id"), kind: try r.value(AlertKind.self, "kind"),
+            severity: try r.value(HealthStatus.self, "severity"), message: try r.string("message"),
+            state: try r.value(AlertState.self, "state"), raisedAt: try r.date("raised_at"),
+            lastSeenAt: try r.date("last_seen_at"), acknowledgedAt: try r.optionalDate("acknowledged_at"),
+            acknowledgedBy: try r.optionalID("acknowledged_by"), closedAt: try r.optionalDate("closed_at"),
+            closedBy: try r.optionalID("closed_by"))
+    }
+
+    public static func audit(_ r: some RowReading) throws -> AuditEvent {
+        AuditEvent(
+            id: try r.id("id"), actorID: try r.optionalID("actor_id"),
+            actorRole: try r.optionalValue(Role.self, "actor_role"), action: try r.string("action"),
+            entity: try r.string("entity"), entityID: try r.optionalInt64("entity_id"),
+            summary: try r.string("summary"),
+            at: try r.date("at"), origin: try r.value(Origin.self, "origin"))
+    }
+
+    public static func securityEvent(_ r: some RowReading) throws -> SecurityEvent {
+        SecurityEvent(
+            id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),
+            email: try r.optionalString("email"), source: try r.optionalString("source"),
+            detail: try r.string("detail"), at: try r.date("at"))
+    }
+
+    public static func backupRecord(_ r: some RowReading) throws -> BackupRecord {
+        BackupRecord(
+            id: try r.id("id"), path: try r.string("path"), createdAt: try r.date("created_at"),
+            sizeBytes: try r.int64("size_bytes"), verifiedAt: try r.optionalDate("verified_at"),
+            integrityOK: try r.bool("integrity_ok"))
+    }
+}
