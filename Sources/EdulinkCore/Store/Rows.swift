@@ -168,3 +168,88 @@ public enum Rows {
             integrityOK: try r.bool("integrity_ok"))
     }
 }
+
+extension Rows {
+    // MARK: Columns: what each entity writes, once for both stores.
+
+    public static func columns(_ user: User) -> Columns {
+        [
+            "id": user.id, "email": user.email, "email_key": user.email.lowercased(),
+            "display_name": user.displayName, "role": user.role.rawValue, "status": user.status.rawValue,
+            "locked_until": user.lockedUntil, "password_hash": user.passwordHash, "phone": user.phone,
+            "organization_id": user.organizationID, "institution_id": user.institutionID,
+            "created_at": user.createdAt, "last_login_at": user.lastLoginAt,
+            "failure_window_start": user.failureWindowStart, "sessions_ended_at": user.sessionsEndedAt,
+        ]
+    }
+
+    public static func columns(_ organization: Organization) -> Columns {
+        [
+            "id": organization.id, "name": organization.name, "name_lower": organization.name.lowercased(),
+            "industry": organization.industry, "size": organization.size.rawValue, "website": organization.website,
+            "location": organization.location, "description": organization.description,
+            "verified": organization.verified, "created_at": organization.createdAt,
+        ]
+    }
+
+    public static func columns(_ listing: Listing) throws -> Columns {
+        let skills = listing.requiredSkills + listing.preferredSkills
+        return [
+            "id": listing.id, "organization_id": listing.organizationID, "created_by": listing.createdBy,
+            "title": listing.title, "description": listing.description, "category": listing.category.rawValue,
+            "level": listing.level.rawValue, "location_type": listing.locationType.rawValue,
+            "location": listing.location, "location_lower": listing.location.lowercased(),
+            "start_date": listing.startDate, "end_date": listing.endDate, "duration_weeks": listing.durationWeeks,
+            "stipend_amount": listing.stipend?.amount, "stipend_currency": listing.stipend?.currency.rawValue,
+            "stipend_kes": listing.stipend?.kesEquivalent,
+            "required_skills": try ColumnValue.json(listing.requiredSkills),
+            "preferred_skills": try ColumnValue.json(listing.preferredSkills),
+            "skills_text": skills.joined(separator: ", "), "skills_key": ListKey.key(skills),
+            "eligible_years": try ColumnValue.json(listing.eligibleYears),
+            "eligible_years_mask": ListKey.yearMask(listing.eligibleYears),
+            "eligible_courses": try ColumnValue.json(listing.eligibleCourses),
+            "eligible_courses_key": ListKey.key(listing.eligibleCourses), "deadline": listing.deadline,
+            "capacity": listing.capacity, "positions": listing.positions,
+            "visibility": listing.visibility.rawValue, "institution_id": listing.institutionID,
+            "questions": try ColumnValue.json(listing.questions), "featured": listing.featured,
+            "status": listing.status.rawValue, "status_reason": listing.statusReason,
+            "verified_by": listing.verifiedBy, "verified_at": listing.verifiedAt, "created_at": listing.createdAt,
+            "updated_at": listing.updatedAt, "published_at": listing.publishedAt, "closed_at": listing.closedAt,
+        ]
+    }
+
+    public static func columns(_ a: Application) throws -> Columns {
+        [
+            "id": a.id, "student_id": a.studentID, "listing_id": a.listingID, "status": a.status.rawValue,
+            "cover_letter": a.coverLetter, "answers": try ColumnValue.json(a.answers), "resume_path": a.resumePath,
+            "submitted_at": a.submittedAt, "updated_at": a.updatedAt, "reviewed_at": a.reviewedAt,
+            "rating": a.rating, "notes": a.notes, "interview_at": a.interview?.at,
+            "interview_place": a.interview?.place, "rejection_reason": a.rejection?.reason.rawValue,
+            "rejection_note": a.rejection?.note, "offer_expires_at": a.offerExpiresAt,
+        ]
+    }
+
+    public static func columns(_ search: SavedSearch) -> Columns {
+        [
+            "id": search.id, "student_id": search.studentID, "name": search.name, "query": search.query,
+            "created_at": search.createdAt, "last_seen_at": search.lastSeenAt,
+        ]
+    }
+
+    public static func columns(_ m: OutboxMessage) -> Columns {
+        [
+            "id": m.id, "notification_id": m.notificationID, "recipient": m.recipient, "subject": m.subject,
+            "body": m.body, "status": m.status.rawValue, "attempts": m.attempts, "created_at": m.createdAt,
+            "next_attempt_at": m.nextAttemptAt, "last_error": m.lastError,
+        ]
+    }
+
+    public static func columns(_ a: Alert) -> Columns {
+        [
+            "id": a.id, "kind": a.kind.rawValue, "severity": a.severity.rawValue, "message": a.message,
+            "state": a.state.rawValue, "raised_at": a.raisedAt, "last_seen_at": a.lastSeenAt,
+            "acknowledged_at": a.acknowledgedAt, "acknowledged_by": a.acknowledgedBy, "closed_at": a.closedAt,
+            "closed_by": a.closedBy,
+        ]
+    }
+}

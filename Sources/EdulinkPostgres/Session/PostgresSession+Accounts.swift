@@ -5,17 +5,6 @@ import Foundation
 extension PostgresSession {
     // MARK: Users
 
-    static func userColumns(_ user: User) -> Columns {
-        [
-            "id": user.id, "email": user.email, "email_key": user.email.lowercased(),
-            "display_name": user.displayName, "role": user.role.rawValue, "status": user.status.rawValue,
-            "locked_until": user.lockedUntil, "password_hash": user.passwordHash, "phone": user.phone,
-            "organization_id": user.organizationID, "institution_id": user.institutionID,
-            "created_at": user.createdAt, "last_login_at": user.lastLoginAt,
-            "failure_window_start": user.failureWindowStart, "sessions_ended_at": user.sessionsEndedAt,
-        ]
-    }
-
     func user(_ id: UserID) throws -> User? {
         try fetchOne("SELECT * FROM users WHERE id = $1", [id], Rows.user)
     }
@@ -50,16 +39,6 @@ extension PostgresSession {
 
     func users(organizationID: OrganizationID) throws -> [User] {
         try fetchAll("SELECT * FROM users WHERE organization_id = $1 ORDER BY id", [organizationID], Rows.user)
-    }
-
-    func insertUser(_ user: User) throws -> User {
-        var saved = user
-        saved.id = UserID(try insert("users", Self.userColumns(user)))
-        return saved
-    }
-
-    func updateUser(_ user: User) throws {
-        try update("users", id: user.id.rawValue, Self.userColumns(user), what: "User")
     }
 
     func endEverySession(at date: Date) throws -> Int {
@@ -103,15 +82,6 @@ extension PostgresSession {
 
     // MARK: Organizations
 
-    static func organizationColumns(_ organization: Organization) -> Columns {
-        [
-            "id": organization.id, "name": organization.name, "name_lower": organization.name.lowercased(),
-            "industry": organization.industry, "size": organization.size.rawValue, "website": organization.website,
-            "location": organization.location, "description": organization.description,
-            "verified": organization.verified, "created_at": organization.createdAt,
-        ]
-    }
-
     func organization(_ id: OrganizationID) throws -> Organization? {
         try fetchOne("SELECT * FROM organizations WHERE id = $1", [id], Rows.organization)
     }
@@ -119,18 +89,6 @@ extension PostgresSession {
     /// By name in byte order (`COLLATE "C"`), as SQLite's default BINARY collation sorts.
     func organizations() throws -> [Organization] {
         try fetchAll("SELECT * FROM organizations ORDER BY name COLLATE \"C\", id", [], Rows.organization)
-    }
-
-    func insertOrganization(_ organization: Organization) throws -> Organization {
-        var saved = organization
-        saved.id = OrganizationID(try insert("organizations", Self.organizationColumns(organization)))
-        return saved
-    }
-
-    func updateOrganization(_ organization: Organization) throws {
-        try update(
-            "organizations", id: organization.id.rawValue, Self.organizationColumns(organization),
-            what: "Organization")
     }
 
     // MARK: Institutions
@@ -143,16 +101,4 @@ extension PostgresSession {
         try fetchAll("SELECT * FROM institutions ORDER BY name COLLATE \"C\", id", [], Rows.institution)
     }
 
-    func insertInstitution(_ institution: Institution) throws -> Institution {
-        var saved = institution
-        saved.id = InstitutionID(
-            try insert(
-                "institutions",
-                [
-                    "id": institution.id, "name": institution.name, "name_key": institution.name.lowercased(),
-                    "short_code": institution.shortCode, "type": institution.type.rawValue,
-                    "verified": institution.verified,
-                ]))
-        return saved
-    }
 }

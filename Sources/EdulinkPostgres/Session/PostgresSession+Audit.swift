@@ -35,16 +35,6 @@ extension PostgresSession {
             "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Rows.audit)
     }
 
-    func insertAudit(_ event: AuditEvent) throws {
-        _ = try insert(
-            "audit_events",
-            [
-                "id": event.id, "actor_id": event.actorID, "actor_role": event.actorRole?.rawValue,
-                "action": event.action, "entity": event.entity, "entity_id": event.entityID,
-                "summary": event.summary, "at": event.at, "origin": event.origin.rawValue,
-            ])
-    }
-
     func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
         throws -> [SecurityEvent]
     {
@@ -71,12 +61,4 @@ extension PostgresSession {
             "SELECT count(*) AS count FROM security_events WHERE kind = $1 AND at >= $2", [kind.rawValue, since])
     }
 
-    func insertSecurityEvent(_ event: SecurityEvent) throws {
-        _ = try insert(
-            "security_events",
-            [
-                "id": event.id, "kind": event.kind.rawValue, "user_id": event.userID, "email": event.email,
-                "source": event.source, "detail": event.detail, "at": event.at,
-            ])
-    }
 }

@@ -3,15 +3,6 @@ import Foundation
 
 // Alerts, security tallies and the KPI aggregates (the SQLite session's twin).
 extension PostgresSession {
-    static func alertColumns(_ a: Alert) -> Columns {
-        [
-            "id": a.id, "kind": a.kind.rawValue, "severity": a.severity.rawValue, "message": a.message,
-            "state": a.state.rawValue, "raised_at": a.raisedAt, "last_seen_at": a.lastSeenAt,
-            "acknowledged_at": a.acknowledgedAt, "acknowledged_by": a.acknowledgedBy, "closed_at": a.closedAt,
-            "closed_by": a.closedBy,
-        ]
-    }
-
     func alerts(_ query: AlertQuery) throws -> [Alert] {
         var arguments = SQLArguments()
         var conditions: [String] = []
@@ -26,16 +17,6 @@ extension PostgresSession {
 
     func alert(_ id: AlertID) throws -> Alert? {
         try fetchOne("SELECT * FROM alerts WHERE id = $1", [id], Rows.alert)
-    }
-
-    func insertAlert(_ alert: Alert) throws -> Alert {
-        var inserted = alert
-        inserted.id = AlertID(try insert("alerts", Self.alertColumns(alert)))
-        return inserted
-    }
-
-    func updateAlert(_ alert: Alert) throws {
-        try update("alerts", id: alert.id.rawValue, Self.alertColumns(alert), what: "Alert \(alert.id)")
     }
 
     func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws

@@ -10,33 +10,6 @@ extension PostgresSession {
         l.featured, l.published_at, l.required_skills
         """
 
-    /// Every column of a listing, including the derived ones SQL filters on. `organization_name` is
-    /// not among them: the `listings_organization_name` trigger copies it from the organization.
-    static func listingColumns(_ listing: Listing) throws -> Columns {
-        let skills = listing.requiredSkills + listing.preferredSkills
-        return [
-            "id": listing.id, "organization_id": listing.organizationID, "created_by": listing.createdBy,
-            "title": listing.title, "description": listing.description, "category": listing.category.rawValue,
-            "level": listing.level.rawValue, "location_type": listing.locationType.rawValue,
-            "location": listing.location, "location_lower": listing.location.lowercased(),
-            "start_date": listing.startDate, "end_date": listing.endDate, "duration_weeks": listing.durationWeeks,
-            "stipend_amount": listing.stipend?.amount, "stipend_currency": listing.stipend?.currency.rawValue,
-            "stipend_kes": listing.stipend?.kesEquivalent, "required_skills": try SQLValue.json(listing.requiredSkills),
-            "preferred_skills": try SQLValue.json(listing.preferredSkills),
-            "skills_text": skills.joined(separator: ", "), "skills_key": ListKey.key(skills),
-            "eligible_years": try SQLValue.json(listing.eligibleYears),
-            "eligible_years_mask": ListKey.yearMask(listing.eligibleYears),
-            "eligible_courses": try SQLValue.json(listing.eligibleCourses),
-            "eligible_courses_key": ListKey.key(listing.eligibleCourses), "deadline": listing.deadline,
-            "capacity": listing.capacity, "positions": listing.positions,
-            "visibility": listing.visibility.rawValue, "institution_id": listing.institutionID,
-            "questions": try SQLValue.json(listing.questions), "featured": listing.featured,
-            "status": listing.status.rawValue, "status_reason": listing.statusReason,
-            "verified_by": listing.verifiedBy, "verified_at": listing.verifiedAt, "created_at": listing.createdAt,
-            "updated_at": listing.updatedAt, "published_at": listing.publishedAt, "closed_at": listing.closedAt,
-        ]
-    }
-
     func listing(_ id: ListingID) throws -> Listing? {
         try fetchOne("SELECT * FROM listings WHERE id = $1", [id], Rows.listing)
     }
@@ -73,16 +46,6 @@ extension PostgresSession {
             "SELECT status, count(*) AS n FROM applications WHERE listing_id = $1 GROUP BY status", [listingID]
         ) { (try $0.value(ApplicationStatus.self, "status"), try $0.int("n")) }
         return Dictionary(pairs, uniquingKeysWith: +)
-    }
-
-    func insertListing(_ listing: Listing) throws -> Listing {
-        var saved = listing
-        saved.id = ListingID(try insert("listings", try Self.listingColumns(listing)))
-        return saved
-    }
-
-    func updateListing(_ listing: Listing) throws {
-        try update("listings", id: listing.id.rawValue, try Self.listingColumns(listing), what: "Listing")
     }
 
     /// `SELECT … FOR UPDATE`: the row stays locked until the transaction ends, so a concurrent

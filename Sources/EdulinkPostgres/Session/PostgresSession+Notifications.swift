@@ -65,20 +65,6 @@ extension PostgresSession {
             """, [userID, kind.rawValue, title]) > 0
     }
 
-    func insertNotification(_ notification: EdulinkCore.Notification) throws -> EdulinkCore.Notification {
-        var saved = notification
-        saved.id = NotificationID(
-            try insert(
-                "notifications",
-                [
-                    "id": notification.id, "user_id": notification.userID, "kind": notification.kind.rawValue,
-                    "title": notification.title, "body": notification.body, "created_at": notification.createdAt,
-                    "read_at": notification.readAt, "is_read": notification.isRead,
-                    "application_id": notification.applicationID, "listing_id": notification.listingID,
-                ]))
-        return saved
-    }
-
     func markNotificationsRead(userID: UserID, ids: [NotificationID]?, at date: Date) throws -> Int {
         if let ids {
             guard !ids.isEmpty else { return 0 }
@@ -93,14 +79,6 @@ extension PostgresSession {
     }
 
     // MARK: Outbox
-
-    static func outboxColumns(_ m: OutboxMessage) -> Columns {
-        [
-            "id": m.id, "notification_id": m.notificationID, "recipient": m.recipient, "subject": m.subject,
-            "body": m.body, "status": m.status.rawValue, "attempts": m.attempts, "created_at": m.createdAt,
-            "next_attempt_at": m.nextAttemptAt, "last_error": m.lastError,
-        ]
-    }
 
     func dueOutbox(at date: Date, limit: Int) throws -> [OutboxMessage] {
         try fetchAll(
@@ -126,11 +104,4 @@ extension PostgresSession {
         return row ?? OutboxStatistics(pending: 0, failed: 0, sent: 0, oldestPendingAt: nil)
     }
 
-    func insertOutbox(_ message: OutboxMessage) throws {
-        _ = try insert("outbox", Self.outboxColumns(message))
-    }
-
-    func updateOutbox(_ message: OutboxMessage) throws {
-        try update("outbox", id: message.id, Self.outboxColumns(message), what: "Outbox message")
-    }
 }

@@ -45,23 +45,6 @@ extension PostgresSession {
         try fetchOne("SELECT * FROM saved_searches WHERE id = $1", [id], Rows.savedSearch)
     }
 
-    static func savedSearchColumns(_ search: SavedSearch) -> Columns {
-        [
-            "id": search.id, "student_id": search.studentID, "name": search.name, "query": search.query,
-            "created_at": search.createdAt, "last_seen_at": search.lastSeenAt,
-        ]
-    }
-
-    func insertSavedSearch(_ search: SavedSearch) throws -> SavedSearch {
-        var saved = search
-        saved.id = SavedSearchID(try insert("saved_searches", Self.savedSearchColumns(search)))
-        return saved
-    }
-
-    func updateSavedSearch(_ search: SavedSearch) throws {
-        try update("saved_searches", id: search.id.rawValue, Self.savedSearchColumns(search), what: "Saved search")
-    }
-
     func deleteSavedSearch(_ id: SavedSearchID) throws {
         try execute("DELETE FROM saved_searches WHERE id = $1", [id])
     }

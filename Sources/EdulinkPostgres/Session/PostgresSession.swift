@@ -6,7 +6,7 @@ import PostgresNIO
 ///
 /// Each entity's columns are mapped by hand in `PostgresSession+<Entity>.swift`, mirroring the
 /// SQLite store's session file by file, so the two can be compared side by side.
-struct PostgresSession: StoreWriter {
+struct PostgresSession: StoreWriter, TableWriting {
     let db: BlockingConnection
     /// Whether reads that a write decides on lock their row (`FOR UPDATE`); true in the server-state
     /// write transactions of `PostgresStore.writeServerState`, never in read-only transactions.
@@ -21,18 +21,17 @@ struct PostgresSession: StoreWriter {
     }
 
     /// A column and its value, in the order of the statement.
-    typealias Columns = KeyValuePairs<String, any SQLBindable>
 
     func fetchAll<T>(_ sql: String, _ values: [any SQLBindable] = [], _ decode: (PostgresRowReader) throws -> T)
         throws -> [T]
     {
-        try db.query(sql, values.map(\.sqlValue)).rows.map { try decode(PostgresRowReader($0)) }
+        try db.query(sql, values.map(\.columnValue)).rows.map { try decode(PostgresRowReader($0)) }
     }
 
     func fetchOne<T>(_ sql: String, _ values: [any SQLBindable] = [], _ decode: (PostgresRowReader) throws -> T)
         throws -> T?
     {
-        try db.query(sql, values.map(\.sqlValue)).rows.first.map { try decode(PostgresRowReader($0)) }
+        try db.query(sql, values.map(\.columnValue)).rows.first.map { try decode(PostgresRowReader($0)) }
     }
 
     func count(_ sql: String, _ values: [any SQLBindable] = []) throws -> Int {
@@ -41,7 +40,7 @@ struct PostgresSession: StoreWriter {
 
     @discardableResult
     func execute(_ sql: String, _ values: [any SQLBindable] = []) throws -> Int {
-        try db.execute(sql, values.map(\.sqlValue))
+        try db.execute(sql, values.map(\.columnValue))
     }
 
     /// Inserts a row and returns its id. An `id` of 0 lets the table's identity assign one; a given
@@ -51,7 +50,7 @@ struct PostgresSession: StoreWriter {
         var values: [SQLValue] = []
         var explicitID = false
         for (name, value) in columns {
-            let value = value.sqlValue
+            let value = value.columnValue
             if name == "id" {
                 guard value != .int(0), value != .null else { continue }
                 explicitID = true
@@ -76,7 +75,7 @@ struct PostgresSession: StoreWriter {
         var assignments: [String] = []
         var values: [SQLValue] = []
         for (name, value) in columns where name != "id" {
-            values.append(value.sqlValue)
+            values.append(value.columnValue)
             assignments.append("\(name) = $\(values.count)")
         }
         values.append(.int(id))

@@ -5,7 +5,7 @@ struct SQLArguments {
     init() {}
 
     mutating func bind(_ value: some SQLBindable) -> String {
-        values.append(value.sqlValue)
+        values.append(value.columnValue)
         return "$\(values.count)"
     }
 }

@@ -2,36 +2,14 @@ import EdulinkCore
 import Foundation
 import PostgresNIO
 
-/// One bound parameter of a statement, typed the way the schema stores it.
-///
-/// Dates are bound as `timestamptz` from whole Unix microseconds (rounded, like the SQLite store),
-/// arrays and questions as `jsonb`, so a value written by either store reads back identical.
-enum SQLValue: Sendable, Equatable {
-    case int(Int64)
-    case text(String)
-    case bool(Bool)
-    case double(Double)
-    /// Unix microseconds.
-    case timestamp(Int64)
-    /// JSON text, bound as `jsonb`.
-    case json(String)
-    case intArray([Int64])
-    /// Bound as `bytea`.
-    case bytes([UInt8])
-    case null
+/// A bound parameter: Core's ``ColumnValue`` (what entities write, the same for both stores).
+typealias SQLValue = ColumnValue
+/// Something that can be bound as a parameter.
+typealias SQLBindable = ColumnValueConvertible
 
-    /// The JSON of `value` as a `jsonb` parameter (sorted keys, like the SQLite store's text).
-    static func json<T: Encodable>(_ value: T) throws -> SQLValue {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return .json(String(decoding: try encoder.encode(value), as: UTF8.self))
-    }
-
-    /// Unix microseconds of a date, rounded.
-    static func microseconds(_ date: Date) -> Int64 {
-        Int64(clampingRounded: date.timeIntervalSince1970 * 1_000_000)
-    }
-
+extension ColumnValue {
+    /// Binds the value in PostgreSQL's form: dates as `timestamptz` from whole Unix microseconds,
+    /// JSON as `jsonb`.
     func append(to bindings: inout PostgresBindings) {
         switch self {
         case .int(let value): bindings.append(value)
@@ -45,47 +23,6 @@ enum SQLValue: Sendable, Equatable {
         case .null: bindings.appendNull()
         }
     }
-}
-
-/// Something that can be bound as a parameter.
-protocol SQLBindable {
-    var sqlValue: SQLValue { get }
-}
-
-extension SQLValue: SQLBindable {
-    var sqlValue: SQLValue { self }
-}
-
-extension Int: SQLBindable {
-    var sqlValue: SQLValue { .int(Int64(self)) }
-}
-
-extension Int64: SQLBindable {
-    var sqlValue: SQLValue { .int(self) }
-}
-
-extension String: SQLBindable {
-    var sqlValue: SQLValue { .text(self) }
-}
-
-extension Bool: SQLBindable {
-    var sqlValue: SQLValue { .bool(self) }
-}
-
-extension Double: SQLBindable {
-    var sqlValue: SQLValue { .double(self) }
-}
-
-extension Date: SQLBindable {
-    var sqlValue: SQLValue { .timestamp(SQLValue.microseconds(self)) }
-}
-
-extension EntityID: SQLBindable {
-    var sqlValue: SQLValue { .int(rawValue) }
-}
-
-extension Optional: SQLBindable where Wrapped: SQLBindable {
-    var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
 
 /// Microseconds between 1970-01-01 and PostgreSQL's epoch, 2000-01-01.

@@ -10,14 +10,13 @@ import GRDB
 ///   millisecond `Date` comes back equal. Read them in the shell with
 ///   `datetime(column / 1000000, 'unixepoch')`.
 /// - Arrays are JSON text (`["python","sql"]`), so the sqlite3 shell and `json_each` can read them.
-/// - Lists that SQL filters on are also kept as a lowercased key: the values between U+001F unit
-///   separators (`\u{1F}python\u{1F}sql\u{1F}`), so membership is one `instr` with no JSON parsing.
-///   Validation refuses control characters, so the separator can never be part of a value.
+/// - Lists that SQL filters on are also kept as a lowercased key (Core's `ListKey`, shared with
+///   PostgreSQL): the values between U+001F unit separators, so membership is one `instr` with no
+///   JSON parsing. Validation refuses control characters, so the separator can never be part of a
+///   value.
 enum ColumnCoding {
     /// Unix microseconds of a date.
-    static func microseconds(_ date: Date) -> Int64 {
-        Int64(clampingRounded: date.timeIntervalSince1970 * 1_000_000)
-    }
+    static func microseconds(_ date: Date) -> Int64 { ColumnValue.microseconds(date) }
 
     static func microseconds(_ date: Date?) -> Int64? {
         date.map { microseconds($0) }
@@ -36,27 +35,6 @@ enum ColumnCoding {
     /// Seconds of a stored microseconds value, for cursor keys.
     static func seconds(microseconds: Int64) -> Double {
         Double(microseconds) / 1_000_000
-    }
-
-    static let separator = "\u{1F}"
-
-    /// `\u{1F}a\u{1F}b\u{1F}` of the lowercased values, or "" when empty.
-    static func key(_ values: [String]) -> String {
-        let cleaned = values.map { $0.lowercased() }.filter { !$0.isEmpty }
-        guard !cleaned.isEmpty else { return "" }
-        return separator + cleaned.joined(separator: separator) + separator
-    }
-
-    /// What `instr(key, …)` looks for to find one value in a key.
-    static func keyNeedle(_ value: String) -> String {
-        separator + value.lowercased() + separator
-    }
-
-    /// Bit `year` set for each eligible year of study (years 1–30 fit); 0 means every year.
-    static func yearMask(_ years: [Int]) -> Int64 {
-        years.reduce(Int64(0)) { mask, year in
-            (1...62).contains(year) ? mask | (Int64(1) << Int64(year)) : mask
-        }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

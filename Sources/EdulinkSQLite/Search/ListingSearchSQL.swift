@@ -109,7 +109,7 @@ struct ListingSearchSQL {
                 conditions.append("l.eligible_years_mask = 0")
             }
             if let course = eligibility.course?.lowercased(), !course.isEmpty {
-                let needle = bind(ColumnCoding.keyNeedle(course))
+                let needle = bind(ListKey.needle(course))
                 conditions.append("(l.eligible_courses_key = '' OR instr(l.eligible_courses_key, \(needle)) > 0)")
             } else {
                 conditions.append("l.eligible_courses_key = ''")
@@ -159,7 +159,7 @@ struct ListingSearchSQL {
                     + "AND l.deadline <= \(bind(ColumnCoding.microseconds(limit)))")
         }
         for skill in filter.skills where !skill.isEmpty {
-            conditions.append("instr(l.skills_key, \(bind(ColumnCoding.keyNeedle(skill)))) > 0")
+            conditions.append("instr(l.skills_key, \(bind(ListKey.needle(skill)))) > 0")
         }
         if filter.featuredOnly {
             conditions.append("l.featured = 1")

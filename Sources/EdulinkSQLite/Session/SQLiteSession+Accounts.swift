@@ -6,19 +6,6 @@ import GRDB
 extension SQLiteSession {
     // MARK: Users
 
-    static func userArguments(_ user: User) -> Arguments {
-        [
-            "id": newID(user.id.rawValue), "email": user.email, "email_key": user.email.lowercased(),
-            "display_name": user.displayName, "role": user.role.rawValue, "status": user.status.rawValue,
-            "locked_until": ColumnCoding.microseconds(user.lockedUntil), "password_hash": user.passwordHash,
-            "phone": user.phone, "organization_id": user.organizationID?.rawValue,
-            "institution_id": user.institutionID?.rawValue, "created_at": ColumnCoding.microseconds(user.createdAt),
-            "last_login_at": ColumnCoding.microseconds(user.lastLoginAt),
-            "failure_window_start": ColumnCoding.microseconds(user.failureWindowStart),
-            "sessions_ended_at": ColumnCoding.microseconds(user.sessionsEndedAt),
-        ]
-    }
-
     func user(_ id: UserID) throws -> User? {
         try fetchOne("SELECT * FROM users WHERE id = ?", [id.rawValue], Rows.user)
     }
@@ -50,35 +37,6 @@ extension SQLiteSession {
 
     func users(organizationID: OrganizationID) throws -> [User] {
         try fetchAll("SELECT * FROM users WHERE organization_id = ? ORDER BY id", [organizationID.rawValue], Rows.user)
-    }
-
-    func insertUser(_ user: User) throws -> User {
-        var saved = user
-        saved.id = UserID(
-            try insert(
-                """
-                INSERT INTO users (id, email, email_key, display_name, role, status, locked_until, password_hash,
-                    phone, organization_id, institution_id, created_at, last_login_at, failure_window_start,
-                    sessions_ended_at)
-                VALUES (:id, :email, :email_key, :display_name, :role, :status, :locked_until, :password_hash,
-                    :phone, :organization_id, :institution_id, :created_at, :last_login_at, :failure_window_start,
-                    :sessions_ended_at)
-                """, Self.userArguments(user)))
-        return saved
-    }
-
-    func updateUser(_ user: User) throws {
-        var arguments = Self.userArguments(user)
-        arguments["id"] = user.id.rawValue
-        try updateOne(
-            """
-            UPDATE users SET email = :email, email_key = :email_key, display_name = :display_name, role = :role,
-                status = :status, locked_until = :locked_until, password_hash = :password_hash, phone = :phone,
-                organization_id = :organization_id, institution_id = :institution_id, created_at = :created_at,
-                last_login_at = :last_login_at, failure_window_start = :failure_window_start,
-                sessions_ended_at = :sessions_ended_at
-            WHERE id = :id
-            """, arguments, what: "User")
     }
 
     func endEverySession(at date: Date) throws -> Int {
@@ -127,47 +85,12 @@ extension SQLiteSession {
 
     // MARK: Organizations
 
-    static func organizationArguments(_ organization: Organization) -> Arguments {
-        [
-            "id": newID(organization.id.rawValue), "name": organization.name,
-            "name_lower": organization.name.lowercased(), "industry": organization.industry,
-            "size": organization.size.rawValue, "website": organization.website, "location": organization.location,
-            "description": organization.description, "verified": organization.verified,
-            "created_at": ColumnCoding.microseconds(organization.createdAt),
-        ]
-    }
-
     func organization(_ id: OrganizationID) throws -> Organization? {
         try fetchOne("SELECT * FROM organizations WHERE id = ?", [id.rawValue], Rows.organization)
     }
 
     func organizations() throws -> [Organization] {
         try fetchAll("SELECT * FROM organizations ORDER BY name, id", [], Rows.organization)
-    }
-
-    func insertOrganization(_ organization: Organization) throws -> Organization {
-        var saved = organization
-        saved.id = OrganizationID(
-            try insert(
-                """
-                INSERT INTO organizations (id, name, name_lower, industry, size, website, location, description,
-                    verified, created_at)
-                VALUES (:id, :name, :name_lower, :industry, :size, :website, :location, :description, :verified,
-                    :created_at)
-                """, Self.organizationArguments(organization)))
-        return saved
-    }
-
-    func updateOrganization(_ organization: Organization) throws {
-        var arguments = Self.organizationArguments(organization)
-        arguments["id"] = organization.id.rawValue
-        try updateOne(
-            """
-            UPDATE organizations SET name = :name, name_lower = :name_lower, industry = :industry, size = :size,
-                website = :website, location = :location, description = :description, verified = :verified,
-                created_at = :created_at
-            WHERE id = :id
-            """, arguments, what: "Organization")
     }
 
     // MARK: Institutions
@@ -180,19 +103,4 @@ extension SQLiteSession {
         try fetchAll("SELECT * FROM institutions ORDER BY name, id", [], Rows.institution)
     }
 
-    func insertInstitution(_ institution: Institution) throws -> Institution {
-        var saved = institution
-        saved.id = InstitutionID(
-            try insert(
-                """
-                INSERT INTO institutions (id, name, name_key, short_code, type, verified)
-                VALUES (:id, :name, :name_key, :short_code, :type, :verified)
-                """,
-                [
-                    "id": Self.newID(institution.id.rawValue), "name": institution.name,
-                    "name_key": institution.name.lowercased(), "short_code": institution.shortCode,
-                    "type": institution.type.rawValue, "verified": institution.verified,
-                ]))
-        return saved
-    }
 }

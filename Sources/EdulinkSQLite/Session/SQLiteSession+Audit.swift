@@ -42,20 +42,6 @@ extension SQLiteSession {
             Rows.audit)
     }
 
-    func insertAudit(_ event: AuditEvent) throws {
-        _ = try insert(
-            """
-            INSERT INTO audit_events (id, actor_id, actor_role, action, entity, entity_id, summary, at, origin)
-            VALUES (:id, :actor_id, :actor_role, :action, :entity, :entity_id, :summary, :at, :origin)
-            """,
-            [
-                "id": Self.newID(event.id.rawValue), "actor_id": event.actorID?.rawValue,
-                "actor_role": event.actorRole?.rawValue, "action": event.action, "entity": event.entity,
-                "entity_id": event.entityID, "summary": event.summary, "at": ColumnCoding.microseconds(event.at),
-                "origin": event.origin.rawValue,
-            ])
-    }
-
     func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
         throws -> [SecurityEvent]
     {
@@ -94,16 +80,4 @@ extension SQLiteSession {
             [kind.rawValue, ColumnCoding.microseconds(since)])
     }
 
-    func insertSecurityEvent(_ event: SecurityEvent) throws {
-        _ = try insert(
-            """
-            INSERT INTO security_events (id, kind, user_id, email, source, detail, at)
-            VALUES (:id, :kind, :user_id, :email, :source, :detail, :at)
-            """,
-            [
-                "id": Self.newID(event.id.rawValue), "kind": event.kind.rawValue, "user_id": event.userID?.rawValue,
-                "email": event.email, "source": event.source, "detail": event.detail,
-                "at": ColumnCoding.microseconds(event.at),
-            ])
-    }
 }

@@ -4,18 +4,6 @@ import GRDB
 
 // Alerts, security tallies and the KPI aggregates.
 extension SQLiteSession {
-    static func alertArguments(_ alert: Alert) -> Arguments {
-        [
-            "id": newID(alert.id.rawValue), "kind": alert.kind.rawValue, "severity": alert.severity.rawValue,
-            "message": alert.message, "state": alert.state.rawValue,
-            "raised_at": ColumnCoding.microseconds(alert.raisedAt),
-            "last_seen_at": ColumnCoding.microseconds(alert.lastSeenAt),
-            "acknowledged_at": ColumnCoding.microseconds(alert.acknowledgedAt),
-            "acknowledged_by": alert.acknowledgedBy?.rawValue, "closed_at": ColumnCoding.microseconds(alert.closedAt),
-            "closed_by": alert.closedBy?.rawValue,
-        ]
-    }
-
     func alerts(_ query: AlertQuery) throws -> [Alert] {
         var conditions: [String] = []
         var arguments: Arguments = ["limit": max(query.limit, 0)]
@@ -36,29 +24,6 @@ extension SQLiteSession {
 
     func alert(_ id: AlertID) throws -> Alert? {
         try fetchOne("SELECT * FROM alerts WHERE id = ?", [id.rawValue], Rows.alert)
-    }
-
-    func insertAlert(_ alert: Alert) throws -> Alert {
-        var inserted = alert
-        inserted.id = AlertID(
-            try insert(
-                """
-                INSERT INTO alerts (id, kind, severity, message, state, raised_at, last_seen_at, acknowledged_at,
-                    acknowledged_by, closed_at, closed_by)
-                VALUES (:id, :kind, :severity, :message, :state, :raised_at, :last_seen_at, :acknowledged_at,
-                    :acknowledged_by, :closed_at, :closed_by)
-                """, Self.alertArguments(alert)))
-        return inserted
-    }
-
-    func updateAlert(_ alert: Alert) throws {
-        try updateOne(
-            """
-            UPDATE alerts SET kind = :kind, severity = :severity, message = :message, state = :state,
-                raised_at = :raised_at, last_seen_at = :last_seen_at, acknowledged_at = :acknowledged_at,
-                acknowledged_by = :acknowledged_by, closed_at = :closed_at, closed_by = :closed_by
-            WHERE id = :id
-            """, Self.alertArguments(alert), what: "Alert \(alert.id)")
     }
 
     func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws

@@ -58,27 +58,6 @@ extension SQLiteSession {
             """, [userID.rawValue, kind.rawValue, listingID?.rawValue, title]) > 0
     }
 
-    func insertNotification(_ notification: EdulinkCore.Notification) throws -> EdulinkCore.Notification {
-        var saved = notification
-        saved.id = NotificationID(
-            try insert(
-                """
-                INSERT INTO notifications (id, user_id, kind, title, body, created_at, read_at, is_read,
-                    application_id, listing_id)
-                VALUES (:id, :user_id, :kind, :title, :body, :created_at, :read_at, :is_read, :application_id,
-                    :listing_id)
-                """,
-                [
-                    "id": Self.newID(notification.id.rawValue), "user_id": notification.userID.rawValue,
-                    "kind": notification.kind.rawValue, "title": notification.title, "body": notification.body,
-                    "created_at": ColumnCoding.microseconds(notification.createdAt),
-                    "read_at": ColumnCoding.microseconds(notification.readAt), "is_read": notification.isRead,
-                    "application_id": notification.applicationID?.rawValue,
-                    "listing_id": notification.listingID?.rawValue,
-                ]))
-        return saved
-    }
-
     func markNotificationsRead(userID: UserID, ids: [NotificationID]?, at date: Date) throws -> Int {
         let at = ColumnCoding.microseconds(date)
         if let ids {
@@ -97,15 +76,6 @@ extension SQLiteSession {
     }
 
     // MARK: Outbox
-
-    static func outboxArguments(_ m: OutboxMessage) -> Arguments {
-        [
-            "id": newID(m.id), "notification_id": m.notificationID.rawValue, "recipient": m.recipient,
-            "subject": m.subject, "body": m.body, "status": m.status.rawValue, "attempts": m.attempts,
-            "created_at": ColumnCoding.microseconds(m.createdAt),
-            "next_attempt_at": ColumnCoding.microseconds(m.nextAttemptAt), "last_error": m.lastError,
-        ]
-    }
 
     func dueOutbox(at date: Date, limit: Int) throws -> [OutboxMessage] {
         try fetchAll(
@@ -131,25 +101,4 @@ extension SQLiteSession {
         return row ?? OutboxStatistics(pending: 0, failed: 0, sent: 0, oldestPendingAt: nil)
     }
 
-    func insertOutbox(_ message: OutboxMessage) throws {
-        _ = try insert(
-            """
-            INSERT INTO outbox (id, notification_id, recipient, subject, body, status, attempts, created_at,
-                next_attempt_at, last_error)
-            VALUES (:id, :notification_id, :recipient, :subject, :body, :status, :attempts, :created_at,
-                :next_attempt_at, :last_error)
-            """, Self.outboxArguments(message))
-    }
-
-    func updateOutbox(_ message: OutboxMessage) throws {
-        var arguments = Self.outboxArguments(message)
-        arguments["id"] = message.id
-        try updateOne(
-            """
-            UPDATE outbox SET notification_id = :notification_id, recipient = :recipient, subject = :subject,
-                body = :body, status = :status, attempts = :attempts, created_at = :created_at,
-                next_attempt_at = :next_attempt_at, last_error = :last_error
-            WHERE id = :id
-            """, arguments, what: "Outbox message")
-    }
 }

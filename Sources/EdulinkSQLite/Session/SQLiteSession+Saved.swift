@@ -49,36 +49,6 @@ extension SQLiteSession {
         try fetchOne("SELECT * FROM saved_searches WHERE id = ?", [id.rawValue], Rows.savedSearch)
     }
 
-    static func savedSearchArguments(_ search: SavedSearch) -> Arguments {
-        [
-            "id": newID(search.id.rawValue), "student_id": search.studentID.rawValue, "name": search.name,
-            "query": search.query, "created_at": ColumnCoding.microseconds(search.createdAt),
-            "last_seen_at": ColumnCoding.microseconds(search.lastSeenAt),
-        ]
-    }
-
-    func insertSavedSearch(_ search: SavedSearch) throws -> SavedSearch {
-        var saved = search
-        saved.id = SavedSearchID(
-            try insert(
-                """
-                INSERT INTO saved_searches (id, student_id, name, query, created_at, last_seen_at)
-                VALUES (:id, :student_id, :name, :query, :created_at, :last_seen_at)
-                """, Self.savedSearchArguments(search)))
-        return saved
-    }
-
-    func updateSavedSearch(_ search: SavedSearch) throws {
-        var arguments = Self.savedSearchArguments(search)
-        arguments["id"] = search.id.rawValue
-        try updateOne(
-            """
-            UPDATE saved_searches SET student_id = :student_id, name = :name, query = :query,
-                created_at = :created_at, last_seen_at = :last_seen_at
-            WHERE id = :id
-            """, arguments, what: "Saved search")
-    }
-
     func deleteSavedSearch(_ id: SavedSearchID) throws {
         try execute("DELETE FROM saved_searches WHERE id = ?", [id.rawValue])
     }

@@ -1,11 +1,12 @@
 import EdulinkCore
+import Foundation
 import GRDB
 
 /// The store's reader and writer inside one transaction: typed SQL over one GRDB connection.
 ///
 /// Each entity's columns are mapped by hand in `SQLiteSession+<Entity>.swift`, so what is stored
 /// is visible in one place and a renamed Swift property can never silently change the schema.
-struct SQLiteSession: StoreWriter {
+struct SQLiteSession: StoreWriter, TableWriting {
     let db: Database
     /// How much of a full-text match listing searches rank (see ``SearchWindow``).
     let searchWindow: SearchWindow
@@ -42,18 +43,73 @@ struct SQLiteSession: StoreWriter {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
-    /// Inserts a row and returns its id: the given one, or a new one from the table's sequence when 0.
-    func insert(_ sql: String, _ arguments: Arguments) throws -> Int64 {
-        try execute(sql, StatementArguments(arguments))
+    func insert(_ table: String, _ columns: Columns) throws -> Int64 {
+        var names: [String] = []
+        var placeholders: [String] = []
+        var values: [DatabaseValue] = []
+        for (name, value) in columns {
+            let value = value.columnValue
+            if name == "id", value == .int(0) || value == .null { continue }
+            names.append(name)
+            placeholders.append("?")
+            values.append(value.databaseValue)
+        }
+        for (name, expression, value) in Self.derived(table, columns) {
+            names.append(name)
+            placeholders.append(expression)
+            values.append(value)
+        }
+        try execute(
+            "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))",
+            StatementArguments(values))
         return db.lastInsertedRowID
     }
 
-    /// Runs an update of one row; a missing row is `notFound(what)`.
-    func updateOne(_ sql: String, _ arguments: Arguments, what: String) throws {
-        try execute(sql, StatementArguments(arguments))
-        if db.changesCount == 0 { throw EdulinkError.notFound(what) }
+    /// Columns SQLite fills in the statement itself where PostgreSQL's schema has a trigger: a
+    /// listing's copy of its organization's name (searched and shown with every summary).
+    static func derived(_ table: String, _ columns: Columns) -> [(String, String, DatabaseValue)] {
+        guard table == "listings", let organization = columns.first(where: { $0.key == "organization_id" }) else {
+            return []
+        }
+        return [
+            (
+                "organization_name", "(SELECT name FROM organizations WHERE id = ?)",
+                organization.value.columnValue.databaseValue
+            )
+        ]
     }
 
-    /// `nil` for a new row (so SQLite assigns the id), the id otherwise.
-    static func newID(_ raw: Int64) -> Int64? { raw == 0 ? nil : raw }
+    func update(_ table: String, id: Int64, _ columns: Columns, what: String) throws {
+        var assignments: [String] = []
+        var values: [DatabaseValue] = []
+        for (name, value) in columns where name != "id" {
+            assignments.append("\(name) = ?")
+            values.append(value.columnValue.databaseValue)
+        }
+        for (name, expression, value) in Self.derived(table, columns) {
+            assignments.append("\(name) = \(expression)")
+            values.append(value)
+        }
+        values.append(id.databaseValue)
+        try execute(
+            "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?", StatementArguments(values))
+        if db.changesCount == 0 { throw EdulinkError.notFound(what) }
+    }
+}
+
+extension ColumnValue {
+    /// The value in SQLite's form: dates as Unix microseconds, booleans as 0 and 1, JSON as text.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .int(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        case .bool(let value): value.databaseValue
+        case .double(let value): value.databaseValue
+        case .timestamp(let value): value.databaseValue
+        case .json(let value): value.databaseValue
+        case .intArray(let value): "[\(value.map(String.init).joined(separator: ","))]".databaseValue
+        case .bytes(let value): Data(value).databaseValue
+        case .null: .null
+        }
+    }
 }

@@ -166,9 +166,9 @@ struct ListingPlan {
             organization.id, organization.name, organization.employer, title, description, category.rawValue,
             level.rawValue, locationType.rawValue, location, location.lowercased(), us(start), us(end), durationWeeks,
             stipend?.amount, stipend?.currency.rawValue, stipend?.kesEquivalent, Self.jsonStrings(required),
-            Self.jsonStrings(preferred), skills.joined(separator: ", "), ColumnCoding.key(skills),
-            "[" + years.map(String.init).joined(separator: ",") + "]", ColumnCoding.yearMask(years),
-            Self.jsonStrings(courses), ColumnCoding.key(courses), us(deadline), random.int(20...200),
+            Self.jsonStrings(preferred), skills.joined(separator: ", "), ListKey.key(skills),
+            "[" + years.map(String.init).joined(separator: ",") + "]", ListKey.yearMask(years),
+            Self.jsonStrings(courses), ListKey.key(courses), us(deadline), random.int(20...200),
             random.int(1...5), random.chance(0.03), organization.employer, us(published), us(created), us(published),
             us(published),
         ]
