@@ -78,7 +78,7 @@ public struct PruneResult: Sendable, Equatable, Codable {
 /// prune never leaves the database without a backup.
 public enum BackupRetention {
     public static func expired(_ backups: [BackupRecord], keepDays: Int, now: Date) -> [BackupRecord] {
-        let cutoff = now.addingTimeInterval(-Double(max(keepDays, 0)) * 86_400)
+        let cutoff = cutoff(keepDays: keepDays, now: now)
         let newest = newest(backups)?.id
         return backups.filter { $0.createdAt < cutoff && $0.id != newest }
     }

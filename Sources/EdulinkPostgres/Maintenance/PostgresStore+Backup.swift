@@ -94,7 +94,7 @@ extension PostgresStore {
     func makeBackup(into directory: URL) async throws -> BackupRecord {
         let createdAt = clock.now()
         try PrivateFolder.create(directory)
-        let file = Self.availableBackupFile(in: directory, at: createdAt)
+        let file = BackupFiles.postgres.availableFile(in: directory, at: createdAt)
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         else {
             throw EdulinkError.unavailable("Cannot create the backup file \(file.path); check the folder is writable.")
@@ -127,7 +127,7 @@ extension PostgresStore {
     @discardableResult
     func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord?) async throws -> Int {
         let keptID = kept?.id ?? BackupID(-1)
-        let cutoff = clock.now().addingTimeInterval(-Double(max(keepDays, 0)) * 86_400)
+        let cutoff = BackupRetention.cutoff(keepDays: keepDays, now: clock.now())
         let old = try await transaction(.write) { db in
             let session = PostgresSession(db)
             let old = try session.fetchAll(
@@ -139,11 +139,8 @@ extension PostgresStore {
         for record in old where record.path != kept?.path {
             try? manager.removeItem(atPath: record.path)
         }
-        let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names {
-            guard let date = Self.backupDate(fileName: name), date < cutoff else { continue }
-            let path = directory.appendingPathComponent(name).path
-            if path != kept?.path { try? manager.removeItem(atPath: path) }
+        for path in BackupFiles.postgres.expired(in: directory, before: cutoff, keeping: kept?.path) {
+            try? manager.removeItem(atPath: path)
         }
         return old.count
     }
@@ -175,35 +172,6 @@ extension PostgresStore {
     }
 
     // MARK: Files
-
-    static let backupNameFormat = "yyyyMMdd-HHmmss"
-
-    static func backupFormatter() -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = backupNameFormat
-        return formatter
-    }
-
-    /// `edulink-YYYYMMDD-HHMMSS.dump`, with `-2`, `-3`… when a snapshot of that second exists.
-    static func availableBackupFile(in directory: URL, at date: Date) -> URL {
-        let stamp = backupFormatter().string(from: date)
-        var file = directory.appendingPathComponent("edulink-\(stamp).dump")
-        var suffix = 2
-        while FileManager.default.fileExists(atPath: file.path) {
-            file = directory.appendingPathComponent("edulink-\(stamp)-\(suffix).dump")
-            suffix += 1
-        }
-        return file
-    }
-
-    /// The time in a snapshot's file name, nil for other files.
-    static func backupDate(fileName: String) -> Date? {
-        guard fileName.hasPrefix("edulink-"), fileName.hasSuffix(".dump") else { return nil }
-        let stamp = fileName.dropFirst("edulink-".count).prefix(backupNameFormat.count)
-        return backupFormatter().date(from: String(stamp))
-    }
 
     static func fileSize(_ path: String) -> Int64 {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)

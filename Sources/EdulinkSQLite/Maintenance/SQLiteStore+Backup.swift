@@ -105,7 +105,7 @@ extension SQLiteStore {
     func makeBackup(into directory: URL, keepingDamaged: Bool = false) async throws -> BackupRecord {
         let createdAt = clock.now()
         try PrivateFolder.create(directory)
-        let file = Self.availableBackupFile(in: directory, at: createdAt)
+        let file = BackupFiles.sqlite.availableFile(in: directory, at: createdAt)
         guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
         else {
             throw EdulinkError.unavailable("Cannot create the backup file \(file.path); check the folder is writable.")
@@ -142,7 +142,7 @@ extension SQLiteStore {
     @discardableResult
     func prune(directory: URL, keepDays: Int, keeping kept: BackupRecord?) async throws -> Int {
         let keptID = kept?.id.rawValue ?? -1
-        let cutoff = clock.now().addingTimeInterval(-Double(max(keepDays, 0)) * 86_400)
+        let cutoff = BackupRetention.cutoff(keepDays: keepDays, now: clock.now())
         let old = try await pool.write { db in
             let session = SQLiteSession(db)
             let old = try session.fetchAll(
@@ -156,13 +156,14 @@ extension SQLiteStore {
         for record in old where record.path != kept?.path {
             Self.removeSnapshot(record.path)
         }
+        for path in BackupFiles.sqlite.expired(in: directory, before: cutoff, keeping: kept?.path) {
+            Self.removeSnapshot(path)
+        }
         let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names {
             let path = directory.appendingPathComponent(name).path
-            if let date = Self.backupDate(fileName: name), date < cutoff, path != kept?.path {
-                Self.removeSnapshot(path)
-            } else if let snapshot = Self.sidecarOwner(path), snapshot != self.path,
-                Self.backupDate(fileName: URL(fileURLWithPath: snapshot).lastPathComponent) != nil
+            if let snapshot = Self.sidecarOwner(path), snapshot != self.path,
+                BackupFiles.sqlite.date(fileName: URL(fileURLWithPath: snapshot).lastPathComponent) != nil
             {
                 // A `-wal`, `-shm` or `-journal` beside a snapshot, left by an older version or a crash:
                 // a snapshot is one self-contained file, so these are never part of one.
@@ -256,32 +257,4 @@ extension SQLiteStore {
         }
     }
 
-    static let backupNameFormat = "yyyyMMdd-HHmmss"
-
-    static func backupFormatter() -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = backupNameFormat
-        return formatter
-    }
-
-    /// `edulink-YYYYMMDD-HHMMSS.sqlite`, with `-2`, `-3`… when a snapshot of that second exists.
-    static func availableBackupFile(in directory: URL, at date: Date) -> URL {
-        let stamp = backupFormatter().string(from: date)
-        var file = directory.appendingPathComponent("edulink-\(stamp).sqlite")
-        var suffix = 2
-        while FileManager.default.fileExists(atPath: file.path) {
-            file = directory.appendingPathComponent("edulink-\(stamp)-\(suffix).sqlite")
-            suffix += 1
-        }
-        return file
-    }
-
-    /// The time in a snapshot's file name, nil for other files.
-    static func backupDate(fileName: String) -> Date? {
-        guard fileName.hasPrefix("edulink-"), fileName.hasSuffix(".sqlite") else { return nil }
-        let stamp = fileName.dropFirst("edulink-".count).prefix(backupNameFormat.count)
-        return backupFormatter().date(from: String(stamp))
-    }
 }
