@@ -47,10 +47,6 @@ extension PostgresSession {
 
     // MARK: Profiles
 
-    func profile(_ userID: UserID) throws -> StudentProfile? {
-        try fetchOne("SELECT * FROM student_profiles WHERE user_id = $1", [userID], Rows.profile)
-    }
-
     func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
         try count(
             """
@@ -82,20 +78,12 @@ extension PostgresSession {
 
     // MARK: Organizations
 
-    func organization(_ id: OrganizationID) throws -> Organization? {
-        try fetchOne("SELECT * FROM organizations WHERE id = $1", [id], Rows.organization)
-    }
-
     /// By name in byte order (`COLLATE "C"`), as SQLite's default BINARY collation sorts.
     func organizations() throws -> [Organization] {
         try fetchAll("SELECT * FROM organizations ORDER BY name COLLATE \"C\", id", [], Rows.organization)
     }
 
     // MARK: Institutions
-
-    func institution(_ id: InstitutionID) throws -> Institution? {
-        try fetchOne("SELECT * FROM institutions WHERE id = $1", [id], Rows.institution)
-    }
 
     func institutions() throws -> [Institution] {
         try fetchAll("SELECT * FROM institutions ORDER BY name COLLATE \"C\", id", [], Rows.institution)

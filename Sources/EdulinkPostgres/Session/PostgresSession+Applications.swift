@@ -40,13 +40,4 @@ extension PostgresSession {
 
     // MARK: Timeline
 
-    func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent] {
-        try fetchAll(
-            "SELECT * FROM application_events WHERE application_id = $1 ORDER BY id", [applicationID], Rows.event)
-    }
-
-    func events(batchID: String) throws -> [ApplicationEvent] {
-        try fetchAll("SELECT * FROM application_events WHERE batch_id = $1 ORDER BY id", [batchID], Rows.event)
-    }
-
 }

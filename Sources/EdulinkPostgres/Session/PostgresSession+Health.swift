@@ -15,22 +15,6 @@ extension PostgresSession {
             "SELECT * FROM alerts \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Rows.alert)
     }
 
-    func alert(_ id: AlertID) throws -> Alert? {
-        try fetchOne("SELECT * FROM alerts WHERE id = $1", [id], Rows.alert)
-    }
-
-    func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws
-        -> [SecurityTally]
-    {
-        let column = grouping == .account ? "lower(coalesce(email, ''))" : "coalesce(source, '')"
-        return try fetchAll(
-            """
-            SELECT \(column) AS key, count(*) AS n, max(at) AS last_at FROM security_events
-            WHERE kind = $1 AND at >= $2 GROUP BY key ORDER BY n DESC, key LIMIT $3
-            """, [kind.rawValue, since, max(limit, 0)]
-        ) { r in SecurityTally(key: try r.string("key"), count: try r.int("n"), lastAt: try r.date("last_at")) }
-    }
-
     func platformCounts(registeredSince: Date, appliedSince: Date, openAt: Date) throws -> PlatformCounts {
         let row = try fetchOne(
             """

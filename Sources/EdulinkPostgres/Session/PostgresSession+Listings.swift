@@ -10,10 +10,6 @@ extension PostgresSession {
         l.featured, l.published_at, l.required_skills
         """
 
-    func listing(_ id: ListingID) throws -> Listing? {
-        try fetchOne("SELECT * FROM listings WHERE id = $1", [id], Rows.listing)
-    }
-
     func listings(organizationID: OrganizationID) throws -> [Listing] {
         try fetchAll("SELECT * FROM listings WHERE organization_id = $1 ORDER BY id", [organizationID], Rows.listing)
     }
@@ -22,12 +18,6 @@ extension PostgresSession {
         try fetchAll(
             "SELECT * FROM listings WHERE status = $1 ORDER BY id LIMIT $2", [status.rawValue, max(limit, 0)],
             Rows.listing)
-    }
-
-    func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing] {
-        try fetchAll(
-            "SELECT * FROM listings WHERE status = 'published' AND deadline < $1 ORDER BY deadline, id LIMIT $2",
-            [date, max(limit, 0)], Rows.listing)
     }
 
     func listingSummaries(_ ids: [ListingID]) throws -> [ListingSummary] {

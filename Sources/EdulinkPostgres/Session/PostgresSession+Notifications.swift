@@ -80,28 +80,4 @@ extension PostgresSession {
 
     // MARK: Outbox
 
-    func dueOutbox(at date: Date, limit: Int) throws -> [OutboxMessage] {
-        try fetchAll(
-            """
-            SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
-            ORDER BY next_attempt_at, id LIMIT $2
-            """, [date, max(limit, 0)], Rows.outbox)
-    }
-
-    func outboxStatistics() throws -> OutboxStatistics {
-        let row = try fetchOne(
-            """
-            SELECT (SELECT count(*) FROM outbox WHERE status = 'pending') AS pending,
-                (SELECT count(*) FROM outbox WHERE status = 'failed') AS failed,
-                (SELECT count(*) FROM outbox WHERE status = 'sent') AS sent,
-                (SELECT min(created_at) FROM outbox WHERE status = 'pending') AS oldest
-            """
-        ) { r in
-            OutboxStatistics(
-                pending: try r.int("pending"), failed: try r.int("failed"), sent: try r.int("sent"),
-                oldestPendingAt: try r.optionalDate("oldest"))
-        }
-        return row ?? OutboxStatistics(pending: 0, failed: 0, sent: 0, oldestPendingAt: nil)
-    }
-
 }

@@ -14,13 +14,6 @@ import Foundation
 //   key: a concurrent claim of the same key waits for the first to commit and then inserts nothing,
 //   so exactly one request runs and the other is told it is still running, or replayed.
 extension PostgresSession: ServerStateWriter {
-    func tokenFamily(_ id: String) throws -> TokenFamily? {
-        try fetchOne("SELECT * FROM token_families WHERE id = $1", [id]) { r in
-            TokenFamily(
-                id: try r.string("id"), userID: try r.id("user_id"), createdAt: try r.date("created_at"),
-                revokedAt: try r.optionalDate("revoked_at"), revokedReason: try r.optionalString("revoked_reason"))
-        }
-    }
 
     func refreshToken(_ id: String) throws -> RefreshTokenRecord? {
         let lock = locksReads ? " FOR UPDATE" : ""
@@ -48,12 +41,6 @@ extension PostgresSession: ServerStateWriter {
             """, [family.id, family.userID, family.createdAt, family.revokedAt, family.revokedReason])
     }
 
-    func revokeTokenFamily(_ id: String, at date: Date, reason: String) throws {
-        try execute(
-            "UPDATE token_families SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL",
-            [date, reason, id])
-    }
-
     func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int {
         try count(
             """
@@ -64,22 +51,6 @@ extension PostgresSession: ServerStateWriter {
             )
             SELECT count(*) AS count FROM revoked
             """, [date, reason, userID, keeping])
-    }
-
-    func insertRefreshToken(_ token: RefreshTokenRecord) throws {
-        try execute(
-            """
-            INSERT INTO refresh_tokens (id, family_id, user_id, secret_hash, issued_at, expires_at, used_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """,
-            [
-                token.id, token.familyID, token.userID, token.secretHash, token.issuedAt, token.expiresAt,
-                token.usedAt,
-            ])
-    }
-
-    func markRefreshTokenUsed(_ id: String, at date: Date) throws {
-        try execute("UPDATE refresh_tokens SET used_at = $1 WHERE id = $2", [date, id])
     }
 
     func pruneTokens(expiredBefore date: Date) throws {
@@ -109,11 +80,4 @@ extension PostgresSession: ServerStateWriter {
             [status, SQLValue.bytes(body), userID, key])
     }
 
-    func deleteIdempotencyRecord(userID: UserID, key: String) throws {
-        try execute("DELETE FROM idempotency_records WHERE user_id = $1 AND key = $2", [userID, key])
-    }
-
-    func pruneIdempotencyRecords(createdBefore date: Date) throws {
-        try execute("DELETE FROM idempotency_records WHERE created_at < $1", [date])
-    }
 }

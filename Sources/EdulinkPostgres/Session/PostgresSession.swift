@@ -6,7 +6,7 @@ import PostgresNIO
 ///
 /// Each entity's columns are mapped by hand in `PostgresSession+<Entity>.swift`, mirroring the
 /// SQLite store's session file by file, so the two can be compared side by side.
-struct PostgresSession: StoreWriter, TableWriting {
+struct PostgresSession: StoreWriter, SQLSession {
     let db: BlockingConnection
     /// Whether reads that a write decides on lock their row (`FOR UPDATE`); true in the server-state
     /// write transactions of `PostgresStore.writeServerState`, never in read-only transactions.
@@ -21,6 +21,17 @@ struct PostgresSession: StoreWriter, TableWriting {
     }
 
     /// A column and its value, in the order of the statement.
+
+    func select<T>(
+        _ sql: String, _ values: [any ColumnValueConvertible], _ decode: (PostgresRowReader) throws -> T
+    ) throws -> [T] {
+        try fetchAll(numberedPlaceholders(sql), values, decode)
+    }
+
+    @discardableResult
+    func perform(_ sql: String, _ values: [any ColumnValueConvertible]) throws -> Int {
+        try execute(numberedPlaceholders(sql), values)
+    }
 
     func fetchAll<T>(_ sql: String, _ values: [any SQLBindable] = [], _ decode: (PostgresRowReader) throws -> T)
         throws -> [T]

@@ -46,10 +46,6 @@ extension SQLiteSession {
 
     // MARK: Profiles
 
-    func profile(_ userID: UserID) throws -> StudentProfile? {
-        try fetchOne("SELECT * FROM student_profiles WHERE user_id = ?", [userID.rawValue], Rows.profile)
-    }
-
     func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
         try count(
             """
@@ -85,19 +81,11 @@ extension SQLiteSession {
 
     // MARK: Organizations
 
-    func organization(_ id: OrganizationID) throws -> Organization? {
-        try fetchOne("SELECT * FROM organizations WHERE id = ?", [id.rawValue], Rows.organization)
-    }
-
     func organizations() throws -> [Organization] {
         try fetchAll("SELECT * FROM organizations ORDER BY name, id", [], Rows.organization)
     }
 
     // MARK: Institutions
-
-    func institution(_ id: InstitutionID) throws -> Institution? {
-        try fetchOne("SELECT * FROM institutions WHERE id = ?", [id.rawValue], Rows.institution)
-    }
 
     func institutions() throws -> [Institution] {
         try fetchAll("SELECT * FROM institutions ORDER BY name, id", [], Rows.institution)

@@ -42,14 +42,4 @@ extension SQLiteSession {
 
     // MARK: Timeline
 
-    func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent] {
-        try fetchAll(
-            "SELECT * FROM application_events WHERE application_id = ? ORDER BY id", [applicationID.rawValue],
-            Rows.event)
-    }
-
-    func events(batchID: String) throws -> [ApplicationEvent] {
-        try fetchAll("SELECT * FROM application_events WHERE batch_id = ? ORDER BY id", [batchID], Rows.event)
-    }
-
 }

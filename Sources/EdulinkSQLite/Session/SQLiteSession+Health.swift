@@ -22,22 +22,6 @@ extension SQLiteSession {
             Rows.alert)
     }
 
-    func alert(_ id: AlertID) throws -> Alert? {
-        try fetchOne("SELECT * FROM alerts WHERE id = ?", [id.rawValue], Rows.alert)
-    }
-
-    func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws
-        -> [SecurityTally]
-    {
-        let column = grouping == .account ? "lower(coalesce(email, ''))" : "coalesce(source, '')"
-        return try fetchAll(
-            """
-            SELECT \(column) AS key, count(*) AS n, max(at) AS last_at FROM security_events
-            WHERE kind = ? AND at >= ? GROUP BY key ORDER BY n DESC, key LIMIT ?
-            """, [kind.rawValue, ColumnCoding.microseconds(since), max(limit, 0)]
-        ) { r in SecurityTally(key: try r.string("key"), count: try r.int("n"), lastAt: try r.date("last_at")) }
-    }
-
     func platformCounts(registeredSince: Date, appliedSince: Date, openAt: Date) throws -> PlatformCounts {
         let row = try fetchOne(
             """

@@ -11,10 +11,6 @@ extension SQLiteSession {
         l.featured, l.published_at, l.required_skills
         """
 
-    func listing(_ id: ListingID) throws -> Listing? {
-        try fetchOne("SELECT * FROM listings WHERE id = ?", [id.rawValue], Rows.listing)
-    }
-
     func listings(organizationID: OrganizationID) throws -> [Listing] {
         try fetchAll(
             "SELECT * FROM listings WHERE organization_id = ? ORDER BY id", [organizationID.rawValue], Rows.listing)
@@ -24,12 +20,6 @@ extension SQLiteSession {
         try fetchAll(
             "SELECT * FROM listings WHERE status = ? ORDER BY id LIMIT ?", [status.rawValue, max(limit, 0)],
             Rows.listing)
-    }
-
-    func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing] {
-        try fetchAll(
-            "SELECT * FROM listings WHERE status = 'published' AND deadline < ? ORDER BY deadline, id LIMIT ?",
-            [ColumnCoding.microseconds(date), max(limit, 0)], Rows.listing)
     }
 
     func listingSummaries(_ ids: [ListingID]) throws -> [ListingSummary] {

@@ -4,13 +4,6 @@ import GRDB
 
 // Refresh-token families and idempotency records of an Edulink server.
 extension SQLiteSession: ServerStateWriter {
-    func tokenFamily(_ id: String) throws -> TokenFamily? {
-        try fetchOne("SELECT * FROM token_families WHERE id = ?", [id]) { r in
-            TokenFamily(
-                id: try r.string("id"), userID: try r.id("user_id"), createdAt: try r.date("created_at"),
-                revokedAt: try r.optionalDate("revoked_at"), revokedReason: try r.optionalString("revoked_reason"))
-        }
-    }
 
     func refreshToken(_ id: String) throws -> RefreshTokenRecord? {
         try fetchOne("SELECT * FROM refresh_tokens WHERE id = ?", [id]) { r in
@@ -39,12 +32,6 @@ extension SQLiteSession: ServerStateWriter {
             ])
     }
 
-    func revokeTokenFamily(_ id: String, at date: Date, reason: String) throws {
-        try execute(
-            "UPDATE token_families SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL",
-            [ColumnCoding.microseconds(date), reason, id])
-    }
-
     func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int {
         try execute(
             """
@@ -52,23 +39,6 @@ extension SQLiteSession: ServerStateWriter {
             WHERE user_id = ? AND revoked_at IS NULL AND id IS NOT ?
             """, [ColumnCoding.microseconds(date), reason, userID.rawValue, keeping])
         return db.changesCount
-    }
-
-    func insertRefreshToken(_ token: RefreshTokenRecord) throws {
-        try execute(
-            """
-            INSERT INTO refresh_tokens (id, family_id, user_id, secret_hash, issued_at, expires_at, used_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                token.id, token.familyID, token.userID.rawValue, token.secretHash,
-                ColumnCoding.microseconds(token.issuedAt), ColumnCoding.microseconds(token.expiresAt),
-                ColumnCoding.microseconds(token.usedAt),
-            ])
-    }
-
-    func markRefreshTokenUsed(_ id: String, at date: Date) throws {
-        try execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ?", [ColumnCoding.microseconds(date), id])
     }
 
     func pruneTokens(expiredBefore date: Date) throws {
@@ -100,11 +70,4 @@ extension SQLiteSession: ServerStateWriter {
             [status, Data(body), userID.rawValue, key])
     }
 
-    func deleteIdempotencyRecord(userID: UserID, key: String) throws {
-        try execute("DELETE FROM idempotency_records WHERE user_id = ? AND key = ?", [userID.rawValue, key])
-    }
-
-    func pruneIdempotencyRecords(createdBefore date: Date) throws {
-        try execute("DELETE FROM idempotency_records WHERE created_at < ?", [ColumnCoding.microseconds(date)])
-    }
 }

@@ -6,7 +6,7 @@ import GRDB
 ///
 /// Each entity's columns are mapped by hand in `SQLiteSession+<Entity>.swift`, so what is stored
 /// is visible in one place and a renamed Swift property can never silently change the schema.
-struct SQLiteSession: StoreWriter, TableWriting {
+struct SQLiteSession: StoreWriter, SQLSession {
     let db: Database
     /// How much of a full-text match listing searches rank (see ``SearchWindow``).
     let searchWindow: SearchWindow
@@ -41,6 +41,18 @@ struct SQLiteSession: StoreWriter, TableWriting {
 
     func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    func select<T>(_ sql: String, _ values: [any ColumnValueConvertible], _ decode: (RowReader) throws -> T) throws
+        -> [T]
+    {
+        try fetchAll(sql, StatementArguments(values.map(\.columnValue.databaseValue)), decode)
+    }
+
+    @discardableResult
+    func perform(_ sql: String, _ values: [any ColumnValueConvertible]) throws -> Int {
+        try execute(sql, StatementArguments(values.map(\.columnValue.databaseValue)))
+        return db.changesCount
     }
 
     func insert(_ table: String, _ columns: Columns) throws -> Int64 {

@@ -1,0 +1,46 @@
+/// The SQL both stores run alike: statements written once with `?` placeholders and values as
+/// ``ColumnValue``, which each store binds in its own form (PostgreSQL numbers the placeholders).
+/// What the dialects write differently (full-text search, upserts, date arithmetic, booleans in
+/// literals) stays in each store.
+public protocol SQLSession: TableWriting {
+    associatedtype Reader: RowReading, SendableMetatype
+
+    /// The rows of `sql`, each decoded.
+    func select<T>(_ sql: String, _ values: [any ColumnValueConvertible], _ decode: (Reader) throws -> T) throws
+        -> [T]
+    /// Runs `sql`; returns how many rows it changed.
+    @discardableResult
+    func perform(_ sql: String, _ values: [any ColumnValueConvertible]) throws -> Int
+}
+
+extension SQLSession {
+    /// The first row of `sql`, decoded; nil when there is none.
+    public func selectOne<T>(
+        _ sql: String, _ values: [any ColumnValueConvertible] = [], _ decode: (Reader) throws -> T
+    ) throws -> T? {
+        try select(sql, values, decode).first
+    }
+}
+
+/// `?` placeholders numbered `$1`, `$2`… (PostgreSQL's), outside quoted strings and identifiers.
+public func numberedPlaceholders(_ sql: String) -> String {
+    var result = ""
+    result.reserveCapacity(sql.utf8.count + 8)
+    var count = 0
+    var quote: Character?
+    for character in sql {
+        if let open = quote {
+            if character == open { quote = nil }
+            result.append(character)
+        } else if character == "'" || character == "\"" {
+            quote = character
+            result.append(character)
+        } else if character == "?" {
+            count += 1
+            result += "$\(count)"
+        } else {
+            result.append(character)
+        }
+    }
+    return result
+}

@@ -1,0 +1,138 @@
+public import Foundation
+
+// The statements both stores write alike, once (see `SQLSession`). Each is a requirement of
+// `StoreReader`, `StoreWriter` or `ServerStateSession` that a store's session gets from here.
+extension SQLSession {
+    public func profile(_ userID: UserID) throws -> StudentProfile? {
+        try selectOne("SELECT * FROM student_profiles WHERE user_id = ?", [userID], Rows.profile)
+    }
+
+    public func organization(_ id: OrganizationID) throws -> Organization? {
+        try selectOne("SELECT * FROM organizations WHERE id = ?", [id], Rows.organization)
+    }
+
+    public func institution(_ id: InstitutionID) throws -> Institution? {
+        try selectOne("SELECT * FROM institutions WHERE id = ?", [id], Rows.institution)
+    }
+
+    public func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent] {
+        try select(
+            "SELECT * FROM application_events WHERE application_id = ? ORDER BY id", [applicationID], Rows.event)
+    }
+
+    public func events(batchID: String) throws -> [ApplicationEvent] {
+        try select("SELECT * FROM application_events WHERE batch_id = ? ORDER BY id", [batchID], Rows.event)
+    }
+
+    public func alert(_ id: AlertID) throws -> Alert? {
+        try selectOne("SELECT * FROM alerts WHERE id = ?", [id], Rows.alert)
+    }
+
+    public func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int)
+        throws
+        -> [SecurityTally]
+    {
+        let column = grouping == .account ? "lower(coalesce(email, ''))" : "coalesce(source, '')"
+        return try select(
+            """
+            SELECT \(column) AS key, count(*) AS n, max(at) AS last_at FROM security_events
+            WHERE kind = ? AND at >= ? GROUP BY key ORDER BY n DESC, key LIMIT ?
+            """, [kind.rawValue, since, max(limit, 0)]
+        ) { r in SecurityTally(key: try r.string("key"), count: try r.int("n"), lastAt: try r.date("last_at")) }
+    }
+
+    public func listing(_ id: ListingID) throws -> Listing? {
+        try selectOne("SELECT * FROM listings WHERE id = ?", [id], Rows.listing)
+    }
+
+    public func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing] {
+        try select(
+            "SELECT * FROM listings WHERE status = 'published' AND deadline < ? ORDER BY deadline, id LIMIT ?",
+            [date, max(limit, 0)], Rows.listing)
+    }
+
+    public func dueOutbox(at date: Date, limit: Int) throws -> [OutboxMessage] {
+        try select(
+            """
+            SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+            ORDER BY next_attempt_at, id LIMIT ?
+            """, [date, max(limit, 0)], Rows.outbox)
+    }
+
+    public func outboxStatistics() throws -> OutboxStatistics {
+        let row = try selectOne(
+            """
+            SELECT (SELECT count(*) FROM outbox WHERE status = 'pending') AS pending,
+                (SELECT count(*) FROM outbox WHERE status = 'failed') AS failed,
+                (SELECT count(*) FROM outbox WHERE status = 'sent') AS sent,
+                (SELECT min(created_at) FROM outbox WHERE status = 'pending') AS oldest
+            """
+        ) { r in
+            OutboxStatistics(
+                pending: try r.int("pending"), failed: try r.int("failed"), sent: try r.int("sent"),
+                oldestPendingAt: try r.optionalDate("oldest"))
+        }
+        return row ?? OutboxStatistics(pending: 0, failed: 0, sent: 0, oldestPendingAt: nil)
+    }
+
+    public func savedListings(studentID: UserID) throws -> [SavedListing] {
+        try select(
+            "SELECT * FROM saved_listings WHERE student_id = ? ORDER BY saved_at DESC, listing_id DESC", [studentID]
+        ) { r in
+            SavedListing(
+                studentID: try r.id("student_id"), listingID: try r.id("listing_id"), savedAt: try r.date("saved_at"))
+        }
+    }
+
+    public func savedBy(listingID: ListingID) throws -> [UserID] {
+        try select(
+            "SELECT student_id FROM saved_listings WHERE listing_id = ? ORDER BY student_id", [listingID]
+        ) { try $0.id("student_id") }
+    }
+
+    public func savedSearch(_ id: SavedSearchID) throws -> SavedSearch? {
+        try selectOne("SELECT * FROM saved_searches WHERE id = ?", [id], Rows.savedSearch)
+    }
+
+    public func deleteSavedSearch(_ id: SavedSearchID) throws {
+        try perform("DELETE FROM saved_searches WHERE id = ?", [id])
+    }
+
+    public func tokenFamily(_ id: String) throws -> TokenFamily? {
+        try selectOne("SELECT * FROM token_families WHERE id = ?", [id]) { r in
+            TokenFamily(
+                id: try r.string("id"), userID: try r.id("user_id"), createdAt: try r.date("created_at"),
+                revokedAt: try r.optionalDate("revoked_at"), revokedReason: try r.optionalString("revoked_reason"))
+        }
+    }
+
+    public func revokeTokenFamily(_ id: String, at date: Date, reason: String) throws {
+        try perform(
+            "UPDATE token_families SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL",
+            [date, reason, id])
+    }
+
+    public func insertRefreshToken(_ token: RefreshTokenRecord) throws {
+        try perform(
+            """
+            INSERT INTO refresh_tokens (id, family_id, user_id, secret_hash, issued_at, expires_at, used_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                token.id, token.familyID, token.userID, token.secretHash, token.issuedAt, token.expiresAt,
+                token.usedAt,
+            ])
+    }
+
+    public func markRefreshTokenUsed(_ id: String, at date: Date) throws {
+        try perform("UPDATE refresh_tokens SET used_at = ? WHERE id = ?", [date, id])
+    }
+
+    public func deleteIdempotencyRecord(userID: UserID, key: String) throws {
+        try perform("DELETE FROM idempotency_records WHERE user_id = ? AND key = ?", [userID, key])
+    }
+
+    public func pruneIdempotencyRecords(createdBefore date: Date) throws {
+        try perform("DELETE FROM idempotency_records WHERE created_at < ?", [date])
+    }
+}
