@@ -20,6 +20,11 @@ extension SQLSession {
     ) throws -> T? {
         try select(sql, values, decode).first
     }
+
+    /// The number in column `count` of the first row of `sql` (`SELECT count(*) AS count …`).
+    public func selectCount(_ sql: String, _ values: [any ColumnValueConvertible] = []) throws -> Int {
+        try selectOne(sql, values) { try $0.int("count") } ?? 0
+    }
 }
 
 /// `?` placeholders numbered `$1`, `$2`… (PostgreSQL's), outside quoted strings and identifiers.

@@ -135,4 +135,58 @@ extension SQLSession {
     public func pruneIdempotencyRecords(createdBefore date: Date) throws {
         try perform("DELETE FROM idempotency_records WHERE created_at < ?", [date])
     }
+
+    public func isSaved(studentID: UserID, listingID: ListingID) throws -> Bool {
+        try selectCount(
+            "SELECT count(*) AS count FROM saved_listings WHERE student_id = ? AND listing_id = ?",
+            [studentID, listingID]) > 0
+    }
+
+    public func savedSearches(studentID: UserID) throws -> [SavedSearch] {
+        try select("SELECT * FROM saved_searches WHERE student_id = ? ORDER BY id", [studentID], Rows.savedSearch)
+    }
+
+    public func deleteSavedListing(studentID: UserID, listingID: ListingID) throws -> Bool {
+        try perform("DELETE FROM saved_listings WHERE student_id = ? AND listing_id = ?", [studentID, listingID]) > 0
+    }
+
+    public func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws
+        -> Bool
+    {
+        try selectCount(
+            """
+            SELECT count(*) AS count FROM student_profiles
+            WHERE institution_id = ? AND registration_number = ? AND user_id <> ?
+            """, [institutionID, number, excluding]) > 0
+    }
+
+    public func unreadNotificationCount(userID: UserID) throws -> Int {
+        try selectCount(
+            "SELECT count(*) AS count FROM notifications WHERE user_id = ? AND is_read = ?", [userID, false])
+    }
+
+    public func pruneTokens(expiredBefore date: Date) throws {
+        try perform("DELETE FROM refresh_tokens WHERE expires_at < ?", [date])
+        try perform(
+            """
+            DELETE FROM token_families WHERE created_at < ?
+            AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = token_families.id)
+            """, [date])
+    }
+
+    public func insertTokenFamily(_ family: TokenFamily) throws {
+        try perform(
+            "INSERT INTO token_families (id, user_id, created_at, revoked_at, revoked_reason) VALUES (?, ?, ?, ?, ?)",
+            [family.id, family.userID, family.createdAt, family.revokedAt, family.revokedReason])
+    }
+
+    public func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {
+        if let userID {
+            return try selectCount(
+                "SELECT count(*) AS count FROM security_events WHERE kind = ? AND user_id = ? AND at >= ?",
+                [kind.rawValue, userID, since])
+        }
+        return try selectCount(
+            "SELECT count(*) AS count FROM security_events WHERE kind = ? AND at >= ?", [kind.rawValue, since])
+    }
 }

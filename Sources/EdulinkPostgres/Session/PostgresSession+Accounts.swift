@@ -47,14 +47,6 @@ extension PostgresSession {
 
     // MARK: Profiles
 
-    func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
-        try count(
-            """
-            SELECT count(*) AS count FROM student_profiles
-            WHERE institution_id = $1 AND registration_number = $2 AND user_id <> $3
-            """, [institutionID, number, excluding]) > 0
-    }
-
     func saveProfile(_ profile: StudentProfile) throws {
         try execute(
             """

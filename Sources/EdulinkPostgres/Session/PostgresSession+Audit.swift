@@ -51,14 +51,4 @@ extension PostgresSession {
             Rows.securityEvent)
     }
 
-    func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {
-        if let userID {
-            return try count(
-                "SELECT count(*) AS count FROM security_events WHERE kind = $1 AND user_id = $2 AND at >= $3",
-                [kind.rawValue, userID, since])
-        }
-        return try count(
-            "SELECT count(*) AS count FROM security_events WHERE kind = $1 AND at >= $2", [kind.rawValue, since])
-    }
-
 }

@@ -46,10 +46,6 @@ extension PostgresSession {
         try fetchOne("SELECT * FROM notifications WHERE id = $1", [id], Self.notification)
     }
 
-    func unreadNotificationCount(userID: UserID) throws -> Int {
-        try count("SELECT count(*) AS count FROM notifications WHERE user_id = $1 AND NOT is_read", [userID])
-    }
-
     func hasNotification(userID: UserID, kind: NotificationKind, listingID: ListingID?, title: String) throws -> Bool {
         if let listingID {
             return try count(

@@ -33,14 +33,6 @@ extension PostgresSession: ServerStateWriter {
         }
     }
 
-    func insertTokenFamily(_ family: TokenFamily) throws {
-        try execute(
-            """
-            INSERT INTO token_families (id, user_id, created_at, revoked_at, revoked_reason)
-            VALUES ($1, $2, $3, $4, $5)
-            """, [family.id, family.userID, family.createdAt, family.revokedAt, family.revokedReason])
-    }
-
     func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int {
         try count(
             """
@@ -51,15 +43,6 @@ extension PostgresSession: ServerStateWriter {
             )
             SELECT count(*) AS count FROM revoked
             """, [date, reason, userID, keeping])
-    }
-
-    func pruneTokens(expiredBefore date: Date) throws {
-        try execute("DELETE FROM refresh_tokens WHERE expires_at < $1", [date])
-        try execute(
-            """
-            DELETE FROM token_families WHERE created_at < $1
-            AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = token_families.id)
-            """, [date])
     }
 
     func insertIdempotencyRecord(_ record: IdempotencyRecord) throws -> Bool {

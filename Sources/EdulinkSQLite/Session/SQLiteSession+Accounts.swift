@@ -46,14 +46,6 @@ extension SQLiteSession {
 
     // MARK: Profiles
 
-    func registrationNumberTaken(_ number: String, institutionID: InstitutionID, excluding: UserID) throws -> Bool {
-        try count(
-            """
-            SELECT count(*) FROM student_profiles
-            WHERE institution_id = ? AND registration_number = ? AND user_id <> ?
-            """, [institutionID.rawValue, number, excluding.rawValue]) > 0
-    }
-
     func saveProfile(_ profile: StudentProfile) throws {
         let arguments: Arguments = [
             "user_id": profile.userID.rawValue, "institution_id": profile.institutionID?.rawValue,

@@ -69,15 +69,4 @@ extension SQLiteSession {
             StatementArguments(arguments), Rows.securityEvent)
     }
 
-    func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int {
-        if let userID {
-            return try count(
-                "SELECT count(*) FROM security_events WHERE kind = ? AND user_id = ? AND at >= ?",
-                [kind.rawValue, userID.rawValue, ColumnCoding.microseconds(since)])
-        }
-        return try count(
-            "SELECT count(*) FROM security_events WHERE kind = ? AND at >= ?",
-            [kind.rawValue, ColumnCoding.microseconds(since)])
-    }
-
 }

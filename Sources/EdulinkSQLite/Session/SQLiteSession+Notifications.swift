@@ -46,10 +46,6 @@ extension SQLiteSession {
         try fetchOne("SELECT * FROM notifications WHERE id = ?", [id.rawValue], Self.notification)
     }
 
-    func unreadNotificationCount(userID: UserID) throws -> Int {
-        try count("SELECT count(*) FROM notifications WHERE user_id = ? AND is_read = 0", [userID.rawValue])
-    }
-
     func hasNotification(userID: UserID, kind: NotificationKind, listingID: ListingID?, title: String) throws -> Bool {
         try count(
             """

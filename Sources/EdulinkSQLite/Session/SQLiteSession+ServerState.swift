@@ -23,15 +23,6 @@ extension SQLiteSession: ServerStateWriter {
         }
     }
 
-    func insertTokenFamily(_ family: TokenFamily) throws {
-        try execute(
-            "INSERT INTO token_families (id, user_id, created_at, revoked_at, revoked_reason) VALUES (?, ?, ?, ?, ?)",
-            [
-                family.id, family.userID.rawValue, ColumnCoding.microseconds(family.createdAt),
-                ColumnCoding.microseconds(family.revokedAt), family.revokedReason,
-            ])
-    }
-
     func revokeTokenFamilies(of userID: UserID, keeping: String?, at date: Date, reason: String) throws -> Int {
         try execute(
             """
@@ -39,16 +30,6 @@ extension SQLiteSession: ServerStateWriter {
             WHERE user_id = ? AND revoked_at IS NULL AND id IS NOT ?
             """, [ColumnCoding.microseconds(date), reason, userID.rawValue, keeping])
         return db.changesCount
-    }
-
-    func pruneTokens(expiredBefore date: Date) throws {
-        let cutoff = ColumnCoding.microseconds(date)
-        try execute("DELETE FROM refresh_tokens WHERE expires_at < ?", [cutoff])
-        try execute(
-            """
-            DELETE FROM token_families WHERE created_at < ?
-            AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = token_families.id)
-            """, [cutoff])
     }
 
     func insertIdempotencyRecord(_ record: IdempotencyRecord) throws -> Bool {
