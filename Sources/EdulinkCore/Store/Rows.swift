@@ -4,6 +4,7 @@ public import Foundation
 /// the same on SQLite and PostgreSQL (see the stores' migrations). Each decoder takes any
 /// ``RowReading``; a store passes its own row reader.
 public enum Rows {
+    @inlinable
     public static func user(_ r: some RowReading) throws -> User {
         User(
             id: try r.id("id"), email: try r.string("email"), displayName: try r.string("display_name"),
@@ -16,6 +17,7 @@ public enum Rows {
             sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
     }
 
+    @inlinable
     public static func profile(_ r: some RowReading) throws -> StudentProfile {
         StudentProfile(
             userID: try r.id("user_id"), institutionID: try r.optionalID("institution_id"),
@@ -27,6 +29,7 @@ public enum Rows {
             bio: try r.optionalString("bio"), updatedAt: try r.date("updated_at"))
     }
 
+    @inlinable
     public static func organization(_ r: some RowReading) throws -> Organization {
         Organization(
             id: try r.id("id"), name: try r.string("name"), industry: try r.string("industry"),
@@ -35,17 +38,20 @@ public enum Rows {
             verified: try r.bool("verified"), createdAt: try r.date("created_at"))
     }
 
+    @inlinable
     public static func institution(_ r: some RowReading) throws -> Institution {
         Institution(
             id: try r.id("id"), name: try r.string("name"), shortCode: try r.string("short_code"),
             type: try r.value(InstitutionType.self, "type"), verified: try r.bool("verified"))
     }
 
+    @inlinable
     public static func stipend(_ r: some RowReading) throws -> Stipend? {
         guard let amount = try r.optionalInt("stipend_amount") else { return nil }
         return Stipend(amount: amount, currency: try r.value(Currency.self, "stipend_currency"))
     }
 
+    @inlinable
     public static func listing(_ r: some RowReading) throws -> Listing {
         Listing(
             id: try r.id("id"), organizationID: try r.id("organization_id"), createdBy: try r.id("created_by"),
@@ -68,6 +74,7 @@ public enum Rows {
             publishedAt: try r.optionalDate("published_at"), closedAt: try r.optionalDate("closed_at"))
     }
 
+    @inlinable
     public static func summary(_ r: some RowReading, score: Double?) throws -> ListingSummary {
         ListingSummary(
             id: try r.id("id"), title: try r.string("title"), organizationID: try r.id("organization_id"),
@@ -80,6 +87,7 @@ public enum Rows {
             requiredSkills: try r.json([String].self, "required_skills"), score: score)
     }
 
+    @inlinable
     public static func application(_ r: some RowReading) throws -> Application {
         var interview: Interview?
         if let at = try r.optionalDate("interview_at") {
@@ -99,6 +107,7 @@ public enum Rows {
             offerExpiresAt: try r.optionalDate("offer_expires_at"))
     }
 
+    @inlinable
     public static func event(_ r: some RowReading) throws -> ApplicationEvent {
         var interview: Interview?
         if let at = try r.optionalDate("stage_interview_at") {
@@ -120,12 +129,14 @@ public enum Rows {
             undoes: try r.optionalID("undoes"), batchID: try r.optionalString("batch_id"))
     }
 
+    @inlinable
     public static func savedSearch(_ r: some RowReading) throws -> SavedSearch {
         SavedSearch(
             id: try r.id("id"), studentID: try r.id("student_id"), name: try r.string("name"),
             query: try r.string("query"), createdAt: try r.date("created_at"), lastSeenAt: try r.date("last_seen_at"))
     }
 
+    @inlinable
     public static func outbox(_ r: some RowReading) throws -> OutboxMessage {
         OutboxMessage(
             id: try r.int64("id"), notificationID: try r.id("notification_id"), recipient: try r.string("recipient"),
@@ -135,6 +146,7 @@ public enum Rows {
             lastError: try r.optionalString("last_error"))
     }
 
+    @inlinable
     public static func alert(_ r: some RowReading) throws -> Alert {
         Alert(
             id: try r.id("id"), kind: try r.value(AlertKind.self, "kind"),
@@ -145,6 +157,7 @@ public enum Rows {
             closedBy: try r.optionalID("closed_by"))
     }
 
+    @inlinable
     public static func audit(_ r: some RowReading) throws -> AuditEvent {
         AuditEvent(
             id: try r.id("id"), actorID: try r.optionalID("actor_id"),
@@ -154,6 +167,7 @@ public enum Rows {
             at: try r.date("at"), origin: try r.value(Origin.self, "origin"))
     }
 
+    @inlinable
     public static func securityEvent(_ r: some RowReading) throws -> SecurityEvent {
         SecurityEvent(
             id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),
@@ -161,6 +175,7 @@ public enum Rows {
             detail: try r.string("detail"), at: try r.date("at"))
     }
 
+    @inlinable
     public static func backupRecord(_ r: some RowReading) throws -> BackupRecord {
         BackupRecord(
             id: try r.id("id"), path: try r.string("path"), createdAt: try r.date("created_at"),
