@@ -1,6 +1,7 @@
 import EdulinkCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The store's reader and writer inside one transaction: typed SQL over one GRDB connection.
 ///
@@ -56,25 +57,39 @@ struct SQLiteSession: StoreWriter, SQLSession {
     }
 
     func insert(_ table: String, _ columns: Columns) throws -> Int64 {
-        var names: [String] = []
-        var placeholders: [String] = []
         var values: [DatabaseValue] = []
+        values.reserveCapacity(columns.count + 1)
+        var newID = false
         for (name, value) in columns {
             let value = value.columnValue
-            if name == "id", value == .int(0) || value == .null { continue }
-            names.append(name)
-            placeholders.append("?")
+            if name == "id", value == .int(0) || value == .null {
+                newID = true
+                continue
+            }
             values.append(value.databaseValue)
         }
-        for (name, expression, value) in Self.derived(table, columns) {
-            names.append(name)
-            placeholders.append(expression)
-            values.append(value)
+        let derived = Self.derived(table, columns)
+        values += derived.map(\.2)
+        let sql = Self.builtStatement("insert \(table) \(columns.count) \(newID)") {
+            let names = columns.map(\.key).filter { !(newID && $0 == "id") }
+            let placeholders = Array(repeating: "?", count: names.count) + derived.map(\.1)
+            return "INSERT INTO \(table) (\((names + derived.map(\.0)).joined(separator: ", "))) "
+                + "VALUES (\(placeholders.joined(separator: ", ")))"
         }
-        try execute(
-            "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))",
-            StatementArguments(values))
+        try execute(sql, StatementArguments(values))
         return db.lastInsertedRowID
+    }
+
+    /// The insert and update statements built from a table's column list, by table and shape: an
+    /// entity's columns are always the same list (`Rows.columns`), so each statement is built once
+    /// per process instead of once per row.
+    private static let built = Mutex<[String: String]>([:])
+
+    private static func builtStatement(_ key: String, _ build: () -> String) -> String {
+        if let sql = built.withLock({ $0[key] }) { return sql }
+        let sql = build()
+        built.withLock { $0[key] = sql }
+        return sql
     }
 
     /// Columns SQLite fills in the statement itself where PostgreSQL's schema has a trigger: a
@@ -92,19 +107,18 @@ struct SQLiteSession: StoreWriter, SQLSession {
     }
 
     func update(_ table: String, id: Int64, _ columns: Columns, what: String) throws {
-        var assignments: [String] = []
         var values: [DatabaseValue] = []
-        for (name, value) in columns where name != "id" {
-            assignments.append("\(name) = ?")
-            values.append(value.columnValue.databaseValue)
-        }
-        for (name, expression, value) in Self.derived(table, columns) {
-            assignments.append("\(name) = \(expression)")
-            values.append(value)
-        }
+        values.reserveCapacity(columns.count + 1)
+        for (name, value) in columns where name != "id" { values.append(value.columnValue.databaseValue) }
+        let derived = Self.derived(table, columns)
+        values += derived.map(\.2)
         values.append(id.databaseValue)
-        try execute(
-            "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?", StatementArguments(values))
+        let sql = Self.builtStatement("update \(table) \(columns.count)") {
+            let assignments =
+                columns.map(\.key).filter { $0 != "id" }.map { "\($0) = ?" } + derived.map { "\($0.0) = \($0.1)" }
+            return "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?"
+        }
+        try execute(sql, StatementArguments(values))
         if db.changesCount == 0 { throw EdulinkError.notFound(what) }
     }
 }
