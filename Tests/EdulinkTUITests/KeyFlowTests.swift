@@ -267,6 +267,30 @@ struct KeyFlowTests {
         #expect(driver.quitRequested)
     }
 
+    @Test("signing out at the idle lock asks first when Profile edits are not saved, and keeps the lock on no")
+    func lockSignOutAsks() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size)
+        driver.press("5")
+        await driver.settle()
+        driver.press("enter")
+        driver.type(" Jr")
+        driver.press("enter")
+        harness.clock.advance(by: 30 * 60 + 1)
+        driver.advance(by: .seconds(1))
+        #expect(driver.app.session.isLocked)
+        driver.press("ctrl-q")
+        #expect(screenText(driver.terminal).contains("Sign out without saving?"))
+        driver.press("n")
+        await driver.settle()
+        #expect(driver.app.session.isLocked)
+        #expect(driver.app.user != nil)
+        driver.press("ctrl-q")
+        driver.press("y")
+        await driver.settle()
+        #expect(driver.app.user == nil)
+    }
+
     @Test("Esc on the employer's listing form asks before dropping changes, and closes at once without any")
     func unsavedListingForm() async throws {
         let driver = try await Harness.make().signedIn(size, as: "employer@edulink.demo")

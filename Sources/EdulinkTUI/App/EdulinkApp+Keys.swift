@@ -133,7 +133,8 @@ extension EdulinkApp {
         if let intent = LockScreen.keys.action(for: key) {
             switch intent {
             case .unlock: return sessionSend(.unlock)
-            case .signOut: return sessionSend(.signOut)
+            // Signing out from the lock asks first when edits are not saved, as :logout does.
+            case .signOut: return leave(quitting: false).0
             }
         }
         guard lock.password.handle(key) == .edited else { return [] }
