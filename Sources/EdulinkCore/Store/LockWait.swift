@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// Whether a call is waiting for another process's lock, and since when. The store reports each

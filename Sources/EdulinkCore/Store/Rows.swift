@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// How each entity is read from a row, once for both stores: the column names are the schema's,
 /// the same on SQLite and PostgreSQL (see the stores' migrations). Each decoder takes any
