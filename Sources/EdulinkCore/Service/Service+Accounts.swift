@@ -265,15 +265,8 @@ extension EdulinkService {
                     throw EdulinkError.validation([FieldError("institution", "No such institution.")])
                 }
                 institutionName = institution.name
-                if let number = profile?.registrationNumber,
-                    try session.registrationNumberTaken(number, institutionID: institutionID, excluding: id)
-                {
-                    throw EdulinkError.validation([
-                        FieldError(
-                            "registration_number",
-                            "Another student of this institution has this registration number.")
-                    ])
-                }
+                try Self.refuseTakenRegistrationNumber(
+                    profile?.registrationNumber, institutionID: institutionID, student: id, session)
             }
             if var moved = profile {
                 moved.institutionID = institutionID

@@ -185,9 +185,7 @@ extension EdulinkService {
     ) async throws -> BackupRecord {
         try await guarded(principal) {
             try authorize(principal, .manageDatabase)
-            guard let maintenance = environment.operations?.maintenance ?? (store as? any StoreMaintenance) else {
-                throw EdulinkError.unavailable("This backend offers no database maintenance.")
-            }
+            let maintenance = try maintenanceTools().1
             let previous = try await maintenance.restore(from: file, backupDirectory: backupDirectory)
             let at = now()
             try await store.write { session in

@@ -296,14 +296,9 @@ extension EdulinkService {
                 guard var user = try session.user(principal.userID) else { throw EdulinkError.notFound("Account") }
                 var profile = edited
                 profile.institutionID = try session.profile(principal.userID)?.institutionID ?? user.institutionID
-                if let institutionID = profile.institutionID, let number = profile.registrationNumber,
-                    try session.registrationNumberTaken(
-                        number, institutionID: institutionID, excluding: principal.userID)
-                {
-                    throw EdulinkError.validation([
-                        FieldError(
-                            "registration_number", "Another student of this institution has this registration number.")
-                    ])
+                if let institutionID = profile.institutionID {
+                    try Self.refuseTakenRegistrationNumber(
+                        profile.registrationNumber, institutionID: institutionID, student: principal.userID, session)
                 }
                 user.displayName = name
                 user.phone = phone
@@ -314,6 +309,17 @@ extension EdulinkService {
             }
             return try await self.profile(principal)
         }
+    }
+
+    /// A registration number is unique within an institution (DOMAIN.md).
+    static func refuseTakenRegistrationNumber(
+        _ number: String?, institutionID: InstitutionID, student: UserID, _ session: any StoreReader
+    ) throws {
+        guard let number, try session.registrationNumberTaken(number, institutionID: institutionID, excluding: student)
+        else { return }
+        throw EdulinkError.validation([
+            FieldError("registration_number", "Another student of this institution has this registration number.")
+        ])
     }
 
     /// Institutions, for pickers.

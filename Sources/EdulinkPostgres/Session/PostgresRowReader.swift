@@ -21,8 +21,6 @@ struct PostgresRowReader: RowReading {
         .unavailable("The database holds unreadable data in column \(column) (type \(cell.dataType)).")
     }
 
-    func isNull(_ column: String) throws -> Bool { try cell(column).bytes == nil }
-
     func optionalInt64(_ column: String) throws -> Int64? {
         let cell = try cell(column)
         guard var bytes = cell.bytes else { return nil }

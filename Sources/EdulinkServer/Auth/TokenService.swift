@@ -118,10 +118,15 @@ struct TokenService: Sendable {
     /// the rate limiter's key (one bucket per user however the header is written; a forged or
     /// random token is not anyone and counts against its address).
     func verifiedSubject(bearer token: String) async -> String? {
+        await validClaims(token)?.sub.value
+    }
+
+    /// The claims of an access token whose signature, issuer and expiry hold; nil otherwise.
+    private func validClaims(_ token: String) async -> AccessTokenClaims? {
         guard let claims = try? await keys.verify(token), claims.iss.value == AccessTokenClaims.issuer,
             (try? claims.exp.verifyNotExpired(currentDate: clock.now())) != nil
         else { return nil }
-        return claims.sub.value
+        return claims
     }
 
     /// The caller an access token stands for: a valid signature by a known key, not expired, its
@@ -129,12 +134,7 @@ struct TokenService: Sendable {
     /// (`User.sessionEnd(begunAt:at:)`, the same rule as local mode: an admin's lock, disable, role
     /// change or reset ends it; a lockout after failed sign-ins does not).
     func authenticate(bearer token: String) async throws -> Authenticated {
-        let claims: AccessTokenClaims
-        do {
-            claims = try await keys.verify(token)
-            guard claims.iss.value == AccessTokenClaims.issuer else { throw TokenRejection.malformed }
-            try claims.exp.verifyNotExpired(currentDate: clock.now())
-        } catch {
+        guard let claims = await validClaims(token) else {
             throw EdulinkError.unauthenticated("The access token is invalid or expired. Sign in again.")
         }
         guard let rawID = Int64(claims.sub.value) else { throw Self.rejected }
