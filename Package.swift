@@ -42,6 +42,8 @@ let package = Package(
         // Health: request percentiles over rolling windows
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // Tests: reading the API document (the OpenAPI generator resolves the same version)
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // MARK: Domain and data
@@ -217,8 +219,10 @@ let package = Package(
         .testTarget(
             name: "EdulinkServerTests",
             dependencies: [
-                "EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport", "EdulinkServer",
+                "EdulinkCore", "EdulinkDemo", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport",
+                "EdulinkServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

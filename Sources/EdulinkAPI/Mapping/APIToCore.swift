@@ -1,23 +1,13 @@
 public import EdulinkCore
 
-/// The API's generated types to Core values: the one place where the server (requests) and the
-/// client (responses) turn wire values into domain values.
+/// The API's own shapes to Core values: the one place where the server (requests) and the client
+/// (responses) turn wire values into domain values.
+///
+/// Most schemas need nothing here: the generator's type overrides (openapi-generator-config.yaml)
+/// make the document's schemas the Core types themselves, so a handler receives a `ListingDraft`
+/// and returns a `Listing`. Only the shapes that differ on purpose are mapped: a move (a flat kind
+/// with its fields on the wire, an enum with associated values in Core) and the error body.
 public enum APIToCore {
-    /// A generated value as the Core type of the same shape.
-    ///
-    /// ```swift
-    /// let draft: ListingDraft = try APIToCore.convert(body)
-    /// ```
-    public static func convert<Output: Decodable>(_ value: some Encodable, to: Output.Type = Output.self) throws
-        -> Output
-    {
-        do {
-            return try ShapeBridge.convert(value, to: Output.self)
-        } catch {
-            throw EdulinkError.validation([FieldError("body", "The request does not match \(Output.self): \(error).")])
-        }
-    }
-
     /// The domain move of an API move; a kind without the fields it needs is a validation error.
     public static func move(_ move: Components.Schemas.ApplicationMove) throws -> ApplicationMove {
         switch move.kind {
@@ -27,14 +17,13 @@ public enum APIToCore {
             guard let interview = move.interview else {
                 throw EdulinkError.validation([FieldError("interview", "Give the interview's time and place.")])
             }
-            return .scheduleInterview(Interview(at: interview.at, place: interview.place))
+            return .scheduleInterview(interview)
         case .offer: return .offer(expiresAt: move.expiresAt)
         case .reject:
             guard let rejection = move.rejection else {
                 throw EdulinkError.validation([FieldError("rejection", "Give a reason for the rejection.")])
             }
-            return .reject(
-                Rejection(reason: RejectionReason(rawValue: rejection.reason.rawValue) ?? .other, note: rejection.note))
+            return .reject(rejection)
         case .accept: return .accept
         case .decline: return .decline
         case .withdraw: return .withdraw(note: move.note)
@@ -52,7 +41,7 @@ public enum APIToCore {
         let message = detail.message
         switch detail.code {
         case .validation:
-            return .validation((detail.fields ?? []).map { FieldError($0.field, $0.message) })
+            return .validation(detail.fields ?? [])
         case .notFound:
             // The service's message is "<what> not found."; the case carries only <what>.
             let suffix = " not found."
@@ -60,9 +49,7 @@ public enum APIToCore {
         case .forbidden: return .forbidden(message)
         case .unauthenticated: return .unauthenticated(message)
         case .refused:
-            guard let raw = detail.refusal?.rawValue, let code = RefusalCode(rawValue: raw) else {
-                return .conflict(message)
-            }
+            guard let code = detail.refusal else { return .conflict(message) }
             return .refused(Refusal(code, message))
         case .conflict: return .conflict(message)
         case .rateLimited: return .rateLimited(message, retryAfterSeconds: detail.retryAfter ?? retryAfterHeader)

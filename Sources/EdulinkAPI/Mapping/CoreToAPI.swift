@@ -1,37 +1,19 @@
 public import EdulinkCore
 public import Foundation
 
-/// Core values to the API's generated types: the one place where the server (responses) and the
-/// client (requests) turn domain values into wire values.
+/// Core values to the API's own shapes: the one place where the server (responses) and the client
+/// (requests) turn domain values into wire values. As in `APIToCore`, only the shapes that differ
+/// from Core's on purpose (a move, the error body) are mapped; every other schema is a Core type.
 public enum CoreToAPI {
-    /// A Core value as the generated type of the same shape.
-    ///
-    /// ```swift
-    /// let body: Components.Schemas.Listing = try CoreToAPI.convert(listing)
-    /// ```
-    public static func convert<Output: Decodable>(_ value: some Encodable, to: Output.Type = Output.self) throws
-        -> Output
-    {
-        do {
-            return try ShapeBridge.convert(value, to: Output.self)
-        } catch {
-            throw EdulinkError.unavailable("Cannot express a \(type(of: value)) in the API: \(error).")
-        }
-    }
-
     /// A move in the API's flat form: a kind and the fields that go with it.
     public static func move(_ move: ApplicationMove) -> Components.Schemas.ApplicationMove {
         typealias Kind = Components.Schemas.ApplicationMove.KindPayload
-        func interview(_ value: Interview) -> Components.Schemas.Interview { .init(at: value.at, place: value.place) }
-        func rejection(_ value: Rejection) -> Components.Schemas.Rejection {
-            .init(reason: .init(rawValue: value.reason.rawValue) ?? .other, note: value.note)
-        }
         switch move {
         case .review: return .init(kind: .review)
         case .shortlist: return .init(kind: .shortlist)
-        case .scheduleInterview(let value): return .init(kind: .scheduleInterview, interview: interview(value))
+        case .scheduleInterview(let value): return .init(kind: .scheduleInterview, interview: value)
         case .offer(let expiresAt): return .init(kind: .offer, expiresAt: expiresAt)
-        case .reject(let value): return .init(kind: .reject, rejection: rejection(value))
+        case .reject(let value): return .init(kind: .reject, rejection: value)
         case .accept: return .init(kind: .accept)
         case .decline: return .init(kind: .decline)
         case .withdraw(let note): return .init(kind: .withdraw, note: note)
@@ -57,13 +39,13 @@ public enum CoreToAPI {
         switch error {
         case .validation(let fields):
             detail.code = .validation
-            detail.fields = fields.map { .init(field: $0.field, message: $0.message) }
+            detail.fields = fields
         case .notFound: detail.code = .notFound
         case .forbidden: detail.code = .forbidden
         case .unauthenticated: detail.code = .unauthenticated
         case .refused(let refusal):
             detail.code = .refused
-            detail.refusal = .init(rawValue: refusal.code.rawValue)
+            detail.refusal = refusal.code
         case .conflict: detail.code = .conflict
         case .rateLimited(_, let retryAfter):
             detail.code = .rateLimited

@@ -23,7 +23,7 @@ public struct Rejection: Sendable, Equatable, Hashable, Codable {
 }
 
 /// A student's application to a listing.
-public struct Application: Sendable, Equatable, Codable, Identifiable {
+public struct Application: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: ApplicationID
     public var studentID: UserID
     public var listingID: ListingID
@@ -109,7 +109,7 @@ public struct ApplicationStage: Sendable, Equatable, Hashable, Codable {
 }
 
 /// What a student submits.
-public struct ApplicationDraft: Sendable, Equatable, Codable {
+public struct ApplicationDraft: Sendable, Equatable, Hashable, Codable {
     public var listingID: ListingID
     public var coverLetter: String
     public var answers: [String]
@@ -158,7 +158,7 @@ public enum ApplicationMove: Sendable, Equatable, Codable {
 }
 
 /// One entry of an application's timeline. The timeline is append-only: an undo is a new event.
-public struct ApplicationEvent: Sendable, Equatable, Codable, Identifiable {
+public struct ApplicationEvent: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: TimelineEventID
     public var applicationID: ApplicationID
     /// Nil for the submission.

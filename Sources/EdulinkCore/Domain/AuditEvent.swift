@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A record of a change: who did what to which entity, when and from where.
-public struct AuditEvent: Sendable, Equatable, Codable, Identifiable {
+public struct AuditEvent: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: AuditEventID
     public var actorID: UserID?
     public var actorRole: Role?
@@ -74,7 +74,7 @@ public enum SecurityEventKind: String, Sendable, Codable, CaseIterable, Hashable
 }
 
 /// Something that matters for security, for admins to review.
-public struct SecurityEvent: Sendable, Equatable, Codable, Identifiable {
+public struct SecurityEvent: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: SecurityEventID
     public var kind: SecurityEventKind
     public var userID: UserID?
@@ -100,7 +100,7 @@ public struct SecurityEvent: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// A database snapshot on disk.
-public struct BackupRecord: Sendable, Equatable, Codable, Identifiable {
+public struct BackupRecord: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: BackupID
     public var path: String
     public var createdAt: Date

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// One step of the hiring funnel: how many applications got at least this far.
-public struct FunnelStep: Sendable, Equatable, Codable {
+public struct FunnelStep: Sendable, Equatable, Hashable, Codable {
     public var stage: ApplicationStatus
     public var reached: Int
 
@@ -12,7 +12,7 @@ public struct FunnelStep: Sendable, Equatable, Codable {
 }
 
 /// A listing of the employer's organization with its applications per stage.
-public struct ListingFigures: Sendable, Equatable, Codable, Identifiable {
+public struct ListingFigures: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var listing: ListingSummary
     /// Applications per current status (only statuses that have some).
     public var counts: StatusCounts
@@ -28,7 +28,7 @@ public struct ListingFigures: Sendable, Equatable, Codable, Identifiable {
 
 /// What the employer's dashboard shows, computed by the store with aggregates over all of the
 /// organization's listings.
-public struct EmployerDashboard: Sendable, Equatable, Codable {
+public struct EmployerDashboard: Sendable, Equatable, Hashable, Codable {
     /// Received → reviewed → shortlisted → interview → offered → accepted; each step counts the
     /// applications whose furthest stage (undone moves left out) is that one or later, withdrawn ones
     /// included (they were received; "applied" figures leave them out).

@@ -42,7 +42,7 @@ public struct ScreeningQuestion: Sendable, Equatable, Hashable, Codable {
 }
 
 /// An internship listing.
-public struct Listing: Sendable, Equatable, Codable, Identifiable {
+public struct Listing: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: ListingID
     public var organizationID: OrganizationID
     public var createdBy: UserID
@@ -134,7 +134,7 @@ public struct Listing: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// What an employer fills in to create or edit a listing.
-public struct ListingDraft: Sendable, Equatable, Codable {
+public struct ListingDraft: Sendable, Equatable, Hashable, Codable {
     public var title: String
     public var description: String
     public var category: ListingCategory
@@ -201,7 +201,7 @@ public struct ListingDraft: Sendable, Equatable, Codable {
 }
 
 /// A listing as a result row: what the Browse table and the CLI show.
-public struct ListingSummary: Sendable, Equatable, Codable, Identifiable {
+public struct ListingSummary: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: ListingID
     public var title: String
     public var organizationID: OrganizationID

@@ -17,7 +17,7 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable, Hashable 
 }
 
 /// An in-app notification.
-public struct Notification: Sendable, Equatable, Codable, Identifiable {
+public struct Notification: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: NotificationID
     public var userID: UserID
     public var kind: NotificationKind
@@ -112,7 +112,7 @@ public struct SavedListing: Sendable, Equatable, Codable {
 }
 
 /// A search a student keeps, with the time they last looked at its results.
-public struct SavedSearch: Sendable, Equatable, Codable, Identifiable {
+public struct SavedSearch: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: SavedSearchID
     public var studentID: UserID
     public var name: String
@@ -134,7 +134,7 @@ public struct SavedSearch: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// A saved search with how many listings were published since it was last seen.
-public struct SavedSearchSummary: Sendable, Equatable, Codable, Identifiable {
+public struct SavedSearchSummary: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var search: SavedSearch
     public var newMatches: Int
     public var id: SavedSearchID { search.id }

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// An employer organization. Only verified organizations publish listings.
-public struct Organization: Sendable, Equatable, Codable, Identifiable {
+public struct Organization: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: OrganizationID
     public var name: String
     public var industry: String
@@ -29,7 +29,7 @@ public struct Organization: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// A university, college or other place students study.
-public struct Institution: Sendable, Equatable, Codable, Identifiable {
+public struct Institution: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: InstitutionID
     public var name: String
     public var shortCode: String

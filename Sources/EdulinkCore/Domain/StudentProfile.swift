@@ -1,7 +1,7 @@
 public import Foundation
 
 /// What a student tells employers about themselves.
-public struct StudentProfile: Sendable, Equatable, Codable {
+public struct StudentProfile: Sendable, Equatable, Hashable, Codable {
     public var userID: UserID
     public var institutionID: InstitutionID?
     /// 3–20 of `A-Z 0-9 - /`, unique per institution.
@@ -68,7 +68,7 @@ public enum ProfileField: String, Sendable, Codable, CaseIterable, Hashable {
 }
 
 /// How complete a profile is, and what is missing.
-public struct ProfileCompletion: Sendable, Equatable, Codable {
+public struct ProfileCompletion: Sendable, Equatable, Hashable, Codable {
     /// 0–100, in steps of 10.
     public var percent: Int
     public var missing: [ProfileField]

@@ -81,7 +81,7 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// A user without secrets, as lists and the API show it.
-public struct UserSummary: Sendable, Equatable, Codable, Identifiable {
+public struct UserSummary: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: UserID
     public var email: String
     public var displayName: String

@@ -17,7 +17,7 @@ public enum AlertState: String, Sendable, Codable, CaseIterable, Hashable {
 }
 
 /// A threshold crossed (or a condition such as an unreachable database), kept in history.
-public struct Alert: Sendable, Equatable, Codable, Identifiable {
+public struct Alert: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: AlertID
     public var kind: AlertKind
     /// The worst grade seen while open.

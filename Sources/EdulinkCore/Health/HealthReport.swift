@@ -10,7 +10,7 @@ public enum HealthCheckName: String, Sendable, Codable, CaseIterable, Hashable {
 }
 
 /// One measured figure of a check, graded against its threshold.
-public struct HealthFigure: Sendable, Codable, Equatable {
+public struct HealthFigure: Sendable, Hashable, Codable, Equatable {
     public var label: String
     /// Nil when the figure could not be measured here (no /proc, no requests yet).
     public var value: Double?
@@ -48,7 +48,7 @@ public struct HealthFigure: Sendable, Codable, Equatable {
 }
 
 /// One check: its worst figure decides its status.
-public struct HealthCheck: Sendable, Codable, Equatable {
+public struct HealthCheck: Sendable, Hashable, Codable, Equatable {
     public var name: HealthCheckName
     public var status: HealthStatus
     /// One line for panels and `edulink doctor`.
@@ -66,7 +66,7 @@ public struct HealthCheck: Sendable, Codable, Equatable {
 }
 
 /// Platform figures for the Health tab, all from SQL aggregates.
-public struct PlatformKPIs: Sendable, Codable, Equatable {
+public struct PlatformKPIs: Sendable, Hashable, Codable, Equatable {
     public var registrationsLastWeek: Int
     public var applicationsLastDay: Int
     /// Accepted offers among applications that reached a final state (accepted, declined,
@@ -89,7 +89,7 @@ public struct PlatformKPIs: Sendable, Codable, Equatable {
 }
 
 /// Everything an admin (or `edulink doctor`) needs to know about the platform's health at once.
-public struct HealthReport: Sendable, Codable, Equatable {
+public struct HealthReport: Sendable, Hashable, Codable, Equatable {
     public var checkedAt: Date
     /// The worst status of any check.
     public var status: HealthStatus

@@ -105,7 +105,7 @@ public enum ApplyRules {
 }
 
 /// How a student's skills meet a listing's.
-public struct SkillMatch: Sendable, Equatable, Codable {
+public struct SkillMatch: Sendable, Equatable, Hashable, Codable {
     public var matchedRequired: [String]
     public var missingRequired: [String]
     public var matchedPreferred: [String]

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// What a new account needs.
-public struct NewAccount: Sendable, Equatable, Codable {
+public struct NewAccount: Sendable, Equatable, Hashable, Codable {
     public var email: String
     public var displayName: String
     public var role: Role

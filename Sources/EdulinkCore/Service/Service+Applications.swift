@@ -1,7 +1,7 @@
 public import Foundation
 
 /// An application with what its screens show around it.
-public struct ApplicationDetail: Sendable, Equatable, Codable {
+public struct ApplicationDetail: Sendable, Equatable, Hashable, Codable {
     /// Redacted (no rating or notes) when the viewer is the student.
     public var application: Application
     public var listing: ListingSummary
@@ -35,7 +35,7 @@ public struct ApplicationDetail: Sendable, Equatable, Codable {
 }
 
 /// A row of a student's application list or an employer's applicant table.
-public struct ApplicationSummary: Sendable, Equatable, Codable, Identifiable {
+public struct ApplicationSummary: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var application: Application
     public var listingTitle: String
     public var organizationName: String

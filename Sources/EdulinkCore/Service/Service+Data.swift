@@ -1,7 +1,7 @@
 public import Foundation
 
 /// What the admin Data tab shows: the database's status, its snapshots and the retention rule.
-public struct DataOverview: Sendable, Equatable, Codable {
+public struct DataOverview: Sendable, Equatable, Hashable, Codable {
     public var status: DatabaseStatus
     /// Recorded snapshots, newest first.
     public var backups: [BackupRecord]
@@ -26,7 +26,7 @@ public struct DataOverview: Sendable, Equatable, Codable {
 }
 
 /// A whole-database task of the Data tab.
-public enum DatabaseTask: String, Sendable, Equatable, Codable, CaseIterable {
+public enum DatabaseTask: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
     case analyze, vacuum, reindex
 
     /// Past tense, for "Vacuumed".
@@ -40,7 +40,7 @@ public enum DatabaseTask: String, Sendable, Equatable, Codable, CaseIterable {
 }
 
 /// The database size before and after a task.
-public struct DatabaseTaskResult: Sendable, Equatable, Codable {
+public struct DatabaseTaskResult: Sendable, Equatable, Hashable, Codable {
     public var task: DatabaseTask
     public var sizeBeforeBytes: Int64
     public var sizeAfterBytes: Int64
@@ -53,7 +53,7 @@ public struct DatabaseTaskResult: Sendable, Equatable, Codable {
 }
 
 /// A restore: the snapshot now live, and the snapshot of the database as it was just before.
-public struct RestoreResult: Sendable, Equatable, Codable {
+public struct RestoreResult: Sendable, Equatable, Hashable, Codable {
     public var restored: BackupRecord
     public var previous: BackupRecord
 
@@ -64,7 +64,7 @@ public struct RestoreResult: Sendable, Equatable, Codable {
 }
 
 /// How many snapshots a prune deleted, and the retention it applied.
-public struct PruneResult: Sendable, Equatable, Codable {
+public struct PruneResult: Sendable, Equatable, Hashable, Codable {
     public var removed: Int
     public var keepDays: Int
 

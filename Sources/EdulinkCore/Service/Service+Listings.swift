@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Everything the listing detail screen shows.
-public struct ListingDetail: Sendable, Equatable, Codable {
+public struct ListingDetail: Sendable, Equatable, Hashable, Codable {
     public var listing: Listing
     public var organization: Organization
     public var applicationCounts: [ApplicationStatus: Int]
@@ -35,7 +35,7 @@ public struct ListingDetail: Sendable, Equatable, Codable {
 }
 
 /// Changes to a published listing that may only grow.
-public struct ListingExtension: Sendable, Equatable, Codable {
+public struct ListingExtension: Sendable, Equatable, Hashable, Codable {
     public var deadline: Date?
     public var capacity: Int?
     public var positions: Int?

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The profile screen: the account's name and phone, the profile, and how complete it is.
-public struct ProfileDetail: Sendable, Equatable, Codable {
+public struct ProfileDetail: Sendable, Equatable, Hashable, Codable {
     public var user: UserSummary
     public var phone: String?
     public var profile: StudentProfile
@@ -23,7 +23,7 @@ public struct ProfileDetail: Sendable, Equatable, Codable {
 /// What the student edits on the profile screen. The institution is not among it: a student's
 /// institution is set by the institution (registration code, import) or an admin, never by the
 /// student, since it decides which institution-only listings they see and may apply to.
-public struct ProfileUpdate: Sendable, Equatable, Codable {
+public struct ProfileUpdate: Sendable, Equatable, Hashable, Codable {
     public var displayName: String
     public var phone: String?
     public var registrationNumber: String?

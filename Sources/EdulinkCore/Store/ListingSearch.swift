@@ -100,6 +100,8 @@ public struct Page<Item: Sendable & Equatable>: Sendable, Equatable {
 
 extension Page: Codable where Item: Codable {}
 
+extension Page: Hashable where Item: Hashable {}
+
 /// A search for listings.
 public struct ListingSearchRequest: Sendable, Equatable {
     public var filter: ListingFilter

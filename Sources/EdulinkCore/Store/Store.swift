@@ -180,7 +180,7 @@ public enum SecurityGrouping: String, Sendable, Codable, CaseIterable {
 }
 
 /// One group of security events.
-public struct SecurityTally: Sendable, Equatable, Codable {
+public struct SecurityTally: Sendable, Equatable, Hashable, Codable {
     public var key: String
     public var count: Int
     public var lastAt: Date

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// Facts about the database, for `edulink db status` and the admin Data tab.
-public struct DatabaseStatus: Sendable, Equatable, Codable {
+public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
     public var location: String
     public var engine: String
     public var schemaVersion: String
@@ -32,7 +32,7 @@ public struct DatabaseStatus: Sendable, Equatable, Codable {
 }
 
 /// The result of an integrity and foreign-key check.
-public struct IntegrityReport: Sendable, Equatable, Codable {
+public struct IntegrityReport: Sendable, Equatable, Hashable, Codable {
     public var ok: Bool
     /// What the checks reported, empty when everything is fine.
     public var problems: [String]

@@ -9,25 +9,21 @@ extension RemoteRepository {
             text: text, role: role.flatMap { Components.Schemas.Role(rawValue: $0.rawValue) },
             afterUser: after?.rawValue, limit: limit)
         switch try await call(write: false, { try await $0.listUsers(query: query) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func createUser(_ account: NewAccount) async throws -> UserSummary {
-        let body: Components.Schemas.NewAccount = try CoreToAPI.convert(account)
-        switch try await call(write: true, { try await $0.createUser(body: .json(body)) }) {
-        case .created(let created): return try APIToCore.convert(try created.body.json)
+        switch try await call(write: true, { try await $0.createUser(body: .json(account)) }) {
+        case .created(let created): return try created.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func setRole(_ id: UserID, to role: Role) async throws {
-        guard let apiRole = Components.Schemas.Role(rawValue: role.rawValue) else {
-            throw EdulinkError.validation([FieldError("role", "Unknown role.")])
-        }
         let output = try await call(write: true) {
-            try await $0.setRole(path: .init(userId: id.rawValue), body: .json(.init(role: apiRole)))
+            try await $0.setRole(path: .init(userId: id.rawValue), body: .json(.init(role: role)))
         }
         switch output {
         case .noContent: return
@@ -96,7 +92,7 @@ extension RemoteRepository {
             actorId: query.actorID?.rawValue, action: query.action, entity: query.entity, entityId: query.entityID,
             since: query.since, until: query.until, before: query.before?.rawValue, limit: query.limit)
         switch try await call(write: false, { try await $0.listAuditEvents(query: input) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -108,7 +104,7 @@ extension RemoteRepository {
             kind: kind.flatMap { Components.Schemas.SecurityEventKind(rawValue: $0.rawValue) }, user: user?.rawValue,
             since: since, limit: limit)
         switch try await call(write: false, { try await $0.listSecurityEvents(query: input) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }

@@ -7,26 +7,26 @@ extension RemoteRepository {
     public func apply(_ draft: ApplicationDraft) async throws -> Application {
         var content = draft
         content.idempotencyKey = nil  // travels as the Idempotency-Key header, not in the body
-        let body: Components.Schemas.ApplicationDraft = try CoreToAPI.convert(content)
+        let body = content
         let output = try await call(write: true, idempotencyKey: draft.idempotencyKey) {
             try await $0.apply(body: .json(body))
         }
         switch output {
-        case .created(let created): return try APIToCore.convert(try created.body.json)
+        case .created(let created): return try created.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func myApplications() async throws -> [ApplicationSummary] {
         switch try await call(write: false, { try await $0.myApplications() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func application(_ id: ApplicationID) async throws -> ApplicationDetail {
         switch try await call(write: false, { try await $0.getApplication(path: .init(applicationId: id.rawValue)) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -36,7 +36,7 @@ extension RemoteRepository {
             try await $0.withdrawApplication(path: .init(applicationId: id.rawValue), body: .json(.init(note: note)))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -46,7 +46,7 @@ extension RemoteRepository {
             try await $0.answerOffer(path: .init(applicationId: id.rawValue), body: .json(.init(accept: accept)))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -61,14 +61,14 @@ extension RemoteRepository {
             try await $0.listApplicants(path: .init(listingId: listing.rawValue), query: query)
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func openApplication(_ id: ApplicationID) async throws -> ApplicationDetail {
         switch try await call(write: true, { try await $0.openApplication(path: .init(applicationId: id.rawValue)) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -79,7 +79,7 @@ extension RemoteRepository {
             try await $0.moveApplication(path: .init(applicationId: id.rawValue), body: .json(body))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -94,7 +94,7 @@ extension RemoteRepository {
 
     public func undoLastMove(_ id: ApplicationID) async throws -> Application {
         switch try await call(write: true, { try await $0.undoLastMove(path: .init(applicationId: id.rawValue)) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }

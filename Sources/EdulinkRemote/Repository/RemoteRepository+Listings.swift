@@ -6,15 +6,15 @@ import Foundation
 extension RemoteRepository {
     public func search(_ filter: ListingFilter, cursor: PageCursor?, limit: Int) async throws -> Page<ListingSummary> {
         let body = Components.Schemas.SearchRequest(
-            filter: try CoreToAPI.convert(filter), cursor: try cursor.map { try CoreToAPI.convert($0) }, limit: limit)
+            filter: filter, cursor: cursor, limit: limit)
         switch try await call(write: false, { try await $0.searchListings(body: .json(body)) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func count(_ filter: ListingFilter) async throws -> Int {
-        let body = Components.Schemas.CountRequest(filter: try CoreToAPI.convert(filter))
+        let body = Components.Schemas.CountRequest(filter: filter)
         switch try await call(write: false, { try await $0.countListings(body: .json(body)) }) {
         case .ok(let ok): return try ok.body.json.count
         case .default(let status, let error): throw failure(status, error)
@@ -23,79 +23,73 @@ extension RemoteRepository {
 
     public func listing(_ id: ListingID) async throws -> ListingDetail {
         switch try await call(write: false, { try await $0.getListing(path: .init(listingId: id.rawValue)) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func myListings() async throws -> [ListingSummary] {
         switch try await call(write: false, { try await $0.myListings() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func createListing(_ draft: ListingDraft) async throws -> Listing {
-        let body: Components.Schemas.ListingDraft = try CoreToAPI.convert(draft)
-        switch try await call(write: true, { try await $0.createListing(body: .json(body)) }) {
-        case .created(let created): return try APIToCore.convert(try created.body.json)
+        switch try await call(write: true, { try await $0.createListing(body: .json(draft)) }) {
+        case .created(let created): return try created.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func updateListing(_ id: ListingID, _ draft: ListingDraft) async throws -> Listing {
-        let body: Components.Schemas.ListingDraft = try CoreToAPI.convert(draft)
         let output = try await call(write: true) {
-            try await $0.updateListing(path: .init(listingId: id.rawValue), body: .json(body))
+            try await $0.updateListing(path: .init(listingId: id.rawValue), body: .json(draft))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func extendListing(_ id: ListingID, _ change: ListingExtension) async throws -> Listing {
-        let body: Components.Schemas.ListingExtension = try CoreToAPI.convert(change)
         let output = try await call(write: true) {
-            try await $0.extendListing(path: .init(listingId: id.rawValue), body: .json(body))
+            try await $0.extendListing(path: .init(listingId: id.rawValue), body: .json(change))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func duplicateListing(_ id: ListingID) async throws -> Listing {
         switch try await call(write: true, { try await $0.duplicateListing(path: .init(listingId: id.rawValue)) }) {
-        case .created(let created): return try APIToCore.convert(try created.body.json)
+        case .created(let created): return try created.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func changeListing(_ id: ListingID, _ event: ListingEvent, reason: String?) async throws -> Listing {
-        guard let apiEvent = Components.Schemas.ListingEvent(rawValue: event.rawValue) else {
-            throw EdulinkError.validation([FieldError("event", "Unknown listing event.")])
-        }
         let output = try await call(write: true) {
             try await $0.changeListing(
-                path: .init(listingId: id.rawValue), body: .json(.init(event: apiEvent, reason: reason)))
+                path: .init(listingId: id.rawValue), body: .json(.init(event: event, reason: reason)))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func verificationQueue() async throws -> [ListingSummary] {
         switch try await call(write: false, { try await $0.verificationQueue() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func savedListings() async throws -> [ListingSummary] {
         switch try await call(write: false, { try await $0.savedListings() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }

@@ -6,14 +6,14 @@ import Foundation
 extension RemoteRepository {
     public func savedSearches() async throws -> [SavedSearchSummary] {
         switch try await call(write: false, { try await $0.savedSearches() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func saveSearch(name: String, query: String) async throws -> SavedSearch {
         switch try await call(write: true, { try await $0.saveSearch(body: .json(.init(name: name, query: query))) }) {
-        case .created(let created): return try APIToCore.convert(try created.body.json)
+        case .created(let created): return try created.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -41,7 +41,7 @@ extension RemoteRepository {
             try await $0.listNotifications(query: .init(unreadOnly: unreadOnly, limit: limit))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -63,22 +63,21 @@ extension RemoteRepository {
 
     public func profile() async throws -> ProfileDetail {
         switch try await call(write: false, { try await $0.getProfile() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func updateProfile(_ update: ProfileUpdate) async throws -> ProfileDetail {
-        let body: Components.Schemas.ProfileUpdate = try CoreToAPI.convert(update)
-        switch try await call(write: true, { try await $0.updateProfile(body: .json(body)) }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        switch try await call(write: true, { try await $0.updateProfile(body: .json(update)) }) {
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func institutions() async throws -> [Institution] {
         switch try await call(write: false, { try await $0.listInstitutions() }) {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -86,18 +85,18 @@ extension RemoteRepository {
     public func organization(_ id: OrganizationID) async throws -> Organization {
         switch try await call(write: false, { try await $0.getOrganization(path: .init(organizationId: id.rawValue)) })
         {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }
 
     public func updateOrganization(_ organization: Organization) async throws -> Organization {
-        let body: Components.Schemas.Organization = try CoreToAPI.convert(organization)
         let output = try await call(write: true) {
-            try await $0.updateOrganization(path: .init(organizationId: organization.id.rawValue), body: .json(body))
+            try await $0.updateOrganization(
+                path: .init(organizationId: organization.id.rawValue), body: .json(organization))
         }
         switch output {
-        case .ok(let ok): return try APIToCore.convert(try ok.body.json)
+        case .ok(let ok): return try ok.body.json
         case .default(let status, let error): throw failure(status, error)
         }
     }

@@ -115,7 +115,7 @@ public actor RemoteRepository: EdulinkRepository {
         case .ok(let ok):
             let pair = try ok.body.json
             await keeper.store(pair)
-            return try APIToCore.convert(pair.user)
+            return pair.user
         case .default(let status, let error): throw failure(status, error)
         }
     }
@@ -127,7 +127,7 @@ public actor RemoteRepository: EdulinkRepository {
 
     public func currentUser() async -> UserSummary? {
         guard let user = await keeper.current?.user else { return nil }
-        return try? APIToCore.convert(user)
+        return try? user
     }
 
     public func reauthenticate(password: String) async throws {

@@ -8,20 +8,18 @@ extension APIHandler {
         let users = try await service.users(
             try principal(), matching: input.query.text, role: input.query.role.flatMap { Role(rawValue: $0.rawValue) },
             after: input.query.afterUser.map { UserID($0) }, limit: input.query.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.convert(users))))
+        return .ok(.init(body: .json(users)))
     }
 
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let user = try await service.createUser(try principal(), try APIToCore.convert(body))
-        return .created(.init(body: .json(try CoreToAPI.convert(user))))
+        let user = try await service.createUser(try principal(), body)
+        return .created(.init(body: .json(user)))
     }
 
     func setRole(_ input: Operations.SetRole.Input) async throws -> Operations.SetRole.Output {
-        guard case .json(let body) = input.body, let role = Role(rawValue: body.role.rawValue) else {
-            throw EdulinkError.validation([FieldError("role", "Unknown role.")])
-        }
-        try await service.setRole(try principal(), user: UserID(input.path.userId), to: role)
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        try await service.setRole(try principal(), user: UserID(input.path.userId), to: body.role)
         return .noContent(.init())
     }
 
@@ -77,7 +75,7 @@ extension APIHandler {
             actorID: q.actorId.map { UserID($0) }, action: q.action, entity: q.entity, entityID: q.entityId,
             since: q.since, until: q.until, before: q.before.map { AuditEventID($0) },
             limit: q.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.convert(try await service.auditEvents(try principal(), query)))))
+        return .ok(.init(body: .json(try await service.auditEvents(try principal(), query))))
     }
 
     func listSecurityEvents(_ input: Operations.ListSecurityEvents.Input) async throws
@@ -87,10 +85,10 @@ extension APIHandler {
         let events = try await service.securityEvents(
             try principal(), kind: q.kind.flatMap { SecurityEventKind(rawValue: $0.rawValue) },
             user: q.user.map { UserID($0) }, since: q.since, limit: q.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.convert(events))))
+        return .ok(.init(body: .json(events)))
     }
 
     func adminHealth(_ input: Operations.AdminHealth.Input) async throws -> Operations.AdminHealth.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.healthReport(try principal())))))
+        .ok(.init(body: .json(try await service.healthReport(try principal()))))
     }
 }

@@ -9,17 +9,17 @@ extension APIHandler {
         let applicants = try await service.applicants(
             try principal(), listing: ListingID(input.path.listingId), status: status,
             after: input.query.after.map { ApplicationID($0) }, limit: input.query.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.convert(applicants))))
+        return .ok(.init(body: .json(applicants)))
     }
 
     func apply(_ input: Operations.Apply.Input) async throws -> Operations.Apply.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let application = try await service.apply(try principal(), try APIToCore.convert(body))
-        return .created(.init(body: .json(try CoreToAPI.convert(application))))
+        let application = try await service.apply(try principal(), body)
+        return .created(.init(body: .json(application)))
     }
 
     func myApplications(_ input: Operations.MyApplications.Input) async throws -> Operations.MyApplications.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.myApplications(try principal())))))
+        .ok(.init(body: .json(try await service.myApplications(try principal()))))
     }
 
     func moveMany(_ input: Operations.MoveMany.Input) async throws -> Operations.MoveMany.Output {
@@ -36,14 +36,14 @@ extension APIHandler {
 
     func getApplication(_ input: Operations.GetApplication.Input) async throws -> Operations.GetApplication.Output {
         let detail = try await service.application(try principal(), ApplicationID(input.path.applicationId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(detail))))
+        return .ok(.init(body: .json(detail)))
     }
 
     func openApplication(_ input: Operations.OpenApplication.Input) async throws
         -> Operations.OpenApplication.Output
     {
         let detail = try await service.openApplication(try principal(), ApplicationID(input.path.applicationId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(detail))))
+        return .ok(.init(body: .json(detail)))
     }
 
     func withdrawApplication(_ input: Operations.WithdrawApplication.Input) async throws
@@ -52,14 +52,14 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let application = try await service.withdraw(
             try principal(), ApplicationID(input.path.applicationId), note: body.note)
-        return .ok(.init(body: .json(try CoreToAPI.convert(application))))
+        return .ok(.init(body: .json(application)))
     }
 
     func answerOffer(_ input: Operations.AnswerOffer.Input) async throws -> Operations.AnswerOffer.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let application = try await service.answerOffer(
             try principal(), ApplicationID(input.path.applicationId), accept: body.accept)
-        return .ok(.init(body: .json(try CoreToAPI.convert(application))))
+        return .ok(.init(body: .json(application)))
     }
 
     func moveApplication(_ input: Operations.MoveApplication.Input) async throws
@@ -68,12 +68,12 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let application = try await service.move(
             try principal(), ApplicationID(input.path.applicationId), try APIToCore.move(body))
-        return .ok(.init(body: .json(try CoreToAPI.convert(application))))
+        return .ok(.init(body: .json(application)))
     }
 
     func undoLastMove(_ input: Operations.UndoLastMove.Input) async throws -> Operations.UndoLastMove.Output {
         let application = try await service.undoLastMove(try principal(), ApplicationID(input.path.applicationId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(application))))
+        return .ok(.init(body: .json(application)))
     }
 
     func rateApplication(_ input: Operations.RateApplication.Input) async throws

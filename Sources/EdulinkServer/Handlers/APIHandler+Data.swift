@@ -7,35 +7,34 @@ extension APIHandler {
     func adminDataOverview(_ input: Operations.AdminDataOverview.Input) async throws
         -> Operations.AdminDataOverview.Output
     {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.dataOverview(try principal())))))
+        .ok(.init(body: .json(try await service.dataOverview(try principal()))))
     }
 
     func checkDatabaseIntegrity(_ input: Operations.CheckDatabaseIntegrity.Input) async throws
         -> Operations.CheckDatabaseIntegrity.Output
     {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.checkDatabaseIntegrity(try principal())))))
+        .ok(.init(body: .json(try await service.checkDatabaseIntegrity(try principal()))))
     }
 
     func runDatabaseTask(_ input: Operations.RunDatabaseTask.Input) async throws -> Operations.RunDatabaseTask.Output {
-        let task = DatabaseTask(rawValue: input.path.task.rawValue) ?? .analyze
-        return .ok(.init(body: .json(try CoreToAPI.convert(try await service.runDatabaseTask(try principal(), task)))))
+        .ok(.init(body: .json(try await service.runDatabaseTask(try principal(), input.path.task))))
     }
 
     func createBackup(_ input: Operations.CreateBackup.Input) async throws -> Operations.CreateBackup.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.createBackup(try principal())))))
+        .ok(.init(body: .json(try await service.createBackup(try principal()))))
     }
 
     func verifyBackup(_ input: Operations.VerifyBackup.Input) async throws -> Operations.VerifyBackup.Output {
         let record = try await service.verifyBackup(try principal(), BackupID(input.path.backupId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(record))))
+        return .ok(.init(body: .json(record)))
     }
 
     func restoreBackup(_ input: Operations.RestoreBackup.Input) async throws -> Operations.RestoreBackup.Output {
         let result = try await service.restoreBackup(try principal(), BackupID(input.path.backupId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(result))))
+        return .ok(.init(body: .json(result)))
     }
 
     func pruneBackups(_ input: Operations.PruneBackups.Input) async throws -> Operations.PruneBackups.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.pruneBackups(try principal())))))
+        .ok(.init(body: .json(try await service.pruneBackups(try principal()))))
     }
 }

@@ -6,69 +6,66 @@ import Foundation
 extension APIHandler {
     func searchListings(_ input: Operations.SearchListings.Input) async throws -> Operations.SearchListings.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let filter: ListingFilter = try APIToCore.convert(body.filter)
-        let cursor: PageCursor? = try body.cursor.map { try APIToCore.convert($0) }
+        let filter: ListingFilter = body.filter
+        let cursor: PageCursor? = body.cursor
         let page = try await service.search(
             try principal(), filter, cursor: cursor, limit: body.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.listingPage(page))))
+        return .ok(.init(body: .json(page)))
     }
 
     func countListings(_ input: Operations.CountListings.Input) async throws -> Operations.CountListings.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let count = try await service.count(try principal(), try APIToCore.convert(body.filter))
+        let count = try await service.count(try principal(), body.filter)
         return .ok(.init(body: .json(.init(count: count))))
     }
 
     func myListings(_ input: Operations.MyListings.Input) async throws -> Operations.MyListings.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.myListings(try principal())))))
+        .ok(.init(body: .json(try await service.myListings(try principal()))))
     }
 
     func verificationQueue(_ input: Operations.VerificationQueue.Input) async throws
         -> Operations.VerificationQueue.Output
     {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.verificationQueue(try principal())))))
+        .ok(.init(body: .json(try await service.verificationQueue(try principal()))))
     }
 
     func createListing(_ input: Operations.CreateListing.Input) async throws -> Operations.CreateListing.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let listing = try await service.createListing(try principal(), try APIToCore.convert(body))
-        return .created(.init(body: .json(try CoreToAPI.convert(listing))))
+        let listing = try await service.createListing(try principal(), body)
+        return .created(.init(body: .json(listing)))
     }
 
     func getListing(_ input: Operations.GetListing.Input) async throws -> Operations.GetListing.Output {
         let detail = try await service.listing(try principal(), ListingID(input.path.listingId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(detail))))
+        return .ok(.init(body: .json(detail)))
     }
 
     func updateListing(_ input: Operations.UpdateListing.Input) async throws -> Operations.UpdateListing.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let listing = try await service.updateListing(
-            try principal(), ListingID(input.path.listingId), try APIToCore.convert(body))
-        return .ok(.init(body: .json(try CoreToAPI.convert(listing))))
+            try principal(), ListingID(input.path.listingId), body)
+        return .ok(.init(body: .json(listing)))
     }
 
     func extendListing(_ input: Operations.ExtendListing.Input) async throws -> Operations.ExtendListing.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let listing = try await service.extendListing(
-            try principal(), ListingID(input.path.listingId), try APIToCore.convert(body))
-        return .ok(.init(body: .json(try CoreToAPI.convert(listing))))
+            try principal(), ListingID(input.path.listingId), body)
+        return .ok(.init(body: .json(listing)))
     }
 
     func duplicateListing(_ input: Operations.DuplicateListing.Input) async throws
         -> Operations.DuplicateListing.Output
     {
         let listing = try await service.duplicateListing(try principal(), ListingID(input.path.listingId))
-        return .created(.init(body: .json(try CoreToAPI.convert(listing))))
+        return .created(.init(body: .json(listing)))
     }
 
     func changeListing(_ input: Operations.ChangeListing.Input) async throws -> Operations.ChangeListing.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        guard let event = ListingEvent(rawValue: body.event.rawValue) else {
-            throw EdulinkError.validation([FieldError("event", "Unknown listing event.")])
-        }
         let listing = try await service.changeListing(
-            try principal(), ListingID(input.path.listingId), event, reason: body.reason)
-        return .ok(.init(body: .json(try CoreToAPI.convert(listing))))
+            try principal(), ListingID(input.path.listingId), body.event, reason: body.reason)
+        return .ok(.init(body: .json(listing)))
     }
 
     func setSaved(_ input: Operations.SetSaved.Input) async throws -> Operations.SetSaved.Output {

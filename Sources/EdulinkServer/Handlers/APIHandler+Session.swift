@@ -35,7 +35,7 @@ extension APIHandler {
     }
 
     func currentUser(_ input: Operations.CurrentUser.Input) async throws -> Operations.CurrentUser.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try caller().user.publicProfile))))
+        .ok(.init(body: .json(try caller().user.publicProfile)))
     }
 
     func reauthenticate(_ input: Operations.Reauthenticate.Input) async throws -> Operations.Reauthenticate.Output {
@@ -75,6 +75,6 @@ extension APIHandler {
         .init(
             accessToken: issued.accessToken, refreshToken: issued.refreshToken, tokenType: .bearer,
             expiresIn: Int(issued.accessLifetime), refreshExpiresIn: Int(issued.refreshLifetime),
-            user: try CoreToAPI.convert(issued.user.publicProfile))
+            user: issued.user.publicProfile)
     }
 }

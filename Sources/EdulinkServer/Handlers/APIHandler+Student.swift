@@ -5,17 +5,17 @@ import Foundation
 // Saved items, notifications, the profile, institutions and organizations.
 extension APIHandler {
     func savedListings(_ input: Operations.SavedListings.Input) async throws -> Operations.SavedListings.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.savedListings(try principal())))))
+        .ok(.init(body: .json(try await service.savedListings(try principal()))))
     }
 
     func savedSearches(_ input: Operations.SavedSearches.Input) async throws -> Operations.SavedSearches.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.savedSearches(try principal())))))
+        .ok(.init(body: .json(try await service.savedSearches(try principal()))))
     }
 
     func saveSearch(_ input: Operations.SaveSearch.Input) async throws -> Operations.SaveSearch.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let search = try await service.saveSearch(try principal(), name: body.name, query: body.query)
-        return .created(.init(body: .json(try CoreToAPI.convert(search))))
+        return .created(.init(body: .json(search)))
     }
 
     func markSavedSearchSeen(_ input: Operations.MarkSavedSearchSeen.Input) async throws
@@ -37,7 +37,7 @@ extension APIHandler {
     {
         let notifications = try await service.notifications(
             try principal(), unreadOnly: input.query.unreadOnly ?? false, limit: input.query.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try CoreToAPI.convert(notifications))))
+        return .ok(.init(body: .json(notifications)))
     }
 
     func unreadCount(_ input: Operations.UnreadCount.Input) async throws -> Operations.UnreadCount.Output {
@@ -53,36 +53,36 @@ extension APIHandler {
     }
 
     func getProfile(_ input: Operations.GetProfile.Input) async throws -> Operations.GetProfile.Output {
-        .ok(.init(body: .json(try CoreToAPI.convert(try await service.profile(try principal())))))
+        .ok(.init(body: .json(try await service.profile(try principal()))))
     }
 
     func updateProfile(_ input: Operations.UpdateProfile.Input) async throws -> Operations.UpdateProfile.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let detail = try await service.updateProfile(try principal(), try APIToCore.convert(body))
-        return .ok(.init(body: .json(try CoreToAPI.convert(detail))))
+        let detail = try await service.updateProfile(try principal(), body)
+        return .ok(.init(body: .json(detail)))
     }
 
     func listInstitutions(_ input: Operations.ListInstitutions.Input) async throws
         -> Operations.ListInstitutions.Output
     {
         _ = try principal()
-        return .ok(.init(body: .json(try CoreToAPI.convert(try await service.institutions()))))
+        return .ok(.init(body: .json(try await service.institutions())))
     }
 
     func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
         let organization = try await service.organization(
             try principal(), OrganizationID(input.path.organizationId))
-        return .ok(.init(body: .json(try CoreToAPI.convert(organization))))
+        return .ok(.init(body: .json(organization)))
     }
 
     func updateOrganization(_ input: Operations.UpdateOrganization.Input) async throws
         -> Operations.UpdateOrganization.Output
     {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        var organization: Organization = try APIToCore.convert(body)
+        var organization: Organization = body
         // The path names the organization; an id in the body cannot redirect the change.
         organization.id = OrganizationID(input.path.organizationId)
         let updated = try await service.updateOrganization(try principal(), organization)
-        return .ok(.init(body: .json(try CoreToAPI.convert(updated))))
+        return .ok(.init(body: .json(updated)))
     }
 }

@@ -1,0 +1,327 @@
+import EdulinkCore
+import EdulinkDemo
+import EdulinkSQLite
+import Foundation
+import Testing
+import Yams
+
+/// The API document describes Core's wire form.
+///
+/// The generator's type overrides (openapi-generator-config.yaml) make most of the document's
+/// schemas the Core types themselves: the server and the client encode and decode `Listing`,
+/// `ApplicationDetail` and the rest directly, with no mapping. So nothing at compile time ties a
+/// Core type's `Codable` form to its schema; these tests do: every overridden enum has exactly the
+/// document's values, and real values of every overridden type (read from the demo database as a
+/// student, an employer and an admin see them) encode to JSON the schema accepts, with no property
+/// the schema does not name and every property it requires.
+@Suite("The API document describes Core's wire form")
+struct DocumentConformanceTests {
+    @Test("every overridden enum has exactly the document's values")
+    func enums() throws {
+        let document = try APIDocument.load()
+        var checked: Set<String> = []
+        func check<Value: CaseIterable & RawRepresentable<String>>(_ name: String, _: Value.Type) {
+            checked.insert(name)
+            let documented = document.enumValues(of: name)
+            #expect(documented == Value.allCases.map(\.rawValue), "\(name): the document and Core differ")
+        }
+        check("AccountStatus", AccountStatus.self)
+        check("AlertKind", AlertKind.self)
+        check("ApplicationStatus", ApplicationStatus.self)
+        check("Currency", Currency.self)
+        check("DatabaseTask", DatabaseTask.self)
+        check("ExperienceLevel", ExperienceLevel.self)
+        check("HealthStatus", HealthStatus.self)
+        check("InstitutionType", InstitutionType.self)
+        check("ListingCategory", ListingCategory.self)
+        check("ListingEvent", ListingEvent.self)
+        check("ListingSort", ListingSort.self)
+        check("ListingStatus", ListingStatus.self)
+        check("ListingVisibility", ListingVisibility.self)
+        check("LocationType", LocationType.self)
+        check("NotificationKind", NotificationKind.self)
+        check("OrganizationSize", OrganizationSize.self)
+        check("Origin", Origin.self)
+        check("ProfileField", ProfileField.self)
+        check("QuestionKind", QuestionKind.self)
+        check("RefusalCode", RefusalCode.self)
+        check("RejectionReason", RejectionReason.self)
+        check("Role", Role.self)
+        check("SecurityEventKind", SecurityEventKind.self)
+        let enumOverrides = try APIDocument.overriddenSchemas().filter { document.enumValues(of: $0) != nil }
+        #expect(enumOverrides.subtracting(checked).isEmpty, "overridden enums without a check")
+    }
+
+    @Test("real values of every overridden type encode to what the document describes")
+    func values() async throws {
+        let document = try APIDocument.load()
+        let samples = try await Samples.read()
+        var reached: Set<String> = []
+        for sample in samples.values {
+            let problems = document.problems(sample.json, schema: sample.schema, reached: &reached)
+            #expect(problems.isEmpty, "\(sample.schema): \(problems.joined(separator: "; "))")
+        }
+        let overridden = try APIDocument.overriddenSchemas().filter { document.enumValues(of: $0) == nil }
+        #expect(overridden.subtracting(reached).sorted() == [], "overridden schemas no sample reached")
+    }
+}
+
+/// The document's schemas, parsed.
+struct APIDocument {
+    let schemas: [String: Any]
+
+    static func load() throws -> APIDocument {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let root = try Yams.load(yaml: try String(contentsOf: url, encoding: .utf8)) as? [String: Any]
+        let components = root?["components"] as? [String: Any]
+        return APIDocument(schemas: components?["schemas"] as? [String: Any] ?? [:])
+    }
+
+    /// The schema names openapi-generator-config.yaml replaces with Core types.
+    static func overriddenSchemas() throws -> Set<String> {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/EdulinkAPI/openapi-generator-config.yaml")
+        let config = try Yams.load(yaml: try String(contentsOf: url, encoding: .utf8)) as? [String: Any]
+        let overrides = (config?["typeOverrides"] as? [String: Any])?["schemas"] as? [String: Any]
+        return Set(overrides.map { Array($0.keys) } ?? [])
+    }
+
+    func enumValues(of name: String) -> [String]? {
+        (schemas[name] as? [String: Any])?["enum"] as? [String]
+    }
+
+    /// What in `json` the schema named `schema` does not accept; empty when it conforms.
+    /// `reached` collects the names of the schemas the check went through.
+    func problems(_ json: Any, schema name: String, reached: inout Set<String>) -> [String] {
+        problems(json, ["$ref": "#/components/schemas/\(name)"], at: name, reached: &reached)
+    }
+
+    private func problems(_ json: Any, _ schema: [String: Any], at path: String, reached: inout Set<String>)
+        -> [String]
+    {
+        if let reference = schema["$ref"] as? String {
+            let name = String(reference.split(separator: "/").last ?? "")
+            guard let target = schemas[name] as? [String: Any] else { return ["\(path): unknown \(reference)"] }
+            reached.insert(name)
+            return problems(json, target, at: path, reached: &reached)
+        }
+        if let values = schema["enum"] as? [String] {
+            guard let value = json as? String, values.contains(value) else {
+                return ["\(path): \(json) is not one of \(values)"]
+            }
+            return []
+        }
+        switch schema["type"] as? String {
+        case "object": return objectProblems(json, schema, at: path, reached: &reached)
+        case "array":
+            guard let items = json as? [Any] else { return ["\(path): not an array"] }
+            guard let itemSchema = schema["items"] as? [String: Any] else { return [] }
+            var found: [String] = []
+            for (index, item) in items.enumerated() {
+                found += problems(item, itemSchema, at: "\(path)[\(index)]", reached: &reached)
+            }
+            return found
+        case "string": return json is String ? [] : ["\(path): not a string"]
+        case "boolean": return json is JSONBoolean ? [] : ["\(path): not a boolean"]
+        case "integer":
+            guard let number = json as? Double, number.rounded() == number else { return ["\(path): not an integer"] }
+            return []
+        case "number": return json is Double ? [] : ["\(path): not a number"]
+        default: return []
+        }
+    }
+
+    private func objectProblems(_ json: Any, _ schema: [String: Any], at path: String, reached: inout Set<String>)
+        -> [String]
+    {
+        guard let object = json as? [String: Any] else { return ["\(path): not an object"] }
+        let properties = schema["properties"] as? [String: Any] ?? [:]
+        let required = schema["required"] as? [String] ?? []
+        var found = required.filter { object[$0] == nil }.map { "\(path): missing required \($0)" }
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            if let property = properties[key] as? [String: Any] {
+                found += problems(value, property, at: "\(path).\(key)", reached: &reached)
+            } else if let additional = schema["additionalProperties"] as? [String: Any] {
+                found += problems(value, additional, at: "\(path).\(key)", reached: &reached)
+            } else {
+                found.append("\(path): \(key) is not in the document")
+            }
+        }
+        return found
+    }
+}
+
+/// Values of the overridden types as the demo database gives them, each encoded as the API does.
+struct Samples {
+    struct Sample {
+        let schema: String
+        let json: Any
+    }
+
+    var values: [Sample] = []
+
+    mutating func add(_ schema: String, _ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let json = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))
+        values.append(Sample(schema: schema, json: json.plain))
+    }
+
+    static func read() async throws -> Samples {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-conformance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("edulink.sqlite").path
+        let now = Date(timeIntervalSince1970: 1_790_067_600)
+        let clock = ManualTimeSource(now)
+        let store = try SQLiteStore(path: path, clock: clock)
+        try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: now).seed(
+            try DemoSeeder.loadBundledDataset(), into: store)
+        let service = SecurityServer.service(store, clock: clock, directory: directory)
+        func signedIn(_ email: String) async throws -> LocalRepository {
+            let repository = LocalRepository(service: service, mode: .local(path: path))
+            _ = try await repository.login(email: email, password: DemoSeeder.demoPassword)
+            return repository
+        }
+        var samples = Samples()
+        try await samples.readStudent(try await signedIn("student@edulink.demo"))
+        try await samples.readEmployer(try await signedIn("employer@edulink.demo"))
+        try await samples.readAdmin(try await signedIn("admin@edulink.demo"))
+        return samples
+    }
+
+    private mutating func readStudent(_ student: LocalRepository) async throws {
+        let page = try await student.search(try SearchQueryParser.parse("data"), cursor: nil, limit: 5)
+        try add("ListingPage", page)
+        try add("ListingFilter", try SearchQueryParser.parse("data \"mobile money\" -sales remote:yes sort:deadline"))
+        if let cursor = page.nextCursor { try add("PageCursor", cursor) }
+        for summary in page.items { try add("ListingSummary", summary) }
+        let listingID = try #require(page.items.first?.id)
+        try add("ListingDetail", try await student.listing(listingID))
+        let applications = try await student.myApplications()
+        for summary in applications { try add("ApplicationSummary", summary) }
+        for summary in applications.prefix(3) {
+            try add("ApplicationDetail", try await student.application(summary.id))
+        }
+        try add("ProfileDetail", try await student.profile())
+        for institution in try await student.institutions() { try add("Institution", institution) }
+        try add(
+            "ProfileUpdate",
+            ProfileUpdate(
+                displayName: "Amina Wanjiru", phone: "+254700000000", yearOfStudy: 3, course: "Computer Science",
+                skills: ["SQL"], interests: ["data"], githubURL: "https://github.com/amina", bio: "Hello"))
+        do {
+            _ = try await student.apply(ApplicationDraft(listingID: listingID, coverLetter: ""))
+        } catch let error as EdulinkError {
+            switch error {
+            case .validation(let fields): for field in fields { try add("FieldError", field) }
+            case .refused(let refusal): try add("Refusal", refusal)
+            default: break
+            }
+        }
+        try add("Refusal", Refusal(.deadlinePassed, "The deadline has passed."))
+        try add("FieldError", FieldError("coverLetter", "Write a cover letter."))
+        for notification in try await student.notifications(unreadOnly: false, limit: 20) {
+            try add("Notification", notification)
+        }
+        for search in try await student.savedSearches() { try add("SavedSearchSummary", search) }
+        try add("SavedSearch", try await student.saveSearch(name: "Conformance", query: "data remote:yes"))
+        try add(
+            "ApplicationDraft",
+            ApplicationDraft(listingID: listingID, coverLetter: "I would like to join.", answers: ["Yes"]))
+    }
+
+    private mutating func readEmployer(_ employer: LocalRepository) async throws {
+        let listings = try await employer.myListings()
+        let listingID = try #require(listings.first?.id)
+        try add("EmployerDashboard", try await employer.employerDashboard())
+        let applicants = try await employer.applicants(listing: listingID, status: nil, after: nil, limit: 20)
+        for summary in applicants.prefix(3) {
+            try add("ApplicationDetail", try await employer.openApplication(summary.id))
+        }
+        for listing in listings { try add("Listing", try await employer.listing(listing.id).listing) }
+        let detail = try await employer.listing(listingID)
+        try add("Listing", detail.listing)
+        try add("ListingDraft", ListingDraft(detail.listing))
+        try add("ListingExtension", ListingExtension(deadline: detail.listing.deadline.addingTimeInterval(86_400)))
+        if let organizationID = listings.first?.organizationID {
+            try add("Organization", try await employer.organization(organizationID))
+        }
+    }
+
+    private mutating func readAdmin(_ admin: LocalRepository) async throws {
+        for user in try await admin.users(matching: nil, role: nil, after: nil, limit: 10) {
+            try add("UserSummary", user)
+        }
+        try add(
+            "NewAccount",
+            NewAccount(
+                email: "new@example.com", displayName: "New Person", role: .student, password: "long enough pass"))
+        for event in try await admin.auditEvents(AuditQuery(limit: 20)) { try add("AuditEvent", event) }
+        for event in try await admin.securityEvents(kind: nil, user: nil, since: nil, limit: 20) {
+            try add("SecurityEvent", event)
+        }
+        try add("HealthReport", try await admin.healthReport())
+        try add("PlatformKPIs", try await admin.kpis())
+        for alert in try await admin.alerts(AlertQuery()) { try add("Alert", alert) }
+        _ = try? await LocalRepository(service: admin.service, mode: admin.mode)
+            .login(email: "student@edulink.demo", password: "not the password")
+        let tallies = try await admin.failedLogins(since: .distantPast, by: .account, limit: 10)
+        for tally in tallies { try add("SecurityTally", tally) }
+        try add("IntegrityReport", try await admin.checkDatabaseIntegrity())
+        try add("DatabaseTaskResult", try await admin.runDatabaseTask(.analyze))
+        let backup = try await admin.createBackup()
+        try add("BackupRecord", backup)
+        try add("DataOverview", try await admin.dataOverview())
+        try add("PruneResult", try await admin.pruneBackups())
+        try add("RestoreResult", try await admin.restoreBackup(backup.id))
+    }
+}
+
+/// A boolean read from JSON, kept apart from numbers.
+struct JSONBoolean {
+    let value: Bool
+}
+
+/// JSON as the API encodes it: objects become `[String: Any]`, arrays `[Any]`, numbers `Double`,
+/// booleans `JSONBoolean`, so the checks above cannot take a `1` for `true`.
+enum JSONValue: Decodable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case number(Double)
+    case boolean(Bool)
+    case null
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .boolean(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    var plain: Any {
+        switch self {
+        case .object(let members): members.mapValues(\.plain)
+        case .array(let items): items.map(\.plain)
+        case .string(let value): value
+        case .number(let value): value
+        case .boolean(let value): JSONBoolean(value: value)
+        case .null: NSNull()
+        }
+    }
+}
