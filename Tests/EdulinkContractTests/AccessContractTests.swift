@@ -355,11 +355,14 @@ struct LoginContractTests {
             let me = try #require(await w.admin.currentUser())
             let op = Principal.localOperator()
             #expect(
-                await edulinkError { try await w.world.setup.setRole(op, user: me.id, to: .student) }?.refusalCode
+                await edulinkError { try await w.world.setup.acting(as: op).setRole(me.id, to: .student) }?.refusalCode
                     == .lastAdmin)
-            #expect(await edulinkError { try await w.world.setup.lockUser(op, user: me.id) }?.refusalCode == .lastAdmin)
             #expect(
-                await edulinkError { try await w.world.setup.disableUser(op, user: me.id) }?.refusalCode == .lastAdmin)
+                await edulinkError { try await w.world.setup.acting(as: op).lockUser(me.id) }?.refusalCode == .lastAdmin
+            )
+            #expect(
+                await edulinkError { try await w.world.setup.acting(as: op).disableUser(me.id) }?.refusalCode
+                    == .lastAdmin)
         }
     }
 }
@@ -367,8 +370,7 @@ struct LoginContractTests {
 extension Seeded {
     /// Another admin account, signed in.
     func secondAdmin() async throws -> (any EdulinkRepository, UserSummary) {
-        _ = try await world.setup.createUser(
-            .localOperator(),
+        _ = try await world.setup.acting(as: .localOperator()).createUser(
             NewAccount(
                 email: "second@edulink.test", displayName: "Second Admin", role: .admin,
                 password: ContractFixture.password))

@@ -42,7 +42,7 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         return backends.filter { $0.name.lowercased().contains(only) }
     }()
 
-    static let sqlite = ContractBackend(name: "LocalRepository + SQLite", origin: .tui) { window in
+    static let sqlite = ContractBackend(name: "Local + SQLite", origin: .tui) { window in
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -53,11 +53,11 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
             environment: ContractFixture.environment(store: store, clock: clock, dataDirectory: directory))
         return ContractWorld(
             clock: clock, setup: service,
-            newSession: { LocalRepository(service: service, mode: .local(path: path)) },
+            newSession: { service.localSession(mode: .local(path: path)) },
             tearDown: { try? FileManager.default.removeItem(at: directory) })
     }
 
-    static let postgres = ContractBackend(name: "LocalRepository + PostgreSQL", origin: .tui) { window in
+    static let postgres = ContractBackend(name: "Local + PostgreSQL", origin: .tui) { window in
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-contract-pg-\(UUID().uuidString)")
         let clock = ManualTimeSource(ContractFixture.start)
@@ -67,7 +67,7 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         let url = database.location.redacted
         return ContractWorld(
             clock: clock, setup: service,
-            newSession: { LocalRepository(service: service, mode: .local(path: url)) },
+            newSession: { service.localSession(mode: .local(path: url)) },
             tearDown: {
                 await store.shutdown()
                 await database.drop()

@@ -74,23 +74,20 @@ struct Seeded: Sendable {
     static func make(in world: ContractWorld, students count: Int = 3) async throws -> Seeded {
         let op = Principal.localOperator()
         let service = world.setup
-        let institution = try await service.createInstitution(
-            op, Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
-        var organization = try await service.createOrganization(
-            op,
+        let institution = try await service.acting(as: op).createInstitution(
+            Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
+        var organization = try await service.acting(as: op).createOrganization(
             Organization(
                 name: "Kusi Payments", industry: "Fintech", size: .medium, website: "https://kusi.example",
                 location: "Nairobi", description: "Payments for East African merchants, small and large.",
                 createdAt: world.clock.now()))
-        try await service.setOrganizationVerified(op, organization.id, verified: true)
+        try await service.acting(as: op).setOrganizationVerified(organization.id, verified: true)
         organization.verified = true
-        _ = try await service.createUser(
-            op,
+        _ = try await service.acting(as: op).createUser(
             NewAccount(
                 email: "employer@kusi.example", displayName: "Wanjiku Employer", role: .employer,
                 password: ContractFixture.password, organizationID: organization.id))
-        _ = try await service.createUser(
-            op,
+        _ = try await service.acting(as: op).createUser(
             NewAccount(
                 email: "admin@edulink.test", displayName: "Ada Admin", role: .admin, password: ContractFixture.password)
         )
@@ -102,8 +99,7 @@ struct Seeded: Sendable {
         var ids: [UserID] = []
         for index in 0..<count {
             let email = "student\(index)@uon.example"
-            let summary = try await service.createUser(
-                op,
+            let summary = try await service.acting(as: op).createUser(
                 NewAccount(
                     email: email, displayName: "Student \(index)", role: .student, password: ContractFixture.password,
                     institutionID: institution.id))
@@ -141,14 +137,12 @@ struct Seeded: Sendable {
     /// Another organization ("Rival Labs") with its own employer, signed in; verified when asked.
     func rivalEmployer(verified: Bool = false) async throws -> any EdulinkRepository {
         let op = Principal.localOperator()
-        let rival = try await world.setup.createOrganization(
-            op,
+        let rival = try await world.setup.acting(as: op).createOrganization(
             Organization(
                 name: "Rival Labs", industry: "Software", size: .small, location: "Mombasa",
                 description: "Another company that must not see Kusi's applicants.", createdAt: now))
-        if verified { try await world.setup.setOrganizationVerified(op, rival.id, verified: true) }
-        _ = try await world.setup.createUser(
-            op,
+        if verified { try await world.setup.acting(as: op).setOrganizationVerified(rival.id, verified: true) }
+        _ = try await world.setup.acting(as: op).createUser(
             NewAccount(
                 email: "boss@rival.example", displayName: "Rival Boss", role: .employer,
                 password: ContractFixture.password, organizationID: rival.id))

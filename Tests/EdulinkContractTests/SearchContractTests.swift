@@ -109,8 +109,7 @@ struct SearchContractTests {
 
     /// Another institution than the students', and a draft meant only for its students.
     static func otherInstitutionDraft(_ w: Seeded, _ title: String) async throws -> (Institution, ListingDraft) {
-        let other = try await w.world.setup.createInstitution(
-            .localOperator(),
+        let other = try await w.world.setup.acting(as: .localOperator()).createInstitution(
             Institution(name: "Technical University of Mombasa", shortCode: "TUM", type: .university, verified: true))
         var draft = ContractFixture.draft(title, at: w.now)
         draft.visibility = .institutionOnly

@@ -16,8 +16,7 @@ struct CapacityTests {
 
     static func apply(_ service: EdulinkService, _ student: Principal, _ listing: ListingID) async -> Outcome {
         do {
-            _ = try await service.apply(
-                student,
+            _ = try await service.acting(as: student).apply(
                 ApplicationDraft(
                     listingID: listing,
                     coverLetter: String(repeating: "I would love to learn from your analytics team. ", count: 3)))

@@ -165,8 +165,7 @@ struct PostgresStoreTests {
             }
             let listing = try await w.store.write { [w] in try $0.insertListing(w.listing("Data Intern")) }
             let student = try #require(try await w.students(1).first)
-            let application = try await w.service.apply(
-                student,
+            let application = try await w.service.acting(as: student).apply(
                 ApplicationDraft(
                     listingID: listing.id,
                     coverLetter: String(repeating: "I would love to learn from your analytics team. ", count: 3)))

@@ -78,11 +78,11 @@ struct HealthWorld {
     }
 
     func openAlerts(_ kind: AlertKind) async throws -> [Alert] {
-        try await service.alerts(admin, AlertQuery(openOnly: true, kind: kind))
+        try await service.acting(as: admin).alerts(AlertQuery(openOnly: true, kind: kind))
     }
 
     func history(_ kind: AlertKind) async throws -> [Alert] {
-        try await service.alerts(admin, AlertQuery(kind: kind))
+        try await service.acting(as: admin).alerts(AlertQuery(kind: kind))
     }
 
     /// Makes the condition of `kind` cross its threshold.
@@ -175,15 +175,15 @@ struct HealthServiceTests {
             world.probe.set(cpu: 99)
             let raised = try #require(await world.service.evaluateHealth().alerts.first)
             #expect(raised.severity == .critical)
-            let acknowledged = try await world.service.acknowledgeAlert(world.admin, raised.id)
+            let acknowledged = try await world.service.acting(as: world.admin).acknowledgeAlert(raised.id)
             #expect(acknowledged.state == .acknowledged)
             #expect(acknowledged.acknowledgedBy == world.admin.userID)
             await #expect(throws: EdulinkError.self) {
-                try await world.service.acknowledgeAlert(world.admin, raised.id)
+                try await world.service.acting(as: world.admin).acknowledgeAlert(raised.id)
             }
             // Still open after acknowledging: the next evaluation keeps the same alert.
             #expect(await world.service.evaluateHealth().alerts.map(\.id) == [raised.id])
-            let resolved = try await world.service.resolveAlert(world.admin, raised.id)
+            let resolved = try await world.service.acting(as: world.admin).resolveAlert(raised.id)
             #expect(resolved.state == .resolved)
             #expect(resolved.closedBy == world.admin.userID)
             // The condition still holds: a new alert of the same kind.
@@ -194,7 +194,7 @@ struct HealthServiceTests {
             _ = await world.service.evaluateHealth()
             let history = try await world.history(.cpu)
             #expect(history.map(\.state) == [.cleared, .resolved])
-            let audit = try await world.service.auditEvents(world.admin, AuditQuery(action: "alert."))
+            let audit = try await world.service.acting(as: world.admin).auditEvents(AuditQuery(action: "alert."))
             #expect(audit.map(\.action) == ["alert.resolve", "alert.acknowledge"])
         }
     }
@@ -204,7 +204,7 @@ struct HealthServiceTests {
         try await withTemporaryStore { store, folder, clock in
             let world = try await HealthWorld(
                 store: SlowStore(base: store, delay: .milliseconds(50)), folder: folder, clock: clock)
-            for _ in 0..<3 { _ = try await world.service.users(world.admin, matching: nil) }
+            for _ in 0..<3 { _ = try await world.service.acting(as: world.admin).users(matching: nil) }
             let summary = world.metrics.summary()
             #expect(summary.count == 3)
             // Each call really took over 50 ms; the histogram's smallest step (1 µs) is what a frozen clock records.
@@ -221,13 +221,13 @@ struct HealthServiceTests {
         try await withTemporaryStore { store, folder, clock in
             let world = try await HealthWorld(store: store, folder: folder, clock: clock)
             let student = Principal(userID: 999, role: .student, origin: .tui)
-            _ = try await world.service.users(world.admin, matching: nil)
-            _ = try await world.service.kpis(world.admin)
-            await #expect(throws: EdulinkError.self) { try await world.service.kpis(student) }
+            _ = try await world.service.acting(as: world.admin).users(matching: nil)
+            _ = try await world.service.acting(as: world.admin).kpis()
+            await #expect(throws: EdulinkError.self) { try await world.service.acting(as: student).kpis() }
             let summary = world.metrics.summary()
             #expect(summary.count == 3)
             #expect(summary.errors == 0)  // a refusal is the caller's error, not the platform's
-            let report = try await world.service.healthReport(world.admin)
+            let report = try await world.service.acting(as: world.admin).healthReport()
             #expect(report.check(.requests)?.figure("Requests (1 h)")?.value == 3)
         }
     }
@@ -241,18 +241,30 @@ struct HealthServiceTests {
                 let principal = Principal(
                     userID: 4242, role: role, organizationID: 1, institutionID: 1, origin: .api)
                 let service = world.service
-                await #expect(throws: EdulinkError.self, "\(role)") { try await service.healthReport(principal) }
-                await #expect(throws: EdulinkError.self) { try await service.alerts(principal, AlertQuery()) }
-                await #expect(throws: EdulinkError.self) { try await service.kpis(principal) }
-                await #expect(throws: EdulinkError.self) { try await service.acknowledgeAlert(principal, alert.id) }
-                await #expect(throws: EdulinkError.self) { try await service.resolveAlert(principal, alert.id) }
-                await #expect(throws: EdulinkError.self) {
-                    try await service.failedLogins(principal, since: clock.now(), by: .account)
+                await #expect(throws: EdulinkError.self, "\(role)") {
+                    try await service.acting(as: principal).healthReport()
                 }
-                await #expect(throws: EdulinkError.self) { try await service.users(principal, matching: nil) }
-                await #expect(throws: EdulinkError.self) { try await service.auditEvents(principal, AuditQuery()) }
                 await #expect(throws: EdulinkError.self) {
-                    try await service.securityEvents(principal, kind: nil, user: nil, since: nil, limit: 10)
+                    try await service.acting(as: principal).alerts(AlertQuery())
+                }
+                await #expect(throws: EdulinkError.self) { try await service.acting(as: principal).kpis() }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.acting(as: principal).acknowledgeAlert(alert.id)
+                }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.acting(as: principal).resolveAlert(alert.id)
+                }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.acting(as: principal).failedLogins(since: clock.now(), by: .account)
+                }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.acting(as: principal).users(matching: nil)
+                }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.acting(as: principal).auditEvents(AuditQuery())
+                }
+                await #expect(throws: EdulinkError.self) {
+                    try await service.acting(as: principal).securityEvents(kind: nil, user: nil, since: nil, limit: 10)
                 }
             }
             #expect(try await world.openAlerts(.cpu).map(\.state) == [.active])
@@ -285,7 +297,7 @@ struct HealthServiceTests {
                             reviewedAt: reviewHours.map { submitted.addingTimeInterval($0 * 3600) }))
                 }
             }
-            let kpis = try await world.service.kpis(world.admin)
+            let kpis = try await world.service.acting(as: world.admin).kpis()
             // root admin, the employer and the new student this week; the old student not.
             #expect(kpis.registrationsLastWeek == 3)
             #expect(kpis.applicationsLastDay == 1)
@@ -307,10 +319,10 @@ struct HealthServiceTests {
                         SecurityEvent(kind: .loginFailed, email: email, source: source, detail: "wrong", at: at))
                 }
             }
-            let byAccount = try await world.service.failedLogins(world.admin, since: at, by: .account)
+            let byAccount = try await world.service.acting(as: world.admin).failedLogins(since: at, by: .account)
             #expect(byAccount.map(\.key) == ["a@x.test", "b@x.test"])
             #expect(byAccount.map(\.count) == [2, 1])
-            let bySource = try await world.service.failedLogins(world.admin, since: at, by: .source)
+            let bySource = try await world.service.acting(as: world.admin).failedLogins(since: at, by: .source)
             #expect(bySource.map(\.key) == ["10.0.0.1", "10.0.0.2"])
         }
     }

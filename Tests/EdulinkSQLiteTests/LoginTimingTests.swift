@@ -33,8 +33,7 @@ struct LoginTimingTests {
             let service = EdulinkService(
                 environment: ServiceEnvironment(
                     store: store, clock: clock, hasher: hasher, passwordPolicy: PasswordPolicy(commonPasswords: [])))
-            _ = try await service.createUser(
-                .localOperator(),
+            _ = try await service.acting(as: .localOperator()).createUser(
                 NewAccount(
                     email: "known@uon.example", displayName: "Known", role: .student, password: "a long demo password"))
             let afterCreate = (hasher.hashes, hasher.verifies)

@@ -182,8 +182,8 @@ struct Samples {
         try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: now).seed(
             try DemoSeeder.loadBundledDataset(), into: store)
         let service = SecurityServer.service(store, clock: clock, directory: directory)
-        func signedIn(_ email: String) async throws -> LocalRepository {
-            let repository = LocalRepository(service: service, mode: .local(path: path))
+        func signedIn(_ email: String) async throws -> EdulinkService {
+            let repository = service.localSession(mode: .local(path: path))
             _ = try await repository.login(email: email, password: DemoSeeder.demoPassword)
             return repository
         }
@@ -194,7 +194,7 @@ struct Samples {
         return samples
     }
 
-    private mutating func readStudent(_ student: LocalRepository) async throws {
+    private mutating func readStudent(_ student: EdulinkService) async throws {
         let page = try await student.search(try SearchQueryParser.parse("data"), cursor: nil, limit: 5)
         try add("ListingPage", page)
         try add("ListingFilter", try SearchQueryParser.parse("data \"mobile money\" -sales remote:yes sort:deadline"))
@@ -235,7 +235,7 @@ struct Samples {
             ApplicationDraft(listingID: listingID, coverLetter: "I would like to join.", answers: ["Yes"]))
     }
 
-    private mutating func readEmployer(_ employer: LocalRepository) async throws {
+    private mutating func readEmployer(_ employer: EdulinkService) async throws {
         let listings = try await employer.myListings()
         let listingID = try #require(listings.first?.id)
         try add("EmployerDashboard", try await employer.employerDashboard())
@@ -253,7 +253,7 @@ struct Samples {
         }
     }
 
-    private mutating func readAdmin(_ admin: LocalRepository) async throws {
+    private mutating func readAdmin(_ admin: EdulinkService) async throws {
         for user in try await admin.users(matching: nil, role: nil, after: nil, limit: 10) {
             try add("UserSummary", user)
         }
@@ -268,8 +268,8 @@ struct Samples {
         try add("HealthReport", try await admin.healthReport())
         try add("PlatformKPIs", try await admin.kpis())
         for alert in try await admin.alerts(AlertQuery()) { try add("Alert", alert) }
-        _ = try? await LocalRepository(service: admin.service, mode: admin.mode)
-            .login(email: "student@edulink.demo", password: "not the password")
+        _ = try? await admin.localSession(mode: admin.mode).login(
+            email: "student@edulink.demo", password: "not the password")
         let tallies = try await admin.failedLogins(since: .distantPast, by: .account, limit: 10)
         for tally in tallies { try add("SecurityTally", tally) }
         try add("IntegrityReport", try await admin.checkDatabaseIntegrity())

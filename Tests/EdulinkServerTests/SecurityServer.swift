@@ -55,32 +55,28 @@ struct SecurityServer: Sendable {
         let store = world.store
         let service = Self.service(store, clock: clock, directory: directory)
         let op = Principal.localOperator()
-        let institution = try await service.createInstitution(
-            op, Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
-        let organization = try await service.createOrganization(
-            op,
+        let institution = try await service.acting(as: op).createInstitution(
+            Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
+        let organization = try await service.acting(as: op).createOrganization(
             Organization(
                 name: "Kusi Payments", industry: "Fintech", size: .medium, location: "Nairobi",
                 description: "Payments for East African merchants.", createdAt: clock.now()))
-        try await service.setOrganizationVerified(op, organization.id, verified: true)
-        let employer = try await service.createUser(
-            op,
+        try await service.acting(as: op).setOrganizationVerified(organization.id, verified: true)
+        let employer = try await service.acting(as: op).createUser(
             NewAccount(
                 email: "employer@kusi.example", displayName: "Employer", role: .employer, password: password,
                 organizationID: organization.id))
-        _ = try await service.createUser(
-            op, NewAccount(email: "admin@edulink.test", displayName: "Admin", role: .admin, password: password))
+        _ = try await service.acting(as: op).createUser(
+            NewAccount(email: "admin@edulink.test", displayName: "Admin", role: .admin, password: password))
         var students: [Principal] = []
         for index in 0..<2 {
-            let user = try await service.createUser(
-                op,
+            let user = try await service.acting(as: op).createUser(
                 NewAccount(
                     email: "student\(index)@uon.example", displayName: "Student \(index)", role: .student,
                     password: password, institutionID: institution.id))
             let principal = Principal(
                 userID: user.id, role: .student, institutionID: institution.id, origin: .api)
-            _ = try await service.updateProfile(
-                principal,
+            _ = try await service.acting(as: principal).updateProfile(
                 ProfileUpdate(
                     displayName: "Student \(index)", phone: "+254712000\(100 + index)",
                     registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
@@ -91,11 +87,10 @@ struct SecurityServer: Sendable {
         let employerPrincipal = Principal(
             userID: employer.id, role: .employer, organizationID: organization.id, origin: .api)
         let draft = Self.draft("Data Analyst Intern — Mobile Money", at: clock.now())
-        var listing = try await service.createListing(employerPrincipal, draft)
-        listing = try await service.changeListing(employerPrincipal, listing.id, .submit, reason: nil)
-        listing = try await service.changeListing(op, listing.id, .verify, reason: nil)
-        let application = try await service.apply(
-            students[0],
+        var listing = try await service.acting(as: employerPrincipal).createListing(draft)
+        listing = try await service.acting(as: employerPrincipal).changeListing(listing.id, .submit, reason: nil)
+        listing = try await service.acting(as: op).changeListing(listing.id, .verify, reason: nil)
+        let application = try await service.acting(as: students[0]).apply(
             ApplicationDraft(
                 listingID: listing.id,
                 coverLetter: String(repeating: "I built dashboards for my campus club and want to learn. ", count: 3)))
@@ -236,9 +231,9 @@ struct SecurityServer: Sendable {
         var draft = Self.draft("Campus Data Intern — Strathmore only", at: clock.now())
         draft.visibility = .institutionOnly
         draft.institutionID = institution
-        let listing = try await service.createListing(principal, draft)
-        _ = try await service.changeListing(principal, listing.id, .submit, reason: nil)
-        return try await service.changeListing(op, listing.id, .verify, reason: nil)
+        let listing = try await service.acting(as: principal).createListing(draft)
+        _ = try await service.acting(as: principal).changeListing(listing.id, .submit, reason: nil)
+        return try await service.acting(as: op).changeListing(listing.id, .verify, reason: nil)
     }
 
     /// Signs in and returns the access and refresh tokens.

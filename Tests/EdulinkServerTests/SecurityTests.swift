@@ -200,8 +200,8 @@ struct SecurityTests {
     func institutionIsNotTheStudents(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in
             let op = Principal.localOperator()
-            let other = try await server.service.createInstitution(
-                op, Institution(name: "Strathmore University", shortCode: "SU", type: .university, verified: true))
+            let other = try await server.service.acting(as: op).createInstitution(
+                Institution(name: "Strathmore University", shortCode: "SU", type: .university, verified: true))
             let listing = try await server.publishInstitutionOnly(for: other.id)
             let student = try await server.login("student0@uon.example")
             let path = "/api/v1/listings/\(listing.id.rawValue)"
@@ -321,21 +321,19 @@ struct SecurityTests {
     func noListingOracle(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in
             let op = Principal.localOperator()
-            let rival = try await server.service.createOrganization(
-                op,
+            let rival = try await server.service.acting(as: op).createOrganization(
                 Organization(
                     name: "Rival Analytics", industry: "Data", size: .small, location: "Mombasa",
                     description: "Another employer on the same platform.", createdAt: server.clock.now()))
-            try await server.service.setOrganizationVerified(op, rival.id, verified: true)
-            _ = try await server.service.createUser(
-                op,
+            try await server.service.acting(as: op).setOrganizationVerified(rival.id, verified: true)
+            _ = try await server.service.acting(as: op).createUser(
                 NewAccount(
                     email: "rival@rival.example", displayName: "Rival", role: .employer,
                     password: SecurityServer.password, organizationID: rival.id))
             // Kusi's draft: nobody but Kusi (and admins) may know it exists.
             let owner = try #require(try await server.store.read { try $0.user(email: "employer@kusi.example") })
-            let draft = try await server.service.createListing(
-                Principal(user: owner, origin: .api), SecurityServer.draft("Unannounced Intern", at: server.clock.now())
+            let draft = try await server.service.acting(as: Principal(user: owner, origin: .api)).createListing(
+                SecurityServer.draft("Unannounced Intern", at: server.clock.now())
             )
             let day = 86_400.0
             let iso = { (offset: Double) in server.clock.now().addingTimeInterval(offset * day).ISO8601Format() }

@@ -97,7 +97,7 @@ struct AdminUsersTests {
         try await withWorld { world in
             let op = Principal.localOperator()
             let organizationID = try #require(await world.employer.currentUser()?.organizationID)
-            try await world.service.setOrganizationVerified(op, organizationID, verified: false)
+            try await world.service.acting(as: op).setOrganizationVerified(organizationID, verified: false)
             var model = UsersViewModel(repository: world.admin)
             await send(&model, .setRoleFilter(.employer))
             let organization = try #require(model.state.selectedOrganization)
@@ -290,7 +290,8 @@ struct AdminAuditTests {
             #expect(lines.count == 103)
             #expect(lines.first == "id,at,actor_id,actor_role,action,entity,entity_id,summary,origin")
             #expect(model.takeEvents().contains(.toast(Toast("Exported 102 audit events to \(path)"))))
-            let recorded = try await world.service.securityEvents(Principal.localOperator(), kind: .dataExport)
+            let recorded = try await world.service.acting(as: Principal.localOperator()).securityEvents(
+                kind: .dataExport)
             #expect(recorded.map(\.detail) == ["102 audit events exported to CSV"])
         }
     }

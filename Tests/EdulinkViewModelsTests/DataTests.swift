@@ -111,11 +111,10 @@ private func withDataWorld(_ body: (DataWorld) async throws -> Void) async throw
                 requests: nil, timesServiceCalls: false, dataDirectory: directory.path)))
     var sessions: [any EdulinkRepository] = []
     for (email, role) in [("root@edulink.test", Role.admin), ("pupil@edulink.test", Role.student)] {
-        _ = try await service.createUser(
-            .localOperator(),
+        _ = try await service.acting(as: .localOperator()).createUser(
             NewAccount(email: email, displayName: "Test \(role.rawValue)", role: role, password: "a long test password")
         )
-        let session = LocalRepository(service: service, mode: .local(path: path))
+        let session = service.localSession(mode: .local(path: path))
         _ = try await session.login(email: email, password: "a long test password")
         sessions.append(session)
     }

@@ -12,8 +12,7 @@ struct EmployerTests {
         for index in 0..<count {
             let email = "applicant\(index)@uon.example"
             let name = names.indices.contains(index) ? names[index] : "Applicant \(index)"
-            _ = try await world.service.createUser(
-                op,
+            _ = try await world.service.acting(as: op).createUser(
                 NewAccount(
                     email: email, displayName: name, role: .student, password: Fixture.password,
                     institutionID: world.institution.id))
@@ -235,7 +234,8 @@ struct EmployerTests {
             #expect(text.contains("\"Strong, \"\"very\"\" strong\""))
             #expect(text.components(separatedBy: "\r\n").count == 4)  // header, 2 rows, and the empty rest
             // The export is on record as a data-export security event.
-            let recorded = try await world.service.securityEvents(Principal.localOperator(), kind: .dataExport)
+            let recorded = try await world.service.acting(as: Principal.localOperator()).securityEvents(
+                kind: .dataExport)
             #expect(recorded.map(\.detail).first?.hasPrefix("2 applicants of listing") == true)
         }
     }

@@ -36,8 +36,8 @@ struct ProfileTests {
             _ = profile.handle(.set(.course, "Statistics"))
             _ = profile.handle(.set(.skills, "SQL, Python"))
             // An admin ties the newcomer to the institution; a reload keeps the edits not saved yet.
-            try await world.service.setInstitution(
-                .localOperator(), user: try #require(await world.newcomer.currentUser()).id, to: world.institution.id)
+            try await world.service.acting(as: .localOperator()).setInstitution(
+                try #require(await world.newcomer.currentUser()).id, to: world.institution.id)
             await send(&profile, .load)
             #expect(profile.state.detail?.institution?.id == world.institution.id)
             await send(&profile, .save)

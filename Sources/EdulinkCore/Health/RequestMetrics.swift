@@ -47,7 +47,7 @@ public struct RequestSummary: Sendable, Equatable, Codable {
 /// metrics.summary(at: .now).p99  // 0.0015
 /// ```
 public final class RequestMetrics: MetricsFactory {
-    /// The timer label for repository calls (LocalRepository).
+    /// The timer label for repository calls (local mode).
     public static let repositoryCallLabel = "edulink_repository_call"
     /// The timer label for HTTP requests (server).
     public static let httpRequestLabel = "edulink_http_request"

@@ -15,9 +15,9 @@ public enum RepositoryMode: Sendable, Equatable {
     }
 }
 
-/// The use cases of one signed-in session: what view-models talk to. `LocalRepository` runs
-/// `EdulinkService` in process; the remote client sends the same calls to a server that runs it.
-/// Both must pass the same contract suite.
+/// The use cases of one signed-in session: what view-models talk to. In local mode the service
+/// itself is the repository (`EdulinkService.localSession(mode:origin:)`); the remote client sends
+/// the same calls to a server that runs the service. Both must pass the same contract suite.
 public protocol EdulinkRepository: Sendable {
     var mode: RepositoryMode { get }
 

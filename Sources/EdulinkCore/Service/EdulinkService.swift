@@ -43,6 +43,8 @@ public struct ServiceEnvironment: Sendable {
 /// the CLI and the API can never disagree about what is allowed.
 public struct EdulinkService: Sendable {
     public let environment: ServiceEnvironment
+    /// Who the use cases act for (`Caller`); nobody until bound.
+    var binding = Caller.nobody
     var store: any Store { environment.store }
     var logger: Logger { environment.logger }
 

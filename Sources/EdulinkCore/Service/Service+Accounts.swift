@@ -96,7 +96,8 @@ extension EdulinkService {
     /// failed sign-in (the lockout rules apply) but keeps the session, so the person may try again;
     /// it is a field error, never a sign-out. An account that is locked (the fifth failure locks it),
     /// disabled or gone ends the session with the sign-in refusal.
-    public func reauthenticate(_ principal: Principal, password: String, source: String) async throws -> User {
+    public func reauthenticate(password: String, source: String) async throws -> User {
+        let principal = try await caller()
         guard let user = try await store.read({ try $0.user(principal.userID) }) else {
             throw EdulinkError.unauthenticated(Self.loginRefusedMessage)
         }
@@ -128,14 +129,16 @@ extension EdulinkService {
     public static let wrongPasswordMessage = "That password is not right; try again."
 
     /// Changes the signed-in user's own password after checking the current one.
-    public func changePassword(_ principal: Principal, current: String, new: String) async throws {
-        try await guarded(principal) {
+    public func changePassword(current: String, new: String) async throws {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .changeOwnPassword, on: Ownership(userID: principal.userID))
             // The current password is checked like a sign-in: a wrong one counts towards the lockout
             // and is a security event, so a stolen session cannot guess it without limit.
             let user: User
             do {
-                user = try await reauthenticate(principal, password: current, source: principal.origin.rawValue)
+                user = try await acting(as: principal).reauthenticate(
+                    password: current, source: principal.origin.rawValue)
             } catch let error as EdulinkError where error.fieldErrors.map(\.field) == ["password"] {
                 throw EdulinkError.validation([FieldError("current_password", "Current password is incorrect.")])
             }
@@ -156,8 +159,9 @@ extension EdulinkService {
 
     /// Creates an account (admins and the local operator).
     @discardableResult
-    public func createUser(_ principal: Principal, _ account: NewAccount) async throws -> UserSummary {
-        try await guarded(principal) {
+    public func createUser(_ account: NewAccount) async throws -> UserSummary {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             let email = AccountRules.normalizeEmail(account.email)
             let name = TextRules.clean(account.displayName)
@@ -200,11 +204,12 @@ extension EdulinkService {
 
     /// Users whose email or name contains `text`.
     public func users(
-        _ principal: Principal, matching text: String?, role: Role? = nil, after: UserID? = nil, limit: Int = 100
+        matching text: String?, role: Role? = nil, after: UserID? = nil, limit: Int = 100
     )
         async throws -> [UserSummary]
     {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             let limit = min(max(limit, 1), 1000)
             return try await store.read { try $0.users(matching: text, role: role, after: after, limit: limit) }
@@ -213,8 +218,9 @@ extension EdulinkService {
     }
 
     /// Finds one account by email (admins and the local operator).
-    public func user(_ principal: Principal, email: String) async throws -> UserSummary {
-        try await guarded(principal) {
+    public func user(email: String) async throws -> UserSummary {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             let email = AccountRules.normalizeEmail(email)
             guard let user = try await store.read({ try $0.user(email: email) }) else {
@@ -225,7 +231,8 @@ extension EdulinkService {
     }
 
     /// Changes an account's role. The last active admin cannot be demoted.
-    public func setRole(_ principal: Principal, user id: UserID, to role: Role) async throws {
+    public func setRole(_ id: UserID, to role: Role) async throws {
+        let principal = try await caller()
         let at = now()
         try await changeAccount(principal, id, action: "user.role", security: .roleChanged) { user, session in
             if user.role == role { return nil }
@@ -246,7 +253,8 @@ extension EdulinkService {
 
     /// Ties a student or an institution admin to an institution, or unties them (`nil`): the admin's
     /// way until the institution's own codes and imports; a student's profile edit never changes it.
-    public func setInstitution(_ principal: Principal, user id: UserID, to institutionID: InstitutionID?) async throws {
+    public func setInstitution(_ id: UserID, to institutionID: InstitutionID?) async throws {
+        let principal = try await caller()
         let at = now()
         try await changeAccount(principal, id, action: "user.institution", security: .adminAction) { user, session in
             guard user.role == .student || user.role == .institutionAdmin else {
@@ -281,7 +289,8 @@ extension EdulinkService {
     }
 
     /// Locks an account until `until` (nil: until an admin unlocks it).
-    public func lockUser(_ principal: Principal, user id: UserID, until: Date? = nil) async throws {
+    public func lockUser(_ id: UserID, until: Date? = nil) async throws {
+        let principal = try await caller()
         let at = now()
         try await changeAccount(principal, id, action: "user.lock", security: .accountLocked) { user, session in
             try Self.refuseOwnAccount(principal, user, "lock")
@@ -296,7 +305,8 @@ extension EdulinkService {
     }
 
     /// Unlocks an account and forgets its failed logins.
-    public func unlockUser(_ principal: Principal, user id: UserID) async throws {
+    public func unlockUser(_ id: UserID) async throws {
+        let principal = try await caller()
         let at = now()
         try await changeAccount(principal, id, action: "user.unlock", security: .accountUnlocked) { user, _ in
             user.status = .active
@@ -307,7 +317,8 @@ extension EdulinkService {
     }
 
     /// Disables an account: it can no longer sign in.
-    public func disableUser(_ principal: Principal, user id: UserID) async throws {
+    public func disableUser(_ id: UserID) async throws {
+        let principal = try await caller()
         let at = now()
         try await changeAccount(principal, id, action: "user.disable", security: .adminAction) { user, session in
             try Self.refuseOwnAccount(principal, user, "disable")
@@ -329,7 +340,8 @@ extension EdulinkService {
     }
 
     /// Sets a new random password and returns it, to be shown once.
-    public func resetPassword(_ principal: Principal, user id: UserID) async throws -> String {
+    public func resetPassword(_ id: UserID) async throws -> String {
+        let principal = try await caller()
         var password = environment.random.token(length: 16)
         while environment.passwordPolicy.problem(password: password, email: "") != nil {
             password = environment.random.token(length: 16)
@@ -350,7 +362,8 @@ extension EdulinkService {
     }
 
     /// Sets a chosen password for an account (the CLI reads it from standard input).
-    public func setPassword(_ principal: Principal, user id: UserID, to password: String) async throws {
+    public func setPassword(_ id: UserID, to password: String) async throws {
+        let principal = try await caller()
         guard let email = try await store.read({ try $0.user(id)?.email }) else {
             throw EdulinkError.notFound("Account")
         }

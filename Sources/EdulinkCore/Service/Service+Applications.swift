@@ -64,8 +64,9 @@ extension EdulinkService {
 
     /// Submits an application. The rules of `ApplyRules` are checked in order inside the write
     /// transaction (with the listing locked), then the form's fields.
-    public func apply(_ principal: Principal, _ draft: ApplicationDraft) async throws -> Application {
-        try await guarded(principal) {
+    public func apply(_ draft: ApplicationDraft) async throws -> Application {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .apply)
             guard principal.role == .student else { throw PermissionDenied(action: .apply) }
             let draft = draft.cleaned()
@@ -108,8 +109,9 @@ extension EdulinkService {
     }
 
     /// The student's own applications, newest first.
-    public func myApplications(_ principal: Principal) async throws -> [ApplicationSummary] {
-        try await guarded(principal) {
+    public func myApplications() async throws -> [ApplicationSummary] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewApplication, on: Ownership(userID: principal.userID))
             return try await store.read { session in
                 let applications = try session.applications(studentID: principal.userID)
@@ -127,31 +129,35 @@ extension EdulinkService {
 
     /// One application with its timeline; the student sees their own (without employer notes), an
     /// employer those of their organization's listings.
-    public func application(_ principal: Principal, _ id: ApplicationID) async throws -> ApplicationDetail {
-        try await guarded(principal) {
+    public func application(_ id: ApplicationID) async throws -> ApplicationDetail {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             return try await store.read { session in try self.detail(principal, id, session, at) }
         }
     }
 
     /// Withdraws the student's own application (from any open state or an offer).
-    public func withdraw(_ principal: Principal, _ id: ApplicationID, note: String? = nil) async throws -> Application {
-        try await move(principal, id, .withdraw(note: note))
+    public func withdraw(_ id: ApplicationID, note: String? = nil) async throws -> Application {
+        let principal = try await caller()
+        return try await acting(as: principal).move(id, .withdraw(note: note))
     }
 
     /// Accepts or declines an offer.
-    public func answerOffer(_ principal: Principal, _ id: ApplicationID, accept: Bool) async throws -> Application {
-        try await move(principal, id, accept ? .accept : .decline)
+    public func answerOffer(_ id: ApplicationID, accept: Bool) async throws -> Application {
+        let principal = try await caller()
+        return try await acting(as: principal).move(id, accept ? .accept : .decline)
     }
 
     // MARK: Employer
 
     /// A listing's applicants, optionally of one stage, by id (keyset pagination).
     public func applicants(
-        _ principal: Principal, listing id: ListingID, status: ApplicationStatus? = nil, after: ApplicationID? = nil,
+        listing id: ListingID, status: ApplicationStatus? = nil, after: ApplicationID? = nil,
         limit: Int = 200
     ) async throws -> [ApplicationSummary] {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let limit = min(max(limit, 1), 5000)
             return try await store.read { session in
                 let listing = try self.ownedListing(principal, id, .viewApplicants, session)
@@ -174,8 +180,9 @@ extension EdulinkService {
 
     /// Opens an application for review: the first time an employer opens a pending one, it becomes
     /// reviewed.
-    public func openApplication(_ principal: Principal, _ id: ApplicationID) async throws -> ApplicationDetail {
-        try await guarded(principal) {
+    public func openApplication(_ id: ApplicationID) async throws -> ApplicationDetail {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             return try await store.write { session in
                 var detail = try self.detail(principal, id, session, at)
@@ -188,8 +195,9 @@ extension EdulinkService {
     }
 
     /// Moves an application to a new state with the data the state needs.
-    public func move(_ principal: Principal, _ id: ApplicationID, _ move: ApplicationMove) async throws -> Application {
-        try await guarded(principal) {
+    public func move(_ id: ApplicationID, _ move: ApplicationMove) async throws -> Application {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             return try await store.write { session in
                 try self.performMove(principal, id, move, batchID: nil, session, at)
@@ -199,9 +207,9 @@ extension EdulinkService {
 
     /// Applies one move to many applications in one transaction; all succeed or none do. Returns the
     /// batch id, which `undoBatch` takes.
-    public func moveMany(_ principal: Principal, _ ids: [ApplicationID], _ move: ApplicationMove) async throws -> String
-    {
-        try await guarded(principal) {
+    public func moveMany(_ ids: [ApplicationID], _ move: ApplicationMove) async throws -> String {
+        let principal = try await caller()
+        return try await guarded(principal) {
             guard !ids.isEmpty else {
                 throw EdulinkError.validation([FieldError("applications", "Mark at least one applicant.")])
             }
@@ -222,8 +230,9 @@ extension EdulinkService {
 
     /// Undoes the employer's last decision on an application, within 10 minutes. The undo is
     /// itself a timeline event.
-    public func undoLastMove(_ principal: Principal, _ id: ApplicationID) async throws -> Application {
-        try await guarded(principal) {
+    public func undoLastMove(_ id: ApplicationID) async throws -> Application {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             return try await store.write { session in
                 guard let application = try session.application(id) else { throw EdulinkError.notFound("Application") }
@@ -241,8 +250,9 @@ extension EdulinkService {
     }
 
     /// Undoes every decision of a bulk action, within 10 minutes, as one batch.
-    public func undoBatch(_ principal: Principal, _ batchID: String) async throws -> Int {
-        try await guarded(principal) {
+    public func undoBatch(_ batchID: String) async throws -> Int {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             return try await store.write { session in
                 let events = try session.events(batchID: batchID).filter { $0.undoes == nil }
@@ -269,7 +279,8 @@ extension EdulinkService {
     }
 
     /// Sets the employer's 1–5 rating (nil clears it).
-    public func rate(_ principal: Principal, _ id: ApplicationID, rating: Int?) async throws {
+    public func rate(_ id: ApplicationID, rating: Int?) async throws {
+        let principal = try await caller()
         if let rating, !(1...5).contains(rating) {
             throw EdulinkError.validation([FieldError("rating", "Rating must be 1 to 5.")])
         }
@@ -279,7 +290,8 @@ extension EdulinkService {
     }
 
     /// Sets the employer's private notes on an application.
-    public func setNotes(_ principal: Principal, _ id: ApplicationID, notes: String) async throws {
+    public func setNotes(_ id: ApplicationID, notes: String) async throws {
+        let principal = try await caller()
         let notes = notes.trimmingCharacters(in: .whitespacesAndNewlines)
         var v = FieldValidator()
         v.optionalText("notes", notes, label: "Notes", range: 0...5000, multiline: true)

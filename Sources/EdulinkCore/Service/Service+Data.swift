@@ -91,8 +91,9 @@ public enum BackupRetention {
 // The admin Data tab: status, integrity, maintenance tasks and snapshots. Every action is an
 // admin's (`manageDatabase`), audited, and recorded as an admin-action security event.
 extension EdulinkService {
-    public func dataOverview(_ principal: Principal) async throws -> DataOverview {
-        try await guarded(principal) {
+    public func dataOverview() async throws -> DataOverview {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let (operations, maintenance) = try maintenanceTools()
             let backups = try await maintenance.backups()
@@ -108,8 +109,9 @@ extension EdulinkService {
     }
 
     /// Integrity and foreign-key check; the store keeps the result for the health check.
-    public func checkDatabaseIntegrity(_ principal: Principal) async throws -> IntegrityReport {
-        try await guarded(principal) {
+    public func checkDatabaseIntegrity() async throws -> IntegrityReport {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let report = try await maintenanceTools().1.checkIntegrity()
             try await recordDataAction(
@@ -119,8 +121,9 @@ extension EdulinkService {
         }
     }
 
-    public func runDatabaseTask(_ principal: Principal, _ task: DatabaseTask) async throws -> DatabaseTaskResult {
-        try await guarded(principal) {
+    public func runDatabaseTask(_ task: DatabaseTask) async throws -> DatabaseTaskResult {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let maintenance = try maintenanceTools().1
             let before = try await maintenance.status().sizeBytes
@@ -136,8 +139,9 @@ extension EdulinkService {
     }
 
     /// A verified snapshot in the backup folder; older ones are pruned as by `edulink db backup`.
-    public func createBackup(_ principal: Principal) async throws -> BackupRecord {
-        try await guarded(principal) {
+    public func createBackup() async throws -> BackupRecord {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let (operations, maintenance) = try maintenanceTools()
             let record = try await maintenance.backup(
@@ -148,8 +152,9 @@ extension EdulinkService {
         }
     }
 
-    public func verifyBackup(_ principal: Principal, _ id: BackupID) async throws -> BackupRecord {
-        try await guarded(principal) {
+    public func verifyBackup(_ id: BackupID) async throws -> BackupRecord {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let maintenance = try maintenanceTools().1
             let record = try await maintenance.verifyBackup(id)
@@ -162,15 +167,16 @@ extension EdulinkService {
 
     /// Replaces the database with a recorded snapshot; the current database is backed up first.
     /// The audit entry is written after the restore, into the restored database.
-    public func restoreBackup(_ principal: Principal, _ id: BackupID) async throws -> RestoreResult {
-        try await guarded(principal) {
+    public func restoreBackup(_ id: BackupID) async throws -> RestoreResult {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let (operations, maintenance) = try maintenanceTools()
             guard let record = try await maintenance.backups().first(where: { $0.id == id }) else {
                 throw EdulinkError.notFound("Backup \(id)")
             }
-            let previous = try await restore(
-                principal, from: URL(fileURLWithPath: record.path),
+            let previous = try await acting(as: principal).restore(
+                from: URL(fileURLWithPath: record.path),
                 backupDirectory: URL(fileURLWithPath: operations.backupDirectory, isDirectory: true), id: id)
             return RestoreResult(restored: record, previous: previous)
         }
@@ -181,9 +187,10 @@ extension EdulinkService {
     /// had ended since it was taken (signed out, revoked, locked accounts), and none of them may
     /// live again. Returns the snapshot of the database as it was.
     public func restore(
-        _ principal: Principal, from file: URL, backupDirectory: URL, id: BackupID? = nil
+        from file: URL, backupDirectory: URL, id: BackupID? = nil
     ) async throws -> BackupRecord {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let maintenance = try maintenanceTools().1
             let previous = try await maintenance.restore(from: file, backupDirectory: backupDirectory)
@@ -201,8 +208,9 @@ extension EdulinkService {
     }
 
     /// Deletes snapshots older than the retention, never the newest.
-    public func pruneBackups(_ principal: Principal) async throws -> PruneResult {
-        try await guarded(principal) {
+    public func pruneBackups() async throws -> PruneResult {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageDatabase)
             let (operations, maintenance) = try maintenanceTools()
             let newest = BackupRetention.newest(try await maintenance.backups())

@@ -11,8 +11,9 @@ extension EdulinkService {
     /// The employer's dashboard: funnel, time to first review, acceptance rate, per-listing stage
     /// counts and weekly applications, over the organization's listings. Every figure is an
     /// aggregate the store computes.
-    public func employerDashboard(_ principal: Principal) async throws -> EmployerDashboard {
-        try await guarded(principal) {
+    public func employerDashboard() async throws -> EmployerDashboard {
+        let principal = try await caller()
+        return try await guarded(principal) {
             guard let organizationID = principal.organizationID else {
                 throw EdulinkError.forbidden("You have no organization.")
             }

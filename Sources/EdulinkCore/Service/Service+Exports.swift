@@ -22,8 +22,9 @@ public enum DataExport: Sendable, Equatable {
 extension EdulinkService {
     /// Records a `data_export` security event for an export the principal may make: applicants only
     /// of their own organization's listing, audit events only with the right to read them.
-    public func recordExport(_ principal: Principal, _ export: DataExport) async throws {
-        try await guarded(principal) {
+    public func recordExport(_ export: DataExport) async throws {
+        let principal = try await caller()
+        return try await guarded(principal) {
             guard (0...DataExport.maximumRows).contains(export.rows) else {
                 throw EdulinkError.validation([FieldError("rows", "Rows must be 0 to \(DataExport.maximumRows).")])
             }

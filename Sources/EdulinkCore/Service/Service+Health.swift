@@ -8,7 +8,7 @@ public struct OperationsEnvironment: Sendable {
     /// Repository calls or HTTP requests of this process; nil when not recorded.
     public var requests: RequestMetrics?
     /// True in local mode: every session call of the service is timed into `requests` (a
-    /// LocalRepository call is one service call). The server times HTTP requests instead.
+    /// local-mode repository call is one service call). The server times HTTP requests instead.
     public var timesServiceCalls: Bool
     /// The folder holding the data (its free space is the storage check).
     public var dataDirectory: String
@@ -42,8 +42,9 @@ public struct OperationsEnvironment: Sendable {
 
 extension EdulinkService {
     /// The health report for an admin, after the alert engine has acted on it.
-    public func healthReport(_ principal: Principal) async throws -> HealthReport {
-        try await guarded(principal) {
+    public func healthReport() async throws -> HealthReport {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewHealth)
             return await evaluateHealth()
         }
@@ -72,8 +73,9 @@ extension EdulinkService {
     }
 
     /// Alerts, newest first: open ones or the whole history.
-    public func alerts(_ principal: Principal, _ query: AlertQuery) async throws -> [Alert] {
-        try await guarded(principal) {
+    public func alerts(_ query: AlertQuery) async throws -> [Alert] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewHealth)
             var query = query
             query.limit = min(max(query.limit, 1), 1000)
@@ -82,8 +84,9 @@ extension EdulinkService {
     }
 
     /// Marks an open alert as seen; it stays open until its condition clears or it is resolved.
-    public func acknowledgeAlert(_ principal: Principal, _ id: AlertID) async throws -> Alert {
-        try await changeAlert(principal, id, action: "alert.acknowledge") { alert, at in
+    public func acknowledgeAlert(_ id: AlertID) async throws -> Alert {
+        let principal = try await caller()
+        return try await changeAlert(principal, id, action: "alert.acknowledge") { alert, at in
             guard alert.state == .active else {
                 throw EdulinkError.conflict(
                     "This alert is \(alert.state.rawValue); only an active alert can be acknowledged.")
@@ -95,8 +98,9 @@ extension EdulinkService {
     }
 
     /// Closes an open alert. If its condition still holds, the next evaluation raises a new one.
-    public func resolveAlert(_ principal: Principal, _ id: AlertID) async throws -> Alert {
-        try await changeAlert(principal, id, action: "alert.resolve") { alert, at in
+    public func resolveAlert(_ id: AlertID) async throws -> Alert {
+        let principal = try await caller()
+        return try await changeAlert(principal, id, action: "alert.resolve") { alert, at in
             guard alert.state.isOpen else {
                 throw EdulinkError.conflict("This alert is already \(alert.state.rawValue).")
             }
@@ -107,18 +111,20 @@ extension EdulinkService {
     }
 
     /// Registrations, applications, success rate, open listings and time to first review.
-    public func kpis(_ principal: Principal) async throws -> PlatformKPIs {
-        try await guarded(principal) {
+    public func kpis() async throws -> PlatformKPIs {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewHealth)
             return try await measureKPIs()
         }
     }
 
     /// Failed logins since `since`, per typed email or per source (Security tab).
-    public func failedLogins(_ principal: Principal, since: Date, by grouping: SecurityGrouping, limit: Int = 20)
+    public func failedLogins(since: Date, by grouping: SecurityGrouping, limit: Int = 20)
         async throws -> [SecurityTally]
     {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewSecurity)
             let limit = min(max(limit, 1), 500)
             return try await store.read {

@@ -86,10 +86,11 @@ extension EdulinkService {
     }
 
     /// Open listings matching `filter`, ranked, one page at a time (keyset pagination).
-    public func search(_ principal: Principal, _ filter: ListingFilter, cursor: PageCursor? = nil, limit: Int = 50)
+    public func search(_ filter: ListingFilter, cursor: PageCursor? = nil, limit: Int = 50)
         async throws -> Page<ListingSummary>
     {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .browseListings)
             try filter.validate()
             if let cursor, !cursor.isPlausible {
@@ -105,8 +106,9 @@ extension EdulinkService {
     }
 
     /// How many open listings match `filter`.
-    public func count(_ principal: Principal, _ filter: ListingFilter) async throws -> Int {
-        try await guarded(principal) {
+    public func count(_ filter: ListingFilter) async throws -> Int {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .browseListings)
             try filter.validate()
             return try await store.read { session in
@@ -116,8 +118,9 @@ extension EdulinkService {
     }
 
     /// One listing with what its viewer needs: for a student, whether and why not they can apply.
-    public func listing(_ principal: Principal, _ id: ListingID) async throws -> ListingDetail {
-        try await guarded(principal) {
+    public func listing(_ id: ListingID) async throws -> ListingDetail {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewListing)
             let at = now()
             let calendar = environment.calendar
@@ -169,8 +172,9 @@ extension EdulinkService {
     // MARK: Employer: own listings
 
     /// The organization's listings, every status.
-    public func myListings(_ principal: Principal) async throws -> [ListingSummary] {
-        try await guarded(principal) {
+    public func myListings() async throws -> [ListingSummary] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             guard let organizationID = principal.organizationID else {
                 throw EdulinkError.forbidden("You have no organization.")
             }
@@ -183,8 +187,9 @@ extension EdulinkService {
     }
 
     /// Creates a draft listing for the employer's organization.
-    public func createListing(_ principal: Principal, _ draft: ListingDraft) async throws -> Listing {
-        try await guarded(principal) {
+    public func createListing(_ draft: ListingDraft) async throws -> Listing {
+        let principal = try await caller()
+        return try await guarded(principal) {
             guard let organizationID = principal.organizationID else {
                 throw EdulinkError.forbidden("Only an employer with an organization can create listings.")
             }
@@ -204,8 +209,9 @@ extension EdulinkService {
 
     /// Edits a listing. Drafts change freely; a published listing keeps its title and description,
     /// and its deadline, capacity and positions may only grow; a closed listing does not change.
-    public func updateListing(_ principal: Principal, _ id: ListingID, _ draft: ListingDraft) async throws -> Listing {
-        try await guarded(principal) {
+    public func updateListing(_ id: ListingID, _ draft: ListingDraft) async throws -> Listing {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let draft = draft.cleaned()
             let at = now()
             let calendar = environment.calendar
@@ -256,23 +262,25 @@ extension EdulinkService {
     }
 
     /// Grows a published listing's deadline, capacity or positions.
-    public func extendListing(_ principal: Principal, _ id: ListingID, _ change: ListingExtension) async throws
+    public func extendListing(_ id: ListingID, _ change: ListingExtension) async throws
         -> Listing
     {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let listing = try await store.read { try $0.listing(id) }
             guard let listing else { throw EdulinkError.notFound("Listing") }
             var draft = ListingDraft(listing)
             if let deadline = change.deadline { draft.deadline = deadline }
             if let capacity = change.capacity { draft.capacity = capacity }
             if let positions = change.positions { draft.positions = positions }
-            return try await updateListing(principal, id, draft)
+            return try await acting(as: principal).updateListing(id, draft)
         }
     }
 
     /// A new draft with the same content; dates that have passed move forward by the same span.
-    public func duplicateListing(_ principal: Principal, _ id: ListingID) async throws -> Listing {
-        try await guarded(principal) {
+    public func duplicateListing(_ id: ListingID) async throws -> Listing {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             let source = try await store.read { session in try self.ownedListing(principal, id, .createListing, session)
             }
@@ -283,15 +291,16 @@ extension EdulinkService {
                 draft.startDate = draft.startDate.addingTimeInterval(shift)
                 draft.endDate = draft.endDate.addingTimeInterval(shift)
             }
-            return try await createListing(principal, draft)
+            return try await acting(as: principal).createListing(draft)
         }
     }
 
     /// Moves a listing through its lifecycle (submit, verify, send back, close).
-    public func changeListing(_ principal: Principal, _ id: ListingID, _ event: ListingEvent, reason: String? = nil)
+    public func changeListing(_ id: ListingID, _ event: ListingEvent, reason: String? = nil)
         async throws -> Listing
     {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             let at = now()
             let calendar = environment.calendar
             let reason = reason.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
@@ -361,8 +370,9 @@ extension EdulinkService {
     }
 
     /// Listings waiting for verification (admins see all; institution admins their institution's).
-    public func verificationQueue(_ principal: Principal) async throws -> [ListingSummary] {
-        try await guarded(principal) {
+    public func verificationQueue() async throws -> [ListingSummary] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             guard principal.role == .admin || principal.role == .institutionAdmin else {
                 throw PermissionDenied(action: .verifyListing)
             }

@@ -3,8 +3,9 @@ import Foundation
 extension EdulinkService {
     /// Registers an organization (admins and the local operator). Employers are attached to it with
     /// `createUser`.
-    public func createOrganization(_ principal: Principal, _ organization: Organization) async throws -> Organization {
-        try await guarded(principal) {
+    public func createOrganization(_ organization: Organization) async throws -> Organization {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             var cleaned = organization.cleaned()
             try cleaned.validate()
@@ -26,8 +27,9 @@ extension EdulinkService {
     }
 
     /// Marks an organization verified (or not); only verified organizations publish.
-    public func setOrganizationVerified(_ principal: Principal, _ id: OrganizationID, verified: Bool) async throws {
-        try await guarded(principal) {
+    public func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             try await store.write { session in
                 guard var organization = try session.organization(id) else {
@@ -46,8 +48,9 @@ extension EdulinkService {
     }
 
     /// Registers an institution (admins and the local operator).
-    public func createInstitution(_ principal: Principal, _ institution: Institution) async throws -> Institution {
-        try await guarded(principal) {
+    public func createInstitution(_ institution: Institution) async throws -> Institution {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             var v = FieldValidator()
             let name = TextRules.clean(institution.name)

@@ -71,8 +71,9 @@ public struct ProfileUpdate: Sendable, Equatable, Hashable, Codable {
 extension EdulinkService {
     // MARK: Saved listings
 
-    public func savedListings(_ principal: Principal) async throws -> [ListingSummary] {
-        try await guarded(principal) {
+    public func savedListings() async throws -> [ListingSummary] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
             return try await store.read { session in
                 // A saved listing that went back to draft, or is no longer for the student's
@@ -87,10 +88,10 @@ extension EdulinkService {
         }
     }
 
-    /// Saves or unsaves a listing; returns whether it is saved afterwards.
-    @discardableResult
-    public func setSaved(_ principal: Principal, _ listingID: ListingID, saved: Bool) async throws -> Bool {
-        try await guarded(principal) {
+    /// Saves or unsaves a listing.
+    public func setSaved(_ listingID: ListingID, saved: Bool) async throws {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
             let at = now()
             return try await store.write { session in
@@ -108,7 +109,6 @@ extension EdulinkService {
                 } else if try session.deleteSavedListing(studentID: principal.userID, listingID: listingID) {
                     try self.audit(session, principal, "saved_listing.delete", "listing", listingID.rawValue, "unsaved")
                 }
-                return saved
             }
         }
     }
@@ -116,8 +116,9 @@ extension EdulinkService {
     // MARK: Saved searches
 
     /// The student's saved searches with how many listings were published since each was last seen.
-    public func savedSearches(_ principal: Principal) async throws -> [SavedSearchSummary] {
-        try await guarded(principal) {
+    public func savedSearches() async throws -> [SavedSearchSummary] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
             return try await store.read { session in
                 let scope = try self.scope(for: principal, in: session)
@@ -133,8 +134,9 @@ extension EdulinkService {
     }
 
     /// Saves a query under a name (the query must parse).
-    public func saveSearch(_ principal: Principal, name: String, query: String) async throws -> SavedSearch {
-        try await guarded(principal) {
+    public func saveSearch(name: String, query: String) async throws -> SavedSearch {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .manageSavedItems, on: Ownership(userID: principal.userID))
             let name = TextRules.clean(name)
             let query = TextRules.clean(query)
@@ -167,16 +169,18 @@ extension EdulinkService {
     }
 
     /// Marks a saved search's results as seen now (its new-match count goes back to zero).
-    public func markSavedSearchSeen(_ principal: Principal, _ id: SavedSearchID) async throws {
-        try await changeSavedSearch(principal, id) { search, session, at in
+    public func markSavedSearchSeen(_ id: SavedSearchID) async throws {
+        let principal = try await caller()
+        return try await changeSavedSearch(principal, id) { search, session, at in
             var search = search
             search.lastSeenAt = at
             try session.updateSavedSearch(search)
         }
     }
 
-    public func deleteSavedSearch(_ principal: Principal, _ id: SavedSearchID) async throws {
-        try await changeSavedSearch(principal, id) { search, session, _ in
+    public func deleteSavedSearch(_ id: SavedSearchID) async throws {
+        let principal = try await caller()
+        return try await changeSavedSearch(principal, id) { search, session, _ in
             try session.deleteSavedSearch(search.id)
             try self.audit(session, principal, "saved_search.delete", "saved_search", search.id.rawValue, search.name)
         }
@@ -201,21 +205,23 @@ extension EdulinkService {
 
     /// The user's notifications, unread first then newest.
     public func notifications(
-        _ principal: Principal, unreadOnly: Bool = false, limit: Int = 100, before: NotificationID? = nil
+        unreadOnly: Bool = false, limit: Int = 100
     )
         async throws -> [Notification]
     {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
             let limit = min(max(limit, 1), 500)
             return try await store.read {
-                try $0.notifications(userID: principal.userID, unreadOnly: unreadOnly, limit: limit, offsetID: before)
+                try $0.notifications(userID: principal.userID, unreadOnly: unreadOnly, limit: limit, offsetID: nil)
             }
         }
     }
 
-    public func unreadCount(_ principal: Principal) async throws -> Int {
-        try await guarded(principal) {
+    public func unreadCount() async throws -> Int {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
             return try await store.read { try $0.unreadNotificationCount(userID: principal.userID) }
         }
@@ -224,10 +230,10 @@ extension EdulinkService {
     /// The most notifications one `markRead` names (nil marks them all).
     public static let markReadLimit = 1000
 
-    /// Marks some (or, with nil, all) of the user's notifications read; returns how many changed.
-    @discardableResult
-    public func markRead(_ principal: Principal, _ ids: [NotificationID]?) async throws -> Int {
-        try await guarded(principal) {
+    /// Marks some (or, with nil, all) of the user's notifications read.
+    public func markRead(_ ids: [NotificationID]?) async throws {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
             if let ids, ids.count > Self.markReadLimit {
                 throw EdulinkError.validation([
@@ -244,16 +250,18 @@ extension EdulinkService {
                         }
                     }
                 }
-                return try session.markNotificationsRead(userID: principal.userID, ids: ids, at: at)
+                _ = try session.markNotificationsRead(userID: principal.userID, ids: ids, at: at)
             }
         }
     }
 
     // MARK: Profile
 
-    public func profile(_ principal: Principal, of userID: UserID? = nil) async throws -> ProfileDetail {
-        try await guarded(principal) {
-            let target = userID ?? principal.userID
+    /// The signed-in student's profile with its completion.
+    public func profile() async throws -> ProfileDetail {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            let target = principal.userID
             return try await store.read { session in
                 guard let user = try session.user(target), user.role == .student else {
                     throw EdulinkError.notFound("Profile")
@@ -270,8 +278,9 @@ extension EdulinkService {
         }
     }
 
-    public func updateProfile(_ principal: Principal, _ update: ProfileUpdate) async throws -> ProfileDetail {
-        try await guarded(principal) {
+    public func updateProfile(_ update: ProfileUpdate) async throws -> ProfileDetail {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .editProfile, on: Ownership(userID: principal.userID))
             let at = now()
             let name = TextRules.clean(update.displayName)
@@ -307,7 +316,7 @@ extension EdulinkService {
                 try self.audit(
                     session, principal, "profile.update", "user", principal.userID.rawValue, "profile edited")
             }
-            return try await self.profile(principal)
+            return try await acting(as: principal).profile()
         }
     }
 
@@ -329,8 +338,9 @@ extension EdulinkService {
 
     // MARK: Organization
 
-    public func organization(_ principal: Principal, _ id: OrganizationID) async throws -> Organization {
-        try await guarded(principal) {
+    public func organization(_ id: OrganizationID) async throws -> Organization {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewOrganization)
             guard let organization = try await store.read({ try $0.organization(id) }) else {
                 throw EdulinkError.notFound("Organization")
@@ -339,8 +349,9 @@ extension EdulinkService {
         }
     }
 
-    public func updateOrganization(_ principal: Principal, _ organization: Organization) async throws -> Organization {
-        try await guarded(principal) {
+    public func updateOrganization(_ organization: Organization) async throws -> Organization {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(
                 principal, .editOrganization, on: Ownership(organizationID: organization.id), hidden: "Organization")
             let cleaned = organization.cleaned()
@@ -371,8 +382,9 @@ extension EdulinkService {
 
     // MARK: Audit and security (admins)
 
-    public func auditEvents(_ principal: Principal, _ query: AuditQuery) async throws -> [AuditEvent] {
-        try await guarded(principal) {
+    public func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent] {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewAudit)
             var bounded = query
             bounded.limit = min(max(query.limit, 1), 1000)
@@ -382,14 +394,14 @@ extension EdulinkService {
     }
 
     public func securityEvents(
-        _ principal: Principal, kind: SecurityEventKind? = nil, user: UserID? = nil, since: Date? = nil,
-        before: SecurityEventID? = nil, limit: Int = 100
+        kind: SecurityEventKind? = nil, user: UserID? = nil, since: Date? = nil, limit: Int = 100
     ) async throws -> [SecurityEvent] {
-        try await guarded(principal) {
+        let principal = try await caller()
+        return try await guarded(principal) {
             try authorize(principal, .viewSecurity)
             let limit = min(max(limit, 1), 1000)
             return try await store.read {
-                try $0.securityEvents(kind: kind, userID: user, since: since, before: before, limit: limit)
+                try $0.securityEvents(kind: kind, userID: user, since: since, before: nil, limit: limit)
             }
         }
     }

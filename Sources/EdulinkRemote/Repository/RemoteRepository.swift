@@ -5,7 +5,7 @@ public import Foundation
 import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 
-/// `EdulinkRepository` over HTTP: the same calls as `LocalRepository`, sent to an Edulink server
+/// `EdulinkRepository` over HTTP: the same calls as local mode (`EdulinkService` bound to a local session), sent to an Edulink server
 /// through the generated client. Errors come back as the same `EdulinkError`s a local session
 /// throws; a server that cannot be reached is `.unavailable`, so the app can show it is offline
 /// and keep drafts.

@@ -5,32 +5,32 @@ import Foundation
 // Administration: users, audit and security events, health.
 extension APIHandler {
     func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
-        let users = try await service.users(
-            try principal(), matching: input.query.text, role: input.query.role.flatMap { Role(rawValue: $0.rawValue) },
+        let users = try await acting().users(
+            matching: input.query.text, role: input.query.role.flatMap { Role(rawValue: $0.rawValue) },
             after: input.query.afterUser.map { UserID($0) }, limit: input.query.limit ?? Self.defaultLimit)
         return .ok(.init(body: .json(users)))
     }
 
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let user = try await service.createUser(try principal(), body)
+        let user = try await acting().createUser(body)
         return .created(.init(body: .json(user)))
     }
 
     func setRole(_ input: Operations.SetRole.Input) async throws -> Operations.SetRole.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        try await service.setRole(try principal(), user: UserID(input.path.userId), to: body.role)
+        try await acting().setRole(UserID(input.path.userId), to: body.role)
         return .noContent(.init())
     }
 
     func lockUser(_ input: Operations.LockUser.Input) async throws -> Operations.LockUser.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        try await service.lockUser(try principal(), user: UserID(input.path.userId), until: body.until)
+        try await acting().lockUser(UserID(input.path.userId), until: body.until)
         return .noContent(.init())
     }
 
     func unlockUser(_ input: Operations.UnlockUser.Input) async throws -> Operations.UnlockUser.Output {
-        try await service.unlockUser(try principal(), user: UserID(input.path.userId))
+        try await acting().unlockUser(UserID(input.path.userId))
         return .noContent(.init())
     }
 
@@ -46,7 +46,7 @@ extension APIHandler {
         case .audit:
             export = .audit(rows: body.rows)
         }
-        try await service.recordExport(try principal(), export)
+        try await acting().recordExport(export)
         return .noContent(.init())
     }
 
@@ -54,18 +54,17 @@ extension APIHandler {
         -> Operations.SetOrganizationVerified.Output
     {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        try await service.setOrganizationVerified(
-            try principal(), OrganizationID(input.path.organizationId), verified: body.verified)
+        try await acting().setOrganizationVerified(OrganizationID(input.path.organizationId), verified: body.verified)
         return .noContent(.init())
     }
 
     func disableUser(_ input: Operations.DisableUser.Input) async throws -> Operations.DisableUser.Output {
-        try await service.disableUser(try principal(), user: UserID(input.path.userId))
+        try await acting().disableUser(UserID(input.path.userId))
         return .noContent(.init())
     }
 
     func resetPassword(_ input: Operations.ResetPassword.Input) async throws -> Operations.ResetPassword.Output {
-        let password = try await service.resetPassword(try principal(), user: UserID(input.path.userId))
+        let password = try await acting().resetPassword(UserID(input.path.userId))
         return .ok(.init(body: .json(.init(password: password))))
     }
 
@@ -75,20 +74,20 @@ extension APIHandler {
             actorID: q.actorId.map { UserID($0) }, action: q.action, entity: q.entity, entityID: q.entityId,
             since: q.since, until: q.until, before: q.before.map { AuditEventID($0) },
             limit: q.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try await service.auditEvents(try principal(), query))))
+        return .ok(.init(body: .json(try await acting().auditEvents(query))))
     }
 
     func listSecurityEvents(_ input: Operations.ListSecurityEvents.Input) async throws
         -> Operations.ListSecurityEvents.Output
     {
         let q = input.query
-        let events = try await service.securityEvents(
-            try principal(), kind: q.kind.flatMap { SecurityEventKind(rawValue: $0.rawValue) },
+        let events = try await acting().securityEvents(
+            kind: q.kind.flatMap { SecurityEventKind(rawValue: $0.rawValue) },
             user: q.user.map { UserID($0) }, since: q.since, limit: q.limit ?? Self.defaultLimit)
         return .ok(.init(body: .json(events)))
     }
 
     func adminHealth(_ input: Operations.AdminHealth.Input) async throws -> Operations.AdminHealth.Output {
-        .ok(.init(body: .json(try await service.healthReport(try principal()))))
+        .ok(.init(body: .json(try await acting().healthReport())))
     }
 }

@@ -7,6 +7,6 @@ extension APIHandler {
     func employerDashboard(_ input: Operations.EmployerDashboard.Input) async throws
         -> Operations.EmployerDashboard.Output
     {
-        .ok(.init(body: .json(try await service.employerDashboard(try principal()))))
+        .ok(.init(body: .json(try await acting().employerDashboard())))
     }
 }

@@ -9,23 +9,23 @@ extension APIHandler {
         let query = AlertQuery(
             openOnly: q.open ?? false, kind: q.kind.flatMap { AlertKind(rawValue: $0.rawValue) },
             before: q.before.map { AlertID($0) }, limit: q.limit ?? Self.defaultLimit)
-        return .ok(.init(body: .json(try await service.alerts(try principal(), query))))
+        return .ok(.init(body: .json(try await acting().alerts(query))))
     }
 
     func acknowledgeAlert(_ input: Operations.AcknowledgeAlert.Input) async throws
         -> Operations.AcknowledgeAlert.Output
     {
-        let alert = try await service.acknowledgeAlert(try principal(), AlertID(input.path.alertId))
+        let alert = try await acting().acknowledgeAlert(AlertID(input.path.alertId))
         return .ok(.init(body: .json(alert)))
     }
 
     func resolveAlert(_ input: Operations.ResolveAlert.Input) async throws -> Operations.ResolveAlert.Output {
-        let alert = try await service.resolveAlert(try principal(), AlertID(input.path.alertId))
+        let alert = try await acting().resolveAlert(AlertID(input.path.alertId))
         return .ok(.init(body: .json(alert)))
     }
 
     func adminKPIs(_ input: Operations.AdminKPIs.Input) async throws -> Operations.AdminKPIs.Output {
-        .ok(.init(body: .json(try await service.kpis(try principal()))))
+        .ok(.init(body: .json(try await acting().kpis())))
     }
 
     func listFailedLogins(_ input: Operations.ListFailedLogins.Input) async throws
@@ -33,8 +33,7 @@ extension APIHandler {
     {
         let q = input.query
         let grouping = SecurityGrouping(rawValue: q.by.rawValue) ?? .account
-        let tallies = try await service.failedLogins(
-            try principal(), since: q.since, by: grouping, limit: q.limit ?? Self.defaultLimit)
+        let tallies = try await acting().failedLogins(since: q.since, by: grouping, limit: q.limit ?? Self.defaultLimit)
         return .ok(.init(body: .json(tallies)))
     }
 }

@@ -44,7 +44,7 @@ extension APIHandler {
         let address = RequestValues.current.clientAddress
         try await loginThrottle.begin(address: address, email: caller.user.email, now: clock.now())
         do {
-            _ = try await service.reauthenticate(caller.principal, password: body.password, source: address)
+            _ = try await service.acting(as: caller.principal).reauthenticate(password: body.password, source: address)
         } catch {
             switch error as? EdulinkError {
             case .unauthenticated?:
@@ -65,7 +65,7 @@ extension APIHandler {
     func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let caller = try caller()
-        try await service.changePassword(caller.principal, current: body.current, new: body.new)
+        try await service.acting(as: caller.principal).changePassword(current: body.current, new: body.new)
         // Every other device signed in as this user signs in again with the new password.
         try await tokens.endSessions(of: caller.user.id, keeping: caller.familyID, reason: "password changed")
         return .noContent(.init())

@@ -25,4 +25,7 @@ struct APIHandler: APIProtocol {
     }
 
     func principal() throws -> Principal { try caller().principal }
+
+    /// The service acting as the request's verified caller.
+    func acting() throws -> EdulinkService { service.acting(as: try principal()) }
 }

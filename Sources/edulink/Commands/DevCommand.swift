@@ -75,8 +75,7 @@ struct HammerSetupCommand: AsyncParsableCommand {
                 Institution(name: "Hammer Institute", shortCode: "HAM", type: .institute, verified: true))
             return (organization, institution)
         }
-        let employer = try await service.createUser(
-            environment.principal,
+        let employer = try await environment.asOperator.createUser(
             NewAccount(
                 email: Hammer.employerEmail, displayName: "Hammer Employer", role: .employer, password: Hammer.password,
                 organizationID: organization.id))
@@ -94,23 +93,21 @@ struct HammerSetupCommand: AsyncParsableCommand {
                 durationWeeks: 12, stipend: Stipend(amount: 20_000, currency: .kes),
                 deadline: now.addingTimeInterval(30 * day), capacity: ListingDraft.Limits.capacity.upperBound,
                 positions: ListingDraft.Limits.positions.upperBound)
-            let listing = try await service.createListing(employerPrincipal, draft)
-            _ = try await service.changeListing(employerPrincipal, listing.id, .submit)
-            _ = try await service.changeListing(environment.principal, listing.id, .verify)
+            let listing = try await service.acting(as: employerPrincipal).createListing(draft)
+            _ = try await service.acting(as: employerPrincipal).changeListing(listing.id, .submit)
+            _ = try await environment.asOperator.changeListing(listing.id, .verify)
         }
         let students = Hammer.studentsPerWorker(operations: operations)
         for worker in 0..<workers {
             for index in 0..<students {
                 let email = Hammer.studentEmail(worker: worker, index: index)
-                let student = try await service.createUser(
-                    environment.principal,
+                let student = try await environment.asOperator.createUser(
                     NewAccount(
                         email: email, displayName: "Hammer Student \(worker)-\(index)", role: .student,
                         password: Hammer.password, institutionID: institution.id))
                 let principal = Principal(
                     userID: student.id, role: .student, institutionID: institution.id, origin: .cli)
-                _ = try await service.updateProfile(
-                    principal,
+                _ = try await service.acting(as: principal).updateProfile(
                     ProfileUpdate(
                         displayName: student.displayName, phone: "+254700000000",
                         registrationNumber: "HAM/\(worker)/\(index)", yearOfStudy: 2, course: "Computer Science",
@@ -155,18 +152,18 @@ struct HammerCommand: AsyncParsableCommand {
     private func hammer() async throws {
         let environment = try LocalEnvironment.open(database, migrate: false)
         let mode = RepositoryMode.local(path: environment.databaseURL.path)
-        let employer = LocalRepository(service: environment.service, mode: mode, origin: .cli)
+        let employer = environment.service.localSession(mode: mode, origin: .cli)
         _ = try await employer.login(email: Hammer.employerEmail, password: Hammer.password)
         let listings = try await employer.myListings().filter { $0.status == .published }.map(\.id).sorted()
         guard listings.count >= EdulinkService.dailyApplicationLimit else {
             throw CommandFailure("run 'edulink dev hammer-setup' first")
         }
         let perStudent = EdulinkService.dailyApplicationLimit
-        var student: LocalRepository?
+        var student: EdulinkService?
         for operation in 0..<operations {
             let studentIndex = operation / perStudent
             if operation % perStudent == 0 {
-                let repository = LocalRepository(service: environment.service, mode: mode, origin: .cli)
+                let repository = environment.service.localSession(mode: mode, origin: .cli)
                 _ = try await repository.login(
                     email: Hammer.studentEmail(worker: worker, index: studentIndex), password: Hammer.password)
                 student = repository

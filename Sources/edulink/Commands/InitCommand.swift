@@ -33,8 +33,8 @@ struct InitCommand: AsyncParsableCommand {
             let environment = try LocalEnvironment(databaseURL: url)
             // Check the password before anything is written, so a refusal leaves no file behind.
             try environment.service.environment.passwordPolicy.check(password: password, email: email)
-            let admin = try await environment.service.createUser(
-                environment.principal, NewAccount(email: email, displayName: name, role: .admin, password: password))
+            let admin = try await environment.asOperator.createUser(
+                NewAccount(email: email, displayName: name, role: .admin, password: password))
             print("Created \(url.path) with admin \(admin.email) (id \(admin.id)).")
         } catch {
             try? DatabaseFile.remove(url)

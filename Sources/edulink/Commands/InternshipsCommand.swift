@@ -59,8 +59,8 @@ struct InternshipsSearchCommand: AsyncParsableCommand {
             throw ExitCode(CommandFailure.usageExitCode)
         }
         let environment = try LocalEnvironment.open(database)
-        let page = try await environment.service.search(
-            environment.principal, filter, cursor: cursor.flatMap(PageCursor.init(token:)), limit: limit)
+        let page = try await environment.asOperator.search(
+            filter, cursor: cursor.flatMap(PageCursor.init(token:)), limit: limit)
         if json {
             try JSONOutput.print(SearchResults(query: filter.queryString, page: page))
             return

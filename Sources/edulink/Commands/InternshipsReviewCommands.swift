@@ -14,7 +14,7 @@ struct InternshipsQueueCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let queue = try await environment.service.verificationQueue(environment.principal)
+        let queue = try await environment.asOperator.verificationQueue()
         if json { return try JSONOutput.print(queue) }
         if queue.isEmpty { return print("No listings wait for verification.") }
         for listing in queue {
@@ -46,8 +46,8 @@ struct InternshipsVerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
         let event: ListingEvent = sendBack == nil ? .verify : .sendBack
-        let listing = try await environment.service.changeListing(
-            environment.principal, ListingID(id), event, reason: sendBack)
+        let listing = try await environment.asOperator.changeListing(
+            ListingID(id), event, reason: sendBack)
         print("\(listing.id) \"\(listing.title)\" is now \(listing.status.rawValue).")
     }
 }

@@ -75,7 +75,7 @@ struct TerminalAppLauncher {
             let local = try LocalEnvironment(databaseURL: url, measuresRequests: true)
             let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
             if !seeded.isEmpty { demoAccounts = Self.demoAccounts }
-            repository = LocalRepository(service: local.service, mode: .local(path: url.path))
+            repository = local.service.localSession(mode: .local(path: url.path))
             lockWait = local.store.lockWait
             draftDirectory = url.deletingLastPathComponent().appendingPathComponent("drafts")
         case .server(let url):

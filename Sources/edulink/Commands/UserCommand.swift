@@ -34,8 +34,8 @@ struct UserListCommand: AsyncParsableCommand {
         var after: UserID?
         let pageSize = 1000
         while true {
-            let page = try await environment.service.users(
-                environment.principal, matching: search, role: role, after: after, limit: pageSize)
+            let page = try await environment.asOperator.users(
+                matching: search, role: role, after: after, limit: pageSize)
             users += page
             guard page.count == pageSize, let last = page.last else { break }
             after = last.id
@@ -94,8 +94,7 @@ struct UserCreateCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
         let password = try PasswordInput.read(prompt: "Password for \(email)", confirm: true)
-        let user = try await environment.service.createUser(
-            environment.principal,
+        let user = try await environment.asOperator.createUser(
             NewAccount(
                 email: email, displayName: name, role: role, password: password,
                 organizationID: organization.map { OrganizationID($0) },
@@ -118,8 +117,8 @@ struct UserSetRoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let user = try await environment.service.user(environment.principal, email: email)
-        try await environment.service.setRole(environment.principal, user: user.id, to: role)
+        let user = try await environment.asOperator.user(email: email)
+        try await environment.asOperator.setRole(user.id, to: role)
         print("\(user.email) is now \(role.rawValue) (was \(user.role.rawValue)).")
     }
 }
@@ -148,9 +147,9 @@ struct UserSetInstitutionCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let user = try await environment.service.user(environment.principal, email: email)
+        let user = try await environment.asOperator.user(email: email)
         let id = Int64(institution).map { InstitutionID($0) }
-        try await environment.service.setInstitution(environment.principal, user: user.id, to: id)
+        try await environment.asOperator.setInstitution(user.id, to: id)
         print("\(user.email) belongs to " + (id.map { "institution \($0)" } ?? "no institution") + ".")
     }
 }
@@ -174,9 +173,9 @@ struct UserLockCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let user = try await environment.service.user(environment.principal, email: email)
+        let user = try await environment.asOperator.user(email: email)
         let until = minutes.map { Date().addingTimeInterval(Double($0) * 60) }
-        try await environment.service.lockUser(environment.principal, user: user.id, until: until)
+        try await environment.asOperator.lockUser(user.id, until: until)
         print("Locked \(user.email)" + (until.map { " until \(Format.time($0))" } ?? " until unlocked") + ".")
     }
 }
@@ -193,8 +192,8 @@ struct UserUnlockCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let user = try await environment.service.user(environment.principal, email: email)
-        try await environment.service.unlockUser(environment.principal, user: user.id)
+        let user = try await environment.asOperator.user(email: email)
+        try await environment.asOperator.unlockUser(user.id)
         print("Unlocked \(user.email).")
     }
 }
@@ -213,8 +212,8 @@ struct UserResetPasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let user = try await environment.service.user(environment.principal, email: email)
-        let password = try await environment.service.resetPassword(environment.principal, user: user.id)
+        let user = try await environment.asOperator.user(email: email)
+        let password = try await environment.asOperator.resetPassword(user.id)
         if Terminal.errorIsInteractive {
             Terminal.writeError("New password for \(user.email) (shown once):\n")
         }

@@ -13,6 +13,8 @@ struct LocalEnvironment: Sendable {
     let store: SQLiteStore
     let service: EdulinkService
     let principal = Principal.localOperator(origin: .cli)
+    /// The service acting as the command line's operator.
+    var asOperator: EdulinkService { service.acting(as: principal) }
 
     /// Opens an existing database (refusing a missing one).
     static func open(_ options: DatabaseOptions, migrate: Bool = true) throws -> LocalEnvironment {

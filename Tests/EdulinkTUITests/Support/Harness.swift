@@ -8,7 +8,7 @@ import TerminalKit
 
 @testable import EdulinkTUI
 
-/// A real `LocalRepository` over a temporary copy of a demo database seeded once with a fixed clock,
+/// A real local-mode service (`EdulinkService.localSession`) over a temporary copy of a demo database seeded once with a fixed clock,
 /// and the app driven headless through `AppDriver`.
 struct Harness {
     /// 2026-09-21 09:00 UTC: "today" of the seeded data and of the app.
@@ -17,7 +17,7 @@ struct Harness {
 
     let directory: URL
     let clock: ManualTimeSource
-    let repository: LocalRepository
+    let repository: EdulinkService
     let drafts: FileDraftStore
     /// What the app is told about waits for another process's lock.
     var lockWait: LockWait?
@@ -34,8 +34,8 @@ struct Harness {
             try FileManager.default.copyItem(atPath: template.path + suffix, toPath: path.path + suffix)
         }
         let clock = ManualTimeSource(now)
-        let repository = try LocalRepository(
-            service: service(path: path.path, clock: clock), mode: .local(path: "/tmp/edulink.sqlite"))
+        let repository = try service(path: path.path, clock: clock).localSession(
+            mode: .local(path: "/tmp/edulink.sqlite"))
         return Harness(
             directory: directory, clock: clock, repository: repository,
             drafts: FileDraftStore(directory: directory.appendingPathComponent("drafts")))

@@ -58,8 +58,8 @@ struct World: Sendable {
     var now: Date { clock.now() }
 
     /// A signed-out session over the same database.
-    func newSession() -> LocalRepository {
-        LocalRepository(service: service, mode: .local(path: path))
+    func newSession() -> EdulinkService {
+        service.localSession(mode: .local(path: path))
     }
 
     /// Creates, submits and verifies a listing.
@@ -94,22 +94,20 @@ struct World: Sendable {
                 store: store, clock: clock, hasher: BcryptHasher(cost: 4),
                 passwordPolicy: PasswordPolicy(commonPasswords: ["password123"]), calendar: Fixture.calendar,
                 logger: Logger(label: "view-model-tests")))
-        let session = { LocalRepository(service: service, mode: .local(path: path)) }
+        let session = { service.localSession(mode: .local(path: path)) }
         let op = Principal.localOperator()
-        let institution = try await service.createInstitution(
-            op, Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
-        let organization = try await service.createOrganization(
-            op,
+        let institution = try await service.acting(as: op).createInstitution(
+            Institution(name: "University of Nairobi", shortCode: "UON", type: .university, verified: true))
+        let organization = try await service.acting(as: op).createOrganization(
             Organization(
                 name: "Kusi Payments", industry: "Fintech", size: .medium, website: "https://kusi.example",
                 location: "Nairobi", description: "Payments for East African merchants, small and large.",
                 createdAt: clock.now()))
-        try await service.setOrganizationVerified(op, organization.id, verified: true)
+        try await service.acting(as: op).setOrganizationVerified(organization.id, verified: true)
         for (email, role, org) in [
             ("employer@kusi.example", Role.employer, Optional(organization.id)), ("admin@edulink.test", .admin, nil),
         ] {
-            _ = try await service.createUser(
-                op,
+            _ = try await service.acting(as: op).createUser(
                 NewAccount(
                     email: email, displayName: "Test \(role.rawValue)", role: role, password: Fixture.password,
                     organizationID: org))
@@ -119,8 +117,7 @@ struct World: Sendable {
         let admin = session()
         _ = try await admin.login(email: "admin@edulink.test", password: Fixture.password)
 
-        let studentSummary = try await service.createUser(
-            op,
+        let studentSummary = try await service.acting(as: op).createUser(
             NewAccount(
                 email: "student@uon.example", displayName: "Amina Student", role: .student,
                 password: Fixture.password, institutionID: institution.id))
@@ -132,8 +129,7 @@ struct World: Sendable {
                 registrationNumber: "P15/1000/2023", yearOfStudy: 3, course: "Computer Science",
                 skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/amina",
                 resumePath: "~/cv.pdf"))
-        _ = try await service.createUser(
-            op,
+        _ = try await service.acting(as: op).createUser(
             NewAccount(
                 email: "newcomer@uon.example", displayName: "Nuru Newcomer", role: .student,
                 password: Fixture.password))

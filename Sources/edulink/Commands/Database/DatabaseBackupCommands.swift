@@ -66,8 +66,8 @@ struct DatabaseRestoreCommand: AsyncParsableCommand {
         let environment = try LocalEnvironment.open(database, migrate: false)
         let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
         try EdulinkPaths.createPrivateDirectory(directory)
-        let previous = try await environment.service.restore(
-            environment.principal, from: source, backupDirectory: directory)
+        let previous = try await environment.asOperator.restore(
+            from: source, backupDirectory: directory)
         print("Restored \(target.path) from \(source.path)")
         print("Every sign-in session has ended: everyone signs in again.")
         print(
