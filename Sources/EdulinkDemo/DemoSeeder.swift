@@ -199,9 +199,10 @@ private struct DemoImport {
             guard user.role == .student else { throw DemoSeedError("demo data: \(record): the user is not a student") }
             let profile = StudentProfile(
                 userID: user.id, institutionID: try item.institution.map { try lookup(institutions, $0, record) },
-                registrationNumber: item.registrationNumber, yearOfStudy: item.yearOfStudy, course: item.course,
-                skills: item.skills, interests: item.interests, githubURL: item.github, linkedinURL: item.linkedin,
-                websiteURL: item.website, resumePath: item.resumePath, bio: item.bio,
+                content: ProfileContent(
+                    registrationNumber: item.registrationNumber, yearOfStudy: item.yearOfStudy, course: item.course,
+                    skills: item.skills, interests: item.interests, githubURL: item.github, linkedinURL: item.linkedin,
+                    websiteURL: item.website, resumePath: item.resumePath, bio: item.bio),
                 updatedAt: daysAgo(created[item.user] ?? 0)
             ).cleaned()
             try check(record) { _ in try profile.validate() }
@@ -252,16 +253,17 @@ private struct DemoImport {
             let listing = try session.insertListing(
                 Listing(
                     organizationID: try lookup(organizations, item.organization, record),
-                    createdBy: try lookup(users, item.createdBy, record).id, title: draft.title,
-                    description: draft.description, category: draft.category, level: draft.level,
-                    locationType: draft.locationType, location: draft.location, startDate: draft.startDate,
-                    endDate: draft.endDate, durationWeeks: draft.durationWeeks, stipend: draft.stipend,
-                    requiredSkills: draft.requiredSkills, preferredSkills: draft.preferredSkills,
-                    eligibleYears: draft.eligibleYears.sorted(), eligibleCourses: draft.eligibleCourses,
-                    deadline: draft.deadline, capacity: draft.capacity, positions: draft.positions,
-                    visibility: draft.visibility,
-                    institutionID: draft.visibility == .institutionOnly ? draft.institutionID : nil,
-                    questions: draft.questions, featured: item.featured, status: status,
+                    createdBy: try lookup(users, item.createdBy, record).id,
+                    terms: ListingDraft(
+                        title: draft.title, description: draft.description, category: draft.category,
+                        level: draft.level, locationType: draft.locationType, location: draft.location,
+                        startDate: draft.startDate, endDate: draft.endDate, durationWeeks: draft.durationWeeks,
+                        stipend: draft.stipend, requiredSkills: draft.requiredSkills,
+                        preferredSkills: draft.preferredSkills, eligibleYears: draft.eligibleYears.sorted(),
+                        eligibleCourses: draft.eligibleCourses, deadline: draft.deadline, capacity: draft.capacity,
+                        positions: draft.positions, visibility: draft.visibility,
+                        institutionID: draft.visibility == .institutionOnly ? draft.institutionID : nil,
+                        questions: draft.questions), featured: item.featured, status: status,
                     statusReason: closedAt.map { $0 < now ? "deadline passed" : "closed by the employer" },
                     verifiedBy: isPublic ? verifier : nil, verifiedAt: isPublic ? publishedAt : nil,
                     createdAt: daysAgo(item.createdDaysAgo), updatedAt: closedAt ?? publishedAt,

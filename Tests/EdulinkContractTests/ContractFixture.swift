@@ -108,9 +108,10 @@ struct Seeded: Sendable {
             _ = try await session.updateProfile(
                 ProfileUpdate(
                     displayName: "Student \(index)", phone: "+254712000\(100 + index)",
-                    registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
-                    skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
-                    resumePath: "~/cv.pdf"))
+                    content: ProfileContent(
+                        registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
+                        skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
+                        resumePath: "~/cv.pdf")))
             students.append(session)
             ids.append(summary.id)
         }

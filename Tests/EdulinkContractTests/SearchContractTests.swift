@@ -142,18 +142,18 @@ struct SearchContractTests {
             let published = try await w.publish(draft)
 
             // Widening a published listing to everyone, or moving it to another institution, is refused.
-            var widened = ListingDraft(published)
+            var widened = published.terms
             widened.visibility = .public
             widened.institutionID = nil
             let refusal = await edulinkError { try await w.employer.updateListing(published.id, widened) }
             #expect(refusal?.fieldErrors.map(\.field) == ["visibility"])
-            var moved = ListingDraft(published)
+            var moved = published.terms
             moved.institutionID = w.institution.id
             let movedRefusal = await edulinkError { try await w.employer.updateListing(published.id, moved) }
             #expect(movedRefusal?.fieldErrors.map(\.field) == ["visibility"])
 
             // An edit that keeps the visibility goes through and the listing stays hidden from other institutions.
-            var longer = ListingDraft(published)
+            var longer = published.terms
             longer.capacity += 10
             let edited = try await w.employer.updateListing(published.id, longer)
             #expect(edited.visibility == .institutionOnly)

@@ -31,19 +31,22 @@ enum Fixture {
 
     static func profile(complete: Bool = true) -> StudentProfile {
         StudentProfile(
-            userID: 10, institutionID: 1, registrationNumber: complete ? "P15/1234/2022" : nil, yearOfStudy: 3,
-            course: "Computer Science", skills: ["Python", "SQL"], interests: ["fintech"],
-            githubURL: complete ? "https://github.com/amani" : nil, resumePath: complete ? "~/cv.pdf" : nil,
+            userID: 10, institutionID: 1,
+            content: ProfileContent(
+                registrationNumber: complete ? "P15/1234/2022" : nil, yearOfStudy: 3, course: "Computer Science",
+                skills: ["Python", "SQL"], interests: ["fintech"],
+                githubURL: complete ? "https://github.com/amani" : nil, resumePath: complete ? "~/cv.pdf" : nil),
             updatedAt: now)
     }
 
     static func listing() -> Listing {
         var listing = Listing(
-            id: 1, organizationID: 2, createdBy: 3, title: "Data Analyst Intern", description: description,
-            category: .technology, level: .entry, locationType: .remote, location: "Nairobi",
-            startDate: now.addingTimeInterval(40 * day), endDate: now.addingTimeInterval(124 * day), durationWeeks: 12,
-            stipend: nil, deadline: now.addingTimeInterval(10 * day), capacity: 10, status: .published,
-            createdAt: now)
+            id: 1, organizationID: 2, createdBy: 3,
+            terms: ListingDraft(
+                title: "Data Analyst Intern", description: description, category: .technology, level: .entry,
+                locationType: .remote, location: "Nairobi", startDate: now.addingTimeInterval(40 * day),
+                endDate: now.addingTimeInterval(124 * day), durationWeeks: 12, stipend: nil,
+                deadline: now.addingTimeInterval(10 * day), capacity: 10), status: .published, createdAt: now)
         listing.verifiedAt = now
         listing.requiredSkills = ["Python", "SQL", "Tableau"]
         listing.preferredSkills = ["Excel"]

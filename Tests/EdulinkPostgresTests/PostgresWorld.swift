@@ -49,11 +49,13 @@ struct PostgresWorld: Sendable {
     func listing(_ title: String, capacity: Int = 100, description: String = "Analytics work.") -> Listing {
         let now = clock.now()
         return Listing(
-            organizationID: organization.id, createdBy: employer.id, title: title, description: description,
-            category: .technology, level: .entry, locationType: .hybrid, location: "Nairobi, Kenya",
-            startDate: now.addingTimeInterval(40 * 86_400), endDate: now.addingTimeInterval(120 * 86_400),
-            durationWeeks: 12, stipend: Stipend(amount: 25_000, currency: .kes), requiredSkills: ["SQL"],
-            deadline: now.addingTimeInterval(30 * 86_400), capacity: capacity, status: .published,
+            organizationID: organization.id, createdBy: employer.id,
+            terms: ListingDraft(
+                title: title, description: description, category: .technology, level: .entry, locationType: .hybrid,
+                location: "Nairobi, Kenya", startDate: now.addingTimeInterval(40 * 86_400),
+                endDate: now.addingTimeInterval(120 * 86_400), durationWeeks: 12,
+                stipend: Stipend(amount: 25_000, currency: .kes), requiredSkills: ["SQL"],
+                deadline: now.addingTimeInterval(30 * 86_400), capacity: capacity), status: .published,
             verifiedBy: employer.id, verifiedAt: now, createdAt: now, publishedAt: now)
     }
 
@@ -70,10 +72,12 @@ struct PostgresWorld: Sendable {
                         createdAt: now))
                 try w.saveProfile(
                     StudentProfile(
-                        userID: user.id, institutionID: institution, registrationNumber: "P15/\(index)/2023",
-                        yearOfStudy: 3, course: "Computer Science", skills: ["Python", "SQL"],
-                        interests: ["fintech"], githubURL: "https://github.com/s\(index)", resumePath: "~/cv.pdf",
-                        bio: "I like data.", updatedAt: now))
+                        userID: user.id, institutionID: institution,
+                        content: ProfileContent(
+                            registrationNumber: "P15/\(index)/2023", yearOfStudy: 3, course: "Computer Science",
+                            skills: ["Python", "SQL"], interests: ["fintech"],
+                            githubURL: "https://github.com/s\(index)", resumePath: "~/cv.pdf", bio: "I like data."),
+                        updatedAt: now))
                 return Principal(user: user, origin: .api)
             }
         }

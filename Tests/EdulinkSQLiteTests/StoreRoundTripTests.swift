@@ -41,9 +41,11 @@ struct StoreRoundTripTests {
                 user.lastLoginAt = Fixtures.now.addingTimeInterval(-0.25)
                 user = try session.insertUser(user)
                 let profile = StudentProfile(
-                    userID: user.id, institutionID: institution.id, registrationNumber: "CS/123/2024", yearOfStudy: 3,
-                    course: "Computer Science", skills: ["Swift", "SQL"], interests: ["Data"],
-                    githubURL: "https://github.com/amina", bio: "Hello", updatedAt: Fixtures.now)
+                    userID: user.id, institutionID: institution.id,
+                    content: ProfileContent(
+                        registrationNumber: "CS/123/2024", yearOfStudy: 3, course: "Computer Science",
+                        skills: ["Swift", "SQL"], interests: ["Data"], githubURL: "https://github.com/amina",
+                        bio: "Hello"), updatedAt: Fixtures.now)
                 try session.saveProfile(profile)
                 return (user, profile, organization, institution)
             }

@@ -212,8 +212,10 @@ struct Samples {
         try add(
             "ProfileUpdate",
             ProfileUpdate(
-                displayName: "Amina Wanjiru", phone: "+254700000000", yearOfStudy: 3, course: "Computer Science",
-                skills: ["SQL"], interests: ["data"], githubURL: "https://github.com/amina", bio: "Hello"))
+                displayName: "Amina Wanjiru", phone: "+254700000000",
+                content: ProfileContent(
+                    yearOfStudy: 3, course: "Computer Science", skills: ["SQL"], interests: ["data"],
+                    githubURL: "https://github.com/amina", bio: "Hello")))
         do {
             _ = try await student.apply(ApplicationDraft(listingID: listingID, coverLetter: ""))
         } catch let error as EdulinkError {
@@ -246,7 +248,7 @@ struct Samples {
         for listing in listings { try add("Listing", try await employer.listing(listing.id).listing) }
         let detail = try await employer.listing(listingID)
         try add("Listing", detail.listing)
-        try add("ListingDraft", ListingDraft(detail.listing))
+        try add("ListingDraft", detail.listing.terms)
         try add("ListingExtension", ListingExtension(deadline: detail.listing.deadline.addingTimeInterval(86_400)))
         if let organizationID = listings.first?.organizationID {
             try add("Organization", try await employer.organization(organizationID))

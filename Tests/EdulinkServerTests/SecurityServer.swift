@@ -79,9 +79,10 @@ struct SecurityServer: Sendable {
             _ = try await service.acting(as: principal).updateProfile(
                 ProfileUpdate(
                     displayName: "Student \(index)", phone: "+254712000\(100 + index)",
-                    registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
-                    skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
-                    resumePath: "~/cv.pdf"))
+                    content: ProfileContent(
+                        registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
+                        skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
+                        resumePath: "~/cv.pdf")))
             students.append(principal)
         }
         let employerPrincipal = Principal(

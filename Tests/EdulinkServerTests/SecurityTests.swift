@@ -210,7 +210,7 @@ struct SecurityTests {
             let edit = try await server.send(
                 .PUT, "/api/v1/profile", token: student.access,
                 body:
-                    #"{"displayName":"Student 0","skills":["SQL"],"interests":["fintech"],"institutionID":\#(other.id.rawValue)}"#
+                    #"{"displayName":"Student 0","institutionID":\#(other.id.rawValue),"content":{"skills":["SQL"],"interests":["fintech"],"institutionID":\#(other.id.rawValue)}}"#
             )
             #expect(edit.status == 200)
             let profile = try await server.send(.GET, "/api/v1/profile", token: student.access)

@@ -21,9 +21,10 @@ struct EmployerTests {
             _ = try await session.updateProfile(
                 ProfileUpdate(
                     displayName: name, phone: "+254712001\(100 + index)",
-                    registrationNumber: "P15/2\(100 + index)/2023", yearOfStudy: 3, course: "Computer Science",
-                    skills: ["Python"], interests: ["fintech"], githubURL: "https://github.com/a\(index)",
-                    resumePath: "~/cv.pdf"))
+                    content: ProfileContent(
+                        registrationNumber: "P15/2\(100 + index)/2023", yearOfStudy: 3, course: "Computer Science",
+                        skills: ["Python"], interests: ["fintech"], githubURL: "https://github.com/a\(index)",
+                        resumePath: "~/cv.pdf")))
             applications.append(
                 try await session.apply(ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
             )

@@ -41,35 +41,17 @@ public struct ScreeningQuestion: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// An internship listing.
+/// An internship listing: the terms its employer writes (`ListingDraft`, the one list of those
+/// fields, which the form, the validation, the row codec and the API document all use) and what
+/// the platform keeps around them (who, state, verification, times). `listing.title` reads the
+/// terms' field through `terms`.
+@dynamicMemberLookup
 public struct Listing: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: ListingID
     public var organizationID: OrganizationID
     public var createdBy: UserID
-    public var title: String
-    public var description: String
-    public var category: ListingCategory
-    public var level: ExperienceLevel
-    public var locationType: LocationType
-    public var location: String
-    public var startDate: Date
-    public var endDate: Date
-    public var durationWeeks: Int
-    public var stipend: Stipend?
-    public var requiredSkills: [String]
-    public var preferredSkills: [String]
-    /// Empty means every year may apply.
-    public var eligibleYears: [Int]
-    /// Empty means every course may apply.
-    public var eligibleCourses: [String]
-    public var deadline: Date
-    /// Most applications the listing takes (withdrawn ones free their place).
-    public var capacity: Int
-    /// Interns to hire; accepted offers equal to this close the listing.
-    public var positions: Int
-    public var visibility: ListingVisibility
-    public var institutionID: InstitutionID?
-    public var questions: [ScreeningQuestion]
+    /// What the employer wrote.
+    public var terms: ListingDraft
     public var featured: Bool
     public var status: ListingStatus
     /// Why an admin sent the listing back to draft, or why it closed.
@@ -83,39 +65,15 @@ public struct Listing: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var closedAt: Date?
 
     public init(
-        id: ListingID = 0, organizationID: OrganizationID, createdBy: UserID, title: String, description: String,
-        category: ListingCategory, level: ExperienceLevel, locationType: LocationType, location: String,
-        startDate: Date, endDate: Date, durationWeeks: Int, stipend: Stipend?, requiredSkills: [String] = [],
-        preferredSkills: [String] = [], eligibleYears: [Int] = [], eligibleCourses: [String] = [],
-        deadline: Date, capacity: Int = 100, positions: Int = 1, visibility: ListingVisibility = .public,
-        institutionID: InstitutionID? = nil, questions: [ScreeningQuestion] = [], featured: Bool = false,
-        status: ListingStatus = .draft, statusReason: String? = nil, verifiedBy: UserID? = nil, verifiedAt: Date? = nil,
-        createdAt: Date,
-        updatedAt: Date? = nil, publishedAt: Date? = nil, closedAt: Date? = nil
+        id: ListingID = 0, organizationID: OrganizationID, createdBy: UserID, terms: ListingDraft,
+        featured: Bool = false, status: ListingStatus = .draft, statusReason: String? = nil,
+        verifiedBy: UserID? = nil, verifiedAt: Date? = nil, createdAt: Date, updatedAt: Date? = nil,
+        publishedAt: Date? = nil, closedAt: Date? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
         self.createdBy = createdBy
-        self.title = title
-        self.description = description
-        self.category = category
-        self.level = level
-        self.locationType = locationType
-        self.location = location
-        self.startDate = startDate
-        self.endDate = endDate
-        self.durationWeeks = durationWeeks
-        self.stipend = stipend
-        self.requiredSkills = requiredSkills
-        self.preferredSkills = preferredSkills
-        self.eligibleYears = eligibleYears
-        self.eligibleCourses = eligibleCourses
-        self.deadline = deadline
-        self.capacity = capacity
-        self.positions = positions
-        self.visibility = visibility
-        self.institutionID = institutionID
-        self.questions = questions
+        self.terms = terms
         self.featured = featured
         self.status = status
         self.statusReason = statusReason
@@ -127,9 +85,15 @@ public struct Listing: Sendable, Equatable, Hashable, Codable, Identifiable {
         self.closedAt = closedAt
     }
 
+    /// A field of the terms: `listing.deadline`, `listing.capacity = 20`.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<ListingDraft, Value>) -> Value {
+        get { terms[keyPath: field] }
+        set { terms[keyPath: field] = newValue }
+    }
+
     /// Published, verified and before its deadline at `date`.
     public func isOpen(at date: Date) -> Bool {
-        status == .published && verifiedAt != nil && deadline > date
+        status == .published && verifiedAt != nil && terms.deadline > date
     }
 }
 
@@ -184,19 +148,6 @@ public struct ListingDraft: Sendable, Equatable, Hashable, Codable {
         self.visibility = visibility
         self.institutionID = institutionID
         self.questions = questions
-    }
-
-    /// The draft of an existing listing, for editing or duplicating.
-    public init(_ listing: Listing) {
-        self.init(
-            title: listing.title, description: listing.description, category: listing.category,
-            level: listing.level, locationType: listing.locationType, location: listing.location,
-            startDate: listing.startDate, endDate: listing.endDate, durationWeeks: listing.durationWeeks,
-            stipend: listing.stipend, requiredSkills: listing.requiredSkills,
-            preferredSkills: listing.preferredSkills, eligibleYears: listing.eligibleYears,
-            eligibleCourses: listing.eligibleCourses, deadline: listing.deadline, capacity: listing.capacity,
-            positions: listing.positions, visibility: listing.visibility, institutionID: listing.institutionID,
-            questions: listing.questions)
     }
 }
 

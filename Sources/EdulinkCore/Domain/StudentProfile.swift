@@ -1,9 +1,8 @@
 public import Foundation
 
-/// What a student tells employers about themselves.
-public struct StudentProfile: Sendable, Equatable, Hashable, Codable {
-    public var userID: UserID
-    public var institutionID: InstitutionID?
+/// What a student writes about themselves: the one list of a profile's editable fields, used by
+/// the stored profile, the update the Profile tab sends, the row codec and the API document.
+public struct ProfileContent: Sendable, Equatable, Hashable, Codable {
     /// 3–20 of `A-Z 0-9 - /`, unique per institution.
     public var registrationNumber: String?
     /// 1–6.
@@ -16,16 +15,12 @@ public struct StudentProfile: Sendable, Equatable, Hashable, Codable {
     public var websiteURL: String?
     public var resumePath: String?
     public var bio: String?
-    public var updatedAt: Date
 
     public init(
-        userID: UserID, institutionID: InstitutionID? = nil, registrationNumber: String? = nil,
-        yearOfStudy: Int? = nil, course: String? = nil, skills: [String] = [], interests: [String] = [],
-        githubURL: String? = nil, linkedinURL: String? = nil, websiteURL: String? = nil,
-        resumePath: String? = nil, bio: String? = nil, updatedAt: Date
+        registrationNumber: String? = nil, yearOfStudy: Int? = nil, course: String? = nil, skills: [String] = [],
+        interests: [String] = [], githubURL: String? = nil, linkedinURL: String? = nil, websiteURL: String? = nil,
+        resumePath: String? = nil, bio: String? = nil
     ) {
-        self.userID = userID
-        self.institutionID = institutionID
         self.registrationNumber = registrationNumber
         self.yearOfStudy = yearOfStudy
         self.course = course
@@ -36,12 +31,38 @@ public struct StudentProfile: Sendable, Equatable, Hashable, Codable {
         self.websiteURL = websiteURL
         self.resumePath = resumePath
         self.bio = bio
+    }
+}
+
+/// What a student tells employers about themselves: what they wrote (`content`) and the
+/// institution they belong to.
+@dynamicMemberLookup
+public struct StudentProfile: Sendable, Equatable, Hashable, Codable {
+    public var userID: UserID
+    /// Set by an institution or a platform admin, never by the student.
+    public var institutionID: InstitutionID?
+    /// What the student wrote.
+    public var content: ProfileContent
+    public var updatedAt: Date
+
+    public init(
+        userID: UserID, institutionID: InstitutionID? = nil, content: ProfileContent = .init(), updatedAt: Date
+    ) {
+        self.userID = userID
+        self.institutionID = institutionID
+        self.content = content
         self.updatedAt = updatedAt
+    }
+
+    /// A field of the content: `profile.skills`, `profile.course = "Law"`.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<ProfileContent, Value>) -> Value {
+        get { content[keyPath: field] }
+        set { content[keyPath: field] = newValue }
     }
 
     /// Whether at least one link is filled in.
     public var hasLink: Bool {
-        [githubURL, linkedinURL, websiteURL].contains { !($0 ?? "").isEmpty }
+        [content.githubURL, content.linkedinURL, content.websiteURL].contains { !($0 ?? "").isEmpty }
     }
 }
 

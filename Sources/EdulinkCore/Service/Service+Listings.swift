@@ -269,7 +269,7 @@ extension EdulinkService {
         return try await guarded(principal) {
             let listing = try await store.read { try $0.listing(id) }
             guard let listing else { throw EdulinkError.notFound("Listing") }
-            var draft = ListingDraft(listing)
+            var draft = listing.terms
             if let deadline = change.deadline { draft.deadline = deadline }
             if let capacity = change.capacity { draft.capacity = capacity }
             if let positions = change.positions { draft.positions = positions }
@@ -284,7 +284,7 @@ extension EdulinkService {
             let at = now()
             let source = try await store.read { session in try self.ownedListing(principal, id, .createListing, session)
             }
-            var draft = ListingDraft(source)
+            var draft = source.terms
             if draft.deadline <= at {
                 let shift = at.addingTimeInterval(30 * 86_400).timeIntervalSince(draft.deadline)
                 draft.deadline = draft.deadline.addingTimeInterval(shift)
@@ -338,7 +338,7 @@ extension EdulinkService {
                                 "\(organization.name) is not verified yet; an admin must verify the organization before its listings are published."
                             ))
                     }
-                    try ListingDraft(listing).validate(now: at, calendar: calendar)
+                    try listing.terms.validate(now: at, calendar: calendar)
                 }
                 listing.status = target
                 listing.updatedAt = at
@@ -430,35 +430,20 @@ extension EdulinkService {
 
 extension Listing {
     init(draft: ListingDraft, organizationID: OrganizationID, createdBy: UserID, at: Date) {
-        self.init(
-            organizationID: organizationID, createdBy: createdBy, title: draft.title, description: draft.description,
-            category: draft.category, level: draft.level, locationType: draft.locationType, location: draft.location,
-            startDate: draft.startDate, endDate: draft.endDate, durationWeeks: draft.durationWeeks,
-            stipend: draft.stipend, deadline: draft.deadline, createdAt: at)
-        apply(draft)
+        self.init(organizationID: organizationID, createdBy: createdBy, terms: draft.stored, createdAt: at)
     }
 
-    /// Copies every editable field of `draft`.
-    mutating func apply(_ draft: ListingDraft) {
-        title = draft.title
-        description = draft.description
-        category = draft.category
-        level = draft.level
-        locationType = draft.locationType
-        location = draft.location
-        startDate = draft.startDate
-        endDate = draft.endDate
-        durationWeeks = draft.durationWeeks
-        stipend = draft.stipend
-        requiredSkills = draft.requiredSkills
-        preferredSkills = draft.preferredSkills
-        eligibleYears = draft.eligibleYears.sorted()
-        eligibleCourses = draft.eligibleCourses
-        deadline = draft.deadline
-        capacity = draft.capacity
-        positions = draft.positions
-        visibility = draft.visibility
-        institutionID = draft.visibility == .institutionOnly ? draft.institutionID : nil
-        questions = draft.questions
+    /// Takes every term of `draft`, as stored.
+    mutating func apply(_ draft: ListingDraft) { terms = draft.stored }
+}
+
+extension ListingDraft {
+    /// The terms as a listing keeps them: years of study in order, an institution only for an
+    /// institution-only listing.
+    var stored: ListingDraft {
+        var copy = self
+        copy.eligibleYears.sort()
+        if visibility != .institutionOnly { copy.institutionID = nil }
+        return copy
     }
 }

@@ -23,48 +23,28 @@ public struct ProfileDetail: Sendable, Equatable, Hashable, Codable {
 /// What the student edits on the profile screen. The institution is not among it: a student's
 /// institution is set by the institution (registration code, import) or an admin, never by the
 /// student, since it decides which institution-only listings they see and may apply to.
+@dynamicMemberLookup
 public struct ProfileUpdate: Sendable, Equatable, Hashable, Codable {
     public var displayName: String
     public var phone: String?
-    public var registrationNumber: String?
-    public var yearOfStudy: Int?
-    public var course: String?
-    public var skills: [String]
-    public var interests: [String]
-    public var githubURL: String?
-    public var linkedinURL: String?
-    public var websiteURL: String?
-    public var resumePath: String?
-    public var bio: String?
+    /// The profile's own fields; the institution is not among them (it is not the student's to set).
+    public var content: ProfileContent
 
-    public init(
-        displayName: String, phone: String? = nil, registrationNumber: String? = nil, yearOfStudy: Int? = nil,
-        course: String? = nil, skills: [String] = [],
-        interests: [String] = [], githubURL: String? = nil, linkedinURL: String? = nil, websiteURL: String? = nil,
-        resumePath: String? = nil, bio: String? = nil
-    ) {
+    public init(displayName: String, phone: String? = nil, content: ProfileContent = .init()) {
         self.displayName = displayName
         self.phone = phone
-        self.registrationNumber = registrationNumber
-        self.yearOfStudy = yearOfStudy
-        self.course = course
-        self.skills = skills
-        self.interests = interests
-        self.githubURL = githubURL
-        self.linkedinURL = linkedinURL
-        self.websiteURL = websiteURL
-        self.resumePath = resumePath
-        self.bio = bio
+        self.content = content
     }
 
     /// The form filled in from the current profile.
     public init(_ detail: ProfileDetail) {
-        let p = detail.profile
-        self.init(
-            displayName: detail.user.displayName, phone: detail.phone, registrationNumber: p.registrationNumber,
-            yearOfStudy: p.yearOfStudy, course: p.course, skills: p.skills,
-            interests: p.interests, githubURL: p.githubURL, linkedinURL: p.linkedinURL, websiteURL: p.websiteURL,
-            resumePath: p.resumePath, bio: p.bio)
+        self.init(displayName: detail.user.displayName, phone: detail.phone, content: detail.profile.content)
+    }
+
+    /// A field of the content: `update.skills`.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<ProfileContent, Value>) -> Value {
+        get { content[keyPath: field] }
+        set { content[keyPath: field] = newValue }
     }
 }
 
@@ -287,12 +267,7 @@ extension EdulinkService {
             let phone = update.phone.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
             // Checked without the institution first (field errors before any read); the saved
             // institution is kept whatever the update says.
-            let edited = StudentProfile(
-                userID: principal.userID, registrationNumber: update.registrationNumber,
-                yearOfStudy: update.yearOfStudy, course: update.course, skills: update.skills,
-                interests: update.interests, githubURL: update.githubURL, linkedinURL: update.linkedinURL,
-                websiteURL: update.websiteURL, resumePath: update.resumePath, bio: update.bio, updatedAt: at
-            ).cleaned()
+            let edited = StudentProfile(userID: principal.userID, content: update.content, updatedAt: at).cleaned()
             var errors: [FieldError] = []
             do throws(EdulinkError) {
                 try AccountRules.validate(email: "x@example.com", displayName: name, phone: phone)

@@ -21,12 +21,13 @@ public enum Rows {
     public static func profile(_ r: some RowReading) throws -> StudentProfile {
         StudentProfile(
             userID: try r.id("user_id"), institutionID: try r.optionalID("institution_id"),
-            registrationNumber: try r.optionalString("registration_number"),
-            yearOfStudy: try r.optionalInt("year_of_study"), course: try r.optionalString("course"),
-            skills: try r.json([String].self, "skills"), interests: try r.json([String].self, "interests"),
-            githubURL: try r.optionalString("github_url"), linkedinURL: try r.optionalString("linkedin_url"),
-            websiteURL: try r.optionalString("website_url"), resumePath: try r.optionalString("resume_path"),
-            bio: try r.optionalString("bio"), updatedAt: try r.date("updated_at"))
+            content: ProfileContent(
+                registrationNumber: try r.optionalString("registration_number"),
+                yearOfStudy: try r.optionalInt("year_of_study"), course: try r.optionalString("course"),
+                skills: try r.json([String].self, "skills"), interests: try r.json([String].self, "interests"),
+                githubURL: try r.optionalString("github_url"), linkedinURL: try r.optionalString("linkedin_url"),
+                websiteURL: try r.optionalString("website_url"), resumePath: try r.optionalString("resume_path"),
+                bio: try r.optionalString("bio")), updatedAt: try r.date("updated_at"))
     }
 
     @inlinable
@@ -55,19 +56,21 @@ public enum Rows {
     public static func listing(_ r: some RowReading) throws -> Listing {
         Listing(
             id: try r.id("id"), organizationID: try r.id("organization_id"), createdBy: try r.id("created_by"),
-            title: try r.string("title"), description: try r.string("description"),
-            category: try r.value(ListingCategory.self, "category"), level: try r.value(ExperienceLevel.self, "level"),
-            locationType: try r.value(LocationType.self, "location_type"), location: try r.string("location"),
-            startDate: try r.date("start_date"), endDate: try r.date("end_date"),
-            durationWeeks: try r.int("duration_weeks"), stipend: try Rows.stipend(r),
-            requiredSkills: try r.json([String].self, "required_skills"),
-            preferredSkills: try r.json([String].self, "preferred_skills"),
-            eligibleYears: try r.json([Int].self, "eligible_years"),
-            eligibleCourses: try r.json([String].self, "eligible_courses"), deadline: try r.date("deadline"),
-            capacity: try r.int("capacity"), positions: try r.int("positions"),
-            visibility: try r.value(ListingVisibility.self, "visibility"),
-            institutionID: try r.optionalID("institution_id"),
-            questions: try r.json([ScreeningQuestion].self, "questions"), featured: try r.bool("featured"),
+            terms: ListingDraft(
+                title: try r.string("title"), description: try r.string("description"),
+                category: try r.value(ListingCategory.self, "category"),
+                level: try r.value(ExperienceLevel.self, "level"),
+                locationType: try r.value(LocationType.self, "location_type"), location: try r.string("location"),
+                startDate: try r.date("start_date"), endDate: try r.date("end_date"),
+                durationWeeks: try r.int("duration_weeks"), stipend: try Rows.stipend(r),
+                requiredSkills: try r.json([String].self, "required_skills"),
+                preferredSkills: try r.json([String].self, "preferred_skills"),
+                eligibleYears: try r.json([Int].self, "eligible_years"),
+                eligibleCourses: try r.json([String].self, "eligible_courses"), deadline: try r.date("deadline"),
+                capacity: try r.int("capacity"), positions: try r.int("positions"),
+                visibility: try r.value(ListingVisibility.self, "visibility"),
+                institutionID: try r.optionalID("institution_id"),
+                questions: try r.json([ScreeningQuestion].self, "questions")), featured: try r.bool("featured"),
             status: try r.value(ListingStatus.self, "status"), statusReason: try r.optionalString("status_reason"),
             verifiedBy: try r.optionalID("verified_by"), verifiedAt: try r.optionalDate("verified_at"),
             createdAt: try r.date("created_at"), updatedAt: try r.date("updated_at"),

@@ -19,6 +19,18 @@ extension StudentProfile {
     /// Trims fields and upper-cases the registration number.
     public func cleaned() -> StudentProfile {
         var copy = self
+        copy.content = content.cleaned()
+        return copy
+    }
+
+    /// Every field rule of DOMAIN.md for a profile.
+    public func validate() throws(EdulinkError) { try content.validate() }
+}
+
+extension ProfileContent {
+    /// Trims fields and upper-cases the registration number.
+    public func cleaned() -> ProfileContent {
+        var copy = self
         func clean(_ value: String?) -> String? {
             value.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -37,18 +49,22 @@ extension StudentProfile {
     /// Every field rule of DOMAIN.md for a profile.
     public func validate() throws(EdulinkError) {
         var v = FieldValidator()
-        if let registrationNumber, let problem = Self.registrationNumberProblem(registrationNumber) {
+        if let registrationNumber, let problem = StudentProfile.registrationNumberProblem(registrationNumber) {
             v.add("registration_number", problem)
         }
-        if let yearOfStudy { v.number("year_of_study", yearOfStudy, label: "Year of study", range: Limits.years) }
+        if let yearOfStudy {
+            v.number("year_of_study", yearOfStudy, label: "Year of study", range: StudentProfile.Limits.years)
+        }
         v.optionalText("course", course, label: "Course", range: 2...120)
-        v.list("skills", skills, label: "skills", maximum: Limits.skills, itemRange: Limits.skillLength)
-        v.list("interests", interests, label: "interests", maximum: Limits.interests, itemRange: 2...50)
+        v.list(
+            "skills", skills, label: "skills", maximum: StudentProfile.Limits.skills,
+            itemRange: StudentProfile.Limits.skillLength)
+        v.list("interests", interests, label: "interests", maximum: StudentProfile.Limits.interests, itemRange: 2...50)
         v.url("github", githubURL, label: "GitHub link")
         v.url("linkedin", linkedinURL, label: "LinkedIn link")
         v.url("website", websiteURL, label: "Website")
         v.optionalText("resume_path", resumePath, label: "Résumé path", range: 1...500)
-        v.optionalText("bio", bio, label: "Bio", range: Limits.bio, multiline: true)
+        v.optionalText("bio", bio, label: "Bio", range: StudentProfile.Limits.bio, multiline: true)
         try v.check()
     }
 }

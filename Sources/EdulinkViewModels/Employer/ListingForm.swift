@@ -125,7 +125,7 @@ public struct ListingForm: Sendable, Equatable {
     /// The form filled in from a listing (to edit it), its institution choice listing `institutions`.
     public init(_ listing: Listing, timeZone: TimeZone, institutions: [Institution] = []) {
         self.init()
-        let draft = ListingDraft(listing)
+        let draft = listing.terms
         self[.title] = draft.title
         self[.description] = draft.description
         self[.category] = draft.category.rawValue

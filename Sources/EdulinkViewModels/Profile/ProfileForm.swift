@@ -60,11 +60,12 @@ public struct ProfileForm: Sendable, Equatable {
         }
         return .success(
             ProfileUpdate(
-                displayName: displayName, phone: optional(phone), registrationNumber: optional(registrationNumber),
-                yearOfStudy: year, course: optional(course),
-                skills: list(skills), interests: list(interests), githubURL: optional(githubURL),
-                linkedinURL: optional(linkedinURL), websiteURL: optional(websiteURL), resumePath: optional(resumePath),
-                bio: optional(bio)))
+                displayName: displayName, phone: optional(phone),
+                content: ProfileContent(
+                    registrationNumber: optional(registrationNumber), yearOfStudy: year, course: optional(course),
+                    skills: list(skills), interests: list(interests), githubURL: optional(githubURL),
+                    linkedinURL: optional(linkedinURL), websiteURL: optional(websiteURL),
+                    resumePath: optional(resumePath), bio: optional(bio))))
     }
 
     /// One field of the form.

@@ -110,9 +110,10 @@ struct HammerSetupCommand: AsyncParsableCommand {
                 _ = try await service.acting(as: principal).updateProfile(
                     ProfileUpdate(
                         displayName: student.displayName, phone: "+254700000000",
-                        registrationNumber: "HAM/\(worker)/\(index)", yearOfStudy: 2, course: "Computer Science",
-                        skills: ["Swift", "SQL"], interests: ["testing"], githubURL: "https://github.example/hammer",
-                        resumePath: "cv.pdf"))
+                        content: ProfileContent(
+                            registrationNumber: "HAM/\(worker)/\(index)", yearOfStudy: 2, course: "Computer Science",
+                            skills: ["Swift", "SQL"], interests: ["testing"],
+                            githubURL: "https://github.example/hammer", resumePath: "cv.pdf")))
             }
         }
         print("hammer setup: \(listings) listings, \(workers) workers × \(students) students")

@@ -46,12 +46,13 @@ enum Fixtures {
     ) -> Listing {
         let deadline = now.addingTimeInterval(deadlineInDays * day)
         return Listing(
-            organizationID: organization, createdBy: createdBy, title: title, description: description,
-            category: category, level: level, locationType: locationType, location: location,
-            startDate: deadline.addingTimeInterval(7 * day),
-            endDate: deadline.addingTimeInterval(Double(7 + durationWeeks * 7) * day), durationWeeks: durationWeeks,
-            stipend: stipend, requiredSkills: skills, preferredSkills: preferredSkills, eligibleYears: years,
-            eligibleCourses: courses, deadline: deadline, visibility: visibility, institutionID: institution,
+            organizationID: organization, createdBy: createdBy,
+            terms: ListingDraft(
+                title: title, description: description, category: category, level: level, locationType: locationType,
+                location: location, startDate: deadline.addingTimeInterval(7 * day),
+                endDate: deadline.addingTimeInterval(Double(7 + durationWeeks * 7) * day), durationWeeks: durationWeeks,
+                stipend: stipend, requiredSkills: skills, preferredSkills: preferredSkills, eligibleYears: years,
+                eligibleCourses: courses, deadline: deadline, visibility: visibility, institutionID: institution),
             featured: featured, status: status, verifiedBy: status == .published ? createdBy : nil,
             verifiedAt: status == .published ? now.addingTimeInterval(-publishedDaysAgo * day) : nil,
             createdAt: now.addingTimeInterval(-10 * day),

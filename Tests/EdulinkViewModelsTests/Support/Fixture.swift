@@ -126,9 +126,10 @@ struct World: Sendable {
         _ = try await student.updateProfile(
             ProfileUpdate(
                 displayName: "Amina Student", phone: "+254712000100",
-                registrationNumber: "P15/1000/2023", yearOfStudy: 3, course: "Computer Science",
-                skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/amina",
-                resumePath: "~/cv.pdf"))
+                content: ProfileContent(
+                    registrationNumber: "P15/1000/2023", yearOfStudy: 3, course: "Computer Science",
+                    skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/amina",
+                    resumePath: "~/cv.pdf")))
         _ = try await service.acting(as: op).createUser(
             NewAccount(
                 email: "newcomer@uon.example", displayName: "Nuru Newcomer", role: .student,
