@@ -38,9 +38,9 @@ struct AdminUsersTests {
             await send(&model, .cancel)
             #expect(model.state.users.first?.status == .active)
             await send(&model, .request(.lock))
-            await send(&model, .confirm)
+            let events = await send(&model, .confirm)
             #expect(model.state.users.first?.status == .locked)
-            #expect(model.takeEvents().contains(.toast(Toast("student@uon.example: locked"))))
+            #expect(events.contains(.toast(Toast("student@uon.example: locked"))))
             await send(&model, .request(.unlock))
             await send(&model, .confirm)
             #expect(model.state.users.first?.status == .active)
@@ -59,9 +59,9 @@ struct AdminUsersTests {
             var model = UsersViewModel(repository: world.admin)
             await send(&model, .setRoleFilter(.admin))
             await send(&model, .request(.lock))
-            await send(&model, .confirm)
+            let events2 = await send(&model, .confirm)
             #expect(model.state.users.first?.status == .active)
-            #expect(errors(model.takeEvents()).contains { $0.contains("your own account") })
+            #expect(errors(events2).contains { $0.contains("your own account") })
 
             var student = UsersViewModel(repository: world.student)
             await send(&student, .load)
@@ -76,11 +76,11 @@ struct AdminUsersTests {
             await send(&model, .setQuery("newcomer@uon"))
             await send(&model, .request(.resetPassword))
             #expect(model.state.revealed == nil)
-            await send(&model, .confirm)
+            let events3 = await send(&model, .confirm)
             let revealed = try #require(model.state.revealed)
             #expect(revealed.email == "newcomer@uon.example")
             #expect(revealed.password.count >= 12)
-            let events = model.takeEvents()
+            let events = events3
             #expect(!events.contains { "\($0)".contains(revealed.password) })
             await send(&model, .dismissPassword)
             #expect(model.state.revealed == nil)
@@ -108,10 +108,10 @@ struct AdminUsersTests {
             await send(&model, .cancel)
             #expect(try await world.admin.organization(organization.id).verified == false)
             await send(&model, .requestVerifyOrganization)
-            await send(&model, .confirm)
+            let events4 = await send(&model, .confirm)
             #expect(model.state.selectedOrganization?.verified == true)
             #expect(try await world.admin.organization(organization.id).verified)
-            #expect(model.takeEvents().contains(.toast(Toast("employer@kusi.example: Kusi Payments verified"))))
+            #expect(events4.contains(.toast(Toast("employer@kusi.example: Kusi Payments verified"))))
             #expect(model.handle(.requestVerifyOrganization).isEmpty)  // nothing more to verify
             #expect(model.state.pending == nil)
 
@@ -139,8 +139,8 @@ struct AdminVerificationTests {
             #expect(model.state.detail?.listing.id == model.state.selected?.id)
             let chosen = try #require(model.state.selected)
 
-            await send(&model, .sendBackSelected(reason: ""))
-            #expect(!errors(model.takeEvents()).isEmpty)
+            let events5 = await send(&model, .sendBackSelected(reason: ""))
+            #expect(!errors(events5).isEmpty)
             #expect(model.state.queue.count == 2)
 
             await send(&model, .sendBackSelected(reason: "Add the stipend and the weekly hours."))
@@ -283,13 +283,13 @@ struct AdminAuditTests {
             #expect(model.state.line == "actor:admin@edulink.test action:user.")
 
             let path = world.directory.appendingPathComponent("audit.csv").path
-            await send(&model, .export(path: path))
+            let events6 = await send(&model, .export(path: path))
             #expect(model.state.export == nil)
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let lines = text.split(separator: "\r\n")
             #expect(lines.count == 103)
             #expect(lines.first == "id,at,actor_id,actor_role,action,entity,entity_id,summary,origin")
-            #expect(model.takeEvents().contains(.toast(Toast("Exported 102 audit events to \(path)"))))
+            #expect(events6.contains(.toast(Toast("Exported 102 audit events to \(path)"))))
             let recorded = try await world.service.acting(as: Principal.localOperator()).securityEvents(
                 kind: .dataExport)
             #expect(recorded.map(\.detail) == ["102 audit events exported to CSV"])

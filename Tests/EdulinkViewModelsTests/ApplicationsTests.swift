@@ -21,11 +21,11 @@ struct ApplicationsTests {
             #expect(try await world.student.application(application.id).application.status == .pending)
 
             _ = applications.handle(.requestWithdraw)
-            await send(&applications, .confirm)
+            let events = await send(&applications, .confirm)
             #expect(applications.state.applications.first?.application.status == .withdrawn)
             #expect(applications.state.detail?.timeline.map(\.to) == [.pending, .withdrawn])
             #expect(!applications.state.canWithdraw)
-            #expect(applications.takeEvents().contains(.toast(Toast("Application withdrawn."))))
+            #expect(events.contains(.toast(Toast("Application withdrawn."))))
 
             _ = applications.handle(.requestWithdraw)
             #expect(applications.state.confirmation == nil)

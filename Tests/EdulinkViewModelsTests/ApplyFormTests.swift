@@ -75,9 +75,9 @@ struct ApplyFormTests {
             await send(&fields, .setAnswer(0, "yes"))
             await send(&fields, .setAnswer(1, "Risk"))
             #expect(fields.state.errors.isEmpty)
-            await send(&fields, .submit)
+            let events = await send(&fields, .submit)
             #expect(fields.state.submittedApplicationID != nil)
-            #expect(fields.takeEvents().contains { if case .applicationSubmitted = $0 { true } else { false } })
+            #expect(events.contains { if case .applicationSubmitted = $0 { true } else { false } })
         }
     }
 
@@ -88,16 +88,15 @@ struct ApplyFormTests {
             do {
                 var first = form(world, world.student, user: world.studentID, listing: world.listing.id)
                 await send(&first, .open)
-                let clock = ManualEffectClock()
-                let runner = EffectRunner<ApplyFormViewModel.Message>(clock: clock) { _ in }
+                var effects: [Effect<ApplyFormViewModel.Message>] = []
                 for prefix in [40, 120, Fixture.coverLetter.count] {
-                    await runner.run(first.handle(.setCoverLetter(String(Fixture.coverLetter.prefix(prefix)))))
+                    effects += first.handle(.setCoverLetter(String(Fixture.coverLetter.prefix(prefix))))
                 }
-                await runner.run(first.handle(.setResumePath("~/cv-2026.pdf")))
+                effects += first.handle(.setResumePath("~/cv-2026.pdf"))
                 #expect(try store.load(user: world.studentID, listing: world.listing.id) == nil)
-                await clock.waitForSleepers(1)
-                clock.advance(by: ApplyFormViewModel.draftSaveDelay)
-                await runner.waitUntilIdle()
+                // The draft save waits for a pause in typing; each edit replaces the waiting one.
+                #expect(effects.allSatisfy { $0.key == nil || $0.delay == ApplyFormViewModel.draftSaveDelay })
+                await settle(&first, effects)
                 // `first` goes away here without `.leave` or `.submit`, as in a crash.
             }
             let saved = try #require(try store.load(user: world.studentID, listing: world.listing.id))
@@ -134,9 +133,9 @@ struct ApplyFormTests {
             try store.delete(user: world.studentID, listing: world.listing.id)
 
             world.student.setOffline(true)
-            await send(&form, .submit)
+            let events2 = await send(&form, .submit)
             #expect(form.state.formMessage == "The database cannot be reached. Your draft is kept.")
-            #expect(form.takeEvents().contains(.offline("The database cannot be reached.")))
+            #expect(events2.contains(.offline("The database cannot be reached.")))
             #expect(
                 try store.load(user: world.studentID, listing: world.listing.id)?.coverLetter == Fixture.coverLetter)
         }
@@ -156,10 +155,10 @@ struct ApplyFormTests {
             await send(&first, .open)
             _ = first.handle(.setCoverLetter(Fixture.coverLetter))  // its debounced save never runs
             world.student.setOffline(true)
-            await send(&first, .submit)
+            let events3 = await send(&first, .submit)
             let key = try #require(first.state.submissionKey)
             #expect(first.state.formMessage == "The database cannot be reached. Your draft is kept.")
-            #expect(first.takeEvents().contains(.offline("The database cannot be reached.")))
+            #expect(events3.contains(.offline("The database cannot be reached.")))
             #expect(onDiskAtSend.withLock { $0 }.map { $0?.coverLetter } == [Fixture.coverLetter])
             #expect(onDiskAtSend.withLock { $0 }.map { $0?.idempotencyKey } == [key])
             #expect(try store.load(user: user, listing: listing)?.idempotencyKey == key)

@@ -8,19 +8,17 @@ struct BrowseTests {
     func debouncedSearch() async throws {
         try await withWorld { world in
             var browse = BrowseViewModel(repository: world.student)
-            let clock = ManualEffectClock()
-            let inbox = Inbox<BrowseViewModel.Message>()
-            let runner = EffectRunner<BrowseViewModel.Message>(clock: clock) { inbox.put($0) }
-            for text in ["d", "da", "dat"] {
-                await runner.run(browse.handle(.queryChanged(text)))
-            }
-            await clock.waitForSleepers(2)
-            clock.advance(by: BrowseViewModel.searchDelay)
-            await runner.waitUntilIdle()
+            var effects: [Effect<BrowseViewModel.Message>] = []
+            for text in ["d", "da", "dat"] { effects += browse.handle(.queryChanged(text)) }
+            // Each keystroke's search replaces the one before (one key) after the debounce: the
+            // runtime starts only the last, once typing pauses.
+            let searches = effects.filter { $0.key == "search" }
+            #expect(searches.count == 3)
+            #expect(searches.allSatisfy { $0.delay == BrowseViewModel.searchDelay })
+            await settle(&browse, effects)
             let dat = try ListingFilter(query: "dat")
             #expect(world.student.searchedFilters == [dat])
             #expect(world.student.count(of: "count") == 1)
-            await settle(&browse, inbox.take().flatMap { browse.handle($0) })
             #expect(browse.state.rows.map(\.id) == [world.listing.id])
             #expect(browse.state.total == 1)
             #expect(!browse.state.searching)
@@ -173,11 +171,11 @@ struct BrowseTests {
             await send(&browse, .appeared)
             #expect(browse.state.detail?.listing.id == world.listing.id)
             #expect(browse.state.detail?.isSaved == false)
-            await send(&browse, .toggleSaved)
+            let events = await send(&browse, .toggleSaved)
             #expect(browse.state.detail?.isSaved == true)
             let savedIDs = try await world.student.savedListings().map(\.id)
             #expect(savedIDs == [world.listing.id])
-            #expect(browse.takeEvents().contains(.toast(Toast("Saved."))))
+            #expect(events.contains(.toast(Toast("Saved."))))
             await send(&browse, .toggleEligibleForMe)
             #expect(browse.state.queryText == "eligible:yes")
             #expect(browse.state.filter.eligibleForMe)
@@ -192,10 +190,10 @@ struct BrowseTests {
             _ = browse.handle(answer)
             #expect(browse.state.selectedID == world.listing.id)
             #expect(browse.state.detail == nil)
-            await send(&browse, .toggleSaved)
+            let events2 = await send(&browse, .toggleSaved)
             #expect(try await world.student.savedListings().map(\.id) == [world.listing.id])
             #expect(browse.state.detail?.isSaved == true)
-            #expect(browse.takeEvents().contains(.toast(Toast("Saved."))))
+            #expect(events2.contains(.toast(Toast("Saved."))))
         }
     }
 
@@ -204,15 +202,14 @@ struct BrowseTests {
         try await withWorld { world in
             var browse = BrowseViewModel(repository: world.student)
             await send(&browse, .appeared)
-            _ = browse.takeEvents()
             world.student.setOffline(true)
-            await send(&browse, .refresh)
+            let events3 = await send(&browse, .refresh)
             #expect(browse.state.rows.map(\.id) == [world.listing.id])
             #expect(browse.state.message == "The database cannot be reached.")
-            #expect(browse.takeEvents() == [.offline("The database cannot be reached.")])
+            #expect(events3 == [.offline("The database cannot be reached.")])
             world.student.setOffline(false)
-            await send(&browse, .refresh)
-            #expect(browse.takeEvents() == [.online])
+            let events4 = await send(&browse, .refresh)
+            #expect(events4 == [.online])
             #expect(browse.state.message == nil)
         }
     }

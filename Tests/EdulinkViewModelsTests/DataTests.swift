@@ -18,11 +18,11 @@ struct DataTabTests {
             let effects = model.handle(.backup)
             #expect(model.state.working == .backup)
             #expect(model.handle(.checkIntegrity).isEmpty)  // one action at a time
-            await settle(&model, effects)
+            let events = await settle(&model, effects)
             #expect(model.state.working == nil)
             #expect(model.state.backups.count == 1)
             #expect(
-                model.takeEvents().contains {
+                events.contains {
                     $0
                         == .toast(
                             Toast(
@@ -51,20 +51,19 @@ struct DataTabTests {
         try await withDataWorld { world in
             var model = DataViewModel(repository: world.admin)
             await send(&model, .load)
-            await send(&model, .prune)
+            let events2 = await send(&model, .prune)
             #expect(model.state.confirmation == nil)
-            #expect(model.takeEvents().contains(.toast(Toast("No backup is older than 30 days."))))
+            #expect(events2.contains(.toast(Toast("No backup is older than 30 days."))))
             await send(&model, .backup)
             await send(&model, .backup)
             // A backup prunes as it goes; old ones pile up only while no backup is made.
             world.clock.advance(by: 40 * 86_400)
             _ = try await world.admin.login(email: "root@edulink.test", password: "a long test password")
             await send(&model, .load)
-            _ = model.takeEvents()
             await send(&model, .prune)
             #expect(model.state.confirmation == .prune(count: 1, keepDays: 30))
-            await send(&model, .confirm)
-            #expect(model.takeEvents().contains(.toast(Toast("Deleted 1 backup older than 30 days"))))
+            let events3 = await send(&model, .confirm)
+            #expect(events3.contains(.toast(Toast("Deleted 1 backup older than 30 days"))))
             #expect(model.state.backups.count == 1)
         }
     }
@@ -75,10 +74,10 @@ struct DataTabTests {
             await send(&model, .load)
             #expect(model.state.overview == nil)
             #expect(model.state.message?.isEmpty == false)
-            await send(&model, .checkIntegrity)
+            let events4 = await send(&model, .checkIntegrity)
             #expect(model.state.working == nil)
             #expect(
-                model.takeEvents().contains { if case .toast(let toast) = $0 { toast.kind == .error } else { false } })
+                events4.contains { if case .toast(let toast) = $0 { toast.kind == .error } else { false } })
         }
     }
 }

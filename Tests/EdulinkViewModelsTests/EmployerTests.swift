@@ -97,16 +97,15 @@ struct EmployerTests {
             #expect(model.state.offerWarning == nil)
             await send(&model, .decide(.offer(expiresAt: nil)))
             #expect(model.state.offerWarning == nil)
-            _ = model.takeEvents()
             await send(&model, .moveSelection(1))
-            await send(&model, .decide(.offer(expiresAt: nil)))
+            let events = await send(&model, .decide(.offer(expiresAt: nil)))
             let warning = "2 offers for 1 position, 0 filled: acceptances beyond 1 are refused"
             #expect(model.state.offerWarning == warning)
-            #expect(model.takeEvents().contains(.toast(Toast("⚠ " + warning))))
+            #expect(events.contains(.toast(Toast("⚠ " + warning))))
             // Loading the listing again shows it in the header without telling it again.
-            await send(&model, .load(world.listing.id))
+            let events2 = await send(&model, .load(world.listing.id))
             #expect(model.state.offerWarning == warning)
-            #expect(!model.takeEvents().contains(.toast(Toast("⚠ " + warning))))
+            #expect(!events2.contains(.toast(Toast("⚠ " + warning))))
         }
     }
 
@@ -218,10 +217,10 @@ struct EmployerTests {
             let path = world.directory.appendingPathComponent("applicants.csv").path
             let effects = model.handle(.export(path: path))
             #expect(model.state.export == ApplicantsViewModel.Export(path: path, written: 0, total: 2))
-            await settle(&model, effects)
+            let events3 = await settle(&model, effects)
             // Done: the toast says so and the progress bar goes.
             #expect(model.state.export == nil)
-            #expect(model.takeEvents().contains(.toast(Toast("Exported 2 applicants to \(path)."))))
+            #expect(events3.contains(.toast(Toast("Exported 2 applicants to \(path)."))))
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let expected =
                 try CSV.text([

@@ -11,12 +11,10 @@ struct ListingDetailTests {
             let load = detail.handle(.load)
             #expect(detail.handle(.toggleSaved).isEmpty)
             #expect(detail.handle(.apply).isEmpty)
-            #expect(detail.takeEvents().isEmpty)
-            await settle(&detail, load)
+            let events = await settle(&detail, load)
             let saved = try await world.student.savedListings()
             #expect(saved.map(\.id) == [world.listing.id])
             #expect(detail.state.detail?.isSaved == true)
-            let events = detail.takeEvents()
             #expect(events.contains(.openApplyForm(world.listing.id)))
             #expect(events.contains(.toast(Toast("Saved."))))
         }

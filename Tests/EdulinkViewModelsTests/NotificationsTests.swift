@@ -19,19 +19,19 @@ struct NotificationsTests {
 
             await send(&notifications, .select(1))
             let marked = notifications.state.items[1].id
-            await send(&notifications, .markSelectedRead)
+            let events = await send(&notifications, .markSelectedRead)
             #expect(notifications.state.unreadCount == unread - 1)
             #expect(notifications.state.items.last?.id == marked)
             #expect(notifications.state.items.last?.isRead == true)
             #expect(notifications.state.items.dropLast().allSatisfy { !$0.isRead })
-            #expect(notifications.takeEvents().contains(.unreadCountChanged(unread - 1)))
+            #expect(events.contains(.unreadCountChanged(unread - 1)))
 
-            await send(&notifications, .markAllRead)
+            let events2 = await send(&notifications, .markAllRead)
             #expect(notifications.state.unreadCount == 0)
             #expect(notifications.state.items.allSatisfy { $0.isRead })
             let remaining = try await world.student.unreadCount()
             #expect(remaining == 0)
-            #expect(notifications.takeEvents().last == .unreadCountChanged(0))
+            #expect(events2.last == .unreadCountChanged(0))
         }
     }
 }

@@ -13,8 +13,8 @@ struct ProfileTests {
             #expect(profile.state.missing.contains("phone number"))
             #expect(!profile.state.allowsApplying)
             // The institution is not the student's to pick: Enter on it says who sets it.
-            _ = profile.handle(.explainInstitution)
-            #expect(profile.takeEvents().contains(.toast(Toast(ProfileViewModel.institutionNote))))
+            let explained = profile.handle(.explainInstitution)
+            #expect(explained.compactMap(\.event) == [.toast(Toast(ProfileViewModel.institutionNote))])
 
             _ = profile.handle(.set(.yearOfStudy, "third"))
             await send(&profile, .save)
@@ -40,13 +40,13 @@ struct ProfileTests {
                 try #require(await world.newcomer.currentUser()).id, to: world.institution.id)
             await send(&profile, .load)
             #expect(profile.state.detail?.institution?.id == world.institution.id)
-            await send(&profile, .save)
+            let events2 = await send(&profile, .save)
             #expect(profile.state.errors.isEmpty)
             #expect(profile.state.completionPercent == 70)
             #expect(profile.state.allowsApplying)
             #expect(profile.state.missing == ["registration number", "at least one interest", "résumé"])
             #expect(!profile.state.isDirty)
-            #expect(profile.takeEvents().contains(.toast(Toast("Profile saved — 70 % complete."))))
+            #expect(events2.contains(.toast(Toast("Profile saved — 70 % complete."))))
         }
     }
 }

@@ -17,8 +17,8 @@ struct SavedTests {
             #expect(saved.state.searches.map(\.newMatches) == [1])
 
             _ = saved.handle(.selectSearch(0))
-            await send(&saved, .openSearch)
-            #expect(saved.takeEvents().first == .openSearch("data"))
+            let events = await send(&saved, .openSearch)
+            #expect(events.first == .openSearch("data"))
             #expect(saved.state.searches.map(\.newMatches) == [0])
 
             _ = saved.handle(.requestDeleteSearch)

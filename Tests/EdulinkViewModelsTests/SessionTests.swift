@@ -154,9 +154,9 @@ struct SessionTests {
             #expect(login.state.password.isEmpty)
 
             _ = login.handle(.setPassword(Fixture.password))
-            await send(&login, .submit)
+            let events = await send(&login, .submit)
             #expect(login.state.signedIn?.email == "student@uon.example")
-            let roles = login.takeEvents().compactMap { event -> Role? in
+            let roles = events.compactMap { event -> Role? in
                 if case .signedIn(let user) = event { return user.role }
                 return nil
             }

@@ -38,19 +38,19 @@ extension EdulinkApp {
         }
     }
 
-    /// Takes the events every view-model posted and acts on them (toasts and the banner go to the
-    /// session; navigation opens screens) until none is left.
-    mutating func processEvents(area: Rect) -> [Effect<AppMessage>] {
-        var effects: [Effect<AppMessage>] = []
-        for _ in 0..<8 {
-            var events = login.takeEvents()
-            events += detail?.takeEvents() ?? []
-            events += apply?.takeEvents() ?? []
-            for index in hosted.indices { events += hosted[index].takeEvents() }
-            guard !events.isEmpty else { break }
-            for event in events { effects += handle(event, area: area) }
+    /// Acts on the events among `effects` (toasts and the banner go to the session; navigation
+    /// opens screens) and returns the work left to run. Acting on an event may raise more (opening
+    /// a screen loads it); those are settled the same way, a few rounds at most.
+    mutating func settleEvents(_ effects: [Effect<AppMessage>], area: Rect) -> [Effect<AppMessage>] {
+        var work: [Effect<AppMessage>] = []
+        var pending = effects
+        for _ in 0..<8 where !pending.isEmpty {
+            let events = pending.compactMap(\.event)
+            work += pending.filter { $0.event == nil }
+            pending = []
+            for event in events { pending += handle(event, area: area) }
         }
-        return effects
+        return work + pending.filter { $0.event == nil }
     }
 
     private mutating func handle(_ event: AppEvent, area: Rect) -> [Effect<AppMessage>] {

@@ -78,7 +78,7 @@ public struct EdulinkApp: TerminalKit.Application {
         case .mouse:
             break
         }
-        effects += processEvents(area: contentArea(size: context.size))
+        effects = settleEvents(effects, area: area)
         return command.and(bridge.command(effects)).and(spinnerCommand()).and(tickCommand())
     }
 

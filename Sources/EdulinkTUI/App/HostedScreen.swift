@@ -4,7 +4,8 @@ import TerminalKit
 
 /// A screen the shell hosts on one or more of a role's tabs. The shell holds the signed-in role's
 /// screens as values of this protocol (`EdulinkApp.hosted`) and never names one: it routes keys,
-/// effect results, events, drawing, help and dialog answers through these methods. Adding a screen
+/// effect results, drawing, help and dialog answers through these methods; the events its
+/// view-models raise come back among the effects it returns (`Effect.post`). Adding a screen
 /// is its own file (with this conformance) plus one line in `RoleScreens`.
 ///
 /// Tabs that share questions and state are one hosted screen (the employer's `EmployerTabs`, the
@@ -18,8 +19,6 @@ protocol HostedScreen {
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome
     /// The result of one of its effects, or nil when `message` belongs to another screen.
     mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]?
-    /// What its view-models posted for the rest of the app since the last call.
-    mutating func takeEvents() -> [AppEvent]
     /// Whether typed characters are text on `tab` now (so `q` or `1` are not commands).
     func capturesText(on tab: ShellTab) -> Bool
     /// The keys of `tab` for the status bar and the help overlay.

@@ -24,8 +24,6 @@ struct ApplicationsScreen {
 
     init(model: ApplicationsViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: ApplicationsViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "applications.") { .applications($0) }
     }

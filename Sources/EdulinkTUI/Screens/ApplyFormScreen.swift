@@ -36,8 +36,6 @@ struct ApplyFormScreen {
 
     var capturesText: Bool { true }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     private var fields: [Field] {
         [.coverLetter] + model.state.questions.indices.map(Field.answer) + [.resume, .submit]
     }

@@ -86,12 +86,6 @@ struct BrowseScreen {
     }
 
     /// Answers of the screen itself (a student key pressed by another role).
-    var notices: [AppEvent] = []
-
-    mutating func takeEvents() -> [AppEvent] {
-        defer { notices = [] }
-        return model.takeEvents() + notices
-    }
 
     mutating func send(_ intent: BrowseViewModel.Intent, area: Rect) -> [Effect<AppMessage>] {
         let effects = model.handle(intent)
@@ -122,8 +116,7 @@ struct BrowseScreen {
         }
         guard let intent = (readOnly ? Self.readOnlyKeys : Self.keys).action(for: key) else {
             if readOnly, let notice = ReadOnlyListingKeys.notice(for: key) {
-                notices.append(notice)
-                return KeyOutcome()
+                return KeyOutcome(effects: [.post(notice)])
             }
             return .unhandled
         }

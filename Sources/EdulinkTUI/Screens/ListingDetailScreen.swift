@@ -34,12 +34,6 @@ struct ListingDetailScreen {
     var keys: KeyTable<Intent> { readOnly ? Self.readOnlyKeys : Self.studentKeys }
 
     /// Answers of the screen itself (a student key pressed by another role).
-    var notices: [AppEvent] = []
-
-    mutating func takeEvents() -> [AppEvent] {
-        defer { notices = [] }
-        return model.takeEvents() + notices
-    }
 
     mutating func send(_ intent: ListingDetailViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "detail.") { .detail($0) }
@@ -59,8 +53,7 @@ struct ListingDetailScreen {
             }
         }
         if readOnly, let notice = ReadOnlyListingKeys.notice(for: key) {
-            notices.append(notice)
-            return KeyOutcome()
+            return KeyOutcome(effects: [.post(notice)])
         }
         let body = Self.body(area)
         let height =

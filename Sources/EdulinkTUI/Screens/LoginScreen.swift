@@ -85,8 +85,6 @@ struct LoginScreen {
         return effects.map(keyPrefix: "login.") { .login($0) }
     }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     private func cycle(forward: Bool) -> Focus {
         let order: [Focus] = model.state.demoAccounts.isEmpty ? [.email, .password] : [.email, .password, .accounts]
         let index = order.firstIndex(of: focus) ?? 0

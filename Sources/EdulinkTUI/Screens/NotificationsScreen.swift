@@ -21,8 +21,6 @@ struct NotificationsScreen {
 
     init(model: NotificationsViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: NotificationsViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "notifications.") { .notifications($0) }
     }

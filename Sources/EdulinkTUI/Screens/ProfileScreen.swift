@@ -38,8 +38,6 @@ struct ProfileScreen {
     var capturesText: Bool { editor != nil }
     var activeKeys: KeyTable<Intent> { editor == nil ? Self.keys : Self.editKeys }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: ProfileViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "profile.") { .profile($0) }
     }

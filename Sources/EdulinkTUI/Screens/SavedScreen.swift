@@ -26,8 +26,6 @@ struct SavedScreen {
 
     init(model: SavedViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: SavedViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "saved.") { .saved($0) }
     }

@@ -102,9 +102,13 @@ public struct AuditViewModel: Sendable {
         self.now = now
     }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
+
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             return [page(before: nil)]
@@ -207,7 +211,7 @@ public struct AuditViewModel: Sendable {
         }
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(let append, .success(let page)):
             events.succeeded()

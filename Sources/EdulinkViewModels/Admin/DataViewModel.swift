@@ -92,13 +92,17 @@ public struct DataViewModel: Sendable {
     }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     private var selected: BackupRecord? {
         state.selected.flatMap { state.backups.indices.contains($0) ? state.backups[$0] : nil }
     }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         let repository = self.repository
         switch intent {
         case .load:
@@ -183,7 +187,7 @@ public struct DataViewModel: Sendable {
         return [Effect(key: "overview") { .loaded(await attempt { try await repository.dataOverview() }) }]
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(.success(let overview)):
             events.succeeded()

@@ -46,13 +46,17 @@ public struct HealthViewModel: Sendable {
     }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     private var selected: Alert? {
         state.selectedAlert.flatMap { state.alerts.indices.contains($0) ? state.alerts[$0] : nil }
     }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             return load()
@@ -81,7 +85,7 @@ public struct HealthViewModel: Sendable {
         return [Effect(key: "report") { .loaded(await attempt { try await repository.healthReport() }) }]
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(.success(let report)):
             events.succeeded()

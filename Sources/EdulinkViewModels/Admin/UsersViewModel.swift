@@ -106,9 +106,13 @@ public struct UsersViewModel: Sendable {
         self.repository = repository
     }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
+
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             return [search(after: nil, delay: .zero)]
@@ -199,7 +203,7 @@ public struct UsersViewModel: Sendable {
         }
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(let append, .success(let page)):
             events.succeeded()

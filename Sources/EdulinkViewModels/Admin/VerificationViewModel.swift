@@ -57,9 +57,13 @@ public struct VerificationViewModel: Sendable {
         self.repository = repository
     }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
+
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             state.loading = true
@@ -117,7 +121,7 @@ public struct VerificationViewModel: Sendable {
         ]
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(.success(let queue)):
             events.succeeded()

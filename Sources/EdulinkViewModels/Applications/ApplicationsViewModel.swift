@@ -76,14 +76,18 @@ public struct ApplicationsViewModel: Sendable {
     }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     private var selectedTitle: String {
         state.detail?.listing.title ?? state.applications.first { $0.id == state.selectedID }?.listingTitle ?? ""
     }
 
     /// Handles what the user does.
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             state.loading = true
@@ -157,7 +161,7 @@ public struct ApplicationsViewModel: Sendable {
     }
 
     /// Handles the result of an effect.
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .listLoaded(.success(let applications)):
             events.succeeded()

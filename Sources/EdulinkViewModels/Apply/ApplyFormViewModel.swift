@@ -122,10 +122,14 @@ public struct ApplyFormViewModel: Sendable {
     }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     /// Handles what the user does.
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         if state.submittedApplicationID != nil { return [] }
         switch intent {
         case .open:
@@ -242,7 +246,7 @@ public struct ApplyFormViewModel: Sendable {
     }
 
     /// Handles the result of an effect.
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .listingLoaded(.success(let detail)):
             events.succeeded()

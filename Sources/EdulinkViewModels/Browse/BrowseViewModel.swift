@@ -144,12 +144,16 @@ public struct BrowseViewModel: Sendable {
     public var searchGeneration: Int { generation }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     // MARK: Intents
 
     /// Handles what the user does.
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .appeared:
             return generation == 0 ? startSearch(delay: .zero) : []
@@ -322,7 +326,7 @@ public struct BrowseViewModel: Sendable {
     // MARK: Results
 
     /// Handles the result of an effect.
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .searched(let answered, let result):
             guard answered == generation else { return [] }

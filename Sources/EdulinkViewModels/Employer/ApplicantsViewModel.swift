@@ -153,11 +153,15 @@ public struct ApplicantsViewModel: Sendable {
         self.repository = repository
     }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     // MARK: Intents
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         let repository = self.repository
         switch intent {
         case .load(let wanted):
@@ -411,7 +415,7 @@ public struct ApplicantsViewModel: Sendable {
 
     // MARK: Messages
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .listingsLoaded(let wanted, .success(let listings)):
             events.succeeded()

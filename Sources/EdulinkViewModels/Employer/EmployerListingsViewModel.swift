@@ -81,9 +81,13 @@ public struct EmployerListingsViewModel: Sendable {
         self.timeZone = timeZone
     }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
+
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         let repository = self.repository
         switch intent {
         case .load:
@@ -177,7 +181,7 @@ public struct EmployerListingsViewModel: Sendable {
             uniquingKeysWith: { first, _ in first })
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(.success(let board)):
             events.succeeded()
@@ -256,15 +260,19 @@ public struct EmployerDashboardViewModel: Sendable {
 
     public init(repository: any EdulinkRepository) { self.repository = repository }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
+
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         state.loading = true
         let repository = self.repository
         return [Effect(key: "load") { .loaded(await attempt { try await repository.employerDashboard() }) }]
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         state.loading = false
         switch message {
         case .loaded(.success(let dashboard)):
@@ -312,9 +320,13 @@ public struct OrganizationViewModel: Sendable {
         self.organizationID = organizationID
     }
 
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
 
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
+
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         let repository = self.repository
         switch intent {
         case .load:
@@ -341,7 +353,7 @@ public struct OrganizationViewModel: Sendable {
         return []
     }
 
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(.success(let organization)):
             events.succeeded()

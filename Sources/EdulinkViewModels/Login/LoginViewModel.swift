@@ -65,7 +65,7 @@ public struct LoginViewModel: Sendable {
     }
 
     /// Handles what the user does.
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         guard !state.submitting else { return [] }
         switch intent {
         case .setEmail(let email):
@@ -99,7 +99,7 @@ public struct LoginViewModel: Sendable {
     }
 
     /// Handles the result of an effect.
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loggedIn(.success(let user)):
             state.submitting = false
@@ -116,5 +116,9 @@ public struct LoginViewModel: Sendable {
     }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 }

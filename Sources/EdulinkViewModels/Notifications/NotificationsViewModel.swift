@@ -50,14 +50,18 @@ public struct NotificationsViewModel: Sendable {
     }
 
     /// The events for the rest of the app since the last call.
-    public mutating func takeEvents() -> [AppEvent] { events.take() }
+    /// Handles what the user does; the events it raises come back among the effects.
+    public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
+
+    /// Handles the result of an effect; the events it raises come back among the effects.
+    public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     private var selected: EdulinkCore.Notification? {
         state.selectedIndex.flatMap { state.items.indices.contains($0) ? state.items[$0] : nil }
     }
 
     /// Handles what the user does.
-    public mutating func handle(_ intent: Intent) -> [Effect<Message>] {
+    mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             return load()
@@ -105,7 +109,7 @@ public struct NotificationsViewModel: Sendable {
     }
 
     /// Handles the result of an effect.
-    public mutating func handle(_ message: Message) -> [Effect<Message>] {
+    mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loaded(.success(let items)):
             events.succeeded()

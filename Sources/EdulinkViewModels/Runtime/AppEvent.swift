@@ -3,9 +3,9 @@ public import EdulinkCore
 /// Something a screen's view-model tells the rest of the app: the shell (toasts, offline banner,
 /// unread count, sign-out) or the navigation (open another screen).
 ///
-/// View-models collect them while handling intents and messages; the UI loop takes them with
-/// `takeEvents()` after each `handle(_:)` and routes them, most of them to
-/// ``SessionViewModel/handle(_:)-(SessionViewModel.Intent)`` as `.received(event)`.
+/// A view-model raises them while handling an intent or a message and returns them among that
+/// update's effects (``Effect/post(_:)``); the shell acts on them in the same update, most of them
+/// by passing them to ``SessionViewModel/handle(_:)-(SessionViewModel.Intent)`` as `.received(event)`.
 public enum AppEvent: Sendable, Equatable {
     /// Show a toast.
     case toast(Toast)
@@ -50,7 +50,8 @@ public struct Toast: Sendable, Equatable {
     }
 }
 
-/// The events a view-model collected since the UI loop last took them.
+/// The events a view-model raised during one update, with whether it last reported the repository
+/// offline; `drain(_:)` returns them among the update's effects.
 public struct AppEventQueue: Sendable, Equatable {
     private var events: [AppEvent] = []
     private var reportedOffline = false
@@ -68,6 +69,12 @@ public struct AppEventQueue: Sendable, Equatable {
     public mutating func take() -> [AppEvent] {
         defer { events = [] }
         return events
+    }
+
+    /// `effects` followed by the queued events as ``Effect/post(_:)`` effects; empties the queue.
+    /// A view-model's `handle` returns this, so its events travel with the update that raised them.
+    public mutating func drain<Message: Sendable>(_ effects: [Effect<Message>]) -> [Effect<Message>] {
+        effects + take().map(Effect.post)
     }
 
     /// A call reached the repository: posts ``AppEvent/online`` if this queue reported it offline.

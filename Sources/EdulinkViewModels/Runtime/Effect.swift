@@ -1,8 +1,10 @@
 /// Async work a view-model asks the UI loop to run: a repository call, a draft write, a timer.
 ///
-/// A view-model never runs anything itself. `handle(_:)` returns effects; the runtime
-/// (``EffectRunner``) runs each one off the UI loop and feeds the message it produces back into
-/// the same view-model's `handle(_:)`.
+/// A view-model never runs anything itself. `handle(_:)` returns effects; the UI loop's runtime
+/// (`EffectBridge` over TerminalKit's task center) runs each one off the loop and feeds the message
+/// it produces back into the same view-model's `handle(_:)`. Events for the rest of the app
+/// (toasts, navigation, offline) come back the same way, as ``post(_:)`` effects, so nothing polls
+/// a view-model for them.
 ///
 /// ```swift
 /// let search = Effect<BrowseMessage>(key: "search", delay: .milliseconds(120)) {
@@ -22,6 +24,9 @@ public struct Effect<Message: Sendable>: Sendable {
         case run(@Sendable () async -> Message)
         /// Cancel the effect with the same key, deliver nothing.
         case cancel
+        /// Nothing to run: an event for the rest of the app (a toast, navigation, offline), which
+        /// the shell acts on as it takes the effects, in the same update.
+        case post(AppEvent)
     }
 
     /// Effects with the same key replace each other; nil runs alongside everything else.
@@ -38,7 +43,7 @@ public struct Effect<Message: Sendable>: Sendable {
         self.action = .run(operation)
     }
 
-    private init(key: String, action: Action) {
+    private init(key: String?, action: Action) {
         self.key = key
         self.delay = .zero
         self.action = action
@@ -47,6 +52,17 @@ public struct Effect<Message: Sendable>: Sendable {
     /// An effect that cancels the keyed effect and delivers nothing.
     public static func cancel(_ key: String) -> Effect {
         Effect(key: key, action: .cancel)
+    }
+
+    /// An event for the rest of the app, returned with the effects of the update that raised it.
+    public static func post(_ event: AppEvent) -> Effect {
+        Effect(key: nil, action: .post(event))
+    }
+
+    /// The event this effect posts, if it is one.
+    public var event: AppEvent? {
+        if case .post(let event) = action { return event }
+        return nil
     }
 
     /// The operation, or nil for a cancellation. Tests call it directly to drive a view-model
@@ -65,6 +81,8 @@ public struct Effect<Message: Sendable>: Sendable {
         switch action {
         case .cancel:
             return Effect<Parent>.cancel(parentKey ?? keyPrefix)
+        case .post(let event):
+            return Effect<Parent>.post(event)
         case .run(let operation):
             return Effect<Parent>(key: parentKey, delay: delay) { transform(await operation()) }
         }

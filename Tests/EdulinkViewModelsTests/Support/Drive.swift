@@ -4,28 +4,28 @@ import EdulinkViewModels
 /// the effects with one key only the last runs (a later one replaced it), a cancel drops the
 /// keyed effect, and each message goes back to the view-model until no effect is left.
 ///
-/// Returns how many operations ran.
+/// Returns the events the view-model posted on the way (`Effect.post`), oldest first.
 @discardableResult
-func settle<Model: ViewModel>(_ model: inout Model, _ effects: [Effect<Model.Message>]) async -> Int {
+func settle<Model: ViewModel>(_ model: inout Model, _ effects: [Effect<Model.Message>]) async -> [AppEvent] {
     var pending = effects
-    var ran = 0
+    var events: [AppEvent] = []
     var rounds = 0
     while !pending.isEmpty, rounds < 50 {
         rounds += 1
+        events += pending.compactMap(\.event)
         let batch = latestPerKey(pending)
         pending = []
         for effect in batch {
             guard let operation = effect.operation else { continue }
-            ran += 1
             pending += model.handle(await operation())
         }
     }
-    return ran
+    return events
 }
 
-/// Sends an intent and settles every effect it leads to.
+/// Sends an intent and settles every effect it leads to; returns the events posted on the way.
 @discardableResult
-func send<Model: ViewModel>(_ model: inout Model, _ intent: Model.Intent) async -> Int {
+func send<Model: ViewModel>(_ model: inout Model, _ intent: Model.Intent) async -> [AppEvent] {
     await settle(&model, model.handle(intent))
 }
 

@@ -23,10 +23,6 @@ struct AdminTabs {
         audit = AuditScreen(model: AuditViewModel(repository: repository, timeZone: timeZone, now: now))
     }
 
-    mutating func takeEvents() -> [AppEvent] {
-        users.takeEvents() + verification.takeEvents() + security.takeEvents() + audit.takeEvents()
-    }
-
     /// Loads what `tab` shows.
     mutating func show(_ tab: ShellTab) -> [Effect<AppMessage>] {
         switch tab {

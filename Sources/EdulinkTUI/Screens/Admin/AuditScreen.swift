@@ -38,8 +38,6 @@ struct AuditScreen {
     var capturesText: Bool { editing }
     var activeKeys: KeyTable<Intent> { editing ? Self.queryKeys : Self.keys }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: AuditViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "adminAudit.") { .adminAudit($0) }
     }

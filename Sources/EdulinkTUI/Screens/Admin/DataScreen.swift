@@ -29,8 +29,6 @@ struct DataScreen {
 
     init(model: DataViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: DataViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "data.") { .data($0) }
     }

@@ -19,8 +19,6 @@ struct HealthScreen {
 
     init(model: HealthViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: HealthViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "health.") { .health($0) }
     }

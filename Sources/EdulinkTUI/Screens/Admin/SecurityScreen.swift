@@ -22,8 +22,6 @@ struct SecurityScreen {
 
     init(model: SecurityViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: SecurityViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "adminSecurity.") { .adminSecurity($0) }
     }

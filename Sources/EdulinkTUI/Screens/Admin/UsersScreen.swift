@@ -51,8 +51,6 @@ struct UsersScreen {
         return searching ? Self.searchKeys : Self.keys
     }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: UsersViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "adminUsers.") { .adminUsers($0) }
     }

@@ -39,8 +39,6 @@ struct VerificationScreen {
     var capturesText: Bool { searching }
     var activeKeys: KeyTable<Intent> { searching ? Self.searchKeys : Self.keys }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: VerificationViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "adminVerification.") { .adminVerification($0) }
     }

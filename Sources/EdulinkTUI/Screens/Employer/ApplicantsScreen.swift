@@ -47,21 +47,12 @@ struct ApplicantsScreen {
     ])
 
     private(set) var model: ApplicantsViewModel
-    var notices: [AppEvent] = []
     /// Rows the table showed last (for page keys).
     var visibleRows = 10
 
     init(model: ApplicantsViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] {
-        defer { notices = [] }
-        return model.takeEvents() + notices
-    }
-
-    mutating func toast(_ text: String) -> [Effect<AppMessage>] {
-        notices.append(.toast(Toast(text, kind: .error)))
-        return []
-    }
+    func toast(_ text: String) -> [Effect<AppMessage>] { [.post(.toast(Toast(text, kind: .error)))] }
 
     mutating func send(_ intent: ApplicantsViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "employer.applicants.") { AppMessage.employerApplicants($0) }

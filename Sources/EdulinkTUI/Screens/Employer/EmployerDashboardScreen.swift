@@ -16,8 +16,6 @@ struct EmployerDashboardScreen {
 
     init(model: EmployerDashboardViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     mutating func send(_ intent: EmployerDashboardViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "employer.dashboard.") { AppMessage.employerDashboard($0) }
     }

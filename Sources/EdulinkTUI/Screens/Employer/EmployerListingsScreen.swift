@@ -35,17 +35,11 @@ struct EmployerListingsScreen {
     init(model: EmployerListingsViewModel) { self.model = model }
 
     /// Toasts of the screen itself (not of a call).
-    var notices: [AppEvent] = []
     /// The form's values as it opened.
     private var pristine: [String: String] = [:]
 
     /// Whether the open form has changes that are not saved (Esc, `q` and quitting ask first).
     var hasUnsavedChanges: Bool { form.map { $0.values != pristine } ?? false }
-
-    mutating func takeEvents() -> [AppEvent] {
-        defer { notices = [] }
-        return model.takeEvents() + notices
-    }
 
     mutating func send(_ intent: EmployerListingsViewModel.Intent) -> [Effect<AppMessage>] {
         let effects = model.handle(intent).map(keyPrefix: "employer.listings.") { AppMessage.employerListings($0) }
@@ -169,8 +163,8 @@ struct EmployerListingsScreen {
         case .reload: return (KeyOutcome(effects: send(.load)), nil)
         case .extend:
             guard model.state.selected?.listing.status == .published else {
-                notices.append(.toast(Toast("Only a published listing can be extended.", kind: .error)))
-                return (KeyOutcome(), nil)
+                let notice = Toast("Only a published listing can be extended.", kind: .error)
+                return (KeyOutcome(effects: [.post(.toast(notice))]), nil)
             }
             return (KeyOutcome(), .extendDays())
         case .submit, .close, .duplicate:

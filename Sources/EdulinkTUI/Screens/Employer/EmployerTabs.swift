@@ -30,10 +30,6 @@ struct EmployerTabs {
         self.now = now
     }
 
-    mutating func takeEvents() -> [AppEvent] {
-        listings.takeEvents() + applicants.takeEvents() + dashboard.takeEvents() + organization.takeEvents()
-    }
-
     /// Loads what `tab` shows.
     mutating func show(_ tab: ShellTab) -> [Effect<AppMessage>] {
         switch tab {

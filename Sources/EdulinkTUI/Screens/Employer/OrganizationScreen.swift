@@ -29,8 +29,6 @@ struct OrganizationScreen {
 
     init(model: OrganizationViewModel) { self.model = model }
 
-    mutating func takeEvents() -> [AppEvent] { model.takeEvents() }
-
     var activeKeys: KeyTable<Intent> { Self.keys }
 
     func help(filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
