@@ -1,3 +1,5 @@
+import EdulinkCore
+
 /// The database schema as named, append-only steps, recorded in `schema_migrations`.
 ///
 /// The identifiers match the SQLite store's, so `edulink db status` reads the same on both. A
@@ -9,18 +11,28 @@ enum PostgresMigrations {
     struct Migration: Sendable {
         let identifier: String
         let statements: [String]
+
+        init(identifier: String, statements: [String]) {
+            self.identifier = identifier
+            self.statements = statements
+        }
+
+        /// A step both stores share, in PostgreSQL's spelling.
+        init(_ step: SchemaStep) {
+            self.init(identifier: step.identifier, statements: step.statements(for: .postgres))
+        }
     }
 
     static let all = [
         Migration(identifier: "v1-schema", statements: SchemaV1.statements),
         Migration(identifier: "v2-search", statements: SearchIndexV2.statements),
-        Migration(identifier: "v3-server-state", statements: ServerStateV3.statements),
-        Migration(identifier: "v4-alerts", statements: AlertsV4.statements),
+        Migration(SharedSchema.serverState),
+        Migration(SharedSchema.alerts),
         // SQLite's v5 adds FTS5 prefix indexes of 5–10 characters. GIN needs none: it finds a prefix
         // (`'marketing':*`) in its sorted list of terms. The step is recorded so both stores report
         // the same schema version.
         Migration(identifier: "v5-search-prefixes", statements: []),
-        Migration(identifier: "v6-session-ends", statements: SessionEndsV6.statements),
+        Migration(SharedSchema.sessionEnds),
     ]
 
     /// Every migration identifier, oldest first.

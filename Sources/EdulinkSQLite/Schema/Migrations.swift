@@ -1,3 +1,4 @@
+import EdulinkCore
 import GRDB
 
 /// The database schema as named, append-only steps.
@@ -19,18 +20,20 @@ enum Migrations {
         migrator.registerMigration("v2-search") { db in
             for statement in SearchIndexV2.statements { try db.execute(sql: statement) }
         }
-        migrator.registerMigration("v3-server-state") { db in
-            for statement in ServerStateV3.statements { try db.execute(sql: statement) }
-        }
-        migrator.registerMigration("v4-alerts") { db in
-            for statement in AlertsV4.statements { try db.execute(sql: statement) }
-        }
+        register(SharedSchema.serverState, in: &migrator)
+        register(SharedSchema.alerts, in: &migrator)
         migrator.registerMigration("v5-search-prefixes") { db in
             for statement in SearchPrefixesV5.statements { try db.execute(sql: statement) }
         }
-        migrator.registerMigration("v6-session-ends") { db in
-            for statement in SessionEndsV6.statements { try db.execute(sql: statement) }
-        }
+        register(SharedSchema.sessionEnds, in: &migrator)
         return migrator
+    }
+
+    /// Registers a step both stores share, in SQLite's spelling.
+    private static func register(_ step: SchemaStep, in migrator: inout DatabaseMigrator) {
+        let statements = step.statements(for: .sqlite)
+        migrator.registerMigration(step.identifier) { db in
+            for statement in statements { try db.execute(sql: statement) }
+        }
     }
 }
