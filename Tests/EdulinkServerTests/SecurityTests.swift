@@ -151,7 +151,7 @@ struct SecurityTests {
                     == 401)
             #expect(try await server.send(.GET, "/api/v1/me", token: freshAccess).status == 401)
             let events = try await server.store.read {
-                try $0.securityEvents(kind: .tokenReuse, userID: nil, since: nil, before: nil, limit: 10)
+                try $0.securityEvents(kind: .tokenReuse, userID: nil, since: nil, limit: 10)
             }
             #expect(events.count == 1)
             // Logout ends a session the same way.
@@ -282,7 +282,7 @@ struct SecurityTests {
             let user = try await server.store.read { try $0.user(email: "student1@uon.example") }
             #expect(user?.status == .locked)
             let failures = try await server.store.read {
-                try $0.securityEvents(kind: .loginFailed, userID: user?.id, since: nil, before: nil, limit: 50)
+                try $0.securityEvents(kind: .loginFailed, userID: user?.id, since: nil, limit: 50)
             }
             #expect(failures.count == 10)
         }

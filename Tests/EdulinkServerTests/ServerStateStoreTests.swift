@@ -210,7 +210,7 @@ struct ServerStateHTTPTests {
             let access = try #require(rotated.first?.json?["accessToken"] as? String)
             #expect(try await server.send(.GET, "/api/v1/me", token: access).status == 401)
             let events = try await server.store.read {
-                try $0.securityEvents(kind: .tokenReuse, userID: nil, since: nil, before: nil, limit: 10)
+                try $0.securityEvents(kind: .tokenReuse, userID: nil, since: nil, limit: 10)
             }
             #expect(events.count == 5)
         }

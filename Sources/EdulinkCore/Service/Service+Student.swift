@@ -194,7 +194,7 @@ extension EdulinkService {
             try authorize(principal, .readNotifications, on: Ownership(userID: principal.userID))
             let limit = min(max(limit, 1), 500)
             return try await store.read {
-                try $0.notifications(userID: principal.userID, unreadOnly: unreadOnly, limit: limit, offsetID: nil)
+                try $0.notifications(userID: principal.userID, unreadOnly: unreadOnly, limit: limit)
             }
         }
     }
@@ -376,7 +376,7 @@ extension EdulinkService {
             try authorize(principal, .viewSecurity)
             let limit = min(max(limit, 1), 1000)
             return try await store.read {
-                try $0.securityEvents(kind: kind, userID: user, since: since, before: nil, limit: limit)
+                try $0.securityEvents(kind: kind, userID: user, since: since, limit: limit)
             }
         }
     }

@@ -171,6 +171,15 @@ public enum Rows {
     }
 
     @inlinable
+    public static func notification(_ r: some RowReading) throws -> Notification {
+        Notification(
+            id: try r.id("id"), userID: try r.id("user_id"), kind: try r.value(NotificationKind.self, "kind"),
+            title: try r.string("title"), body: try r.string("body"), createdAt: try r.date("created_at"),
+            readAt: try r.optionalDate("read_at"), applicationID: try r.optionalID("application_id"),
+            listingID: try r.optionalID("listing_id"))
+    }
+
+    @inlinable
     public static func securityEvent(_ r: some RowReading) throws -> SecurityEvent {
         SecurityEvent(
             id: try r.id("id"), kind: try r.value(SecurityEventKind.self, "kind"), userID: try r.optionalID("user_id"),

@@ -41,6 +41,41 @@ extension SQLSession {
         ) { r in SecurityTally(key: try r.string("key"), count: try r.int("n"), lastAt: try r.date("last_at")) }
     }
 
+    public func notifications(userID: UserID, unreadOnly: Bool, limit: Int) throws -> [Notification] {
+        try select(
+            """
+            SELECT * FROM notifications WHERE user_id = ?\(unreadOnly ? " AND is_read = ?" : "")
+            ORDER BY is_read, created_at DESC, id DESC LIMIT ?
+            """, unreadOnly ? [userID, false, max(limit, 0)] : [userID, max(limit, 0)], Rows.notification)
+    }
+
+    public func notification(_ id: NotificationID) throws -> Notification? {
+        try selectOne("SELECT * FROM notifications WHERE id = ?", [id], Rows.notification)
+    }
+
+    public func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, limit: Int) throws
+        -> [SecurityEvent]
+    {
+        var conditions: [String] = []
+        var values: [any ColumnValueConvertible] = []
+        if let kind {
+            conditions.append("kind = ?")
+            values.append(kind.rawValue)
+        }
+        if let userID {
+            conditions.append("user_id = ?")
+            values.append(userID)
+        }
+        if let since {
+            conditions.append("at >= ?")
+            values.append(since)
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try select(
+            "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT ?", values + [max(limit, 0)],
+            Rows.securityEvent)
+    }
+
     public func listing(_ id: ListingID) throws -> Listing? {
         try selectOne("SELECT * FROM listings WHERE id = ?", [id], Rows.listing)
     }

@@ -88,8 +88,8 @@ public protocol StoreReader {
 
     // MARK: Notifications
     /// Unread first, then newest first; after `before` (an id) for paging.
-    func notifications(userID: UserID, unreadOnly: Bool, limit: Int, offsetID before: NotificationID?) throws
-        -> [Notification]
+    /// Unread first, then newest first (`notifications_user_inbox` gives this order).
+    func notifications(userID: UserID, unreadOnly: Bool, limit: Int) throws -> [Notification]
     func notification(_ id: NotificationID) throws -> Notification?
     func unreadNotificationCount(userID: UserID) throws -> Int
     /// Whether the user already has a notification of this kind for this listing with this title.
@@ -99,8 +99,8 @@ public protocol StoreReader {
 
     // MARK: Audit and security
     func auditEvents(_ query: AuditQuery) throws -> [AuditEvent]
-    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
-        throws -> [SecurityEvent]
+    /// Newest first.
+    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, limit: Int) throws -> [SecurityEvent]
     func countSecurityEvents(kind: SecurityEventKind, userID: UserID?, since: Date) throws -> Int
     /// Events of `kind` since `since`, counted per typed email or per source, most first.
     func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws

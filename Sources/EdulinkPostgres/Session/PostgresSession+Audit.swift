@@ -35,20 +35,4 @@ extension PostgresSession {
             "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values, Rows.audit)
     }
 
-    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
-        throws -> [SecurityEvent]
-    {
-        var arguments = SQLArguments()
-        var conditions: [String] = []
-        if let kind { conditions.append("kind = \(arguments.bind(kind.rawValue))") }
-        if let userID { conditions.append("user_id = \(arguments.bind(userID))") }
-        if let since { conditions.append("at >= \(arguments.bind(since))") }
-        if let before { conditions.append("id < \(arguments.bind(before))") }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let limit = arguments.bind(max(limit, 0))
-        return try fetchAll(
-            "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT \(limit)", arguments.values,
-            Rows.securityEvent)
-    }
-
 }

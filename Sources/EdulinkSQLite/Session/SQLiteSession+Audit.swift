@@ -42,31 +42,4 @@ extension SQLiteSession {
             Rows.audit)
     }
 
-    func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, before: SecurityEventID?, limit: Int)
-        throws -> [SecurityEvent]
-    {
-        var conditions: [String] = []
-        var arguments: Arguments = ["limit": max(limit, 0)]
-        if let kind {
-            conditions.append("kind = :kind")
-            arguments["kind"] = kind.rawValue
-        }
-        if let userID {
-            conditions.append("user_id = :user")
-            arguments["user"] = userID.rawValue
-        }
-        if let since {
-            conditions.append("at >= :since")
-            arguments["since"] = ColumnCoding.microseconds(since)
-        }
-        if let before {
-            conditions.append("id < :before")
-            arguments["before"] = before.rawValue
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try fetchAll(
-            "SELECT * FROM security_events \(whereClause) ORDER BY id DESC LIMIT :limit",
-            StatementArguments(arguments), Rows.securityEvent)
-    }
-
 }
