@@ -177,91 +177,14 @@ struct ListingSearchQuery {
             tsQuery = "to_tsquery('simple', edulink_search_query(\(arguments.bind(expression))))"
             matchCondition = "l.search_vector @@ \(tsQuery)"
         }
-        addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
-        addFilter(filter, now: scope.now)
+        conditions += ListingConditions.conditions(filter: filter, scope: scope, dialect: .postgres) {
+            arguments.bind($0.columnValue)
+        }
     }
 
     /// `ts_rank` of `vector` (a `tsvector` column) against the query's words.
     private func rank(_ vector: String) -> String {
         "ts_rank(\(Self.rankWeights), \(vector), \(tsQuery))"
-    }
-
-    // MARK: Predicates
-
-    private mutating func addScope(_ scope: ListingScope, eligibility: EligibilityContext?) {
-        if scope.openOnly {
-            // The literal 'published' lets the planner use the listings_published_* indexes.
-            conditions.append(
-                "l.status = 'published' AND l.verified_at IS NOT NULL AND l.deadline > \(arguments.bind(scope.now))")
-        }
-        if let visible = scope.viewer.sqlCondition(bind: { arguments.bind($0) }) { conditions.append(visible) }
-        if let publishedAfter = scope.publishedAfter {
-            conditions.append("l.published_at > \(arguments.bind(publishedAfter))")
-        }
-        if let organization = scope.organizationID {
-            conditions.append("l.organization_id = \(arguments.bind(organization))")
-        }
-        if let eligibility {
-            if let year = eligibility.yearOfStudy, (1...62).contains(year) {
-                let bit = arguments.bind(Int64(1) << Int64(year))
-                conditions.append("(l.eligible_years_mask = 0 OR (l.eligible_years_mask & \(bit)) <> 0)")
-            } else {
-                conditions.append("l.eligible_years_mask = 0")
-            }
-            if let course = eligibility.course?.lowercased(), !course.isEmpty {
-                let needle = arguments.bind(ListKey.needle(course))
-                conditions.append("(l.eligible_courses_key = '' OR strpos(l.eligible_courses_key, \(needle)) > 0)")
-            } else {
-                conditions.append("l.eligible_courses_key = ''")
-            }
-            if let student = eligibility.studentID {
-                conditions.append(
-                    "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(arguments.bind(student)) "
-                        + "AND a.listing_id = l.id)")
-            }
-        }
-    }
-
-    private mutating func addFilter(_ filter: ListingFilter, now: Date) {
-        if !filter.categories.isEmpty {
-            conditions.append("l.category IN (\(bindList(filter.categories.map(\.rawValue))))")
-        }
-        if !filter.locationTypes.isEmpty {
-            conditions.append("l.location_type IN (\(bindList(filter.locationTypes.map(\.rawValue))))")
-        }
-        if !filter.levels.isEmpty {
-            conditions.append("l.level IN (\(bindList(filter.levels.map(\.rawValue))))")
-        }
-        if let location = filter.location?.lowercased(), !location.isEmpty {
-            conditions.append("strpos(l.location_lower, \(arguments.bind(location))) > 0")
-        }
-        if let organization = filter.organization?.lowercased(), !organization.isEmpty {
-            conditions.append(
-                "l.organization_id IN (SELECT id FROM organizations WHERE strpos(name_lower, "
-                    + "\(arguments.bind(organization))) > 0)")
-        }
-        if filter.paidOnly {
-            conditions.append("l.stipend_kes IS NOT NULL")
-        }
-        if let minimum = filter.minimumStipendKES {
-            conditions.append("l.stipend_kes >= \(arguments.bind(minimum))")
-        }
-        if let minimum = filter.minimumDurationWeeks {
-            conditions.append("l.duration_weeks >= \(arguments.bind(minimum))")
-        }
-        if let maximum = filter.maximumDurationWeeks {
-            conditions.append("l.duration_weeks <= \(arguments.bind(maximum))")
-        }
-        if let days = filter.deadlineWithinDays {
-            let limit = now.addingTimeInterval(Double(days) * 86_400)
-            conditions.append("l.deadline > \(arguments.bind(now)) AND l.deadline <= \(arguments.bind(limit))")
-        }
-        for skill in filter.skills where !skill.isEmpty {
-            conditions.append("strpos(l.skills_key, \(arguments.bind(ListKey.needle(skill)))) > 0")
-        }
-        if filter.featuredOnly {
-            conditions.append("l.featured")
-        }
     }
 
     // MARK: Sort and cursor
@@ -329,9 +252,6 @@ struct ListingSearchQuery {
         return all.isEmpty ? "" : "WHERE " + all.joined(separator: "\n  AND ")
     }
 
-    private mutating func bindList(_ values: [String]) -> String {
-        values.sorted().map { arguments.bind($0) }.joined(separator: ", ")
-    }
 }
 
 extension PostgresSession {

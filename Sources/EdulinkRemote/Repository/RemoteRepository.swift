@@ -126,8 +126,7 @@ public actor RemoteRepository: EdulinkRepository {
     }
 
     public func currentUser() async -> UserSummary? {
-        guard let user = await keeper.current?.user else { return nil }
-        return try? user
+        await keeper.current?.user
     }
 
     public func reauthenticate(password: String) async throws {

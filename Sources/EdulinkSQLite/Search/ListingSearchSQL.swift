@@ -82,87 +82,8 @@ struct ListingSearchSQL {
         if match == nil, let excluded = filter.ftsExclusionMatchExpression() {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
         }
-        addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
-        addFilter(filter, now: scope.now)
-    }
-
-    // MARK: Predicates
-
-    private mutating func addScope(_ scope: ListingScope, eligibility: EligibilityContext?) {
-        let now = bind(ColumnCoding.microseconds(scope.now))
-        if scope.openOnly {
-            // The literal 'published' lets the planner use the listings_published_* indexes.
-            conditions.append("l.status = 'published' AND l.verified_at IS NOT NULL AND l.deadline > \(now)")
-        }
-        if let visible = scope.viewer.sqlCondition(bind: { bind($0) }) { conditions.append(visible) }
-        if let publishedAfter = scope.publishedAfter {
-            conditions.append("l.published_at > \(bind(ColumnCoding.microseconds(publishedAfter)))")
-        }
-        if let organization = scope.organizationID {
-            conditions.append("l.organization_id = \(bind(organization.rawValue))")
-        }
-        if let eligibility {
-            if let year = eligibility.yearOfStudy, (1...62).contains(year) {
-                let bit = bind(Int64(1) << Int64(year))
-                conditions.append("(l.eligible_years_mask = 0 OR (l.eligible_years_mask & \(bit)) <> 0)")
-            } else {
-                conditions.append("l.eligible_years_mask = 0")
-            }
-            if let course = eligibility.course?.lowercased(), !course.isEmpty {
-                let needle = bind(ListKey.needle(course))
-                conditions.append("(l.eligible_courses_key = '' OR instr(l.eligible_courses_key, \(needle)) > 0)")
-            } else {
-                conditions.append("l.eligible_courses_key = ''")
-            }
-            if let student = eligibility.studentID {
-                conditions.append(
-                    "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(bind(student.rawValue)) "
-                        + "AND a.listing_id = l.id)")
-            }
-        }
-    }
-
-    private mutating func addFilter(_ filter: ListingFilter, now: Date) {
-        if !filter.categories.isEmpty {
-            conditions.append("l.category IN (\(bindList(filter.categories.map(\.rawValue))))")
-        }
-        if !filter.locationTypes.isEmpty {
-            conditions.append("l.location_type IN (\(bindList(filter.locationTypes.map(\.rawValue))))")
-        }
-        if !filter.levels.isEmpty {
-            conditions.append("l.level IN (\(bindList(filter.levels.map(\.rawValue))))")
-        }
-        if let location = filter.location?.lowercased(), !location.isEmpty {
-            conditions.append("instr(l.location_lower, \(bind(location))) > 0")
-        }
-        if let organization = filter.organization?.lowercased(), !organization.isEmpty {
-            conditions.append(
-                "l.organization_id IN (SELECT id FROM organizations WHERE instr(name_lower, \(bind(organization))) > 0)"
-            )
-        }
-        if filter.paidOnly {
-            conditions.append("l.stipend_kes IS NOT NULL")
-        }
-        if let minimum = filter.minimumStipendKES {
-            conditions.append("l.stipend_kes >= \(bind(minimum))")
-        }
-        if let minimum = filter.minimumDurationWeeks {
-            conditions.append("l.duration_weeks >= \(bind(minimum))")
-        }
-        if let maximum = filter.maximumDurationWeeks {
-            conditions.append("l.duration_weeks <= \(bind(maximum))")
-        }
-        if let days = filter.deadlineWithinDays {
-            let limit = now.addingTimeInterval(Double(days) * 86_400)
-            conditions.append(
-                "l.deadline > \(bind(ColumnCoding.microseconds(now))) "
-                    + "AND l.deadline <= \(bind(ColumnCoding.microseconds(limit)))")
-        }
-        for skill in filter.skills where !skill.isEmpty {
-            conditions.append("instr(l.skills_key, \(bind(ListKey.needle(skill)))) > 0")
-        }
-        if filter.featuredOnly {
-            conditions.append("l.featured = 1")
+        conditions += ListingConditions.conditions(filter: filter, scope: scope, dialect: .sqlite) {
+            bind($0.columnValue.databaseValue)
         }
     }
 
@@ -338,10 +259,6 @@ struct ListingSearchSQL {
         let name = "p\(counter)"
         arguments[name] = value
         return ":" + name
-    }
-
-    private mutating func bindList(_ values: [String]) -> String {
-        values.sorted().map { bind($0) }.joined(separator: ", ")
     }
 
     /// The arguments `sql` names (each statement uses some of the builder's parameters).

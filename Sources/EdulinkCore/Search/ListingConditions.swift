@@ -1,0 +1,124 @@
+import Foundation
+
+/// The conditions a listing search puts on `listings AS l` besides its words: the scope (open
+/// listings, the viewer's audience, an organization, "eligible for me") and the filters of the
+/// query language. Written once for both stores; each store adds its full-text part (FTS5 or
+/// `tsvector`), its sort and its paging, and binds values its own way through `bind`, which returns
+/// the placeholder of a bound value in the store's statement.
+///
+/// ```swift
+/// let conditions = ListingConditions.conditions(filter: filter, scope: scope, dialect: .postgres) {
+///     arguments.bind($0.columnValue)  // "$3"
+/// }
+/// ```
+public struct ListingConditions {
+    private let dialect: SchemaDialect
+    private var conditions: [String] = []
+    private let bindValue: (any ColumnValueConvertible) -> String
+
+    private init(dialect: SchemaDialect, bind: @escaping (any ColumnValueConvertible) -> String) {
+        self.dialect = dialect
+        self.bindValue = bind
+    }
+
+    /// The scope's conditions, then the filter's (the filter as the store searches it: normalized
+    /// and typed), each a predicate to join with AND.
+    public static func conditions(
+        filter: ListingFilter, scope: ListingScope, dialect: SchemaDialect,
+        bind: (any ColumnValueConvertible) -> String
+    ) -> [String] {
+        withoutActuallyEscaping(bind) { bind in
+            var writer = ListingConditions(dialect: dialect, bind: bind)
+            writer.addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
+            writer.addFilter(filter, now: scope.now)
+            return writer.conditions
+        }
+    }
+
+    /// Whether `text` holds `needle`: the dialect's substring position above zero.
+    private var contains: String { dialect == .sqlite ? "instr" : "strpos" }
+
+    private func bind(_ value: some ColumnValueConvertible) -> String { bindValue(value) }
+
+    private func bindList(_ values: [String]) -> String {
+        values.sorted().map { bind($0) }.joined(separator: ", ")
+    }
+
+    private mutating func addScope(_ scope: ListingScope, eligibility: EligibilityContext?) {
+        let now = bind(scope.now)
+        if scope.openOnly {
+            // The literal 'published' lets the planner use the listings_published_* indexes.
+            conditions.append("l.status = 'published' AND l.verified_at IS NOT NULL AND l.deadline > \(now)")
+        }
+        if let visible = scope.viewer.sqlCondition(bind: { bind($0) }) { conditions.append(visible) }
+        if let publishedAfter = scope.publishedAfter {
+            conditions.append("l.published_at > \(bind(publishedAfter))")
+        }
+        if let organization = scope.organizationID {
+            conditions.append("l.organization_id = \(bind(organization))")
+        }
+        if let eligibility {
+            if let year = eligibility.yearOfStudy, (1...62).contains(year) {
+                let bit = bind(Int64(1) << Int64(year))
+                conditions.append("(l.eligible_years_mask = 0 OR (l.eligible_years_mask & \(bit)) <> 0)")
+            } else {
+                conditions.append("l.eligible_years_mask = 0")
+            }
+            if let course = eligibility.course?.lowercased(), !course.isEmpty {
+                let needle = bind(ListKey.needle(course))
+                conditions.append("(l.eligible_courses_key = '' OR \(contains)(l.eligible_courses_key, \(needle)) > 0)")
+            } else {
+                conditions.append("l.eligible_courses_key = ''")
+            }
+            if let student = eligibility.studentID {
+                conditions.append(
+                    "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(bind(student)) "
+                        + "AND a.listing_id = l.id)")
+            }
+        }
+    }
+
+    private mutating func addFilter(_ filter: ListingFilter, now: Date) {
+        if !filter.categories.isEmpty {
+            conditions.append("l.category IN (\(bindList(filter.categories.map(\.rawValue))))")
+        }
+        if !filter.locationTypes.isEmpty {
+            conditions.append("l.location_type IN (\(bindList(filter.locationTypes.map(\.rawValue))))")
+        }
+        if !filter.levels.isEmpty {
+            conditions.append("l.level IN (\(bindList(filter.levels.map(\.rawValue))))")
+        }
+        if let location = filter.location?.lowercased(), !location.isEmpty {
+            conditions.append("\(contains)(l.location_lower, \(bind(location))) > 0")
+        }
+        if let organization = filter.organization?.lowercased(), !organization.isEmpty {
+            conditions.append(
+                "l.organization_id IN (SELECT id FROM organizations WHERE \(contains)(name_lower, \(bind(organization))) > 0)"
+            )
+        }
+        if filter.paidOnly {
+            conditions.append("l.stipend_kes IS NOT NULL")
+        }
+        if let minimum = filter.minimumStipendKES {
+            conditions.append("l.stipend_kes >= \(bind(minimum))")
+        }
+        if let minimum = filter.minimumDurationWeeks {
+            conditions.append("l.duration_weeks >= \(bind(minimum))")
+        }
+        if let maximum = filter.maximumDurationWeeks {
+            conditions.append("l.duration_weeks <= \(bind(maximum))")
+        }
+        if let days = filter.deadlineWithinDays {
+            let limit = now.addingTimeInterval(Double(days) * 86_400)
+            conditions.append(
+                "l.deadline > \(bind(now)) "
+                    + "AND l.deadline <= \(bind(limit))")
+        }
+        for skill in filter.skills where !skill.isEmpty {
+            conditions.append("\(contains)(l.skills_key, \(bind(ListKey.needle(skill)))) > 0")
+        }
+        if filter.featuredOnly {
+            conditions.append(dialect == .sqlite ? "l.featured = 1" : "l.featured")
+        }
+    }
+}
