@@ -5,6 +5,9 @@
 public protocol SQLSession: TableWriting {
     associatedtype Reader: RowReading, SendableMetatype
 
+    /// Which SQL this session speaks, for the few shared statements that spell something differently.
+    var dialect: SchemaDialect { get }
+
     /// The rows of `sql`, each decoded.
     func select<T>(_ sql: String, _ values: [any ColumnValueConvertible], _ decode: (Reader) throws -> T) throws
         -> [T]

@@ -53,6 +53,31 @@ extension SQLSession {
         try selectOne("SELECT * FROM notifications WHERE id = ?", [id], Rows.notification)
     }
 
+    /// Newest first, narrowed by the query.
+    public func auditEvents(_ query: AuditQuery) throws -> [AuditEvent] {
+        var conditions: [String] = []
+        var values: [any ColumnValueConvertible] = []
+        func add(_ condition: String, _ more: [any ColumnValueConvertible]) {
+            conditions.append(condition)
+            values += more
+        }
+        if let actor = query.actorID { add("actor_id = ?", [actor]) }
+        if let action = query.action, !action.isEmpty {
+            // A prefix, compared exactly (no LIKE wildcards from the input).
+            let head = dialect == .sqlite ? "substr(action, 1, length(?))" : "left(action, length(?))"
+            add("\(head) = ?", [action, action])
+        }
+        if let entity = query.entity { add("entity = ?", [entity]) }
+        if let entityID = query.entityID { add("entity_id = ?", [entityID]) }
+        if let since = query.since { add("at >= ?", [since]) }
+        if let until = query.until { add("at < ?", [until]) }
+        if let before = query.before { add("id < ?", [before]) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try select(
+            "SELECT * FROM audit_events \(whereClause) ORDER BY id DESC LIMIT ?", values + [max(query.limit, 0)],
+            Rows.audit)
+    }
+
     public func securityEvents(kind: SecurityEventKind?, userID: UserID?, since: Date?, limit: Int) throws
         -> [SecurityEvent]
     {

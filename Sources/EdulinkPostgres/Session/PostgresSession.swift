@@ -7,6 +7,7 @@ import PostgresNIO
 /// Each entity's columns are mapped by hand in `PostgresSession+<Entity>.swift`, mirroring the
 /// SQLite store's session file by file, so the two can be compared side by side.
 struct PostgresSession: StoreWriter, SQLSession {
+    var dialect: SchemaDialect { .postgres }
     let db: BlockingConnection
     /// Whether reads that a write decides on lock their row (`FOR UPDATE`); true in the server-state
     /// write transactions of `PostgresStore.writeServerState`, never in read-only transactions.

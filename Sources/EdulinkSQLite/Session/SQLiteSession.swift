@@ -8,6 +8,7 @@ import Synchronization
 /// Each entity's columns are mapped by hand in `SQLiteSession+<Entity>.swift`, so what is stored
 /// is visible in one place and a renamed Swift property can never silently change the schema.
 struct SQLiteSession: StoreWriter, SQLSession {
+    var dialect: SchemaDialect { .sqlite }
     let db: Database
     /// How much of a full-text match listing searches rank (see ``SearchWindow``).
     let searchWindow: SearchWindow
