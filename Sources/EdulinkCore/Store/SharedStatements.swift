@@ -249,4 +249,78 @@ extension SQLSession {
         return try selectCount(
             "SELECT count(*) AS count FROM security_events WHERE kind = ? AND at >= ?", [kind.rawValue, since])
     }
+
+    // MARK: The employer's figures: grouped aggregates, never a load of every application
+
+    public func stageEnteredAt(_ ids: [ApplicationID]) throws -> [ApplicationID: Date] {
+        guard !ids.isEmpty else { return [:] }
+        let pairs = try select(
+            """
+            SELECT application_id, max(at) AS entered FROM application_events
+            WHERE \(dialect.isAny("application_id")) GROUP BY application_id
+            """, [ColumnValue.intArray(ids.map(\.rawValue))]
+        ) { (ApplicationID(try $0.int64("application_id")), try $0.date("entered")) }
+        return Dictionary(pairs, uniquingKeysWith: max)
+    }
+
+    public func applicationCounts(organizationID: OrganizationID) throws -> [ListingID: StatusCounts] {
+        let rows = try select(
+            """
+            SELECT a.listing_id, a.status, count(*) AS n FROM applications AS a
+            JOIN listings AS l ON l.id = a.listing_id
+            WHERE l.organization_id = ? GROUP BY a.listing_id, a.status
+            """, [organizationID]
+        ) { (ListingID(try $0.int64("listing_id")), try $0.value(ApplicationStatus.self, "status"), try $0.int("n")) }
+        var counts: [ListingID: StatusCounts] = [:]
+        for (listing, status, n) in rows { counts[listing, default: [:]][status, default: 0] += n }
+        return counts
+    }
+
+    public func furthestStageCounts(organizationID: OrganizationID, stages: [ApplicationStatus]) throws -> [Int] {
+        guard !stages.isEmpty else { return [] }
+        let rank = "CASE e.to_status " + stages.indices.map { "WHEN ? THEN \($0)" }.joined(separator: " ") + " END"
+        let rows = try select(
+            """
+            SELECT furthest, count(*) AS n FROM (
+                SELECT e.application_id, max(\(rank)) AS furthest FROM application_events AS e
+                JOIN applications AS a ON a.id = e.application_id
+                JOIN listings AS l ON l.id = a.listing_id
+                WHERE l.organization_id = ? AND e.undoes IS NULL
+                    AND e.id NOT IN (SELECT undoes FROM application_events WHERE undoes IS NOT NULL)
+                GROUP BY e.application_id
+            ) AS reached WHERE furthest IS NOT NULL GROUP BY furthest
+            """, stages.map(\.rawValue) + [organizationID]
+        ) { (try $0.int("furthest"), try $0.int("n")) }
+        var counts = Array(repeating: 0, count: stages.count)
+        for (index, n) in rows where counts.indices.contains(index) { counts[index] += n }
+        return counts
+    }
+
+    public func firstReview(organizationID: OrganizationID) throws -> FirstReviewFigures {
+        try selectOne(
+            """
+            SELECT count(*) AS n, avg(\(dialect.seconds(from: "a.submitted_at", to: "a.reviewed_at"))) AS mean
+            FROM applications AS a JOIN listings AS l ON l.id = a.listing_id
+            WHERE l.organization_id = ? AND a.reviewed_at IS NOT NULL
+            """, [organizationID]
+        ) { r in FirstReviewFigures(reviewed: try r.int("n"), meanSeconds: try r.optionalDouble("mean")) }
+            ?? FirstReviewFigures(reviewed: 0, meanSeconds: nil)
+    }
+
+    public func weeklyApplications(organizationID: OrganizationID, end: Date, weeks: Int) throws -> [Int] {
+        guard weeks > 0 else { return [] }
+        let start = end.addingTimeInterval(-Double(weeks) * 7 * 86_400)
+        let bucket = dialect.wholeNumber(dialect.seconds(from: "?", to: "a.submitted_at") + " / 604800")
+        let rows = try select(
+            """
+            SELECT \(bucket) AS bucket, count(*) AS n
+            FROM applications AS a JOIN listings AS l ON l.id = a.listing_id
+            WHERE l.organization_id = ? AND a.submitted_at >= ? AND a.submitted_at <= ?
+            GROUP BY bucket
+            """, [start, organizationID, start, end]
+        ) { (try $0.int("bucket"), try $0.int("n")) }
+        var counts = Array(repeating: 0, count: weeks)
+        for (bucket, n) in rows where bucket >= 0 { counts[min(bucket, weeks - 1)] += n }
+        return counts
+    }
 }
