@@ -77,6 +77,14 @@ public enum Rows {
             publishedAt: try r.optionalDate("published_at"), closedAt: try r.optionalDate("closed_at"))
     }
 
+    /// The columns `summary(_:score:)` reads, for every query that returns summaries (`l` is the
+    /// listings table).
+    public static let summaryColumns = """
+        l.id, l.title, l.organization_id, l.organization_name, l.category, l.level, l.location_type, l.location,
+        l.stipend_amount, l.stipend_currency, l.deadline, l.duration_weeks, l.application_count, l.status,
+        l.featured, l.published_at, l.required_skills
+        """
+
     @inlinable
     public static func summary(_ r: some RowReading, score: Double?) throws -> ListingSummary {
         ListingSummary(

@@ -105,6 +105,34 @@ extension SQLSession {
         try selectOne("SELECT * FROM listings WHERE id = ?", [id], Rows.listing)
     }
 
+    public func listings(organizationID: OrganizationID) throws -> [Listing] {
+        try select("SELECT * FROM listings WHERE organization_id = ? ORDER BY id", [organizationID], Rows.listing)
+    }
+
+    public func listings(status: ListingStatus, limit: Int) throws -> [Listing] {
+        try select(
+            "SELECT * FROM listings WHERE status = ? ORDER BY id LIMIT ?", [status.rawValue, max(limit, 0)],
+            Rows.listing)
+    }
+
+    /// The summaries of `ids`, in that order (missing ones left out).
+    public func listingSummaries(_ ids: [ListingID]) throws -> [ListingSummary] {
+        guard !ids.isEmpty else { return [] }
+        let found = try select(
+            "SELECT \(Rows.summaryColumns) FROM listings AS l WHERE \(dialect.isAny("l.id"))",
+            [ColumnValue.intArray(ids.map(\.rawValue))]
+        ) { try Rows.summary($0, score: nil) }
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+
+    public func applicationCounts(listingID: ListingID) throws -> StatusCounts {
+        let pairs = try select(
+            "SELECT status, count(*) AS n FROM applications WHERE listing_id = ? GROUP BY status", [listingID]
+        ) { (try $0.value(ApplicationStatus.self, "status"), try $0.int("n")) }
+        return Dictionary(pairs, uniquingKeysWith: +)
+    }
+
     public func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing] {
         try select(
             "SELECT * FROM listings WHERE status = 'published' AND deadline < ? ORDER BY deadline, id LIMIT ?",

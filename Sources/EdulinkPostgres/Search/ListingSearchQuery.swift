@@ -58,7 +58,7 @@ struct ListingSearchQuery {
         query.addCursor(request.cursor)
         let limit = query.arguments.bind(max(request.limit, 0) + 1)
         query.sql = """
-            SELECT \(PostgresSession.summaryColumns), \(query.sortKey) AS sort_key
+            SELECT \(Rows.summaryColumns), \(query.sortKey) AS sort_key
             FROM listings AS l
             \(query.whereClause)
             ORDER BY \(query.orderBy)
@@ -136,7 +136,7 @@ struct ListingSearchQuery {
                 ORDER BY search_rank DESC, id
                 LIMIT \(need)
             )
-            SELECT edge.tail_below, \(PostgresSession.summaryColumns), page.search_rank
+            SELECT edge.tail_below, \(Rows.summaryColumns), page.search_rank
             FROM edge LEFT JOIN (page JOIN listings AS l ON l.id = page.id) ON true
             ORDER BY page.search_rank DESC, page.id
             """
@@ -153,7 +153,7 @@ struct ListingSearchQuery {
         var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
         query.conditions.append("l.id < \(query.arguments.bind(below))")
         query.sql = """
-            SELECT \(PostgresSession.summaryColumns)
+            SELECT \(Rows.summaryColumns)
             FROM listings AS l
             \(query.whereClause)
             ORDER BY l.id DESC

@@ -129,7 +129,7 @@ struct ListingSearchSQL {
             from = "FROM listings AS l"
         }
         return """
-            SELECT \(SQLiteSession.summaryColumns), \(sortKey) AS sort_key
+            SELECT \(Rows.summaryColumns), \(sortKey) AS sort_key
             \(from)
             \(whereClause(all))
             ORDER BY \(orderBy)
@@ -163,7 +163,7 @@ struct ListingSearchSQL {
 
     /// The tail after the window: matches below rowid `below` that pass the filters, newest first.
     mutating func tailSQL(below: Int64, limit: Int) -> String {
-        guard let match else { return "SELECT \(SQLiteSession.summaryColumns) FROM listings AS l LIMIT 0" }
+        guard let match else { return "SELECT \(Rows.summaryColumns) FROM listings AS l LIMIT 0" }
         if filterDrivesTail {
             let test =
                 hasLongPrefix
@@ -171,7 +171,7 @@ struct ListingSearchSQL {
                 : "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)"
             let all = conditions + ["l.id < \(bind(below))", test]
             return """
-                SELECT \(SQLiteSession.summaryColumns)
+                SELECT \(Rows.summaryColumns)
                 FROM listings AS l
                 \(whereClause(all))
                 ORDER BY l.id DESC
@@ -180,7 +180,7 @@ struct ListingSearchSQL {
         }
         let all = [matchCondition(match), "listings_fts.rowid < \(bind(below))"] + conditions
         return """
-            SELECT \(SQLiteSession.summaryColumns)
+            SELECT \(Rows.summaryColumns)
             \(Self.matchJoin)
             \(whereClause(all))
             ORDER BY listings_fts.rowid DESC
@@ -376,7 +376,7 @@ extension SQLiteSession {
             if let trace = searchTrace, !page.isEmpty {
                 let list = page.map { String($0.id) }.joined(separator: ",")
                 trace.record(
-                    "SELECT \(Self.summaryColumns) FROM listings AS l WHERE l.id IN (SELECT value FROM json_each('[\(list)]'))"
+                    "SELECT \(Rows.summaryColumns) FROM listings AS l WHERE l.id IN (SELECT value FROM json_each('[\(list)]'))"
                 )
             }
             let summaries = try listingSummaries(page.map { ListingID(rawValue: $0.id) })
