@@ -218,6 +218,17 @@ extension Rows {
         ]
     }
 
+    public static func columns(_ profile: StudentProfile) throws -> Columns {
+        [
+            "user_id": profile.userID, "institution_id": profile.institutionID,
+            "registration_number": profile.registrationNumber, "year_of_study": profile.yearOfStudy,
+            "course": profile.course, "skills": try ColumnValue.json(profile.skills),
+            "interests": try ColumnValue.json(profile.interests), "github_url": profile.githubURL,
+            "linkedin_url": profile.linkedinURL, "website_url": profile.websiteURL, "resume_path": profile.resumePath,
+            "bio": profile.bio, "updated_at": profile.updatedAt,
+        ]
+    }
+
     public static func columns(_ organization: Organization) -> Columns {
         [
             "id": organization.id, "name": organization.name, "name_lower": organization.name.lowercased(),

@@ -7,6 +7,19 @@ extension SQLSession {
         try selectOne("SELECT * FROM student_profiles WHERE user_id = ?", [userID], Rows.profile)
     }
 
+    /// Inserts the student's profile, or replaces it (one row per student).
+    public func saveProfile(_ profile: StudentProfile) throws {
+        let columns = try Rows.columns(profile)
+        let names = columns.map(\.key)
+        try perform(
+            """
+            INSERT INTO student_profiles (\(names.joined(separator: ", ")))
+            VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT (user_id) DO UPDATE SET
+                \(names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            """, columns.map(\.value))
+    }
+
     public func organization(_ id: OrganizationID) throws -> Organization? {
         try selectOne("SELECT * FROM organizations WHERE id = ?", [id], Rows.organization)
     }

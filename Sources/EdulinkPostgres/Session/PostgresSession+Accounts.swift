@@ -45,29 +45,6 @@ extension PostgresSession {
         try execute("UPDATE users SET sessions_ended_at = $1", [date])
     }
 
-    // MARK: Profiles
-
-    func saveProfile(_ profile: StudentProfile) throws {
-        try execute(
-            """
-            INSERT INTO student_profiles (user_id, institution_id, registration_number, year_of_study, course,
-                skills, interests, github_url, linkedin_url, website_url, resume_path, bio, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            ON CONFLICT (user_id) DO UPDATE SET institution_id = excluded.institution_id,
-                registration_number = excluded.registration_number, year_of_study = excluded.year_of_study,
-                course = excluded.course, skills = excluded.skills, interests = excluded.interests,
-                github_url = excluded.github_url, linkedin_url = excluded.linkedin_url,
-                website_url = excluded.website_url, resume_path = excluded.resume_path, bio = excluded.bio,
-                updated_at = excluded.updated_at
-            """,
-            [
-                profile.userID, profile.institutionID, profile.registrationNumber, profile.yearOfStudy,
-                profile.course, try SQLValue.json(profile.skills), try SQLValue.json(profile.interests),
-                profile.githubURL, profile.linkedinURL, profile.websiteURL, profile.resumePath, profile.bio,
-                profile.updatedAt,
-            ])
-    }
-
     // MARK: Organizations
 
     /// By name in byte order (`COLLATE "C"`), as SQLite's default BINARY collation sorts.

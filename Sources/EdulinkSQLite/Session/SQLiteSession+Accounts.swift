@@ -44,33 +44,6 @@ extension SQLiteSession {
         return db.changesCount
     }
 
-    // MARK: Profiles
-
-    func saveProfile(_ profile: StudentProfile) throws {
-        let arguments: Arguments = [
-            "user_id": profile.userID.rawValue, "institution_id": profile.institutionID?.rawValue,
-            "registration_number": profile.registrationNumber, "year_of_study": profile.yearOfStudy,
-            "course": profile.course, "skills": try ColumnCoding.json(profile.skills),
-            "interests": try ColumnCoding.json(profile.interests), "github_url": profile.githubURL,
-            "linkedin_url": profile.linkedinURL, "website_url": profile.websiteURL,
-            "resume_path": profile.resumePath, "bio": profile.bio,
-            "updated_at": ColumnCoding.microseconds(profile.updatedAt),
-        ]
-        try execute(
-            """
-            INSERT INTO student_profiles (user_id, institution_id, registration_number, year_of_study, course,
-                skills, interests, github_url, linkedin_url, website_url, resume_path, bio, updated_at)
-            VALUES (:user_id, :institution_id, :registration_number, :year_of_study, :course, :skills, :interests,
-                :github_url, :linkedin_url, :website_url, :resume_path, :bio, :updated_at)
-            ON CONFLICT (user_id) DO UPDATE SET institution_id = excluded.institution_id,
-                registration_number = excluded.registration_number, year_of_study = excluded.year_of_study,
-                course = excluded.course, skills = excluded.skills, interests = excluded.interests,
-                github_url = excluded.github_url, linkedin_url = excluded.linkedin_url,
-                website_url = excluded.website_url, resume_path = excluded.resume_path, bio = excluded.bio,
-                updated_at = excluded.updated_at
-            """, StatementArguments(arguments))
-    }
-
     // MARK: Organizations
 
     func organizations() throws -> [Organization] {
