@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Local mode: the service is the repository. Its use cases already have `EdulinkRepository`'s
 /// signatures (each reads its principal from the `Caller` it is bound to), so only the session's

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Who the service acts for: the principal every use case checks its rules against.
 ///

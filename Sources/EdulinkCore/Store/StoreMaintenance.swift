@@ -2,6 +2,13 @@ public import Foundation
 
 /// Facts about the database, for `edulink db status` and the admin Data tab.
 public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
+    /// The tables whose row counts a status reports, on both stores.
+    public static let countedTables = [
+        "users", "student_profiles", "organizations", "institutions", "listings", "applications",
+        "application_events", "saved_listings", "saved_searches", "notifications", "outbox", "audit_events",
+        "security_events", "backups",
+    ]
+
     public var location: String
     public var engine: String
     public var schemaVersion: String

@@ -4,13 +4,6 @@ import PostgresNIO
 
 // Status, integrity, vacuum, analyze and reindex: `edulink db …` and the admin Data tab.
 extension PostgresStore {
-    /// Tables whose row counts `status()` reports.
-    static let countedTables = [
-        "users", "student_profiles", "organizations", "institutions", "listings", "applications",
-        "application_events", "saved_listings", "saved_searches", "notifications", "outbox", "audit_events",
-        "security_events", "backups",
-    ]
-
     /// Server version, database size, migrations, row counts, and the last integrity check and backup.
     public func status() async throws -> DatabaseStatus {
         let location = location.redacted
@@ -18,7 +11,7 @@ extension PostgresStore {
             let session = PostgresSession(db)
             let applied = try PostgresMigrations.appliedIdentifiers(db)
             var counts: [String: Int] = [:]
-            for table in Self.countedTables {
+            for table in DatabaseStatus.countedTables {
                 counts[table] = try session.count("SELECT count(*) AS count FROM \(table)")
             }
             let facts = try session.fetchOne(

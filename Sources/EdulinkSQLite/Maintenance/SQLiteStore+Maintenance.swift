@@ -4,13 +4,6 @@ import GRDB
 
 // Status, integrity, vacuum, analyze and reindex: `edulink db …` and the admin Data tab.
 extension SQLiteStore {
-    /// Tables whose row counts `status()` reports.
-    static let countedTables = [
-        "users", "student_profiles", "organizations", "institutions", "listings", "applications",
-        "application_events", "saved_listings", "saved_searches", "notifications", "outbox", "audit_events",
-        "security_events", "backups",
-    ]
-
     /// Schema version, migrations, file sizes, row counts, and the last integrity check and backup.
     ///
     /// Works on a database that was never migrated (or is only partly): every migration is then
@@ -21,7 +14,7 @@ extension SQLiteStore {
             return try await pool.read { db in
                 let applied = try Migrations.migrator.appliedMigrations(db)
                 var counts: [String: Int] = [:]
-                for table in Self.countedTables {
+                for table in DatabaseStatus.countedTables {
                     guard try db.tableExists(table) else {
                         counts[table] = 0
                         continue
