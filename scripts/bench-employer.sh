@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The employer's applicant screens over one listing with 10,000 applicants (release build, SQLite,
-# through LocalRepository as the terminal app runs it): opening the listing, switching stages,
+# through the local-mode repository as the terminal app runs it): opening the listing, switching stages,
 # opening one application and paging, median and p99 per operation, each within one 60 Hz frame
 # (16 ms); then a bulk reject of 1,000 applicants in one transaction and its undo. Results go in
 # BENCHMARKS.md, "## Employer".

@@ -4,7 +4,7 @@ import Foundation
 
 // employer-bench [APPLICANTS] [RUNS]
 //
-// One published listing with APPLICANTS applicants (default 10,000), then, through LocalRepository as
+// One published listing with APPLICANTS applicants (default 10,000), then, through the local-mode repository (the service bound to a session) as
 // the signed-in employer (what ApplicantsViewModel calls):
 //   open    the listing's stage counts + the first page (200 rows) of all applicants
 //   stage   the stage counts + the first page of one stage, cycling through the stages
@@ -45,21 +45,19 @@ let service = EdulinkService(
 // --- Fixture: an organization, its employer, one published listing, APPLICANTS students who applied.
 let op = Principal.localOperator()
 let password = "a long bench password"
-let institution = try await service.createInstitution(
-    op, Institution(name: "Bench University", shortCode: "BU", type: .university, verified: true))
-let organization = try await service.createOrganization(
-    op,
+let institution = try await service.acting(as: op).createInstitution(
+    Institution(name: "Bench University", shortCode: "BU", type: .university, verified: true))
+let organization = try await service.acting(as: op).createOrganization(
     Organization(
         name: "Bench Payments", industry: "Fintech", size: .medium, location: "Nairobi",
         description: "An organization with a very popular internship, for the employer benchmark.",
         createdAt: time.now()))
-try await service.setOrganizationVerified(op, organization.id, verified: true)
-_ = try await service.createUser(
-    op,
+try await service.acting(as: op).setOrganizationVerified(organization.id, verified: true)
+_ = try await service.acting(as: op).createUser(
     NewAccount(
         email: "employer@bench.example", displayName: "Bench Employer", role: .employer, password: password,
         organizationID: organization.id))
-let employer = LocalRepository(service: service, mode: .local(path: path))
+let employer = service.localSession(mode: .local(path: path))
 _ = try await employer.login(email: "employer@bench.example", password: password)
 let now = time.now()
 let day: TimeInterval = 86_400
@@ -72,7 +70,7 @@ let draft = ListingDraft(
     deadline: now.addingTimeInterval(30 * day), capacity: 10_000, positions: 50)
 let created = try await employer.createListing(draft)
 _ = try await employer.changeListing(created.id, .submit, reason: nil)
-let listing = try await service.changeListing(op, created.id, .verify)
+let listing = try await service.acting(as: op).changeListing(created.id, .verify)
 
 let seedStart = clock.now
 let letter = String(
