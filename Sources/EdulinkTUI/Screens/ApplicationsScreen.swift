@@ -5,17 +5,27 @@ import TerminalKit
 /// Applications: the student's applications with coloured status badges, and the selected one's
 /// full timeline. `w` withdraws, `A`/`D` accept or decline an offer, each after a confirmation.
 struct ApplicationsScreen {
-    enum Intent: Hashable { case up, down, withdraw, accept, decline, open, reload }
+    /// A key sends a view-model intent, sends one and then asks to confirm it, or opens the listing.
+    enum Intent: Hashable {
+        case send(ApplicationsViewModel.Intent)
+        case confirm(ApplicationsViewModel.Intent)
+        case openListing
+    }
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next application", group: "Applications", action: .down),
-        KeyBinding(["k", "up"], "Previous application", group: "Applications", action: .up),
-        KeyBinding(["enter"], hint: "listing", "Open the listing", group: "Applications", action: .open),
+        KeyBinding(["j", "down"], "Next application", group: "Applications", action: .send(.moveSelection(1))),
+        KeyBinding(["k", "up"], "Previous application", group: "Applications", action: .send(.moveSelection(-1))),
+        KeyBinding(["enter"], hint: "listing", "Open the listing", group: "Applications", action: .openListing),
         KeyBinding(
-            ["w"], hint: "withdraw", "Withdraw the application (asks first)", group: "Applications", action: .withdraw),
-        KeyBinding(["A"], hint: "accept offer", "Accept the offer (asks first)", group: "Offer", action: .accept),
-        KeyBinding(["D"], hint: "decline offer", "Decline the offer (asks first)", group: "Offer", action: .decline),
-        KeyBinding(["ctrl-r"], "Reload", group: "Applications", action: .reload),
+            ["w"], hint: "withdraw", "Withdraw the application (asks first)", group: "Applications",
+            action: .confirm(.requestWithdraw)),
+        KeyBinding(
+            ["A"], hint: "accept offer", "Accept the offer (asks first)", group: "Offer",
+            action: .confirm(.requestAcceptOffer)),
+        KeyBinding(
+            ["D"], hint: "decline offer", "Decline the offer (asks first)", group: "Offer",
+            action: .confirm(.requestDeclineOffer)),
+        KeyBinding(["ctrl-r"], "Reload", group: "Applications", action: .send(.load)),
     ])
 
     private(set) var model: ApplicationsViewModel
@@ -44,19 +54,16 @@ struct ApplicationsScreen {
     }
 
     mutating func handle(_ key: Key) -> KeyOutcome {
-        guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        switch intent {
-        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
-        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
-        case .reload: return KeyOutcome(effects: send(.load))
-        case .open:
+        switch Self.keys.action(for: key) {
+        case nil: return .unhandled
+        case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .openListing:
             guard let listing = model.state.detail?.listing.id else { return KeyOutcome() }
             return KeyOutcome(request: .openListing(listing))
-        case .withdraw, .accept, .decline:
-            // Two steps: the dialog reads the state the request has just set.
-            let request: ApplicationsViewModel.Intent =
-                intent == .withdraw ? .requestWithdraw : intent == .accept ? .requestAcceptOffer : .requestDeclineOffer
-            let effects = send(request)
+        case .confirm(let intent):
+            // Two steps: the dialog reads the state the request has just set (so not
+            // `confirm(send(intent))`, which would read the state from before the send).
+            let effects = send(intent)
             return confirm(effects)
         }
     }

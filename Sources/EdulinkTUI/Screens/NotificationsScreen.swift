@@ -5,16 +5,19 @@ import TerminalKit
 /// Notifications: unread first; Enter opens what one is about (and marks it read), `r` marks it
 /// read, `R` marks all read.
 struct NotificationsScreen {
-    enum Intent: Hashable { case up, down, open, markRead, markAll, reload }
+    /// The keys send the view-model's intents themselves.
+    typealias Intent = NotificationsViewModel.Intent
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next notification", group: "Notifications", action: .down),
-        KeyBinding(["k", "up"], "Previous notification", group: "Notifications", action: .up),
+        KeyBinding(["j", "down"], "Next notification", group: "Notifications", action: .moveSelection(1)),
+        KeyBinding(["k", "up"], "Previous notification", group: "Notifications", action: .moveSelection(-1)),
         KeyBinding(
-            ["enter"], hint: "open", "Open what it is about and mark it read", group: "Notifications", action: .open),
-        KeyBinding(["r"], hint: "read", "Mark it read", group: "Notifications", action: .markRead),
-        KeyBinding(["R"], hint: "all read", "Mark every notification read", group: "Notifications", action: .markAll),
-        KeyBinding(["ctrl-r"], "Reload", group: "Notifications", action: .reload),
+            ["enter"], hint: "open", "Open what it is about and mark it read", group: "Notifications",
+            action: .openSelected),
+        KeyBinding(["r"], hint: "read", "Mark it read", group: "Notifications", action: .markSelectedRead),
+        KeyBinding(
+            ["R"], hint: "all read", "Mark every notification read", group: "Notifications", action: .markAllRead),
+        KeyBinding(["ctrl-r"], "Reload", group: "Notifications", action: .load),
     ])
 
     private(set) var model: NotificationsViewModel
@@ -31,14 +34,7 @@ struct NotificationsScreen {
 
     mutating func handle(_ key: Key) -> KeyOutcome {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        switch intent {
-        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
-        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
-        case .open: return KeyOutcome(effects: send(.openSelected))
-        case .markRead: return KeyOutcome(effects: send(.markSelectedRead))
-        case .markAll: return KeyOutcome(effects: send(.markAllRead))
-        case .reload: return KeyOutcome(effects: send(.load))
-        }
+        return KeyOutcome(effects: send(intent))
     }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {

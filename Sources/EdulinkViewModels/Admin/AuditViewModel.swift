@@ -73,7 +73,7 @@ public struct AuditViewModel: Sendable {
         public var message: String?
     }
 
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         /// Applies a query line.
         case setQuery(String)

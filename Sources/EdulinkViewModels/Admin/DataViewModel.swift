@@ -61,7 +61,7 @@ public struct DataViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case moveSelection(Int)
         case checkIntegrity

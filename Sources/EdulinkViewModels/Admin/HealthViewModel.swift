@@ -22,7 +22,7 @@ public struct HealthViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         /// One second passed while the tab is shown.
         case tick

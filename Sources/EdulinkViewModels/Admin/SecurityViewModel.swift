@@ -30,7 +30,7 @@ public struct SecurityViewModel: Sendable {
         public var message: String?
     }
 
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case toggleWindow
         case setKind(SecurityEventKind?)

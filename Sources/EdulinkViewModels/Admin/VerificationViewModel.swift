@@ -31,7 +31,7 @@ public struct VerificationViewModel: Sendable {
         }
     }
 
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case moveSelection(Int)
         /// The first (`false`) or the last (`true`) listing shown.

@@ -46,7 +46,7 @@ public struct ApplicationsViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case select(ApplicationID)
         /// Moves the selection by rows.

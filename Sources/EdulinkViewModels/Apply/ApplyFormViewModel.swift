@@ -79,7 +79,7 @@ public struct ApplyFormViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         /// The form opened: loads the listing and the draft.
         case open
         case setCoverLetter(String)

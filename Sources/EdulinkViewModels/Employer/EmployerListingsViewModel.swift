@@ -45,7 +45,7 @@ public struct EmployerListingsViewModel: Sendable {
         public var selected: ListingFigures? { listings.first { $0.id == selectedID } }
     }
 
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case moveSelection(Int)
         case select(ListingID)
@@ -251,7 +251,7 @@ public struct EmployerDashboardViewModel: Sendable {
         public var message: String?
     }
 
-    public enum Intent: Sendable, Equatable { case load }
+    public enum Intent: Sendable, Hashable { case load }
     public enum Message: Sendable { case loaded(Result<EmployerDashboard, Failure>) }
 
     public private(set) var state = State()
@@ -297,7 +297,7 @@ public struct OrganizationViewModel: Sendable {
         public var message: String?
     }
 
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case edit(Bool)
         case save(

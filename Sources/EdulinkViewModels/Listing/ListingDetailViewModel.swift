@@ -48,7 +48,7 @@ public struct ListingDetailViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         /// `a`: opens the apply form when allowed.
         case apply

@@ -39,7 +39,7 @@ public struct LoginViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case setEmail(String)
         case setPassword(String)
         /// Fills the form with the demo account at this index of ``State/demoAccounts``.

@@ -21,7 +21,7 @@ public struct NotificationsViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case select(Int)
         case moveSelection(Int)

@@ -30,7 +30,7 @@ public struct ProfileViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case set(ProfileForm.Field, String)
         case save

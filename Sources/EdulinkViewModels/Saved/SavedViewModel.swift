@@ -29,7 +29,7 @@ public struct SavedViewModel: Sendable {
     }
 
     /// What the user does.
-    public enum Intent: Sendable, Equatable {
+    public enum Intent: Sendable, Hashable {
         case load
         case focus(Section)
         case selectListing(Int)

@@ -8,21 +8,32 @@ import TerminalKit
 /// reindex, `b` backs up, `v` verifies the selected snapshot, `r` restores it and `p` prunes
 /// old ones (both confirmed first). Work in progress shows a spinner; each action ends in a toast.
 struct DataScreen {
-    enum Intent: Hashable { case up, down, check, analyze, vacuum, reindex, backup, verify, restore, prune, reload }
+    /// A key sends a view-model intent, or sends one and then asks to confirm what it set.
+    enum Intent: Hashable {
+        case send(DataViewModel.Intent)
+        case confirm(DataViewModel.Intent)
+    }
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next backup", group: "Data", action: .down),
-        KeyBinding(["k", "up"], "Previous backup", group: "Data", action: .up),
-        KeyBinding(["c"], hint: "check", "Integrity and foreign-key check", group: "Data", action: .check),
-        KeyBinding(["a"], hint: "analyze", "Refresh the query planner's statistics", group: "Data", action: .analyze),
-        KeyBinding(["V"], hint: "vacuum", "Rebuild the database to reclaim space", group: "Data", action: .vacuum),
-        KeyBinding(["i"], hint: "reindex", "Rebuild every index", group: "Data", action: .reindex),
-        KeyBinding(["b"], hint: "backup", "Back up now (a verified snapshot)", group: "Data", action: .backup),
-        KeyBinding(["v"], hint: "verify", "Verify the selected backup", group: "Data", action: .verify),
-        KeyBinding(["r"], hint: "restore", "Restore the selected backup (asks first)", group: "Data", action: .restore),
+        KeyBinding(["j", "down"], "Next backup", group: "Data", action: .send(.moveSelection(1))),
+        KeyBinding(["k", "up"], "Previous backup", group: "Data", action: .send(.moveSelection(-1))),
         KeyBinding(
-            ["p"], hint: "prune", "Delete backups past the retention (asks first)", group: "Data", action: .prune),
-        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Data", action: .reload),
+            ["c"], hint: "check", "Integrity and foreign-key check", group: "Data", action: .send(.checkIntegrity)),
+        KeyBinding(
+            ["a"], hint: "analyze", "Refresh the query planner's statistics", group: "Data",
+            action: .send(.run(.analyze))),
+        KeyBinding(
+            ["V"], hint: "vacuum", "Rebuild the database to reclaim space", group: "Data", action: .send(.run(.vacuum))),
+        KeyBinding(["i"], hint: "reindex", "Rebuild every index", group: "Data", action: .send(.run(.reindex))),
+        KeyBinding(["b"], hint: "backup", "Back up now (a verified snapshot)", group: "Data", action: .send(.backup)),
+        KeyBinding(["v"], hint: "verify", "Verify the selected backup", group: "Data", action: .send(.verifySelected)),
+        KeyBinding(
+            ["r"], hint: "restore", "Restore the selected backup (asks first)", group: "Data",
+            action: .confirm(.restoreSelected)),
+        KeyBinding(
+            ["p"], hint: "prune", "Delete backups past the retention (asks first)", group: "Data",
+            action: .confirm(.prune)),
+        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Data", action: .send(.load)),
     ])
 
     private(set) var model: DataViewModel
@@ -38,20 +49,12 @@ struct DataScreen {
     }
 
     mutating func handle(_ key: Key) -> KeyOutcome {
-        guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        switch intent {
-        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
-        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
-        case .check: return KeyOutcome(effects: send(.checkIntegrity))
-        case .analyze: return KeyOutcome(effects: send(.run(.analyze)))
-        case .vacuum: return KeyOutcome(effects: send(.run(.vacuum)))
-        case .reindex: return KeyOutcome(effects: send(.run(.reindex)))
-        case .backup: return KeyOutcome(effects: send(.backup))
-        case .verify: return KeyOutcome(effects: send(.verifySelected))
-        case .reload: return KeyOutcome(effects: send(.load))
-        case .restore, .prune:
+        switch Self.keys.action(for: key) {
+        case nil: return .unhandled
+        case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .confirm(let intent):
             // Two steps: the dialog reads the confirmation the intent has just set.
-            let effects = send(intent == .restore ? .restoreSelected : .prune)
+            let effects = send(intent)
             guard let confirmation = model.state.confirmation else { return KeyOutcome(effects: effects) }
             let dialog = DialogState.confirm(confirmation.title, message: confirmation.question, dangerous: true)
             return KeyOutcome(effects: effects, request: .dialog(dialog, .data))

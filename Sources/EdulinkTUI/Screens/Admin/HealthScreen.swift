@@ -5,14 +5,16 @@ import TerminalKit
 /// Health: checks, system gauges and request sparklines coloured by the thresholds of PRODUCT.md,
 /// open alerts (`a` acknowledges, `R` resolves) and KPIs. Refreshes itself every few seconds.
 struct HealthScreen {
-    enum Intent: Hashable { case up, down, acknowledge, resolve, reload }
+    /// The keys send the view-model's intents themselves.
+    typealias Intent = HealthViewModel.Intent
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next alert", group: "Health", action: .down),
-        KeyBinding(["k", "up"], "Previous alert", group: "Health", action: .up),
-        KeyBinding(["a"], hint: "acknowledge", "Acknowledge the selected alert", group: "Health", action: .acknowledge),
-        KeyBinding(["R"], hint: "resolve", "Resolve the selected alert", group: "Health", action: .resolve),
-        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Health", action: .reload),
+        KeyBinding(["j", "down"], "Next alert", group: "Health", action: .moveSelection(1)),
+        KeyBinding(["k", "up"], "Previous alert", group: "Health", action: .moveSelection(-1)),
+        KeyBinding(
+            ["a"], hint: "acknowledge", "Acknowledge the selected alert", group: "Health", action: .acknowledgeSelected),
+        KeyBinding(["R"], hint: "resolve", "Resolve the selected alert", group: "Health", action: .resolveSelected),
+        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Health", action: .load),
     ])
 
     private(set) var model: HealthViewModel
@@ -29,13 +31,7 @@ struct HealthScreen {
 
     mutating func handle(_ key: Key) -> KeyOutcome {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        switch intent {
-        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
-        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
-        case .acknowledge: return KeyOutcome(effects: send(.acknowledgeSelected))
-        case .resolve: return KeyOutcome(effects: send(.resolveSelected))
-        case .reload: return KeyOutcome(effects: send(.load))
-        }
+        return KeyOutcome(effects: send(intent))
     }
 
     static func role(_ status: HealthStatus) -> TerminalKit.Role {

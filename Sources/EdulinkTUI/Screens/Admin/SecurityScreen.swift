@@ -5,17 +5,18 @@ import TerminalKit
 /// Security: failed logins by account and by origin (`w` switches last hour / last day), the
 /// accounts locked now, and the security events with a kind filter (`f`).
 struct SecurityScreen {
-    enum Intent: Hashable { case up, down, window, kind, everyKind, reload }
+    /// The keys send the view-model's intents themselves.
+    typealias Intent = SecurityViewModel.Intent
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next event", group: "Security", action: .down),
-        KeyBinding(["k", "up"], "Previous event", group: "Security", action: .up),
+        KeyBinding(["j", "down"], "Next event", group: "Security", action: .moveSelection(1)),
+        KeyBinding(["k", "up"], "Previous event", group: "Security", action: .moveSelection(-1)),
         KeyBinding(
             ["w"], hint: "hour/day", "Count failed logins over the last hour or the last day", group: "Security",
-            action: .window),
-        KeyBinding(["f"], hint: "kind", "Show the next kind of event only", group: "Security", action: .kind),
-        KeyBinding(["F"], "Show every kind of event", group: "Security", action: .everyKind),
-        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh", group: "Security", action: .reload),
+            action: .toggleWindow),
+        KeyBinding(["f"], hint: "kind", "Show the next kind of event only", group: "Security", action: .nextKind),
+        KeyBinding(["F"], "Show every kind of event", group: "Security", action: .setKind(nil)),
+        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh", group: "Security", action: .load),
     ])
 
     private(set) var model: SecurityViewModel
@@ -32,14 +33,7 @@ struct SecurityScreen {
 
     mutating func handle(_ key: Key) -> KeyOutcome {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        switch intent {
-        case .down: return KeyOutcome(effects: send(.moveSelection(1)))
-        case .up: return KeyOutcome(effects: send(.moveSelection(-1)))
-        case .window: return KeyOutcome(effects: send(.toggleWindow))
-        case .kind: return KeyOutcome(effects: send(.nextKind))
-        case .everyKind: return KeyOutcome(effects: send(.setKind(nil)))
-        case .reload: return KeyOutcome(effects: send(.load))
-        }
+        return KeyOutcome(effects: send(intent))
     }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {

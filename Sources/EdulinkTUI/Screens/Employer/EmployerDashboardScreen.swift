@@ -6,10 +6,11 @@ import TerminalKit
 /// Dashboard: the hiring funnel, time to first review, acceptance rate, a 12-week sparkline of
 /// applications and each listing's figures — all aggregates from the service.
 struct EmployerDashboardScreen {
-    enum Intent: Hashable { case reload }
+    /// The keys send the view-model's intents themselves.
+    typealias Intent = EmployerDashboardViewModel.Intent
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["ctrl-r", "r"], hint: "reload", "Reload the figures", group: "Dashboard", action: .reload)
+        KeyBinding(["ctrl-r", "r"], hint: "reload", "Reload the figures", group: "Dashboard", action: .load)
     ])
 
     private(set) var model: EmployerDashboardViewModel
@@ -25,8 +26,8 @@ struct EmployerDashboardScreen {
     }
 
     mutating func handle(_ key: Key) -> KeyOutcome {
-        guard Self.keys.action(for: key) != nil else { return .unhandled }
-        return KeyOutcome(effects: send(.load))
+        guard let intent = Self.keys.action(for: key) else { return .unhandled }
+        return KeyOutcome(effects: send(intent))
     }
 
     static func duration(_ seconds: Double?) -> String {
