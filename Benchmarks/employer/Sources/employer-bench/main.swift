@@ -85,8 +85,10 @@ try await store.write { session in
                 passwordHash: "x", institutionID: institution.id, createdAt: submitted))
         try session.saveProfile(
             StudentProfile(
-                userID: user.id, institutionID: institution.id, yearOfStudy: 3, course: "Computer Science",
-                skills: skillSets[index % skillSets.count], updatedAt: submitted))
+                userID: user.id, institutionID: institution.id,
+                content: ProfileContent(
+                    yearOfStudy: 3, course: "Computer Science", skills: skillSets[index % skillSets.count]),
+                updatedAt: submitted))
         let application = try session.insertApplication(
             Application(studentID: user.id, listingID: listing.id, coverLetter: letter, submittedAt: submitted))
         _ = try session.appendEvent(
