@@ -6,28 +6,36 @@ import TerminalKit
 /// verifies and publishes it, `b` sends it back to the employer with a reason; `/` narrows the queue
 /// as you type, `g`/`G` jump to its first and last (newest) listing.
 struct VerificationScreen {
-    enum Intent: Hashable { case up, down, first, last, search, verify, sendBack, reload }
+    /// A key sends a view-model intent, opens the search line, or asks for a send-back reason.
+    enum Intent: Hashable {
+        case send(VerificationViewModel.Intent)
+        case search
+        case sendBack
+    }
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .down),
-        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .up),
-        KeyBinding(["g", "home"], "First listing", group: "Listings", action: .first),
-        KeyBinding(["G", "end"], "Last listing (the newest submission)", group: "Listings", action: .last),
+        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .send(.moveSelection(1))),
+        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .send(.moveSelection(-1))),
+        KeyBinding(["g", "home"], "First listing", group: "Listings", action: .send(.moveToEnd(last: false))),
+        KeyBinding(
+            ["G", "end"], "Last listing (the newest submission)", group: "Listings",
+            action: .send(.moveToEnd(last: true))),
         KeyBinding(
             ["/"], hint: "search", "Narrow the queue by title or organization (as you type)", group: "Listings",
             action: .search),
         KeyBinding(
-            ["v"], hint: "verify", "Verify and publish the selected listing", group: "Listings", action: .verify),
+            ["v"], hint: "verify", "Verify and publish the selected listing", group: "Listings",
+            action: .send(.verifySelected)),
         KeyBinding(
             ["b"], hint: "send back", "Send it back to the employer with a reason", group: "Listings", action: .sendBack
         ),
-        KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .reload),
+        KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .send(.load)),
     ])
 
     static let searchKeys = KeyTable<Intent>([
         KeyBinding(
             ["enter", "esc", "down"], hint: "done", "Back to the queue (the search stays)", group: "Search",
-            action: .down)
+            action: .search)
     ])
 
     private(set) var model: VerificationViewModel
@@ -58,18 +66,13 @@ struct VerificationScreen {
         }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
-        case .down: return (KeyOutcome(effects: send(.moveSelection(1))), nil)
-        case .up: return (KeyOutcome(effects: send(.moveSelection(-1))), nil)
-        case .first: return (KeyOutcome(effects: send(.moveToEnd(last: false))), nil)
-        case .last: return (KeyOutcome(effects: send(.moveToEnd(last: true))), nil)
+        case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
         case .search:
             searching = true
             return (KeyOutcome(), nil)
-        case .verify: return (KeyOutcome(effects: send(.verifySelected)), nil)
         case .sendBack:
             guard let selected = model.state.selected else { return (KeyOutcome(), nil) }
             return (KeyOutcome(), .sendBackReason(selected.title))
-        case .reload: return (KeyOutcome(effects: send(.load)), nil)
         }
     }
 

@@ -6,21 +6,32 @@ import TerminalKit
 /// Listings: the organization's listings with status and stage counts beside the selected one's
 /// figures; `n` new and `e` edit open the form (every field, the service's errors inline).
 struct EmployerListingsScreen {
-    enum Intent: Hashable { case up, down, new, edit, submit, close, extend, duplicate, reload }
+    /// A key sends a view-model intent, sends one and then asks to confirm it, or asks how far
+    /// to extend.
+    enum Intent: Hashable {
+        case send(EmployerListingsViewModel.Intent)
+        case confirm(EmployerListingsViewModel.Intent)
+        case extend
+    }
     enum FormIntent: Hashable { case save, cancel }
 
     static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .down),
-        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .up),
-        KeyBinding(["n"], hint: "new", "New listing", group: "Listings", action: .new),
-        KeyBinding(["e", "enter"], hint: "edit", "Edit the listing", group: "Listings", action: .edit),
-        KeyBinding(["s"], hint: "submit", "Submit a draft for review (asks first)", group: "Listings", action: .submit),
-        KeyBinding(["c"], hint: "close", "Close the listing (asks first)", group: "Listings", action: .close),
+        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .send(.moveSelection(1))),
+        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .send(.moveSelection(-1))),
+        KeyBinding(["n"], hint: "new", "New listing", group: "Listings", action: .send(.new)),
+        KeyBinding(["e", "enter"], hint: "edit", "Edit the listing", group: "Listings", action: .send(.edit)),
+        KeyBinding(
+            ["s"], hint: "submit", "Submit a draft for review (asks first)", group: "Listings",
+            action: .confirm(.requestSubmit)),
+        KeyBinding(
+            ["c"], hint: "close", "Close the listing (asks first)", group: "Listings", action: .confirm(.requestClose)),
         KeyBinding(
             ["x"], hint: "extend", "Extend: later deadline, more capacity or positions", group: "Listings",
             action: .extend),
-        KeyBinding(["d"], hint: "duplicate", "Duplicate as a new draft", group: "Listings", action: .duplicate),
-        KeyBinding(["ctrl-r"], "Reload", group: "Listings", action: .reload),
+        KeyBinding(
+            ["d"], hint: "duplicate", "Duplicate as a new draft", group: "Listings", action: .confirm(.requestDuplicate)
+        ),
+        KeyBinding(["ctrl-r"], "Reload", group: "Listings", action: .send(.load)),
     ])
 
     static let formKeys = KeyTable<FormIntent>([
@@ -156,21 +167,15 @@ struct EmployerListingsScreen {
         }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
-        case .down: return (KeyOutcome(effects: send(.moveSelection(1))), nil)
-        case .up: return (KeyOutcome(effects: send(.moveSelection(-1))), nil)
-        case .new: return (KeyOutcome(effects: send(.new)), nil)
-        case .edit: return (KeyOutcome(effects: send(.edit)), nil)
-        case .reload: return (KeyOutcome(effects: send(.load)), nil)
+        case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
         case .extend:
             guard model.state.selected?.listing.status == .published else {
                 let notice = Toast("Only a published listing can be extended.", kind: .error)
                 return (KeyOutcome(effects: [.post(.toast(notice))]), nil)
             }
             return (KeyOutcome(), .extendDays())
-        case .submit, .close, .duplicate:
-            let request: EmployerListingsViewModel.Intent =
-                intent == .submit ? .requestSubmit : intent == .close ? .requestClose : .requestDuplicate
-            let effects = send(request)
+        case .confirm(let intent):
+            let effects = send(intent)
             return (KeyOutcome(effects: effects), model.state.confirmation.map(EmployerQuestion.listingAction))
         }
     }
