@@ -30,6 +30,33 @@ extension SQLSession {
     }
 }
 
+/// The expressions the shared statements spell per dialect.
+extension SchemaDialect {
+    /// Seconds from `start` to `end`, two timestamp expressions, as a real number.
+    public func seconds(from start: String, to end: String) -> String {
+        switch self {
+        case .sqlite: "((\(end) - \(start)) / 1000000.0)"
+        case .postgres: "extract(epoch FROM \(end) - \(start))::float8"
+        }
+    }
+
+    /// `value` rounded down to a whole number (`value` is never negative where it is used).
+    public func wholeNumber(_ value: String) -> String {
+        switch self {
+        case .sqlite: "CAST(\(value) AS INTEGER)"
+        case .postgres: "floor(\(value))::bigint"
+        }
+    }
+
+    /// Whether `column` is one of the ids of one bound `ColumnValue.intArray`.
+    public func isAny(_ column: String) -> String {
+        switch self {
+        case .sqlite: "\(column) IN (SELECT value FROM json_each(?))"
+        case .postgres: "\(column) = ANY(?)"
+        }
+    }
+}
+
 /// `?` placeholders numbered `$1`, `$2`… (PostgreSQL's), outside quoted strings and identifiers.
 public func numberedPlaceholders(_ sql: String) -> String {
     var result = ""
