@@ -3,9 +3,9 @@ import Testing
 
 private let me = Principal(userID: 10, role: .student, organizationID: 20, institutionID: 30, origin: .tui)
 /// The resource belongs to the principal in every sense that applies.
-private let mine = Ownership(userID: 10, organizationID: 20, institutionID: 30)
+private let mine = Ownership(userID: 10, organizationID: 20, institutionID: 30, supervisorIDs: [10])
 /// The resource belongs to somebody else in every sense.
-private let theirs = Ownership(userID: 11, organizationID: 21, institutionID: 31)
+private let theirs = Ownership(userID: 11, organizationID: 21, institutionID: 31, supervisorIDs: [11])
 
 /// What a sentence of PRODUCT.md or DOMAIN.md says a role may do: on anything (`anyone's`), on its
 /// own user, organization or institution only (`ownOnly`), or never.
@@ -82,6 +82,46 @@ private let statements: [Statement] =
         Statement(
             role: .supervisor, actions: [.apply, .viewApplicants, .moveApplication, .verifyListing], says: .never,
             sentence: "a supervisor takes no part in applying or hiring"),
+        // placements (PLACEMENTS.md)
+        Statement(
+            role: .student, actions: [.viewPlacement, .writeLogbook], says: .ownOnly,
+            sentence: "only the placement's student writes its logbook; a student sees their own placement"),
+        Statement(
+            role: .student, actions: [.reviewLogbook, .evaluatePlacement, .terminatePlacement, .assignSupervisor],
+            says: .never, sentence: "a student neither reviews, evaluates, ends nor staffs a placement"),
+        Statement(
+            role: .employer,
+            actions: [
+                .viewPlacement, .terminatePlacement, .movePlacementDates, .assignSupervisor, .manageSupervisors,
+            ],
+            says: .ownOnly,
+            sentence:
+                "the employer assigns the workplace supervisor from their organization, creates supervisor accounts, "
+                + "moves dates and terminates their own organization's placements"),
+        Statement(
+            role: .employer, actions: [.writeLogbook, .reviewLogbook, .evaluatePlacement], says: .never,
+            sentence: "an employer account neither writes nor reviews logbooks (its supervisors do)"),
+        Statement(
+            role: .supervisor, actions: [.viewPlacement, .reviewLogbook, .evaluatePlacement], says: .ownOnly,
+            sentence: "a supervisor sees only the placements assigned to them, and reviews and evaluates them"),
+        Statement(
+            role: .supervisor,
+            actions: [.writeLogbook, .terminatePlacement, .movePlacementDates, .assignSupervisor, .manageSupervisors],
+            says: .never, sentence: "a supervisor neither writes the student's logbook nor ends or staffs a placement"),
+        Statement(
+            role: .institutionAdmin,
+            actions: [.viewPlacement, .terminatePlacement, .assignSupervisor, .manageSupervisors], says: .ownOnly,
+            sentence:
+                "the institution admin sees their students' placements, terminates them, creates and assigns "
+                + "academic supervisors"),
+        Statement(
+            role: .institutionAdmin, actions: [.writeLogbook, .reviewLogbook, .movePlacementDates], says: .never,
+            sentence: "an institution admin neither writes nor reviews logbooks nor moves dates"),
+        Statement(
+            role: .admin, actions: [.viewPlacement], says: .anyones, sentence: "the admin sees every placement"),
+        Statement(
+            role: .admin, actions: [.writeLogbook, .reviewLogbook, .evaluatePlacement, .assignSupervisor],
+            says: .never, sentence: "the admin takes no part in a placement's supervision"),
         // admin: health panels, alerts, users, listing verification, security events, audit log,
         // database, backups, KPIs
         Statement(

@@ -70,6 +70,14 @@ public enum ExcuseReason: String, Sendable, Codable, CaseIterable, Hashable {
     case illness
     case publicHoliday = "public_holiday"
     case other
+
+    public var label: String {
+        switch self {
+        case .illness: "illness"
+        case .publicHoliday: "public holiday"
+        case .other: "other"
+        }
+    }
 }
 
 /// Something done to a logbook entry.
@@ -147,8 +155,12 @@ public struct LogbookEntry: Sendable, Equatable, Hashable, Codable, Identifiable
     public var week: Int
     public var content: LogbookContent
     public var status: LogbookStatus
-    /// The supervisor's comment, shown to the student.
+    /// The supervisor's comment, shown to the student (for an excused week, the excuse's note).
     public var supervisorComment: String?
+    /// The supervisors' and the institution admin's own note; never shown to the student.
+    public var privateNote: String?
+    /// Why the week is excused, when it is.
+    public var excuse: ExcuseReason?
     /// Who approved it.
     public var approvedBy: UserID?
     public var submittedAt: Date?
@@ -156,8 +168,8 @@ public struct LogbookEntry: Sendable, Equatable, Hashable, Codable, Identifiable
 
     public init(
         id: LogbookEntryID = 0, placementID: PlacementID, week: Int, content: LogbookContent,
-        status: LogbookStatus = .draft, supervisorComment: String? = nil, approvedBy: UserID? = nil,
-        submittedAt: Date? = nil, updatedAt: Date
+        status: LogbookStatus = .draft, supervisorComment: String? = nil, privateNote: String? = nil,
+        excuse: ExcuseReason? = nil, approvedBy: UserID? = nil, submittedAt: Date? = nil, updatedAt: Date
     ) {
         self.id = id
         self.placementID = placementID
@@ -165,9 +177,46 @@ public struct LogbookEntry: Sendable, Equatable, Hashable, Codable, Identifiable
         self.content = content
         self.status = status
         self.supervisorComment = supervisorComment
+        self.privateNote = privateNote
+        self.excuse = excuse
         self.approvedBy = approvedBy
         self.submittedAt = submittedAt
         self.updatedAt = updatedAt
+    }
+
+    /// The entry as its student sees it: without the private note.
+    public var redactedForStudent: LogbookEntry {
+        var copy = self
+        copy.privateNote = nil
+        return copy
+    }
+}
+
+public typealias LogbookEventID = EntityID<LogbookEvent>
+
+/// One state change of a logbook entry (its history): who, when, and the comment.
+public struct LogbookEvent: Sendable, Equatable, Hashable, Codable, Identifiable {
+    public var id: LogbookEventID
+    public var entryID: LogbookEntryID
+    public var from: LogbookStatus?
+    public var to: LogbookStatus
+    public var actorID: UserID?
+    public var actorRole: Role?
+    public var at: Date
+    public var comment: String?
+
+    public init(
+        id: LogbookEventID = 0, entryID: LogbookEntryID, from: LogbookStatus?, to: LogbookStatus, actorID: UserID?,
+        actorRole: Role?, at: Date, comment: String? = nil
+    ) {
+        self.id = id
+        self.entryID = entryID
+        self.from = from
+        self.to = to
+        self.actorID = actorID
+        self.actorRole = actorRole
+        self.at = at
+        self.comment = comment
     }
 }
 

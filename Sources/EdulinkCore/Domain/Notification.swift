@@ -14,6 +14,16 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable, Hashable 
     case deadlineSoon = "deadline_soon"
     case savedSearchMatches = "saved_search_matches"
     case accountLocked = "account_locked"
+    /// A placement was created, started, moved, staffed, terminated or completed.
+    case placementUpdate = "placement_update"
+    /// A logbook entry was approved, returned or excused.
+    case logbookReviewed = "logbook_reviewed"
+    /// A logbook entry is due tomorrow, overdue, or waiting for review.
+    case logbookDue = "logbook_due"
+    /// An evaluation of the placement was submitted.
+    case evaluationReceived = "evaluation_received"
+    /// An evaluation opened or is about to close.
+    case evaluationDue = "evaluation_due"
 }
 
 /// An in-app notification.

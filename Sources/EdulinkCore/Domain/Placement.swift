@@ -52,13 +52,19 @@ public struct Placement: Sendable, Equatable, Hashable, Codable, Identifiable {
     /// Why it was terminated.
     public var statusReason: String?
     public var createdAt: Date
+    public var updatedAt: Date
     public var completedAt: Date?
+    /// The final score and grade with their parts, once the service has computed them.
+    public var result: FinalResult?
+    /// The code printed on the completion record, set when the placement completes.
+    public var completionCode: String?
 
     public init(
         id: PlacementID = 0, applicationID: ApplicationID, studentID: UserID, listingID: ListingID,
         organizationID: OrganizationID, institutionID: InstitutionID?, startDate: Date, endDate: Date,
         workplaceSupervisorID: UserID? = nil, academicSupervisorID: UserID? = nil,
-        status: PlacementStatus = .upcoming, statusReason: String? = nil, createdAt: Date, completedAt: Date? = nil
+        status: PlacementStatus = .upcoming, statusReason: String? = nil, createdAt: Date, updatedAt: Date? = nil,
+        completedAt: Date? = nil, result: FinalResult? = nil, completionCode: String? = nil
     ) {
         self.id = id
         self.applicationID = applicationID
@@ -73,7 +79,20 @@ public struct Placement: Sendable, Equatable, Hashable, Codable, Identifiable {
         self.status = status
         self.statusReason = statusReason
         self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
         self.completedAt = completedAt
+        self.result = result
+        self.completionCode = completionCode
+    }
+
+    /// The supervisor of `kind`.
+    public func supervisor(_ kind: SupervisorKind) -> UserID? {
+        kind == .workplace ? workplaceSupervisorID : academicSupervisorID
+    }
+
+    /// Whether `user` is one of its supervisors.
+    public func isSupervised(by user: UserID) -> Bool {
+        workplaceSupervisorID == user || academicSupervisorID == user
     }
 
     /// Its weeks, from its dates.
@@ -182,5 +201,64 @@ public enum PlacementLifecycle {
         }
         v.text("reason", reason ?? "", label: "Reason", range: reasonLength, multiline: true)
         try v.check()
+    }
+}
+
+public typealias PlacementEventID = EntityID<PlacementTimelineEvent>
+
+/// What happened to a placement, as its timeline shows it.
+public enum PlacementChange: String, Sendable, Codable, CaseIterable, Hashable {
+    case created
+    case started
+    case datesMoved = "dates_moved"
+    case supervisorAssigned = "supervisor_assigned"
+    case terminated
+    case completed
+    /// The final score and grade were computed (again).
+    case graded
+
+    public var label: String {
+        switch self {
+        case .created: "created"
+        case .started: "started"
+        case .datesMoved: "dates moved"
+        case .supervisorAssigned: "supervisor assigned"
+        case .terminated: "terminated"
+        case .completed: "completed"
+        case .graded: "graded"
+        }
+    }
+}
+
+/// One entry of a placement's timeline; never rewritten. Assignments keep their history here: each
+/// names the supervisor and which one (workplace or academic) it replaced.
+public struct PlacementTimelineEvent: Sendable, Equatable, Hashable, Codable, Identifiable {
+    public var id: PlacementEventID
+    public var placementID: PlacementID
+    public var change: PlacementChange
+    /// Nil for the system (the jobs run) or the command line's operator.
+    public var actorID: UserID?
+    public var actorRole: Role?
+    public var at: Date
+    /// A reason, the dates moved from and to, or the grade.
+    public var note: String?
+    /// The supervisor assigned, for `supervisorAssigned`.
+    public var supervisorID: UserID?
+    public var supervisorKind: SupervisorKind?
+
+    public init(
+        id: PlacementEventID = 0, placementID: PlacementID, change: PlacementChange, actorID: UserID?,
+        actorRole: Role?, at: Date, note: String? = nil, supervisorID: UserID? = nil,
+        supervisorKind: SupervisorKind? = nil
+    ) {
+        self.id = id
+        self.placementID = placementID
+        self.change = change
+        self.actorID = actorID
+        self.actorRole = actorRole
+        self.at = at
+        self.note = note
+        self.supervisorID = supervisorID
+        self.supervisorKind = supervisorKind
     }
 }

@@ -17,6 +17,15 @@ public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
     case moveApplication = "move_application"
     case annotateApplication = "annotate_application"
     case exportApplicants = "export_applicants"
+    // Placements (PLACEMENTS.md)
+    case viewPlacement = "view_placement"
+    case writeLogbook = "write_logbook"
+    case reviewLogbook = "review_logbook"
+    case evaluatePlacement = "evaluate_placement"
+    case terminatePlacement = "terminate_placement"
+    case movePlacementDates = "move_placement_dates"
+    case assignSupervisor = "assign_supervisor"
+    case manageSupervisors = "manage_supervisors"
     // Student things
     case manageSavedItems = "manage_saved_items"
     case viewProfile = "view_profile"
@@ -44,11 +53,17 @@ public struct Ownership: Sendable, Equatable {
     public var organizationID: OrganizationID?
     /// The institution (an institution-only listing, a student's profile).
     public var institutionID: InstitutionID?
+    /// The supervisors assigned (a placement).
+    public var supervisorIDs: [UserID]
 
-    public init(userID: UserID? = nil, organizationID: OrganizationID? = nil, institutionID: InstitutionID? = nil) {
+    public init(
+        userID: UserID? = nil, organizationID: OrganizationID? = nil, institutionID: InstitutionID? = nil,
+        supervisorIDs: [UserID] = []
+    ) {
         self.userID = userID
         self.organizationID = organizationID
         self.institutionID = institutionID
+        self.supervisorIDs = supervisorIDs
     }
 
     /// No owner: public things such as the listing catalogue.
@@ -72,6 +87,8 @@ public enum PermissionPolicy {
         case ownOrganization
         /// The principal belongs to the owning institution.
         case ownInstitution
+        /// The principal is one of the assigned supervisors.
+        case assigned
     }
 
     /// The whole table. A missing entry means `.never`.
@@ -80,7 +97,8 @@ public enum PermissionPolicy {
             .browseListings: .always, .viewListing: .always, .apply: .always, .viewApplication: .ownUser,
             .withdrawApplication: .ownUser, .answerOffer: .ownUser, .manageSavedItems: .ownUser,
             .viewProfile: .ownUser, .editProfile: .ownUser, .viewOrganization: .always,
-            .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+            .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .ownUser,
+            .writeLogbook: .ownUser,
         ],
         .employer: [
             .browseListings: .always, .viewListing: .always, .createListing: .ownOrganization,
@@ -89,22 +107,28 @@ public enum PermissionPolicy {
             .moveApplication: .ownOrganization, .annotateApplication: .ownOrganization,
             .exportApplicants: .ownOrganization, .viewProfile: .always, .viewOrganization: .always,
             .editOrganization: .ownOrganization, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+            .viewPlacement: .ownOrganization, .terminatePlacement: .ownOrganization,
+            .movePlacementDates: .ownOrganization, .assignSupervisor: .ownOrganization,
+            .manageSupervisors: .ownOrganization,
         ],
         .institutionAdmin: [
             .browseListings: .always, .viewListing: .always, .verifyListing: .ownInstitution,
             .viewApplication: .ownInstitution, .viewProfile: .ownInstitution, .viewOrganization: .always,
-            .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+            .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .ownInstitution,
+            .terminatePlacement: .ownInstitution, .assignSupervisor: .ownInstitution,
+            .manageSupervisors: .ownInstitution,
         ],
         .supervisor: [
             .browseListings: .always, .viewListing: .always, .viewOrganization: .always,
-            .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
+            .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .assigned,
+            .reviewLogbook: .assigned, .evaluatePlacement: .assigned,
         ],
         .admin: [
             .browseListings: .always, .viewListing: .always, .verifyListing: .always, .viewApplication: .always,
             .viewApplicants: .always, .viewProfile: .always, .viewOrganization: .always,
             .editOrganization: .always, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
             .manageUsers: .always, .viewAudit: .always, .viewSecurity: .always, .viewHealth: .always,
-            .manageAlerts: .always, .manageDatabase: .always, .exportApplicants: .always,
+            .manageAlerts: .always, .manageDatabase: .always, .exportApplicants: .always, .viewPlacement: .always,
         ],
     ]
 
@@ -123,6 +147,7 @@ public enum PermissionPolicy {
             principal.organizationID != nil && ownership.organizationID == principal.organizationID
         case .ownInstitution:
             principal.institutionID != nil && ownership.institutionID == principal.institutionID
+        case .assigned: ownership.supervisorIDs.contains(principal.userID)
         }
     }
 }

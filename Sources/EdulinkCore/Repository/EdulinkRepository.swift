@@ -61,6 +61,33 @@ public protocol EdulinkRepository: Sendable {
     /// The employer's figures over their organization's listings.
     func employerDashboard() async throws -> EmployerDashboard
 
+    // MARK: Placements (PLACEMENTS.md)
+    /// The caller's placements (a student's own, an organization's, a supervisor's assigned ones, an
+    /// institution's students', all for an admin), newest start first.
+    func placements() async throws -> [PlacementSummary]
+    func placement(_ id: PlacementID) async throws -> PlacementDetail
+    /// Terminates, moves or staffs a placement.
+    func changePlacement(_ id: PlacementID, _ change: PlacementChangeRequest) async throws -> Placement
+    /// The supervisors the caller assigns, with their loads.
+    func supervisors() async throws -> [SupervisorSummary]
+    /// A supervisor account on the caller's side, with its one-time sign-in code.
+    func createSupervisor(_ new: NewSupervisor) async throws -> SupervisorAccount
+    /// The student saves (or submits) their entry for a week.
+    func saveLogbookEntry(_ placement: PlacementID, week: Int, _ content: LogbookContent, submit: Bool) async throws
+        -> LogbookEntry
+    /// Submitted entries waiting for the caller (a supervisor), oldest first.
+    func logbookQueue() async throws -> [LogbookQueueItem]
+    func reviewLogbookEntry(_ id: LogbookEntryID, _ review: LogbookReview) async throws -> LogbookEntry
+    /// Approves entries in one transaction; returns how many changed.
+    func approveLogbookEntries(_ ids: [LogbookEntryID]) async throws -> Int
+    func excuseWeek(_ placement: PlacementID, week: Int, reason: ExcuseReason, note: String?) async throws
+        -> LogbookEntry
+    func submitEvaluation(_ placement: PlacementID, _ kind: EvaluationKind, _ draft: EvaluationDraft) async throws
+        -> Evaluation
+    func completionRecord(_ placement: PlacementID) async throws -> CompletionRecord
+    /// Checks a completion record's verification code.
+    func verifyCompletion(code: String) async throws -> CompletionRecord
+
     // MARK: Saved items
     func savedListings() async throws -> [ListingSummary]
     func setSaved(_ id: ListingID, saved: Bool) async throws

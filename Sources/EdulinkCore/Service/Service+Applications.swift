@@ -481,6 +481,7 @@ extension EdulinkService {
         try audit(
             session, principal, "application.move", "application", id.rawValue, "\(from.rawValue) → \(target.rawValue)")
         if target == .accepted {
+            try createPlacement(for: application, listing, by: principal, session, at)
             let accepted = try session.applicationCounts(listingID: listing.id)[.accepted] ?? 0
             if accepted >= listing.positions && listing.status == .published {
                 try expire(&listing, reason: "all positions filled", at: at, session)

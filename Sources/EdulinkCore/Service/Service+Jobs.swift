@@ -13,16 +13,25 @@ public struct JobReport: Sendable, Equatable, Codable {
     public var messagesFailed: Int
     /// Health alerts open after this run's evaluation (raised, still holding, or not yet resolved).
     public var alertsOpen: Int
+    /// Upcoming placements whose start date came.
+    public var placementsStarted: Int
+    /// Active placements found complete (the end passed after everything else was done).
+    public var placementsCompleted: Int
+    /// Logbook and evaluation reminders to students and supervisors.
+    public var placementReminders: Int
 
     public init(
         listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0,
-        alertsOpen: Int = 0
+        alertsOpen: Int = 0, placementsStarted: Int = 0, placementsCompleted: Int = 0, placementReminders: Int = 0
     ) {
         self.listingsClosed = listingsClosed
         self.remindersSent = remindersSent
         self.messagesDelivered = messagesDelivered
         self.messagesFailed = messagesFailed
         self.alertsOpen = alertsOpen
+        self.placementsStarted = placementsStarted
+        self.placementsCompleted = placementsCompleted
+        self.placementReminders = placementReminders
     }
 }
 
@@ -35,6 +44,8 @@ extension EdulinkService {
         var report = JobReport()
         report.listingsClosed = try await closeExpiredListings()
         report.remindersSent = try await sendDeadlineReminders()
+        report.placementsStarted = try await startPlacements()
+        (report.placementsCompleted, report.placementReminders) = try await sweepPlacements()
         if let transport {
             (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
         }

@@ -80,6 +80,13 @@ extension RowReading {
         return try value(type, column)
     }
 
+    /// A JSON column that may be NULL, decoded.
+    @inlinable
+    public func optionalJSON<T: Decodable>(_ type: T.Type, _ column: String) throws -> T? {
+        guard try optionalString(column) != nil else { return nil }
+        return try json(type, column)
+    }
+
     /// A JSON column (text on SQLite, `jsonb` on PostgreSQL), decoded.
     @inlinable
     public func json<T: Decodable>(_ type: T.Type, _ column: String) throws -> T {

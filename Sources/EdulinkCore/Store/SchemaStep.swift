@@ -75,7 +75,7 @@ public struct SchemaStep: Sendable {
 /// its own dialect-specific steps: the first schema and the search indexes).
 public enum SharedSchema {
     /// Every shared step, oldest first.
-    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds] }
+    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds, placements] }
 
     /// Tables an Edulink server keeps: refresh-token families and idempotency records.
     ///
@@ -148,4 +148,114 @@ public enum SharedSchema {
     /// reset): `User.sessionsEndedAt`. Sessions begun before it stop working at their next call.
     public static let sessionEnds = SchemaStep(
         "v6-session-ends", ["ALTER TABLE users ADD COLUMN sessions_ended_at {time}"])
+
+    /// Placements (created with the accepted offer), their timeline, supervisor profiles, the
+    /// weekly logbook with each entry's history, and evaluations with their versions.
+    ///
+    /// One placement per application; one entry per placement week; evaluation versions numbered per
+    /// placement and kind. Hours are kept in tenths, scores and results as JSON.
+    public static let placements = SchemaStep(
+        "v7-placements",
+        [
+            """
+            CREATE TABLE supervisor_profiles (
+                user_id {int} PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                title {text} NOT NULL,
+                capacity {int} NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE placements (
+                id {key},
+                application_id {int} NOT NULL UNIQUE REFERENCES applications(id),
+                student_id {int} NOT NULL REFERENCES users(id),
+                listing_id {int} NOT NULL REFERENCES listings(id),
+                organization_id {int} NOT NULL REFERENCES organizations(id),
+                institution_id {int} REFERENCES institutions(id),
+                start_date {time} NOT NULL,
+                end_date {time} NOT NULL,
+                workplace_supervisor_id {int} REFERENCES users(id),
+                academic_supervisor_id {int} REFERENCES users(id),
+                status {text} NOT NULL,
+                status_reason {text},
+                created_at {time} NOT NULL,
+                updated_at {time} NOT NULL,
+                completed_at {time},
+                result {json},
+                completion_code {text} UNIQUE
+            )
+            """,
+            "CREATE INDEX placements_student ON placements(student_id)",
+            "CREATE INDEX placements_organization ON placements(organization_id, id)",
+            "CREATE INDEX placements_institution ON placements(institution_id, id)",
+            "CREATE INDEX placements_workplace_supervisor ON placements(workplace_supervisor_id, status)",
+            "CREATE INDEX placements_academic_supervisor ON placements(academic_supervisor_id, status)",
+            "CREATE INDEX placements_status_start ON placements(status, start_date)",
+            """
+            CREATE TABLE placement_events (
+                id {key},
+                placement_id {int} NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+                kind {text} NOT NULL,
+                actor_id {int} REFERENCES users(id),
+                actor_role {text},
+                at {time} NOT NULL,
+                note {text},
+                supervisor_id {int} REFERENCES users(id),
+                supervisor_kind {text}
+            )
+            """,
+            "CREATE INDEX placement_events_placement ON placement_events(placement_id, id)",
+            """
+            CREATE TABLE logbook_entries (
+                id {key},
+                placement_id {int} NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+                week {int} NOT NULL,
+                activities {text} NOT NULL,
+                hours_tenths {int} NOT NULL,
+                skills {json} NOT NULL,
+                learned {text},
+                challenges {text},
+                status {text} NOT NULL,
+                supervisor_comment {text},
+                private_note {text},
+                excuse_reason {text},
+                approved_by {int} REFERENCES users(id),
+                submitted_at {time},
+                updated_at {time} NOT NULL,
+                UNIQUE (placement_id, week)
+            )
+            """,
+            "CREATE INDEX logbook_entries_queue ON logbook_entries(status, submitted_at)",
+            """
+            CREATE TABLE logbook_events (
+                id {key},
+                entry_id {int} NOT NULL REFERENCES logbook_entries(id) ON DELETE CASCADE,
+                from_status {text},
+                to_status {text} NOT NULL,
+                actor_id {int} REFERENCES users(id),
+                actor_role {text},
+                at {time} NOT NULL,
+                comment {text}
+            )
+            """,
+            "CREATE INDEX logbook_events_entry ON logbook_events(entry_id, id)",
+            """
+            CREATE TABLE evaluations (
+                id {key},
+                placement_id {int} NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+                kind {text} NOT NULL,
+                version {int} NOT NULL,
+                author_id {int} REFERENCES users(id),
+                rubric_version {int} NOT NULL,
+                criteria {json} NOT NULL,
+                scores {json} NOT NULL,
+                overall {int},
+                grade {text},
+                comment {text} NOT NULL,
+                correction_reason {text},
+                submitted_at {time} NOT NULL,
+                UNIQUE (placement_id, kind, version)
+            )
+            """,
+        ])
 }

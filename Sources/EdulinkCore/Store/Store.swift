@@ -106,6 +106,30 @@ public protocol StoreReader {
     func tallySecurityEvents(kind: SecurityEventKind, since: Date, by grouping: SecurityGrouping, limit: Int) throws
         -> [SecurityTally]
 
+    // MARK: Placements
+    func placement(_ id: PlacementID) throws -> Placement?
+    func placement(applicationID: ApplicationID) throws -> Placement?
+    func placement(completionCode: String) throws -> Placement?
+    /// Newest start first.
+    func placements(_ scope: PlacementScope) throws -> [Placement]
+    /// Oldest first.
+    func placementTimeline(_ id: PlacementID) throws -> [PlacementTimelineEvent]
+    func supervisorProfiles(_ ids: [UserID]) throws -> [UserID: SupervisorProfile]
+    /// Upcoming and active placements per supervisor (either side).
+    func supervisorLoads(_ ids: [UserID]) throws -> [UserID: Int]
+    /// Supervisor accounts of an organization or an institution, by name.
+    func supervisors(organizationID: OrganizationID?, institutionID: InstitutionID?) throws -> [User]
+    /// By placement, then week.
+    func logbookEntries(placementIDs: [PlacementID]) throws -> [LogbookEntry]
+    func logbookEntry(_ id: LogbookEntryID) throws -> LogbookEntry?
+    func logbookEntry(placementID: PlacementID, week: Int) throws -> LogbookEntry?
+    /// Oldest first.
+    func logbookHistory(entryIDs: [LogbookEntryID]) throws -> [LogbookEvent]
+    /// Submitted entries of the supervisor's placements, oldest submission first.
+    func logbookQueue(supervisorID: UserID, limit: Int) throws -> [LogbookEntry]
+    /// Every version, oldest first.
+    func evaluations(placementID: PlacementID) throws -> [Evaluation]
+
     // MARK: Health
     func alerts(_ query: AlertQuery) throws -> [Alert]
     func alert(_ id: AlertID) throws -> Alert?
@@ -151,6 +175,17 @@ public protocol StoreWriter: StoreReader {
 
     func insertAudit(_ event: AuditEvent) throws
     func insertSecurityEvent(_ event: SecurityEvent) throws
+
+    func insertPlacement(_ placement: Placement) throws -> Placement
+    func updatePlacement(_ placement: Placement) throws
+    /// Reads a placement and keeps it locked until the transaction ends.
+    func lockPlacement(_ id: PlacementID) throws -> Placement?
+    func appendPlacementEvent(_ event: PlacementTimelineEvent) throws -> PlacementTimelineEvent
+    func saveSupervisorProfile(_ profile: SupervisorProfile) throws
+    func insertLogbookEntry(_ entry: LogbookEntry) throws -> LogbookEntry
+    func updateLogbookEntry(_ entry: LogbookEntry) throws
+    func appendLogbookEvent(_ event: LogbookEvent) throws -> LogbookEvent
+    func insertEvaluation(_ evaluation: Evaluation) throws -> Evaluation
 
     func insertAlert(_ alert: Alert) throws -> Alert
     func updateAlert(_ alert: Alert) throws

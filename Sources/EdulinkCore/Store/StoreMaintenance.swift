@@ -6,7 +6,7 @@ public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
     public static let countedTables = [
         "users", "student_profiles", "organizations", "institutions", "listings", "applications",
         "application_events", "saved_listings", "saved_searches", "notifications", "outbox", "audit_events",
-        "security_events", "backups",
+        "security_events", "backups", "placements", "logbook_entries", "evaluations",
     ]
 
     public var location: String

@@ -36,6 +36,10 @@ public enum RefusalCode: String, Sendable, Codable, CaseIterable, Hashable {
     /// An admin may not lock, disable or demote their own account (another admin must).
     case ownAccount = "own_account"
     case positionsFilled = "positions_filled"
+    /// A supervisor already has as many placements as their capacity.
+    case supervisorFull = "supervisor_full"
+    /// An evaluation outside the weeks it is open.
+    case evaluationNotOpen = "evaluation_not_open"
 }
 
 /// A business rule that said no, with a message for people and a code for programs.

@@ -33,6 +33,7 @@ enum PostgresMigrations {
         // the same schema version.
         Migration(identifier: "v5-search-prefixes", statements: []),
         Migration(SharedSchema.sessionEnds),
+        Migration(SharedSchema.placements),
     ]
 
     /// Every migration identifier, oldest first.

@@ -8,7 +8,7 @@ import GRDB
 enum Migrations {
     /// Every migration identifier, oldest first.
     static let identifiers = [
-        "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
+        "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends", "v7-placements",
     ]
 
     /// The migrator that brings any Edulink database up to date.
@@ -26,6 +26,7 @@ enum Migrations {
             for statement in SearchPrefixesV5.statements { try db.execute(sql: statement) }
         }
         register(SharedSchema.sessionEnds, in: &migrator)
+        register(SharedSchema.placements, in: &migrator)
         return migrator
     }
 

@@ -41,6 +41,9 @@ struct JobsRunCommand: AsyncParsableCommand {
         table.append(["deadline reminders", String(report.remindersSent)])
         table.append(["messages delivered", String(report.messagesDelivered)])
         table.append(["messages failed", String(report.messagesFailed)])
+        table.append(["placements started", String(report.placementsStarted)])
+        table.append(["placements completed", String(report.placementsCompleted)])
+        table.append(["placement reminders", String(report.placementReminders)])
         table.append(["open health alerts", String(report.alertsOpen)])
         print(table.render())
         if report.messagesDelivered > 0 { print("Messages are in \(transport.directory.path)") }
