@@ -126,7 +126,8 @@ func isValidation(_ error: EdulinkError?, _ field: String) -> Bool {
 
 @Suite("Contract: placements", .timeLimit(.minutes(10)))
 struct PlacementContractTests {
-    @Test("accepting an offer creates the placement in the same step; only its people see it",
+    @Test(
+        "accepting an offer creates the placement in the same step; only its people see it",
         arguments: ContractBackend.all)
     func acceptCreates(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 2) { w in
@@ -154,7 +155,8 @@ struct PlacementContractTests {
         }
     }
 
-    @Test("assignment: each side assigns its own supervisor, within capacity, keeping the history",
+    @Test(
+        "assignment: each side assigns its own supervisor, within capacity, keeping the history",
         arguments: ContractBackend.all)
     func assignment(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 2) { w in
@@ -175,11 +177,14 @@ struct PlacementContractTests {
                     .map(isForbidden) == true)
             // Capacity: a supervisor who takes one placement is refused a second, naming the load.
             let small = try await w.employer.createSupervisor(
-                NewSupervisor(email: "small@kusi.example", displayName: "Small Capacity", title: "Analyst", capacity: 1))
+                NewSupervisor(email: "small@kusi.example", displayName: "Small Capacity", title: "Analyst", capacity: 1)
+            )
             #expect(small.oneTimePassword.count >= 12)
             _ = try await w.employer.changePlacement(p.placement.id, .assign(small.supervisor.id))
             let second = try await PlacementWorld.accepted(w, weeks: 3, by: 1, title: "Second Placement — Data Desk")
-            let refused = await edulinkError { try await w.employer.changePlacement(second.id, .assign(small.supervisor.id)) }
+            let refused = await edulinkError {
+                try await w.employer.changePlacement(second.id, .assign(small.supervisor.id))
+            }
             #expect(isRefusal(refused, .supervisorFull))
             #expect(refused?.description.contains("1 of 1") == true)
             // Reassignment keeps the history.
@@ -200,7 +205,8 @@ struct PlacementContractTests {
         }
     }
 
-    @Test("dates move only before the start, by the employer, with a reason; termination needs one too",
+    @Test(
+        "dates move only before the start, by the employer, with a reason; termination needs one too",
         arguments: ContractBackend.all)
     func datesAndTermination(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 2) { w in
@@ -210,7 +216,8 @@ struct PlacementContractTests {
             #expect(
                 isValidation(
                     await edulinkError {
-                        try await p.employer.changePlacement(p.placement.id, .moveDates(start: start, end: end, reason: "late"))
+                        try await p.employer.changePlacement(
+                            p.placement.id, .moveDates(start: start, end: end, reason: "late"))
                     }, "reason"))
             let moved = try await p.employer.changePlacement(
                 p.placement.id, .moveDates(start: start, end: end, reason: "The team moves offices that week."))
@@ -222,7 +229,9 @@ struct PlacementContractTests {
                 }.map(isForbidden) == true)
             #expect(
                 isValidation(
-                    await edulinkError { try await p.employer.changePlacement(p.placement.id, .terminate(reason: "no")) },
+                    await edulinkError {
+                        try await p.employer.changePlacement(p.placement.id, .terminate(reason: "no"))
+                    },
                     "reason"))
             let ended = try await p.institutionAdmin.changePlacement(
                 p.placement.id, .terminate(reason: "The student withdrew from the programme."))
@@ -230,14 +239,16 @@ struct PlacementContractTests {
             #expect(
                 isRefusal(
                     await edulinkError {
-                        try await p.employer.changePlacement(p.placement.id, .terminate(reason: "Terminated twice over."))
+                        try await p.employer.changePlacement(
+                            p.placement.id, .terminate(reason: "Terminated twice over."))
                     }, .invalidTransition))
             let timeline = try await p.student.placement(p.placement.id).timeline.map(\.change)
             #expect(timeline.suffix(2) == [.datesMoved, .terminated])
         }
     }
 
-    @Test("the logbook: the student writes current and past weeks once each; supervisors return and approve",
+    @Test(
+        "the logbook: the student writes current and past weeks once each; supervisors return and approve",
         arguments: ContractBackend.all)
     func logbook(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 2) { w in
@@ -255,11 +266,16 @@ struct PlacementContractTests {
             // A future week, a too-short text, someone else's placement.
             #expect(
                 isRefusal(
-                    await edulinkError { try await p.student.saveLogbookEntry(id, week: 2, PlacementWorld.content, submit: true) },
+                    await edulinkError {
+                        try await p.student.saveLogbookEntry(id, week: 2, PlacementWorld.content, submit: true)
+                    },
                     .invalidTransition))
             var short = PlacementWorld.content
             short.activities = "Coded stuff."
-            #expect(isValidation(await edulinkError { try await p.student.saveLogbookEntry(id, week: 1, short, submit: true) }, "activities"))
+            #expect(
+                isValidation(
+                    await edulinkError { try await p.student.saveLogbookEntry(id, week: 1, short, submit: true) },
+                    "activities"))
             #expect(
                 isNotFound(
                     await edulinkError {
@@ -273,7 +289,9 @@ struct PlacementContractTests {
             #expect(submitted.status == .submitted)
             #expect(
                 isRefusal(
-                    await edulinkError { try await p.student.saveLogbookEntry(id, week: 1, PlacementWorld.content, submit: false) },
+                    await edulinkError {
+                        try await p.student.saveLogbookEntry(id, week: 1, PlacementWorld.content, submit: false)
+                    },
                     .invalidTransition))
             // The queue, and a supervisor of another placement.
             #expect(try await p.workplace.logbookQueue().map(\.id) == [submitted.id])
@@ -282,9 +300,13 @@ struct PlacementContractTests {
             let strangerSession = try await PlacementWorld.signIn(
                 p.w, "stranger@kusi.example", stranger.oneTimePassword)
             #expect(try await strangerSession.logbookQueue().isEmpty)
-            #expect(isNotFound(await edulinkError { try await strangerSession.reviewLogbookEntry(submitted.id, .approve) }))
+            #expect(
+                isNotFound(await edulinkError { try await strangerSession.reviewLogbookEntry(submitted.id, .approve) }))
             // Return with a comment (too short first), with a private note the student never sees.
-            #expect(isValidation(await edulinkError { try await p.workplace.reviewLogbookEntry(submitted.id, .return("Redo.")) }, "comment"))
+            #expect(
+                isValidation(
+                    await edulinkError { try await p.workplace.reviewLogbookEntry(submitted.id, .return("Redo.")) },
+                    "comment"))
             let returned = try await p.workplace.reviewLogbookEntry(
                 submitted.id, .return("Say which reports you automated and how long they took."))
             #expect(returned.status == .returned)
@@ -293,7 +315,9 @@ struct PlacementContractTests {
             #expect(seen.entry?.status == .returned)
             #expect(seen.entry?.supervisorComment == "Say which reports you automated and how long they took.")
             #expect(seen.entry?.privateNote == nil)
-            #expect(try await p.institutionAdmin.placement(id).weeks[0].entry?.privateNote == "Strong start; watch the hours.")
+            #expect(
+                try await p.institutionAdmin.placement(id).weeks[0].entry?.privateNote
+                    == "Strong start; watch the hours.")
             // Fix, resubmit, approve; an approved entry is frozen.
             _ = try await p.student.saveLogbookEntry(id, week: 1, PlacementWorld.content, submit: true)
             let approved = try await p.academic.reviewLogbookEntry(submitted.id, .approve)
@@ -301,7 +325,9 @@ struct PlacementContractTests {
             #expect(approved.approvedBy == p.academicID)
             #expect(
                 isRefusal(
-                    await edulinkError { try await p.student.saveLogbookEntry(id, week: 1, PlacementWorld.content, submit: true) },
+                    await edulinkError {
+                        try await p.student.saveLogbookEntry(id, week: 1, PlacementWorld.content, submit: true)
+                    },
                     .invalidTransition))
             let history = try await p.student.placement(id).weeks[0].history.map(\.to)
             #expect(history == [.draft, .submitted, .returned, .submitted, .approved])
@@ -317,11 +343,16 @@ struct PlacementContractTests {
         try await withWorld(backend, students: 2) { w in
             let p = try await PlacementWorld.make(w, weeks: 4).advance(toDay: 22)
             let ids = try await (1...3).asyncMap { week in
-                try await p.student.saveLogbookEntry(p.placement.id, week: week, PlacementWorld.content, submit: true).id
+                try await p.student.saveLogbookEntry(p.placement.id, week: week, PlacementWorld.content, submit: true)
+                    .id
             }
-            let draft = try await p.student.saveLogbookEntry(p.placement.id, week: 4, PlacementWorld.content, submit: false)
+            let draft = try await p.student.saveLogbookEntry(
+                p.placement.id, week: 4, PlacementWorld.content, submit: false)
             // A draft among them refuses the batch; nothing was approved.
-            #expect(isRefusal(await edulinkError { try await p.workplace.approveLogbookEntries(ids + [draft.id]) }, .invalidTransition))
+            #expect(
+                isRefusal(
+                    await edulinkError { try await p.workplace.approveLogbookEntries(ids + [draft.id]) },
+                    .invalidTransition))
             #expect(try await p.workplace.logbookQueue().count == 3)
             #expect(try await p.workplace.approveLogbookEntries(ids) == 3)
             #expect(try await p.workplace.logbookQueue().isEmpty)
@@ -339,26 +370,39 @@ struct PlacementContractTests {
             let p = try await upcoming.advance(toDay: 1)
             let id = p.placement.id
             // The midpoint opens in week 2 (of 4).
-            #expect(isRefusal(await edulinkError { try await p.workplace.submitEvaluation(id, .midpoint, PlacementWorld.evaluation()) }, .evaluationNotOpen))
+            #expect(
+                isRefusal(
+                    await edulinkError {
+                        try await p.workplace.submitEvaluation(id, .midpoint, PlacementWorld.evaluation())
+                    }, .evaluationNotOpen))
             let q = try await p.advance(toDay: 8)
             // Only the workplace supervisor writes it; a low score needs a longer comment.
-            #expect(isRefusal(await edulinkError { try await q.academic.submitEvaluation(id, .midpoint, PlacementWorld.evaluation()) }, .forbiddenTransition))
+            #expect(
+                isRefusal(
+                    await edulinkError {
+                        try await q.academic.submitEvaluation(id, .midpoint, PlacementWorld.evaluation())
+                    }, .forbiddenTransition))
             #expect(
                 isValidation(
                     await edulinkError {
                         try await q.workplace.submitEvaluation(
                             id, .midpoint,
-                            PlacementWorld.evaluation(overall: 2, comment: "Often late; the reports needed many fixes this month."))
+                            PlacementWorld.evaluation(
+                                overall: 2, comment: "Often late; the reports needed many fixes this month."))
                     }, "comment"))
             var missing = PlacementWorld.evaluation()
             missing.scores.removeLast()
-            #expect(isValidation(await edulinkError { try await q.workplace.submitEvaluation(id, .midpoint, missing) }, "scores"))
+            #expect(
+                isValidation(
+                    await edulinkError { try await q.workplace.submitEvaluation(id, .midpoint, missing) }, "scores"))
             let first = try await q.workplace.submitEvaluation(id, .midpoint, PlacementWorld.evaluation())
             #expect(first.version == 1)
             // Changing a submitted evaluation needs a reason and makes a new version.
             #expect(
                 isValidation(
-                    await edulinkError { try await q.workplace.submitEvaluation(id, .midpoint, PlacementWorld.evaluation(overall: 5)) },
+                    await edulinkError {
+                        try await q.workplace.submitEvaluation(id, .midpoint, PlacementWorld.evaluation(overall: 5))
+                    },
                     "correction_reason"))
             let corrected = try await q.workplace.submitEvaluation(
                 id, .midpoint, PlacementWorld.evaluation(overall: 5, reason: "I scored the wrong intern at first."))
@@ -370,12 +414,15 @@ struct PlacementContractTests {
             #expect(
                 isRefusal(
                     await edulinkError {
-                        try await q.academic.submitEvaluation(id, .academic, EvaluationDraft(grade: .merit, comment: String(repeating: "Good placement. ", count: 5)))
+                        try await q.academic.submitEvaluation(
+                            id, .academic,
+                            EvaluationDraft(grade: .merit, comment: String(repeating: "Good placement. ", count: 5)))
                     }, .evaluationNotOpen))
         }
     }
 
-    @Test("completion needs the end, every week closed and the final evaluation; then a verifiable record",
+    @Test(
+        "completion needs the end, every week closed and the final evaluation; then a verifiable record",
         arguments: ContractBackend.all)
     func completion(_ backend: ContractBackend) async throws {
         try await withWorld(backend, students: 2) { w in
@@ -392,15 +439,22 @@ struct PlacementContractTests {
             #expect(open.weeks[1].overdue)
             #expect(isRefusal(await edulinkError { try await q.student.completionRecord(id) }, .invalidTransition))
             // Only the academic supervisor excuses; "other" needs a note.
-            #expect(isRefusal(await edulinkError { try await q.workplace.excuseWeek(id, week: 2, reason: .illness, note: nil) }, .forbiddenTransition))
-            #expect(isValidation(await edulinkError { try await q.academic.excuseWeek(id, week: 2, reason: .other, note: nil) }, "note"))
+            #expect(
+                isRefusal(
+                    await edulinkError { try await q.workplace.excuseWeek(id, week: 2, reason: .illness, note: nil) },
+                    .forbiddenTransition))
+            #expect(
+                isValidation(
+                    await edulinkError { try await q.academic.excuseWeek(id, week: 2, reason: .other, note: nil) },
+                    "note"))
             _ = try await q.academic.excuseWeek(id, week: 2, reason: .illness, note: "Doctor's note on file.")
             let done = try await q.student.placement(id)
             #expect(done.placement.status == .completed)
             #expect(done.placement.result == nil)  // the academic assessment is not in yet
             let assessment = try await q.academic.submitEvaluation(
                 id, .academic,
-                EvaluationDraft(grade: .merit, comment: String(repeating: "A steady, well documented placement. ", count: 2)))
+                EvaluationDraft(
+                    grade: .merit, comment: String(repeating: "A steady, well documented placement. ", count: 2)))
             #expect(assessment.grade == .merit)
             let graded = try await q.student.placement(id).placement
             let result = try #require(graded.result)
@@ -419,9 +473,15 @@ struct PlacementContractTests {
             // Anyone may verify a code; a wrong one is not found.
             let verified = try await q.w.world.newSession().verifyCompletion(code: code.lowercased())
             #expect(verified.placementID == id)
-            #expect(isNotFound(await edulinkError { try await q.w.world.newSession().verifyCompletion(code: "EDU-NOPE-NOPE-NOPE") }))
+            #expect(
+                isNotFound(
+                    await edulinkError { try await q.w.world.newSession().verifyCompletion(code: "EDU-NOPE-NOPE-NOPE") }
+                ))
             // Nobody writes to a completed placement's logbook.
-            #expect(isRefusal(await edulinkError { try await q.academic.excuseWeek(id, week: 1, reason: .illness, note: nil) }, .invalidTransition))
+            #expect(
+                isRefusal(
+                    await edulinkError { try await q.academic.excuseWeek(id, week: 1, reason: .illness, note: nil) },
+                    .invalidTransition))
         }
     }
 }

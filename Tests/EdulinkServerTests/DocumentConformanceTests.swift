@@ -48,6 +48,13 @@ struct DocumentConformanceTests {
         check("RejectionReason", RejectionReason.self)
         check("Role", Role.self)
         check("SecurityEventKind", SecurityEventKind.self)
+        check("PlacementStatus", PlacementStatus.self)
+        check("PlacementChange", PlacementChange.self)
+        check("SupervisorKind", SupervisorKind.self)
+        check("LogbookStatus", LogbookStatus.self)
+        check("ExcuseReason", ExcuseReason.self)
+        check("EvaluationKind", EvaluationKind.self)
+        check("Grade", Grade.self)
         let enumOverrides = try APIDocument.overriddenSchemas().filter { document.enumValues(of: $0) != nil }
         #expect(enumOverrides.subtracting(checked).isEmpty, "overridden enums without a check")
     }
@@ -191,6 +198,9 @@ struct Samples {
         try await samples.readStudent(try await signedIn("student@edulink.demo"))
         try await samples.readEmployer(try await signedIn("employer@edulink.demo"))
         try await samples.readAdmin(try await signedIn("admin@edulink.demo"))
+        try await samples.readPlacements(
+            supervisor: try await signedIn("supervisor@edulink.demo"),
+            employer: try await signedIn("employer@edulink.demo"))
         return samples
     }
 
@@ -253,6 +263,40 @@ struct Samples {
         if let organizationID = listings.first?.organizationID {
             try add("Organization", try await employer.organization(organizationID))
         }
+    }
+
+    /// Placements as the demo supervisor and the demo employer see them: every state the demo has,
+    /// the logbook queue, completion records, and the requests the screens send.
+    private mutating func readPlacements(supervisor: EdulinkService, employer: EdulinkService) async throws {
+        let placements = try await supervisor.placements() + employer.placements()
+        #expect(Set(placements.map(\.placement.status)).count == PlacementStatus.allCases.count)
+        for summary in placements {
+            try add("PlacementSummary", summary)
+            try add("PlacementDetail", try await employer.placement(summary.id))
+            if summary.placement.status == .completed {
+                try add("CompletionRecord", try await employer.completionRecord(summary.id))
+            }
+        }
+        for item in try await supervisor.logbookQueue() { try add("LogbookQueueItem", item) }
+        for supervisorSummary in try await employer.supervisors() {
+            try add("SupervisorSummary", supervisorSummary)
+            try add(
+                "SupervisorAccount",
+                SupervisorAccount(supervisor: supervisorSummary, oneTimePassword: "k7Pq2mXz9RtW4vBn"))
+        }
+        try add(
+            "NewSupervisor",
+            NewSupervisor(email: "mentor@kusi.example", displayName: "Mentor", title: "Lead", phone: "+254700000001"))
+        try add(
+            "PlacementChangeRequest",
+            PlacementChangeRequest.moveDates(start: Date(), end: Date(), reason: "Office move."))
+        try add("PlacementChangeRequest", PlacementChangeRequest.assign(UserID(3)))
+        try add("LogbookReview", LogbookReview.return("Say which reports you automated."))
+        try add(
+            "EvaluationDraft",
+            EvaluationDraft(
+                scores: [CriterionScore(criterion: "technical", score: 4)], overall: 4, grade: .merit, comment: "Good.",
+                correctionReason: "Wrong intern."))
     }
 
     private mutating func readAdmin(_ admin: EdulinkService) async throws {

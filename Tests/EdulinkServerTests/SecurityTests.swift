@@ -36,12 +36,20 @@ struct SecurityTests {
         #expect(!reply.body.contains("Fatal error") && !reply.body.contains(".swift:"), "\(context) leaked a trace")
     }
 
-    @Test("every endpoint without a token is 401, except signing in and refreshing", arguments: ServerBackend.all)
+    @Test(
+        "every endpoint without a token is 401, except signing in, refreshing and verifying a completion record",
+        arguments: ServerBackend.all)
     func withoutToken(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in
             let operations = try Self.operations()
             #expect(operations.count >= 50)
-            for operation in operations where !["login", "refresh"].contains(operation.operationID) {
+            // A completion record's code is checked by whoever holds the printed record: no sign-in,
+            // and an unknown code is simply not found.
+            let verify = try await server.send(.GET, "/api/v1/completions/EDU-AAAA-BBBB-CCCC", body: nil)
+            #expect(verify.status == 404)
+            Self.assertClean(verify, "verifyCompletion")
+            for operation in operations where !["login", "refresh", "verifyCompletion"].contains(operation.operationID)
+            {
                 let reply = try await server.send(
                     HTTPMethod(rawValue: operation.method), operation.path, body: operation.method == "GET" ? nil : "{}"
                 )

@@ -198,8 +198,7 @@ public struct FinalResult: Sendable, Equatable, Hashable, Codable {
     public var academic: Double
     public var rubricVersion: Int
 
-    public init(score: Double, grade: Grade, logbook: Double, workplace: Double, academic: Double, rubricVersion: Int)
-    {
+    public init(score: Double, grade: Grade, logbook: Double, workplace: Double, academic: Double, rubricVersion: Int) {
         self.score = score
         self.grade = grade
         self.logbook = logbook
@@ -318,7 +317,9 @@ public enum EvaluationRules {
         if let overall = draft.overall, overall <= 2, score.contains(overall),
             TextRules.clean(draft.comment).count < lowOverallComment
         {
-            v.add("comment", "An overall score of \(overall) needs a comment of at least \(lowOverallComment) characters.")
+            v.add(
+                "comment", "An overall score of \(overall) needs a comment of at least \(lowOverallComment) characters."
+            )
         }
         if correcting {
             v.text(

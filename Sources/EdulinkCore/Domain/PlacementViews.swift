@@ -200,7 +200,9 @@ public struct PlacementChangeRequest: Sendable, Equatable, Hashable, Codable {
     public static func moveDates(start: Date, end: Date, reason: String) -> Self {
         Self(action: .moveDates, reason: reason, startDate: start, endDate: end)
     }
-    public static func assign(_ supervisor: UserID) -> Self { Self(action: .assignSupervisor, supervisorID: supervisor) }
+    public static func assign(_ supervisor: UserID) -> Self {
+        Self(action: .assignSupervisor, supervisorID: supervisor)
+    }
 }
 
 /// A supervisor's decision on a submitted entry, or their private note on any entry.

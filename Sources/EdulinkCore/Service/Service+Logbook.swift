@@ -43,7 +43,9 @@ extension EdulinkService {
                 entry.status = target
                 entry.updatedAt = at
                 if submit { entry.submittedAt = at }
-                if existing == nil { entry = try session.insertLogbookEntry(entry) } else {
+                if existing == nil {
+                    entry = try session.insertLogbookEntry(entry)
+                } else {
                     try session.updateLogbookEntry(entry)
                 }
                 if existing?.status != target {
@@ -170,7 +172,9 @@ extension EdulinkService {
                 entry.excuse = reason
                 entry.supervisorComment = note
                 entry.updatedAt = at
-                if existing == nil { entry = try session.insertLogbookEntry(entry) } else {
+                if existing == nil {
+                    entry = try session.insertLogbookEntry(entry)
+                } else {
                     try session.updateLogbookEntry(entry)
                 }
                 _ = try session.appendLogbookEvent(
@@ -235,7 +239,8 @@ extension EdulinkService {
                         placementID: placementID, kind: kind, version: (versions.last?.version ?? 0) + 1,
                         authorID: self.actor(principal), rubricVersion: rubric.version, criteria: criteria,
                         scores: submitted.scores, overall: submitted.overall, grade: submitted.grade,
-                        comment: submitted.comment, correctionReason: versions.isEmpty ? nil : submitted.correctionReason,
+                        comment: submitted.comment,
+                        correctionReason: versions.isEmpty ? nil : submitted.correctionReason,
                         submittedAt: at))
                 let verb = versions.isEmpty ? "submitted" : "corrected"
                 try self.notify(
@@ -324,7 +329,9 @@ extension EdulinkService {
         if review.action == .note {
             if let comment, comment.count > LogbookContent.Limits.reflection.upperBound {
                 throw EdulinkError.validation([
-                    FieldError("comment", "The note must be at most \(LogbookContent.Limits.reflection.upperBound) characters.")
+                    FieldError(
+                        "comment", "The note must be at most \(LogbookContent.Limits.reflection.upperBound) characters."
+                    )
                 ])
             }
             entry.privateNote = comment
@@ -342,7 +349,9 @@ extension EdulinkService {
         let target = try LogbookRules.transition(from: from, on: action, by: principal.role).get()
         if let comment, comment.count > LogbookContent.Limits.returnComment.upperBound {
             throw EdulinkError.validation([
-                FieldError("comment", "The comment must be at most \(LogbookContent.Limits.returnComment.upperBound) characters.")
+                FieldError(
+                    "comment",
+                    "The comment must be at most \(LogbookContent.Limits.returnComment.upperBound) characters.")
             ])
         }
         entry.status = target
@@ -361,7 +370,8 @@ extension EdulinkService {
                 ? "Your logbook entry for week \(entry.week) was approved." + (comment.map { " \"\($0)\"" } ?? "")
                 : "Your logbook entry for week \(entry.week) was returned: \(comment ?? ""). Edit it and submit again.",
             application: placement.applicationID, listing: placement.listingID)
-        try audit(session, principal, "logbook.\(target == .approved ? "approve" : "return")", "logbook_entry",
+        try audit(
+            session, principal, "logbook.\(target == .approved ? "approve" : "return")", "logbook_entry",
             id.rawValue, "week \(entry.week)")
         if target == .approved { try completeIfDone(&placement, session, at) }
         return entry
@@ -458,7 +468,9 @@ extension EdulinkService {
         return try await store.write { session in
             var completed = 0
             var sent = 0
-            func remind(_ user: UserID, _ kind: NotificationKind, _ placement: Placement, _ title: String, _ body: String)
+            func remind(
+                _ user: UserID, _ kind: NotificationKind, _ placement: Placement, _ title: String, _ body: String
+            )
                 throws
             {
                 guard

@@ -84,7 +84,8 @@ extension EdulinkService {
                     session, principal, "supervisor.create", "user", user.id.rawValue,
                     "\(email) as \(principal.role == .employer ? "workplace" : "academic") supervisor")
                 try self.securityEvent(
-                    session, .adminAction, user: user.id, source: principal.origin.rawValue, "supervisor account created")
+                    session, .adminAction, user: user.id, source: principal.origin.rawValue,
+                    "supervisor account created")
                 guard let summary = try self.supervisorSummaries([user], session).first else {
                     throw EdulinkError.notFound("Supervisor")
                 }
@@ -126,7 +127,8 @@ extension EdulinkService {
                     guard let start = change.startDate, let end = change.endDate else {
                         throw EdulinkError.validation([FieldError("start_date", "Give the new start and end dates.")])
                     }
-                    try PlacementLifecycle.validateMove(placement, start: start, end: end, reason: change.reason, now: at)
+                    try PlacementLifecycle.validateMove(
+                        placement, start: start, end: end, reason: change.reason, now: at)
                     let reason = TextRules.clean(change.reason ?? "")
                     let note =
                         "\(Self.day(placement.startDate))–\(Self.day(placement.endDate)) → \(Self.day(start))–\(Self.day(end)): \(reason)"
@@ -160,8 +162,9 @@ extension EdulinkService {
         return try await store.write { session in
             var started = 0
             for var placement in try session.placements(.startingBy(at)) {
-                guard case .success(let target) = PlacementLifecycle.transition(
-                    from: placement.status, on: .start, by: nil)
+                guard
+                    case .success(let target) = PlacementLifecycle.transition(
+                        from: placement.status, on: .start, by: nil)
                 else { continue }
                 placement.status = target
                 placement.updatedAt = at
@@ -223,7 +226,9 @@ extension EdulinkService {
         }
         if let refusal = SupervisorRules.refusal(assigning: summary) { throw EdulinkError.refused(refusal) }
         var placement = placement
-        if kind == .workplace { placement.workplaceSupervisorID = supervisorID } else {
+        if kind == .workplace {
+            placement.workplaceSupervisorID = supervisorID
+        } else {
             placement.academicSupervisorID = supervisorID
         }
         placement.updatedAt = at
@@ -314,11 +319,15 @@ extension EdulinkService {
         case .supervisor: .supervisor(principal.userID)
         case .admin: .all
         case .employer:
-            if let organization = principal.organizationID { .organization(organization) } else {
+            if let organization = principal.organizationID {
+                .organization(organization)
+            } else {
                 throw EdulinkError.forbidden("Your account has no organization.")
             }
         case .institutionAdmin:
-            if let institution = principal.institutionID { .institution(institution) } else {
+            if let institution = principal.institutionID {
+                .institution(institution)
+            } else {
                 throw EdulinkError.forbidden("Your account has no institution.")
             }
         }

@@ -32,7 +32,8 @@ extension Rows {
     @inlinable
     public static func placementEvent(_ r: some RowReading) throws -> PlacementTimelineEvent {
         PlacementTimelineEvent(
-            id: try r.id("id"), placementID: try r.id("placement_id"), change: try r.value(PlacementChange.self, "kind"),
+            id: try r.id("id"), placementID: try r.id("placement_id"),
+            change: try r.value(PlacementChange.self, "kind"),
             actorID: try r.optionalID("actor_id"), actorRole: try r.optionalValue(Role.self, "actor_role"),
             at: try r.date("at"), note: try r.optionalString("note"), supervisorID: try r.optionalID("supervisor_id"),
             supervisorKind: try r.optionalValue(SupervisorKind.self, "supervisor_kind"))
@@ -49,7 +50,8 @@ extension Rows {
             status: try r.value(LogbookStatus.self, "status"),
             supervisorComment: try r.optionalString("supervisor_comment"),
             privateNote: try r.optionalString("private_note"),
-            excuse: try r.optionalValue(ExcuseReason.self, "excuse_reason"), approvedBy: try r.optionalID("approved_by"),
+            excuse: try r.optionalValue(ExcuseReason.self, "excuse_reason"),
+            approvedBy: try r.optionalID("approved_by"),
             submittedAt: try r.optionalDate("submitted_at"), updatedAt: try r.date("updated_at"))
     }
 
@@ -146,7 +148,8 @@ extension SQLSession {
             "SELECT * FROM supervisor_profiles WHERE \(dialect.isAny("user_id"))",
             [ColumnValue.intArray(ids.map(\.rawValue))]
         ) { r in
-            SupervisorProfile(userID: try r.id("user_id"), title: try r.string("title"), capacity: try r.int("capacity"))
+            SupervisorProfile(
+                userID: try r.id("user_id"), title: try r.string("title"), capacity: try r.int("capacity"))
         }
         return Dictionary(rows.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -88,7 +88,8 @@ extension RemoteRepository {
     {
         let output = try await call(write: true) {
             try await $0.excuseWeek(
-                path: .init(placementId: placement.rawValue, week: week), body: .json(.init(reason: reason, note: note)))
+                path: .init(placementId: placement.rawValue, week: week), body: .json(.init(reason: reason, note: note))
+            )
         }
         switch output {
         case .ok(let ok): return try ok.body.json

@@ -21,6 +21,8 @@ public enum AppMessage: Sendable {
     case adminVerification(VerificationViewModel.Message)
     case adminSecurity(SecurityViewModel.Message)
     case adminAudit(AuditViewModel.Message)
+    case placements(PlacementsViewModel.Message)
+    case logbookQueue(LogbookQueueViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

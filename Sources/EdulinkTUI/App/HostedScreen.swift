@@ -99,12 +99,18 @@ enum RoleScreens {
                 ApplicationsScreen(model: ApplicationsViewModel(repository: repository)),
                 notifications,
                 ProfileScreen(model: ProfileViewModel(repository: repository)),
+                PlacementsScreen(
+                    model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),
+                    side: .student, tabs: [.placement]),
             ]
         case .employer:
             return [
                 EmployerTabs(
                     repository: repository, user: user, timeZone: environment.timeZone, now: environment.time.now),
                 notifications,
+                PlacementsScreen(
+                    model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),
+                    side: .employer, tabs: [.placements]),
             ]
         case .admin:
             return [
@@ -113,7 +119,15 @@ enum RoleScreens {
                 DataScreen(model: DataViewModel(repository: repository)),
                 notifications,
             ]
-        case .institutionAdmin, .supervisor:
+        case .supervisor:
+            return [
+                PlacementsScreen(
+                    model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),
+                    side: .supervisor, tabs: [.interns, .evaluations]),
+                LogbookQueueScreen(model: LogbookQueueViewModel(repository: repository)),
+                notifications,
+            ]
+        case .institutionAdmin:
             return [BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true), notifications]
         }
     }

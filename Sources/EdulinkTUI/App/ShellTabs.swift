@@ -1,28 +1,26 @@
 import EdulinkCore
 import EdulinkViewModels
 
-/// The tabs the terminal app shows for a role. Students, employers and admins get their own tabs
-/// (PRODUCT.md, "Screens and keys"). Institution admins and supervisors get what this build has for
-/// them — Browse (read-only) and Notifications — and a note naming the screens their tabs will hold.
+/// The tabs the terminal app shows for a role. Students, employers, supervisors and admins get their
+/// own tabs (PRODUCT.md, "Screens and keys"; PLACEMENTS.md). Institution admins get what this build
+/// has for them — Browse (read-only) and Notifications — and a note naming the screens their tabs
+/// will hold.
 enum ShellTabs {
     static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
         switch role {
-        case .student, .employer, .admin: ShellTab.tabs(for: role)
-        case .institutionAdmin, .supervisor: [.browse, .notifications]
+        case .student, .employer, .admin, .supervisor: ShellTab.tabs(for: role)
+        case .institutionAdmin: [.browse, .notifications]
         }
     }
 
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
         switch role {
-        case .student, .employer, .admin:
+        case .student, .employer, .admin, .supervisor:
             return nil
         case .institutionAdmin:
             return "Institution tabs — your students' applications and placements, listing verification — are not in "
                 + "this build. Browse is read-only."
-        case .supervisor:
-            return
-                "Supervisor tabs — weekly logbooks and intern evaluations — are not in this build. Browse is read-only."
         }
     }
 }

@@ -12,6 +12,13 @@ public protocol DraftStore: Sendable {
     func save(_ draft: ApplicationDraft, user: UserID) throws
     /// Removes the draft, if any.
     func delete(user: UserID, listing: ListingID) throws
+
+    /// The logbook entry `user` was writing for a placement's week, or nil.
+    func loadLogbook(user: UserID, placement: PlacementID, week: Int) throws -> LogbookDraft?
+    /// Replaces the logbook draft of `user` for the draft's placement and week.
+    func saveLogbook(_ draft: LogbookDraft, user: UserID) throws
+    /// Removes the logbook draft, if any.
+    func deleteLogbook(user: UserID, placement: PlacementID, week: Int) throws
 }
 
 /// Drafts as JSON files under a directory, one per user and listing
@@ -43,13 +50,38 @@ public struct FileDraftStore: DraftStore {
 
     /// Writes a draft atomically: a 0600 temporary file, then a rename over the old one.
     public func save(_ draft: ApplicationDraft, user: UserID) throws {
+        try write(draft, to: fileURL(user: user, listing: draft.listingID))
+    }
+
+    /// The file of one logbook draft.
+    public func logbookURL(user: UserID, placement: PlacementID, week: Int) -> URL {
+        directory.appendingPathComponent("logbook-u\(user.rawValue)-p\(placement.rawValue)-w\(week).json")
+    }
+
+    public func loadLogbook(user: UserID, placement: PlacementID, week: Int) throws -> LogbookDraft? {
+        let url = logbookURL(user: user, placement: placement, week: week)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try JSONDecoder().decode(LogbookDraft.self, from: try Data(contentsOf: url))
+    }
+
+    public func saveLogbook(_ draft: LogbookDraft, user: UserID) throws {
+        try write(draft, to: logbookURL(user: user, placement: draft.placementID, week: draft.week))
+    }
+
+    public func deleteLogbook(user: UserID, placement: PlacementID, week: Int) throws {
+        let url = logbookURL(user: user, placement: placement, week: week)
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        try FileManager.default.removeItem(at: url)
+    }
+
+    /// Writes `value` as JSON atomically: a 0600 temporary file, then a rename over `target`.
+    private func write(_ value: some Encodable, to target: URL) throws {
         let manager = FileManager.default
         try manager.createDirectory(
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(draft)
-        let target = fileURL(user: user, listing: draft.listingID)
+        let data = try encoder.encode(value)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
         else {

@@ -6,6 +6,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
     case listings, applicants, dashboard
     case health, users, verification, security, audit, data
     case students, logbooks
+    case placement, interns, evaluations, placements
 
     /// The tab's label.
     public var title: String {
@@ -25,17 +26,21 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .data: "Data"
         case .students: "Students"
         case .logbooks: "Logbooks"
+        case .placement: "Placement"
+        case .interns: "Interns"
+        case .evaluations: "Evaluations"
+        case .placements: "Placements"
         }
     }
 
     /// The tabs of a role, in number-key order (PRODUCT.md, "Screens and keys").
     public static func tabs(for role: Role) -> [ShellTab] {
         switch role {
-        case .student: [.browse, .saved, .applications, .notifications, .profile]
-        case .employer: [.listings, .applicants, .dashboard, .notifications, .profile]
+        case .student: [.browse, .saved, .applications, .notifications, .profile, .placement]
+        case .employer: [.listings, .applicants, .dashboard, .notifications, .profile, .placements]
         case .admin: [.health, .users, .verification, .security, .audit, .data]
         case .institutionAdmin: [.students, .notifications]
-        case .supervisor: [.logbooks, .notifications]
+        case .supervisor: [.interns, .logbooks, .evaluations, .notifications]
         }
     }
 }

@@ -1,0 +1,117 @@
+import EdulinkCore
+import EdulinkViewModels
+import Foundation
+import Testing
+
+/// A placement in the view-model world: the student accepted an offer for a 3-week listing, the
+/// employer created and assigned a workplace supervisor, the clock is in week 2.
+private struct Placed {
+    let world: World
+    let supervisor: any EdulinkRepository
+    let placementID: PlacementID
+
+    static func make(_ world: World) async throws -> Placed {
+        var draft = Fixture.draft(at: world.now)
+        draft.endDate = draft.startDate.addingTimeInterval(21 * Fixture.day)
+        draft.durationWeeks = 3
+        draft.title = "Three Week Placement — Data Desk"
+        let listing = try await world.publish(draft)
+        let application = try await world.student.apply(
+            ApplicationDraft(listingID: listing.id, coverLetter: Fixture.coverLetter))
+        _ = try await world.employer.move(application.id, .shortlist)
+        _ = try await world.employer.move(application.id, .offer(expiresAt: nil))
+        _ = try await world.student.answerOffer(application.id, accept: true)
+        let account = try await world.employer.createSupervisor(
+            NewSupervisor(email: "mentor@kusi.example", displayName: "Mentor Mwangi", title: "Lead Analyst"))
+        let placement = try #require(try await world.employer.placements().first)
+        _ = try await world.employer.changePlacement(placement.id, .assign(account.supervisor.id))
+        world.clock.advance(by: placement.placement.startDate.timeIntervalSince(world.now) + 8 * Fixture.day)
+        _ = try await world.service.startPlacements()
+        let supervisor = world.newSession()
+        _ = try await supervisor.login(email: "mentor@kusi.example", password: account.oneTimePassword)
+        return Placed(world: world, supervisor: supervisor, placementID: placement.id)
+    }
+}
+
+@Suite("Placements", .timeLimit(.minutes(10)))
+struct PlacementsTests {
+    static let activities = String(repeating: "Reconciled the merchant settlement files and wrote it up. ", count: 2)
+
+    @Test("the student writes a week: a draft kept on this machine, the service's errors, then submitted")
+    func studentWrites() async throws {
+        try await withWorld { world in
+            let placed = try await Placed.make(world)
+            let drafts = FileDraftStore(directory: world.draftsDirectory)
+            var model = PlacementsViewModel(repository: world.student, drafts: drafts, user: world.studentID)
+            await send(&model, .load)
+            #expect(model.state.items.map(\.id) == [placed.placementID])
+            #expect(model.state.detail?.permissions.writableWeeks == [1, 2])
+            #expect(model.state.week == 1)  // the first week to write
+            await send(&model, .openEditor)
+            var draft = try #require(model.state.editor)
+            draft.activities = "Too short."
+            draft.hours = "40"
+            await send(&model, .editorChanged(draft))
+            #expect(try drafts.loadLogbook(user: world.studentID, placement: placed.placementID, week: 1) == draft)
+            #expect(model.state.editorChanged)
+
+            // Leaving and coming back restores what was typed.
+            await send(&model, .closeEditor)
+            let restored = await send(&model, .openEditor)
+            #expect(model.state.editor == draft)
+            #expect(restored.contains { if case .toast = $0 { true } else { false } })
+
+            await send(&model, .saveEntry(submit: true))
+            #expect(model.state.fieldErrors.map(\.field) == ["activities"])
+            #expect(model.state.editor != nil)
+            draft.activities = Self.activities
+            draft.hours = "thirty"
+            await send(&model, .editorChanged(draft))
+            await send(&model, .saveEntry(submit: true))
+            #expect(model.state.fieldErrors.map(\.field) == ["hours"])
+            draft.hours = "37,5"
+            await send(&model, .editorChanged(draft))
+            await send(&model, .saveEntry(submit: true))
+            #expect(model.state.editor == nil)
+            #expect(try drafts.loadLogbook(user: world.studentID, placement: placed.placementID, week: 1) == nil)
+            #expect(model.state.detail?.weeks[0].entry?.status == .submitted)
+            #expect(model.state.detail?.weeks[0].entry?.content.hours == 37.5)
+            #expect(model.state.detail?.permissions.writableWeeks == [2])
+        }
+    }
+
+    @Test("the supervisor's queue: approve and the next follows; marked entries are approved together")
+    func supervisorQueue() async throws {
+        try await withWorld { world in
+            let placed = try await Placed.make(world)
+            let content = LogbookContent(activities: Self.activities, hours: 38)
+            for week in 1...2 {
+                _ = try await world.student.saveLogbookEntry(placed.placementID, week: week, content, submit: true)
+            }
+            var queue = LogbookQueueViewModel(repository: placed.supervisor)
+            await send(&queue, .load)
+            #expect(queue.state.items.map(\.entry.week) == [1, 2])
+            await send(&queue, .returnSelected("Redo it."))
+            #expect(queue.state.items.count == 2)  // refused: the comment needs 10 characters
+            await send(&queue, .returnSelected("Name the reports you reconciled, please."))
+            #expect(queue.state.items.map(\.entry.week) == [2])
+            #expect(queue.state.selected?.entry.week == 2)  // the next follows
+            await send(&queue, .toggleMark)
+            #expect(queue.state.marked.count == 1)
+            await send(&queue, .approveMarked)
+            #expect(queue.state.items.isEmpty)
+            let detail = try await world.student.placement(placed.placementID)
+            #expect(detail.weeks.map { $0.entry?.status } == [.returned, .approved, nil])
+
+            // The Interns tab as the supervisor: reviewing from the week grid.
+            var interns = PlacementsViewModel(
+                repository: placed.supervisor, drafts: FileDraftStore(directory: world.draftsDirectory),
+                user: UserID(0))
+            await send(&interns, .load)
+            #expect(interns.state.detail?.permissions.canReview == true)
+            #expect(interns.state.detail?.permissions.canExcuse == false)  // only the academic supervisor
+            await send(&interns, .noteWeek("Keeps good notes."))
+            #expect(interns.state.selectedWeek?.entry?.privateNote == "Keeps good notes.")
+        }
+    }
+}
