@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "EdulinkAPI", targets: ["EdulinkAPI"]),
         .library(name: "EdulinkServer", targets: ["EdulinkServer"]),
         .library(name: "EdulinkRemote", targets: ["EdulinkRemote"]),
+        .library(name: "EdulinkViewModels", targets: ["EdulinkViewModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -203,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "EdulinkPostgresTests",
             dependencies: [
-                "EdulinkCore", "EdulinkPostgres", "EdulinkPostgresTestSupport",
+                "EdulinkCore", "EdulinkPostgres", "EdulinkPostgresTestSupport", "EdulinkDemo",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

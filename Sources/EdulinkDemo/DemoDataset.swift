@@ -140,6 +140,10 @@ extension DemoDataset {
         public var organization: String?
         /// Institution key for students, institution admins and academic supervisors.
         public var institution: String?
+        /// A supervisor's job title, e.g. "Head of Clinical Training"; supervisors only.
+        public var title: String?
+        /// How many upcoming and active placements a supervisor takes (1–50, 10 when absent); supervisors only.
+        public var capacity: Int?
         public var createdDaysAgo: Int
         /// `nil` when the account was created for the user and never used.
         public var lastLoginDaysAgo: Int?
@@ -147,7 +151,7 @@ extension DemoDataset {
         enum CodingKeys: String, CodingKey {
             case key, email
             case displayName = "display_name"
-            case role, status, phone, organization, institution
+            case role, status, phone, organization, institution, title, capacity
             case createdDaysAgo = "created_days_ago"
             case lastLoginDaysAgo = "last_login_days_ago"
         }

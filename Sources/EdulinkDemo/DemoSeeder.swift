@@ -9,6 +9,10 @@ public import Foundation
 /// (text limits, control characters, the application state machine) and fails loudly, naming the
 /// record, when the data breaks one.
 ///
+/// After the applications it writes the placements (see `DemoPlacementImport`): one per accepted
+/// offer, with its supervisors, logbook, evaluations and completion, as the service would have made
+/// them up to `now`.
+///
 /// ```swift
 /// let seeder = DemoSeeder(hasher: BcryptHasher(), now: Date())
 /// let counts = try await seeder.seed(try DemoSeeder.loadBundledDataset(), into: store)
@@ -61,17 +65,21 @@ public struct DemoSeedCounts: Sendable, Equatable, Codable {
     public var users = 0
     public var listings = 0
     public var applications = 0
+    public var placements = 0
+    public var logbookEntries = 0
+    public var evaluations = 0
     public var notifications = 0
     public var savedListings = 0
     public var savedSearches = 0
 
     public init() {}
 
-    /// `17 institutions, 53 organizations, 239 users, …`.
+    /// `17 institutions, 53 organizations, 259 users, 321 listings, 893 applications, 47 placements, …`.
     public var summary: String {
         [
             (institutions, "institutions"), (organizations, "organizations"), (users, "users"),
-            (listings, "listings"), (applications, "applications"), (notifications, "notifications"),
+            (listings, "listings"), (applications, "applications"), (placements, "placements"),
+            (logbookEntries, "logbook entries"), (evaluations, "evaluations"), (notifications, "notifications"),
             (savedListings, "saved listings"), (savedSearches, "saved searches"),
         ].map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
@@ -84,6 +92,17 @@ public struct DemoSeedError: Error, Equatable, CustomStringConvertible {
     public init(_ message: String) { self.message = message }
 
     public var description: String { message }
+
+    /// Runs the Core validators for one record; their field messages become one loud error.
+    static func check(_ record: String, _ rules: (inout FieldValidator) throws -> Void) throws {
+        var validator = FieldValidator()
+        do {
+            try rules(&validator)
+            try validator.check()
+        } catch let error as EdulinkError {
+            throw DemoSeedError("demo data: \(record): \(error.message)")
+        }
+    }
 }
 
 /// One run of the seeder inside a write transaction: checks each record, converts it to the Core
@@ -101,6 +120,8 @@ private struct DemoImport {
     private var organizations: [String: OrganizationID] = [:]
     private var users: [String: (id: UserID, role: Role)] = [:]
     private var listings: [String: Listing] = [:]
+    /// The applications whose timeline ends in `accepted`, in dataset order.
+    private var accepted: [AcceptedOffer] = []
     private var counts = DemoSeedCounts()
 
     init(dataset: DemoDataset, now: Date) {
@@ -120,6 +141,12 @@ private struct DemoImport {
         try writeProfiles(session)
         try writeListings(session)
         try writeApplications(session)
+        var placements = DemoPlacementImport(
+            dataset: dataset, now: now, calendar: calendar,
+            keys: DemoKeys(
+                institutions: institutions, organizations: organizations, users: users, listings: listings),
+            offers: accepted)
+        try placements.write(into: session, passwordHash: passwordHash, counts: &counts)
         try writeActivity(session)
         try session.insertAudit(
             AuditEvent(
@@ -345,6 +372,9 @@ private struct DemoImport {
                 event.applicationID = application.id
                 _ = try session.appendEvent(event)
             }
+            if stage.status == .accepted, let acceptedAt = events.last?.at {
+                accepted.append(AcceptedOffer(item: item, application: application, acceptedAt: acceptedAt))
+            }
             counts.applications += 1
         }
     }
@@ -393,13 +423,7 @@ private struct DemoImport {
 
     /// Runs the Core validators for one record; their field messages become one loud error.
     private func check(_ record: String, _ rules: (inout FieldValidator) throws -> Void) throws {
-        var validator = FieldValidator()
-        do {
-            try rules(&validator)
-            try validator.check()
-        } catch let error as EdulinkError {
-            throw DemoSeedError("demo data: \(record): \(error.message)")
-        }
+        try DemoSeedError.check(record, rules)
     }
 
     private func lookup<Value>(_ table: [String: Value], _ key: String, _ record: String) throws -> Value {

@@ -117,4 +117,59 @@ struct ConcurrencyTests {
         let stored = try await hammerApplicationCount(store)
         #expect(stored >= acknowledged.applied.count && stored <= acknowledged.applied.count + 1)
     }
+
+    @Test("a placement hammer killed with SIGKILL leaves every acknowledged logbook week and evaluation")
+    func killedPlacementWorker() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let operations = 300
+        let setup = try await harness.run([
+            "dev", "hammer-setup", "--workers", "1", "--listings", "5", "--operations", "20", "--placements",
+        ])
+        try #require(setup.succeeded, "\(setup.standardError)")
+        let command = try harness.start(["dev", "hammer-placements", "--worker", "0", "--operations", "\(operations)"])
+        let deadline = Date().addingTimeInterval(600)  // a bound for a stuck process, not a speed limit
+        func acknowledged() -> (entries: [Int64: LogbookStatus], evaluations: [Int64]) {
+            var entries: [Int64: LogbookStatus] = [:]
+            var evaluations: [Int64] = []
+            for line in command.output().split(separator: "\n") {
+                let words = line.split(separator: " ").map(String.init)
+                guard words.first == "ack", words.count >= 4, let id = Int64(words[2]) else { continue }
+                if words[1] == "entry", let status = LogbookStatus(rawValue: words[3]) { entries[id] = status }
+                if words[1] == "evaluation" { evaluations.append(id) }
+            }
+            return (entries, evaluations)
+        }
+        // Past the first placement (its evaluations), then killed mid-flight.
+        while acknowledged().evaluations.count < 2 && command.process.isRunning && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(command.process.isRunning, "the hammer finished before it could be killed")
+        kill(command.process.processIdentifier, SIGKILL)
+        await command.wait()
+        #expect(command.process.terminationReason == .uncaughtSignal)
+        let acked = acknowledged()
+        #expect(acked.entries.count >= 52)
+        #expect(acked.evaluations.count >= 2)
+
+        let check = try await harness.run(["db", "check"])
+        #expect(check.succeeded, "\(check.standardOutput) \(check.standardError)")
+        let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
+        for (id, status) in acked.entries {
+            let entry = try await store.read { try $0.logbookEntry(LogbookEntryID(id)) }
+            let stored = try #require(entry, "acknowledged logbook entry \(id) is missing")
+            #expect(
+                stored.status == status || (status == .submitted && stored.status == .approved),
+                "entry \(id) is \(stored.status), acknowledged \(status)")
+            let history = try await store.read { try $0.logbookHistory(entryIDs: [LogbookEntryID(id)]) }
+            #expect(history.last?.to == stored.status, "entry \(id)'s history ends in its status")
+        }
+        for id in acked.evaluations {
+            let placements = try await store.read { try $0.placements(.all) }
+            let found = try await store.read { session in
+                try placements.flatMap { try session.evaluations(placementID: $0.id) }.contains { $0.id.rawValue == id }
+            }
+            #expect(found, "acknowledged evaluation \(id) is missing")
+        }
+    }
 }

@@ -486,6 +486,53 @@ struct PlacementContractTests {
     }
 }
 
+extension PlacementContractTests {
+    @Test(
+        "the jobs run starts placements and sends each logbook and evaluation reminder once",
+        arguments: ContractBackend.all)
+    func jobs(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 2) { w in
+            let p = try await PlacementWorld.make(w, weeks: 4)
+            // The day before the start: nothing to start.
+            w.clock.advance(by: p.placement.startDate.timeIntervalSince(w.now) - PlacementWorld.day)
+            #expect(try await w.world.setup.startPlacements() == 0)
+            // Day 8: started (by `advance`); weeks begin at midnight of the start day, so week 1 is due
+            // within the day: the student is reminded, once however often the jobs run; the midpoint
+            // (week 2) is open for the supervisor.
+            let q = try await p.advance(toDay: 8)
+            #expect(try await q.student.placement(p.placement.id).placement.status == .active)
+            let first = try await w.world.setup.sweepPlacements()
+            #expect(first.0 == 0 && first.1 >= 2)
+            #expect(try await w.world.setup.sweepPlacements().1 == 0)
+            let due = try await q.student.notifications(unreadOnly: false, limit: 100).filter { $0.kind == .logbookDue }
+            #expect(due.map(\.title) == ["Week 1 logbook due tomorrow"])
+            let started = try await q.student.notifications(unreadOnly: false, limit: 100).filter {
+                $0.kind == .placementUpdate && $0.title == "Placement started"
+            }
+            #expect(started.count == 1)
+            // Day 11: week 1 is overdue.
+            let r = try await q.advance(toDay: 11)
+            _ = try await w.world.setup.sweepPlacements()
+            _ = try await w.world.setup.sweepPlacements()
+            let titles = try await r.student.notifications(unreadOnly: false, limit: 100)
+                .filter { $0.kind == .logbookDue }.map(\.title)
+            #expect(titles.sorted() == ["Week 1 logbook due tomorrow", "Week 1 logbook overdue"])
+            let evaluationsDue = try await r.workplace.notifications(unreadOnly: false, limit: 100)
+                .filter { $0.kind == .evaluationDue }
+            #expect(evaluationsDue.map(\.title) == ["Midpoint evaluation open: Student 0"])
+            // A submitted entry waiting over three days: one reminder a day for each supervisor.
+            _ = try await r.student.saveLogbookEntry(p.placement.id, week: 1, PlacementWorld.content, submit: true)
+            let t = try await r.advance(toDay: 15)
+            _ = try await w.world.setup.sweepPlacements()
+            _ = try await w.world.setup.sweepPlacements()
+            let waiting = try await t.workplace.notifications(unreadOnly: false, limit: 100)
+                .filter { $0.title.hasPrefix("Logbook entries waiting") }
+            #expect(waiting.count == 1)
+            #expect(waiting.first?.body.hasPrefix("1 logbook entry has waited") == true)
+        }
+    }
+}
+
 extension Sequence {
     func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
         var values: [T] = []

@@ -392,6 +392,68 @@ struct DemoDatasetTests {
         #expect(stillOpen.count >= 5, "open listings left for the demo student to apply to")
     }
 
+    @Test("supervisors have a title and a capacity; the demo institution has an academic supervisor")
+    func supervisors() throws {
+        let index = try Index.load()
+        for user in index.dataset.users {
+            guard user.role == .supervisor else {
+                #expect(user.title == nil && user.capacity == nil, "\(user.key): only supervisors have a title")
+                continue
+            }
+            #expect((2...100).contains(user.title?.count ?? 0), "\(user.key) title")
+            #expect(user.capacity.map { (1...50).contains($0) } ?? true, "\(user.key) capacity")
+            #expect((user.organization == nil) != (user.institution == nil), "\(user.key): one affiliation")
+        }
+        let institution = try #require(index.user(email: "institution@edulink.demo")?.institution)
+        #expect(index.dataset.users.contains { $0.role == .supervisor && $0.institution == institution })
+        let supervisor = try #require(index.user(email: "supervisor@edulink.demo"))
+        #expect(supervisor.organization == index.user(email: "employer@edulink.demo")?.organization)
+    }
+
+    @Test("every placement that has started was accepted before its start")
+    func acceptedBeforeStart() throws {
+        let index = try Index.load()
+        let accepted = index.dataset.applications.filter { $0.currentState == .accepted }
+        #expect(accepted.count >= 40)
+        for application in accepted {
+            let listing = try #require(index.listings[application.listing])
+            let acceptedDaysAgo = try #require(application.timeline.last?.daysAgo)
+            if listing.startInDays <= 0 {
+                #expect(acceptedDaysAgo > -listing.startInDays, "\(application.student) → \(listing.key)")
+            }
+        }
+        let started = accepted.compactMap { index.listings[$0.listing] }.filter { $0.startInDays <= 0 }
+        #expect(started.contains { $0.endInDays > 0 } && started.filter { $0.endInDays <= 0 }.count >= 3)
+    }
+
+    @Test("the demo supervisor's organization has an intern in week 3 and two placements that ended")
+    func demoSupervisorInterns() throws {
+        let index = try Index.load()
+        let organization = try #require(index.user(email: "supervisor@edulink.demo")?.organization)
+        let placed = index.dataset.applications.filter { application in
+            application.currentState == .accepted && index.listings[application.listing]?.organization == organization
+        }.compactMap { index.listings[$0.listing] }
+        // Week 3 is days 14–20; week 2's entry is overdue three days after it ends, from day 18.
+        #expect(placed.contains { (-20)...(-18) ~= $0.startInDays && $0.endInDays > 0 }, "an intern in week 3")
+        #expect(placed.filter { $0.endInDays < 0 }.count >= 2, "one to complete and one to terminate")
+        #expect(placed.contains { $0.startInDays > 0 }, "an upcoming intern")
+    }
+
+    @Test("the demo student has no placement and an offer to accept for a placement that has not started")
+    func demoStudentOffer() throws {
+        let index = try Index.load()
+        let student = try #require(index.user(email: "student@edulink.demo"))
+        let applications = index.dataset.applications.filter { $0.student == student.key }
+        #expect(!applications.contains { $0.currentState == .accepted })
+        let offers = applications.filter { $0.currentState == .offered }
+        #expect(
+            offers.contains { offer in
+                let listing = index.listings[offer.listing]
+                return (offer.timeline.last?.offerExpiresInDays ?? 0) > 0 && (listing?.startInDays ?? 0) > 0
+                    && (listing?.endInDays ?? 0) > (listing?.startInDays ?? 0)
+            })
+    }
+
     @Test("the demo employer has listings in every status and a listing ready for triage")
     func demoEmployer() throws {
         let index = try Index.load()

@@ -71,15 +71,20 @@ struct SessionTests {
             _ = try await world.student.apply(
                 ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
             await send(&session, .signedIn(user))
-            #expect(session.state.tabs.map(\.title) == ["Browse", "Saved", "Applications", "Notifications", "Profile"])
+            #expect(
+                session.state.tabs.map(\.title) == [
+                    "Browse", "Saved", "Applications", "Notifications", "Profile", "Placement",
+                ])
             #expect(session.state.unreadCount == 1)
             _ = session.handle(.selectTab(number: 5))
             #expect(session.state.selectedTab == .profile)
             #expect(
                 ShellTab.tabs(for: .employer).map(\.title) == [
-                    "Listings", "Applicants", "Dashboard", "Notifications", "Profile",
+                    "Listings", "Applicants", "Dashboard", "Notifications", "Profile", "Placements",
                 ])
             #expect(ShellTab.tabs(for: .admin).count == 6)
+            #expect(
+                ShellTab.tabs(for: .supervisor).map(\.title) == ["Interns", "Logbooks", "Evaluations", "Notifications"])
 
             _ = session.handle(.received(.toast(Toast("Saved."))))
             #expect(session.state.toasts.map(\.toast) == [Toast("Saved.")])

@@ -24,6 +24,7 @@ sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import curated as C  # noqa: E402
 from letters import cover_letter  # noqa: E402
+from placements import settle_placements  # noqa: E402
 
 SEED = 20240917
 ROOT = Path(__file__).resolve().parents[2]
@@ -985,7 +986,7 @@ class Builder:
         self.notifications.sort(key=lambda n: (n["user"], -n["days_ago"]))
         for listing in self.listings:
             del listing["_responsibilities"]
-        return {
+        data = {
             "schema_version": 1,
             "institutions": self.institutions,
             "organizations": self.organizations,
@@ -997,6 +998,8 @@ class Builder:
             "saved_listings": self.saved_listings,
             "saved_searches": self.saved_searches,
         }
+        settle_placements(data)  # draws no random numbers: nothing generated above moves
+        return data
 
 
 # MARK: - Validation

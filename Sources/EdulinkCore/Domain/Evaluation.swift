@@ -207,6 +207,12 @@ public struct FinalResult: Sendable, Equatable, Hashable, Codable {
         self.rubricVersion = rubricVersion
     }
 
+    /// `72.4 (distinction): logbook 90, workplace 75, academic 70`, as the timeline notes it.
+    public var summary: String {
+        "\(score.formatted(.number.precision(.fractionLength(1)))) (\(grade.label)): logbook "
+            + "\(Int(logbook.rounded())), workplace \(Int(workplace.rounded())), academic \(Int(academic.rounded()))"
+    }
+
     /// Combines the parts by the rubric's weights; nil until the final evaluation and the academic
     /// assessment are both in. The final evaluation counts twice the midpoint; an academic fail
     /// fails the placement whatever the score.

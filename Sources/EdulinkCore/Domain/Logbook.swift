@@ -241,6 +241,21 @@ public enum LogbookRules {
         return nil
     }
 
+    /// Weeks that count as on time for the final result: excused, or approved and first submitted by
+    /// their due date (a later resubmission after a return does not make a week late). Each entry
+    /// comes with its state changes; one without any counts its `submittedAt`.
+    public static func weeksOnTime(
+        _ entries: [(entry: LogbookEntry, history: [LogbookEvent])], calendar: PlacementCalendar
+    ) -> Int {
+        entries.filter { entry, history in
+            if entry.status == .excused { return true }
+            guard entry.status == .approved,
+                let submitted = history.first(where: { $0.to == .submitted })?.at ?? entry.submittedAt
+            else { return false }
+            return submitted <= calendar.due(entry.week)
+        }.count
+    }
+
     /// Who may do `action`. Which supervisor (either assigned one approves or returns; only the
     /// academic one excuses) is the service's check, from the placement's assignments.
     public static func actors(for action: LogbookAction) -> Set<Role> {

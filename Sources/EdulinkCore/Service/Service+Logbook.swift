@@ -77,12 +77,9 @@ extension EdulinkService {
                 let listings = Dictionary(
                     try session.listingSummaries(Array(Set(placements.values.map(\.listingID)))).map { ($0.id, $0) },
                     uniquingKeysWith: { first, _ in first })
-                var names: [UserID: String] = [:]
-                return try entries.compactMap { entry in
+                let names = try session.displayNames(Array(Set(placements.values.map(\.studentID))))
+                return entries.compactMap { entry in
                     guard let placement = placements[entry.placementID] else { return nil }
-                    if names[placement.studentID] == nil {
-                        names[placement.studentID] = try session.user(placement.studentID)?.displayName ?? ""
-                    }
                     let calendar = placement.calendar(self.environment.calendar)
                     return LogbookQueueItem(
                         entry: entry, studentName: names[placement.studentID] ?? "",
@@ -391,9 +388,9 @@ extension EdulinkService {
         placement.completedAt = at
         placement.updatedAt = at
         placement.completionCode = completionCode()
-        placement.result = result(placement, entries, evaluations)
+        placement.result = try result(placement, entries, evaluations, session)
         try session.updatePlacement(placement)
-        try record(session, nil, placement, .completed, note: placement.result.map(Self.describe), at: at)
+        try record(session, nil, placement, .completed, note: placement.result?.summary, at: at)
         try notifyParties(
             session, placement, "Placement completed",
             "The placement at \(try title(placement, session)) is complete. Its completion record carries the code "
@@ -405,36 +402,29 @@ extension EdulinkService {
     private func grade(_ placement: inout Placement, _ session: any StoreWriter, _ at: Date) throws {
         let entries = try session.logbookEntries(placementIDs: [placement.id])
         let evaluations = try session.evaluations(placementID: placement.id)
-        guard let result = result(placement, entries, evaluations), result != placement.result else { return }
+        guard let result = try result(placement, entries, evaluations, session), result != placement.result else {
+            return
+        }
         placement.result = result
         placement.updatedAt = at
         try session.updatePlacement(placement)
-        try record(session, nil, placement, .graded, note: Self.describe(result), at: at)
+        try record(session, nil, placement, .graded, note: result.summary, at: at)
         try notify(
             session, placement.studentID, .evaluationReceived, "Final grade: \(result.grade.label)",
-            "Your placement's final score is \(Self.describe(result)).", application: placement.applicationID,
+            "Your placement's final score is \(result.summary).", application: placement.applicationID,
             listing: placement.listingID)
     }
 
-    private func result(_ placement: Placement, _ entries: [LogbookEntry], _ evaluations: [Evaluation])
-        -> FinalResult?
-    {
+    private func result(
+        _ placement: Placement, _ entries: [LogbookEntry], _ evaluations: [Evaluation], _ session: any StoreReader
+    ) throws -> FinalResult? {
         let calendar = placement.calendar(environment.calendar)
-        let history = entries.filter { $0.status == .excused || $0.status == .approved }
-        // On time: excused, or first submitted by its due date.
-        let onTime = history.filter { entry in
-            entry.status == .excused || (entry.submittedAt.map { $0 <= calendar.due(entry.week) } ?? false)
-        }.count
+        let history = Dictionary(grouping: try session.logbookHistory(entryIDs: entries.map(\.id)), by: \.entryID)
+        let onTime = LogbookRules.weeksOnTime(entries.map { ($0, history[$0.id] ?? []) }, calendar: calendar)
         let latest = { (kind: EvaluationKind) in evaluations.last { $0.kind == kind } }
         return FinalResult.compute(
             rubric: .standard, weeksOnTime: onTime, weeks: calendar.weekCount, midpoint: latest(.midpoint),
             final: latest(.final), academic: latest(.academic))
-    }
-
-    static func describe(_ result: FinalResult) -> String {
-        "\(result.score.formatted(.number.precision(.fractionLength(1)))) (\(result.grade.label)): logbook "
-            + "\(Int(result.logbook.rounded())), workplace \(Int(result.workplace.rounded())), academic "
-            + "\(Int(result.academic.rounded()))"
     }
 
     /// `EDU-XXXX-XXXX-XXXX` from the unambiguous alphabet, upper case.

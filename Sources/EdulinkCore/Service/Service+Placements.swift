@@ -7,7 +7,8 @@ extension EdulinkService {
     // MARK: Reading
 
     /// The caller's placements: a student's own, an employer's organization's, a supervisor's
-    /// assigned ones, an institution admin's students', every one for an admin. Newest start first.
+    /// assigned ones, an institution admin's students', every one for an admin. What needs work
+    /// first: active, then upcoming, completed and terminated; newest start first within each.
     public func placements() async throws -> [PlacementSummary] {
         let principal = try await caller()
         return try await guarded(principal) {
@@ -15,7 +16,14 @@ extension EdulinkService {
             let at = now()
             return try await store.read { session in
                 let placements = try session.placements(try Self.scope(of: principal))
-                return try self.summaries(placements, session, at)
+                let order: [PlacementStatus] = [.active, .upcoming, .completed, .terminated]
+                let ranked = placements.enumerated().sorted { left, right in
+                    let ranks = (
+                        order.firstIndex(of: left.element.status) ?? 0, order.firstIndex(of: right.element.status) ?? 0
+                    )
+                    return ranks.0 != ranks.1 ? ranks.0 < ranks.1 : left.offset < right.offset
+                }.map(\.element)
+                return try self.summaries(ranked, session, at)
             }
         }
     }
@@ -352,46 +360,37 @@ extension EdulinkService {
     }
 
     func summaries(_ placements: [Placement], _ session: any StoreReader, _ at: Date) throws -> [PlacementSummary] {
-        let entries = Dictionary(
-            grouping: try session.logbookEntries(placementIDs: placements.map(\.id)), by: \.placementID)
+        let ids = placements.map(\.id)
+        let marks = Dictionary(grouping: try session.logbookMarks(placementIDs: ids), by: \.placementID)
+        let evaluated = try session.evaluationKinds(placementIDs: ids)
         let listings = Dictionary(
             try session.listingSummaries(Array(Set(placements.map(\.listingID)))).map { ($0.id, $0) },
             uniquingKeysWith: { first, _ in first })
-        var names: [UserID: String] = [:]
-        func name(_ id: UserID?) throws -> String? {
-            guard let id else { return nil }
-            if let known = names[id] { return known }
-            let found = try session.user(id)?.displayName ?? "(removed)"
-            names[id] = found
-            return found
-        }
-        var evaluated: [PlacementID: Set<EvaluationKind>] = [:]
-        for placement in placements where placement.status == .active || placement.status == .completed {
-            evaluated[placement.id] = Set(try session.evaluations(placementID: placement.id).map(\.kind))
-        }
-        return try placements.map { placement in
+        let people = placements.flatMap { [$0.studentID, $0.workplaceSupervisorID, $0.academicSupervisorID] }
+        let names = try session.displayNames(Array(Set(people.compactMap { $0 })))
+        return placements.map { placement in
             PlacementSummary(
-                placement: placement, studentName: try name(placement.studentID) ?? "",
+                placement: placement, studentName: names[placement.studentID] ?? "(removed)",
                 listingTitle: listings[placement.listingID]?.title ?? "(removed listing)",
                 organizationName: listings[placement.listingID]?.organizationName ?? "",
-                workplaceSupervisorName: try name(placement.workplaceSupervisorID),
-                academicSupervisorName: try name(placement.academicSupervisorID),
+                workplaceSupervisorName: placement.workplaceSupervisorID.map { names[$0] ?? "(removed)" },
+                academicSupervisorName: placement.academicSupervisorID.map { names[$0] ?? "(removed)" },
                 progress: progress(
-                    placement, entries[placement.id] ?? [], evaluated: evaluated[placement.id] ?? [], at: at))
+                    placement, marks[placement.id] ?? [], evaluated: evaluated[placement.id] ?? [], at: at))
         }
     }
 
-    func progress(_ placement: Placement, _ entries: [LogbookEntry], evaluated: Set<EvaluationKind>, at: Date)
+    func progress(_ placement: Placement, _ marks: [LogbookMark], evaluated: Set<EvaluationKind>, at: Date)
         -> PlacementProgress
     {
         let calendar = placement.calendar(environment.calendar)
-        let byWeek = Dictionary(entries.map { ($0.week, $0) }, uniquingKeysWith: { first, _ in first })
+        let byWeek = Dictionary(marks.map { ($0.week, $0.status) }, uniquingKeysWith: { first, _ in first })
         let current = min(calendar.week(at: at), calendar.weekCount)
-        let count = { (status: LogbookStatus) in entries.filter { $0.status == status }.count }
+        let count = { (status: LogbookStatus) in marks.filter { $0.status == status }.count }
         var overdue = 0
         if placement.status == .active || placement.status == .completed {
             for week in stride(from: 1, through: calendar.weekCount, by: 1) where calendar.isOverdue(week, at: at) {
-                let status = byWeek[week]?.status
+                let status = byWeek[week]
                 if status == nil || status == .draft || status == .returned { overdue += 1 }
             }
         }
@@ -404,7 +403,7 @@ extension EdulinkService {
         return PlacementProgress(
             weekCount: calendar.weekCount, currentWeek: current, approved: count(.approved),
             submitted: count(.submitted), returned: count(.returned), excused: count(.excused), overdue: overdue,
-            hoursApproved: entries.filter { $0.status == .approved }.reduce(0) { $0 + $1.content.hours },
+            hoursApproved: marks.filter { $0.status == .approved }.reduce(0) { $0 + $1.hours },
             evaluationDue: placement.status.isFinal && placement.status != .completed ? nil : due)
     }
 

@@ -14,6 +14,23 @@ public enum PlacementScope: Sendable, Equatable {
     case all
 }
 
+/// A logbook entry without its texts: what lists and progress counts need.
+public struct LogbookMark: Sendable, Equatable {
+    public var placementID: PlacementID
+    public var week: Int
+    public var status: LogbookStatus
+    public var hours: Double
+    public var submittedAt: Date?
+
+    public init(placementID: PlacementID, week: Int, status: LogbookStatus, hours: Double, submittedAt: Date?) {
+        self.placementID = placementID
+        self.week = week
+        self.status = status
+        self.hours = hours
+        self.submittedAt = submittedAt
+    }
+}
+
 extension Rows {
     @inlinable
     public static func placement(_ r: some RowReading) throws -> Placement {
@@ -197,6 +214,42 @@ extension SQLSession {
             [ColumnValue.intArray(placementIDs.map(\.rawValue))], Rows.logbookEntry)
     }
 
+    /// Each entry's week, status, hours and submission time, without its texts (what lists count).
+    public func logbookMarks(placementIDs: [PlacementID]) throws -> [LogbookMark] {
+        guard !placementIDs.isEmpty else { return [] }
+        return try select(
+            """
+            SELECT placement_id, week, status, hours_tenths, submitted_at FROM logbook_entries
+            WHERE \(dialect.isAny("placement_id")) ORDER BY placement_id, week
+            """, [ColumnValue.intArray(placementIDs.map(\.rawValue))]
+        ) { r in
+            LogbookMark(
+                placementID: try r.id("placement_id"), week: try r.int("week"),
+                status: try r.value(LogbookStatus.self, "status"), hours: Double(try r.int("hours_tenths")) / 10,
+                submittedAt: try r.optionalDate("submitted_at"))
+        }
+    }
+
+    /// The kinds of evaluation each placement has (any version).
+    public func evaluationKinds(placementIDs: [PlacementID]) throws -> [PlacementID: Set<EvaluationKind>] {
+        guard !placementIDs.isEmpty else { return [:] }
+        let rows = try select(
+            "SELECT DISTINCT placement_id, kind FROM evaluations WHERE \(dialect.isAny("placement_id"))",
+            [ColumnValue.intArray(placementIDs.map(\.rawValue))]
+        ) { r in (PlacementID(try r.int64("placement_id")), try r.value(EvaluationKind.self, "kind")) }
+        return rows.reduce(into: [:]) { $0[$1.0, default: []].insert($1.1) }
+    }
+
+    /// The display names of users, by id (missing ids are left out).
+    public func displayNames(_ ids: [UserID]) throws -> [UserID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try select(
+            "SELECT id, display_name FROM users WHERE \(dialect.isAny("id"))",
+            [ColumnValue.intArray(ids.map(\.rawValue))]
+        ) { r in (UserID(try r.int64("id")), try r.string("display_name")) }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    }
+
     public func logbookEntry(_ id: LogbookEntryID) throws -> LogbookEntry? {
         try selectOne("SELECT * FROM logbook_entries WHERE id = ?", [id], Rows.logbookEntry)
     }
@@ -213,14 +266,18 @@ extension SQLSession {
             [ColumnValue.intArray(entryIDs.map(\.rawValue))], Rows.logbookEvent)
     }
 
-    /// Submitted entries of the placements the supervisor is assigned to, oldest submission first.
+    /// Submitted entries of the active placements the supervisor is assigned to, oldest submission first.
     public func logbookQueue(supervisorID: UserID, limit: Int) throws -> [LogbookEntry] {
         try select(
             """
             SELECT e.* FROM logbook_entries e JOIN placements p ON p.id = e.placement_id
-            WHERE e.status = ? AND (p.workplace_supervisor_id = ? OR p.academic_supervisor_id = ?)
+            WHERE e.status = ? AND p.status = ? AND (p.workplace_supervisor_id = ? OR p.academic_supervisor_id = ?)
             ORDER BY e.submitted_at, e.id LIMIT ?
-            """, [LogbookStatus.submitted.rawValue, supervisorID, supervisorID, max(limit, 0)], Rows.logbookEntry)
+            """,
+            [
+                LogbookStatus.submitted.rawValue, PlacementStatus.active.rawValue, supervisorID, supervisorID,
+                max(limit, 0),
+            ], Rows.logbookEntry)
     }
 
     /// Every version of every evaluation of the placement, oldest first.
@@ -300,5 +357,28 @@ extension TableWriting {
                     "correction_reason": evaluation.correctionReason, "submitted_at": evaluation.submittedAt,
                 ]))
         return saved
+    }
+}
+
+/// Everything stored about one placement: the row, its timeline, its logbook with each entry's
+/// history, and every evaluation version. What a data export or a restore check reads.
+public struct PlacementRecord: Sendable, Equatable, Codable {
+    public var placement: Placement
+    public var timeline: [PlacementTimelineEvent]
+    public var entries: [LogbookEntry]
+    public var history: [LogbookEvent]
+    public var evaluations: [Evaluation]
+}
+
+extension StoreReader {
+    /// Every stored row of the placements in `scope`, oldest placement first.
+    public func placementRecords(_ scope: PlacementScope) throws -> [PlacementRecord] {
+        try placements(scope).sorted { $0.id.rawValue < $1.id.rawValue }.map { placement in
+            let entries = try logbookEntries(placementIDs: [placement.id])
+            return PlacementRecord(
+                placement: placement, timeline: try placementTimeline(placement.id), entries: entries,
+                history: try logbookHistory(entryIDs: entries.map(\.id)),
+                evaluations: try evaluations(placementID: placement.id))
+        }
     }
 }

@@ -121,6 +121,12 @@ public protocol StoreReader {
     func supervisors(organizationID: OrganizationID?, institutionID: InstitutionID?) throws -> [User]
     /// By placement, then week.
     func logbookEntries(placementIDs: [PlacementID]) throws -> [LogbookEntry]
+    /// Weeks, states and hours of the placements' entries, without their texts.
+    func logbookMarks(placementIDs: [PlacementID]) throws -> [LogbookMark]
+    /// Which evaluation kinds each placement has.
+    func evaluationKinds(placementIDs: [PlacementID]) throws -> [PlacementID: Set<EvaluationKind>]
+    /// Display names by id.
+    func displayNames(_ ids: [UserID]) throws -> [UserID: String]
     func logbookEntry(_ id: LogbookEntryID) throws -> LogbookEntry?
     func logbookEntry(placementID: PlacementID, week: Int) throws -> LogbookEntry?
     /// Oldest first.

@@ -8,7 +8,8 @@ import GRDB
 enum Migrations {
     /// Every migration identifier, oldest first.
     static let identifiers = [
-        "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends", "v7-placements",
+        "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
+        "v7-placements",
     ]
 
     /// The migrator that brings any Edulink database up to date.

@@ -45,8 +45,11 @@ extension EdulinkApp {
             drawToasts(into: &frame.buffer, above: layout.status)
             return
         }
-        Tabs(tabs.map(\.title), selected: tabs.firstIndex(of: tab) ?? 0).draw(into: &frame.buffer, area: layout.tabs)
         let brand = " edulink "
+        let tabArea = Rect(
+            x: layout.tabs.x, y: layout.tabs.y, width: max(0, layout.tabs.width - DisplayWidth.of(brand)),
+            height: layout.tabs.height)
+        Tabs(tabs.map(\.title), selected: tabs.firstIndex(of: tab) ?? 0).draw(into: &frame.buffer, area: tabArea)
         frame.buffer.write(
             brand, at: Point(x: layout.tabs.maxX - DisplayWidth.of(brand), y: 0), style: Style(.accent, adding: .bold))
         if let banner = layout.banner {

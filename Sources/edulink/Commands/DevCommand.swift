@@ -8,7 +8,7 @@ struct DevCommand: AsyncParsableCommand {
         commandName: "dev",
         abstract: "Tools for Edulink's own crash and concurrency tests.",
         shouldDisplay: false,
-        subcommands: [HammerSetupCommand.self, HammerCommand.self])
+        subcommands: [HammerSetupCommand.self, HammerCommand.self, PlacementHammerCommand.self])
 }
 
 /// The fixed names both hammer commands agree on.
@@ -25,6 +25,29 @@ enum Hammer {
     static func studentsPerWorker(operations: Int) -> Int {
         (operations + EdulinkService.dailyApplicationLimit - 1) / EdulinkService.dailyApplicationLimit
     }
+
+    /// Runs a worker: any error is printed as one `error <message>` line and exits 1.
+    static func reportingErrors(_ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch {
+            let message = (error as? EdulinkError)?.message ?? String(describing: error)
+            print("error \(message.split(whereSeparator: \.isNewline).joined(separator: " "))")
+            Terminal.flushStandardOutput()
+            throw ExitCode.failure
+        }
+    }
+
+    /// `ack <what>`, flushed: a test that kills the worker knows what was committed.
+    static func acknowledge(_ what: String) {
+        print("ack \(what)")
+        Terminal.flushStandardOutput()
+    }
+
+    static func supervisorEmail(worker: Int) -> String { "hammer-w\(worker)-supervisor@edulink.test" }
+
+    /// Weeks of each hammer placement; every one has started, the last is the current week.
+    static let placementWeeks = 52
 
     static let coverLetter = String(
         repeating: "I would like to join this internship because it matches what I study and practise. ", count: 2)
@@ -51,6 +74,9 @@ struct HammerSetupCommand: AsyncParsableCommand {
 
     @Option(help: "Applications each worker will make.")
     var operations = 100
+
+    @Flag(help: "Also give each worker's students an active placement (52 weeks, all begun) and a supervisor.")
+    var placements = false
 
     func validate() throws {
         guard workers >= 1, operations >= 1 else {
@@ -116,6 +142,9 @@ struct HammerSetupCommand: AsyncParsableCommand {
                             githubURL: "https://github.example/hammer", resumePath: "cv.pdf")))
             }
         }
+        if placements {
+            try await Self.placeStudents(environment, workers: workers, students: students, organization: organization)
+        }
         print("hammer setup: \(listings) listings, \(workers) workers × \(students) students")
     }
 }
@@ -139,16 +168,7 @@ struct HammerCommand: AsyncParsableCommand {
     @Option(help: "Applications to make.")
     var operations = 100
 
-    func run() async throws {
-        do {
-            try await hammer()
-        } catch {
-            let message = (error as? EdulinkError)?.message ?? String(describing: error)
-            print("error \(message.split(whereSeparator: \.isNewline).joined(separator: " "))")
-            Terminal.flushStandardOutput()
-            throw ExitCode.failure
-        }
-    }
+    func run() async throws { try await Hammer.reportingErrors(hammer) }
 
     private func hammer() async throws {
         let environment = try LocalEnvironment.open(database, migrate: false)
@@ -187,8 +207,119 @@ struct HammerCommand: AsyncParsableCommand {
         }
     }
 
-    private func acknowledge(_ what: String) {
-        print("ack \(what)")
-        Terminal.flushStandardOutput()
+    private func acknowledge(_ what: String) { Hammer.acknowledge(what) }
+}
+
+extension HammerSetupCommand {
+    /// For each worker: a workplace supervisor and, for each of its students, an accepted application
+    /// and an active placement that began 52 weeks ago. The service makes placements only from an
+    /// offer accepted now (starting later), so the setup writes these through the store, as the
+    /// demo seeder does.
+    static func placeStudents(
+        _ environment: LocalEnvironment, workers: Int, students: Int, organization: Organization
+    ) async throws {
+        let now = Date()
+        let day: TimeInterval = 86_400
+        let start = now.addingTimeInterval(-Double(Hammer.placementWeeks - 1) * 7 * day - day)
+        let end = start.addingTimeInterval(Double(Hammer.placementWeeks) * 7 * day)
+        let hash = environment.service.environment.hasher.hash(Hammer.password)
+        try await environment.store.write { session in
+            guard let employer = try session.user(email: Hammer.employerEmail) else {
+                throw CommandFailure("the hammer employer is missing")
+            }
+            let listing = try session.insertListing(
+                Listing(
+                    organizationID: organization.id, createdBy: employer.id,
+                    terms: ListingDraft(
+                        title: "Concurrency test placement",
+                        description: String(repeating: "A placement that exists for crash tests. ", count: 3),
+                        category: .technology, level: .entry, locationType: .remote, location: "Nairobi, Kenya",
+                        startDate: start, endDate: end, durationWeeks: Hammer.placementWeeks, stipend: nil,
+                        deadline: start.addingTimeInterval(-7 * day), capacity: 10_000, positions: 10_000),
+                    status: .published, createdAt: start, updatedAt: start))
+            for worker in 0..<workers {
+                let supervisor = try session.insertUser(
+                    User(
+                        email: Hammer.supervisorEmail(worker: worker), displayName: "Hammer Supervisor \(worker)",
+                        role: .supervisor, passwordHash: hash, organizationID: organization.id, createdAt: now))
+                try session.saveSupervisorProfile(
+                    SupervisorProfile(
+                        userID: supervisor.id, title: "Crash tester", capacity: SupervisorRules.capacity.upperBound))
+                for index in 0..<min(students, SupervisorRules.capacity.upperBound) {
+                    guard let student = try session.user(email: Hammer.studentEmail(worker: worker, index: index))
+                    else {
+                        continue
+                    }
+                    let application = try session.insertApplication(
+                        Application(
+                            studentID: student.id, listingID: listing.id, status: .accepted,
+                            coverLetter: Hammer.coverLetter, submittedAt: start.addingTimeInterval(-30 * day)))
+                    _ = try session.insertPlacement(
+                        Placement(
+                            applicationID: application.id, studentID: student.id, listingID: listing.id,
+                            organizationID: organization.id, institutionID: student.institutionID, startDate: start,
+                            endDate: end, workplaceSupervisorID: supervisor.id, status: .active, createdAt: start))
+                }
+            }
+        }
     }
+}
+
+/// `edulink dev hammer-placements`.
+struct PlacementHammerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hammer-placements",
+        abstract: "Write, approve and evaluate logbook weeks as fast as possible, acknowledging each write.",
+        discussion: """
+            Needs 'edulink dev hammer-setup --placements'. The worker's students submit their weeks \
+            one by one; the supervisor approves every other one and evaluates a placement once its \
+            weeks are written. Prints 'ack entry <id> <status>' or 'ack evaluation <id> <placement>' \
+            after each committed write and flushes; any error prints 'error <message>' and exits 1.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "This worker's number (0-based), as set up by hammer-setup.")
+    var worker: Int
+
+    @Option(help: "Logbook weeks to write.")
+    var operations = 100
+
+    func run() async throws { try await Hammer.reportingErrors(hammer) }
+
+    private func hammer() async throws {
+        let environment = try LocalEnvironment.open(database, migrate: false)
+        let mode = RepositoryMode.local(path: environment.databaseURL.path)
+        let supervisor = environment.service.localSession(mode: mode, origin: .cli)
+        _ = try await supervisor.login(email: Hammer.supervisorEmail(worker: worker), password: Hammer.password)
+        let placements = try await supervisor.placements().sorted { $0.id.rawValue < $1.id.rawValue }
+        guard !placements.isEmpty else { throw CommandFailure("run 'edulink dev hammer-setup --placements' first") }
+        let content = LogbookContent(activities: Hammer.coverLetter, hours: 37.5, skills: ["SQL"])
+        let evaluation = EvaluationDraft(
+            scores: Rubric.standard.criteria(for: .final).map { CriterionScore(criterion: $0.key, score: 4) },
+            overall: 4, comment: Hammer.coverLetter)
+        var operation = 0
+        for summary in placements {
+            let student = environment.service.localSession(mode: mode, origin: .cli)
+            _ = try await student.login(
+                email: try await environment.store.read { try $0.user(summary.placement.studentID)?.email } ?? "",
+                password: Hammer.password)
+            for week in 1...Hammer.placementWeeks {
+                guard operation < operations else { return }
+                operation += 1
+                let entry = try await student.saveLogbookEntry(summary.id, week: week, content, submit: true)
+                acknowledge("entry \(entry.id) \(entry.status.rawValue)")
+                if week % 2 == 0 {
+                    let approved = try await supervisor.reviewLogbookEntry(entry.id, .approve)
+                    acknowledge("entry \(approved.id) \(approved.status.rawValue)")
+                }
+            }
+            for kind in [EvaluationKind.midpoint, .final] {
+                let written = try await supervisor.submitEvaluation(summary.id, kind, evaluation)
+                acknowledge("evaluation \(written.id) \(summary.id)")
+            }
+        }
+    }
+
+    private func acknowledge(_ what: String) { Hammer.acknowledge(what) }
 }

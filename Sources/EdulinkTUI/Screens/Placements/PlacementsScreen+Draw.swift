@@ -71,7 +71,8 @@ extension PlacementsScreen {
                     TableCell(who),
                     TableCell(item.placement.status.label, role: Self.role(item.placement.status)),
                     TableCell(
-                        item.placement.status == .upcoming ? "—" : "\(progress.currentWeek)/\(progress.weekCount)",
+                        item.placement.status == .upcoming || item.placement.status == .terminated
+                            ? "—" : "\(progress.currentWeek)/\(progress.weekCount)",
                         role: .muted),
                 ]
                 if tab == .evaluations {
@@ -149,6 +150,13 @@ extension PlacementsScreen {
                     + "workplace \(Int(result.workplace)) · academic \(Int(result.academic))", .ok, .bold)
         }
         if let code = placement.completionCode { text.add("Completion record code \(code)", .muted) }
+        let written = EvaluationKind.allCases.compactMap { kind in
+            detail.latest(kind).map { evaluation in
+                "\(kind.rawValue) v\(evaluation.version) "
+                    + (evaluation.grade?.label ?? evaluation.overall.map { "\($0)/5" } ?? "")
+            }
+        }
+        if !written.isEmpty { text.add("Evaluations: " + written.joined(separator: " · "), .info) }
         let header = text.lines(width: inner.width - 1).count
         text.draw(
             into: &frame.buffer,
@@ -168,10 +176,10 @@ extension PlacementsScreen {
         }
         let hint = actionHint(detail)
         let bodyHeight = inner.maxY - y - (hint.isEmpty ? 0 : 1)
-        if bodyHeight > 0 {
+        if bodyHeight > 1 {
             body.draw(
                 into: &frame.buffer, area: Rect(x: inner.x, y: y + 1, width: inner.width, height: bodyHeight - 1),
-                scroll: 0)
+                scroll: bodyScroll)
         }
         if !hint.isEmpty {
             frame.buffer.write(hint, in: inner.row(inner.height - 1), style: Style(.muted))
@@ -206,7 +214,13 @@ extension PlacementsScreen {
             "Week \(week.week) · \(context.format.day(week.startsOn)) · due \(context.format.day(week.due)) · \(status)"
                 + (week.overdue ? " · overdue" : ""), week.overdue ? .critical : .title, .bold)
         guard let entry = week.entry else {
-            if detail.permissions.writableWeeks.contains(week.week) { text.add("Press e to write it.", .muted) }
+            if detail.permissions.writableWeeks.contains(week.week) {
+                text.add("Press e to write it.", .muted)
+            } else if detail.placement.status == .upcoming {
+                text.add(
+                    "The placement starts \(context.format.day(detail.placement.startDate)); the logbook opens then.",
+                    .muted)
+            }
             return
         }
         if entry.status == .excused {
@@ -227,9 +241,10 @@ extension PlacementsScreen {
         }
         if let note = entry.privateNote { text.add("Private note: \(note)", .info) }
         if let last = week.history.last {
+            let age = context.format.age(last.at, now: context.now)
             text.add(
-                "\(last.to.rawValue) \(context.format.age(last.at, now: context.now)) ago by "
-                    + "\(last.actorRole.map { DisplayFormat.words($0.rawValue) } ?? "the system")", .muted)
+                "\(last.to.rawValue) by \(last.actorRole.map { DisplayFormat.words($0.rawValue) } ?? "the system"), "
+                    + (age == "now" ? "just now" : "\(age) ago"), .muted)
         }
     }
 

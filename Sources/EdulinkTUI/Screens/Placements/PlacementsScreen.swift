@@ -17,6 +17,8 @@ struct PlacementsScreen {
     enum Intent: Hashable {
         case send(PlacementsViewModel.Intent)
         case write, returnEntry, note, excuse, evaluate, assign, newSupervisor, moveDates, terminate
+        /// Scrolls the week's text and the evaluations by this many lines.
+        case scroll(Int)
     }
 
     /// What a question's answer is for.
@@ -40,6 +42,9 @@ struct PlacementsScreen {
         KeyBinding(["k", "up"], "Previous placement", group: "Placements", action: .send(.moveSelection(-1))),
         KeyBinding(["l", "right"], hint: "week", "Next week", group: "Placements", action: .send(.moveWeek(1))),
         KeyBinding(["h", "left"], "Previous week", group: "Placements", action: .send(.moveWeek(-1))),
+        KeyBinding(
+            ["pgdn", "J"], "Scroll the week and the evaluations down", group: "Placements", action: .scroll(5)),
+        KeyBinding(["pgup", "K"], "Scroll them up", group: "Placements", action: .scroll(-5)),
         KeyBinding(["ctrl-r"], "Reload", group: "Placements", action: .send(.load)),
     ]
 
@@ -102,6 +107,8 @@ struct PlacementsScreen {
     var question: ScreenQuestion<Purpose>?
     /// The picker waits for the supervisors to load.
     var pickingSupervisor = false
+    /// How far the week's text is scrolled (back to the top on another week or placement).
+    var bodyScroll = 0
 
     init(model: PlacementsViewModel, side: Side, tabs: Set<ShellTab>) {
         self.model = model
@@ -167,7 +174,13 @@ extension PlacementsScreen {
         let detail = model.state.detail
         switch intent {
         case .send(let intent):
+            switch intent {
+            case .moveSelection, .moveWeek: bodyScroll = 0
+            default: break
+            }
             return KeyOutcome(effects: send(intent))
+        case .scroll(let lines):
+            bodyScroll = max(0, bodyScroll + lines)
         case .write:
             return KeyOutcome(effects: send(.openEditor))
         case .returnEntry:
@@ -386,11 +399,18 @@ extension PlacementsScreen {
 // MARK: Forms
 
 extension PlacementsScreen {
+    /// A text area holding `text` with the cursor at its end, where a returning writer continues.
+    static func area(_ text: String, maxLength: Int) -> TextAreaState {
+        var state = TextAreaState("", maxLength: maxLength)
+        state.insert(text)
+        return state
+    }
+
     static func entryForm(_ draft: LogbookDraft) -> FormState {
         FormState(fields: [
             FormField(
                 id: "activities", label: "What you did",
-                input: .multiline(TextAreaState(draft.activities, maxLength: 5000), height: 6), required: true),
+                input: .multiline(area(draft.activities, maxLength: 5000), height: 6), required: true),
             FormField(
                 id: "hours", label: "Hours", input: .text(LineEditor(draft.hours, maxLength: 5), placeholder: "37.5"),
                 required: true),
@@ -399,10 +419,10 @@ extension PlacementsScreen {
                 input: .text(LineEditor(draft.skills, maxLength: 400), placeholder: "SQL, Excel (comma-separated)")),
             FormField(
                 id: "learned", label: "Learned",
-                input: .multiline(TextAreaState(draft.learned, maxLength: 2000), height: 2)),
+                input: .multiline(area(draft.learned, maxLength: 2000), height: 2)),
             FormField(
                 id: "challenges", label: "Challenges",
-                input: .multiline(TextAreaState(draft.challenges, maxLength: 2000), height: 2)),
+                input: .multiline(area(draft.challenges, maxLength: 2000), height: 2)),
         ])
     }
 

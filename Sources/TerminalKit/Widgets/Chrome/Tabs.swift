@@ -13,12 +13,29 @@ public struct Tabs: Widget, Sendable {
     /// The index before `selected`, wrapping (for Shift-Tab / `[`).
     public static func previous(_ selected: Int, count: Int) -> Int { count == 0 ? 0 : (selected + count - 1) % count }
 
+    /// The titles as drawn in `width` columns: whole when they fit; else the longest titles other
+    /// than the selected one lose characters first (ending in `…`, never below three), so every tab
+    /// keeps its number and a recognisable start.
+    public func fitted(width: Int) -> [String] {
+        var shown = titles
+        func total() -> Int {
+            shown.enumerated().reduce(0) { $0 + DisplayWidth.of(" \($1.offset + 1) \($1.element) ") + 1 }
+        }
+        while total() > width {
+            let candidates = shown.indices.filter { $0 != selected && shown[$0].count > 3 }
+            guard let longest = candidates.max(by: { shown[$0].count < shown[$1].count }) else { break }
+            // One character fewer: the last two go (the ellipsis, if any, and a letter), an ellipsis comes.
+            shown[longest] = String(shown[longest].dropLast(2)) + "…"
+        }
+        return shown
+    }
+
     public func draw(into buffer: inout Buffer, area: Rect) {
         guard area.height > 0 else { return }
         let row = area.row(0)
         buffer.fill(row, with: .blank(Style(.border)))
         var x = row.x
-        for (index, title) in titles.enumerated() {
+        for (index, title) in fitted(width: row.width).enumerated() {
             let label = " \(index + 1) \(title) "
             let room = row.maxX - x
             guard room > 1 else { break }

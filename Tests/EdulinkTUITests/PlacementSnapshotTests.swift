@@ -1,0 +1,100 @@
+import EdulinkCore
+import EdulinkDemo
+import Foundation
+import TerminalKit
+import Testing
+
+@testable import EdulinkTUI
+
+/// The placement screens at 80×24 and 140×40, in colour and as under NO_COLOR, over the seeded demo
+/// database with a fixed clock: the supervisor's Interns, Logbooks and Evaluations (with the rubric
+/// form), the employer's Placements and the student's Placement with the entry editor.
+@Suite("Placement screen snapshots", .timeLimit(.minutes(10)))
+struct PlacementSnapshotTests {
+    static let supervisor = "supervisor@edulink.demo"
+    static let employer = "employer@edulink.demo"
+
+    /// `placed`: the demo student is placed first (see `placeDemoStudent`), before the app signs in as
+    /// `email`.
+    private func check(
+        _ name: String, as email: String, placed: Bool = false,
+        _ steps: (AppDriver<EdulinkApp>) async -> Void = { _ in }
+    ) async throws {
+        for size in ScreenSnapshotTests.sizes {
+            for monochrome in [false, true] {
+                let harness = try await Harness.make()
+                if placed { try await Self.placeDemoStudent(harness) }
+                let driver = await harness.signedIn(size, monochrome: monochrome, as: email)
+                await steps(driver)
+                await driver.settle()
+                assertScreen(
+                    driver.terminal, named: "\(name)-\(size.width)x\(size.height)\(monochrome ? "-nocolor" : "")")
+            }
+        }
+    }
+
+    /// The demo student accepts the settlement offer (a placement in week 2) and the demo employer
+    /// assigns the demo supervisor, as the end-to-end script does through the screens.
+    private static func placeDemoStudent(_ harness: Harness) async throws {
+        let service = try Harness.service(
+            path: harness.directory.appendingPathComponent("edulink.sqlite").path, clock: harness.clock)
+        let student = service.localSession(mode: .local(path: "edulink.sqlite"))
+        _ = try await student.login(email: Harness.student, password: DemoSeeder.demoPassword)
+        let offer = try #require(
+            try await student.myApplications().first {
+                $0.application.status == .offered && $0.listingTitle.hasPrefix("Settlement Operations")
+            })
+        _ = try await student.answerOffer(offer.id, accept: true)
+        let employer = service.localSession(mode: .local(path: "edulink.sqlite"))
+        _ = try await employer.login(email: Self.employer, password: DemoSeeder.demoPassword)
+        let placement = try #require(try await employer.placements().first { $0.placement.applicationID == offer.id })
+        let grace = try #require(try await employer.supervisors().first { $0.user.email == Self.supervisor })
+        _ = try await employer.changePlacement(placement.id, .assign(grace.id))
+    }
+
+    @Test("Interns lists the supervisor's placements, active first, with the selected one's week grid")
+    func interns() async throws {
+        try await check("supervisor-interns", as: Self.supervisor)
+    }
+
+    @Test("Logbooks shows the submitted entries oldest first beside the selected one")
+    func logbooks() async throws {
+        try await check("supervisor-logbooks", as: Self.supervisor) { driver in
+            driver.press("2")
+        }
+    }
+
+    @Test("Evaluations shows a completed placement's evaluations in full")
+    func evaluations() async throws {
+        try await check("supervisor-evaluations", as: Self.supervisor) { driver in
+            driver.press("3")
+            await driver.settle()
+            for _ in 0..<4 { driver.press("j") }
+        }
+    }
+
+    @Test("the rubric form opens on an intern whose midpoint evaluation is open")
+    func rubric() async throws {
+        try await check("supervisor-rubric", as: Self.supervisor, placed: true) { driver in
+            driver.press("v")
+        }
+    }
+
+    @Test("the employer's Placements tab with the actions the selected placement allows")
+    func employerPlacements() async throws {
+        try await check("employer-placements", as: Self.employer) { driver in
+            driver.press("6")
+        }
+    }
+
+    @Test("the student's Placement tab opens the week's entry editor")
+    func studentEditor() async throws {
+        try await check("student-placement-editor", as: Harness.student, placed: true) { driver in
+            driver.press("6")
+            await driver.settle()
+            driver.press("e")
+            await driver.settle()
+            driver.type("Reconciled the settlement files against the ledger.")
+        }
+    }
+}
