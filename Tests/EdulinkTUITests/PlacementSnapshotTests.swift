@@ -97,4 +97,14 @@ struct PlacementSnapshotTests {
             driver.type("Reconciled the settlement files against the ledger.")
         }
     }
+
+    @Test("the supervisor's Profile with the password form open")
+    func supervisorProfile() async throws {
+        try await check("supervisor-profile", as: Self.supervisor) { driver in
+            driver.press("5")
+            await driver.settle()
+            driver.press("p")
+            driver.type("demo-password")
+        }
+    }
 }

@@ -114,4 +114,28 @@ struct PlacementsTests {
             #expect(interns.state.selectedWeek?.entry?.privateNote == "Keeps good notes.")
         }
     }
+
+    @Test("the supervisor's Profile: side, title and load; the password changes with the current one")
+    func supervisorProfile() async throws {
+        try await withWorld { world in
+            let placed = try await Placed.make(world)
+            var model = SupervisorProfileViewModel(repository: placed.supervisor)
+            await send(&model, .load)
+            let profile = try #require(model.state.profile)
+            #expect(profile.kind == .workplace && profile.title == "Lead Analyst" && profile.load == 1)
+            await send(
+                &model, .changePassword(current: "wrong password", new: "a brand new long one", confirmation: "x"))
+            #expect(model.state.fieldErrors.map(\.field) == ["confirmation"])
+            await send(
+                &model,
+                .changePassword(
+                    current: "wrong password", new: "a brand new long one", confirmation: "a brand new long one"))
+            #expect(model.state.fieldErrors.map(\.field) == ["current_password"])
+            #expect(!model.state.passwordChanged)
+            // A student has no supervisor profile.
+            var student = SupervisorProfileViewModel(repository: world.student)
+            await send(&student, .load)
+            #expect(student.state.profile == nil && student.state.message != nil)
+        }
+    }
 }

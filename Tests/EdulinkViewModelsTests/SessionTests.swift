@@ -84,7 +84,9 @@ struct SessionTests {
                 ])
             #expect(ShellTab.tabs(for: .admin).count == 6)
             #expect(
-                ShellTab.tabs(for: .supervisor).map(\.title) == ["Interns", "Logbooks", "Evaluations", "Notifications"])
+                ShellTab.tabs(for: .supervisor).map(\.title) == [
+                    "Interns", "Logbooks", "Evaluations", "Notifications", "Profile",
+                ])
 
             _ = session.handle(.received(.toast(Toast("Saved."))))
             #expect(session.state.toasts.map(\.toast) == [Toast("Saved.")])

@@ -70,6 +70,8 @@ public protocol EdulinkRepository: Sendable {
     func changePlacement(_ id: PlacementID, _ change: PlacementChangeRequest) async throws -> Placement
     /// The supervisors the caller assigns, with their loads.
     func supervisors() async throws -> [SupervisorSummary]
+    /// The signed-in supervisor's own profile (side, title, capacity, load).
+    func supervisorProfile() async throws -> SupervisorSummary
     /// A supervisor account on the caller's side, with its one-time sign-in code.
     func createSupervisor(_ new: NewSupervisor) async throws -> SupervisorAccount
     /// The student saves (or submits) their entry for a week.

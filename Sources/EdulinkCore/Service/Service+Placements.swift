@@ -58,6 +58,22 @@ extension EdulinkService {
 
     // MARK: Supervisors
 
+    /// The signed-in supervisor's own profile: side, title, capacity and load.
+    public func supervisorProfile() async throws -> SupervisorSummary {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            guard principal.role == .supervisor else {
+                throw EdulinkError.forbidden("Only supervisors have a supervisor profile.")
+            }
+            return try await store.read { session in
+                guard let user = try session.user(principal.userID),
+                    let summary = try self.supervisorSummaries([user], session).first
+                else { throw EdulinkError.notFound("Account") }
+                return summary
+            }
+        }
+    }
+
     /// Creates a supervisor account on the caller's side (an employer's organization, an
     /// institution admin's institution) and returns its one-time sign-in code, shown once.
     public func createSupervisor(_ new: NewSupervisor) async throws -> SupervisorAccount {

@@ -35,6 +35,13 @@ extension RemoteRepository {
         }
     }
 
+    public func supervisorProfile() async throws -> SupervisorSummary {
+        switch try await call(write: false, { try await $0.getSupervisorProfile() }) {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
     public func createSupervisor(_ new: NewSupervisor) async throws -> SupervisorAccount {
         switch try await call(write: true, { try await $0.createSupervisor(body: .json(new)) }) {
         case .created(let created): return try created.body.json

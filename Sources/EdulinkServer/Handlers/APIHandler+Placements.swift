@@ -58,6 +58,12 @@ extension APIHandler {
         .ok(.init(body: .json(try await acting().supervisors())))
     }
 
+    func getSupervisorProfile(_ input: Operations.GetSupervisorProfile.Input) async throws
+        -> Operations.GetSupervisorProfile.Output
+    {
+        .ok(.init(body: .json(try await acting().supervisorProfile())))
+    }
+
     func createSupervisor(_ input: Operations.CreateSupervisor.Input) async throws
         -> Operations.CreateSupervisor.Output
     {

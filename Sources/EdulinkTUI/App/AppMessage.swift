@@ -23,6 +23,7 @@ public enum AppMessage: Sendable {
     case adminAudit(AuditViewModel.Message)
     case placements(PlacementsViewModel.Message)
     case logbookQueue(LogbookQueueViewModel.Message)
+    case supervisorProfile(SupervisorProfileViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

@@ -126,6 +126,7 @@ enum RoleScreens {
                     side: .supervisor, tabs: [.interns, .evaluations]),
                 LogbookQueueScreen(model: LogbookQueueViewModel(repository: repository)),
                 notifications,
+                SupervisorProfileScreen(model: SupervisorProfileViewModel(repository: repository)),
             ]
         case .institutionAdmin:
             return [BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true), notifications]

@@ -40,7 +40,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .employer: [.listings, .applicants, .dashboard, .notifications, .profile, .placements]
         case .admin: [.health, .users, .verification, .security, .audit, .data]
         case .institutionAdmin: [.students, .notifications]
-        case .supervisor: [.interns, .logbooks, .evaluations, .notifications]
+        case .supervisor: [.interns, .logbooks, .evaluations, .notifications, .profile]
         }
     }
 }

@@ -23,6 +23,11 @@ extension ProbeRepository {
         return try await base.supervisors()
     }
 
+    func supervisorProfile() async throws -> SupervisorSummary {
+        try record("supervisorProfile")
+        return try await base.supervisorProfile()
+    }
+
     func createSupervisor(_ new: NewSupervisor) async throws -> SupervisorAccount {
         try record("createSupervisor")
         return try await base.createSupervisor(new)
