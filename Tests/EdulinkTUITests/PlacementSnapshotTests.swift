@@ -107,4 +107,16 @@ struct PlacementSnapshotTests {
             driver.type("demo-password")
         }
     }
+
+    @Test("the institution admin's Placements, filtered to the unassigned, with the academic supervisor picker")
+    func institutionPlacements() async throws {
+        try await check("institution-placements", as: "institution@edulink.demo") { driver in
+            driver.press("2")
+            await driver.settle()
+            driver.press("f")
+            driver.press("f")
+            await driver.settle()
+            driver.press("s")
+        }
+    }
 }

@@ -103,6 +103,21 @@ struct PlacementsTests {
             let detail = try await world.student.placement(placed.placementID)
             #expect(detail.weeks.map { $0.entry?.status } == [.returned, .approved, nil])
 
+            // The employer's filters: the placement has no academic supervisor, so it is unassigned;
+            // week 1 is returned but not yet overdue at day 8.
+            var placements = PlacementsViewModel(
+                repository: world.employer, drafts: FileDraftStore(directory: world.draftsDirectory), user: UserID(0))
+            await send(&placements, .load)
+            #expect(placements.state.items.count == 1)
+            await send(&placements, .cycleFilter)
+            #expect(placements.state.filter == .overdue && placements.state.items.isEmpty)
+            #expect(placements.state.selected == nil && placements.state.detail == nil)
+            await send(&placements, .cycleFilter)
+            #expect(placements.state.filter == .unassigned && placements.state.items.map(\.id) == [placed.placementID])
+            #expect(placements.state.detail?.placement.id == placed.placementID)
+            await send(&placements, .cycleFilter)
+            #expect(placements.state.filter == .all && placements.state.allItems.count == 1)
+
             // The Interns tab as the supervisor: reviewing from the week grid.
             var interns = PlacementsViewModel(
                 repository: placed.supervisor, drafts: FileDraftStore(directory: world.draftsDirectory),

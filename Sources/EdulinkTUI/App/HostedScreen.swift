@@ -129,7 +129,13 @@ enum RoleScreens {
                 SupervisorProfileScreen(model: SupervisorProfileViewModel(repository: repository)),
             ]
         case .institutionAdmin:
-            return [BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true), notifications]
+            return [
+                BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true),
+                PlacementsScreen(
+                    model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),
+                    side: .institution, tabs: [.placements]),
+                notifications,
+            ]
         }
     }
 }

@@ -3,15 +3,10 @@ import EdulinkViewModels
 
 /// The tabs the terminal app shows for a role. Students, employers, supervisors and admins get their
 /// own tabs (PRODUCT.md, "Screens and keys"; PLACEMENTS.md). Institution admins get what this build
-/// has for them — Browse (read-only) and Notifications — and a note naming the screens their tabs
-/// will hold.
+/// has for them — Browse (read-only), their students' Placements and Notifications — and a note
+/// naming the screens their tabs will hold.
 enum ShellTabs {
-    static func tabs(for role: EdulinkCore.Role) -> [ShellTab] {
-        switch role {
-        case .student, .employer, .admin, .supervisor: ShellTab.tabs(for: role)
-        case .institutionAdmin: [.browse, .notifications]
-        }
-    }
+    static func tabs(for role: EdulinkCore.Role) -> [ShellTab] { ShellTab.tabs(for: role) }
 
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
@@ -19,8 +14,8 @@ enum ShellTabs {
         case .student, .employer, .admin, .supervisor:
             return nil
         case .institutionAdmin:
-            return "Institution tabs — your students' applications and placements, listing verification — are not in "
-                + "this build. Browse is read-only."
+            return "Your students, listing verification and reports are not in this build; Placements is. Browse is "
+                + "read-only."
         }
     }
 }

@@ -8,9 +8,32 @@ public import Foundation
 /// and evaluates, an employer assigns the workplace supervisor, creates supervisor accounts, moves
 /// the dates and terminates. Every rule is the service's; this holds what the screen shows.
 public struct PlacementsViewModel: Sendable {
+    /// Which placements the list shows.
+    public enum Filter: String, Sendable, Equatable, CaseIterable {
+        case all
+        /// With a week past its due date and no entry sent.
+        case overdue
+        /// Without a workplace or an academic supervisor (active or upcoming).
+        case unassigned
+
+        func admits(_ summary: PlacementSummary) -> Bool {
+            switch self {
+            case .all: true
+            case .overdue: summary.progress.overdue > 0 && summary.placement.status == .active
+            case .unassigned:
+                !summary.placement.status.isFinal
+                    && (summary.placement.workplaceSupervisorID == nil || summary.placement.academicSupervisorID == nil)
+            }
+        }
+    }
+
     /// What the tab draws.
     public struct State: Sendable, Equatable {
+        /// The placements the filter admits.
         public var items: [PlacementSummary] = []
+        /// Every placement loaded.
+        public var allItems: [PlacementSummary] = []
+        public var filter = Filter.all
         public var selectedIndex: Int?
         /// The selected placement's detail, once loaded.
         public var detail: PlacementDetail?
@@ -48,6 +71,8 @@ public struct PlacementsViewModel: Sendable {
     /// What the user does.
     public enum Intent: Sendable, Hashable {
         case load
+        /// Shows the next filter (all, overdue, unassigned).
+        case cycleFilter
         case moveSelection(Int)
         case moveWeek(Int)
         // The student
@@ -113,6 +138,10 @@ public struct PlacementsViewModel: Sendable {
             state.loading = true
             let repository = repository
             return [Effect(key: "list") { .loaded(await attempt { try await repository.placements() }) }]
+        case .cycleFilter:
+            let all = Filter.allCases
+            state.filter = all[((all.firstIndex(of: state.filter) ?? 0) + 1) % all.count]
+            return show(state.allItems)
         case .moveSelection(let delta):
             guard !state.items.isEmpty, state.editor == nil else { return [] }
             let index = min(max((state.selectedIndex ?? 0) + delta, 0), state.items.count - 1)
@@ -267,6 +296,18 @@ public struct PlacementsViewModel: Sendable {
         ]
     }
 
+    /// Lists what the filter admits of `all`, keeping the selected placement when it is still there.
+    private mutating func show(_ all: [PlacementSummary]) -> [Effect<Message>] {
+        let selectedID = state.selected?.id
+        state.allItems = all
+        let items = all.filter(state.filter.admits)
+        state.items = items
+        let index = selectedID.flatMap { id in items.firstIndex { $0.id == id } }
+        state.selectedIndex = items.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, items.count - 1))
+        if index == nil { state.detail = nil }
+        return loadDetail()
+    }
+
     private mutating func loadDetail() -> [Effect<Message>] {
         guard let id = state.selected?.id else { return [] }
         let repository = repository
@@ -281,12 +322,7 @@ public struct PlacementsViewModel: Sendable {
             events.succeeded()
             state.loading = false
             state.message = nil
-            let selectedID = state.selected?.id
-            state.items = items
-            let index = selectedID.flatMap { id in items.firstIndex { $0.id == id } }
-            state.selectedIndex = items.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, items.count - 1))
-            if index == nil { state.detail = nil }
-            return loadDetail()
+            return show(items)
         case .loaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false

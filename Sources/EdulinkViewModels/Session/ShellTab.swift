@@ -39,7 +39,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .student: [.browse, .saved, .applications, .notifications, .profile, .placement]
         case .employer: [.listings, .applicants, .dashboard, .notifications, .profile, .placements]
         case .admin: [.health, .users, .verification, .security, .audit, .data]
-        case .institutionAdmin: [.students, .notifications]
+        case .institutionAdmin: [.browse, .placements, .notifications]
         case .supervisor: [.interns, .logbooks, .evaluations, .notifications, .profile]
         }
     }

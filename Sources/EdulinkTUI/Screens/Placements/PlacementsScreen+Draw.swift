@@ -39,7 +39,8 @@ extension PlacementsScreen {
                 into: &frame, area: detailArea)
         } else if let form = supervisorForm {
             drawForm(
-                form, title: "New workplace supervisor", hint: "enter or ctrl-s create · esc cancel", into: &frame,
+                form, title: "New \(side.assigns.label) supervisor", hint: "enter or ctrl-s create · esc cancel",
+                into: &frame,
                 area: detailArea)
         } else {
             drawDetail(tab, into: &frame, area: detailArea, context: context)
@@ -54,11 +55,13 @@ extension PlacementsScreen {
             switch side {
             case .student: "Your placements"
             case .supervisor: tab == .evaluations ? "Evaluations" : "Interns"
-            case .employer: "Placements"
+            case .employer, .institution: "Placements"
             }
         let panel = Panel(
             title: title, focused: entryForm == nil && evaluationForm == nil, border: .rounded,
-            trailingTitle: DisplayFormat.counted(state.items.count, "placement"))
+            trailingTitle: state.filter == .all
+                ? DisplayFormat.counted(state.items.count, "placement")
+                : "\(state.items.count) of \(state.allItems.count) · \(state.filter.rawValue)")
         panel.draw(into: &frame.buffer, area: area)
         let inner = panel.inner(area)
         var table = TableState(selected: state.selectedIndex ?? 0)
@@ -66,7 +69,12 @@ extension PlacementsScreen {
         let rows = TableRows(
             state.items.map { item in
                 let progress = item.progress
-                let who = side == .student ? item.organizationName : item.studentName
+                let who =
+                    switch side {
+                    case .student: item.organizationName
+                    case .institution: "\(item.studentName) · \(item.organizationName)"
+                    case .supervisor, .employer: item.studentName
+                    }
                 var cells = [
                     TableCell(who),
                     TableCell(item.placement.status.label, role: Self.role(item.placement.status)),
@@ -89,7 +97,9 @@ extension PlacementsScreen {
             })
         Table(
             columns: [
-                TableColumn(side == .student ? "Organization" : "Student", width: .fill()),
+                TableColumn(
+                    side == .student ? "Organization" : side == .institution ? "Student · organization" : "Student",
+                    width: .fill()),
                 TableColumn("Status", width: .fixed(10)), TableColumn("Week", width: .fixed(5)),
                 TableColumn(tab == .evaluations ? "Due" : "Logbook", width: .fixed(wide ? 14 : 12)),
             ], source: rows, state: table, focused: true,
@@ -98,10 +108,16 @@ extension PlacementsScreen {
     }
 
     private var emptyText: String {
-        switch side {
+        switch model.state.filter {
+        case .overdue: return "No placement has an overdue week (f: the next filter)."
+        case .unassigned: return "Every placement has both supervisors (f: the next filter)."
+        case .all: break
+        }
+        return switch side {
         case .student: "No placement yet: it starts when you accept an offer."
         case .supervisor: "No intern is assigned to you yet."
         case .employer: "No placement yet: one starts when a student accepts an offer."
+        case .institution: "None of your students is placed yet."
         }
     }
 

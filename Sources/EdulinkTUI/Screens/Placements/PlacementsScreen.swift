@@ -10,7 +10,10 @@ import TerminalKit
 struct PlacementsScreen {
     /// Whose tab it is.
     enum Side: Equatable {
-        case student, supervisor, employer
+        case student, supervisor, employer, institution
+
+        /// The supervisor this side assigns and creates.
+        var assigns: SupervisorKind { self == .institution ? .academic : .workplace }
     }
 
     /// What a key does.
@@ -66,6 +69,10 @@ struct PlacementsScreen {
                 ["v"], hint: "evaluate", "Write an evaluation that is open", group: "Logbook", action: .evaluate),
         ])
 
+    static let filterKey = KeyBinding<Intent>(
+        ["f"], hint: "filter", "Show all, overdue or unassigned placements", group: "Placements",
+        action: .send(.cycleFilter))
+
     static let employerKeys = KeyTable<Intent>(
         common + [
             KeyBinding(
@@ -75,6 +82,18 @@ struct PlacementsScreen {
                 group: "Placement", action: .newSupervisor),
             KeyBinding(["m"], "Move the dates (before the start)", group: "Placement", action: .moveDates),
             KeyBinding(["t"], "Terminate the placement", group: "Placement", action: .terminate),
+            filterKey,
+        ])
+
+    static let institutionKeys = KeyTable<Intent>(
+        common + [
+            KeyBinding(
+                ["s"], hint: "supervisor", "Assign the academic supervisor", group: "Placement", action: .assign),
+            KeyBinding(
+                ["c"], hint: "new supervisor", "Create an academic supervisor account (one-time sign-in code)",
+                group: "Placement", action: .newSupervisor),
+            KeyBinding(["t"], "Terminate the placement", group: "Placement", action: .terminate),
+            filterKey,
         ])
 
     static let editorKeys = KeyTable<String>([
@@ -121,6 +140,7 @@ struct PlacementsScreen {
         case .student: Self.studentKeys
         case .supervisor: Self.supervisorKeys
         case .employer: Self.employerKeys
+        case .institution: Self.institutionKeys
         }
     }
 
@@ -309,7 +329,7 @@ extension PlacementsScreen {
     }
 
     static func pickerLine(_ supervisor: SupervisorSummary) -> String {
-        "\(supervisor.user.displayName) · \(supervisor.title) · \(supervisor.load)/\(supervisor.capacity)"
+        "\(supervisor.user.displayName) · \(supervisor.load)/\(supervisor.capacity) · \(supervisor.title)"
     }
 
     private mutating func editorKey(_ key: Key) -> [Effect<AppMessage>] {
@@ -389,7 +409,8 @@ extension PlacementsScreen {
                 return effects + refuse("No supervisor yet: press c to create one.").effects
             }
             question = ScreenQuestion(
-                pick: "Workplace supervisor (load/capacity)", supervisors.map(Self.pickerLine), .assign)
+                pick: "\(side.assigns.label.capitalized) supervisor (load/capacity)", supervisors.map(Self.pickerLine),
+                .assign)
         }
         sync()
         return effects
