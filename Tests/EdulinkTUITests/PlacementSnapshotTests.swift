@@ -119,4 +119,26 @@ struct PlacementSnapshotTests {
             driver.press("s")
         }
     }
+
+    @Test("Esc on a rubric form with a comment asks before dropping it")
+    func rubricKeepsWork() async throws {
+        let harness = try await Harness.make()
+        try await Self.placeDemoStudent(harness)
+        let driver = await harness.signedIn(Size(width: 120, height: 40), as: Self.supervisor)
+        driver.press("v")
+        await driver.settle()
+        for _ in 0..<6 { driver.press("tab") }
+        driver.type("Careful with the ledger and asks early.")
+        driver.press("esc")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Discard changes?"))
+        driver.press("n")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Careful with the ledger"))
+        driver.press("esc")
+        driver.press("y")
+        await driver.settle()
+        #expect(!screenText(driver.terminal).contains("Midpoint Evaluation"))
+        #expect(screenText(driver.terminal).contains("Amani Wanjiru at Kusi Payments"))
+    }
 }

@@ -33,6 +33,7 @@ struct PlacementsScreen {
         case excuseNote(ExcuseReason)
         case evaluationKind
         case submitEvaluation
+        case discardEvaluation
         case assign
         case moveStart
         case moveEnd(Date)
@@ -295,6 +296,8 @@ extension PlacementsScreen {
             return send(.excuseWeek(reason, note: text.isEmpty ? nil : text))
         case .evaluationKind:
             if let kind = EvaluationKind.allCases.first(where: { $0.label == text }) { openEvaluation(kind) }
+        case .discardEvaluation:
+            evaluationForm = nil
         case .submitEvaluation:
             guard let form = evaluationForm else { return [] }
             return send(.submitEvaluation(evaluationKind, Self.evaluationDraft(form, kind: evaluationKind)))
@@ -366,7 +369,12 @@ extension PlacementsScreen {
                     message: "A submitted evaluation cannot change; a correction is a new version with a reason.",
                     defaultYes: true), .submitEvaluation)
         case "esc":
-            evaluationForm = nil
+            // A comment typed is work: ask before dropping it.
+            if (form.value("comment") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                evaluationForm = nil
+            } else {
+                question = ScreenQuestion(.discardChanges("the \(evaluationKind.label)"), .discardEvaluation)
+            }
         default:
             _ = form.handle(key)
             evaluationForm = form
