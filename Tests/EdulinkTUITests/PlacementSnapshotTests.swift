@@ -141,4 +141,15 @@ struct PlacementSnapshotTests {
         #expect(!screenText(driver.terminal).contains("Midpoint Evaluation"))
         #expect(screenText(driver.terminal).contains("Amani Wanjiru at Kusi Payments"))
     }
+
+    @Test("the dates typed to move a placement: days that exist only")
+    func typedDays() {
+        let day = PlacementsScreen.day("2027-01-15")
+        #expect(
+            day.map { Calendar.current.dateComponents([.year, .month, .day], from: $0) }
+                == DateComponents(year: 2027, month: 1, day: 15))
+        for typo in ["2027-02-30", "2027-13-01", "2027-1", "15/01/2027", "", "2027--15", "next week"] {
+            #expect(PlacementsScreen.day(typo) == nil, "\(typo)")
+        }
+    }
 }

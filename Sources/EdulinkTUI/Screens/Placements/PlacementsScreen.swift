@@ -308,12 +308,12 @@ extension PlacementsScreen {
             return send(.assign(supervisor.id))
         case .moveStart:
             guard let start = Self.day(text) else {
-                return send(.moveDates(start: .distantPast, end: .distantPast, reason: ""))
+                return send(.explain("\"\(text)\" is not a date like 2027-01-15."))
             }
             question = ScreenQuestion(
                 .prompt("Move the dates", message: "New end date (YYYY-MM-DD):", maxLength: 10), .moveEnd(start))
         case .moveEnd(let start):
-            guard let end = Self.day(text) else { return send(.moveDates(start: start, end: .distantPast, reason: "")) }
+            guard let end = Self.day(text) else { return send(.explain("\"\(text)\" is not a date like 2027-01-15.")) }
             question = ScreenQuestion(
                 .prompt("Move the dates", message: "Why? (10–500 characters)", maxLength: 500), .moveReason(start, end))
         case .moveReason(let start, let end):
@@ -324,11 +324,17 @@ extension PlacementsScreen {
         return []
     }
 
-    /// A `YYYY-MM-DD` date at 08:00 local time.
+    /// A `YYYY-MM-DD` date at 08:00 local time; nil for anything else, including days that do not
+    /// exist (2027-02-30 is not quietly March 2nd).
     static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return Calendar.current.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 8))
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2] else { return nil }
+        let calendar = Calendar.current
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 8)) else {
+            return nil
+        }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        return back.year == year && back.month == month && back.day == day ? date : nil
     }
 
     static func pickerLine(_ supervisor: SupervisorSummary) -> String {
