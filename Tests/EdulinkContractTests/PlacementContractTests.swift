@@ -33,8 +33,8 @@ struct PlacementWorld {
             NewSupervisor(email: "mentor@kusi.example", displayName: "Mentor Mwangi", title: "Lead Analyst"))
         let tutor = try await institutionAdmin.createSupervisor(
             NewSupervisor(email: "tutor@uon.example", displayName: "Dr Achieng Tutor", title: "Senior Lecturer"))
-        let workplace = try await Self.signIn(w, "mentor@kusi.example", mentor.oneTimePassword)
-        let academic = try await Self.signIn(w, "tutor@uon.example", tutor.oneTimePassword)
+        let workplace = try await Self.firstSignIn(w, "mentor@kusi.example", mentor.oneTimePassword)
+        let academic = try await Self.firstSignIn(w, "tutor@uon.example", tutor.oneTimePassword)
         if assign {
             _ = try await w.employer.changePlacement(placement.id, .assign(mentor.supervisor.id))
             _ = try await institutionAdmin.changePlacement(placement.id, .assign(tutor.supervisor.id))
@@ -42,7 +42,14 @@ struct PlacementWorld {
         return PlacementWorld(
             w: w, placement: placement, institutionAdmin: institutionAdmin, workplace: workplace,
             workplaceID: mentor.supervisor.id, academic: academic, academicID: tutor.supervisor.id,
-            workplacePassword: mentor.oneTimePassword, academicPassword: tutor.oneTimePassword)
+            workplacePassword: ContractFixture.password, academicPassword: ContractFixture.password)
+    }
+
+    /// Signs in with a one-time code and sets the fixture's password, as the first sign-in requires.
+    static func firstSignIn(_ w: Seeded, _ email: String, _ code: String) async throws -> any EdulinkRepository {
+        let session = try await signIn(w, email, code)
+        try await session.changePassword(current: code, new: ContractFixture.password)
+        return session
     }
 
     /// Student `index` applies to a new `weeks`-week listing, is offered it and accepts.
@@ -180,6 +187,25 @@ struct PlacementContractTests {
                 NewSupervisor(email: "small@kusi.example", displayName: "Small Capacity", title: "Analyst", capacity: 1)
             )
             #expect(small.oneTimePassword.count >= 12)
+            // The one-time code signs in to one thing only: setting a password of one's own.
+            let first = try await PlacementWorld.signIn(w, "small@kusi.example", small.oneTimePassword)
+            #expect(isRefusal(await edulinkError { try await first.placements() }, .passwordChangeRequired))
+            #expect(isRefusal(await edulinkError { try await first.logbookQueue() }, .passwordChangeRequired))
+            #expect(await first.currentUser()?.mustChangePassword == true)
+            #expect(try await first.supervisorProfile().user.mustChangePassword == true)
+            #expect(
+                isValidation(
+                    await edulinkError {
+                        try await first.changePassword(current: "wrong code", new: ContractFixture.password)
+                    }, "current_password"))
+            try await first.changePassword(current: small.oneTimePassword, new: "a password of my own")
+            #expect(try await first.placements().isEmpty)
+            let again = try await PlacementWorld.signIn(w, "small@kusi.example", "a password of my own")
+            #expect(try await again.supervisorProfile().user.mustChangePassword == false)
+            #expect(
+                await edulinkError {
+                    try await PlacementWorld.signIn(w, "small@kusi.example", small.oneTimePassword)
+                } != nil)
             _ = try await w.employer.changePlacement(p.placement.id, .assign(small.supervisor.id))
             let second = try await PlacementWorld.accepted(w, weeks: 3, by: 1, title: "Second Placement — Data Desk")
             let refused = await edulinkError {
@@ -297,7 +323,7 @@ struct PlacementContractTests {
             #expect(try await p.workplace.logbookQueue().map(\.id) == [submitted.id])
             let stranger = try await p.w.employer.createSupervisor(
                 NewSupervisor(email: "stranger@kusi.example", displayName: "Not Assigned", title: "Analyst"))
-            let strangerSession = try await PlacementWorld.signIn(
+            let strangerSession = try await PlacementWorld.firstSignIn(
                 p.w, "stranger@kusi.example", stranger.oneTimePassword)
             #expect(try await strangerSession.logbookQueue().isEmpty)
             #expect(

@@ -29,6 +29,7 @@ private struct Placed {
         _ = try await world.service.startPlacements()
         let supervisor = world.newSession()
         _ = try await supervisor.login(email: "mentor@kusi.example", password: account.oneTimePassword)
+        try await supervisor.changePassword(current: account.oneTimePassword, new: Fixture.password)
         return Placed(world: world, supervisor: supervisor, placementID: placement.id)
     }
 }

@@ -31,12 +31,15 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
     /// Sign-in sessions begun before this instant have ended: an admin locked or disabled the
     /// account, changed its role or reset its password (see `sessionEnd(begunAt:at:)`).
     public var sessionsEndedAt: Date?
+    /// Signed in with a one-time code: nothing but setting their own password works until they do.
+    public var mustChangePassword: Bool
 
     public init(
         id: UserID = 0, email: String, displayName: String, role: Role, status: AccountStatus = .active,
         lockedUntil: Date? = nil, passwordHash: String, phone: String? = nil,
         organizationID: OrganizationID? = nil, institutionID: InstitutionID? = nil, createdAt: Date,
-        lastLoginAt: Date? = nil, failureWindowStart: Date? = nil, sessionsEndedAt: Date? = nil
+        lastLoginAt: Date? = nil, failureWindowStart: Date? = nil, sessionsEndedAt: Date? = nil,
+        mustChangePassword: Bool = false
     ) {
         self.id = id
         self.email = email
@@ -52,6 +55,7 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
         self.lastLoginAt = lastLoginAt
         self.failureWindowStart = failureWindowStart
         self.sessionsEndedAt = sessionsEndedAt
+        self.mustChangePassword = mustChangePassword
     }
 
     /// True when the account is locked at `date` (a lock ends by itself at `lockedUntil`).
@@ -76,7 +80,7 @@ public struct User: Sendable, Equatable, Codable, Identifiable {
         UserSummary(
             id: id, email: email, displayName: displayName, role: role, status: status,
             lockedUntil: lockedUntil, organizationID: organizationID, institutionID: institutionID,
-            createdAt: createdAt, lastLoginAt: lastLoginAt)
+            createdAt: createdAt, lastLoginAt: lastLoginAt, mustChangePassword: mustChangePassword)
     }
 }
 
@@ -92,10 +96,13 @@ public struct UserSummary: Sendable, Equatable, Hashable, Codable, Identifiable 
     public var institutionID: InstitutionID?
     public var createdAt: Date
     public var lastLoginAt: Date?
+    /// Signed in with a one-time code and must set their own password before anything else.
+    public var mustChangePassword: Bool
 
     public init(
         id: UserID, email: String, displayName: String, role: Role, status: AccountStatus, lockedUntil: Date?,
-        organizationID: OrganizationID?, institutionID: InstitutionID?, createdAt: Date, lastLoginAt: Date?
+        organizationID: OrganizationID?, institutionID: InstitutionID?, createdAt: Date, lastLoginAt: Date?,
+        mustChangePassword: Bool = false
     ) {
         self.id = id
         self.email = email
@@ -107,6 +114,7 @@ public struct UserSummary: Sendable, Equatable, Hashable, Codable, Identifiable 
         self.institutionID = institutionID
         self.createdAt = createdAt
         self.lastLoginAt = lastLoginAt
+        self.mustChangePassword = mustChangePassword
     }
 }
 
@@ -117,21 +125,24 @@ public struct Principal: Sendable, Equatable, Codable {
     public var organizationID: OrganizationID?
     public var institutionID: InstitutionID?
     public var origin: Origin
+    /// The account signed in with a one-time code and has not set its own password yet.
+    public var mustChangePassword: Bool
 
     public init(
         userID: UserID, role: Role, organizationID: OrganizationID? = nil, institutionID: InstitutionID? = nil,
-        origin: Origin
+        origin: Origin, mustChangePassword: Bool = false
     ) {
         self.userID = userID
         self.role = role
         self.organizationID = organizationID
         self.institutionID = institutionID
         self.origin = origin
+        self.mustChangePassword = mustChangePassword
     }
 
     public init(user: User, origin: Origin) {
         self.init(
             userID: user.id, role: user.role, organizationID: user.organizationID,
-            institutionID: user.institutionID, origin: origin)
+            institutionID: user.institutionID, origin: origin, mustChangePassword: user.mustChangePassword)
     }
 }

@@ -46,13 +46,23 @@ extension EdulinkService {
         bound(to: Caller(source: .session(LocalSession(origin: origin)), mode: mode))
     }
 
-    /// The principal the use cases act as; throws when nobody is signed in or the session ended.
-    func caller() async throws -> Principal {
+    /// The principal the use cases act as; throws when nobody is signed in or the session ended,
+    /// and, for an account that signed in with a one-time code, until it sets its own password
+    /// (only the use cases that lead there pass `allowingPasswordChange`).
+    func caller(allowingPasswordChange: Bool = false) async throws -> Principal {
+        let principal: Principal
         switch binding.source {
         case .nobody: throw EdulinkError.unauthenticated("Sign in first.")
-        case .fixed(let principal): return principal
-        case .session(let session): return try await session.principal(resuming: self)
+        case .fixed(let fixed): principal = fixed
+        case .session(let session): principal = try await session.principal(resuming: self)
         }
+        if principal.mustChangePassword && !allowingPasswordChange {
+            throw EdulinkError.refused(
+                Refusal(
+                    .passwordChangeRequired,
+                    "Set your own password first (Profile, p): the one-time code is for signing in once."))
+        }
+        return principal
     }
 
     /// The local session this service is bound to, if any.

@@ -97,7 +97,7 @@ extension EdulinkService {
     /// it is a field error, never a sign-out. An account that is locked (the fifth failure locks it),
     /// disabled or gone ends the session with the sign-in refusal.
     public func reauthenticate(password: String, source: String) async throws -> User {
-        let principal = try await caller()
+        let principal = try await caller(allowingPasswordChange: true)
         guard let user = try await store.read({ try $0.user(principal.userID) }) else {
             throw EdulinkError.unauthenticated(Self.loginRefusedMessage)
         }
@@ -130,7 +130,7 @@ extension EdulinkService {
 
     /// Changes the signed-in user's own password after checking the current one.
     public func changePassword(current: String, new: String) async throws {
-        let principal = try await caller()
+        let principal = try await caller(allowingPasswordChange: true)
         return try await guarded(principal) {
             try authorize(principal, .changeOwnPassword, on: Ownership(userID: principal.userID))
             // The current password is checked like a sign-in: a wrong one counts towards the lockout
@@ -147,6 +147,7 @@ extension EdulinkService {
             try await store.write { session in
                 guard var user = try session.user(principal.userID) else { throw EdulinkError.notFound("Account") }
                 user.passwordHash = hash
+                user.mustChangePassword = false
                 try session.updateUser(user)
                 try self.securityEvent(
                     session, .passwordChanged, user: user.id, source: principal.origin.rawValue, "by self")
@@ -372,6 +373,7 @@ extension EdulinkService {
         let at = now()
         try await changeAccount(principal, id, action: "user.set_password", security: .passwordChanged) { user, _ in
             user.passwordHash = hash
+            user.mustChangePassword = false
             user.sessionsEndedAt = at
             return "password set"
         }

@@ -60,7 +60,7 @@ extension EdulinkService {
 
     /// The signed-in supervisor's own profile: side, title, capacity and load.
     public func supervisorProfile() async throws -> SupervisorSummary {
-        let principal = try await caller()
+        let principal = try await caller(allowingPasswordChange: true)
         return try await guarded(principal) {
             guard principal.role == .supervisor else {
                 throw EdulinkError.forbidden("Only supervisors have a supervisor profile.")
@@ -101,7 +101,7 @@ extension EdulinkService {
                         email: email, displayName: name, role: .supervisor, passwordHash: hash, phone: phone,
                         organizationID: principal.role == .employer ? principal.organizationID : nil,
                         institutionID: principal.role == .institutionAdmin ? principal.institutionID : nil,
-                        createdAt: at))
+                        createdAt: at, mustChangePassword: true))
                 try session.saveSupervisorProfile(
                     SupervisorProfile(userID: user.id, title: title, capacity: new.capacity))
                 try self.audit(

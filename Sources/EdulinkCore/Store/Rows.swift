@@ -14,7 +14,8 @@ public enum Rows {
             institutionID: try r.optionalID("institution_id"), createdAt: try r.date("created_at"),
             lastLoginAt: try r.optionalDate("last_login_at"),
             failureWindowStart: try r.optionalDate("failure_window_start"),
-            sessionsEndedAt: try r.optionalDate("sessions_ended_at"))
+            sessionsEndedAt: try r.optionalDate("sessions_ended_at"),
+            mustChangePassword: try r.optionalBool("must_change_password") ?? false)
     }
 
     @inlinable
@@ -215,6 +216,7 @@ extension Rows {
             "organization_id": user.organizationID, "institution_id": user.institutionID,
             "created_at": user.createdAt, "last_login_at": user.lastLoginAt,
             "failure_window_start": user.failureWindowStart, "sessions_ended_at": user.sessionsEndedAt,
+            "must_change_password": user.mustChangePassword,
         ]
     }
 

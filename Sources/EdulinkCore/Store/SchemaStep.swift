@@ -150,13 +150,15 @@ public enum SharedSchema {
         "v6-session-ends", ["ALTER TABLE users ADD COLUMN sessions_ended_at {time}"])
 
     /// Placements (created with the accepted offer), their timeline, supervisor profiles, the
-    /// weekly logbook with each entry's history, and evaluations with their versions.
+    /// weekly logbook with each entry's history, and evaluations with their versions; and the
+    /// accounts that signed in with a one-time code and must set their own password (NULL: no).
     ///
     /// One placement per application; one entry per placement week; evaluation versions numbered per
     /// placement and kind. Hours are kept in tenths, scores and results as JSON.
     public static let placements = SchemaStep(
         "v7-placements",
         [
+            "ALTER TABLE users ADD COLUMN must_change_password {bool}",
             """
             CREATE TABLE supervisor_profiles (
                 user_id {int} PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,

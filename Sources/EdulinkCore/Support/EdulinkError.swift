@@ -40,6 +40,8 @@ public enum RefusalCode: String, Sendable, Codable, CaseIterable, Hashable {
     case supervisorFull = "supervisor_full"
     /// An evaluation outside the weeks it is open.
     case evaluationNotOpen = "evaluation_not_open"
+    /// Signed in with a one-time code: setting their own password comes first.
+    case passwordChangeRequired = "password_change_required"
 }
 
 /// A business rule that said no, with a message for people and a code for programs.

@@ -92,7 +92,7 @@ public struct EdulinkApp: TerminalKit.Application {
 
     /// Builds the screens of a signed-in user and shows their first tab.
     mutating func signedIn(_ user: UserSummary, area: Rect) -> [Effect<AppMessage>] {
-        tabs = ShellTabs.tabs(for: user.role)
+        tabs = ShellTab.tabs(for: user)
         tab = tabs.first ?? .browse
         hosted = RoleScreens.screens(for: user, environment: environment)
         lock = LockScreen()

@@ -6,8 +6,6 @@ import EdulinkViewModels
 /// has for them — Browse (read-only), their students' Placements and Notifications — and a note
 /// naming the screens their tabs will hold.
 enum ShellTabs {
-    static func tabs(for role: EdulinkCore.Role) -> [ShellTab] { ShellTab.tabs(for: role) }
-
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
         switch role {

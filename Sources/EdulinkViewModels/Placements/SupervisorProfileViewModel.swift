@@ -73,7 +73,12 @@ public struct SupervisorProfileViewModel: Sendable {
             events.succeeded()
             state.saving = false
             state.passwordChanged = true
-            events.post(.toast(Toast("Password changed.")))
+            if state.profile?.user.mustChangePassword == true {
+                // The one-time code is spent: sign in again, now with the password just set.
+                events.post(.sessionEnded("Your password is set. Sign in with it."))
+            } else {
+                events.post(.toast(Toast("Password changed.")))
+            }
         case .passwordChanged(.failure(let failure)):
             state.saving = false
             if case .validation(let fields)? = failure.error {

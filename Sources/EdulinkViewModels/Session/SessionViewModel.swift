@@ -130,7 +130,7 @@ public struct SessionViewModel: Sendable {
         switch intent {
         case .signedIn(let user):
             state.user = user
-            state.tabs = ShellTab.tabs(for: user.role)
+            state.tabs = ShellTab.tabs(for: user)
             state.selectedTab = state.tabs.first
             state.signedOutMessage = nil
             lastInputAt = now

@@ -33,6 +33,13 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         }
     }
 
+    /// The tabs of a signed-in user: their role's, or only Profile while an account that signed in
+    /// with a one-time code has not set its own password (nothing else works until it does).
+    public static func tabs(for user: UserSummary) -> [ShellTab] {
+        let tabs = tabs(for: user.role)
+        return user.mustChangePassword && tabs.contains(.profile) ? [.profile] : tabs
+    }
+
     /// The tabs of a role, in number-key order (PRODUCT.md, "Screens and keys").
     public static func tabs(for role: Role) -> [ShellTab] {
         switch role {

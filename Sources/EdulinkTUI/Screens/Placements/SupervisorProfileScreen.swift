@@ -42,9 +42,13 @@ struct SupervisorProfileScreen {
         return effects
     }
 
-    /// Closes the form once the password changed; puts the errors on their fields.
+    /// Opens the form for an account that must set its password, closes it once the password
+    /// changed, and puts the errors on their fields.
     private mutating func sync() {
         if model.state.passwordChanged { form = nil }
+        if form == nil, !model.state.passwordChanged, model.state.profile?.user.mustChangePassword == true {
+            form = Self.passwordForm()
+        }
         guard var current = form else { return }
         for error in model.state.fieldErrors {
             let id = error.field == "password" ? "new" : error.field == "current_password" ? "current" : error.field
@@ -121,7 +125,13 @@ struct SupervisorProfileScreen {
                 profile.isFull ? .warning : .text)
             if let last = user.lastLoginAt { text.add("Last sign-in \(context.format.dateTime(last))", .muted) }
             text.gap()
-            text.add("p changes your password.", .muted)
+            if user.mustChangePassword {
+                text.add(
+                    "You signed in with a one-time code: set your own password to start. Type the code as the "
+                        + "current password.", .warning, .bold)
+            } else {
+                text.add("p changes your password.", .muted)
+            }
         } else {
             text.add(model.state.message ?? "loading…", model.state.message == nil ? .muted : .critical)
         }
