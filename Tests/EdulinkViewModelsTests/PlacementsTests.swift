@@ -154,4 +154,33 @@ struct PlacementsTests {
             #expect(student.state.profile == nil && student.state.message != nil)
         }
     }
+
+    @Test("an account signed in with a one-time code gets Profile only, and nothing is counted for it")
+    func oneTimeCode() async throws {
+        try await withWorld { world in
+            let account = try await world.employer.createSupervisor(
+                NewSupervisor(email: "second@kusi.example", displayName: "Second Mentor", title: "Analyst"))
+            let repository = world.newSession()
+            let user = try await repository.login(email: "second@kusi.example", password: account.oneTimePassword)
+            #expect(user.mustChangePassword)
+            var session = SessionViewModel(repository: repository, clock: world.clock)
+            let effects = session.handle(.signedIn(user))
+            #expect(session.state.tabs == [.profile])
+            #expect(effects.allSatisfy { $0.key != "unread" })
+            // Setting a password signs them out, to sign in again with it.
+            var profile = SupervisorProfileViewModel(repository: repository)
+            await send(&profile, .load)
+            let events = await send(
+                &profile,
+                .changePassword(
+                    current: account.oneTimePassword, new: "a password of my own",
+                    confirmation: "a password of my own"))
+            #expect(events.contains(.sessionEnded("Your password is set. Sign in with it.")))
+            let again = world.newSession()
+            #expect(
+                try await again.login(email: "second@kusi.example", password: "a password of my own").mustChangePassword
+                    == false)
+            #expect(ShellTab.tabs(for: try #require(await again.currentUser())).count == 5)
+        }
+    }
 }

@@ -134,7 +134,8 @@ public struct SessionViewModel: Sendable {
             state.selectedTab = state.tabs.first
             state.signedOutMessage = nil
             lastInputAt = now
-            return [refreshUnread()]
+            // An account that must set its password first has nothing else to count yet.
+            return user.mustChangePassword ? [] : [refreshUnread()]
         case .selectTab(let number):
             if state.tabs.indices.contains(number - 1) { state.selectedTab = state.tabs[number - 1] }
             lastInputAt = now
@@ -154,7 +155,7 @@ public struct SessionViewModel: Sendable {
                 return [refreshUnread()]
             }
         case .refreshUnread:
-            guard state.user != nil else { return [] }
+            guard let user = state.user, !user.mustChangePassword else { return [] }
             return [refreshUnread()]
         case .received(let event):
             return receive(event, now: now)
