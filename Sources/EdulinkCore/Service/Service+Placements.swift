@@ -48,7 +48,8 @@ extension EdulinkService {
         return try await guarded(principal) {
             try authorize(principal, .manageSupervisors, on: Self.anyOwnership(principal))
             return try await store.read { session in
-                let users = try session.supervisors(
+                let users = try session.users(
+                    role: .supervisor,
                     organizationID: principal.role == .employer ? principal.organizationID : nil,
                     institutionID: principal.role == .institutionAdmin ? principal.institutionID : nil)
                 return try self.supervisorSummaries(users, session)
@@ -303,8 +304,8 @@ extension EdulinkService {
         if let listing = try session.listing(placement.listingID) { people.append(listing.createdBy) }
         people += [placement.workplaceSupervisorID, placement.academicSupervisorID].compactMap { $0 }
         if let institution = placement.institutionID {
-            people += try session.users(matching: nil, role: .institutionAdmin, after: nil, limit: 50)
-                .filter { $0.institutionID == institution && $0.status == .active }.map(\.id)
+            people += try session.users(role: .institutionAdmin, organizationID: nil, institutionID: institution)
+                .filter { $0.status == .active }.map(\.id)
         }
         var seen = Set<UserID>()
         for person in people where seen.insert(person).inserted {

@@ -190,10 +190,10 @@ extension SQLSession {
         return Dictionary(rows, uniquingKeysWith: +)
     }
 
-    /// Supervisor accounts of an organization (workplace) or an institution (academic), by name.
-    public func supervisors(organizationID: OrganizationID?, institutionID: InstitutionID?) throws -> [User] {
+    /// Accounts of a role, of an organization or an institution when given, by name.
+    public func users(role: Role, organizationID: OrganizationID?, institutionID: InstitutionID?) throws -> [User] {
         var conditions = ["role = ?"]
-        var values: [any ColumnValueConvertible] = [Role.supervisor.rawValue]
+        var values: [any ColumnValueConvertible] = [role.rawValue]
         if let organizationID {
             conditions.append("organization_id = ?")
             values.append(organizationID)

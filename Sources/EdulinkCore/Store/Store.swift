@@ -117,8 +117,8 @@ public protocol StoreReader {
     func supervisorProfiles(_ ids: [UserID]) throws -> [UserID: SupervisorProfile]
     /// Upcoming and active placements per supervisor (either side).
     func supervisorLoads(_ ids: [UserID]) throws -> [UserID: Int]
-    /// Supervisor accounts of an organization or an institution, by name.
-    func supervisors(organizationID: OrganizationID?, institutionID: InstitutionID?) throws -> [User]
+    /// Accounts of a role, of an organization or an institution when given, by name.
+    func users(role: Role, organizationID: OrganizationID?, institutionID: InstitutionID?) throws -> [User]
     /// By placement, then week.
     func logbookEntries(placementIDs: [PlacementID]) throws -> [LogbookEntry]
     /// Weeks, states and hours of the placements' entries, without their texts.
