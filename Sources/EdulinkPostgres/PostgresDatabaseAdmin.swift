@@ -16,18 +16,28 @@ public enum PostgresDatabaseAdmin {
     ///
     /// - Throws: `EdulinkError.validation` for a name that is not a plain identifier, `.conflict`
     ///   when it exists, `.unavailable` when the server cannot be reached.
-    public static func create(_ name: String, template: String? = nil, on server: PostgresLocation) async throws {
+    ///
+    /// `connectTimeout` bounds opening the connection (tests on a busy machine pass a long one).
+    public static func create(
+        _ name: String, template: String? = nil, on server: PostgresLocation,
+        connectTimeout: Duration = defaultConnectTimeout
+    ) async throws {
         try checkIdentifier(name)
         if let template { try checkIdentifier(template) }
         let source = template.map { " TEMPLATE \"\($0)\"" } ?? ""
-        try await run("CREATE DATABASE \"\(name)\"\(source)", on: server)
+        try await run("CREATE DATABASE \"\(name)\"\(source)", on: server, connectTimeout: connectTimeout)
     }
 
     /// Drops the database `name` if it exists, ending its sessions first.
-    public static func drop(_ name: String, on server: PostgresLocation) async throws {
+    public static func drop(
+        _ name: String, on server: PostgresLocation, connectTimeout: Duration = defaultConnectTimeout
+    ) async throws {
         try checkIdentifier(name)
-        try await run("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", on: server)
+        try await run("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", on: server, connectTimeout: connectTimeout)
     }
+
+    /// How long opening the connection may take unless told otherwise.
+    public static let defaultConnectTimeout: Duration = .seconds(10)
 
     static func checkIdentifier(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy {
@@ -40,10 +50,11 @@ public enum PostgresDatabaseAdmin {
         }
     }
 
-    static func run(_ sql: String, on server: PostgresLocation) async throws {
-        let configuration = PostgresConnection.Configuration(
+    static func run(_ sql: String, on server: PostgresLocation, connectTimeout: Duration) async throws {
+        var configuration = PostgresConnection.Configuration(
             host: server.host, port: server.port, username: server.username, password: server.password,
             database: server.database, tls: .disable)
+        configuration.options.connectTimeout = .init(connectTimeout)
         let logger = Logger(label: "edulink.postgres.admin")
         do {
             let connection = try await PostgresConnection.connect(

@@ -55,7 +55,8 @@ public enum TestPostgres {
         var attempt = 0
         while true {
             do {
-                try await PostgresDatabaseAdmin.create(name, template: template, on: server)
+                try await PostgresDatabaseAdmin.create(
+                    name, template: template, on: server, connectTimeout: connectTimeout)
                 break
             } catch let error as EdulinkError where attempt < 20 && "\(error)".contains("accessed by other users") {
                 // Another clone of the template was starting at the same instant.
@@ -70,7 +71,7 @@ public enum TestPostgres {
     public static func makeDatabaseWithoutSchema() async throws -> TestDatabase {
         let server = try server()
         let name = "edulink_empty_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-        try await PostgresDatabaseAdmin.create(name, on: server)
+        try await PostgresDatabaseAdmin.create(name, on: server, connectTimeout: connectTimeout)
         return TestDatabase(server: server, name: name)
     }
 
@@ -80,14 +81,20 @@ public enum TestPostgres {
     /// server is tested with its own short timeout.)
     public static let leaseTimeout: Duration = .seconds(600)
 
+    /// How long one attempt to open a connection may take. Production's 5–10 s tells an unreachable
+    /// server quickly; a test run on two busy cores has seen a loopback connection take longer than
+    /// that (CI, 2026-12-03: every connection of a whole second timed out at 5 and 10 s), and a
+    /// test must not depend on the machine's speed.
+    public static let connectTimeout: Duration = .seconds(120)
+
     /// A store over a fresh database; `drop()` the database when done.
     public static func makeStore(
         clock: any TimeSource, maximumConnections: Int = 4, searchWindow: SearchWindow = .standard
     ) async throws -> (store: PostgresStore, database: TestDatabase) {
         let database = try await makeDatabase()
         let store = try await PostgresStore(
-            location: database.location, maximumConnections: maximumConnections, leaseTimeout: leaseTimeout,
-            clock: clock,
+            location: database.location, maximumConnections: maximumConnections, connectTimeout: connectTimeout,
+            leaseTimeout: leaseTimeout, clock: clock,
             logger: Logger(label: "test.postgres"), searchWindow: searchWindow)
         return (store, database)
     }
@@ -104,7 +111,7 @@ public struct TestDatabase: Sendable {
 
     /// Drops the database, ending any session still on it.
     public func drop() async {
-        try? await PostgresDatabaseAdmin.drop(name, on: server)
+        try? await PostgresDatabaseAdmin.drop(name, on: server, connectTimeout: TestPostgres.connectTimeout)
     }
 }
 
@@ -116,9 +123,10 @@ actor TemplateDatabase {
         if let made { return try await made.value }
         let task = Task {
             let name = "edulink_template_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-            try await PostgresDatabaseAdmin.create(name, on: server)
+            try await PostgresDatabaseAdmin.create(name, on: server, connectTimeout: TestPostgres.connectTimeout)
             let store = try await PostgresStore(
-                location: server.database(name), maximumConnections: 1, leaseTimeout: TestPostgres.leaseTimeout,
+                location: server.database(name), maximumConnections: 1, connectTimeout: TestPostgres.connectTimeout,
+                leaseTimeout: TestPostgres.leaseTimeout,
                 logger: Logger(label: "test.template"))
             await store.shutdown()
             return name

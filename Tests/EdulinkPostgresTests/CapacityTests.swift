@@ -62,7 +62,8 @@ struct CapacityTests {
             var extra: [PostgresStore] = []
             for _ in 0..<3 {
                 let store = try await PostgresStore(
-                    location: w.database.location, maximumConnections: 8, leaseTimeout: TestPostgres.leaseTimeout,
+                    location: w.database.location, maximumConnections: 8, connectTimeout: TestPostgres.connectTimeout,
+                    leaseTimeout: TestPostgres.leaseTimeout,
                     clock: w.clock,
                     logger: Logger(label: "test.instance"))
                 extra.append(store)

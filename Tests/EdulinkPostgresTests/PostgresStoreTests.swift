@@ -16,7 +16,8 @@ struct PostgresStoreTests {
             for _ in 0..<4 {
                 group.addTask {
                     try await PostgresStore(
-                        location: database.location, maximumConnections: 1, leaseTimeout: TestPostgres.leaseTimeout,
+                        location: database.location, maximumConnections: 1, connectTimeout: TestPostgres.connectTimeout,
+                        leaseTimeout: TestPostgres.leaseTimeout,
                         logger: Logger(label: "test"))
                 }
             }

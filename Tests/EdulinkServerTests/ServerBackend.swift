@@ -61,7 +61,8 @@ struct ServerBackend: Sendable, CustomTestStringConvertible {
             damage: { sql in try await store.onConnection { _ = try $0.execute(sql) } },
             sibling: {
                 let second = try await PostgresStore(
-                    location: database.location, maximumConnections: 4, leaseTimeout: TestPostgres.leaseTimeout,
+                    location: database.location, maximumConnections: 4, connectTimeout: TestPostgres.connectTimeout,
+                    leaseTimeout: TestPostgres.leaseTimeout,
                     clock: clock, logger: Logger(label: "test.postgres.second"))
                 return Sibling(store: second, close: { await second.shutdown() })
             })
