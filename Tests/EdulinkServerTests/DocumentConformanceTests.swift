@@ -55,6 +55,8 @@ struct DocumentConformanceTests {
         check("ExcuseReason", ExcuseReason.self)
         check("EvaluationKind", EvaluationKind.self)
         check("Grade", Grade.self)
+        check("StudentStage", StudentStage.self)
+        check("RegistrationCodeOutcome", RegistrationCodeOutcome.self)
         let enumOverrides = try APIDocument.overriddenSchemas().filter { document.enumValues(of: $0) != nil }
         #expect(enumOverrides.subtracting(checked).isEmpty, "overridden enums without a check")
     }
@@ -201,6 +203,7 @@ struct Samples {
         try await samples.readPlacements(
             supervisor: try await signedIn("supervisor@edulink.demo"),
             employer: try await signedIn("employer@edulink.demo"))
+        try await samples.readInstitution(try await signedIn("institution@edulink.demo"), service: service, at: now)
         return samples
     }
 
@@ -297,6 +300,36 @@ struct Samples {
             EvaluationDraft(
                 scores: [CriterionScore(criterion: "technical", score: 4)], overall: 4, grade: .merit, comment: "Good.",
                 correctionReason: "Wrong intern."))
+    }
+
+    /// The demo institution's codes and their uses, its students (a page and a detail with an
+    /// application and a placement), and the sign-up form.
+    private mutating func readInstitution(_ office: EdulinkService, service: EdulinkService, at now: Date)
+        async throws
+    {
+        let new = NewRegistrationCode(maxUses: 30, expiresAt: now.addingTimeInterval(30 * 86_400))
+        try add("NewRegistrationCode", new)
+        let code = try await office.createRegistrationCode(new)
+        let form = StudentSignUp(
+            code: code.code, displayName: "Conformance Student", email: "conformance@example.com",
+            password: "a long sign-up password", registrationNumber: "C99/0001/2026", course: "Statistics",
+            yearOfStudy: 2)
+        try add("StudentSignUp", form)
+        _ = try await service.localSession(mode: service.mode).signUp(form)
+        _ = try? await service.localSession(mode: service.mode).signUp(
+            StudentSignUp(code: "EDUNONE26-01", displayName: "Guess", email: "guess@example.com", password: "x"))
+        for code in try await office.registrationCodes() {
+            try add("RegistrationCode", code)
+            for use in try await office.registrationCodeUses(code.id) { try add("RegistrationCodeUse", use) }
+        }
+        let page = try await office.institutionStudents(StudentQuery(limit: 500))
+        try add("StudentPage", page)
+        for student in page.students { try add("InstitutionStudent", student) }
+        let placed = try #require(page.students.first { $0.stage == .placed || $0.stage == .completed })
+        try add("InstitutionStudentDetail", try await office.institutionStudent(placed.id))
+        if let applied = page.students.first(where: { $0.stage == .applied }) {
+            try add("InstitutionStudentDetail", try await office.institutionStudent(applied.id))
+        }
     }
 
     private mutating func readAdmin(_ admin: EdulinkService) async throws {

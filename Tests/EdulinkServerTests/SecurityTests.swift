@@ -37,7 +37,7 @@ struct SecurityTests {
     }
 
     @Test(
-        "every endpoint without a token is 401, except signing in, refreshing and verifying a completion record",
+        "every endpoint without a token is 401, except signing in or up, refreshing and verifying a completion record",
         arguments: ServerBackend.all)
     func withoutToken(backend: ServerBackend) async throws {
         try await SecurityServer.run(on: backend) { server in
@@ -48,8 +48,17 @@ struct SecurityTests {
             let verify = try await server.send(.GET, "/api/v1/completions/EDU-AAAA-BBBB-CCCC", body: nil)
             #expect(verify.status == 404)
             Self.assertClean(verify, "verifyCompletion")
-            for operation in operations where !["login", "refresh", "verifyCompletion"].contains(operation.operationID)
-            {
+            // Signing up needs a registration code, not a token; a guessed code gets the one refusal.
+            let signUp = try await server.send(
+                .POST, "/api/v1/auth/signup",
+                body:
+                    #"{"code":"EDUUON26-01","displayName":"Eve","email":"eve@example.com","password":"a long password"}"#
+            )
+            #expect(signUp.status == 409)
+            #expect(signUp.body.contains("registration_code_invalid"))
+            Self.assertClean(signUp, "signUp")
+            for operation in operations
+            where !["login", "signUp", "refresh", "verifyCompletion"].contains(operation.operationID) {
                 let reply = try await server.send(
                     HTTPMethod(rawValue: operation.method), operation.path, body: operation.method == "GET" ? nil : "{}"
                 )

@@ -26,6 +26,8 @@ public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
     case movePlacementDates = "move_placement_dates"
     case assignSupervisor = "assign_supervisor"
     case manageSupervisors = "manage_supervisors"
+    case viewStudents = "view_students"
+    case manageRegistrationCodes = "manage_registration_codes"
     // Student things
     case manageSavedItems = "manage_saved_items"
     case viewProfile = "view_profile"
@@ -116,7 +118,8 @@ public enum PermissionPolicy {
             .viewApplication: .ownInstitution, .viewProfile: .ownInstitution, .viewOrganization: .always,
             .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .ownInstitution,
             .terminatePlacement: .ownInstitution, .assignSupervisor: .ownInstitution,
-            .manageSupervisors: .ownInstitution,
+            .manageSupervisors: .ownInstitution, .viewStudents: .ownInstitution,
+            .manageRegistrationCodes: .ownInstitution,
         ],
         .supervisor: [
             .browseListings: .always, .viewListing: .always, .viewOrganization: .always,
@@ -129,6 +132,7 @@ public enum PermissionPolicy {
             .editOrganization: .always, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
             .manageUsers: .always, .viewAudit: .always, .viewSecurity: .always, .viewHealth: .always,
             .manageAlerts: .always, .manageDatabase: .always, .exportApplicants: .always, .viewPlacement: .always,
+            .viewStudents: .always, .manageRegistrationCodes: .always,
         ],
     ]
 

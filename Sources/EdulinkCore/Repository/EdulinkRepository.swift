@@ -30,6 +30,8 @@ public protocol EdulinkRepository: Sendable {
     /// Checks the password of the signed-in user again (the idle lock).
     func reauthenticate(password: String) async throws
     func changePassword(current: String, new: String) async throws
+    /// A student creates their own account with a registration code; signs in as them.
+    func signUp(_ form: StudentSignUp) async throws -> UserSummary
 
     // MARK: Listings
     func search(_ filter: ListingFilter, cursor: PageCursor?, limit: Int) async throws -> Page<ListingSummary>
@@ -89,6 +91,17 @@ public protocol EdulinkRepository: Sendable {
     func completionRecord(_ placement: PlacementID) async throws -> CompletionRecord
     /// Checks a completion record's verification code.
     func verifyCompletion(code: String) async throws -> CompletionRecord
+
+    // MARK: Institution (PLACEMENTS.md, Institution admin)
+    /// The institution's registration codes, newest first.
+    func registrationCodes() async throws -> [RegistrationCode]
+    func createRegistrationCode(_ new: NewRegistrationCode) async throws -> RegistrationCode
+    func revokeRegistrationCode(_ id: RegistrationCodeID) async throws -> RegistrationCode
+    /// Every attempt to sign up with the code, newest first.
+    func registrationCodeUses(_ id: RegistrationCodeID) async throws -> [RegistrationCodeUse]
+    /// A page of the institution's students by name, how many match, and their courses.
+    func institutionStudents(_ query: StudentQuery) async throws -> StudentPage
+    func institutionStudent(_ id: UserID) async throws -> InstitutionStudentDetail
 
     // MARK: Saved items
     func savedListings() async throws -> [ListingSummary]

@@ -21,6 +21,15 @@ extension EdulinkService: EdulinkRepository {
         return user.publicProfile
     }
 
+    public func signUp(_ form: StudentSignUp) async throws -> UserSummary {
+        guard let session = localSession else {
+            throw EdulinkError.unauthenticated("This service acts for a fixed caller; it has no sign-in of its own.")
+        }
+        let user = try await signUp(form, origin: session.origin, source: "local")
+        await session.begin(user, at: user.lastLoginAt ?? now())
+        return user.publicProfile
+    }
+
     public func logout() async { await localSession?.end() }
 
     public func currentUser() async -> UserSummary? { await localSession?.user?.publicProfile }
@@ -35,5 +44,12 @@ extension EdulinkService: EdulinkRepository {
             if case .unauthenticated = error { await localSession?.end() }
             throw error
         }
+    }
+
+    // The institution admin's own institution (the service's `in:` names another for admins).
+    public func registrationCodes() async throws -> [RegistrationCode] { try await registrationCodes(in: nil) }
+
+    public func createRegistrationCode(_ new: NewRegistrationCode) async throws -> RegistrationCode {
+        try await createRegistrationCode(new, in: nil)
     }
 }

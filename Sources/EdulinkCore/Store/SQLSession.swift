@@ -48,6 +48,14 @@ extension SchemaDialect {
         }
     }
 
+    /// Whether the text `haystack` contains the bound text (one `?`).
+    public func contains(_ haystack: String) -> String {
+        switch self {
+        case .sqlite: "instr(\(haystack), ?) > 0"
+        case .postgres: "strpos(\(haystack), ?) > 0"
+        }
+    }
+
     /// Whether `column` is one of the ids of one bound `ColumnValue.intArray`.
     public func isAny(_ column: String) -> String {
         switch self {

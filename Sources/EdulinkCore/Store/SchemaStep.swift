@@ -75,7 +75,7 @@ public struct SchemaStep: Sendable {
 /// its own dialect-specific steps: the first schema and the search indexes).
 public enum SharedSchema {
     /// Every shared step, oldest first.
-    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds, placements] }
+    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds, placements, onboarding] }
 
     /// Tables an Edulink server keeps: refresh-token families and idempotency records.
     ///
@@ -155,6 +155,42 @@ public enum SharedSchema {
     ///
     /// One placement per application; one entry per placement week; evaluation versions numbered per
     /// placement and kind. Hours are kept in tenths, scores and results as JSON.
+    /// Registration codes an institution hands its students, and every use of one (success or why
+    /// not; `code_id` is NULL for a code that does not exist); an index for an institution's
+    /// students by name (the Students tab).
+    public static let onboarding = SchemaStep(
+        "v8-onboarding",
+        [
+            """
+            CREATE TABLE registration_codes (
+                id {key},
+                institution_id {int} NOT NULL REFERENCES institutions(id),
+                code {text} NOT NULL UNIQUE,
+                max_uses {int} NOT NULL CHECK (max_uses BETWEEN 1 AND 1000),
+                uses {int} NOT NULL DEFAULT 0 CHECK (uses >= 0),
+                expires_at {time} NOT NULL,
+                revoked_at {time},
+                created_by {int} REFERENCES users(id),
+                created_at {time} NOT NULL
+            )
+            """,
+            "CREATE INDEX registration_codes_institution ON registration_codes(institution_id, id)",
+            """
+            CREATE TABLE registration_code_uses (
+                id {key},
+                code_id {int} REFERENCES registration_codes(id),
+                email {text} NOT NULL,
+                outcome {text} NOT NULL,
+                user_id {int} REFERENCES users(id),
+                source {text} NOT NULL,
+                at {time} NOT NULL,
+                detail {text}
+            )
+            """,
+            "CREATE INDEX registration_code_uses_code ON registration_code_uses(code_id, id)",
+            "CREATE INDEX users_institution_role ON users(institution_id, role, display_name, id)",
+        ])
+
     public static let placements = SchemaStep(
         "v7-placements",
         [

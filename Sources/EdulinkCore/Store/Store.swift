@@ -136,6 +136,18 @@ public protocol StoreReader {
     /// Every version, oldest first.
     func evaluations(placementID: PlacementID) throws -> [Evaluation]
 
+    // MARK: Institutions: registration codes and students
+    func registrationCode(_ id: RegistrationCodeID) throws -> RegistrationCode?
+    /// `code` as stored (`RegistrationCodeRules.normalize`).
+    func registrationCode(code: String) throws -> RegistrationCode?
+    /// Newest first.
+    func registrationCodes(institutionID: InstitutionID) throws -> [RegistrationCode]
+    func countRegistrationCodes(institutionID: InstitutionID, prefix: String) throws -> Int
+    /// Newest first.
+    func registrationCodeUses(codeID: RegistrationCodeID, limit: Int) throws -> [RegistrationCodeUse]
+    /// A page of the institution's students by name, how many match, and their courses.
+    func institutionStudents(_ query: StudentQuery, institutionID: InstitutionID) throws -> StudentPage
+
     // MARK: Health
     func alerts(_ query: AlertQuery) throws -> [Alert]
     func alert(_ id: AlertID) throws -> Alert?
@@ -192,6 +204,12 @@ public protocol StoreWriter: StoreReader {
     func updateLogbookEntry(_ entry: LogbookEntry) throws
     func appendLogbookEvent(_ event: LogbookEvent) throws -> LogbookEvent
     func insertEvaluation(_ evaluation: Evaluation) throws -> Evaluation
+
+    func insertRegistrationCode(_ code: RegistrationCode) throws -> RegistrationCode
+    func updateRegistrationCode(_ code: RegistrationCode) throws
+    /// Takes one use of the code if it still has one (not used up, not revoked): true when it did.
+    func claimRegistrationCode(_ id: RegistrationCodeID) throws -> Bool
+    func insertRegistrationCodeUse(_ use: RegistrationCodeUse) throws
 
     func insertAlert(_ alert: Alert) throws -> Alert
     func updateAlert(_ alert: Alert) throws

@@ -42,6 +42,8 @@ public enum RefusalCode: String, Sendable, Codable, CaseIterable, Hashable {
     case evaluationNotOpen = "evaluation_not_open"
     /// Signed in with a one-time code: setting their own password comes first.
     case passwordChangeRequired = "password_change_required"
+    /// A registration code that does not exist, expired, was used up or revoked: one refusal for all.
+    case registrationCodeInvalid = "registration_code_invalid"
 }
 
 /// A business rule that said no, with a message for people and a code for programs.

@@ -34,6 +34,7 @@ enum PostgresMigrations {
         Migration(identifier: "v5-search-prefixes", statements: []),
         Migration(SharedSchema.sessionEnds),
         Migration(SharedSchema.placements),
+        Migration(SharedSchema.onboarding),
     ]
 
     /// Every migration identifier, oldest first.

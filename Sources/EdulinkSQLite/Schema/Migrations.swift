@@ -9,7 +9,7 @@ enum Migrations {
     /// Every migration identifier, oldest first.
     static let identifiers = [
         "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
-        "v7-placements",
+        "v7-placements", "v8-onboarding",
     ]
 
     /// The migrator that brings any Edulink database up to date.
@@ -28,6 +28,7 @@ enum Migrations {
         }
         register(SharedSchema.sessionEnds, in: &migrator)
         register(SharedSchema.placements, in: &migrator)
+        register(SharedSchema.onboarding, in: &migrator)
         return migrator
     }
 

@@ -71,7 +71,7 @@ extension APIHandler {
         return .noContent(.init())
     }
 
-    private static func pair(_ issued: TokenService.Issued) throws -> Components.Schemas.TokenPair {
+    static func pair(_ issued: TokenService.Issued) throws -> Components.Schemas.TokenPair {
         .init(
             accessToken: issued.accessToken, refreshToken: issued.refreshToken, tokenType: .bearer,
             expiresIn: Int(issued.accessLifetime), refreshExpiresIn: Int(issued.refreshLifetime),

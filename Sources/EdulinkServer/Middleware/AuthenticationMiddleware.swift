@@ -7,7 +7,7 @@ import OpenAPIRuntime
 struct AuthenticationMiddleware: ServerMiddleware {
     let tokens: TokenService
     /// Operations anyone may call.
-    static let publicOperations: Set<String> = ["login", "refresh", "verifyCompletion"]
+    static let publicOperations: Set<String> = ["login", "signUp", "refresh", "verifyCompletion"]
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,

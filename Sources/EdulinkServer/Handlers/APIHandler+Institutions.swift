@@ -1,0 +1,69 @@
+import EdulinkAPI
+import EdulinkCore
+import Foundation
+
+// The institution admin's registration codes and students, and signing up with a code.
+extension APIHandler {
+    /// Counted by the sign-in rate limit: a refused code stays counted (guessing codes costs the
+    /// same as guessing passwords); an account created, or details to fix, do not.
+    func signUp(_ input: Operations.SignUp.Input) async throws -> Operations.SignUp.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let address = RequestValues.current.clientAddress
+        try await loginThrottle.begin(address: address, email: body.email, now: clock.now())
+        let user: User
+        do {
+            user = try await service.signUp(body, origin: .api, source: address)
+        } catch {
+            if case .refused(let refusal)? = error as? EdulinkError, refusal.code == .registrationCodeInvalid {
+                throw error
+            }
+            await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
+            throw error
+        }
+        await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
+        let issued = try await tokens.startSession(for: user)
+        return .created(.init(body: .json(try Self.pair(issued))))
+    }
+
+    func listRegistrationCodes(_ input: Operations.ListRegistrationCodes.Input) async throws
+        -> Operations.ListRegistrationCodes.Output
+    {
+        .ok(.init(body: .json(try await acting().registrationCodes(in: nil))))
+    }
+
+    func createRegistrationCode(_ input: Operations.CreateRegistrationCode.Input) async throws
+        -> Operations.CreateRegistrationCode.Output
+    {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        return .created(.init(body: .json(try await acting().createRegistrationCode(body, in: nil))))
+    }
+
+    func revokeRegistrationCode(_ input: Operations.RevokeRegistrationCode.Input) async throws
+        -> Operations.RevokeRegistrationCode.Output
+    {
+        .ok(.init(body: .json(try await acting().revokeRegistrationCode(RegistrationCodeID(input.path.codeId)))))
+    }
+
+    func listRegistrationCodeUses(_ input: Operations.ListRegistrationCodeUses.Input) async throws
+        -> Operations.ListRegistrationCodeUses.Output
+    {
+        .ok(.init(body: .json(try await acting().registrationCodeUses(RegistrationCodeID(input.path.codeId)))))
+    }
+
+    func listInstitutionStudents(_ input: Operations.ListInstitutionStudents.Input) async throws
+        -> Operations.ListInstitutionStudents.Output
+    {
+        let q = input.query
+        var after: StudentCursor?
+        if let name = q.afterName, let id = q.afterId { after = StudentCursor(name: name, id: UserID(id)) }
+        let query = StudentQuery(
+            text: q.q, course: q.course, yearOfStudy: q.year, stage: q.stage, after: after, limit: q.limit ?? 100)
+        return .ok(.init(body: .json(try await acting().institutionStudents(query))))
+    }
+
+    func getInstitutionStudent(_ input: Operations.GetInstitutionStudent.Input) async throws
+        -> Operations.GetInstitutionStudent.Output
+    {
+        .ok(.init(body: .json(try await acting().institutionStudent(UserID(input.path.studentId)))))
+    }
+}

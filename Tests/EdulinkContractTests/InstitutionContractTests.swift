@@ -1,0 +1,242 @@
+import EdulinkCore
+import Foundation
+import Testing
+
+/// The institution admin's registration codes and students, and signing up with a code
+/// (PLACEMENTS.md, Institution admin), on every backend.
+@Suite("Contract: institutions, registration codes and students", .timeLimit(.minutes(10)))
+struct InstitutionContractTests {
+    static let day: TimeInterval = 86_400
+
+    /// Signs in a new institution admin of `institution`.
+    static func institutionAdmin(_ w: Seeded, _ email: String, of institution: InstitutionID) async throws
+        -> any EdulinkRepository
+    {
+        _ = try await w.world.setup.acting(as: .localOperator()).createUser(
+            NewAccount(
+                email: email, displayName: "Career Office", role: .institutionAdmin,
+                password: ContractFixture.password, institutionID: institution))
+        let session = w.world.newSession()
+        _ = try await session.login(email: email, password: ContractFixture.password)
+        return session
+    }
+
+    static func form(_ code: String, _ email: String, number: String? = nil) -> StudentSignUp {
+        StudentSignUp(
+            code: code, displayName: "Njeri Wambui", email: email, password: "kahawa chungu 2026",
+            registrationNumber: number, course: "Computer Science", yearOfStudy: 2)
+    }
+
+    @Test(
+        "a student signs up with the institution's code, is tied to it, signed in, and listed in Students",
+        arguments: ContractBackend.all)
+    func signUpWithCode(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let code = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 2, expiresAt: w.now.addingTimeInterval(30 * Self.day)))
+            #expect(code.code.wholeMatch(of: /EDUUON\d\d-01/) != nil)
+            #expect(code.uses == 0 && code.state(at: w.now) == .open)
+            let second = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 1, expiresAt: w.now.addingTimeInterval(Self.day)))
+            #expect(second.code.hasSuffix("-02"))
+
+            // Typed in lower case with a space: the code is still recognised.
+            let typed = code.code.lowercased().replacingOccurrences(of: "-", with: " -")
+            let newcomer = w.world.newSession()
+            let user = try await newcomer.signUp(Self.form(typed, " Njeri@Example.COM ", number: "p15/2001/2026"))
+            #expect(user.role == .student && user.institutionID == w.institution.id)
+            #expect(user.email == "njeri@example.com")
+            #expect(await newcomer.currentUser()?.id == user.id)
+            let profile = try await newcomer.profile()
+            #expect(profile.profile.registrationNumber == "P15/2001/2026")
+            #expect(profile.profile.institutionID == w.institution.id)
+            // The new password works for the next sign-in.
+            let again = w.world.newSession()
+            _ = try await again.login(email: "njeri@example.com", password: "kahawa chungu 2026")
+
+            let page = try await office.institutionStudents(StudentQuery(text: "njeri"))
+            #expect(page.students.map(\.id) == [user.id])
+            #expect(page.students.first?.stage == .notApplied)
+            #expect(try await office.registrationCodes().first { $0.id == code.id }?.uses == 1)
+            let uses = try await office.registrationCodeUses(code.id)
+            #expect(uses.map(\.outcome) == [.success])
+            #expect(uses.first?.userID == user.id)
+        }
+    }
+
+    @Test(
+        "a used-up, expired, revoked or unknown code gets the one refusal; the log says which",
+        arguments: ContractBackend.all)
+    func badCodes(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let once = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 1, expiresAt: w.now.addingTimeInterval(30 * Self.day)))
+            let soon = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 10, expiresAt: w.now.addingTimeInterval(Self.day)))
+            let revoked = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 10, expiresAt: w.now.addingTimeInterval(30 * Self.day)))
+            #expect(try await office.revokeRegistrationCode(revoked.id).revokedAt != nil)
+            #expect(try await office.revokeRegistrationCode(revoked.id).revokedAt != nil)
+
+            _ = try await w.world.newSession().signUp(Self.form(once.code, "first@example.com"))
+            func refusal(_ code: String, _ email: String) async -> EdulinkError? {
+                await edulinkError { try await w.world.newSession().signUp(Self.form(code, email)) }
+            }
+            for error in [
+                await refusal(once.code, "second@example.com"), await refusal(revoked.code, "third@example.com"),
+                await refusal("EDUUON26-99", "fourth@example.com"), await refusal("not a code!", "fifth@example.com"),
+            ] {
+                #expect(error?.refusalCode == .registrationCodeInvalid)
+                #expect(error?.message == RegistrationCodeRules.refusal)
+            }
+            w.clock.advance(by: 2 * Self.day)
+            let expired = await refusal(soon.code, "sixth@example.com")
+            #expect(expired?.refusalCode == .registrationCodeInvalid)
+            #expect(expired?.message == RegistrationCodeRules.refusal)
+
+            let office2 = try await w.world.newSession()
+            _ = try await office2.login(email: "office@uon.example", password: ContractFixture.password)
+            #expect(try await office2.registrationCodeUses(once.id).map(\.outcome) == [.usedUp, .success])
+            #expect(try await office2.registrationCodeUses(soon.id).map(\.outcome) == [.expired])
+            #expect(try await office2.registrationCodeUses(revoked.id).map(\.outcome) == [.revoked])
+            // Nobody was created by a refused code.
+            let emails = try await office2.institutionStudents(StudentQuery()).students.map(\.email)
+            #expect(emails.contains("first@example.com"))
+            #expect(
+                !emails.contains { ["second", "third", "fourth", "fifth", "sixth"].contains($0.prefix { $0 != "@" }) })
+        }
+    }
+
+    @Test(
+        "with a good code, bad details are refused by field, use nothing up, and are logged",
+        arguments: ContractBackend.all)
+    func badDetails(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let code = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 1, expiresAt: w.now.addingTimeInterval(30 * Self.day)))
+            var weak = Self.form(code.code, "weak@example.com")
+            weak.password = "password"
+            let weakError = await edulinkError { try await w.world.newSession().signUp(weak) }
+            #expect(weakError?.fieldErrors.map(\.field) == ["password"])
+            let taken = await edulinkError {
+                try await w.world.newSession().signUp(Self.form(code.code, "student1@uon.example"))
+            }
+            #expect(taken?.fieldErrors.map(\.field) == ["email"])
+            let number = await edulinkError {
+                try await w.world.newSession().signUp(Self.form(code.code, "dup@example.com", number: "P15/1000/2023"))
+            }
+            #expect(number?.fieldErrors.map(\.field) == ["registration_number"])
+            let outcomes = try await office.registrationCodeUses(code.id).map(\.outcome)
+            #expect(outcomes == [.refusedDetails, .refusedDetails, .refusedDetails])
+            #expect(try await office.registrationCodes().first?.uses == 0)
+            // The code still has its one use.
+            _ = try await w.world.newSession().signUp(Self.form(code.code, "fine@example.com"))
+        }
+    }
+
+    @Test(
+        "codes: uses and expiry are checked; only institution admins (and admins) make them",
+        arguments: ContractBackend.all)
+    func codeRules(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let zero = await edulinkError {
+                try await office.createRegistrationCode(
+                    NewRegistrationCode(maxUses: 0, expiresAt: w.now.addingTimeInterval(Self.day)))
+            }
+            #expect(zero?.fieldErrors.map(\.field) == ["max_uses"])
+            let past = await edulinkError {
+                try await office.createRegistrationCode(
+                    NewRegistrationCode(maxUses: 5, expiresAt: w.now.addingTimeInterval(-60)))
+            }
+            #expect(past?.fieldErrors.map(\.field) == ["expires_at"])
+            let far = await edulinkError {
+                try await office.createRegistrationCode(
+                    NewRegistrationCode(maxUses: 5, expiresAt: w.now.addingTimeInterval(400 * Self.day)))
+            }
+            #expect(far?.fieldErrors.map(\.field) == ["expires_at"])
+            for outsider in [w.student, w.employer] {
+                #expect(
+                    await edulinkError {
+                        try await outsider.createRegistrationCode(
+                            NewRegistrationCode(maxUses: 5, expiresAt: w.now.addingTimeInterval(Self.day)))
+                    } != nil)
+                #expect(await edulinkError { try await outsider.institutionStudents(StudentQuery()) } != nil)
+            }
+        }
+    }
+
+    @Test(
+        "an institution admin sees only their own students and codes; another institution's are not found",
+        arguments: ContractBackend.all)
+    func ownInstitutionOnly(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let op = Principal.localOperator()
+            let other = try await w.world.setup.acting(as: op).createInstitution(
+                Institution(name: "Kenyatta University", shortCode: "KU", type: .university, verified: true))
+            let outsider = try await w.world.setup.acting(as: op).createUser(
+                NewAccount(
+                    email: "amani@ku.example", displayName: "Amani Outsider", role: .student,
+                    password: ContractFixture.password, institutionID: other.id))
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let otherOffice = try await Self.institutionAdmin(w, "office@ku.example", of: other.id)
+            let code = try await office.createRegistrationCode(
+                NewRegistrationCode(maxUses: 5, expiresAt: w.now.addingTimeInterval(Self.day)))
+
+            let page = try await office.institutionStudents(StudentQuery())
+            #expect(page.total == 3)
+            #expect(Set(page.students.map(\.id)) == Set(w.studentIDs))
+            #expect(page.courses == ["Computer Science"])
+            #expect(isNotFound(await edulinkError { try await office.institutionStudent(outsider.id) }))
+            #expect(try await otherOffice.institutionStudents(StudentQuery()).students.map(\.id) == [outsider.id])
+            #expect(isNotFound(await edulinkError { try await otherOffice.institutionStudent(w.studentIDs[0]) }))
+            #expect(isNotFound(await edulinkError { try await otherOffice.revokeRegistrationCode(code.id) }))
+            #expect(isNotFound(await edulinkError { try await otherOffice.registrationCodeUses(code.id) }))
+            #expect(try await otherOffice.registrationCodes().isEmpty)
+            #expect(try await office.registrationCodes().first?.revokedAt == nil)
+        }
+    }
+
+    @Test(
+        "Students: search, filters, stages from applications, pages by name, and a read-only detail",
+        arguments: ContractBackend.all)
+    func studentsList(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let application = try await w.application(by: 1)
+            #expect(
+                try await office.institutionStudents(StudentQuery(stage: .applied)).students.map(\.id) == [
+                    w.studentIDs[1]
+                ])
+            _ = try await w.employer.move(application.id, .shortlist)
+            _ = try await w.employer.move(application.id, .offer(expiresAt: nil))
+            let offered = try await office.institutionStudents(StudentQuery(stage: .offered))
+            #expect(offered.students.map(\.id) == [w.studentIDs[1]] && offered.total == 1)
+            let notApplied = try await office.institutionStudents(StudentQuery(stage: .notApplied))
+            #expect(notApplied.total == 2)
+            #expect(try await office.institutionStudents(StudentQuery(yearOfStudy: 3)).total == 3)
+            #expect(try await office.institutionStudents(StudentQuery(yearOfStudy: 4)).total == 0)
+            #expect(try await office.institutionStudents(StudentQuery(course: "Law")).total == 0)
+            #expect(
+                try await office.institutionStudents(StudentQuery(text: "p15/1002")).students.map(\.id) == [
+                    w.studentIDs[2]
+                ])
+
+            let first = try await office.institutionStudents(StudentQuery(limit: 2))
+            #expect(first.students.count == 2 && first.total == 3)
+            let rest = try await office.institutionStudents(StudentQuery(after: first.students.last?.cursor, limit: 2))
+            #expect(rest.students.count == 1)
+            #expect(Set((first.students + rest.students).map(\.id)) == Set(w.studentIDs))
+
+            let detail = try await office.institutionStudent(w.studentIDs[1])
+            #expect(detail.student.stage == .offered)
+            #expect(detail.applications.map(\.id) == [application.id])
+            #expect(detail.applications.first?.application.notes == nil)
+            #expect(detail.profile.registrationNumber == "P15/1001/2023")
+            #expect(detail.placements.isEmpty)
+        }
+    }
+}
