@@ -96,7 +96,7 @@ struct InstitutionContractTests {
             #expect(expired?.refusalCode == .registrationCodeInvalid)
             #expect(expired?.message == RegistrationCodeRules.refusal)
 
-            let office2 = try await w.world.newSession()
+            let office2 = w.world.newSession()
             _ = try await office2.login(email: "office@uon.example", password: ContractFixture.password)
             #expect(try await office2.registrationCodeUses(once.id).map(\.outcome) == [.usedUp, .success])
             #expect(try await office2.registrationCodeUses(soon.id).map(\.outcome) == [.expired])

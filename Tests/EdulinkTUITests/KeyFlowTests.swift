@@ -202,6 +202,8 @@ struct KeyFlowTests {
         let harness = try await Harness.make()
         let driver = await harness.signedIn(size, as: "institution@edulink.demo")
         await driver.settle()
+        driver.press("3")
+        await driver.settle()
         driver.press("a")
         await driver.settle()
         #expect(screenText(driver.terminal).contains("Only students apply to listings"))

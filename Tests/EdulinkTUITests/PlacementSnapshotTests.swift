@@ -120,6 +120,49 @@ struct PlacementSnapshotTests {
         }
     }
 
+    @Test("the institution admin's Students: the list with stages, filtered to the placed ones")
+    func institutionStudents() async throws {
+        try await check("institution-students", as: "institution@edulink.demo") { driver in
+            await driver.settle()
+            driver.press("s")
+            await driver.settle()
+            driver.press("s")
+            await driver.settle()
+            driver.press("s")
+            await driver.settle()
+            driver.press("s")
+            await driver.settle()
+            driver.press("s")
+        }
+    }
+
+    @Test("a student's read-only detail: profile, applications and placement")
+    func institutionStudentDetail() async throws {
+        try await check("institution-student", as: "institution@edulink.demo") { driver in
+            await driver.settle()
+            driver.press("/")
+            driver.type("sharon barasa")
+            await driver.settle()
+            driver.press("enter")
+            driver.press("enter")
+        }
+    }
+
+    @Test("registration codes: a code just made, with its (empty) usage log and the new-code form")
+    func institutionCodes() async throws {
+        try await check("institution-codes", as: "institution@edulink.demo") { driver in
+            await driver.settle()
+            driver.press("r")
+            await driver.settle()
+            driver.press("n")
+            driver.press("ctrl-s")
+            await driver.settle()
+            driver.press("enter")
+            await driver.settle()
+            driver.press("n")
+        }
+    }
+
     @Test("Esc on a rubric form with a comment asks before dropping it")
     func rubricKeepsWork() async throws {
         let harness = try await Harness.make()

@@ -24,6 +24,7 @@ public enum AppMessage: Sendable {
     case placements(PlacementsViewModel.Message)
     case logbookQueue(LogbookQueueViewModel.Message)
     case supervisorProfile(SupervisorProfileViewModel.Message)
+    case students(StudentsViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

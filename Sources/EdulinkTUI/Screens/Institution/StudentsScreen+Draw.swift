@@ -1,0 +1,206 @@
+import EdulinkCore
+import EdulinkViewModels
+import Foundation
+import TerminalKit
+
+extension StudentsScreen {
+    /// Wide enough to show an open student beside the list.
+    static let sideBySide = 120
+
+    func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
+        switch mode {
+        case .students: drawStudents(into: &frame, area: area, context: context)
+        case .codes: drawCodes(into: &frame, area: area, context: context)
+        }
+    }
+
+    // MARK: Students
+
+    private func drawStudents(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        let detailOpen = state.detail != nil
+        let split = detailOpen && area.width >= Self.sideBySide
+        let listArea = split ? Rect(x: area.x, y: area.y, width: area.width / 2, height: area.height) : area
+        if detailOpen && !split {
+            drawDetail(into: &frame, area: area, context: context)
+            return
+        }
+        let panel = Panel(
+            title: "Students · \(DisplayFormat.count(state.total))\(state.filtered ? " match" : "")",
+            focused: !split, border: .rounded)
+        panel.draw(into: &frame.buffer, area: listArea)
+        let inner = panel.inner(listArea)
+        guard inner.height > 3 else { return }
+        // The search line and the filters.
+        let label = "Search "
+        frame.buffer.write(
+            label, in: Rect(x: inner.x + 1, y: inner.y, width: label.count, height: 1),
+            style: Style(searching ? .accent : .muted, adding: searching ? .bold : []))
+        let fieldRect = Rect(
+            x: inner.x + 1 + label.count, y: inner.y, width: max(0, min(40, inner.width - label.count - 2)), height: 1)
+        let field = TextField(
+            editor: search, placeholder: "/ name, email or reg. no.", focused: searching, masked: false)
+        field.draw(into: &frame.buffer, area: fieldRect)
+        if searching { frame.cursor = field.cursorPosition(in: fieldRect) }
+        let filters = [
+            "stage: \(state.stage?.label ?? "any")", "course: \(state.course ?? "any")",
+            "year: \(state.yearOfStudy.map(String.init) ?? "any")",
+        ].joined(separator: " · ")
+        frame.buffer.write(
+            filters, in: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1),
+            style: Style(state.filtered ? .accent : .muted))
+        let tableArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        let wide = tableArea.width >= 90
+        var columns = [
+            TableColumn("Name", width: .fill(2)), TableColumn("Reg. no.", width: .fixed(15)),
+            TableColumn("Stage", width: .fixed(12)),
+        ]
+        if wide {
+            columns.insert(TableColumn("Course", width: .fill(2)), at: 2)
+            columns.insert(TableColumn("Yr", width: .fixed(2), alignment: .trailing), at: 3)
+            columns.append(TableColumn("Apps", width: .fixed(4), alignment: .trailing))
+        }
+        let rows = state.students.map { student -> [TableCell] in
+            var cells = [
+                TableCell(student.displayName, role: student.status == .active ? nil : .muted),
+                TableCell(student.registrationNumber ?? "—", role: .muted),
+                TableCell(student.stage.label, role: Self.role(of: student.stage)),
+            ]
+            if wide {
+                cells.insert(TableCell(student.course ?? "—"), at: 2)
+                cells.insert(TableCell(student.yearOfStudy.map(String.init) ?? "—"), at: 3)
+                cells.append(TableCell(String(student.applications)))
+            }
+            return cells
+        }
+        let empty =
+            state.loading
+            ? "loading…"
+            : state.message
+                ?? (state.filtered
+                    ? "No student matches; x clears the search and filters."
+                    : "No students yet: r makes a registration code they sign up with.")
+        Table(
+            columns: columns, source: TableRows(rows), state: TableState(selected: state.selected),
+            focused: !searching && !split, emptyText: empty
+        ).draw(into: &frame.buffer, area: tableArea)
+        if split {
+            drawDetail(
+                into: &frame,
+                area: Rect(x: listArea.maxX, y: area.y, width: area.width - listArea.width, height: area.height),
+                context: context)
+        }
+    }
+
+    static func role(of stage: StudentStage) -> TerminalKit.Role {
+        switch stage {
+        case .notApplied: .muted
+        case .applied, .interviewing: .text
+        case .offered: .accent
+        case .placed, .completed: .ok
+        }
+    }
+
+    private func drawDetail(into frame: inout Frame, area: Rect, context: DrawContext) {
+        guard let detail = model.state.detail else { return }
+        let student = detail.student
+        let panel = Panel(title: student.displayName, focused: true, border: .rounded)
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = panel.inner(area).inset(horizontal: 1)
+        var text = StyledText()
+        text.add("\(student.email) · \(student.stage.label)", .muted)
+        if student.status != .active { text.add("Account \(student.status.rawValue)", .warning) }
+        text.gap()
+        text.add("Reg. no.  \(detail.profile.registrationNumber ?? "—")")
+        text.add("Course    \(detail.profile.course ?? "—")")
+        text.add("Year      \(detail.profile.yearOfStudy.map(String.init) ?? "—")")
+        if !detail.profile.skills.isEmpty { text.add("Skills    \(detail.profile.skills.joined(separator: ", "))") }
+        text.add("Joined    \(context.format.day(student.createdAt))", .muted)
+        text.add(
+            "Last seen \(student.lastLoginAt.map { context.format.dateTime($0) } ?? "never signed in")", .muted)
+        text.gap()
+        text.add("Applications (\(detail.applications.count))", .header)
+        if detail.applications.isEmpty { text.add("none yet", .muted) }
+        for summary in detail.applications {
+            text.add(
+                "\(DisplayFormat.words(summary.application.status.rawValue).padding(toLength: 20, withPad: " ", startingAt: 0))"
+                    + "\(summary.listingTitle) — \(summary.organizationName)")
+        }
+        text.gap()
+        text.add("Placements (\(detail.placements.count))", .header)
+        if detail.placements.isEmpty { text.add("none", .muted) }
+        for summary in detail.placements {
+            let placement = summary.placement
+            text.add(
+                "\(placement.status.rawValue) · \(summary.organizationName) · "
+                    + "\(context.format.day(placement.startDate)) – \(context.format.day(placement.endDate))")
+        }
+        text.gap()
+        text.add("esc closes · read-only: the student and the employer change these", .muted)
+        text.draw(into: &frame.buffer, area: inner, scroll: 0)
+    }
+
+    // MARK: Codes
+
+    private func drawCodes(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        let formHeight = form == nil ? 0 : min(8, area.height / 2)
+        let usesHeight = state.uses == nil ? 0 : min(10, (area.height - formHeight) / 2)
+        let listArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight - usesHeight)
+        let panel = Panel(title: "Registration codes", focused: form == nil, border: .rounded)
+        panel.draw(into: &frame.buffer, area: listArea)
+        let inner = panel.inner(listArea)
+        var top = inner.y
+        if let made = state.madeCode {
+            frame.buffer.write(
+                "Hand out \(made.code): students sign up with it (edulink signup --code \(made.code), or the API).",
+                in: Rect(x: inner.x + 1, y: top, width: inner.width - 2, height: 1), style: Style(.ok))
+            top += 1
+        } else if let revoking, let code = state.codes.first(where: { $0.id == revoking }) {
+            frame.buffer.write(
+                "Press v again to revoke \(code.code); esc keeps it.",
+                in: Rect(x: inner.x + 1, y: top, width: inner.width - 2, height: 1), style: Style(.warning))
+            top += 1
+        }
+        let columns = [
+            TableColumn("Code", width: .fill(2)), TableColumn("Uses", width: .fixed(11), alignment: .trailing),
+            TableColumn("Expires", width: .fixed(12)), TableColumn("State", width: .fixed(9)),
+        ]
+        let rows = state.codes.map { code -> [TableCell] in
+            let now = context.now
+            let codeState = code.state(at: now)
+            return [
+                TableCell(code.code), TableCell("\(code.uses) of \(code.maxUses)"),
+                TableCell(context.format.day(code.expiresAt), role: .muted),
+                TableCell(codeState.label, role: codeState == .open ? .ok : .muted),
+            ]
+        }
+        Table(
+            columns: columns, source: TableRows(rows), state: TableState(selected: state.selectedCode),
+            focused: form == nil, emptyText: "No codes yet: n makes one."
+        ).draw(into: &frame.buffer, area: Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - top))
+        if let uses = state.uses, usesHeight > 2 {
+            let box = Rect(x: area.x, y: listArea.maxY, width: area.width, height: usesHeight)
+            let usesPanel = Panel(title: "Uses of \(state.selectedRegistrationCode?.code ?? "")", border: .rounded)
+            usesPanel.draw(into: &frame.buffer, area: box)
+            var text = StyledText()
+            if uses.isEmpty { text.add("Nobody has used it yet.", .muted) }
+            for use in uses {
+                text.add(
+                    "\(context.format.dateTime(use.at))  \(use.outcome.label.padding(toLength: 16, withPad: " ", startingAt: 0))"
+                        + "\(use.email)\(use.detail.map { " — \($0)" } ?? "")",
+                    use.outcome == .success ? .text : .warning)
+            }
+            text.draw(into: &frame.buffer, area: usesPanel.inner(box).inset(horizontal: 1), scroll: 0)
+        }
+        guard let form, formHeight > 2 else { return }
+        let box = Rect(x: area.x, y: area.maxY - formHeight, width: area.width, height: formHeight)
+        frame.buffer.fill(box, with: .blank(Style(.text)))
+        let formPanel = Panel(title: "New registration code", focused: true, border: .rounded)
+        formPanel.draw(into: &frame.buffer, area: box)
+        let body = formPanel.inner(box).inset(horizontal: 1)
+        let widget = Form(state: form, focused: true)
+        widget.draw(into: &frame.buffer, area: body)
+        frame.cursor = widget.cursorPosition(in: body)
+    }
+}

@@ -1,0 +1,181 @@
+import EdulinkCore
+import EdulinkViewModels
+import Foundation
+import TerminalKit
+
+/// The institution admin's Students tab: search as you type (`/`), filters by course (`c`), year
+/// (`y`) and stage (`s`), a read-only detail (`enter`); `r` switches to the registration codes
+/// (`n` makes one, `v` twice revokes it, `enter` shows who used it).
+struct StudentsScreen {
+    enum Mode: Hashable { case students, codes }
+    enum Intent: Hashable {
+        case send(StudentsViewModel.Intent)
+        case search, codes, newCode, revoke, back
+    }
+
+    static let keys = KeyTable<Intent>([
+        KeyBinding(
+            ["/"], hint: "search", "Search by name, email or registration number", group: "Students", action: .search),
+        KeyBinding(["enter"], hint: "open", "Open the student", group: "Students", action: .send(.open)),
+        KeyBinding(["esc"], "Close the student", group: "Students", action: .back),
+        KeyBinding(["down", "j"], "Next student", group: "Students", action: .send(.move(1))),
+        KeyBinding(["up", "k"], "Previous student", group: "Students", action: .send(.move(-1))),
+        KeyBinding(["pgdn"], "Page down", group: "Students", action: .send(.move(15))),
+        KeyBinding(["pgup"], "Page up", group: "Students", action: .send(.move(-15))),
+        KeyBinding(["s"], hint: "stage", "Filter by stage (next)", group: "Filters", action: .send(.cycleStage)),
+        KeyBinding(["c"], hint: "course", "Filter by course (next)", group: "Filters", action: .send(.cycleCourse)),
+        KeyBinding(["y"], "Filter by year of study (next)", group: "Filters", action: .send(.cycleYear)),
+        KeyBinding(["x"], "Clear search and filters", group: "Filters", action: .send(.clearFilters)),
+        KeyBinding(["r"], hint: "codes", "Registration codes", group: "Students", action: .codes),
+        KeyBinding(["ctrl-r"], "Reload", group: "Students", action: .send(.load)),
+    ])
+
+    static let codeKeys = KeyTable<Intent>([
+        KeyBinding(["n"], hint: "new code", "Make a registration code", group: "Codes", action: .newCode),
+        KeyBinding(
+            ["enter"], hint: "uses", "Who used the code (and who was refused)", group: "Codes", action: .send(.loadUses)
+        ),
+        KeyBinding(["v"], hint: "revoke", "Revoke the code (press twice)", group: "Codes", action: .revoke),
+        KeyBinding(["down", "j"], "Next code", group: "Codes", action: .send(.moveCode(1))),
+        KeyBinding(["up", "k"], "Previous code", group: "Codes", action: .send(.moveCode(-1))),
+        KeyBinding(["r", "esc"], hint: "students", "Back to the students", group: "Codes", action: .codes),
+        KeyBinding(["ctrl-r"], "Reload", group: "Codes", action: .send(.loadCodes)),
+    ])
+
+    static let formKeys = KeyTable<String>([
+        KeyBinding(
+            ["enter", "ctrl-s"], hint: "make", "Next field; on the last one (or ctrl-s) make the code",
+            group: "New code", action: "submit"),
+        KeyBinding(["tab"], hint: "next field", "Next field", group: "New code", action: "next"),
+        KeyBinding(["esc"], hint: "cancel", "Close without making a code", group: "New code", action: "close"),
+    ])
+
+    private(set) var model: StudentsViewModel
+    var mode = Mode.students
+    var search = LineEditor(maxLength: 200)
+    var searching = false
+    var form: FormState?
+    /// The code `v` was pressed on once; a second `v` revokes it.
+    var revoking: RegistrationCodeID?
+    let timeZone: TimeZone
+
+    init(model: StudentsViewModel, timeZone: TimeZone = .current) {
+        self.model = model
+        self.timeZone = timeZone
+    }
+
+    mutating func send(_ intent: StudentsViewModel.Intent) -> [Effect<AppMessage>] {
+        let effects = model.handle(intent).map(keyPrefix: "students.") { AppMessage.students($0) }
+        syncForm()
+        return effects
+    }
+
+    mutating func receive(_ message: StudentsViewModel.Message) -> [Effect<AppMessage>] {
+        if case .created(.success) = message { form = nil }
+        let effects = model.handle(message).map(keyPrefix: "students.") { AppMessage.students($0) }
+        syncForm()
+        return effects
+    }
+
+    private mutating func syncForm() {
+        guard var current = form else { return }
+        for error in model.state.codeErrors {
+            let id = error.field == "max_uses" ? "uses" : error.field == "expires_at" ? "days" : error.field
+            if let index = current.fields.firstIndex(where: { $0.id == id }) {
+                current.fields[index].error = error.message
+                current.focus = index
+            }
+        }
+        form = current
+    }
+
+    static func codeForm() -> FormState {
+        FormState(fields: [
+            FormField(id: "uses", label: "Uses (1–1000)", input: .text(LineEditor("50", maxLength: 4))),
+            FormField(id: "days", label: "Days open", input: .text(LineEditor("30", maxLength: 3))),
+        ])
+    }
+
+    var activeKeys: KeyTable<Intent> { mode == .codes ? Self.codeKeys : Self.keys }
+
+    mutating func handle(_ key: Key) -> KeyOutcome {
+        if searching {
+            switch key {
+            case "enter", "esc", "down", "up":
+                searching = false
+                return key == "enter" || key == "esc" ? KeyOutcome() : handle(key)
+            default:
+                guard search.handle(key) == .edited else { return .unhandled }
+                return KeyOutcome(effects: send(.setText(search.text)))
+            }
+        }
+        if var current = form {
+            switch key {
+            case "esc":
+                form = nil
+                return KeyOutcome()
+            case "ctrl-s":
+                return KeyOutcome(effects: submit(current))
+            default:
+                if current.handle(key) == .submitted {
+                    guard current.focus == current.fields.count - 1 else {
+                        current.focus += 1
+                        form = current
+                        return KeyOutcome()
+                    }
+                    return KeyOutcome(effects: submit(current))
+                }
+                form = current
+                return KeyOutcome()
+            }
+        }
+        guard let intent = activeKeys.action(for: key) else { return .unhandled }
+        if intent != .revoke { revoking = nil }
+        switch intent {
+        case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .search:
+            searching = true
+            return KeyOutcome()
+        case .codes:
+            mode = mode == .codes ? .students : .codes
+            return KeyOutcome(effects: mode == .codes ? send(.loadCodes) : [])
+        case .newCode:
+            form = Self.codeForm()
+            return KeyOutcome()
+        case .revoke:
+            guard let code = model.state.selectedRegistrationCode, code.revokedAt == nil else { return KeyOutcome() }
+            if revoking == code.id {
+                revoking = nil
+                return KeyOutcome(effects: send(.revokeCode))
+            }
+            revoking = code.id
+            return KeyOutcome()
+        case .back:
+            guard model.state.detail != nil else { return .unhandled }
+            return KeyOutcome(effects: send(.closeDetail))
+        }
+    }
+
+    private mutating func submit(_ current: FormState) -> [Effect<AppMessage>] {
+        form = current
+        return send(.createCode(uses: current.value("uses") ?? "", days: current.value("days") ?? ""))
+    }
+}
+
+extension StudentsScreen: TabScreen {
+    static var tab: ShellTab { .students }
+    static func own(_ message: AppMessage) -> StudentsViewModel.Message? {
+        if case .students(let message) = message { return message }
+        return nil
+    }
+    mutating func load() -> [Effect<AppMessage>] {
+        mode == .codes ? send(.loadCodes) : send(.load)
+    }
+    func capturesText(on tab: ShellTab) -> Bool { searching || form != nil }
+    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
+        form == nil
+            ? (activeKeys.helpSections(filter: filter), activeKeys.hints)
+            : (Self.formKeys.helpSections(filter: filter), Self.formKeys.hints)
+    }
+    var isBusy: Bool { model.state.loading || model.state.loadingMore }
+}
