@@ -114,16 +114,24 @@ extension EdulinkService {
         return try await guarded(principal) {
             try authorize(principal, .viewApplication, on: Ownership(userID: principal.userID))
             return try await store.read { session in
-                let applications = try session.applications(studentID: principal.userID)
-                let listings = try session.listingSummaries(Array(Set(applications.map(\.listingID))))
-                let byID = Dictionary(listings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 let name = try session.user(principal.userID)?.displayName ?? ""
-                return applications.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }.map {
-                    ApplicationSummary(
-                        application: $0.redactedForStudent, listingTitle: byID[$0.listingID]?.title ?? "",
-                        organizationName: byID[$0.listingID]?.organizationName ?? "", studentName: name)
-                }
+                return try self.studentView(
+                    of: try session.applications(studentID: principal.userID), studentName: name, session)
             }
+        }
+    }
+
+    /// A student's applications as the student sees them (without the employer's notes and
+    /// rating), newest first: their list, and their institution's read-only view of it.
+    func studentView(of applications: [Application], studentName: String, _ session: any StoreReader) throws
+        -> [ApplicationSummary]
+    {
+        let listings = try session.listingSummaries(Array(Set(applications.map(\.listingID))))
+        let byID = Dictionary(listings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return applications.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }.map {
+            ApplicationSummary(
+                application: $0.redactedForStudent, listingTitle: byID[$0.listingID]?.title ?? "",
+                organizationName: byID[$0.listingID]?.organizationName ?? "", studentName: studentName)
         }
     }
 

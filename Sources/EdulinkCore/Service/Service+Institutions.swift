@@ -9,7 +9,7 @@ extension EdulinkService {
     public func registrationCodes(in institution: InstitutionID?) async throws -> [RegistrationCode] {
         let principal = try await caller()
         return try await guarded(principal) {
-            let id = try Self.institution(of: principal, institution)
+            let id = try Self.institution(of: principal, institution, for: .manageRegistrationCodes)
             try authorize(principal, .manageRegistrationCodes, on: Ownership(institutionID: id), hidden: "Institution")
             return try await store.read { try $0.registrationCodes(institutionID: id) }
         }
@@ -21,7 +21,7 @@ extension EdulinkService {
     {
         let principal = try await caller()
         return try await guarded(principal) {
-            let id = try Self.institution(of: principal, institution)
+            let id = try Self.institution(of: principal, institution, for: .manageRegistrationCodes)
             try authorize(principal, .manageRegistrationCodes, on: Ownership(institutionID: id), hidden: "Institution")
             let at = now()
             try RegistrationCodeRules.validate(new, now: at)
@@ -197,7 +197,7 @@ extension EdulinkService {
     public func institutionStudents(_ query: StudentQuery) async throws -> StudentPage {
         let principal = try await caller()
         return try await guarded(principal) {
-            let id = try Self.institution(of: principal, query.institutionID)
+            let id = try Self.institution(of: principal, query.institutionID, for: .viewStudents)
             try authorize(principal, .viewStudents, on: Ownership(institutionID: id), hidden: "Institution")
             var page = query
             page.limit = min(max(query.limit, 1), 500)
@@ -220,8 +220,6 @@ extension EdulinkService {
                 let profile =
                     try session.profile(id) ?? StudentProfile(userID: id, institutionID: institution, updatedAt: at)
                 let applications = try session.applications(studentID: id)
-                let listings = try session.listingSummaries(Array(Set(applications.map(\.listingID))))
-                let byID = Dictionary(listings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 let placements = try session.placements(.student(id))
                 let stage = StudentStage.of(
                     applications: applications.map(\.status), placements: placements.map(\.status))
@@ -232,11 +230,7 @@ extension EdulinkService {
                     createdAt: user.createdAt, lastLoginAt: user.lastLoginAt)
                 return InstitutionStudentDetail(
                     student: row, profile: profile,
-                    applications: applications.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }.map {
-                        ApplicationSummary(
-                            application: $0.redactedForStudent, listingTitle: byID[$0.listingID]?.title ?? "",
-                            organizationName: byID[$0.listingID]?.organizationName ?? "", studentName: user.displayName)
-                    },
+                    applications: try self.studentView(of: applications, studentName: user.displayName, session),
                     placements: try self.summaries(placements, session, at))
             }
         }
@@ -244,7 +238,9 @@ extension EdulinkService {
 
     /// The institution a call is about: an institution admin's own (another one asked for is not
     /// found); a platform admin or the operator must name it.
-    static func institution(of principal: Principal, _ requested: InstitutionID?) throws -> InstitutionID {
+    static func institution(of principal: Principal, _ requested: InstitutionID?, for action: Action) throws
+        -> InstitutionID
+    {
         if principal.role == .institutionAdmin {
             guard let own = principal.institutionID else { throw EdulinkError.notFound("Institution") }
             if let requested, requested != own { throw EdulinkError.notFound("Institution") }
@@ -254,7 +250,7 @@ extension EdulinkService {
             if principal.role == .admin {
                 throw EdulinkError.validation([FieldError("institution", "Name the institution.")])
             }
-            throw PermissionDenied(action: .viewStudents, hiddenEntity: "Institution")
+            throw PermissionDenied(action: action, hiddenEntity: "Institution")
         }
         return requested
     }

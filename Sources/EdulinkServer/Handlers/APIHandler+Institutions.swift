@@ -8,19 +8,11 @@ extension APIHandler {
     /// same as guessing passwords); an account created, or details to fix, do not.
     func signUp(_ input: Operations.SignUp.Input) async throws -> Operations.SignUp.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let address = RequestValues.current.clientAddress
-        try await loginThrottle.begin(address: address, email: body.email, now: clock.now())
-        let user: User
-        do {
-            user = try await service.signUp(body, origin: .api, source: address)
-        } catch {
-            if case .refused(let refusal)? = error as? EdulinkError, refusal.code == .registrationCodeInvalid {
-                throw error
-            }
-            await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
-            throw error
+        let user = try await throttled(
+            email: body.email, counts: { ($0 as? EdulinkError)?.refusalCode == .registrationCodeInvalid }
+        ) { address in
+            try await service.signUp(body, origin: .api, source: address)
         }
-        await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
         let issued = try await tokens.startSession(for: user)
         return .created(.init(body: .json(try Self.pair(issued))))
     }

@@ -6,21 +6,32 @@ import Foundation
 extension APIHandler {
     func login(_ input: Operations.Login.Input) async throws -> Operations.Login.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
-        let address = RequestValues.current.clientAddress
-        try await loginThrottle.begin(address: address, email: body.email, now: clock.now())
-        let user: User
-        do {
-            user = try await service.login(email: body.email, password: body.password, origin: .api, source: address)
-        } catch {
-            // A refused sign-in stays counted; anything else (a bad body, a database failure) does not.
-            if (error as? EdulinkError)?.isUnauthenticated != true {
-                await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
-            }
-            throw error
+        // A refused sign-in stays counted; anything else (a bad body, a database failure) does not.
+        let user = try await throttled(email: body.email, counts: { ($0 as? EdulinkError)?.isUnauthenticated == true })
+        {
+            address in
+            try await service.login(email: body.email, password: body.password, origin: .api, source: address)
         }
-        await loginThrottle.succeeded(address: address, email: body.email, now: clock.now())
         let issued = try await tokens.startSession(for: user)
         return .ok(.init(body: .json(try Self.pair(issued))))
+    }
+
+    /// Runs one attempt under the sign-in rate limit (per address and per account, `email`), with
+    /// the client's address. An attempt whose error `counts` (a wrong password, a guessed
+    /// registration code) stays counted; a success or any other error does not.
+    func throttled<T>(
+        email: String, counts: (any Error) -> Bool, _ attempt: (_ address: String) async throws -> T
+    ) async throws -> T {
+        let address = RequestValues.current.clientAddress
+        try await loginThrottle.begin(address: address, email: email, now: clock.now())
+        do {
+            let result = try await attempt(address)
+            await loginThrottle.succeeded(address: address, email: email, now: clock.now())
+            return result
+        } catch {
+            if !counts(error) { await loginThrottle.succeeded(address: address, email: email, now: clock.now()) }
+            throw error
+        }
     }
 
     func refresh(_ input: Operations.Refresh.Input) async throws -> Operations.Refresh.Output {
@@ -41,24 +52,23 @@ extension APIHandler {
     func reauthenticate(_ input: Operations.Reauthenticate.Input) async throws -> Operations.Reauthenticate.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let caller = try caller()
-        let address = RequestValues.current.clientAddress
-        try await loginThrottle.begin(address: address, email: caller.user.email, now: clock.now())
-        do {
-            _ = try await service.acting(as: caller.principal).reauthenticate(password: body.password, source: address)
-        } catch {
-            switch error as? EdulinkError {
-            case .unauthenticated?:
-                // Locked, disabled or gone: the session ends, as in local mode; the attempt counts.
-                try await tokens.endSession(familyID: caller.familyID)
-            case .validation?:
-                // A wrong password: the session stays, the attempt counts like a failed sign-in.
-                break
-            default:
-                await loginThrottle.succeeded(address: address, email: caller.user.email, now: clock.now())
+        // Locked, disabled or gone (unauthenticated) ends the session, as in local mode; a wrong
+        // password (validation) keeps it. Both count like a failed sign-in.
+        let counts: (any Error) -> Bool = {
+            switch $0 as? EdulinkError {
+            case .unauthenticated?, .validation?: true
+            default: false
             }
-            throw error
         }
-        await loginThrottle.succeeded(address: address, email: caller.user.email, now: clock.now())
+        try await throttled(email: caller.user.email, counts: counts) { address in
+            do {
+                _ = try await service.acting(as: caller.principal).reauthenticate(
+                    password: body.password, source: address)
+            } catch let error as EdulinkError {
+                if case .unauthenticated = error { try await tokens.endSession(familyID: caller.familyID) }
+                throw error
+            }
+        }
         return .noContent(.init())
     }
 

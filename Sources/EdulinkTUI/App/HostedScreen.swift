@@ -130,9 +130,7 @@ enum RoleScreens {
             ]
         case .institutionAdmin:
             return [
-                StudentsScreen(
-                    model: StudentsViewModel(repository: repository, now: environment.time.now),
-                    timeZone: environment.timeZone),
+                StudentsScreen(model: StudentsViewModel(repository: repository, now: environment.time.now)),
                 BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true),
                 PlacementsScreen(
                     model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),

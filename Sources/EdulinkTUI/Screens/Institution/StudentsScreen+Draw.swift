@@ -195,12 +195,6 @@ extension StudentsScreen {
         }
         guard let form, formHeight > 2 else { return }
         let box = Rect(x: area.x, y: area.maxY - formHeight, width: area.width, height: formHeight)
-        frame.buffer.fill(box, with: .blank(Style(.text)))
-        let formPanel = Panel(title: "New registration code", focused: true, border: .rounded)
-        formPanel.draw(into: &frame.buffer, area: box)
-        let body = formPanel.inner(box).inset(horizontal: 1)
-        let widget = Form(state: form, focused: true)
-        widget.draw(into: &frame.buffer, area: body)
-        frame.cursor = widget.cursorPosition(in: body)
+        form.drawPanel("New registration code", into: &frame, box: box)
     }
 }

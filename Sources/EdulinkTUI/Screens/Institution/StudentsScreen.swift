@@ -57,12 +57,7 @@ struct StudentsScreen {
     var form: FormState?
     /// The code `v` was pressed on once; a second `v` revokes it.
     var revoking: RegistrationCodeID?
-    let timeZone: TimeZone
-
-    init(model: StudentsViewModel, timeZone: TimeZone = .current) {
-        self.model = model
-        self.timeZone = timeZone
-    }
+    init(model: StudentsViewModel) { self.model = model }
 
     mutating func send(_ intent: StudentsViewModel.Intent) -> [Effect<AppMessage>] {
         let effects = model.handle(intent).map(keyPrefix: "students.") { AppMessage.students($0) }
@@ -109,25 +104,13 @@ struct StudentsScreen {
                 return KeyOutcome(effects: send(.setText(search.text)))
             }
         }
-        if var current = form {
-            switch key {
-            case "esc":
-                form = nil
-                return KeyOutcome()
-            case "ctrl-s":
-                return KeyOutcome(effects: submit(current))
-            default:
-                if current.handle(key) == .submitted {
-                    guard current.focus == current.fields.count - 1 else {
-                        current.focus += 1
-                        form = current
-                        return KeyOutcome()
-                    }
-                    return KeyOutcome(effects: submit(current))
-                }
-                form = current
-                return KeyOutcome()
+        if let current = form {
+            switch current.step(key) {
+            case .close: form = nil
+            case .edit(let next): form = next
+            case .submit(let next): return KeyOutcome(effects: submit(next))
             }
+            return KeyOutcome()
         }
         guard let intent = activeKeys.action(for: key) else { return .unhandled }
         if intent != .revoke { revoking = nil }

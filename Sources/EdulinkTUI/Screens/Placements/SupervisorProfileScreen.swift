@@ -70,26 +70,13 @@ struct SupervisorProfileScreen {
     }
 
     mutating func handle(_ key: Key) -> KeyOutcome {
-        if var current = form {
-            switch key {
-            case "esc":
-                form = nil
-                return KeyOutcome()
-            case "ctrl-s":
-                return KeyOutcome(effects: submit(current))
-            default:
-                if current.handle(key) == .submitted {
-                    // Enter moves on to the next field; on the last one it changes the password.
-                    guard current.focus == current.fields.count - 1 else {
-                        current.focus += 1
-                        form = current
-                        return KeyOutcome()
-                    }
-                    return KeyOutcome(effects: submit(current))
-                }
-                form = current
-                return KeyOutcome()
+        if let current = form {
+            switch current.step(key) {
+            case .close: form = nil
+            case .edit(let next): form = next
+            case .submit(let next): return KeyOutcome(effects: submit(next))
             }
+            return KeyOutcome()
         }
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
         switch intent {
@@ -140,13 +127,7 @@ struct SupervisorProfileScreen {
             into: &frame.buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: height), scroll: 0)
         guard let form else { return }
         let box = Rect(x: area.x, y: area.maxY - min(area.height, 9), width: area.width, height: min(area.height, 9))
-        frame.buffer.fill(box, with: .blank(Style(.text)))
-        let formPanel = Panel(title: "Change your password", focused: true, border: .rounded)
-        formPanel.draw(into: &frame.buffer, area: box)
-        let body = formPanel.inner(box).inset(horizontal: 1)
-        let widget = Form(state: form, focused: true)
-        widget.draw(into: &frame.buffer, area: body)
-        frame.cursor = widget.cursorPosition(in: body)
+        form.drawPanel("Change your password", into: &frame, box: box)
     }
 }
 
