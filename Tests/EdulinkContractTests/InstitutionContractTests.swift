@@ -239,4 +239,118 @@ struct InstitutionContractTests {
             #expect(detail.placements.isEmpty)
         }
     }
+
+    static let importFile = """
+        Name,Email,Registration number,Course,Year
+        Achieng Odhiambo,achieng@uon.example,P15/3001/2026,computer science,1
+        "Kamau, Brian",brian@uon.example,P15/3002/2026,Actuarial Science,2
+        Student Zero Again,student0@uon.example,P15/1000/2023,Computer Science,3
+        Not An Email,not-an-email,P15/3003/2026,Law,1
+        Twice,twice@uon.example,P15/3001/2026,Law,9
+        Taken Email,student1@uon.example,P15/3004/2026,,
+        """
+
+    @Test(
+        "an import reports every row by line, refuses the whole file while a row is bad, then applies once",
+        arguments: ContractBackend.all)
+    func importStudents(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let dryRun = try await office.importStudents(StudentImportRequest(csv: Self.importFile, apply: false))
+            #expect(!dryRun.applied && dryRun.fileProblems.isEmpty)
+            #expect(dryRun.rows.map(\.line) == [2, 3, 4, 5, 6, 7])
+            #expect(dryRun.rows.map(\.outcome) == [.create, .create, .existing, .refused, .refused, .refused])
+            // The course takes the spelling the institution's students have; a new one is reported.
+            #expect(dryRun.rows[0].course == "Computer Science" && !dryRun.rows[0].notes.isEmpty)
+            #expect(dryRun.rows[1].name == "Kamau, Brian")
+            #expect(dryRun.rows[2].userID == w.studentIDs[0])
+            #expect(dryRun.rows[3].problems.count == 1)
+            #expect(dryRun.rows[4].problems.contains { $0.contains("line 2") })
+            #expect(dryRun.rows[4].problems.count == 2)  // the number twice, and year 9
+            #expect(dryRun.rows[5].problems == ["an account with the email student1@uon.example already exists"])
+            #expect(Set(dryRun.newCourses.map(\.course)) == ["Actuarial Science", "Law"])
+            #expect(dryRun.rows.allSatisfy { $0.oneTimeCode == nil })
+
+            // Applying a file with refused rows changes nothing.
+            let refused = try await office.importStudents(StudentImportRequest(csv: Self.importFile, apply: true))
+            #expect(!refused.applied && refused.count(.refused) == 3)
+            #expect(try await office.institutionStudents(StudentQuery()).total == 3)
+
+            let fixed = Self.importFile.split(separator: "\n").prefix(4).joined(separator: "\n")
+            let applied = try await office.importStudents(StudentImportRequest(csv: fixed, apply: true))
+            #expect(applied.applied && applied.count(.create) == 2 && applied.count(.existing) == 1)
+            let created = applied.rows.filter { $0.outcome == .create }
+            #expect(created.allSatisfy { $0.oneTimeCode?.count == 16 && $0.userID != nil })
+            let page = try await office.institutionStudents(StudentQuery(course: "Actuarial Science"))
+            #expect(page.students.map(\.displayName) == ["Kamau, Brian"])
+            #expect(page.students.first?.yearOfStudy == 2)
+
+            // The one-time code signs the student in once, to set their own password first.
+            let student = w.world.newSession()
+            let signedIn = try await student.login(
+                email: "brian@uon.example", password: created[1].oneTimeCode ?? "")
+            #expect(signedIn.mustChangePassword)
+            #expect(
+                isSignInRefused(
+                    await edulinkError {
+                        _ = try await w.world.newSession().login(
+                            email: "brian@uon.example", password: "not the code at all")
+                    }))
+
+            // A second run changes nothing.
+            let again = try await office.importStudents(StudentImportRequest(csv: fixed, apply: true))
+            #expect(again.applied && again.count(.create) == 0 && again.count(.existing) == 3)
+            #expect(again.rows.allSatisfy { $0.oneTimeCode == nil })
+            #expect(try await office.institutionStudents(StudentQuery()).total == 5)
+        }
+    }
+
+    @Test(
+        "a file that cannot be read says why; only an institution's admin (or an admin naming it) imports into it",
+        arguments: ContractBackend.all)
+    func importRefusals(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            for file in ["", "name,email\nAda,ada@uon.example", "name,email,reg no\n"] {
+                let report = try await office.importStudents(StudentImportRequest(csv: file, apply: true))
+                #expect(!report.applied && report.rows.isEmpty && report.fileProblems.count == 1)
+            }
+            let file = "name,email,reg no\nAda Lovelace,ada@uon.example,P15/4000/2026\n"
+            let other = try await w.world.setup.acting(as: .localOperator()).createInstitution(
+                Institution(name: "Kenyatta University", shortCode: "KU", type: .university, verified: true))
+            #expect(
+                isNotFound(
+                    await edulinkError {
+                        try await office.importStudents(
+                            StudentImportRequest(csv: file, apply: true, institutionID: other.id))
+                    }))
+            #expect(
+                isDenied(
+                    await edulinkError {
+                        try await w.student.importStudents(StudentImportRequest(csv: file, apply: true))
+                    }))
+            #expect(
+                isDenied(
+                    await edulinkError {
+                        try await w.employer.importStudents(StudentImportRequest(csv: file, apply: false))
+                    }))
+            let byAdmin = try await w.admin.importStudents(
+                StudentImportRequest(csv: file, apply: true, institutionID: other.id))
+            #expect(byAdmin.applied && byAdmin.count(.create) == 1)
+            #expect(try await office.institutionStudents(StudentQuery(text: "ada")).total == 0)
+        }
+    }
+}
+
+/// Refused for want of permission: forbidden, or not found where the record's existence is hidden.
+private func isDenied(_ error: EdulinkError?) -> Bool {
+    switch error {
+    case .forbidden?, .notFound?: true
+    default: false
+    }
+}
+
+private func isSignInRefused(_ error: EdulinkError?) -> Bool {
+    if case .unauthenticated? = error { return true }
+    return false
 }

@@ -118,21 +118,28 @@ private let statements: [Statement] =
             role: .institutionAdmin, actions: [.writeLogbook, .reviewLogbook, .movePlacementDates], says: .never,
             sentence: "an institution admin neither writes nor reviews logbooks nor moves dates"),
         Statement(
-            role: .institutionAdmin, actions: [.viewStudents, .manageRegistrationCodes], says: .ownOnly,
+            role: .institutionAdmin, actions: [.viewStudents, .manageRegistrationCodes, .importStudents, .viewReports],
+            says: .ownOnly,
             sentence:
-                "the institution admin lists their own institution's students and makes, revokes and reads the "
-                + "registration codes their students sign up with"),
+                "the institution admin lists their own institution's students, makes, revokes and reads the "
+                + "registration codes their students sign up with, imports students and reads its reports"),
         Statement(
-            role: .admin, actions: [.viewStudents, .manageRegistrationCodes], says: .anyones,
-            sentence: "the admin sees any institution's students and codes (naming the institution)"),
+            role: .admin, actions: [.viewStudents, .manageRegistrationCodes, .importStudents, .viewReports],
+            says: .anyones,
+            sentence:
+                "the admin sees any institution's students, codes and reports and imports into it (naming the "
+                + "institution)"),
         Statement(
-            role: .student, actions: [.viewStudents, .manageRegistrationCodes], says: .never,
+            role: .student, actions: [.viewStudents, .manageRegistrationCodes, .importStudents, .viewReports],
+            says: .never,
             sentence: "a student sees no list of students and makes no codes"),
         Statement(
-            role: .employer, actions: [.viewStudents, .manageRegistrationCodes], says: .never,
+            role: .employer, actions: [.viewStudents, .manageRegistrationCodes, .importStudents, .viewReports],
+            says: .never,
             sentence: "an employer sees students only as applicants, and makes no codes"),
         Statement(
-            role: .supervisor, actions: [.viewStudents, .manageRegistrationCodes], says: .never,
+            role: .supervisor, actions: [.viewStudents, .manageRegistrationCodes, .importStudents, .viewReports],
+            says: .never,
             sentence: "a supervisor sees their interns only through their placements"),
         Statement(
             role: .admin, actions: [.viewPlacement], says: .anyones, sentence: "the admin sees every placement"),

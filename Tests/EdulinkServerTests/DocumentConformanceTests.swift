@@ -57,6 +57,7 @@ struct DocumentConformanceTests {
         check("Grade", Grade.self)
         check("StudentStage", StudentStage.self)
         check("RegistrationCodeOutcome", RegistrationCodeOutcome.self)
+        check("StudentImportOutcome", StudentImportOutcome.self)
         let enumOverrides = try APIDocument.overriddenSchemas().filter { document.enumValues(of: $0) != nil }
         #expect(enumOverrides.subtracting(checked).isEmpty, "overridden enums without a check")
     }
@@ -329,6 +330,25 @@ struct Samples {
         try add("InstitutionStudentDetail", try await office.institutionStudent(placed.id))
         if let applied = page.students.first(where: { $0.stage == .applied }) {
             try add("InstitutionStudentDetail", try await office.institutionStudent(applied.id))
+        }
+        // An import with every outcome, a note and a new course; then applied, with its codes.
+        let existing = try #require(page.students.first { $0.registrationNumber != nil })
+        let csv = """
+            name,email,registration number,course,year
+            Conformance Import,import@example.com,C99/0002/2026,statistics,2
+            \(existing.displayName),\(existing.email),\(existing.registrationNumber ?? ""),,
+            Bad Row,bad@@example,C99/0003/2026,Underwater Basketry,9
+            """
+        let request = StudentImportRequest(csv: csv, apply: false)
+        try add("StudentImportRequest", request)
+        let report = try await office.importStudents(request)
+        let fixed = try await office.importStudents(
+            StudentImportRequest(
+                csv: csv.replacingOccurrences(of: "bad@@example", with: "bad@example.com"), apply: true))
+        for sample in [report, fixed] {
+            try add("StudentImportReport", sample)
+            for row in sample.rows { try add("StudentImportRow", row) }
+            for course in sample.newCourses { try add("StudentImportNewCourse", course) }
         }
     }
 

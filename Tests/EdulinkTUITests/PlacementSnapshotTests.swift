@@ -163,6 +163,27 @@ struct PlacementSnapshotTests {
         }
     }
 
+    @Test("a student import's dry run: the refused rows first, each with its line and why")
+    func institutionImport() async throws {
+        // A fixed path, so the snapshots show the same file line on every machine.
+        let path = "/tmp/edulink-snapshot-students.csv"
+        try """
+        name,email,registration number,course,year
+        Baraka Otieno,baraka@uon.example,UON/SNAP/001,Computer Science,2
+        Imani Wekesa,imani@@uon,UON/SNAP/002,Law,3
+        Baraka Twice,baraka@uon.example,UON/SNAP/001,Law,9
+        Zawadi Kiprop,zawadi@uon.example,UON/SNAP/003,Computer Science,1
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        try await check("institution-import", as: "institution@edulink.demo") { driver in
+            await driver.settle()
+            driver.press("i")
+            driver.type(path)
+            driver.press("enter")
+            await driver.settle()
+            driver.press("j")
+        }
+    }
+
     @Test("Esc on a rubric form with a comment asks before dropping it")
     func rubricKeepsWork() async throws {
         let harness = try await Harness.make()

@@ -51,6 +51,23 @@ struct ScreenSnapshotTests {
         try await check("login", signIn: false)
     }
 
+    @Test("create account: the form with a wrong confirmation and a bad code's one message")
+    func createAccount() async throws {
+        try await check("login-create-account", signIn: false) { driver in
+            driver.press("ctrl-n")
+            for (text, next) in [
+                ("EDUUON26-99", true), ("Baraka Otieno", true), ("baraka@uon.example", true),
+                ("a long new password", true), ("another one", true), ("P15/9000/2026", true),
+                ("Computer Science", true), ("2", false),
+            ] {
+                driver.type(text)
+                if next { driver.press("tab") }
+            }
+            driver.press("ctrl-s")
+            await driver.settle()
+        }
+    }
+
     @Test("Browse shows the results beside or above the selected listing")
     func browse() async throws {
         try await check("browse")

@@ -141,13 +141,13 @@ struct PlacementsTests {
             #expect(profile.kind == .workplace && profile.title == "Lead Analyst" && profile.load == 1)
             await send(
                 &model, .changePassword(current: "wrong password", new: "a brand new long one", confirmation: "x"))
-            #expect(model.state.fieldErrors.map(\.field) == ["confirmation"])
+            #expect(model.state.password.fieldErrors.map(\.field) == ["confirmation"])
             await send(
                 &model,
                 .changePassword(
                     current: "wrong password", new: "a brand new long one", confirmation: "a brand new long one"))
-            #expect(model.state.fieldErrors.map(\.field) == ["current_password"])
-            #expect(!model.state.passwordChanged)
+            #expect(model.state.password.fieldErrors.map(\.field) == ["current_password"])
+            #expect(!model.state.password.changed)
             // A student has no supervisor profile.
             var student = SupervisorProfileViewModel(repository: world.student)
             await send(&student, .load)

@@ -170,4 +170,47 @@ struct SessionTests {
             #expect(roles == [.student])
         }
     }
+
+    @Test(
+        "create account: the form's own checks, the service's field errors, the one message for a bad code, then signed in"
+    )
+    func signUp() async throws {
+        try await withWorld { world in
+            let code = try await world.service.acting(as: Principal.localOperator()).createRegistrationCode(
+                NewRegistrationCode(maxUses: 2, expiresAt: world.now.addingTimeInterval(7 * Fixture.day)),
+                in: world.institution.id)
+            var login = LoginViewModel(repository: world.newSession())
+            var form = LoginViewModel.SignUpForm(
+                code: code.code, name: "Baraka Otieno", email: "baraka@uon.example", password: Fixture.password,
+                repeatPassword: "another password", year: "three")
+            #expect(login.handle(.signUp(form)).isEmpty)
+            #expect(login.state.signUpErrors.map(\.field) == ["repeat", "year_of_study"])
+            #expect(!login.state.submitting)
+
+            form.repeatPassword = Fixture.password
+            form.year = "3"
+            form.email = "student@uon.example"
+            _ = await send(&login, .signUp(form))
+            #expect(login.state.signUpErrors.map(\.field) == ["email"])
+            #expect(login.state.message == nil)
+            #expect(login.state.signedIn == nil)
+
+            form.email = "baraka@uon.example"
+            form.code = "EDUXXX26-99"
+            _ = await send(&login, .signUp(form))
+            #expect(login.state.message == RegistrationCodeRules.refusal)
+            #expect(login.state.signUpErrors.isEmpty)
+
+            form.code = " \(code.code.lowercased()) "
+            form.course = "Computer Science"
+            let events = await send(&login, .signUp(form))
+            #expect(login.state.signedIn?.email == "baraka@uon.example")
+            #expect(login.state.signedIn?.role == .student)
+            #expect(events.contains { if case .signedIn = $0 { true } else { false } })
+            let profile = try await world.service.acting(as: Principal.localOperator()).institutionStudents(
+                StudentQuery(text: "baraka", institutionID: world.institution.id))
+            #expect(profile.students.map(\.course) == ["Computer Science"])
+            #expect(profile.students.map(\.yearOfStudy) == [3])
+        }
+    }
 }

@@ -28,6 +28,8 @@ public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
     case manageSupervisors = "manage_supervisors"
     case viewStudents = "view_students"
     case manageRegistrationCodes = "manage_registration_codes"
+    case importStudents = "import_students"
+    case viewReports = "view_reports"
     // Student things
     case manageSavedItems = "manage_saved_items"
     case viewProfile = "view_profile"
@@ -119,7 +121,7 @@ public enum PermissionPolicy {
             .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .ownInstitution,
             .terminatePlacement: .ownInstitution, .assignSupervisor: .ownInstitution,
             .manageSupervisors: .ownInstitution, .viewStudents: .ownInstitution,
-            .manageRegistrationCodes: .ownInstitution,
+            .manageRegistrationCodes: .ownInstitution, .importStudents: .ownInstitution, .viewReports: .ownInstitution,
         ],
         .supervisor: [
             .browseListings: .always, .viewListing: .always, .viewOrganization: .always,
@@ -132,7 +134,7 @@ public enum PermissionPolicy {
             .editOrganization: .always, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
             .manageUsers: .always, .viewAudit: .always, .viewSecurity: .always, .viewHealth: .always,
             .manageAlerts: .always, .manageDatabase: .always, .exportApplicants: .always, .viewPlacement: .always,
-            .viewStudents: .always, .manageRegistrationCodes: .always,
+            .viewStudents: .always, .manageRegistrationCodes: .always, .importStudents: .always, .viewReports: .always,
         ],
     ]
 

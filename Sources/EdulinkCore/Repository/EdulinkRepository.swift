@@ -102,6 +102,8 @@ public protocol EdulinkRepository: Sendable {
     /// A page of the institution's students by name, how many match, and their courses.
     func institutionStudents(_ query: StudentQuery) async throws -> StudentPage
     func institutionStudent(_ id: UserID) async throws -> InstitutionStudentDetail
+    /// Reads a CSV of students and reports on every row; with `apply`, creates the new ones.
+    func importStudents(_ request: StudentImportRequest) async throws -> StudentImportReport
 
     // MARK: Saved items
     func savedListings() async throws -> [ListingSummary]

@@ -236,6 +236,66 @@ extension EdulinkService {
         }
     }
 
+    // MARK: Importing students
+
+    /// Reads a CSV of students and reports on every row; with `apply`, creates the new ones in one
+    /// transaction, each with a one-time sign-in code (returned in this report only). A file with a
+    /// refused row imports nothing; a registration number the institution has already is left as it
+    /// is, so the same file applied twice changes nothing the second time.
+    public func importStudents(_ request: StudentImportRequest) async throws -> StudentImportReport {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            let id = try Self.institution(of: principal, request.institutionID, for: .importStudents)
+            try authorize(principal, .importStudents, on: Ownership(institutionID: id), hidden: "Institution")
+            let (records, fileProblems) = StudentImportRules.records(request.csv)
+            guard fileProblems.isEmpty else {
+                return StudentImportReport(applied: false, rows: [], fileProblems: fileProblems)
+            }
+            let emails = records.map { AccountRules.normalizeEmail($0.email) }.filter { !$0.isEmpty }
+            @Sendable func review(_ session: any StoreReader) throws -> StudentImportReport {
+                guard try session.institution(id) != nil else { throw EdulinkError.notFound("Institution") }
+                let known = StudentImportRules.Known(
+                    registrationNumbers: try session.institutionRegistrationNumbers(institutionID: id),
+                    takenEmails: try session.existingEmails(emails),
+                    courses: try session.institutionCourses(institutionID: id))
+                let (rows, newCourses) = StudentImportRules.review(records, known: known)
+                return StudentImportReport(applied: false, rows: rows, newCourses: newCourses)
+            }
+            let dryRun = try await store.read(review)
+            guard request.apply, dryRun.canApply else { return dryRun }
+            let at = now()
+            let random = environment.random
+            return try await store.write { session in
+                // Judged again inside the transaction: another import or sign-up may have come first.
+                var report = try review(session)
+                guard report.canApply else { return report }
+                for index in report.rows.indices where report.rows[index].outcome == .create {
+                    let row = report.rows[index]
+                    let code = random.token(length: 16)
+                    let user = try session.insertUser(
+                        User(
+                            email: row.email, displayName: row.name, role: .student,
+                            passwordHash: OneTimeCodeHash.hash(code), institutionID: id, createdAt: at,
+                            mustChangePassword: true))
+                    try session.saveProfile(
+                        StudentProfile(
+                            userID: user.id, institutionID: id,
+                            content: ProfileContent(
+                                registrationNumber: row.registrationNumber, yearOfStudy: row.yearOfStudy,
+                                course: row.course), updatedAt: at))
+                    report.rows[index].userID = user.id
+                    report.rows[index].oneTimeCode = code
+                }
+                report.applied = true
+                try self.audit(
+                    session, principal, "students.import", "institution", id.rawValue,
+                    "\(report.count(.create)) students created, \(report.count(.existing)) already there "
+                        + "(\(report.rows.count) rows)")
+                return report
+            }
+        }
+    }
+
     /// The institution a call is about: an institution admin's own (another one asked for is not
     /// found); a platform admin or the operator must name it.
     static func institution(of principal: Principal, _ requested: InstitutionID?, for action: Action) throws

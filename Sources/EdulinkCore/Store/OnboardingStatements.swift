@@ -186,12 +186,46 @@ extension SQLSession {
                 stage: try r.value(StudentStage.self, "stage"), applications: try r.int("application_count"),
                 createdAt: try r.date("created_at"), lastLoginAt: try r.optionalDate("last_login_at"))
         }
-        let courses = try select(
+        return StudentPage(
+            students: students, total: total, courses: try institutionCourses(institutionID: institutionID))
+    }
+
+    public func institutionCourses(institutionID: InstitutionID) throws -> [String] {
+        try select(
             """
             SELECT DISTINCT p.course FROM student_profiles p JOIN users u ON u.id = p.user_id
             WHERE u.role = ? AND u.institution_id = ? AND p.course IS NOT NULL ORDER BY p.course
             """, [Role.student.rawValue, institutionID]
         ) { r in try r.string("course") }
-        return StudentPage(students: students, total: total, courses: courses)
+    }
+
+    public func institutionRegistrationNumbers(institutionID: InstitutionID) throws -> [String: (
+        id: UserID, email: String
+    )] {
+        let rows = try select(
+            """
+            SELECT p.registration_number, u.id, u.email FROM student_profiles p JOIN users u ON u.id = p.user_id
+            WHERE p.institution_id = ? AND p.registration_number IS NOT NULL
+            """, [institutionID]
+        ) { r in
+            (number: try r.string("registration_number"), id: try r.id("id") as UserID, email: try r.string("email"))
+        }
+        var byNumber: [String: (id: UserID, email: String)] = [:]
+        for row in rows { byNumber[row.number] = (row.id, row.email) }
+        return byNumber
+    }
+
+    public func existingEmails(_ emails: [String]) throws -> Set<String> {
+        var found: Set<String> = []
+        // In slices, so no statement has more parameters than either database takes.
+        for start in stride(from: 0, to: emails.count, by: 500) {
+            let slice = emails[start..<min(start + 500, emails.count)].map { $0.lowercased() }
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+            found.formUnion(
+                try select("SELECT email_key FROM users WHERE email_key IN (\(marks))", slice) { r in
+                    try r.string("email_key")
+                })
+        }
+        return found
     }
 }

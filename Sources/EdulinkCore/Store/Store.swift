@@ -147,6 +147,12 @@ public protocol StoreReader {
     func registrationCodeUses(codeID: RegistrationCodeID, limit: Int) throws -> [RegistrationCodeUse]
     /// A page of the institution's students by name, how many match, and their courses.
     func institutionStudents(_ query: StudentQuery, institutionID: InstitutionID) throws -> StudentPage
+    /// The courses the institution's students have, sorted.
+    func institutionCourses(institutionID: InstitutionID) throws -> [String]
+    /// The institution's students who have a registration number: by it, their account and email.
+    func institutionRegistrationNumbers(institutionID: InstitutionID) throws -> [String: (id: UserID, email: String)]
+    /// Those of `emails` an account has, lowercased (as accounts are told apart).
+    func existingEmails(_ emails: [String]) throws -> Set<String>
 
     // MARK: Health
     func alerts(_ query: AlertQuery) throws -> [Alert]

@@ -70,4 +70,11 @@ extension RemoteRepository {
         case .default(let status, let error): throw failure(status, error)
         }
     }
+
+    public func importStudents(_ request: StudentImportRequest) async throws -> StudentImportReport {
+        switch try await call(write: true, { try await $0.importStudents(body: .json(request)) }) {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
 }

@@ -58,4 +58,9 @@ extension APIHandler {
     {
         .ok(.init(body: .json(try await acting().institutionStudent(UserID(input.path.studentId)))))
     }
+
+    func importStudents(_ input: Operations.ImportStudents.Input) async throws -> Operations.ImportStudents.Output {
+        guard case .json(let request) = input.body else { throw EdulinkError.validation([]) }
+        return .ok(.init(body: .json(try await acting().importStudents(request))))
+    }
 }

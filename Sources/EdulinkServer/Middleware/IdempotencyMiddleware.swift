@@ -13,8 +13,9 @@ import OpenAPIRuntime
 /// that the request was done, and a retry is told so (409) instead of being shown the secret again
 /// from a table that backups copy.
 struct IdempotencyMiddleware: ServerMiddleware {
-    /// Operations whose response carries a secret meant to be shown once.
-    static let secretResponses: Set<String> = ["resetPassword"]
+    /// Operations whose response carries a secret meant to be shown once (a new password, a
+    /// supervisor's or imported students' one-time sign-in codes): never kept, never replayed.
+    static let secretResponses: Set<String> = ["resetPassword", "createSupervisor", "importStudents"]
 
     let store: any ServerStateStore
     let clock: any TimeSource
@@ -31,7 +32,11 @@ struct IdempotencyMiddleware: ServerMiddleware {
         guard !key.isEmpty, key.count <= 200 else {
             throw EdulinkError.validation([FieldError("Idempotency-Key", "Use 1 to 200 characters.")])
         }
-        let bytes: [UInt8] = if let body { try await [UInt8](collecting: body, upTo: maxBodyBytes) } else { [] }
+        let bytes: [UInt8] =
+            if let body {
+                try await [UInt8](
+                    collecting: body, upTo: BodyLimitMiddleware.limit(for: request.path, default: maxBodyBytes))
+            } else { [] }
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.path ?? "")\n".utf8))
         hasher.update(data: bytes)

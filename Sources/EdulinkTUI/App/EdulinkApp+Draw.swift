@@ -39,7 +39,7 @@ extension EdulinkApp {
                 ? nil : "⚠ " + environment.startupWarnings.joined(separator: " · ")
             login.draw(into: &frame, area: area, notice: session.state.signedOutMessage ?? warnings, context: context)
             StatusBar(
-                left: [StatusBar.Segment("Edulink")], hints: LoginScreen.keys.hints,
+                left: [StatusBar.Segment("Edulink")], hints: login.hints,
                 right: [StatusBar.Segment(modeLabel(width: frame.area.width))]
             ).draw(into: &frame.buffer, area: layout.status)
             drawToasts(into: &frame.buffer, above: layout.status)

@@ -3,10 +3,11 @@ import EdulinkViewModels
 import TerminalKit
 
 /// The sign-in screen: email, masked password, one clear message when it fails, and on the demo
-/// database the demo accounts, one key away.
+/// database the demo accounts, one key away. `ctrl-n` turns it into "create account": a student with
+/// a registration code from their institution makes their own account.
 struct LoginScreen {
     enum Focus: Hashable { case email, password, accounts }
-    enum Intent: Hashable { case next, previous, submit, up, down }
+    enum Intent: Hashable { case next, previous, submit, up, down, createAccount }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(
@@ -16,13 +17,30 @@ struct LoginScreen {
             ["enter"], hint: "sign in", "Sign in (on a demo account: sign in as it)", group: "Sign in", action: .submit),
         KeyBinding(["down"], "Next field or demo account", group: "Sign in", action: .down),
         KeyBinding(["up"], "Previous field or demo account", group: "Sign in", action: .up),
+        KeyBinding(
+            ["ctrl-n"], hint: "create account", "Create a student account with a registration code",
+            group: "Sign in", action: .createAccount),
     ])
+
+    static let signUpKeys = KeyTable<String>([
+        KeyBinding(["tab"], hint: "next field", "Next field", group: "Create account", action: "next"),
+        KeyBinding(
+            ["enter"], hint: "next · create", "Next field; create the account from the last", group: "Create account",
+            action: "enter"),
+        KeyBinding(["ctrl-s"], hint: "create", "Create the account", group: "Create account", action: "submit"),
+        KeyBinding(["esc"], hint: "back to sign in", "Back to sign in", group: "Create account", action: "back"),
+    ])
+
+    /// The hints the status bar shows for the form on screen.
+    var hints: [KeyHint] { signUp == nil ? Self.keys.hints : Self.signUpKeys.hints }
 
     private(set) var model: LoginViewModel
     var email = LineEditor(maxLength: 254)
     var password = LineEditor(maxLength: 200)
     var focus = Focus.email
     var accountIndex = 0
+    /// The "create account" form, while it is open.
+    var signUp: FormState?
 
     init(model: LoginViewModel) { self.model = model }
 
@@ -33,9 +51,55 @@ struct LoginScreen {
         focus = .password
     }
 
+    static func signUpForm(email: String) -> FormState {
+        FormState(fields: [
+            FormField(
+                id: "code", label: "Registration code",
+                input: .text(LineEditor(maxLength: 40), placeholder: "EDU…-01 from your institution"), required: true),
+            FormField(id: "display_name", label: "Full name", input: .text(LineEditor(maxLength: 100)), required: true),
+            FormField(
+                id: "email", label: "Email",
+                input: .text(LineEditor(email, maxLength: 254), placeholder: "you@example.com"),
+                required: true),
+            FormField(
+                id: "password", label: "Password", input: .text(LineEditor(maxLength: 200), masked: true),
+                required: true),
+            FormField(
+                id: "repeat", label: "Repeat password", input: .text(LineEditor(maxLength: 200), masked: true),
+                required: true),
+            FormField(id: "registration_number", label: "Registration no.", input: .text(LineEditor(maxLength: 40))),
+            FormField(id: "course", label: "Course", input: .text(LineEditor(maxLength: 120))),
+            FormField(id: "year_of_study", label: "Year of study", input: .text(LineEditor(maxLength: 2))),
+        ])
+    }
+
     mutating func handle(_ key: Key) -> KeyOutcome {
+        if let current = signUp {
+            guard !model.state.submitting else { return KeyOutcome() }
+            switch current.step(key) {
+            case .close:
+                signUp = nil
+                _ = model.handle(.setEmail(email.text))  // the form's message goes with it
+            case .edit(let next): signUp = next
+            case .submit(let next):
+                signUp = next
+                let form = LoginViewModel.SignUpForm(
+                    code: next.value("code") ?? "", name: next.value("display_name") ?? "",
+                    email: next.value("email") ?? "", password: next.value("password") ?? "",
+                    repeatPassword: next.value("repeat") ?? "",
+                    registrationNumber: next.value("registration_number") ?? "",
+                    course: next.value("course") ?? "", year: next.value("year_of_study") ?? "")
+                let effects = model.handle(.signUp(form))
+                syncSignUpErrors()
+                return KeyOutcome(effects: effects.map(keyPrefix: "login.") { .login($0) })
+            }
+            return KeyOutcome()
+        }
         if let intent = Self.keys.action(for: key) {
             switch intent {
+            case .createAccount:
+                signUp = Self.signUpForm(email: email.text)
+                return KeyOutcome()
             case .next: focus = cycle(forward: true)
             case .previous: focus = cycle(forward: false)
             case .down:
@@ -79,10 +143,25 @@ struct LoginScreen {
 
     mutating func receive(_ message: LoginViewModel.Message) -> [Effect<AppMessage>] {
         let effects = model.handle(message)
-        // The view-model clears the password after every attempt; so does the field.
-        password.text = model.state.password
-        if model.state.message != nil { focus = .password }
+        if case .signedUp = message {
+            syncSignUpErrors()
+        } else {
+            // The view-model clears the password after every attempt; so does the field.
+            password.text = model.state.password
+            if model.state.message != nil { focus = .password }
+        }
         return effects.map(keyPrefix: "login.") { .login($0) }
+    }
+
+    /// Puts the view-model's field errors under their fields and moves to the first one.
+    private mutating func syncSignUpErrors() {
+        guard var form = signUp else { return }
+        let errors = model.state.signUpErrors
+        for index in form.fields.indices {
+            form.fields[index].error = errors.first { $0.field == form.fields[index].id }?.message
+        }
+        if let first = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
+        signUp = form
     }
 
     private func cycle(forward: Bool) -> Focus {
@@ -92,6 +171,10 @@ struct LoginScreen {
     }
 
     func draw(into frame: inout Frame, area: Rect, notice: String?, context: DrawContext) {
+        if let form = signUp {
+            drawSignUp(form, into: &frame, area: area, context: context)
+            return
+        }
         let state = model.state
         let accounts = state.demoAccounts
         let height = 12 + (accounts.isEmpty ? 0 : accounts.count + 3)
@@ -136,7 +219,8 @@ struct LoginScreen {
         }
         y += 2
         frame.buffer.write(
-            "enter sign in · tab next field · ctrl-c quit", in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            "enter sign in · tab next field · ctrl-n create account",
+            in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
             style: Style(.muted), alignment: .center)
         y += 2
         guard !accounts.isEmpty, y < inner.maxY else { return }
@@ -158,5 +242,35 @@ struct LoginScreen {
                 style: Style(selected ? .selection : .muted))
             y += 1
         }
+    }
+}
+
+extension LoginScreen {
+    func drawSignUp(_ form: FormState, into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        let errors = form.fields.filter { $0.error != nil }.count
+        let box = area.centered(Size(width: min(area.width - 2, 72), height: min(area.height, 24 + errors)))
+        let panel = Panel(title: "Edulink — create a student account", focused: true, border: .rounded)
+        panel.draw(into: &frame.buffer, area: box)
+        let inner = panel.inner(box).inset(horizontal: 1)
+        guard inner.height > 4 else { return }
+        Paragraph(
+            "Your institution gives you a registration code. Registration number, course and year are optional.",
+            style: Style(.muted)
+        ).draw(into: &frame.buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
+        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 5))
+        let widget = Form(state: form, focused: !state.submitting)
+        widget.draw(into: &frame.buffer, area: body)
+        frame.cursor = widget.cursorPosition(in: body)
+        let statusRow = Rect(x: inner.x, y: body.maxY, width: inner.width, height: 2)
+        if state.submitting {
+            Spinner("Creating your account…", now: context.tick).draw(into: &frame.buffer, area: statusRow)
+        } else if let message = state.message {
+            Paragraph(message, style: Style(EdulinkRoles.fieldError)).draw(into: &frame.buffer, area: statusRow)
+        }
+        frame.buffer.write(
+            "enter next · ctrl-s create · esc back to sign in",
+            in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), style: Style(.muted),
+            alignment: .center)
     }
 }

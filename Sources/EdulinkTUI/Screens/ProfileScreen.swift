@@ -5,7 +5,7 @@ import TerminalKit
 /// Profile: the fields with their errors, the completion gauge and what is missing. `j`/`k` choose a
 /// field, Enter edits it (Enter again keeps, Esc undoes), ctrl-s saves.
 struct ProfileScreen {
-    enum Intent: Hashable { case up, down, edit, save, revert, reload }
+    enum Intent: Hashable { case up, down, edit, save, revert, reload, password }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(["j", "down"], "Next field", group: "Profile", action: .down),
@@ -14,6 +14,7 @@ struct ProfileScreen {
         KeyBinding(["ctrl-s"], hint: "save", "Save the profile", group: "Profile", action: .save),
         KeyBinding(["u"], hint: "undo all", "Put the saved profile back", group: "Profile", action: .revert),
         KeyBinding(["ctrl-r"], "Reload (keeps edits not saved yet)", group: "Profile", action: .reload),
+        KeyBinding(["p"], hint: "password", "Change your password", group: "Profile", action: .password),
     ])
     static let editKeys = KeyTable<Intent>([
         KeyBinding(["enter"], hint: "keep", "Keep the text", group: "Editing", action: .edit),
@@ -35,15 +36,21 @@ struct ProfileScreen {
 
     init(model: ProfileViewModel) { self.model = model }
 
-    var capturesText: Bool { editor != nil }
+    var password = PasswordForm()
+
+    var capturesText: Bool { editor != nil || password.isOpen }
     var activeKeys: KeyTable<Intent> { editor == nil ? Self.keys : Self.editKeys }
 
     mutating func send(_ intent: ProfileViewModel.Intent) -> [Effect<AppMessage>] {
-        model.handle(intent).map(keyPrefix: "profile.") { .profile($0) }
+        let effects = model.handle(intent).map(keyPrefix: "profile.") { AppMessage.profile($0) }
+        password.sync(model.state.password)
+        return effects
     }
 
     mutating func receive(_ message: ProfileViewModel.Message) -> [Effect<AppMessage>] {
-        model.handle(message).map(keyPrefix: "profile.") { .profile($0) }
+        let effects = model.handle(message).map(keyPrefix: "profile.") { AppMessage.profile($0) }
+        password.sync(model.state.password)
+        return effects
     }
 
     static func value(_ field: ProfileForm.Field, in form: ProfileForm) -> String {
@@ -65,6 +72,12 @@ struct ProfileScreen {
     }
 
     mutating func handle(_ key: Key) -> KeyOutcome {
+        switch password.handle(key) {
+        case .closed: break
+        case .handled: return KeyOutcome()
+        case .submit(let current, let new, let confirmation):
+            return KeyOutcome(effects: send(.changePassword(current: current, new: new, confirmation: confirmation)))
+        }
         let field = Self.fields[selected].0
         if var editing = editor {
             switch key {
@@ -94,6 +107,7 @@ struct ProfileScreen {
         case .save: return KeyOutcome(effects: send(.save))
         case .revert: return KeyOutcome(effects: send(.revert))
         case .reload: return KeyOutcome(effects: send(.load))
+        case .password: password.open()
         }
         return KeyOutcome()
     }
@@ -120,7 +134,11 @@ struct ProfileScreen {
             first = index
         }
         var y = inner.y
-        if let message = state.message {
+        if state.password.required {
+            let (note, role) = PasswordForm.note(required: true)
+            frame.buffer.write(note, in: inner.row(0), style: Style(role, adding: .bold))
+            y += 1
+        } else if let message = state.message {
             frame.buffer.write("✗ " + message, in: inner.row(0), style: Style(EdulinkRoles.fieldError, adding: .bold))
             y += 1
         }
@@ -154,6 +172,7 @@ struct ProfileScreen {
             }
         }
         drawCompletion(into: &frame.buffer, area: parts[1], state: state)
+        password.draw(into: &frame, area: area)
     }
 
     private func drawCompletion(into buffer: inout Buffer, area: Rect, state: ProfileViewModel.State) {
@@ -181,5 +200,10 @@ extension ProfileScreen: TabScreen {
     }
     mutating func load() -> [Effect<AppMessage>] { send(.load) }
     func capturesText(on tab: ShellTab) -> Bool { capturesText }
+    func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
+        password.isOpen
+            ? (PasswordForm.keys.helpSections(filter: filter), PasswordForm.keys.hints)
+            : (activeKeys.helpSections(filter: filter), activeKeys.hints)
+    }
     var unsavedWork: [String] { model.state.isDirty ? ["your profile"] : [] }
 }

@@ -58,6 +58,8 @@ public struct StudentsViewModel: Sendable {
         case createCode(uses: String, days: String)
         case revokeCode
         case loadUses
+        /// The CSV import (its own view-model; a finished import reloads the list).
+        case importer(StudentImportViewModel.Intent)
     }
 
     public enum Message: Sendable {
@@ -67,10 +69,13 @@ public struct StudentsViewModel: Sendable {
         case created(Result<RegistrationCode, Failure>)
         case revoked(Result<RegistrationCode, Failure>)
         case uses(Result<[RegistrationCodeUse], Failure>)
+        case importer(StudentImportViewModel.Message)
     }
 
     public static let pageSize = 100
     public private(set) var state = State()
+    /// The CSV import.
+    public private(set) var importer: StudentImportViewModel
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
     private let now: @Sendable () -> Date
@@ -78,6 +83,7 @@ public struct StudentsViewModel: Sendable {
     public init(repository: any EdulinkRepository, now: @escaping @Sendable () -> Date = { Date() }) {
         self.repository = repository
         self.now = now
+        self.importer = StudentImportViewModel(repository: repository)
     }
 
     public mutating func handle(_ intent: Intent) -> [Effect<Message>] { events.drain(update(intent)) }
@@ -153,6 +159,8 @@ public struct StudentsViewModel: Sendable {
         case .closeDetail:
             state.detail = nil
             return [.cancel("student")]
+        case .importer(let intent):
+            return importer.handle(intent).map(keyPrefix: "import.") { .importer($0) }
         case .loadCodes:
             return [Effect(key: "codes") { .codes(await attempt { try await repository.registrationCodes() }) }]
         case .moveCode(let delta):
@@ -194,6 +202,12 @@ public struct StudentsViewModel: Sendable {
 
     mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
+        case .importer(let message):
+            let effects = importer.handle(message).map(keyPrefix: "import.") { Message.importer($0) }
+            if case .applied(.success(let report), _, _) = message, report.applied, report.count(.create) > 0 {
+                return effects + reload()
+            }
+            return effects
         case .page(.success(let page), let appending):
             events.succeeded()
             state.loading = false

@@ -36,6 +36,36 @@ public struct LoginViewModel: Sendable {
         public var demoAccounts: [DemoAccount]
         /// The password the demo accounts share, filled in when one is picked.
         public var demoPassword: String?
+        /// What is wrong with the fields of the "create account" form, by field.
+        public var signUpErrors: [FieldError] = []
+    }
+
+    /// The "create account" form as typed: a registration code from the institution, the account and
+    /// the optional profile fields. The service checks every rule; the form only checks that the
+    /// password was typed the same twice and that the year is a number.
+    public struct SignUpForm: Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var email: String
+        public var password: String
+        public var repeatPassword: String
+        public var registrationNumber: String
+        public var course: String
+        public var year: String
+
+        public init(
+            code: String, name: String, email: String, password: String, repeatPassword: String,
+            registrationNumber: String = "", course: String = "", year: String = ""
+        ) {
+            self.code = code
+            self.name = name
+            self.email = email
+            self.password = password
+            self.repeatPassword = repeatPassword
+            self.registrationNumber = registrationNumber
+            self.course = course
+            self.year = year
+        }
     }
 
     /// What the user does.
@@ -45,11 +75,14 @@ public struct LoginViewModel: Sendable {
         /// Fills the form with the demo account at this index of ``State/demoAccounts``.
         case pickDemoAccount(Int)
         case submit
+        /// Creates a student account with a registration code and signs in to it.
+        case signUp(SignUpForm)
     }
 
     /// Results of effects.
     public enum Message: Sendable {
         case loggedIn(Result<UserSummary, Failure>)
+        case signedUp(Result<UserSummary, Failure>)
     }
 
     /// The screen's state.
@@ -94,8 +127,36 @@ public struct LoginViewModel: Sendable {
                     .loggedIn(await attempt { try await repository.login(email: email, password: password) })
                 }
             ]
+        case .signUp(let form):
+            return signUp(form)
         }
         return []
+    }
+
+    private mutating func signUp(_ form: SignUpForm) -> [Effect<Message>] {
+        state.message = nil
+        var problems: [FieldError] = []
+        if form.password != form.repeatPassword {
+            problems.append(FieldError("repeat", "The passwords differ; type the same one twice."))
+        }
+        let yearText = form.year.trimmingCharacters(in: .whitespaces)
+        let year = Int(yearText)
+        if !yearText.isEmpty && year == nil {
+            problems.append(FieldError("year_of_study", "Type the year of study as a number."))
+        }
+        state.signUpErrors = problems
+        guard problems.isEmpty else { return [] }
+        func optional(_ text: String) -> String? {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let signUp = StudentSignUp(
+            code: form.code, displayName: form.name, email: form.email.trimmingCharacters(in: .whitespaces),
+            password: form.password, registrationNumber: optional(form.registrationNumber),
+            course: optional(form.course), yearOfStudy: year)
+        state.submitting = true
+        let repository = self.repository
+        return [Effect(key: "signup") { .signedUp(await attempt { try await repository.signUp(signUp) }) }]
     }
 
     /// Handles the result of an effect.
@@ -110,6 +171,18 @@ public struct LoginViewModel: Sendable {
             state.submitting = false
             state.password = ""
             state.message = failure.message
+            if failure.isUnavailable { events.post(.offline(failure.message)) }
+        case .signedUp(.success(let user)):
+            state.submitting = false
+            state.signUpErrors = []
+            state.signedIn = user
+            events.post(.signedIn(user))
+        case .signedUp(.failure(let failure)):
+            state.submitting = false
+            // A field the service names goes under that field; a bad code, a flood or anything
+            // else is the form's one message.
+            state.signUpErrors = failure.fieldErrors
+            state.message = failure.fieldErrors.isEmpty ? failure.message : nil
             if failure.isUnavailable { events.post(.offline(failure.message)) }
         }
         return []

@@ -7,11 +7,8 @@ public struct SupervisorProfileViewModel: Sendable {
         public var profile: SupervisorSummary?
         public var loading = false
         public var message: String?
-        /// The service's (or the confirmation's) field errors for the password form.
-        public var fieldErrors: [FieldError] = []
-        /// The password was just changed: the form closes.
-        public var passwordChanged = false
-        public var saving = false
+        /// The password form's state.
+        public var password = PasswordChange()
     }
 
     public enum Intent: Sendable, Hashable {
@@ -42,19 +39,9 @@ public struct SupervisorProfileViewModel: Sendable {
             state.loading = true
             return [Effect(key: "profile") { .loaded(await attempt { try await repository.supervisorProfile() }) }]
         case .changePassword(let current, let new, let confirmation):
-            state.passwordChanged = false
-            guard new == confirmation else {
-                state.fieldErrors = [FieldError("confirmation", "The two new passwords differ.")]
-                return []
-            }
-            guard !state.saving else { return [] }
-            state.saving = true
-            state.fieldErrors = []
-            return [
-                Effect(key: "password") {
-                    .passwordChanged(await attempt { try await repository.changePassword(current: current, new: new) })
-                }
-            ]
+            let effect = state.password.start(
+                current: current, new: new, confirmation: confirmation, repository: repository)
+            return effect.map { [$0.map { .passwordChanged($0) }] } ?? []
         }
     }
 
@@ -65,27 +52,13 @@ public struct SupervisorProfileViewModel: Sendable {
             state.loading = false
             state.message = nil
             state.profile = profile
+            state.password.required = profile.user.mustChangePassword
         case .loaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false
             state.message = failure.message
-        case .passwordChanged(.success):
-            events.succeeded()
-            state.saving = false
-            state.passwordChanged = true
-            if state.profile?.user.mustChangePassword == true {
-                // The one-time code is spent: sign in again, now with the password just set.
-                events.post(.sessionEnded("Your password is set. Sign in with it."))
-            } else {
-                events.post(.toast(Toast("Password changed.")))
-            }
-        case .passwordChanged(.failure(let failure)):
-            state.saving = false
-            if case .validation(let fields)? = failure.error {
-                state.fieldErrors = fields
-            } else {
-                events.failed(failure, toast: true)
-            }
+        case .passwordChanged(let result):
+            state.password.finish(result, events: &events)
         }
         return []
     }

@@ -18,6 +18,8 @@ public struct ProfileViewModel: Sendable {
         public var saving = false
         /// A problem with the whole form.
         public var message: String?
+        /// The password form's state.
+        public var password = PasswordChange()
 
         /// 0–100, from the saved profile.
         public var completionPercent: Int { detail?.completion.percent ?? 0 }
@@ -38,12 +40,14 @@ public struct ProfileViewModel: Sendable {
         case explainInstitution
         /// Puts the saved profile back in the form.
         case revert
+        case changePassword(current: String, new: String, confirmation: String)
     }
 
     /// Results of effects.
     public enum Message: Sendable {
         case loaded(Result<ProfileDetail, Failure>)
         case saved(Result<ProfileDetail, Failure>)
+        case passwordChanged(Result<Void, Failure>)
     }
 
     /// Who sets a student's institution.
@@ -70,6 +74,10 @@ public struct ProfileViewModel: Sendable {
     /// Handles what the user does.
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
+        case .changePassword(let current, let new, let confirmation):
+            let effect = state.password.start(
+                current: current, new: new, confirmation: confirmation, repository: repository)
+            return effect.map { [$0.map { .passwordChanged($0) }] } ?? []
         case .load:
             state.loading = true
             let repository = self.repository
@@ -126,6 +134,7 @@ public struct ProfileViewModel: Sendable {
             // saved profile back.
             let edited = state.isDirty
             state.detail = detail
+            state.password.required = detail.user.mustChangePassword
             if !edited {
                 state.form = ProfileForm(detail)
                 state.errors = [:]
@@ -134,6 +143,8 @@ public struct ProfileViewModel: Sendable {
             events.failed(failure)
             state.loading = false
             state.message = failure.message
+            // Signed in with a one-time code: the profile opens once a password of their own is set.
+            if PasswordChange.isRequired(by: failure) { state.password.required = true }
         case .saved(.success(let detail)):
             events.succeeded()
             state.saving = false
@@ -146,6 +157,8 @@ public struct ProfileViewModel: Sendable {
             state.saving = false
             events.failed(failure)
             show(failure)
+        case .passwordChanged(let result):
+            state.password.finish(result, events: &events)
         }
         return []
     }

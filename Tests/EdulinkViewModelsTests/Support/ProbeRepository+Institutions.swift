@@ -37,4 +37,9 @@ extension ProbeRepository {
         try record("institutionStudent")
         return try await base.institutionStudent(id)
     }
+
+    func importStudents(_ request: StudentImportRequest) async throws -> StudentImportReport {
+        try record("importStudents")
+        return try await base.importStudents(request)
+    }
 }

@@ -11,6 +11,7 @@ extension StudentsScreen {
         switch mode {
         case .students: drawStudents(into: &frame, area: area, context: context)
         case .codes: drawCodes(into: &frame, area: area, context: context)
+        case .importing: drawImport(into: &frame, area: area, context: context)
         }
     }
 
@@ -196,5 +197,123 @@ extension StudentsScreen {
         guard let form, formHeight > 2 else { return }
         let box = Rect(x: area.x, y: area.maxY - formHeight, width: area.width, height: formHeight)
         form.drawPanel("New registration code", into: &frame, box: box)
+    }
+}
+
+extension StudentsScreen {
+    // MARK: Import
+
+    static func label(_ outcome: StudentImportOutcome) -> (String, TerminalKit.Role) {
+        switch outcome {
+        case .create: ("new", .ok)
+        case .existing: ("already in", .muted)
+        case .refused: ("refused", .critical)
+        }
+    }
+
+    fileprivate func drawImport(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.importer.state
+        let panel = Panel(title: "Import students from CSV", focused: true, border: .rounded)
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = panel.inner(area).inset(horizontal: 1)
+        guard inner.height > 3 else { return }
+        var y = inner.y
+        let label = "File "
+        frame.buffer.write(
+            label, at: Point(x: inner.x, y: y), style: Style(editingPath ? .accent : .text, adding: .bold))
+        let pathRow = Rect(x: inner.x + 5, y: y, width: inner.width - 5, height: 1)
+        let field = TextField(
+            editor: importPath, placeholder: "~/students.csv — name, email, registration number, course, year",
+            focused: editingPath)
+        field.draw(into: &frame.buffer, area: pathRow)
+        if editingPath { frame.cursor = field.cursorPosition(in: pathRow) }
+        y += 1
+        let status: (String, TerminalKit.Role)
+        if let problem = state.problem {
+            status = (problem, EdulinkRoles.fieldError)
+        } else if confirmingImport, let report = state.report {
+            status = (
+                "Press a again to create \(report.count(.create)) students (one transaction); any other key keeps "
+                    + "it a dry run.", .warning
+            )
+        } else if state.phase == .checking {
+            status = ("Reading the file and checking every row…", .muted)
+        } else if state.phase == .applying {
+            status = ("Importing…", .muted)
+        } else if let report = state.report {
+            var text = report.summary
+            if state.phase == .applied, let codes = state.codesPath {
+                text += " One-time codes: \(codes) (shown once; hand each student theirs)."
+            } else if let problem = state.codesProblem {
+                text += " The codes file could not be written (\(problem)): copy the codes below now."
+            } else if state.canApply {
+                text += " a imports."
+            }
+            let role: TerminalKit.Role =
+                report.applied ? .ok : report.canApply ? .text : .warning
+            status = (text, role)
+        } else {
+            status = (
+                "Type the CSV's path and press enter: a dry run reports on every row before anything changes.",
+                .muted
+            )
+        }
+        Paragraph(status.0, style: Style(status.1)).draw(
+            into: &frame.buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: 2))
+        y += 2
+        guard let report = state.report else { return }
+        if !report.newCourses.isEmpty, y < inner.maxY {
+            let courses = report.newCourses.prefix(6).map { "\($0.course) (\($0.rows))" }.joined(separator: ", ")
+            frame.buffer.write(
+                "New courses: \(courses)\(report.newCourses.count > 6 ? ", …" : "") — check the spelling",
+                in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.warning))
+            y += 1
+        }
+        let shown = state.filter == .all ? "all rows" : "\(state.filter.rawValue) rows"
+        frame.buffer.write(
+            "Showing \(shown): \(state.rows.count) · f shows others",
+            in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+            style: Style(.muted))
+        y += 1
+        let showCodes = report.applied && state.codesPath == nil
+        let wide = inner.width >= 90
+        var columns = [
+            TableColumn("Line", width: .fixed(5), alignment: .trailing), TableColumn("Result", width: .fixed(10)),
+            TableColumn("Name", width: .fill(2)), TableColumn("Email", width: .fill(2)),
+            TableColumn("Reg. no", width: .fixed(14)),
+        ]
+        if wide { columns += [TableColumn("Course", width: .fill(2)), TableColumn("Yr", width: .fixed(2))] }
+        if showCodes { columns.append(TableColumn("One-time code", width: .fixed(16))) }
+        let rows = state.rows.map { row -> [TableCell] in
+            let (text, role) = Self.label(row.outcome)
+            var cells = [
+                TableCell(String(row.line), role: .muted), TableCell(text, role: role), TableCell(row.name),
+                TableCell(row.email), TableCell(row.registrationNumber),
+            ]
+            if wide {
+                cells += [TableCell(row.course ?? "", role: .muted), TableCell(row.yearOfStudy.map(String.init) ?? "")]
+            }
+            if showCodes { cells.append(TableCell(row.oneTimeCode ?? "", role: .accent)) }
+            return cells
+        }
+        let detailHeight = 2
+        let tableArea = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y - detailHeight))
+        Table(
+            columns: columns, source: TableRows(rows), state: TableState(selected: state.selected),
+            focused: !editingPath,
+            emptyText: "No \(state.filter.rawValue) rows."
+        ).draw(into: &frame.buffer, area: tableArea)
+        guard let row = state.selectedRow else { return }
+        let why = row.problems.isEmpty ? row.notes : row.problems
+        let text =
+            why.isEmpty
+            ? "Line \(row.line): "
+                + (row.outcome == .existing
+                    ? "already a student here; left as it is."
+                    : report.applied ? "created." : "a new student; created when you apply.")
+            : "Line \(row.line): " + why.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ")
+                + "."
+        Paragraph(text, style: Style(row.problems.isEmpty ? .muted : EdulinkRoles.fieldError)).draw(
+            into: &frame.buffer, area: Rect(x: inner.x, y: tableArea.maxY, width: inner.width, height: detailHeight))
     }
 }

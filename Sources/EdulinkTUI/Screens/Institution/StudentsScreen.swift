@@ -5,12 +5,14 @@ import TerminalKit
 
 /// The institution admin's Students tab: search as you type (`/`), filters by course (`c`), year
 /// (`y`) and stage (`s`), a read-only detail (`enter`); `r` switches to the registration codes
-/// (`n` makes one, `v` twice revokes it, `enter` shows who used it).
+/// (`n` makes one, `v` twice revokes it, `enter` shows who used it); `i` imports students from a CSV
+/// file (a dry run first, then `a` twice applies it).
 struct StudentsScreen {
-    enum Mode: Hashable { case students, codes }
+    enum Mode: Hashable { case students, codes, importing }
     enum Intent: Hashable {
         case send(StudentsViewModel.Intent)
         case search, codes, newCode, revoke, back
+        case startImport, editPath, applyImport, newImport
     }
 
     static let keys = KeyTable<Intent>([
@@ -27,7 +29,32 @@ struct StudentsScreen {
         KeyBinding(["y"], "Filter by year of study (next)", group: "Filters", action: .send(.cycleYear)),
         KeyBinding(["x"], "Clear search and filters", group: "Filters", action: .send(.clearFilters)),
         KeyBinding(["r"], hint: "codes", "Registration codes", group: "Students", action: .codes),
+        KeyBinding(["i"], hint: "import", "Import students from a CSV file", group: "Students", action: .startImport),
         KeyBinding(["ctrl-r"], "Reload", group: "Students", action: .send(.load)),
+    ])
+
+    static let importKeys = KeyTable<Intent>([
+        KeyBinding(["a"], hint: "apply", "Import the file (press twice)", group: "Import", action: .applyImport),
+        KeyBinding(
+            ["e", "/"], hint: "file", "Type another path (enter runs the dry run)", group: "Import", action: .editPath),
+        KeyBinding(
+            ["ctrl-r"], hint: "check again", "Run the dry run again (after fixing the file)", group: "Import",
+            action: .send(.importer(.check))),
+        KeyBinding(
+            ["f"], hint: "show", "Show all, refused, new or already imported rows", group: "Import",
+            action: .send(.importer(.cycleFilter))),
+        KeyBinding(["down", "j"], "Next row", group: "Import", action: .send(.importer(.move(1)))),
+        KeyBinding(["up", "k"], "Previous row", group: "Import", action: .send(.importer(.move(-1)))),
+        KeyBinding(["pgdn"], "Page down", group: "Import", action: .send(.importer(.move(15)))),
+        KeyBinding(["pgup"], "Page up", group: "Import", action: .send(.importer(.move(-15)))),
+        KeyBinding(["n"], "A new import", group: "Import", action: .newImport),
+        KeyBinding(["esc"], hint: "students", "Back to the students", group: "Import", action: .back),
+    ])
+
+    static let pathKeys = KeyTable<String>([
+        KeyBinding(
+            ["enter"], hint: "dry run", "Read the file and report on every row", group: "CSV file", action: "check"),
+        KeyBinding(["esc"], hint: "cancel", "Stop typing the path", group: "CSV file", action: "cancel"),
     ])
 
     static let codeKeys = KeyTable<Intent>([
@@ -57,6 +84,11 @@ struct StudentsScreen {
     var form: FormState?
     /// The code `v` was pressed on once; a second `v` revokes it.
     var revoking: RegistrationCodeID?
+    /// The import's path line, while it is being typed.
+    var importPath = LineEditor(maxLength: 1024)
+    var editingPath = false
+    /// `a` was pressed once on a dry run; a second `a` imports.
+    var confirmingImport = false
     init(model: StudentsViewModel) { self.model = model }
 
     mutating func send(_ intent: StudentsViewModel.Intent) -> [Effect<AppMessage>] {
@@ -91,7 +123,13 @@ struct StudentsScreen {
         ])
     }
 
-    var activeKeys: KeyTable<Intent> { mode == .codes ? Self.codeKeys : Self.keys }
+    var activeKeys: KeyTable<Intent> {
+        switch mode {
+        case .students: Self.keys
+        case .codes: Self.codeKeys
+        case .importing: Self.importKeys
+        }
+    }
 
     mutating func handle(_ key: Key) -> KeyOutcome {
         if searching {
@@ -104,6 +142,20 @@ struct StudentsScreen {
                 return KeyOutcome(effects: send(.setText(search.text)))
             }
         }
+        if editingPath {
+            switch key {
+            case "enter":
+                editingPath = false
+                return KeyOutcome(effects: send(.importer(.check)))
+            case "esc":
+                editingPath = false
+                if model.importer.state.report == nil { mode = .students }
+                return KeyOutcome()
+            default:
+                guard importPath.handle(key) == .edited else { return .unhandled }
+                return KeyOutcome(effects: send(.importer(.setPath(importPath.text))))
+            }
+        }
         if let current = form {
             switch current.step(key) {
             case .close: form = nil
@@ -114,6 +166,7 @@ struct StudentsScreen {
         }
         guard let intent = activeKeys.action(for: key) else { return .unhandled }
         if intent != .revoke { revoking = nil }
+        if intent != .applyImport { confirmingImport = false }
         switch intent {
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .search:
@@ -134,9 +187,37 @@ struct StudentsScreen {
             revoking = code.id
             return KeyOutcome()
         case .back:
+            if mode == .importing {
+                mode = .students
+                return KeyOutcome()
+            }
             guard model.state.detail != nil else { return .unhandled }
             return KeyOutcome(effects: send(.closeDetail))
+        case .startImport:
+            mode = .importing
+            editingPath = model.importer.state.report == nil || model.importer.state.phase == .applied
+            if model.importer.state.phase == .applied { return startNewImport() }
+            return KeyOutcome()
+        case .editPath:
+            editingPath = true
+            return KeyOutcome()
+        case .newImport:
+            return startNewImport()
+        case .applyImport:
+            guard model.importer.state.canApply else { return KeyOutcome() }
+            if confirmingImport {
+                confirmingImport = false
+                return KeyOutcome(effects: send(.importer(.apply)))
+            }
+            confirmingImport = true
+            return KeyOutcome()
         }
+    }
+
+    private mutating func startNewImport() -> KeyOutcome {
+        importPath = LineEditor(maxLength: 1024)
+        editingPath = true
+        return KeyOutcome(effects: send(.importer(.reset)))
     }
 
     private mutating func submit(_ current: FormState) -> [Effect<AppMessage>] {
@@ -154,11 +235,12 @@ extension StudentsScreen: TabScreen {
     mutating func load() -> [Effect<AppMessage>] {
         mode == .codes ? send(.loadCodes) : send(.load)
     }
-    func capturesText(on tab: ShellTab) -> Bool { searching || form != nil }
+    func capturesText(on tab: ShellTab) -> Bool { searching || form != nil || editingPath }
     func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
-        form == nil
+        if editingPath { return (Self.pathKeys.helpSections(filter: filter), Self.pathKeys.hints) }
+        return form == nil
             ? (activeKeys.helpSections(filter: filter), activeKeys.hints)
             : (Self.formKeys.helpSections(filter: filter), Self.formKeys.hints)
     }
-    var isBusy: Bool { model.state.loading || model.state.loadingMore }
+    var isBusy: Bool { model.state.loading || model.state.loadingMore || model.importer.state.busy }
 }
