@@ -71,6 +71,7 @@ public struct DemoSeedCounts: Sendable, Equatable, Codable {
     public var notifications = 0
     public var savedListings = 0
     public var savedSearches = 0
+    public var registrationCodes = 0
 
     public init() {}
 
@@ -81,6 +82,7 @@ public struct DemoSeedCounts: Sendable, Equatable, Codable {
             (listings, "listings"), (applications, "applications"), (placements, "placements"),
             (logbookEntries, "logbook entries"), (evaluations, "evaluations"), (notifications, "notifications"),
             (savedListings, "saved listings"), (savedSearches, "saved searches"),
+            (registrationCodes, "registration codes"),
         ].map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }
@@ -148,11 +150,27 @@ private struct DemoImport {
             offers: accepted)
         try placements.write(into: session, passwordHash: passwordHash, counts: &counts)
         try writeActivity(session)
+        try writeRegistrationCodes(session)
         try session.insertAudit(
             AuditEvent(
                 actorID: nil, actorRole: nil, action: "demo.seed", entity: "database", entityID: nil,
                 summary: "loaded the demo dataset: \(counts.summary)", at: now, origin: origin))
         return counts
+    }
+
+    // MARK: Registration codes
+
+    private mutating func writeRegistrationCodes(_ session: any StoreWriter) throws {
+        let key = DemoRegistrationCodes.institution
+        guard let id = institutions[key], let institution = dataset.institutions.first(where: { $0.key == key })
+        else { return }
+        let office = dataset.users.first { $0.role == .institutionAdmin && $0.institution == key }
+        let students = dataset.users.filter { $0.role == .student && $0.institution == key }
+            .sorted { $0.createdDaysAgo > $1.createdDaysAgo }
+            .compactMap { user in users[user.key].map { (email: user.email, id: $0.id) } }
+        counts.registrationCodes = try DemoRegistrationCodes(now: now, calendar: calendar).write(
+            into: session, institution: id, shortCode: institution.shortCode,
+            creator: office.flatMap { users[$0.key]?.id }, students: students)
     }
 
     // MARK: People and organizations

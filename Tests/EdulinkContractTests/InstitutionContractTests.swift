@@ -240,6 +240,43 @@ struct InstitutionContractTests {
         }
     }
 
+    @Test(
+        "Listings: the institution-only listings waiting for their admin, opened and verified; where its students applied",
+        arguments: ContractBackend.all)
+    func listings(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let office = try await Self.institutionAdmin(w, "office@uon.example", of: w.institution.id)
+            let other = try await w.world.setup.acting(as: .localOperator()).createInstitution(
+                Institution(name: "Kenyatta University", shortCode: "KU", type: .university, verified: true))
+            let otherOffice = try await Self.institutionAdmin(w, "office@ku.example", of: other.id)
+            var draft = ContractFixture.draft("Campus Data Fellow", at: w.now)
+            draft.visibility = .institutionOnly
+            draft.institutionID = w.institution.id
+            let ours = try await w.employer.createListing(draft)
+            _ = try await w.employer.changeListing(ours.id, .submit, reason: nil)
+            let open = try await w.employer.createListing(ContractFixture.draft("Open Analyst", at: w.now))
+            _ = try await w.employer.changeListing(open.id, .submit, reason: nil)
+
+            #expect(try await office.verificationQueue().map(\.id) == [ours.id])
+            #expect(try await office.listing(ours.id).listing.status == .pendingReview)
+            #expect(isNotFound(await edulinkError { try await office.listing(open.id) }))
+            #expect(try await otherOffice.verificationQueue().isEmpty)
+            #expect(isNotFound(await edulinkError { try await otherOffice.listing(ours.id) }))
+            #expect(isNotFound(await edulinkError { try await w.student.listing(ours.id) }))
+            let verified = try await office.changeListing(ours.id, .verify, reason: nil)
+            #expect(verified.status == .published)
+            #expect(try await office.verificationQueue().isEmpty)
+
+            _ = try await w.application(by: 1)
+            _ = try await w.application(ours.id, by: 0)
+            let used = try await office.institutionListings()
+            #expect(used.map(\.listing.id).sorted() == [w.listing.id, ours.id].sorted())
+            #expect(used.allSatisfy { $0.students == 1 && $0.offers == 0 && $0.accepted == 0 })
+            #expect(try await otherOffice.institutionListings().isEmpty)
+            #expect(isDenied(await edulinkError { try await w.student.institutionListings() }))
+        }
+    }
+
     static let importFile = """
         Name,Email,Registration number,Course,Year
         Achieng Odhiambo,achieng@uon.example,P15/3001/2026,computer science,1

@@ -331,6 +331,7 @@ struct Samples {
         if let applied = page.students.first(where: { $0.stage == .applied }) {
             try add("InstitutionStudentDetail", try await office.institutionStudent(applied.id))
         }
+        for use in try await office.institutionListings().prefix(20) { try add("InstitutionListingUse", use) }
         // An import with every outcome, a note and a new course; then applied, with its codes.
         let existing = try #require(page.students.first { $0.registrationNumber != nil })
         let csv = """

@@ -618,6 +618,22 @@ class Builder:
                 listing["required_skills"] = ["SQL", "Python", "Excel", "Data analysis"]
                 listing["preferred_skills"] = ["Power BI", "Data visualisation", "Statistics", "Communication"]
 
+    def build_institution_review(self) -> None:
+        """An institution-only listing waiting for the demo institution admin's verification.
+
+        Made last, from its own random sequence, so the records made before it stay as they were."""
+        main_rng, self.rng = self.rng, random.Random(SEED + 13)
+        try:
+            titles = {x["title"] for x in self.listings if x["organization"] == DEMO_ORG}
+            title = "Campus Payments Analyst Intern — UoN Student Fees"
+            self.make_listing(
+                "kusipay-campus-fees", DEMO_ORG, "technology", "entry", "hybrid", "pending_review", titles=titles,
+                title=title, role="Data Analyst",
+                overrides={"visibility": "institution_only", "institution": "uon", "eligible_courses": [],
+                           "eligible_years": [2, 3, 4]})
+        finally:
+            self.rng = main_rng
+
     # MARK: Applications
 
     def can_apply(self, student_key: str, listing: dict) -> bool:
@@ -982,6 +998,7 @@ class Builder:
         self.build_applications()
         self.build_saved()
         self.build_notifications()
+        self.build_institution_review()
         self.settle_user_dates()
         self.notifications.sort(key=lambda n: (n["user"], -n["days_ago"]))
         for listing in self.listings:

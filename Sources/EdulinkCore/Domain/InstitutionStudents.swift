@@ -125,3 +125,22 @@ public struct InstitutionStudentDetail: Sendable, Equatable, Hashable, Codable {
         self.placements = placements
     }
 }
+
+/// A listing the institution's students applied to: how many of them, how many got an offer and
+/// how many accepted one (the institution admin's Listings tab, "where students applied").
+public struct InstitutionListingUse: Sendable, Equatable, Hashable, Codable {
+    public var listing: ListingSummary
+    /// The institution's students who applied.
+    public var students: Int
+    /// Of those, how many were offered the place (accepted, declined or still open).
+    public var offers: Int
+    /// Of those, how many accepted.
+    public var accepted: Int
+
+    public init(listing: ListingSummary, students: Int, offers: Int, accepted: Int) {
+        self.listing = listing
+        self.students = students
+        self.offers = offers
+        self.accepted = accepted
+    }
+}

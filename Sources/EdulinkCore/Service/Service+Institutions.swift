@@ -236,6 +236,29 @@ extension EdulinkService {
         }
     }
 
+    // MARK: Listings
+
+    /// The listings the institution's students applied to, most applicants first (at most 200).
+    public func institutionListings(in institution: InstitutionID?) async throws -> [InstitutionListingUse] {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            let id = try Self.institution(of: principal, institution, for: .viewStudents)
+            try authorize(principal, .viewStudents, on: Ownership(institutionID: id), hidden: "Institution")
+            return try await store.read { session in
+                let counts = try session.institutionApplicationCounts(institutionID: id, limit: 200)
+                let summaries = Dictionary(
+                    try session.listingSummaries(counts.map(\.listingID)).map { ($0.id, $0) },
+                    uniquingKeysWith: { first, _ in first })
+                return counts.compactMap { count in
+                    summaries[count.listingID].map {
+                        InstitutionListingUse(
+                            listing: $0, students: count.students, offers: count.offers, accepted: count.accepted)
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: Importing students
 
     /// Reads a CSV of students and reports on every row; with `apply`, creates the new ones in one

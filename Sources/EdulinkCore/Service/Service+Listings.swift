@@ -68,6 +68,8 @@ extension EdulinkService {
     func canSee(_ principal: Principal, _ listing: Listing, in session: any StoreReader) throws -> Bool {
         if principal.role == .admin { return true }
         if principal.role == .employer && principal.organizationID == listing.organizationID { return true }
+        // Whoever verifies a listing waiting for review opens it first.
+        if listing.status == .pendingReview && Self.mayVerify(principal, listing) { return true }
         guard listing.status == .published || listing.status == .closed else { return false }
         return try viewer(principal, in: session).sees(listing)
     }
@@ -317,11 +319,7 @@ extension EdulinkService {
                     try self.authorize(
                         principal, action, on: Ownership(organizationID: listing.organizationID), hidden: "Listing")
                 case .verify, .sendBack:
-                    try self.authorize(
-                        principal, .verifyListing,
-                        on: Ownership(
-                            institutionID: listing.visibility == .institutionOnly ? listing.institutionID : nil),
-                        hidden: nil)
+                    try self.authorize(principal, .verifyListing, on: Self.verifier(of: listing), hidden: nil)
                 case .expire:
                     throw EdulinkError.forbidden("Listings expire by themselves.")
                 }
@@ -369,6 +367,18 @@ extension EdulinkService {
         }
     }
 
+    /// Whether `principal` may verify `listing`: an admin any; an institution admin the
+    /// institution-only listings of their institution.
+    static func mayVerify(_ principal: Principal, _ listing: Listing) -> Bool {
+        PermissionPolicy.allows(principal, .verifyListing, on: verifier(of: listing))
+    }
+
+    /// Who owns the verification of `listing`: the institution of an institution-only listing,
+    /// nobody but the admins otherwise.
+    static func verifier(of listing: Listing) -> Ownership {
+        Ownership(institutionID: listing.visibility == .institutionOnly ? listing.institutionID : nil)
+    }
+
     /// Listings waiting for verification (admins see all; institution admins their institution's).
     public func verificationQueue() async throws -> [ListingSummary] {
         let principal = try await caller()
@@ -377,11 +387,8 @@ extension EdulinkService {
                 throw PermissionDenied(action: .verifyListing)
             }
             return try await store.read { session in
-                let pending = try session.listings(status: .pendingReview, limit: 1000).filter { listing in
-                    PermissionPolicy.allows(
-                        principal, .verifyListing,
-                        on: Ownership(
-                            institutionID: listing.visibility == .institutionOnly ? listing.institutionID : nil))
+                let pending = try session.listings(status: .pendingReview, limit: 1000).filter {
+                    Self.mayVerify(principal, $0)
                 }
                 return try session.listingSummaries(pending.map(\.id))
             }

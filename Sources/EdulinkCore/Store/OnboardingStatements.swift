@@ -228,4 +228,27 @@ extension SQLSession {
         }
         return found
     }
+
+    public func institutionApplicationCounts(institutionID: InstitutionID, limit: Int) throws -> [(
+        listingID: ListingID, students: Int, offers: Int, accepted: Int
+    )] {
+        func list(_ statuses: [ApplicationStatus]) -> String {
+            statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        }
+        return try select(
+            """
+            SELECT a.listing_id, count(*) AS students,
+                sum(CASE WHEN a.status IN (\(list([.offered, .accepted, .declined]))) THEN 1 ELSE 0 END) AS offers,
+                sum(CASE WHEN a.status = '\(ApplicationStatus.accepted.rawValue)' THEN 1 ELSE 0 END) AS accepted
+            FROM applications a JOIN users u ON u.id = a.student_id
+            WHERE u.institution_id = ? AND u.role = ?
+            GROUP BY a.listing_id ORDER BY students DESC, a.listing_id DESC LIMIT ?
+            """, [institutionID, Role.student.rawValue, max(limit, 0)]
+        ) { r in
+            (
+                listingID: try r.id("listing_id") as ListingID, students: try r.int("students"),
+                offers: try r.int("offers"), accepted: try r.int("accepted")
+            )
+        }
+    }
 }

@@ -151,6 +151,11 @@ public protocol StoreReader {
     func institutionCourses(institutionID: InstitutionID) throws -> [String]
     /// The institution's students who have a registration number: by it, their account and email.
     func institutionRegistrationNumbers(institutionID: InstitutionID) throws -> [String: (id: UserID, email: String)]
+    /// The listings the institution's students applied to, most applicants first: the listing and
+    /// how many applied, were offered the place and accepted it.
+    func institutionApplicationCounts(institutionID: InstitutionID, limit: Int) throws -> [(
+        listingID: ListingID, students: Int, offers: Int, accepted: Int
+    )]
     /// Those of `emails` an account has, lowercased (as accounts are told apart).
     func existingEmails(_ emails: [String]) throws -> Set<String>
 

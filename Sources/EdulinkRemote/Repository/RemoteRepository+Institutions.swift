@@ -77,4 +77,11 @@ extension RemoteRepository {
         case .default(let status, let error): throw failure(status, error)
         }
     }
+
+    public func institutionListings() async throws -> [InstitutionListingUse] {
+        switch try await call(write: false, { try await $0.listInstitutionListings() }) {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
 }

@@ -63,4 +63,10 @@ extension APIHandler {
         guard case .json(let request) = input.body else { throw EdulinkError.validation([]) }
         return .ok(.init(body: .json(try await acting().importStudents(request))))
     }
+
+    func listInstitutionListings(_ input: Operations.ListInstitutionListings.Input) async throws
+        -> Operations.ListInstitutionListings.Output
+    {
+        .ok(.init(body: .json(try await acting().institutionListings())))
+    }
 }

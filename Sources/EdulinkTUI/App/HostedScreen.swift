@@ -131,6 +131,9 @@ enum RoleScreens {
         case .institutionAdmin:
             return [
                 StudentsScreen(model: StudentsViewModel(repository: repository, now: environment.time.now)),
+                AdminTabs(
+                    repository: repository, timeZone: environment.timeZone, now: environment.time.now,
+                    only: [.verification]),
                 BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true),
                 PlacementsScreen(
                     model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),

@@ -3,8 +3,9 @@ import EdulinkViewModels
 
 /// The tabs the terminal app shows for a role. Students, employers, supervisors and admins get their
 /// own tabs (PRODUCT.md, "Screens and keys"; PLACEMENTS.md). Institution admins get what this build
-/// has for them — Students (with registration codes), their students' Placements, Browse (read-only)
-/// and Notifications — and a note naming the screens their tabs will hold.
+/// has for them — Students (codes, imports), their students' Placements, Listings (verification and
+/// where their students applied), Notifications and Browse (read-only) — and a note naming the screens
+/// their tabs will hold.
 enum ShellTabs {
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
@@ -12,8 +13,7 @@ enum ShellTabs {
         case .student, .employer, .admin, .supervisor:
             return nil
         case .institutionAdmin:
-            return "Listing verification and reports are not in this build; Students (with registration codes) and "
-                + "Placements are. Browse is read-only."
+            return "Reports are not in this build yet; Students, Placements and Listings are. Browse is read-only."
         }
     }
 }

@@ -2,7 +2,9 @@ public import EdulinkCore
 
 /// The admin Listings tab: the listings waiting for review, the detail of the selected one, and the
 /// two answers — verify (publish) or send back to the employer with a reason. The service checks the
-/// reason and who may verify; this only keeps the queue and the selection.
+/// reason and who may verify; this only keeps the queue and the selection. An institution admin's
+/// Listings tab is the same queue (their institution-only listings) and, beside it, the listings
+/// their students applied to.
 public struct VerificationViewModel: Sendable {
     public struct State: Sendable, Equatable {
         public var queue: [ListingSummary] = []
@@ -12,6 +14,15 @@ public struct VerificationViewModel: Sendable {
         public var message: String?
         /// Words the shown listings' title or organization contain (search as you type).
         public var query = ""
+        /// The listings the institution's students applied to (institution admins).
+        public var applied: [InstitutionListingUse] = []
+        /// Whether those are on screen instead of the queue.
+        public var showingApplied = false
+        public var appliedIndex = 0
+
+        public var selectedApplied: InstitutionListingUse? {
+            applied.indices.contains(appliedIndex) ? applied[appliedIndex] : nil
+        }
 
         /// The queue as shown: every listing waiting, or those matching `query`.
         public var shown: [ListingSummary] {
@@ -41,20 +52,29 @@ public struct VerificationViewModel: Sendable {
         case verifySelected
         /// Sends the selected listing back to its employer with `reason`.
         case sendBackSelected(reason: String)
+        /// The queue, or where the institution's students applied.
+        case toggleApplied
+        case moveApplied(Int)
+        /// Opens the selected listing students applied to.
+        case openApplied
     }
 
     public enum Message: Sendable {
         case loaded(Result<[ListingSummary], Failure>)
         case detailLoaded(ListingID, Result<ListingDetail, Failure>)
         case changed(ListingEvent, title: String, Result<Listing, Failure>)
+        case appliedLoaded(Result<[InstitutionListingUse], Failure>)
     }
 
     public private(set) var state = State()
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
+    /// Whether the viewer is an institution admin (who also sees where their students applied).
+    public let institution: Bool
 
-    public init(repository: any EdulinkRepository) {
+    public init(repository: any EdulinkRepository, institution: Bool = false) {
         self.repository = repository
+        self.institution = institution
     }
 
     /// Handles what the user does; the events it raises come back among the effects.
@@ -68,7 +88,26 @@ public struct VerificationViewModel: Sendable {
         case .load:
             state.loading = true
             let repository = self.repository
-            return [Effect(key: "queue") { .loaded(await attempt { try await repository.verificationQueue() }) }]
+            let queue = Effect<Message>(key: "queue") {
+                .loaded(await attempt { try await repository.verificationQueue() })
+            }
+            guard institution else { return [queue] }
+            return [
+                queue,
+                Effect(key: "applied") { .appliedLoaded(await attempt { try await repository.institutionListings() }) },
+            ]
+        case .toggleApplied:
+            guard institution else { return [] }
+            state.showingApplied.toggle()
+            return []
+        case .moveApplied(let delta):
+            guard !state.applied.isEmpty else { return [] }
+            state.appliedIndex = min(max(state.appliedIndex + delta, 0), state.applied.count - 1)
+            return []
+        case .openApplied:
+            guard let use = state.selectedApplied else { return [] }
+            events.post(.openListing(use.listing.id))
+            return []
         case .moveSelection(let delta):
             return select((state.selectedIndex ?? 0) + delta)
         case .moveToEnd(let last):
@@ -147,6 +186,11 @@ public struct VerificationViewModel: Sendable {
             events.post(.toast(Toast("\"\(title)\" \(event == .verify ? "verified and published" : "sent back")")))
             return handle(.load)
         case .changed(_, _, .failure(let failure)):
+            events.failed(failure, toast: true)
+        case .appliedLoaded(.success(let applied)):
+            state.applied = applied
+            state.appliedIndex = min(state.appliedIndex, max(0, applied.count - 1))
+        case .appliedLoaded(.failure(let failure)):
             events.failed(failure, toast: true)
         }
         return []

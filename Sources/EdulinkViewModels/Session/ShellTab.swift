@@ -46,7 +46,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .student: [.browse, .saved, .applications, .notifications, .profile, .placement]
         case .employer: [.listings, .applicants, .dashboard, .notifications, .profile, .placements]
         case .admin: [.health, .users, .verification, .security, .audit, .data]
-        case .institutionAdmin: [.students, .placements, .browse, .notifications]
+        case .institutionAdmin: [.students, .placements, .verification, .notifications, .browse]
         case .supervisor: [.interns, .logbooks, .evaluations, .notifications, .profile]
         }
     }

@@ -42,4 +42,9 @@ extension ProbeRepository {
         try record("importStudents")
         return try await base.importStudents(request)
     }
+
+    func institutionListings() async throws -> [InstitutionListingUse] {
+        try record("institutionListings")
+        return try await base.institutionListings()
+    }
 }

@@ -16,9 +16,17 @@ struct AdminTabs {
     /// The question on screen and what its answer is for.
     var question: AdminQuestion?
 
-    init(repository: any EdulinkRepository, timeZone: TimeZone, now: @escaping @Sendable () -> Date) {
+    /// The tabs hosted: all four for an admin; an institution admin's Listings only.
+    let hosted: Set<ShellTab>
+
+    init(
+        repository: any EdulinkRepository, timeZone: TimeZone, now: @escaping @Sendable () -> Date,
+        only tabs: Set<ShellTab> = owned
+    ) {
+        hosted = tabs
         users = UsersScreen(model: UsersViewModel(repository: repository))
-        verification = VerificationScreen(model: VerificationViewModel(repository: repository))
+        verification = VerificationScreen(
+            model: VerificationViewModel(repository: repository, institution: tabs == [.verification]))
         security = SecurityScreen(model: SecurityViewModel(repository: repository, now: now))
         audit = AuditScreen(model: AuditViewModel(repository: repository, timeZone: timeZone, now: now))
     }
@@ -190,7 +198,7 @@ extension ScreenQuestion where Purpose == AdminQuestionPurpose {
 }
 
 extension AdminTabs: HostedScreen {
-    var tabs: Set<ShellTab> { Self.owned }
+    var tabs: Set<ShellTab> { hosted }
     mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { show(tab) }
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
         handle(key, tab: tab)

@@ -4,7 +4,8 @@ import TerminalKit
 
 /// Listings (admin): the verification queue on the left, the selected listing on the right; `v`
 /// verifies and publishes it, `b` sends it back to the employer with a reason; `/` narrows the queue
-/// as you type, `g`/`G` jump to its first and last (newest) listing.
+/// as you type, `g`/`G` jump to its first and last (newest) listing. An institution admin's `a`
+/// switches to the listings their students applied to (`enter` opens one).
 struct VerificationScreen {
     /// A key sends a view-model intent, opens the search line, or asks for a send-back reason.
     enum Intent: Hashable {
@@ -32,6 +33,26 @@ struct VerificationScreen {
         KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .send(.load)),
     ])
 
+    /// An institution admin's keys: the queue's, and the listings their students applied to.
+    static let institutionKeys = KeyTable<Intent>(
+        keys.bindings + [
+            KeyBinding(
+                ["a"], hint: "applied", "Where your students applied", group: "Listings",
+                action: .send(.toggleApplied))
+        ])
+
+    static let appliedKeys = KeyTable<Intent>([
+        KeyBinding(["j", "down"], "Next listing", group: "Applied", action: .send(.moveApplied(1))),
+        KeyBinding(["k", "up"], "Previous listing", group: "Applied", action: .send(.moveApplied(-1))),
+        KeyBinding(["pgdn"], "Page down", group: "Applied", action: .send(.moveApplied(15))),
+        KeyBinding(["pgup"], "Page up", group: "Applied", action: .send(.moveApplied(-15))),
+        KeyBinding(["enter"], hint: "open", "Open the listing", group: "Applied", action: .send(.openApplied)),
+        KeyBinding(
+            ["a", "esc"], hint: "waiting", "Back to the listings waiting for review", group: "Applied",
+            action: .send(.toggleApplied)),
+        KeyBinding(["ctrl-r"], "Reload", group: "Applied", action: .send(.load)),
+    ])
+
     static let searchKeys = KeyTable<Intent>([
         KeyBinding(
             ["enter", "esc", "down"], hint: "done", "Back to the queue (the search stays)", group: "Search",
@@ -45,7 +66,11 @@ struct VerificationScreen {
     init(model: VerificationViewModel) { self.model = model }
 
     var capturesText: Bool { searching }
-    var activeKeys: KeyTable<Intent> { searching ? Self.searchKeys : Self.keys }
+    var activeKeys: KeyTable<Intent> {
+        if searching { return Self.searchKeys }
+        if model.state.showingApplied { return Self.appliedKeys }
+        return model.institution ? Self.institutionKeys : Self.keys
+    }
 
     mutating func send(_ intent: VerificationViewModel.Intent) -> [Effect<AppMessage>] {
         model.handle(intent).map(keyPrefix: "adminVerification.") { .adminVerification($0) }
@@ -64,7 +89,7 @@ struct VerificationScreen {
             guard search.handle(key) == .edited else { return (KeyOutcome(), nil) }
             return (KeyOutcome(effects: send(.setQuery(search.text))), nil)
         }
-        guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
+        guard let intent = activeKeys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
         case .search:
@@ -78,6 +103,10 @@ struct VerificationScreen {
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
+        if state.showingApplied {
+            drawApplied(into: &frame, area: area, context: context)
+            return
+        }
         let wide = area.width >= 110
         let parts = (wide ? Layout.horizontal([.percent(50), .fill()]) : Layout.vertical([.percent(40), .fill()]))
             .split(area)
@@ -143,5 +172,44 @@ struct VerificationScreen {
         if let message = state.message {
             frame.buffer.write("✗ " + message, in: area.row(area.height - 1), style: Style(.critical))
         }
+    }
+}
+
+extension VerificationScreen {
+    /// The listings the institution's students applied to, most applicants first.
+    fileprivate func drawApplied(into frame: inout Frame, area: Rect, context: DrawContext) {
+        let state = model.state
+        let panel = Panel(
+            title: "Where your students applied", focused: true, border: .rounded,
+            trailingTitle: "\(state.applied.count) listings · a: waiting for review (\(state.queue.count))")
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = panel.inner(area)
+        let wide = inner.width >= 100
+        var columns = [TableColumn("Listing", width: .fill(3)), TableColumn("Organization", width: .fill(2))]
+        if wide { columns.append(TableColumn("Status", width: .fixed(10))) }
+        columns += [
+            TableColumn("Students", width: .fixed(8), alignment: .trailing),
+            TableColumn("Offers", width: .fixed(6), alignment: .trailing),
+            TableColumn("Accepted", width: .fixed(8), alignment: .trailing),
+        ]
+        let rows = state.applied.map { use -> [TableCell] in
+            var cells = [TableCell(use.listing.title), TableCell(use.listing.organizationName, role: .muted)]
+            if wide {
+                cells.append(
+                    TableCell(
+                        DisplayFormat.words(use.listing.status.rawValue),
+                        role: use.listing.status == .published ? .ok : .muted))
+            }
+            return cells + [
+                TableCell(String(use.students)), TableCell(String(use.offers), role: use.offers > 0 ? .text : .muted),
+                TableCell(String(use.accepted), role: use.accepted > 0 ? .ok : .muted),
+            ]
+        }
+        var table = TableState(selected: state.appliedIndex)
+        table.clamp(rowCount: rows.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        Table(
+            columns: columns, source: TableRows(rows), state: table, focused: true,
+            emptyText: state.loading ? "loading…" : "None of your students has applied yet."
+        ).draw(into: &frame.buffer, area: inner)
     }
 }
