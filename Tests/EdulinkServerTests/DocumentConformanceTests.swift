@@ -332,6 +332,18 @@ struct Samples {
             try add("InstitutionStudentDetail", try await office.institutionStudent(applied.id))
         }
         for use in try await office.institutionListings().prefix(20) { try add("InstitutionListingUse", use) }
+        let period = ReportPeriod(from: now.addingTimeInterval(-400 * 86_400), to: now.addingTimeInterval(60))
+        try add("ReportPeriod", period)
+        let figures = try await office.placementReport(period, in: nil)
+        try add("PlacementReport", figures)
+        for rate in figures.rates { try add("PlacementRate", rate) }
+        for organization in figures.topOrganizations { try add("OrganizationPlacements", organization) }
+        try add("LogbookCompliance", figures.logbook)
+        // The demo institution's placements are not evaluated yet: one average as a report would have it.
+        for criterion in figures.criteria + [.init(criterion: "Technical skills", average: 4.25, evaluations: 4)] {
+            try add("CriterionAverage", criterion)
+        }
+        for grade in figures.grades { try add("GradeCount", grade) }
         // An import with every outcome, a note and a new course; then applied, with its codes.
         let existing = try #require(page.students.first { $0.registrationNumber != nil })
         let csv = """

@@ -184,6 +184,26 @@ struct PlacementSnapshotTests {
         }
     }
 
+    @Test("Reports: the period's figures and the placement rates by course and year with their chart")
+    func institutionReports() async throws {
+        try await check("institution-reports", as: "institution@edulink.demo") { driver in
+            await driver.settle()
+            driver.press("4")
+            await driver.settle()
+            driver.press("tab")
+        }
+    }
+
+    @Test("the institution admin's Listings: where their students applied")
+    func institutionListings() async throws {
+        try await check("institution-listings", as: "institution@edulink.demo") { driver in
+            await driver.settle()
+            driver.press("3")
+            await driver.settle()
+            driver.press("a")
+        }
+    }
+
     @Test("Esc on a rubric form with a comment asks before dropping it")
     func rubricKeepsWork() async throws {
         let harness = try await Harness.make()

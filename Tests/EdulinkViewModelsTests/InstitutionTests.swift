@@ -79,3 +79,40 @@ struct InstitutionTests {
         }
     }
 }
+
+extension InstitutionTests {
+    @Test("Reports: a period loads the report; tables move round; the table on screen exports its rows to CSV")
+    func reports() async throws {
+        try await withWorld { world in
+            let office = try await Self.office(world)
+            var model = ReportsViewModel(repository: office, now: { world.now }, timeZone: Fixture.calendar.timeZone)
+            await send(&model, .load)
+            let report = try #require(model.state.report)
+            #expect(report.students == 1 && report.institutionName == world.institution.name)
+            #expect(model.state.table == .summary)
+            await send(&model, .moveTable(-1))
+            #expect(model.state.table == .grades)
+            await send(&model, .moveTable(1))
+            await send(&model, .moveTable(1))
+            #expect(model.state.table == .rates)
+            await send(&model, .nextSpan)
+            #expect(model.state.span == .calendarYear && office.count(of: "placementReport") == 2)
+            let year = Fixture.calendar.component(.year, from: world.now)
+            #expect(Fixture.calendar.component(.year, from: try #require(model.state.report).period.from) == year)
+
+            let path = world.directory.appendingPathComponent(model.suggestedFileName).path
+            #expect(model.suggestedFileName.hasPrefix("placements-rates-\(year)-01-01-to-"))
+            let events = await send(&model, .export(path: path))
+            #expect(model.state.exportedTo == path)
+            #expect(events.contains { if case .toast = $0 { true } else { false } })
+            let written = try String(contentsOfFile: path, encoding: .utf8)
+            let expected = try CSV.text(try #require(model.state.shown).records)
+            #expect(written == expected)
+            #expect(written.hasPrefix("course,year,students,placed,rate\r\nComputer Science,3,1,0,0.0 %"))
+            // A folder that does not exist: an error toast, nothing recorded as written.
+            let failed = await send(&model, .export(path: world.directory.appendingPathComponent("no/such/x.csv").path))
+            #expect(model.state.exportedTo == path)
+            #expect(failed.contains { if case .toast(let toast) = $0 { toast.kind == .error } else { false } })
+        }
+    }
+}

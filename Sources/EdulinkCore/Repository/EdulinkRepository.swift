@@ -102,6 +102,8 @@ public protocol EdulinkRepository: Sendable {
     /// A page of the institution's students by name, how many match, and their courses.
     func institutionStudents(_ query: StudentQuery) async throws -> StudentPage
     func institutionStudent(_ id: UserID) async throws -> InstitutionStudentDetail
+    /// The institution's placement figures for `period` (an admin names the institution).
+    func placementReport(_ period: ReportPeriod, institution: InstitutionID?) async throws -> PlacementReport
     /// The listings the institution's students applied to, most applicants first.
     func institutionListings() async throws -> [InstitutionListingUse]
     /// Reads a CSV of students and reports on every row; with `apply`, creates the new ones.

@@ -49,6 +49,9 @@ extension EdulinkService: EdulinkRepository {
     // The institution admin's own institution (the service's `in:` names another for admins).
     public func registrationCodes() async throws -> [RegistrationCode] { try await registrationCodes(in: nil) }
     public func institutionListings() async throws -> [InstitutionListingUse] { try await institutionListings(in: nil) }
+    public func placementReport(_ period: ReportPeriod, institution: InstitutionID?) async throws -> PlacementReport {
+        try await placementReport(period, in: institution)
+    }
 
     public func createRegistrationCode(_ new: NewRegistrationCode) async throws -> RegistrationCode {
         try await createRegistrationCode(new, in: nil)

@@ -259,6 +259,27 @@ extension EdulinkService {
         }
     }
 
+    // MARK: Reports
+
+    /// The institution's placement figures for `period` (PLACEMENTS.md, Reports).
+    public func placementReport(_ period: ReportPeriod, in institution: InstitutionID?) async throws
+        -> PlacementReport
+    {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            let id = try Self.institution(of: principal, institution, for: .viewReports)
+            try authorize(principal, .viewReports, on: Ownership(institutionID: id), hidden: "Institution")
+            try period.validate()
+            let at = now()
+            let calendar = environment.calendar
+            return try await store.read { session in
+                guard let owner = try session.institution(id) else { throw EdulinkError.notFound("Institution") }
+                let facts = try session.placementReportFacts(institutionID: id, period: period)
+                return PlacementReport.build(facts, institution: owner, period: period, now: at, calendar: calendar)
+            }
+        }
+    }
+
     // MARK: Importing students
 
     /// Reads a CSV of students and reports on every row; with `apply`, creates the new ones in one

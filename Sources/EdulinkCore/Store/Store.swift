@@ -156,6 +156,8 @@ public protocol StoreReader {
     func institutionApplicationCounts(institutionID: InstitutionID, limit: Int) throws -> [(
         listingID: ListingID, students: Int, offers: Int, accepted: Int
     )]
+    /// What an institution's placement report for `period` is computed from.
+    func placementReportFacts(institutionID: InstitutionID, period: ReportPeriod) throws -> PlacementReportFacts
     /// Those of `emails` an account has, lowercased (as accounts are told apart).
     func existingEmails(_ emails: [String]) throws -> Set<String>
 

@@ -84,4 +84,15 @@ extension RemoteRepository {
         case .default(let status, let error): throw failure(status, error)
         }
     }
+
+    public func placementReport(_ period: ReportPeriod, institution: InstitutionID?) async throws -> PlacementReport {
+        let output = try await call(write: false) {
+            try await $0.getPlacementReport(
+                query: .init(from: period.from, to: period.to, institutionId: institution?.rawValue))
+        }
+        switch output {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
 }

@@ -69,4 +69,13 @@ extension APIHandler {
     {
         .ok(.init(body: .json(try await acting().institutionListings())))
     }
+
+    func getPlacementReport(_ input: Operations.GetPlacementReport.Input) async throws
+        -> Operations.GetPlacementReport.Output
+    {
+        let q = input.query
+        let report = try await acting().placementReport(
+            ReportPeriod(from: q.from, to: q.to), institution: q.institutionId.map { InstitutionID($0) })
+        return .ok(.init(body: .json(report)))
+    }
 }

@@ -25,6 +25,7 @@ public enum AppMessage: Sendable {
     case logbookQueue(LogbookQueueViewModel.Message)
     case supervisorProfile(SupervisorProfileViewModel.Message)
     case students(StudentsViewModel.Message)
+    case reports(ReportsViewModel.Message)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

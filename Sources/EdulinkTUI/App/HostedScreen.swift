@@ -134,6 +134,9 @@ enum RoleScreens {
                 AdminTabs(
                     repository: repository, timeZone: environment.timeZone, now: environment.time.now,
                     only: [.verification]),
+                ReportsScreen(
+                    model: ReportsViewModel(
+                        repository: repository, now: environment.time.now, timeZone: environment.timeZone)),
                 BrowseScreen(model: BrowseViewModel(repository: repository), readOnly: true),
                 PlacementsScreen(
                     model: PlacementsViewModel(repository: repository, drafts: environment.drafts, user: user.id),

@@ -10,10 +10,8 @@ enum ShellTabs {
     /// For roles whose own screens are not in this build: what those tabs will hold.
     static func note(for role: EdulinkCore.Role) -> String? {
         switch role {
-        case .student, .employer, .admin, .supervisor:
+        case .student, .employer, .admin, .supervisor, .institutionAdmin:
             return nil
-        case .institutionAdmin:
-            return "Reports are not in this build yet; Students, Placements and Listings are. Browse is read-only."
         }
     }
 }

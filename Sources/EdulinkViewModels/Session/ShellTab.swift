@@ -5,7 +5,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
     case browse, saved, applications, notifications, profile
     case listings, applicants, dashboard
     case health, users, verification, security, audit, data
-    case students, logbooks
+    case students, logbooks, reports
     case placement, interns, evaluations, placements
 
     /// The tab's label.
@@ -26,6 +26,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .data: "Data"
         case .students: "Students"
         case .logbooks: "Logbooks"
+        case .reports: "Reports"
         case .placement: "Placement"
         case .interns: "Interns"
         case .evaluations: "Evaluations"
@@ -46,7 +47,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .student: [.browse, .saved, .applications, .notifications, .profile, .placement]
         case .employer: [.listings, .applicants, .dashboard, .notifications, .profile, .placements]
         case .admin: [.health, .users, .verification, .security, .audit, .data]
-        case .institutionAdmin: [.students, .placements, .verification, .notifications, .browse]
+        case .institutionAdmin: [.students, .placements, .verification, .reports, .notifications, .browse]
         case .supervisor: [.interns, .logbooks, .evaluations, .notifications, .profile]
         }
     }

@@ -26,7 +26,7 @@ struct Edulink: AsyncParsableCommand {
         subcommands: [
             TerminalAppCommand.self, DemoCommand.self, InitCommand.self, DatabaseCommand.self, UserCommand.self,
             InternshipsCommand.self, JobsCommand.self, DevCommand.self, ServeCommand.self, KeysCommand.self,
-            DoctorCommand.self, PlacementsCommand.self, SignUpCommand.self, StudentsCommand.self,
+            DoctorCommand.self, PlacementsCommand.self, SignUpCommand.self, StudentsCommand.self, ReportsCommand.self,
         ],
         defaultSubcommand: TerminalAppCommand.self
     )

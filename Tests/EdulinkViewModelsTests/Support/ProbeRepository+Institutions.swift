@@ -47,4 +47,9 @@ extension ProbeRepository {
         try record("institutionListings")
         return try await base.institutionListings()
     }
+
+    func placementReport(_ period: ReportPeriod, institution: InstitutionID?) async throws -> PlacementReport {
+        try record("placementReport")
+        return try await base.placementReport(period, institution: institution)
+    }
 }
