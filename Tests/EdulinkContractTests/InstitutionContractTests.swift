@@ -258,6 +258,15 @@ struct InstitutionContractTests {
             _ = try await w.employer.changeListing(open.id, .submit, reason: nil)
 
             #expect(try await office.verificationQueue().map(\.id) == [ours.id])
+            // The institution's admin hears of it; another institution's does not.
+            let waiting = try await office.notifications(unreadOnly: true, limit: 20).filter {
+                $0.kind == .listingWaiting
+            }
+            #expect(waiting.map(\.listingID) == [ours.id])
+            #expect(
+                try await otherOffice.notifications(unreadOnly: true, limit: 20).allSatisfy {
+                    $0.kind != .listingWaiting
+                })
             #expect(try await office.listing(ours.id).listing.status == .pendingReview)
             #expect(isNotFound(await edulinkError { try await office.listing(open.id) }))
             #expect(try await otherOffice.verificationQueue().isEmpty)
@@ -274,6 +283,35 @@ struct InstitutionContractTests {
             #expect(used.allSatisfy { $0.students == 1 && $0.offers == 0 && $0.accepted == 0 })
             #expect(try await otherOffice.institutionListings().isEmpty)
             #expect(isDenied(await edulinkError { try await w.student.institutionListings() }))
+        }
+    }
+
+    @Test(
+        "institution admins hear of a student placed and of overdue logbooks once a day, not once per entry",
+        arguments: ContractBackend.all)
+    func institutionNotifications(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 2) { w in
+            let early = try await PlacementWorld.make(w, weeks: 3)
+            _ = try await PlacementWorld.accepted(w, weeks: 2, by: 1, title: "Second Placement — Field Desk")
+            let placed = try await early.institutionAdmin.notifications(unreadOnly: true, limit: 50)
+            #expect(placed.contains { $0.kind == .placementUpdate && $0.title == "Placement created" })
+            // Day 18: weeks 1 and 2 are overdue (due on days 10 and 17); nothing was written.
+            let p = try await early.advance(toDay: 18)
+            _ = try await w.world.setup.sweepPlacements()
+            _ = try await w.world.setup.sweepPlacements()
+            let inbox = try await p.institutionAdmin.notifications(unreadOnly: true, limit: 50)
+            // `compactMap`, not `filter`: in this async closure `inbox.filter { $0.kind == .logbookDue }`
+            // returned the last notification (a placement update) on Swift 6.3.1, while the same
+            // comparison in `map` and `compactMap` is right; not reproduced outside this closure.
+            let digests = inbox.compactMap { $0.kind == .logbookDue ? $0 : nil }
+            #expect(digests.count == 1)
+            // Weeks 1 and 2 (due on days 10 and 17) of both placements, which start on the same day.
+            #expect(digests.first?.body.hasPrefix("4 logbook weeks are overdue across 2 placements") == true)
+            // The next day brings the next digest.
+            w.clock.advance(by: 86_400)
+            _ = try await w.world.setup.sweepPlacements()
+            let next = try await p.institutionAdmin.notifications(unreadOnly: true, limit: 50)
+            #expect(next.compactMap { $0.kind == .logbookDue ? $0 : nil }.count == 2)
         }
     }
 

@@ -202,7 +202,7 @@ struct KeyFlowTests {
         let harness = try await Harness.make()
         let driver = await harness.signedIn(size, as: "institution@edulink.demo")
         await driver.settle()
-        driver.press("5")
+        driver.press("6")
         await driver.settle()
         driver.press("a")
         await driver.settle()

@@ -24,6 +24,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable, Hashable 
     case evaluationReceived = "evaluation_received"
     /// An evaluation opened or is about to close.
     case evaluationDue = "evaluation_due"
+    /// A listing only the institution's students see waits for its admin's verification.
+    case listingWaiting = "listing_waiting"
 }
 
 /// An in-app notification.

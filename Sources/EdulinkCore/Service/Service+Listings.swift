@@ -355,7 +355,19 @@ extension EdulinkService {
                         "\"\(listing.title)\" needs changes: \(reason ?? "")", listing: id)
                 case .close:
                     listing.closedAt = at
-                case .submit, .expire:
+                case .submit:
+                    // A listing only one institution's students see is verified by that institution.
+                    if listing.visibility == .institutionOnly, let institution = listing.institutionID {
+                        for office in try session.users(
+                            role: .institutionAdmin, organizationID: nil, institutionID: institution)
+                        where office.status == .active {
+                            try self.notify(
+                                session, office.id, .listingWaiting, "Listing waiting for you",
+                                "\"\(listing.title)\" (\(organization.name)) is only for your students and waits for "
+                                    + "your verification. Open Listings.", listing: id)
+                        }
+                    }
+                case .expire:
                     break
                 }
                 try session.updateListing(listing)

@@ -473,6 +473,8 @@ extension EdulinkService {
             }
             let today = at.formatted(.iso8601.year().month().day())
             var waiting: [UserID: Int] = [:]
+            // Overdue weeks by institution, for its admins' daily digest.
+            var overdue: [InstitutionID: (weeks: Int, placements: Set<PlacementID>)] = [:]
             for var placement in try session.placements(.active) {
                 try self.completeIfDone(&placement, session, at)
                 if placement.status == .completed {
@@ -497,6 +499,10 @@ extension EdulinkService {
                     guard entry == nil || entry?.status == .draft || entry?.status == .returned else { continue }
                     let due = calendar.due(week)
                     if calendar.isOverdue(week, at: at) {
+                        if let institution = placement.institutionID {
+                            overdue[institution, default: (0, [])].weeks += 1
+                            overdue[institution, default: (0, [])].placements.insert(placement.id)
+                        }
                         try remind(
                             placement.studentID, .logbookDue, placement, "Week \(week) logbook overdue",
                             "Your logbook entry for week \(week) was due \(Self.day(due)). Write it from Placement.")
@@ -538,6 +544,24 @@ extension EdulinkService {
                     "\(count) logbook \(count == 1 ? "entry has" : "entries have") waited over "
                         + "\(Self.reviewReminderDays) days for your review. Open Logbooks.")
                 sent += 1
+            }
+            // One digest a day for each institution admin, not one notification per entry.
+            for (institution, count) in overdue.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let title = "Overdue logbooks (\(today))"
+                for office in try session.users(
+                    role: .institutionAdmin, organizationID: nil, institutionID: institution)
+                where office.status == .active {
+                    guard
+                        try !session.hasNotification(userID: office.id, kind: .logbookDue, listingID: nil, title: title)
+                    else { continue }
+                    let placements = count.placements.count
+                    try self.notify(
+                        session, office.id, .logbookDue, title,
+                        "\(count.weeks) logbook \(count.weeks == 1 ? "week is" : "weeks are") overdue across "
+                            + "\(placements) \(placements == 1 ? "placement" : "placements") of your students. Open "
+                            + "Placements and show the overdue ones (f).")
+                    sent += 1
+                }
             }
             return (completed, sent)
         }

@@ -50,7 +50,8 @@ struct ReportsScreen {
             return KeyOutcome(effects: send(intent))
         case .export:
             guard let table = model.state.shown else { return KeyOutcome() }
-            let home = FileManager.default.homeDirectoryForCurrentUser.path
+            let home =
+                ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
             let dialog = DialogState.prompt(
                 "Export \(table.title.lowercased())", message: "Write \(table.rows.count) rows as CSV to:",
                 initial: "\(home)/\(model.suggestedFileName)", maxLength: 1024)
