@@ -14,7 +14,7 @@ extension EdulinkApp {
 
     func chrome(size: Size) -> Chrome {
         let area = Rect(size: size)
-        let hasBanner = session.state.offlineBanner != nil || (user.flatMap { ShellTabs.note(for: $0.role) } != nil)
+        let hasBanner = session.state.offlineBanner != nil
         let top = hasBanner ? 2 : 1
         return Chrome(
             tabs: area.row(0), banner: hasBanner ? area.row(1) : nil,
@@ -52,14 +52,10 @@ extension EdulinkApp {
         Tabs(tabs.map(\.title), selected: tabs.firstIndex(of: tab) ?? 0).draw(into: &frame.buffer, area: tabArea)
         frame.buffer.write(
             brand, at: Point(x: layout.tabs.maxX - DisplayWidth.of(brand), y: 0), style: Style(.accent, adding: .bold))
-        if let banner = layout.banner {
-            if let offline = session.state.offlineBanner {
-                frame.buffer.fill(banner, with: .blank(Style(EdulinkRoles.banner, adding: .reverse)))
-                frame.buffer.write(
-                    " ⚠ " + offline, in: banner, style: Style(EdulinkRoles.banner, adding: [.reverse, .bold]))
-            } else if let note = ShellTabs.note(for: user.role) {
-                frame.buffer.write(" ℹ " + note, in: banner, style: Style(.info))
-            }
+        if let banner = layout.banner, let offline = session.state.offlineBanner {
+            frame.buffer.fill(banner, with: .blank(Style(EdulinkRoles.banner, adding: .reverse)))
+            frame.buffer.write(
+                " ⚠ " + offline, in: banner, style: Style(EdulinkRoles.banner, adding: [.reverse, .bold]))
         }
         if let lock = session.state.lock {
             self.lock.draw(
