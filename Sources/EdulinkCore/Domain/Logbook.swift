@@ -33,9 +33,11 @@ public struct PlacementCalendar: Sendable, Equatable {
     /// The instant week `week` ends (the start of the next week).
     public func weekEnd(_ week: Int) -> Date { weekStart(week + 1) }
 
-    /// When week `week`'s entry is due.
+    /// When week `week`'s entry is due: the start of the day `graceDays` after the week ends.
     public func due(_ week: Int) -> Date {
-        calendar.date(byAdding: .day, value: Self.graceDays, to: weekEnd(week)) ?? weekEnd(week)
+        let days = week * 7 + Self.graceDays
+        return calendar.date(byAdding: .day, value: days, to: start)
+            ?? start.addingTimeInterval(Double(days) * 86_400)
     }
 
     /// The week `date` falls in: 0 before the start, ``weekCount`` + 1 after the last week.

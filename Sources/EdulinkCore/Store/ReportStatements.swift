@@ -57,14 +57,15 @@ extension SQLSession {
         let terminated = PlacementStatus.terminated.rawValue
         let groups = try select(
             """
-            SELECT p.course, p.year_of_study, count(*) AS students,
-                sum(CASE WHEN EXISTS (
-                    SELECT 1 FROM placements pl WHERE pl.student_id = u.id AND pl.status <> ?
-                    AND pl.created_at >= ? AND pl.created_at < ?) THEN 1 ELSE 0 END) AS placed
+            SELECT p.course, p.year_of_study, count(*) AS students, count(placed.student_id) AS placed
             FROM users u LEFT JOIN student_profiles p ON p.user_id = u.id
+            LEFT JOIN (
+                SELECT DISTINCT pl.student_id FROM placements pl
+                WHERE pl.institution_id = ? AND pl.status <> ? AND pl.created_at >= ? AND pl.created_at < ?
+            ) placed ON placed.student_id = u.id
             WHERE u.role = ? AND u.institution_id = ?
             GROUP BY p.course, p.year_of_study
-            """, [terminated, period.from, period.to, student, institutionID]
+            """, [institutionID, terminated, period.from, period.to, student, institutionID]
         ) { r in
             PlacementReportFacts.Group(
                 course: try r.optionalString("course"), yearOfStudy: try r.optionalInt("year_of_study"),
@@ -113,7 +114,7 @@ extension SQLSession {
                 placementID: try r.id("placement_id"), week: try r.int("week"),
                 status: try r.value(LogbookStatus.self, "status"), submittedAt: try r.optionalDate("submitted_at"))
         }
-        let evaluations = try select(
+        let written = try select(
             """
             SELECT e.kind, e.scores, e.grade FROM evaluations e JOIN placements pl ON pl.id = e.placement_id
             WHERE pl.institution_id = ? AND e.kind IN (?, ?) AND e.submitted_at >= ? AND e.submitted_at < ?
@@ -125,9 +126,25 @@ extension SQLSession {
                 period.to,
             ]
         ) { r in
-            PlacementReportFacts.Written(
-                kind: try r.value(EvaluationKind.self, "kind"), scores: try r.json([CriterionScore].self, "scores"),
-                grade: try r.optionalString("grade").flatMap(Grade.init(rawValue:)))
+            (
+                kind: try r.value(EvaluationKind.self, "kind"), scores: try r.string("scores"),
+                grade: try r.optionalString("grade").flatMap(Grade.init(rawValue:))
+            )
+        }
+        // Every evaluation's scores in one decoding (one JSON array of them), not one decoder per row.
+        let scores: [[CriterionScore]]
+        do {
+            scores =
+                written.isEmpty
+                ? []
+                : try JSONDecoder().decode(
+                    [[CriterionScore]].self,
+                    from: Data(("[" + written.map(\.scores).joined(separator: ",") + "]").utf8))
+        } catch {
+            throw EdulinkError.unavailable("The database holds unreadable data in column scores: \(error).")
+        }
+        let evaluations = zip(written, scores).map { row, scores in
+            PlacementReportFacts.Written(kind: row.kind, scores: scores, grade: row.grade)
         }
         return PlacementReportFacts(
             groups: groups, made: made, applications: sent?.applications ?? 0, applicants: sent?.applicants ?? 0,
