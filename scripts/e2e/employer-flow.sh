@@ -134,6 +134,17 @@ wait_gone main "Triage" >/dev/null
 # --- bulk reject with a preview, then export
 send main h h h
 check "back on the pending stage" wait_for main "pending 6"
+# The header counts show at once; the marks must go on the pending stage's rows, so wait until the
+# list shows them (a busy machine may still be drawing the previous stage's rows).
+pending_rows() {
+    local deadline=$((SECONDS + 15))
+    while [ $SECONDS -le $deadline ]; do
+        if screen main | grep -qE '│  [^│]{20,30} pending +[0-9]+d'; then return 0; fi
+        sleep 0.05
+    done
+    return 1
+}
+check "…its rows on screen" pending_rows
 send main Space Space
 check "Space marks applicants" wait_for main "2 marked"
 send main x
