@@ -57,15 +57,14 @@ extension SQLSession {
         let terminated = PlacementStatus.terminated.rawValue
         let groups = try select(
             """
-            SELECT p.course, p.year_of_study, count(*) AS students, count(placed.student_id) AS placed
+            SELECT p.course, p.year_of_study, count(*) AS students,
+                sum(CASE WHEN EXISTS (
+                    SELECT 1 FROM placements pl WHERE pl.student_id = u.id AND pl.status <> ?
+                    AND pl.created_at >= ? AND pl.created_at < ?) THEN 1 ELSE 0 END) AS placed
             FROM users u LEFT JOIN student_profiles p ON p.user_id = u.id
-            LEFT JOIN (
-                SELECT DISTINCT pl.student_id FROM placements pl
-                WHERE pl.institution_id = ? AND pl.status <> ? AND pl.created_at >= ? AND pl.created_at < ?
-            ) placed ON placed.student_id = u.id
             WHERE u.role = ? AND u.institution_id = ?
             GROUP BY p.course, p.year_of_study
-            """, [institutionID, terminated, period.from, period.to, student, institutionID]
+            """, [terminated, period.from, period.to, student, institutionID]
         ) { r in
             PlacementReportFacts.Group(
                 course: try r.optionalString("course"), yearOfStudy: try r.optionalInt("year_of_study"),
