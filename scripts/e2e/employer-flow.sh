@@ -27,15 +27,6 @@ start() {
     send "$session" Enter
 }
 
-# sign_in SESSION EMAIL
-sign_in() {
-    wait_for "$1" "Demo accounts" 60 >/dev/null
-    send "$1" -l "$2"
-    send "$1" Tab
-    send "$1" -l "demo-password"
-    send "$1" Enter
-}
-
 # The command line as the local operator, on the same database file.
 cli() { XDG_DATA_HOME="$WORK/data" EDULINK_BCRYPT_COST=4 "$EDULINK_BIN" "$@"; }
 

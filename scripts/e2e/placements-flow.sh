@@ -36,25 +36,6 @@ start() {
     send "$session" Enter
 }
 
-# sign_in SESSION EMAIL
-sign_in() {
-    wait_for "$1" "Password" 60 >/dev/null
-    send "$1" -l "$2"
-    send "$1" Tab
-    send "$1" -l "demo-password"
-    send "$1" Enter
-}
-
-# select_until SESSION TEXT: presses j until TEXT is on screen (at most 30 times).
-select_until() {
-    local tries
-    for tries in $(seq 1 30); do
-        if wait_for "$1" "$2" 1; then return 0; fi
-        send "$1" j
-    done
-    return 1
-}
-
 week1_status() {
     sqlite3 "$DB" "SELECT e.status FROM logbook_entries e JOIN placements p ON p.id = e.placement_id
         JOIN users u ON u.id = p.student_id WHERE u.email = 'student@edulink.demo' AND e.week = 1"

@@ -69,6 +69,25 @@ terminal_is_sane() {
     [ "$("${TMUX_CMD[@]}" display -p -t "$1" '#{alternate_on}')" = 0 ] || { echo "    still on the alternate screen"; return 1; }
 }
 
+# sign_in SESSION EMAIL: signs in on the login screen with the demo password.
+sign_in() {
+    wait_for "$1" "Password" 60 >/dev/null
+    send "$1" -l "$2"
+    send "$1" Tab
+    send "$1" -l "demo-password"
+    send "$1" Enter
+}
+
+# select_until SESSION TEXT: presses j until TEXT is on screen (at most 30 times).
+select_until() {
+    local tries
+    for tries in $(seq 1 30); do
+        if wait_for "$1" "$2" 1; then return 0; fi
+        send "$1" j
+    done
+    return 1
+}
+
 # check NAME COMMAND…: runs the check, prints a TAP-style line, and on failure every screen.
 check() {
     local name=$1
