@@ -41,12 +41,27 @@ fi
 
 step "swift test --enable-code-coverage"
 bin=$(swift build --show-bin-path)
+# The tests' databases and folders go in a temporary folder of this run's, removed when it ends
+# (what a test leaves behind, or a crash or a kill, goes with it).
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/edulink-test-run.XXXXXX")
 rm -f "$bin"/codecov/*.profraw
+# A crash prints the crashed thread only: the other threads' stacks would push it out of sight.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=yes,threads=crashed,registers=none,images=none}"
 set +e
-swift test --enable-code-coverage 2>&1 | tee "$log" | grep -vE '^(\[|Test Case .* (started|passed))|^◇|^✔ Test "'
+TMPDIR="$scratch" swift test --enable-code-coverage 2>&1 | tee "$log" | grep -vE '^(\[|Test Case .* (started|passed))|^◇|^✔ Test "'
 status=${PIPESTATUS[0]}
+rm -rf "$scratch"
 set -e
-[ "$status" -eq 0 ] || { echo "test.sh: swift test failed" >&2; exit "$status"; }
+if [ "$status" -ne 0 ]; then
+    # The tests that started and never ended: after a crash, the one that crashed is among them.
+    echo "test.sh: tests started and not ended:" >&2
+    sed -nE 's/^◇ Test (.*) started\.$/\1/p' "$log" | sort -u >"$log.started"
+    sed -nE 's/^[✔✘] Test (".*"|[^ "]+)( with [0-9]+ test cases?)? (passed|failed) .*$/\1/p' "$log" |
+        sort -u >"$log.ended"
+    comm -23 "$log.started" "$log.ended" | sed 's/^/  /' >&2
+    echo "test.sh: swift test failed" >&2
+    exit "$status"
+fi
 
 step "schemathesis against a running server"
 bash scripts/schemathesis.sh

@@ -120,6 +120,35 @@ struct PlacementRulesTests {
         #expect(calendar.midpointWeek == 6)
     }
 
+    @Test("weeks start at local midnight across a daylight-saving change, as in a zone without one")
+    func weeksAcrossDaylightSaving() throws {
+        var newYork = Calendar(identifier: .gregorian)
+        newYork.timeZone = try #require(TimeZone(identifier: "America/New_York"))
+        let local = DateFormatter()
+        local.dateFormat = "yyyy-MM-dd HH:mm"
+        local.timeZone = newYork.timeZone
+        // Mon 1 Mar to Fri 23 Apr 2027: clocks go forward on Sun 14 Mar, in week 2.
+        let start = try #require(local.date(from: "2027-03-01 09:30"))
+        let end = try #require(local.date(from: "2027-04-23 17:00"))
+        let weeks = PlacementCalendar(start: start, end: end, calendar: newYork)
+        #expect(weeks.weekCount == 8)
+        #expect(local.string(from: weeks.weekStart(1)) == "2027-03-01 00:00")
+        #expect(local.string(from: weeks.weekStart(3)) == "2027-03-15 00:00")
+        #expect(local.string(from: weeks.due(1)) == "2027-03-11 00:00")
+        #expect(local.string(from: weeks.due(2)) == "2027-03-18 00:00")
+        #expect(weeks.week(at: try #require(local.date(from: "2027-03-14 23:30"))) == 2)
+        #expect(weeks.week(at: try #require(local.date(from: "2027-03-15 00:30"))) == 3)
+        // The same dates where the offset never changes (Nairobi): the arithmetic path agrees.
+        let nairobi = PlacementCalendar(start: start, end: end, calendar: Self.calendar)
+        let nairobiLocal = DateFormatter()
+        nairobiLocal.dateFormat = "yyyy-MM-dd HH:mm"
+        nairobiLocal.timeZone = Self.calendar.timeZone
+        for week in 1...nairobi.weekCount {
+            #expect(nairobi.due(week) == Self.calendar.date(byAdding: .day, value: week * 7 + 3, to: nairobi.start))
+            #expect(nairobiLocal.string(from: nairobi.weekStart(week)).hasSuffix(" 00:00"))
+        }
+    }
+
     @Test("the student writes only the current or a past week of an active placement")
     func writableWeeks() throws {
         let calendar = Self.placement().calendar(Self.calendar)

@@ -8,6 +8,9 @@ curated.py and letters.py. Dates are relative to the moment the demo database is
 
 Everything written is checked against DOMAIN.md by validate() before the file is replaced.
 
+The demo institution's cohort (cohort.py) comes last, from its own random sequence: it only appends
+records, so adding to it or changing it moves nothing made before it.
+
     python3 scripts/demo-data/generate.py            # regenerate and print a summary
     python3 scripts/demo-data/generate.py --check    # fail if the committed file is stale
 """
@@ -23,6 +26,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import curated as C  # noqa: E402
+from cohort import add_uon_cohort  # noqa: E402
 from letters import cover_letter  # noqa: E402
 from placements import settle_placements  # noqa: E402
 
@@ -892,12 +896,47 @@ class Builder:
 
     # MARK: Notifications
 
-    def notify(self, user: str, kind: str, title: str, body: str, days_ago: int) -> None:
-        if days_ago > NOTIFICATION_WINDOW_DAYS:
+    def notify(self, user: str, kind: str, title: str, body: str, days_ago: int, *,
+               window: int = NOTIFICATION_WINDOW_DAYS) -> None:
+        if days_ago > window:
             return
         read = self.rng.random() < (0.95 if days_ago > 3 else 0.3)
         self.notifications.append({"user": user, "kind": kind, "title": title, "body": body,
                                    "days_ago": days_ago, "read": read})
+
+    def notify_application(self, app: dict, listing: dict, orgs: dict, *,
+                           window: int = NOTIFICATION_WINDOW_DAYS) -> None:
+        """What one application and its timeline told the student and the employer (within `window` days)."""
+        org = orgs[listing["organization"]]
+        student = app["student"]
+        name = self.user_by_key[student]["display_name"]
+        title = listing["title"]
+        submitted = app["submitted_days_ago"]
+        self.notify(student, "application_submitted", "Application sent",
+                    f"Your application for “{title}” at {org['name']} was submitted.", submitted, window=window)
+        self.notify(listing["created_by"], "new_applicant", "New applicant",
+                    f"{name} applied for “{title}”.", submitted, window=window)
+        for event in app["timeline"]:
+            to, day = event["to"], event["days_ago"]
+            if to == "interview_scheduled":
+                self.notify(student, "interview_scheduled", "Interview scheduled",
+                            f"{org['name']} invited you to an interview for “{title}” "
+                            f"({event['interview_place']}).", day, window=window)
+            elif to == "offered":
+                self.notify(student, "offer_made", "You have an offer",
+                            f"{org['name']} offered you the “{title}” internship. Accept or decline before the "
+                            f"offer expires.", day, window=window)
+            elif to in ("accepted", "declined"):
+                self.notify(listing["created_by"], "offer_answered", f"Offer {to}",
+                            f"{name} {to} your offer for “{title}”.", day, window=window)
+            elif to == "withdrawn":
+                self.notify(listing["created_by"], "application_withdrawn", "Application withdrawn",
+                            f"{name} withdrew their application for “{title}”.", day, window=window)
+            else:
+                label = {"reviewed": "was reviewed", "shortlisted": "was shortlisted",
+                         "rejected": "was not successful"}[to]
+                self.notify(student, "status_changed", "Application update",
+                            f"Your application for “{title}” at {org['name']} {label}.", day, window=window)
 
     def build_notifications(self) -> None:
         rng = self.rng
@@ -918,36 +957,7 @@ class Builder:
                                           "please describe the intern's day-to-day responsibilities."]),
                             rng.randint(0, listing["created_days_ago"]))
         for app in self.applications:
-            listing = listings[app["listing"]]
-            org = orgs[listing["organization"]]
-            student = app["student"]
-            name = self.user_by_key[student]["display_name"]
-            title = listing["title"]
-            self.notify(student, "application_submitted", "Application sent",
-                        f"Your application for “{title}” at {org['name']} was submitted.", app["submitted_days_ago"])
-            self.notify(listing["created_by"], "new_applicant", "New applicant",
-                        f"{name} applied for “{title}”.", app["submitted_days_ago"])
-            for event in app["timeline"]:
-                to, day = event["to"], event["days_ago"]
-                if to == "interview_scheduled":
-                    self.notify(student, "interview_scheduled", "Interview scheduled",
-                                f"{org['name']} invited you to an interview for “{title}” "
-                                f"({event['interview_place']}).", day)
-                elif to == "offered":
-                    self.notify(student, "offer_made", "You have an offer",
-                                f"{org['name']} offered you the “{title}” internship. Accept or decline before the "
-                                f"offer expires.", day)
-                elif to in ("accepted", "declined"):
-                    self.notify(listing["created_by"], "offer_answered", f"Offer {to}",
-                                f"{name} {to} your offer for “{title}”.", day)
-                elif to == "withdrawn":
-                    self.notify(listing["created_by"], "application_withdrawn", "Application withdrawn",
-                                f"{name} withdrew their application for “{title}”.", day)
-                else:
-                    label = {"reviewed": "was reviewed", "shortlisted": "was shortlisted",
-                             "rejected": "was not successful"}[to]
-                    self.notify(student, "status_changed", "Application update",
-                                f"Your application for “{title}” at {org['name']} {label}.", day)
+            self.notify_application(app, listings[app["listing"]], orgs)
         for saved in self.saved_listings:
             listing = listings[saved["listing"]]
             if listing["status"] == "published" and 0 < listing["deadline_in_days"] <= 3:
@@ -1001,8 +1011,7 @@ class Builder:
         self.build_institution_review()
         self.settle_user_dates()
         self.notifications.sort(key=lambda n: (n["user"], -n["days_ago"]))
-        for listing in self.listings:
-            del listing["_responsibilities"]
+        responsibilities = {listing["key"]: listing.pop("_responsibilities") for listing in self.listings}
         data = {
             "schema_version": 1,
             "institutions": self.institutions,
@@ -1016,6 +1025,7 @@ class Builder:
             "saved_searches": self.saved_searches,
         }
         settle_placements(data)  # draws no random numbers: nothing generated above moves
+        add_uon_cohort(self, data, responsibilities)  # its own random numbers, appended: nothing above moves
         return data
 
 
@@ -1068,7 +1078,7 @@ def validate(data: dict) -> None:
     check(all(employers_by_org[k] == 1 for k in orgs), "one employer per organization")
 
     check(set(profiles) == {k for k, u in users.items() if u["role"] == "student"}, "a profile per student")
-    check(len(profiles) >= 150, "at least 150 students")
+    check(len(profiles) >= 400, "at least 400 students")
     seen_reg = set()
     for p in profiles.values():
         u = users[p["user"]]
@@ -1188,7 +1198,7 @@ def validate(data: dict) -> None:
         per_day[(a["student"], submitted)] += 1
         per_month[(a["student"], submitted // 30)] += 1
     check(set(states) == set(STATES), f"every application state: {sorted(states)}")
-    check(len(data["applications"]) >= 600, "at least 600 applications")
+    check(len(data["applications"]) >= 1000, "at least 1000 applications")
     check(all(per_listing[k] <= listings[k]["capacity"] for k in per_listing), "capacity")
     check(all(accepted[k] <= listings[k]["positions"] for k in accepted), "accepted within positions")
     check(max(per_day.values()) <= 5, "at most 5 applications per student per day")
@@ -1228,6 +1238,19 @@ def validate(data: dict) -> None:
     triage_states = {a["timeline"][-1]["to"] if a["timeline"] else "pending"
                      for a in data["applications"] if a["listing"] == TRIAGE_LISTING}
     check(per_listing[TRIAGE_LISTING] >= 40 and triage_states == set(STATES), "triage listing")
+
+    # The demo institution: a few hundred students across courses and years, placements of every kind.
+    office = next(u for u in users.values() if u["email"] == "institution@edulink.demo")
+    campus = office["institution"]
+    own = [p for p in profiles.values() if p["institution"] == campus]
+    check(len(own) >= 250, "demo institution: at least 250 students")
+    check(len({p["course"] for p in own if p["course"]}) >= 6, "demo institution: at least 6 courses")
+    check({1, 2, 3, 4} <= {p["year_of_study"] for p in own}, "demo institution: years 1 to 4")
+    placed = [listings[a["listing"]] for a in data["applications"] if a["timeline"]
+              and a["timeline"][-1]["to"] == "accepted" and profiles[a["student"]]["institution"] == campus]
+    check(any(x["start_in_days"] > 0 for x in placed), "demo institution: an upcoming placement")
+    check(sum(x["start_in_days"] <= 0 < x["end_in_days"] for x in placed) >= 3, "demo institution: active placements")
+    check(sum(x["end_in_days"] <= 0 for x in placed) >= 5, "demo institution: completed placements")
 
 
 def summarize(data: dict) -> str:

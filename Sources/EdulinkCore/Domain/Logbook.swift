@@ -9,42 +9,62 @@ public struct PlacementCalendar: Sendable, Equatable {
     public let start: Date
     public let end: Date
     let calendar: Calendar
+    /// Whether the calendar's time zone keeps one offset from the start to well past the end (no
+    /// daylight-saving change), so that every day is 86,400 seconds and days are added by arithmetic:
+    /// a report walks every week of thousands of placements, and `Calendar`'s day arithmetic costs
+    /// microseconds a call. Where the offset changes, `Calendar` adds the days.
+    private let uniformDays: Bool
 
     /// Days after a week's end that its entry is still on time.
     public static let graceDays = 3
 
     public init(start: Date, end: Date, calendar: Calendar) {
-        self.start = calendar.startOfDay(for: start)
+        let first = calendar.startOfDay(for: start)
+        self.start = first
         self.end = end
         self.calendar = calendar
+        // The last instant any week's date reaches: a week past the end, plus the grace days.
+        let reach = max(end, first).addingTimeInterval(Double(7 + Self.graceDays + 1) * 86_400)
+        let transition = calendar.timeZone.nextDaylightSavingTimeTransition(after: first)
+        uniformDays =
+            (transition.map { $0 > reach } ?? true)
+            && calendar.timeZone.secondsFromGMT(for: first) == calendar.timeZone.secondsFromGMT(for: reach)
     }
 
     /// How many weeks (at least one).
     public var weekCount: Int {
-        let days = calendar.dateComponents([.day], from: start, to: calendar.startOfDay(for: end)).day ?? 0
+        let last = calendar.startOfDay(for: end)
+        let days =
+            uniformDays
+            ? Int((last.timeIntervalSince(start) / 86_400).rounded())
+            : calendar.dateComponents([.day], from: start, to: last).day ?? 0
         return max(1, Int((Double(days) / 7).rounded(.up)))
     }
 
     /// The first instant of week `week` (1-based).
-    public func weekStart(_ week: Int) -> Date {
-        calendar.date(byAdding: .day, value: (week - 1) * 7, to: start) ?? start
-    }
+    public func weekStart(_ week: Int) -> Date { adding(days: (week - 1) * 7) }
 
     /// The instant week `week` ends (the start of the next week).
     public func weekEnd(_ week: Int) -> Date { weekStart(week + 1) }
 
     /// When week `week`'s entry is due: the start of the day `graceDays` after the week ends.
-    public func due(_ week: Int) -> Date {
-        let days = week * 7 + Self.graceDays
-        return calendar.date(byAdding: .day, value: days, to: start)
-            ?? start.addingTimeInterval(Double(days) * 86_400)
-    }
+    public func due(_ week: Int) -> Date { adding(days: week * 7 + Self.graceDays) }
 
     /// The week `date` falls in: 0 before the start, ``weekCount`` + 1 after the last week.
     public func week(at date: Date) -> Int {
         guard date >= start else { return 0 }
-        let days = calendar.dateComponents([.day], from: start, to: date).day ?? 0
+        let days =
+            uniformDays
+            ? Int((date.timeIntervalSince(start) / 86_400).rounded(.down))
+            : calendar.dateComponents([.day], from: start, to: date).day ?? 0
         return min(days / 7 + 1, weekCount + 1)
+    }
+
+    /// The start of the day `days` after the first day.
+    private func adding(days: Int) -> Date {
+        if uniformDays { return start.addingTimeInterval(Double(days) * 86_400) }
+        return calendar.date(byAdding: .day, value: days, to: start)
+            ?? start.addingTimeInterval(Double(days) * 86_400)
     }
 
     /// Whether week `week`'s entry, not yet submitted, is overdue at `date`.

@@ -26,8 +26,7 @@ struct Harness {
 
     static func make() async throws -> Harness {
         let template = try await TemplateDatabase.shared.url()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "edulink-tui-\(UUID().uuidString)")
+        let directory = TestScratch.root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("edulink.sqlite")
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: template.path + suffix) {
@@ -122,22 +121,41 @@ struct Harness {
 }
 
 /// The demo database, seeded once per test run and copied for each test.
+///
+/// The seeding is one task every caller awaits: the actor alone would let each test that asks while
+/// the first seeding is suspended start a seeding of its own (dozens at once, each a demo database).
 actor TemplateDatabase {
     static let shared = TemplateDatabase()
-    private var made: URL?
+    private var seeding: Task<URL, any Error>?
 
     func url() async throws -> URL {
-        if let made { return made }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "edulink-tui-template-\(UUID().uuidString)")
+        if let seeding { return try await seeding.value }
+        let task = Task { try await Self.seed() }
+        seeding = task
+        return try await task.value
+    }
+
+    private static func seed() async throws -> URL {
+        let directory = TestScratch.root.appendingPathComponent("template")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("edulink.sqlite")
         let store = try SQLiteStore(path: path.path, clock: ManualTimeSource(Harness.now))
         try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: Harness.now).seed(
             try DemoSeeder.loadBundledDataset(), into: store)
-        made = path
         return path
     }
+}
+
+/// The folder of this test process's databases (the template and every test's copy, about 12 MB
+/// each), removed when the process exits: a run leaves nothing behind in the temporary folder.
+enum TestScratch {
+    static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-tui-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestScratch.root) }
+        return root
+    }()
 }
 
 /// Bytes that follow a counter: the same secrets on every run (a reset password in a snapshot), still

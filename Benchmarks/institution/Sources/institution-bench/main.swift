@@ -184,6 +184,31 @@ print(
         + "\(first.criteria.first?.evaluations ?? 0) evaluations): median "
         + String(format: "%.2f ms, p99 %.2f ms", percentile(samples, 0.5), percentile(samples, 0.99)))
 
+// Where the time goes: the store's read of the facts, and the figures computed from them.
+var reads: [Double] = []
+var builds: [Double] = []
+guard let owner = try await store.read({ try $0.institution(institution.id) }) else { fail("no institution") }
+for _ in 0..<runs {
+    let started = clock.now
+    let facts = try await store.read { try $0.placementReportFacts(institutionID: institution.id, period: period) }
+    let read = clock.now
+    _ = PlacementReport.build(facts, institution: owner, period: period, now: now, calendar: .current)
+    reads.append(milliseconds(read - started))
+    builds.append(milliseconds(clock.now - read))
+}
+reads.sort()
+builds.sort()
+print(
+    String(
+        format: "  of which: the store's read, median %.2f ms; the figures computed from it, median %.2f ms",
+        percentile(reads, 0.5), percentile(builds, 0.5)))
+
+// INSTITUTION_BENCH_KEEP=DIR keeps a copy of the seeded database in DIR, to look at its query plans.
+if let keep = ProcessInfo.processInfo.environment["INSTITUTION_BENCH_KEEP"], !keep.isEmpty {
+    let copy = try await store.backup(into: URL(fileURLWithPath: keep), keepDays: 365)
+    print("kept the seeded database: \(copy.path)")
+}
+
 // --- the import
 var lines = ["name,email,registration number,course,year"]
 for index in 0..<importRows {
