@@ -98,14 +98,31 @@ struct DemoDatasetTests {
         #expect(dataset.organizations.count >= 40)
         #expect(dataset.organizations.contains { !$0.verified })
         #expect(dataset.listings.count >= 300)
-        #expect(dataset.users.filter { $0.role == .student }.count >= 150)
-        #expect(dataset.applications.count >= 600)
+        #expect(dataset.users.filter { $0.role == .student }.count >= 400)
+        #expect(dataset.applications.count >= 1000)
         #expect(!dataset.notifications.isEmpty && !dataset.savedListings.isEmpty && !dataset.savedSearches.isEmpty)
         for organization in dataset.organizations {
             #expect(
                 dataset.users.filter { $0.role == .employer && $0.organization == organization.key }.count == 1,
                 "one employer user for \(organization.key)")
         }
+    }
+
+    @Test("the demo institution has a few hundred students across courses and years, placed in every way")
+    func demoInstitution() throws {
+        let index = try Index.load()
+        let institution = try #require(index.user(email: "institution@edulink.demo")?.institution)
+        let students = index.dataset.studentProfiles.filter { $0.institution == institution }
+        #expect(students.count >= 250)
+        #expect(Set(students.compactMap(\.course)).count >= 6)
+        #expect(Set(students.compactMap(\.yearOfStudy)).isSuperset(of: [1, 2, 3, 4]))
+        // Accepted offers for placements to come, running now and over.
+        let placed = index.dataset.applications.filter { application in
+            application.currentState == .accepted && index.profiles[application.student]?.institution == institution
+        }.compactMap { index.listings[$0.listing] }
+        #expect(placed.contains { $0.startInDays > 0 }, "an upcoming placement")
+        #expect(placed.filter { $0.startInDays <= 0 && $0.endInDays > 0 }.count >= 3, "active placements")
+        #expect(placed.filter { $0.endInDays <= 0 }.count >= 5, "completed placements")
     }
 
     @Test("keys and emails are unique and emails are lowercase")

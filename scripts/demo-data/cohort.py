@@ -64,8 +64,8 @@ EXTRA_STATES = (["pending", "reviewed", "shortlisted", "rejected", "withdrawn"],
 # The cohort's notifications: the generator's kinds, over a shorter window, so that they stay few.
 NOTIFICATION_DAYS = 30
 
-# A second academic supervisor, so that the institution admin can assign the placements the importer
-# left unassigned (named after Joyce Otieno in the alphabet: the picker lists her first).
+# A second academic supervisor, with room for the placements the importer leaves to the institution admin
+# to assign. The picker lists supervisors by name: Joyce Otieno stays first, as the end-to-end script expects.
 SECOND_SUPERVISOR = {
     "key": "supervisor-uon-2", "email": "lecturer.odhiambo@uon.ac.example", "display_name": "Samuel Odhiambo",
     "role": "supervisor", "status": "active", "phone": "+254733605217", "organization": None,
@@ -180,9 +180,10 @@ class Cohort:
                 continue
             if x["status"] not in ("published", "closed") or self.accepted[x["key"]] >= x["positions"]:
                 continue
+            # Accepted a week before the start, or no earlier than the organization's first acceptance.
             accepted = min(first_accepted[org], -x["start_in_days"] + 8)
             if accepted <= -x["start_in_days"]:
-                continue  # the organization's first placement started later than this one
+                continue  # the organization's first acceptance came after this listing's start
             if x["end_in_days"] < last_end and (org in still_open or x["end_in_days"] <= last_ended[org]):
                 completed.append((x, accepted))
             elif x["end_in_days"] > 0 and org in still_open:
@@ -242,10 +243,11 @@ class Cohort:
                 return self.rng.choice(better)
         return None
 
-    def listing_for(self, student: str, state: str, *, place: bool = False, condition=lambda x: True) -> dict | None:
+    def listing_for(self, student: str, *, place: bool = False, condition=lambda x: True) -> dict | None:
+        """A listing the student may apply to, most often one that suits their course."""
         pool = [x for x in self.data["listings"] if condition(x) and self.open_to(student, x, place=place)]
         suited = [x for x in pool if self.suits(student, x)]
-        if suited and (self.rng.random() < 0.8 or not pool):
+        if suited and self.rng.random() < 0.8:
             pool = suited
         return self.rng.choice(pool) if pool else None
 
@@ -286,8 +288,7 @@ class Cohort:
         # Upcoming placements, accepted today.
         for _ in range(UPCOMING):
             for student in rng.sample(waiting, k=len(waiting)):
-                listing = self.listing_for(student, "accepted", place=True,
-                                           condition=lambda x: x["start_in_days"] > 7)
+                listing = self.listing_for(student, place=True, condition=lambda x: x["start_in_days"] > 7)
                 if listing and self.apply(student, listing, "accepted", accepted_days_ago=0):
                     take(student, "upcoming")
                     break
@@ -302,9 +303,9 @@ class Cohort:
         quota = [state for state, n in STAGES for _ in range(n)]
         for student in rng.sample(waiting, k=len(waiting)):
             state = quota.pop(0) if quota else "pending"
-            listing = self.listing_for(student, state, condition=open_listing.get(state, lambda x: True))
+            listing = self.listing_for(student, condition=open_listing.get(state, lambda x: True))
             if listing is None or not self.apply(student, listing, state):
-                listing = self.listing_for(student, "pending", condition=open_listing["pending"])
+                listing = self.listing_for(student, condition=open_listing["pending"])
                 state = "pending"
                 if listing is None or not self.apply(student, listing, state):
                     continue
@@ -315,10 +316,9 @@ class Cohort:
                 state = rng.choices(*EXTRA_STATES)[0]
                 if main.get(student) in ("active", "upcoming", "offered") and state not in ("rejected", "withdrawn"):
                     continue  # placed, or about to be: no new applications
-                listing = self.listing_for(student, state, condition=open_listing.get(state, lambda x: True))
+                listing = self.listing_for(student, condition=open_listing.get(state, lambda x: True))
                 if listing is not None:
                     self.apply(student, listing, state)
-        self.main = main
 
     # MARK: Dates and notifications
 

@@ -47,30 +47,85 @@ extension EdulinkService {
         }
     }
 
+    /// Every organization, by name (admins and the local operator).
+    public func allOrganizations() async throws -> [Organization] {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            try authorize(principal, .manageUsers)
+            return try await store.read { try $0.organizations() }
+                .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        }
+    }
+
     /// Registers an institution (admins and the local operator).
     public func createInstitution(_ institution: Institution) async throws -> Institution {
         let principal = try await caller()
         return try await guarded(principal) {
             try authorize(principal, .manageUsers)
-            var v = FieldValidator()
-            let name = TextRules.clean(institution.name)
-            let code = TextRules.clean(institution.shortCode).uppercased()
-            v.text("name", name, label: "Name", range: 2...200)
-            v.text("short_code", code, label: "Short code", range: 2...12)
-            try v.check()
-            var candidate = institution
-            candidate.name = name
-            candidate.shortCode = code
-            let final = candidate
+            let candidate = institution.cleaned()
+            try candidate.validate()
             return try await store.write { session in
-                if try session.institutions().contains(where: { $0.name.lowercased() == name.lowercased() }) {
-                    throw EdulinkError.validation([FieldError("name", "An institution called \(name) exists.")])
-                }
-                let created = try session.insertInstitution(final)
+                try Self.refuseTaken(candidate, session)
+                let created = try session.insertInstitution(candidate)
                 try self.audit(
                     session, principal, "institution.create", "institution", created.id.rawValue, created.name)
                 return created
             }
         }
+    }
+
+    /// Changes an institution's name, short code and type (admins and the local operator). Codes
+    /// already issued keep the short code they were made with.
+    public func updateInstitution(_ institution: Institution) async throws -> Institution {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            try authorize(principal, .manageUsers)
+            let candidate = institution.cleaned()
+            try candidate.validate()
+            return try await store.write { session in
+                guard var current = try session.institution(candidate.id) else {
+                    throw EdulinkError.notFound("Institution")
+                }
+                try Self.refuseTaken(candidate, session)
+                current.name = candidate.name
+                current.shortCode = candidate.shortCode
+                current.type = candidate.type
+                try session.updateInstitution(current)
+                try self.audit(
+                    session, principal, "institution.update", "institution", current.id.rawValue, current.name)
+                return current
+            }
+        }
+    }
+
+    /// Marks an institution verified (or not).
+    public func setInstitutionVerified(_ id: InstitutionID, verified: Bool) async throws -> Institution {
+        let principal = try await caller()
+        return try await guarded(principal) {
+            try authorize(principal, .manageUsers)
+            return try await store.write { session in
+                guard var institution = try session.institution(id) else { throw EdulinkError.notFound("Institution") }
+                institution.verified = verified
+                try session.updateInstitution(institution)
+                try self.audit(
+                    session, principal, verified ? "institution.verify" : "institution.unverify", "institution",
+                    id.rawValue, institution.name)
+                return institution
+            }
+        }
+    }
+
+    /// Another institution with the same name or short code (letter case aside) refuses `candidate`.
+    private static func refuseTaken(_ candidate: Institution, _ session: any StoreReader) throws {
+        var errors: [FieldError] = []
+        for other in try session.institutions() where other.id != candidate.id {
+            if other.name.lowercased() == candidate.name.lowercased() {
+                errors.append(FieldError("name", "An institution called \(candidate.name) exists."))
+            }
+            if other.shortCode.uppercased() == candidate.shortCode {
+                errors.append(FieldError("short_code", "\(other.name) has the short code \(candidate.shortCode)."))
+            }
+        }
+        if !errors.isEmpty { throw EdulinkError.validation(errors) }
     }
 }

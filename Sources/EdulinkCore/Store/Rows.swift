@@ -231,6 +231,13 @@ extension Rows {
         ]
     }
 
+    public static func columns(_ institution: Institution) -> Columns {
+        [
+            "id": institution.id, "name": institution.name, "name_key": institution.name.lowercased(),
+            "short_code": institution.shortCode, "type": institution.type.rawValue, "verified": institution.verified,
+        ]
+    }
+
     public static func columns(_ organization: Organization) -> Columns {
         [
             "id": organization.id, "name": organization.name, "name_lower": organization.name.lowercased(),

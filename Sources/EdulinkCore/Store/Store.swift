@@ -179,6 +179,7 @@ public protocol StoreWriter: StoreReader {
     func insertOrganization(_ organization: Organization) throws -> Organization
     func updateOrganization(_ organization: Organization) throws
     func insertInstitution(_ institution: Institution) throws -> Institution
+    func updateInstitution(_ institution: Institution) throws
 
     func insertListing(_ listing: Listing) throws -> Listing
     func updateListing(_ listing: Listing) throws

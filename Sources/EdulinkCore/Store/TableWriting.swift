@@ -113,15 +113,12 @@ extension TableWriting {
 
     public func insertInstitution(_ institution: Institution) throws -> Institution {
         var saved = institution
-        saved.id = InstitutionID(
-            try insert(
-                "institutions",
-                [
-                    "id": institution.id, "name": institution.name, "name_key": institution.name.lowercased(),
-                    "short_code": institution.shortCode, "type": institution.type.rawValue,
-                    "verified": institution.verified,
-                ]))
+        saved.id = InstitutionID(try insert("institutions", Rows.columns(institution)))
         return saved
+    }
+
+    public func updateInstitution(_ institution: Institution) throws {
+        try update("institutions", id: institution.id.rawValue, Rows.columns(institution), what: "Institution")
     }
 
     public func appendEvent(_ event: ApplicationEvent) throws -> ApplicationEvent {

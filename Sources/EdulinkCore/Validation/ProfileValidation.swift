@@ -92,3 +92,27 @@ extension Organization {
         try v.check()
     }
 }
+
+extension Institution {
+    /// Trims the name; the short code in capitals.
+    public func cleaned() -> Institution {
+        var copy = self
+        copy.name = TextRules.clean(name)
+        copy.shortCode = TextRules.clean(shortCode).uppercased()
+        return copy
+    }
+
+    /// The field rules of an institution. The short code goes into its registration codes
+    /// (`EDU{SHORT}{YY}-{NN}`), so it is letters and digits only.
+    public func validate() throws(EdulinkError) {
+        var v = FieldValidator()
+        v.text("name", name, label: "Name", range: 2...200)
+        v.text("short_code", shortCode, label: "Short code", range: 2...12)
+        if !shortCode.isEmpty,
+            !shortCode.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+        {
+            v.add("short_code", "Short code must be letters A–Z and digits only (it starts every registration code).")
+        }
+        try v.check()
+    }
+}

@@ -18,8 +18,13 @@ struct InstitutionOption: ParsableArguments {
 
     /// The institution named, or a failure listing the ones there are.
     func resolve(_ repository: any EdulinkRepository) async throws -> Institution {
+        try await Self.resolve(institution, in: repository)
+    }
+
+    /// The institution whose id or short code (letter case aside) is `typed`.
+    static func resolve(_ typed: String, in repository: any EdulinkRepository) async throws -> Institution {
         let all = try await repository.institutions()
-        let typed = institution.trimmingCharacters(in: .whitespaces)
+        let typed = typed.trimmingCharacters(in: .whitespaces)
         if let found = all.first(where: {
             String($0.id.rawValue) == typed || $0.shortCode.caseInsensitiveCompare(typed) == .orderedSame
         }) {

@@ -3,3 +3,5 @@ public import ArgumentParser
 public import EdulinkCore
 
 extension Role: ExpressibleByArgument {}
+extension OrganizationSize: ExpressibleByArgument {}
+extension InstitutionType: ExpressibleByArgument {}
