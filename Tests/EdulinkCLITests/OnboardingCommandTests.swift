@@ -100,3 +100,37 @@ struct OnboardingCommandTests {
         #expect(try #require(try await harness.json(["org", "list", "--json"]) as? [[String: Any]]).count == 1)
     }
 }
+
+@Suite("edulink passwd", .timeLimit(.minutes(10)))
+struct PasswdCommandTests {
+    @Test("passwd changes one's own password after the current one; a wrong current one changes nothing")
+    func changeOwnPassword() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let first = "a perfectly fine password"
+        #expect(try await harness.run(["init", "--admin-email", "ops@campus.example"], input: first + "\n").succeeded)
+        let wrong = try await harness.run(
+            ["passwd", "--email", "ops@campus.example"], input: "not the password\nanother fine password\n")
+        #expect(wrong.status == 1)
+        #expect(
+            wrong.standardError
+                == "edulink: error: Email or password is incorrect, or the account is locked. Try again later or ask an admin.\n"
+        )
+        let weak = try await harness.run(["passwd", "--email", "ops@campus.example"], input: first + "\npassword123\n")
+        #expect(weak.status == 1)
+        #expect(weak.standardError.contains("Password is too common"))
+        let changed = try await harness.run(
+            ["passwd", "--email", "ops@campus.example"], input: first + "\nanother fine password\n")
+        #expect(changed.succeeded, "\(changed.standardError)")
+        #expect(changed.standardOutput == "Changed the password of ops@campus.example.\n")
+        // The old one no longer signs in; the new one does.
+        let old = try await harness.run(["passwd", "--email", "ops@campus.example"], input: first + "\nx\n")
+        #expect(
+            old.standardError
+                == "edulink: error: Email or password is incorrect, or the account is locked. Try again later or ask an admin.\n"
+        )
+        let again = try await harness.run(
+            ["passwd", "--email", "ops@campus.example"], input: "another fine password\n" + first + "\n")
+        #expect(again.succeeded, "\(again.standardError)")
+    }
+}

@@ -268,8 +268,13 @@ extension PlacementReport {
     static func compliance(_ facts: PlacementReportFacts, period: ReportPeriod, now: Date, calendar: Calendar)
         -> LogbookCompliance
     {
-        var entries: [PlacementID: [Int: PlacementReportFacts.Entry]] = [:]
-        for entry in facts.entries { entries[entry.placementID, default: [:]][entry.week] = entry }
+        struct Week: Hashable {
+            let placement: PlacementID
+            let week: Int
+        }
+        var entries: [Week: PlacementReportFacts.Entry] = [:]
+        entries.reserveCapacity(facts.entries.count)
+        for entry in facts.entries { entries[Week(placement: entry.placementID, week: entry.week)] = entry }
         var result = LogbookCompliance()
         let until = min(period.to, now)
         for placement in facts.weeks where placement.status != .upcoming {
@@ -279,7 +284,7 @@ extension PlacementReport {
                 guard due >= period.from, due < until else { continue }
                 // A terminated placement owes nothing for the weeks after it stopped.
                 if let stopped = placement.stoppedAt, weeks.weekStart(week) >= stopped { continue }
-                let entry = entries[placement.id]?[week]
+                let entry = entries[Week(placement: placement.id, week: week)]
                 switch entry?.status {
                 case .excused?: result.excused += 1
                 case .submitted?, .approved?, .returned?:

@@ -26,8 +26,15 @@ struct SQLiteSession: StoreWriter, SQLSession {
     func fetchAll<T>(_ sql: String, _ arguments: StatementArguments = [], _ decode: (RowReader) throws -> T)
         throws -> [T]
     {
+        // A cursor, each row decoded while it is current: `Row.fetchAll` would copy every row into
+        // an array-backed row, whose lookup by name lowercases every column's name on each read
+        // (GRDB's `ArrayRowImpl`); the statement's own row looks names up in a dictionary made once.
+        // `decode` reads the row only; it runs no statement of its own.
         let statement = try db.cachedStatement(sql: sql)
-        return try Row.fetchAll(statement, arguments: arguments).map { try decode(RowReader($0)) }
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var decoded: [T] = []
+        while let row = try rows.next() { decoded.append(try decode(RowReader(row))) }
+        return decoded
     }
 
     func fetchOne<T>(_ sql: String, _ arguments: StatementArguments = [], _ decode: (RowReader) throws -> T)

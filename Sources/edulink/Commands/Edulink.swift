@@ -27,7 +27,7 @@ struct Edulink: AsyncParsableCommand {
             TerminalAppCommand.self, DemoCommand.self, InitCommand.self, DatabaseCommand.self, UserCommand.self,
             InternshipsCommand.self, JobsCommand.self, DevCommand.self, ServeCommand.self, KeysCommand.self,
             DoctorCommand.self, PlacementsCommand.self, SignUpCommand.self, StudentsCommand.self, ReportsCommand.self,
-            OrganizationCommand.self, InstitutionCommand.self,
+            OrganizationCommand.self, InstitutionCommand.self, PasswdCommand.self,
         ],
         defaultSubcommand: TerminalAppCommand.self
     )
