@@ -92,4 +92,78 @@ struct OrganizationContractTests {
                 .isEmpty)
         }
     }
+
+    @Test(
+        "an admin registers an organization and an institution, edits and verifies them; others may not",
+        arguments: ContractBackend.all)
+    func registerOrganizationsAndInstitutions(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let created = try await w.admin.createOrganization(
+                Organization(
+                    id: 777, name: "  Kilimo Data Ltd ", industry: "Agritech", size: .small, location: "Nakuru",
+                    description: "Soil sensors and yield forecasts for smallholder farmers.", verified: true,
+                    createdAt: .distantPast))
+            // Trimmed; the id, the creation time and the verification are the service's, not the caller's.
+            #expect(created.name == "Kilimo Data Ltd")
+            #expect(created.id != 777)
+            #expect(created.createdAt == w.now)
+            #expect(created.verified == false)
+            #expect(try await w.admin.allOrganizations().map(\.name) == ["Kilimo Data Ltd", "Kusi Payments"])
+            let employer = try await w.admin.createUser(
+                NewAccount(
+                    email: "hr@kilimo.example", displayName: "Kilimo HR", role: .employer,
+                    password: ContractFixture.password, organizationID: created.id))
+            #expect(employer.organizationID == created.id)
+            #expect(
+                isValidation(
+                    await edulinkError {
+                        try await w.admin.createOrganization(
+                            Organization(
+                                name: "KILIMO DATA LTD", industry: "Agritech", size: .small, location: "Nakuru",
+                                description: "The same organization under another spelling.", createdAt: w.now))
+                    }, "name"))
+
+            let egerton = try await w.admin.createInstitution(
+                Institution(id: 99, name: "Egerton University", shortCode: "egu", type: .university, verified: false))
+            #expect(egerton.shortCode == "EGU")
+            #expect(egerton.id != 99)
+            var renamed = egerton
+            renamed.name = "Egerton University (Njoro)"
+            renamed.verified = true  // ignored: verifying is its own operation
+            let saved = try await w.admin.updateInstitution(renamed)
+            #expect(saved.name == "Egerton University (Njoro)")
+            #expect(saved.verified == false)
+            #expect(try await w.admin.setInstitutionVerified(egerton.id, verified: true).verified)
+            #expect(try await w.student.institutions().contains { $0.id == egerton.id && $0.verified })
+            var taken = egerton
+            taken.shortCode = "UON"
+            #expect(isValidation(await edulinkError { try await w.admin.updateInstitution(taken) }, "short_code"))
+            #expect(
+                isValidation(
+                    await edulinkError {
+                        try await w.admin.createInstitution(
+                            Institution(name: "Another", shortCode: "EG-U", type: .college, verified: false))
+                    }, "short_code"))
+            var missing = egerton
+            missing.id = InstitutionID(424_242)
+            #expect(await edulinkError { try await w.admin.updateInstitution(missing) } == .notFound("Institution"))
+            #expect(
+                try await w.admin.auditEvents(AuditQuery(action: "institution.verify", entityID: egerton.id.rawValue))
+                    .count == 1)
+
+            for outsider in [w.student, w.employer] {
+                #expect(await edulinkError { try await outsider.allOrganizations() }.map(isForbidden) == true)
+                #expect(
+                    await edulinkError {
+                        try await outsider.createInstitution(
+                            Institution(name: "Outsider College", shortCode: "OUT", type: .college, verified: true))
+                    }.map(isForbidden) == true)
+                #expect(
+                    await edulinkError { try await outsider.setInstitutionVerified(egerton.id, verified: false) }
+                        .map(isForbidden) == true)
+            }
+            #expect(try await w.admin.allOrganizations().count == 2)
+            #expect(try await w.student.institutions().count == 2)
+        }
+    }
 }

@@ -13,11 +13,14 @@ dates, so the listings are chosen for the state they give:
 
 - completed: listings that ended before the placement that ended last (which stays the importer's
   "ended, still active" one);
-- active: listings running now, at most ACTIVE_ROOM fewer than the room the demo institution's
-  academic supervisor has left, so that supervisor still has room for the placement
+- active: listings running now, as many as the demo institution's academic supervisor (Joyce Otieno,
+  placements.py) has room for after the dataset's open placements, less ACTIVE_ROOM: the importer
+  assigns her to every started placement first, and she must keep room for the one
   scripts/e2e/institution-flow.sh assigns by hand;
 - upcoming: accepted today, so the importer leaves their supervisors to be assigned (it assigns none
-  in the first six hours after an acceptance) and the academic supervisor's load stays as it was.
+  in the first six hours after an acceptance): her load and the dataset's upcoming placements'
+  supervisors stay as they were, and the institution admin has unassigned placements to assign (to
+  SECOND_SUPERVISOR, who has room).
 
 Placements that started go only to organizations with a started placement already, accepted no
 earlier than its first one, and (unless it still has an open one) ending no later than its last one:
@@ -54,7 +57,7 @@ COURSES = [
 # How likely a student of each year of study applied anywhere (attachments come in years 3 and 4).
 APPLY_BY_YEAR = {1: 0.12, 2: 0.35, 3: 0.7, 4: 0.72, 5: 0.55, 6: 0.5}
 # The final state of each applicant's main application, in this order of assignment; the rest wait
-# (pending). Placements come first: COMPLETED_MAX ended, ACTIVE running, UPCOMING accepted today.
+# (pending). Placements come first: up to COMPLETED_MAX ended, the active ones, UPCOMING accepted today.
 COMPLETED_MAX = 10
 ACTIVE_ROOM = 1
 UPCOMING = 10

@@ -139,6 +139,16 @@ public protocol EdulinkRepository: Sendable {
     func resetPassword(_ id: UserID) async throws -> String
     /// Marks an employer's organization verified (or not); only verified organizations publish.
     func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws
+    /// Every organization, by name.
+    func allOrganizations() async throws -> [Organization]
+    /// Registers an organization; its employers are then created into it (`createUser`).
+    func createOrganization(_ organization: Organization) async throws -> Organization
+    /// Registers an institution.
+    func createInstitution(_ institution: Institution) async throws -> Institution
+    /// Changes an institution's name, short code and type.
+    func updateInstitution(_ institution: Institution) async throws -> Institution
+    /// Marks an institution verified (or not).
+    func setInstitutionVerified(_ id: InstitutionID, verified: Bool) async throws -> Institution
     /// Records that the signed-in user exported data (a `data_export` security event).
     func recordExport(_ export: DataExport) async throws
     func auditEvents(_ query: AuditQuery) async throws -> [AuditEvent]

@@ -1,15 +1,18 @@
 import Foundation
 
 extension EdulinkService {
-    /// Registers an organization (admins and the local operator). Employers are attached to it with
-    /// `createUser`.
+    /// Registers an organization, not yet verified (admins and the local operator). Employers are
+    /// attached to it with `createUser`.
     public func createOrganization(_ organization: Organization) async throws -> Organization {
         let principal = try await caller()
         return try await guarded(principal) {
             try authorize(principal, .manageUsers)
             var cleaned = organization.cleaned()
             try cleaned.validate()
+            cleaned.id = 0
             cleaned.createdAt = now()
+            // Verifying is its own audited act (`setOrganizationVerified`), never a field of the request.
+            cleaned.verified = false
             let candidate = cleaned
             return try await store.write { session in
                 if try session.organizations().contains(where: { $0.name.lowercased() == candidate.name.lowercased() })
@@ -62,11 +65,13 @@ extension EdulinkService {
         let principal = try await caller()
         return try await guarded(principal) {
             try authorize(principal, .manageUsers)
-            let candidate = institution.cleaned()
+            var candidate = institution.cleaned()
             try candidate.validate()
+            candidate.id = 0
+            let final = candidate
             return try await store.write { session in
-                try Self.refuseTaken(candidate, session)
-                let created = try session.insertInstitution(candidate)
+                try Self.refuseTaken(final, session)
+                let created = try session.insertInstitution(final)
                 try self.audit(
                     session, principal, "institution.create", "institution", created.id.rawValue, created.name)
                 return created

@@ -62,6 +62,49 @@ extension RemoteRepository {
         }
     }
 
+    public func allOrganizations() async throws -> [Organization] {
+        switch try await call(write: false, { try await $0.listOrganizations() }) {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func createOrganization(_ organization: Organization) async throws -> Organization {
+        switch try await call(write: true, { try await $0.createOrganization(body: .json(organization)) }) {
+        case .created(let created): return try created.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func createInstitution(_ institution: Institution) async throws -> Institution {
+        switch try await call(write: true, { try await $0.createInstitution(body: .json(institution)) }) {
+        case .created(let created): return try created.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func updateInstitution(_ institution: Institution) async throws -> Institution {
+        let output = try await call(write: true) {
+            try await $0.updateInstitution(
+                path: .init(institutionId: institution.id.rawValue), body: .json(institution))
+        }
+        switch output {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
+    public func setInstitutionVerified(_ id: InstitutionID, verified: Bool) async throws -> Institution {
+        let output = try await call(write: true) {
+            try await $0.setInstitutionVerified(
+                path: .init(institutionId: id.rawValue), body: .json(.init(verified: verified)))
+        }
+        switch output {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
     public func setOrganizationVerified(_ id: OrganizationID, verified: Bool) async throws {
         let output = try await call(write: true) {
             try await $0.setOrganizationVerified(

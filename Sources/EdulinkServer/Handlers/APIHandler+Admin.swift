@@ -58,6 +58,44 @@ extension APIHandler {
         return .noContent(.init())
     }
 
+    func listOrganizations(_ input: Operations.ListOrganizations.Input) async throws
+        -> Operations.ListOrganizations.Output
+    {
+        .ok(.init(body: .json(try await acting().allOrganizations())))
+    }
+
+    func createOrganization(_ input: Operations.CreateOrganization.Input) async throws
+        -> Operations.CreateOrganization.Output
+    {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        return .created(.init(body: .json(try await acting().createOrganization(body))))
+    }
+
+    func createInstitution(_ input: Operations.CreateInstitution.Input) async throws
+        -> Operations.CreateInstitution.Output
+    {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        return .created(.init(body: .json(try await acting().createInstitution(body))))
+    }
+
+    func updateInstitution(_ input: Operations.UpdateInstitution.Input) async throws
+        -> Operations.UpdateInstitution.Output
+    {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        var institution = body
+        institution.id = InstitutionID(input.path.institutionId)
+        return .ok(.init(body: .json(try await acting().updateInstitution(institution))))
+    }
+
+    func setInstitutionVerified(_ input: Operations.SetInstitutionVerified.Input) async throws
+        -> Operations.SetInstitutionVerified.Output
+    {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let institution = try await acting().setInstitutionVerified(
+            InstitutionID(input.path.institutionId), verified: body.verified)
+        return .ok(.init(body: .json(institution)))
+    }
+
     func disableUser(_ input: Operations.DisableUser.Input) async throws -> Operations.DisableUser.Output {
         try await acting().disableUser(UserID(input.path.userId))
         return .noContent(.init())

@@ -307,6 +307,31 @@ final class ProbeRepository: EdulinkRepository {
         try await base.setOrganizationVerified(id, verified: verified)
     }
 
+    func allOrganizations() async throws -> [Organization] {
+        try record("allOrganizations")
+        return try await base.allOrganizations()
+    }
+
+    func createOrganization(_ organization: Organization) async throws -> Organization {
+        try record("createOrganization")
+        return try await base.createOrganization(organization)
+    }
+
+    func createInstitution(_ institution: Institution) async throws -> Institution {
+        try record("createInstitution")
+        return try await base.createInstitution(institution)
+    }
+
+    func updateInstitution(_ institution: Institution) async throws -> Institution {
+        try record("updateInstitution")
+        return try await base.updateInstitution(institution)
+    }
+
+    func setInstitutionVerified(_ id: InstitutionID, verified: Bool) async throws -> Institution {
+        try record("setInstitutionVerified")
+        return try await base.setInstitutionVerified(id, verified: verified)
+    }
+
     func recordExport(_ export: DataExport) async throws {
         try record("recordExport")
         try await base.recordExport(export)
