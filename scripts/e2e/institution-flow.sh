@@ -147,15 +147,17 @@ rows_match() {
     rows=$(($(wc -l <"$REPORT") - 1))
     shown=$(screen office | grep -o '[0-9]* rows · e exports' | grep -o '^[0-9]*')
     [ "$rows" = "$shown" ] || { echo "    CSV $rows rows, screen $shown"; return 1; }
-    # Every row on screen is a row of the CSV (course, year, students, placed, rate).
-    local line course year students placed rate
+    # The first rows of the CSV (course, year, students, placed, rate) are rows on screen, in order:
+    # the course's first 20 characters, then year, students, placed and rate in their columns.
+    local course year students placed rate
     while IFS=, read -r course year students placed rate; do
         course=${course%\"}
         course=${course#\"}
-        line=$(screen office | grep -F -- " ${course:0:20}" | head -n 1)
-        [ -z "$line" ] && continue
-        echo "$line" | grep -qF -- "${rate%$'\r'}" || { echo "    $course: ${rate%$'\r'} not on screen"; return 1; }
-    done < <(tail -n +2 "$REPORT" | head -n 5)
+        rate=${rate%$'\r'}
+        screen office | grep -F -- " ${course:0:20}" |
+            grep -qE -- " ${year:-—} +${students} +${placed} +${rate}" ||
+            { echo "    $course, year ${year:-—}: $students students, $placed placed, $rate not on screen"; return 1; }
+    done < <(tail -n +2 "$REPORT" | head -n 8)
 }
 check "…and its rows match the screen" rows_match
 
