@@ -215,6 +215,42 @@ struct PipelineContractTests {
         }
     }
 
+    @Test(
+        "an offer past its expiry is declined as expired by the jobs, once, and both sides are told",
+        arguments: ContractBackend.all)
+    func offerExpiry(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let application = try await w.application()
+            _ = try await w.employer.openApplication(application.id)
+            _ = try await w.employer.move(application.id, .shortlist)
+            let expiry = w.now.addingTimeInterval(2 * ContractFixture.day)
+            _ = try await w.employer.move(application.id, .offer(expiresAt: expiry))
+            let other = try await w.application(by: 1)
+            _ = try await w.employer.openApplication(other.id)
+            _ = try await w.employer.move(other.id, .shortlist)
+            _ = try await w.employer.move(other.id, .offer(expiresAt: nil))  // no expiry: never expires
+            #expect(try await w.world.setup.expireOffers() == 0)
+
+            w.clock.advance(by: 2 * ContractFixture.day + 60)
+            #expect(try await w.world.setup.runScheduledJobs(transport: nil).offersExpired == 1)
+            #expect(try await w.world.setup.expireOffers() == 0)
+            let detail = try await w.student.application(application.id)
+            #expect(detail.application.status == .declined)
+            #expect(detail.timeline.last?.reason == "expired")
+            #expect(detail.timeline.last?.actorID == nil)
+            #expect(try await w.students[1].application(other.id).application.status == .offered)
+            let told = try await w.student.notifications(unreadOnly: true, limit: 50).filter {
+                $0.applicationID == application.id
+            }
+            #expect(told.first?.title == "Offer expired")
+            let employer = try await w.employer.notifications(unreadOnly: true, limit: 50)
+            #expect(employer.contains { $0.title == "Offer expired" && $0.applicationID == application.id })
+            #expect(
+                await edulinkError { try await w.student.answerOffer(application.id, accept: true) }?.refusalCode
+                    == .invalidTransition)
+        }
+    }
+
     @Test("the state machine refuses what it forbids, for either side", arguments: ContractBackend.all)
     func forbidden(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

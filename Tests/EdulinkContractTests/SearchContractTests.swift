@@ -205,25 +205,37 @@ struct SearchContractTests {
         }
     }
 
-    @Test("a saved listing's deadline is announced 3 days and 1 day before, once each", arguments: ContractBackend.all)
+    @Test(
+        "a saved listing's deadline is announced with the days left and within the last day, once each, not after applying",
+        arguments: ContractBackend.all)
     func deadlineReminders(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in
             let soon = try await w.publish(
                 ContractFixture.draft("Payments Operations Intern", at: w.now, deadlineDays: 5))
             try await w.student.setSaved(soon.id, saved: true)
             try await w.student.setSaved(w.listing.id, saved: true)  // closes in 30 days: no reminder
-            let titles = {
-                try await w.student.notifications(unreadOnly: false, limit: 50).filter { $0.kind == .deadlineSoon }
-                    .map(\.title)
+            // Another student saved it too, and applied: no reminder for them.
+            try await w.students[1].setSaved(soon.id, saved: true)
+            _ = try await w.application(soon.id, by: 1)
+            let reminders = {
+                try await w.student.notifications(unreadOnly: false, limit: 50).compactMap {
+                    $0.kind == .deadlineSoon ? $0 : nil
+                }
             }
             #expect(try await w.world.setup.sendDeadlineReminders() == 0)
-            w.clock.advance(by: 2.5 * ContractFixture.day)
+            w.clock.advance(by: 2.5 * ContractFixture.day)  // 2.5 days left
             #expect(try await w.world.setup.sendDeadlineReminders() == 1)
             #expect(try await w.world.setup.sendDeadlineReminders() == 0)
-            #expect(try await titles() == ["Deadline in 3 days"])
-            w.clock.advance(by: 2 * ContractFixture.day)
+            #expect(try await reminders().map(\.title) == ["Deadline soon"])
+            #expect(
+                try await reminders().first?.body
+                    == "\"Payments Operations Intern\" closes in 3 days. Apply before it does.")
+            w.clock.advance(by: 2 * ContractFixture.day)  // half a day left
             #expect(try await w.world.setup.sendDeadlineReminders() == 1)
-            #expect(try await titles() == ["Deadline tomorrow", "Deadline in 3 days"])
+            #expect(try await reminders().map(\.title) == ["Deadline within a day", "Deadline soon"])
+            #expect(try await reminders().first?.body.contains("closes within a day") == true)
+            let other = try await w.students[1].notifications(unreadOnly: false, limit: 50)
+            #expect(other.allSatisfy { $0.kind != .deadlineSoon })
         }
     }
 

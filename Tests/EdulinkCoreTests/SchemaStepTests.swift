@@ -27,7 +27,10 @@ struct SchemaStepTests {
     @Test("the shared steps render in both dialects with no token left")
     func sharedSteps() {
         let identifiers = SharedSchema.all.map(\.identifier)
-        #expect(identifiers == ["v3-server-state", "v4-alerts", "v6-session-ends", "v7-placements", "v8-onboarding"])
+        #expect(
+            identifiers == [
+                "v3-server-state", "v4-alerts", "v6-session-ends", "v7-placements", "v8-onboarding", "v9-jobs",
+            ])
         for step in SharedSchema.all {
             for dialect in SchemaDialect.allCases {
                 let statements = step.statements(for: dialect)

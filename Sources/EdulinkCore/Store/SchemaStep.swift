@@ -75,7 +75,7 @@ public struct SchemaStep: Sendable {
 /// its own dialect-specific steps: the first schema and the search indexes).
 public enum SharedSchema {
     /// Every shared step, oldest first.
-    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds, placements, onboarding] }
+    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds, placements, onboarding, jobs] }
 
     /// Tables an Edulink server keeps: refresh-token families and idempotency records.
     ///
@@ -148,6 +148,21 @@ public enum SharedSchema {
     /// reset): `User.sessionsEndedAt`. Sessions begun before it stop working at their next call.
     public static let sessionEnds = SchemaStep(
         "v6-session-ends", ["ALTER TABLE users ADD COLUMN sessions_ended_at {time}"])
+
+    /// The scheduler's runs, one row per tick (`tick` is the number of the interval since the epoch):
+    /// the server instance that inserts a tick's row runs the jobs for it, so however many instances
+    /// share the database, each tick runs once. And what the jobs look up every minute without a
+    /// scan: offers waiting for an answer, by when they expire.
+    public static let jobs = SchemaStep(
+        "v9-jobs",
+        [
+            """
+            CREATE TABLE job_runs (tick {int} PRIMARY KEY, instance {text} NOT NULL, started_at {time} NOT NULL,
+                finished_at {time}, report {json}, failure {text})
+            """,
+            "CREATE INDEX applications_offer_expiry ON applications(offer_expires_at) "
+                + "WHERE status = 'offered' AND offer_expires_at IS NOT NULL",
+        ])
 
     /// Placements (created with the accepted offer), their timeline, supervisor profiles, the
     /// weekly logbook with each entry's history, and evaluations with their versions; and the

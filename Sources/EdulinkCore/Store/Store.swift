@@ -58,6 +58,10 @@ public protocol StoreReader {
     /// A listing's applications, optionally of one status, by id after `after`.
     func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
         -> [Application]
+    /// Offers still waiting for an answer whose expiry is at or before `date`, soonest first.
+    func expiredOffers(at date: Date, limit: Int) throws -> [Application]
+    /// The newest runs of the server's scheduler.
+    func jobRuns(limit: Int) throws -> [JobRun]
     /// How many applications the student submitted at or after `since`.
     func countApplications(studentID: UserID, since: Date) throws -> Int
     func timeline(_ applicationID: ApplicationID) throws -> [ApplicationEvent]
@@ -172,6 +176,13 @@ public protocol StoreReader {
 public protocol StoreWriter: StoreReader {
     func insertUser(_ user: User) throws -> User
     func updateUser(_ user: User) throws
+    /// Claims scheduler tick `tick` for `instance`: true for the one caller that inserted its row.
+    func claimJobTick(_ tick: Int64, instance: String, at date: Date) throws -> Bool
+    /// Records how the run of `tick` ended.
+    func finishJobTick(_ tick: Int64, at date: Date, report: JobReport?, failure: String?) throws
+    /// Forgets scheduler runs that started before `date`.
+    @discardableResult
+    func pruneJobRuns(before date: Date) throws -> Int
     /// Ends every sign-in session of every account begun before `date` (`sessionsEndedAt`); returns
     /// how many accounts there are.
     func endEverySession(at date: Date) throws -> Int

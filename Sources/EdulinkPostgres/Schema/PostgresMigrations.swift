@@ -35,6 +35,7 @@ enum PostgresMigrations {
         Migration(SharedSchema.sessionEnds),
         Migration(SharedSchema.placements),
         Migration(SharedSchema.onboarding),
+        Migration(SharedSchema.jobs),
     ]
 
     /// Every migration identifier, oldest first.

@@ -6,11 +6,9 @@ import GRDB
 /// A migration is never edited once released: a change is a new step at the end. The identifiers
 /// are what `edulink db status` shows as the schema version.
 enum Migrations {
-    /// Every migration identifier, oldest first.
-    static let identifiers = [
-        "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
-        "v7-placements", "v8-onboarding",
-    ]
+    /// Every migration identifier, oldest first: the migrator's own list, so a step added there is
+    /// known everywhere (status, restore checks) at once.
+    static let identifiers = migrator.migrations
 
     /// The migrator that brings any Edulink database up to date.
     static var migrator: DatabaseMigrator {
@@ -29,6 +27,7 @@ enum Migrations {
         register(SharedSchema.sessionEnds, in: &migrator)
         register(SharedSchema.placements, in: &migrator)
         register(SharedSchema.onboarding, in: &migrator)
+        register(SharedSchema.jobs, in: &migrator)
         return migrator
     }
 

@@ -16,8 +16,8 @@ struct JobsRunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run every scheduled job once (for cron).",
         discussion: """
-            Closes listings whose deadline passed, reminds students of saved listings that close \
-            soon, and delivers due notifications by writing each as a file into the outbox folder \
+            Closes listings whose deadline passed, declines offers past their expiry, reminds \
+            students of saved listings that close soon, and delivers due notifications by writing each as a file into the outbox folder \
             beside the database (<database folder>/outbox/), then evaluates the health checks (alerts are raised \
             and cleared; request figures are left to the processes that serve them). Safe to run \
             often, and from several processes.
@@ -38,6 +38,7 @@ struct JobsRunCommand: AsyncParsableCommand {
         }
         var table = TextTable(["job", "count"], rightAligned: [1])
         table.append(["listings closed", String(report.listingsClosed)])
+        table.append(["offers expired", String(report.offersExpired)])
         table.append(["deadline reminders", String(report.remindersSent)])
         table.append(["messages delivered", String(report.messagesDelivered)])
         table.append(["messages failed", String(report.messagesFailed)])

@@ -13,7 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the Edulink API over HTTP.",
         discussion: """
             Serves /api/v1 (see /openapi.yaml), /healthz, /readyz and /metrics (to admins' access \
-            tokens, or to anyone on --metrics-listen instead). Logs one JSON line per request on \
+            tokens, or to anyone on --metrics-listen instead), and runs the scheduled jobs every \
+            --jobs-every seconds (messages go to the outbox folder beside the database, or in the \
+            state folder on PostgreSQL). Logs one JSON line per request on \
             standard error. Stops on SIGTERM or SIGINT after finishing the requests \
             in flight. Rate-limit counters are per server process; everything else (sign-in \
             sessions, idempotency records) is in the database, so several servers can share one \
@@ -40,8 +42,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "PostgreSQL only: connections this server keeps open (and threads its transactions run on).")
     var connections = 20
 
+    @Option(
+        help: ArgumentHelp(
+            "Run the scheduled jobs (as `edulink jobs run`) every this many seconds; 0 runs none. Servers sharing "
+                + "a database run each turn once between them.", valueName: "seconds"))
+    var jobsEvery = 60
+
     func validate() throws {
         guard (1...1000).contains(connections) else { throw ValidationError("--connections must be 1 to 1000.") }
+        guard (0...86_400).contains(jobsEvery) else {
+            throw ValidationError("--jobs-every must be 0 to 86400 seconds.")
+        }
         if metricsListen != nil, metricsAddress == nil {
             throw ValidationError("--metrics-listen is host:port, such as 127.0.0.1:9090.")
         }
@@ -63,6 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
         let described: String
         // Whose free space the storage check watches: the database's folder, or (PostgreSQL) the state folder.
         let dataDirectory: String
+        // Where the jobs deliver messages: beside the SQLite file, or in the state folder.
+        let outbox: URL
         var shutdown: @Sendable () async -> Void = {}
         switch try options.selectedDatabase() {
         case .sqlite(let url):
@@ -72,12 +85,14 @@ struct ServeCommand: AsyncParsableCommand {
             store = try LocalEnvironment(databaseURL: url).store
             described = url.path
             dataDirectory = url.deletingLastPathComponent().path
+            outbox = url.deletingLastPathComponent().appendingPathComponent("outbox", isDirectory: true)
         case .postgres(let location):
             let postgres = try await PostgresStore(
                 location: location, maximumConnections: connections, logger: Logger(label: "edulink.postgres"))
             store = postgres
             described = location.redacted
             dataDirectory = options.stateURL.path
+            outbox = options.stateURL.appendingPathComponent("outbox", isDirectory: true)
             shutdown = { await postgres.shutdown() }
         }
         var configuration = ServerConfiguration(
@@ -91,6 +106,14 @@ struct ServeCommand: AsyncParsableCommand {
                 operations: OperationsEnvironment(
                     maintenance: store, probe: ProcSystemProbe(), requests: RequestMetrics(),
                     timesServiceCalls: false, dataDirectory: dataDirectory)))
+        var scheduler: Task<Void, Never>?
+        if jobsEvery > 0 {
+            let jobs = JobScheduler(
+                service: service, interval: jobsEvery, instance: JobScheduler.processInstance,
+                transport: try SpoolDirectoryTransport(directory: outbox), logger: logger)
+            scheduler = Task { await jobs.run() }
+        }
+        defer { scheduler?.cancel() }
         do {
             let server = try await EdulinkServer(
                 service: service, store: store, configuration: configuration, logger: logger)
