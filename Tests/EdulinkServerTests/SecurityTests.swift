@@ -302,6 +302,12 @@ struct SecurityTests {
                 try $0.securityEvents(kind: .loginFailed, userID: user?.id, since: nil, limit: 50)
             }
             #expect(failures.count == 10)
+            // The two refusals by the throttle are one rate_limited event (one per client per minute).
+            let limited = try await server.store.read {
+                try $0.securityEvents(kind: .rateLimited, userID: nil, since: nil, limit: 50)
+            }
+            #expect(limited.count == 1)
+            #expect(limited.first?.detail == "too many failed sign-ins from this address or for one account")
         }
     }
 
@@ -329,6 +335,18 @@ struct SecurityTests {
                 forged.append(reply.status)
             }
             #expect(forged == [401, 401, 401, 401, 429, 429], "\(forged)")
+            // Refused: the student once, the address twice: one event each, the user's named.
+            let limited = {
+                try await server.store.read {
+                    try $0.securityEvents(kind: .rateLimited, userID: nil, since: nil, limit: 50)
+                }
+            }
+            #expect(try await limited().count == 2)
+            #expect(try await limited().contains { $0.userID != nil && $0.detail.contains("GET /api/v1/me") })
+            // A minute later the same client refused again is recorded again.
+            server.clock.advance(by: 61)
+            for _ in 0..<8 { _ = try await server.send(.GET, "/api/v1/me", token: student.access) }
+            #expect(try await limited().count == 3)
         }
     }
 

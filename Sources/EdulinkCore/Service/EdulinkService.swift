@@ -156,6 +156,15 @@ public struct EdulinkService: Sendable {
         }
     }
 
+    /// Records that a client was refused for sending too much (`rate_limited`): `client` is the
+    /// address or the account the limit counts, `detail` what it hit. The server calls it at most once
+    /// per client per minute (`RateLimitReporter`).
+    public func recordRateLimited(user: UserID?, source: String, _ detail: String) async {
+        try? await store.write { session in
+            try self.securityEvent(session, .rateLimited, user: user, source: source, detail)
+        }
+    }
+
     func securityEvent(
         _ session: any StoreWriter, _ kind: SecurityEventKind, user: UserID?, email: String? = nil,
         source: String?, _ detail: String

@@ -23,7 +23,14 @@ extension APIHandler {
         email: String, counts: (any Error) -> Bool, _ attempt: (_ address: String) async throws -> T
     ) async throws -> T {
         let address = RequestValues.current.clientAddress
-        try await loginThrottle.begin(address: address, email: email, now: clock.now())
+        do {
+            try await loginThrottle.begin(address: address, email: email, now: clock.now())
+        } catch {
+            await rateLimits.refused(
+                client: "sign-in:" + address, user: nil, source: address,
+                "too many failed sign-ins from this address or for one account")
+            throw error
+        }
         do {
             let result = try await attempt(address)
             await loginThrottle.succeeded(address: address, email: email, now: clock.now())

@@ -9,6 +9,8 @@ struct APIHandler: APIProtocol {
     let service: EdulinkService
     let tokens: TokenService
     let loginThrottle: LoginThrottle
+    /// Records the sign-in throttle's refusals as `rate_limited` events.
+    let rateLimits: RateLimitReporter
     let health: HealthReporter
 
     /// The default page size when a client does not say.

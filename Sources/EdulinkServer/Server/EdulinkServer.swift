@@ -62,10 +62,11 @@ public struct EdulinkServer: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: HTTPErrorMiddleware(logger: logger))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        let refusals = RateLimitReporter(service: service, clock: clock)
         router.add(
             middleware: RateLimitMiddleware(
                 counter: WindowCounter(window: configuration.requestWindow), tokens: tokens,
-                limit: configuration.requestsPerWindow, clock: clock))
+                limit: configuration.requestsPerWindow, clock: clock, reporter: refusals))
         OperationalRoutes.register(
             on: router, health: health, registry: registry, document: try APIConfiguration.document(),
             metrics: configuration.metricsListen == nil ? .admins(tokens) : .elsewhere)
@@ -73,7 +74,7 @@ public struct EdulinkServer: Sendable {
             service: service, tokens: tokens,
             loginThrottle: LoginThrottle(
                 limit: configuration.loginFailuresPerWindow, window: configuration.loginWindow),
-            health: health)
+            rateLimits: refusals, health: health)
         try handler.registerHandlers(
             on: router, serverURL: try Servers.Server1.url(), configuration: APIConfiguration.openAPI,
             middlewares: [
