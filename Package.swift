@@ -234,7 +234,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EdulinkCLITests",
-            dependencies: ["EdulinkCore", "EdulinkSQLite", "edulink"],
+            dependencies: [
+                "EdulinkCore", "EdulinkSQLite", "EdulinkPostgres", "EdulinkPostgresTestSupport", "edulink",
+            ],
             swiftSettings: strict
         ),
     ]

@@ -61,8 +61,8 @@ if [[ " $backends " == *" postgres "* ]]; then
     pg_db="edulink_bench_$$"
     "$psql_bin" "$admin_url" -qc "CREATE DATABASE $pg_db"
     pg_url="${admin_url%/*}/$pg_db"
-    # The server migrates an empty database when it starts; then the rows are copied in.
-    "$bin" serve --db "$pg_url" --port "$port" --state-dir "$work/state" 2>/dev/null &
+    # The server migrates an empty database when it starts with --migrate; then the rows are copied in.
+    "$bin" serve --db "$pg_url" --port "$port" --state-dir "$work/state" --migrate 2>/dev/null &
     server_pid=$!
     for _ in $(seq 1 100); do curl -fsS "$base/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
     kill -TERM "$server_pid"; wait "$server_pid"; server_pid=""

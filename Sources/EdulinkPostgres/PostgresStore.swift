@@ -108,6 +108,22 @@ public final class PostgresStore: Store, StoreMaintenance {
         }
     }
 
+    /// The migrations the database has, and those this build would apply (both empty-safe: a
+    /// database without Edulink's tables has none applied).
+    public func migrations() async throws -> (applied: [String], pending: [String]) {
+        try await transaction(.read) { db in
+            let applied = try PostgresMigrations.appliedIdentifiers(db)
+            return (applied, PostgresMigrations.identifiers.filter { !applied.contains($0) })
+        }
+    }
+
+    /// Applies every pending migration (one transaction, under the migration lock); returns those
+    /// it applied.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await transaction(.write) { db in try PostgresMigrations.migrate(db) }
+    }
+
     deinit {
         runner.cancel()
         threadPool.shutdownGracefully { _ in }

@@ -82,6 +82,14 @@ public final class SQLiteStore: Store, StoreMaintenance {
             pool = try DatabasePool(
                 path: path, configuration: Self.configuration(readonly: false, reportingWaitsTo: lockWait))
             if migrate {
+                // A database with data is never migrated without a verified backup first, whatever
+                // opens it (the app, serve, jobs, any command): into `<database folder>/backups`.
+                let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
+                if !applied.isEmpty, Migrations.identifiers.contains(where: { !applied.contains($0) }) {
+                    let folder = OperationsEnvironment.defaultBackupDirectory(
+                        dataDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+                    _ = try Self.snapshot(pool, clock: clock, into: URL(fileURLWithPath: folder, isDirectory: true))
+                }
                 try Migrations.migrator.migrate(pool)
             }
         } catch let error as DatabaseError {

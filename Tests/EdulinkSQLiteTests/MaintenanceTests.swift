@@ -19,6 +19,48 @@ struct MaintenanceTests {
         }
     }
 
+    @Test("opening a database that needs migrating backs it up first, verified; a fresh or current one is not")
+    func backupBeforeMigrating() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edulink-premigrate-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("edulink.sqlite").path
+        let backups = folder.appendingPathComponent("backups")
+        let clock = ManualTimeSource(Fixtures.now)
+        // A fresh file: migrated from nothing, nothing to back up.
+        _ = try SQLiteStore(path: path, clock: clock)
+        #expect(!FileManager.default.fileExists(atPath: backups.path))
+        // The schema as the release before the last step left it, with a row in it.
+        try FileManager.default.removeItem(atPath: path)
+        let previous = try #require(SQLiteStore.migrationIdentifiers.dropLast().last)
+        try SQLiteStore.createFile(at: path, migratedUpTo: previous)
+        let older = try DatabaseQueue(path: path)
+        try await older.write { db in
+            try db.execute(
+                sql: "INSERT INTO institutions (name, name_key, short_code, type, verified) VALUES (?, ?, ?, ?, ?)",
+                arguments: ["Egerton University", "egerton university", "EGU", "university", true])
+        }
+        try older.close()
+
+        let store = try SQLiteStore(path: path, clock: clock)
+        let made = try await store.backups()
+        #expect(made.count == 1)
+        #expect(made.first?.integrityOK == true)
+        let copy = try DatabaseQueue(path: try #require(made.first?.path))
+        let copied = try await copy.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM institutions"),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            )
+        }
+        #expect(copied.0 == 1)
+        #expect(copied.1.last == previous)
+        #expect(try await store.status().pendingMigrations.isEmpty)
+        // Opened again, up to date: no second backup.
+        _ = try SQLiteStore(path: path, clock: clock)
+        #expect(try await store.backups().count == 1)
+    }
+
     @Test("a backup is a verified copy readable by its owner only, recorded in the list")
     func backup() async throws {
         try await withTemporaryStore { store, folder, _ in

@@ -103,6 +103,14 @@ extension SQLiteStore {
     /// Writes a verified snapshot into `directory` and records it. A copy that fails its integrity
     /// check is recorded as failing and throws, unless `keepingDamaged` (the safety copy of a restore).
     func makeBackup(into directory: URL, keepingDamaged: Bool = false) async throws -> BackupRecord {
+        try Self.snapshot(pool, clock: clock, into: directory, keepingDamaged: keepingDamaged)
+    }
+
+    /// `makeBackup`'s work, synchronous, for the one caller that cannot wait asynchronously: opening
+    /// the store, which backs a database up before migrating it.
+    static func snapshot(
+        _ pool: DatabasePool, clock: any TimeSource, into directory: URL, keepingDamaged: Bool = false
+    ) throws -> BackupRecord {
         let createdAt = clock.now()
         try PrivateFolder.create(directory)
         let file = BackupFiles.sqlite.availableFile(in: directory, at: createdAt)
@@ -116,7 +124,7 @@ extension SQLiteStore {
             // The copied header says WAL, like the live database. A snapshot must be one
             // self-contained file: back to a rollback journal, so neither this connection nor a later
             // read-only one (the check below, a restore) leaves `-wal`/`-shm` files beside it.
-            try await destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try destination.close()
         } catch {
             Self.removeSnapshot(file.path)
@@ -128,7 +136,7 @@ extension SQLiteStore {
             path: file.path, createdAt: createdAt, sizeBytes: Self.fileSize(file.path),
             verifiedAt: clock.now(), integrityOK: verified.isEmpty)
         let unsaved = record
-        record.id = try await pool.write { db in try Self.insertBackupRecord(unsaved, db) }
+        record.id = try pool.write { db in try Self.insertBackupRecord(unsaved, db) }
         if !verified.isEmpty && !keepingDamaged {
             throw EdulinkError.unavailable(
                 "The backup \(file.path) failed its integrity check: \(verified.prefix(3).joined(separator: "; ")).")

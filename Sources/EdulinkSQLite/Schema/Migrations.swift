@@ -39,3 +39,16 @@ enum Migrations {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Every migration of this build, oldest first (`db status` shows them).
+    public static var migrationIdentifiers: [String] { Migrations.identifiers }
+
+    /// Creates the database file at `path` with the schema up to and including `identifier` only: an
+    /// older release's database, for tests of what happens when this release opens it.
+    public static func createFile(at path: String, migratedUpTo identifier: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: identifier)
+        try queue.close()
+    }
+}

@@ -42,6 +42,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "PostgreSQL only: connections this server keeps open (and threads its transactions run on).")
     var connections = 20
 
+    @Flag(
+        help: """
+            PostgreSQL: apply pending migrations before serving, after a verified backup (pg_dump into the \
+            state folder's backups). Without it the server refuses to start on a database that needs them.
+            """)
+    var migrate = false
+
     @Option(
         help: ArgumentHelp(
             "Run the scheduled jobs (as `edulink jobs run`) every this many seconds; 0 runs none. Servers sharing "
@@ -88,7 +95,16 @@ struct ServeCommand: AsyncParsableCommand {
             outbox = url.deletingLastPathComponent().appendingPathComponent("outbox", isDirectory: true)
         case .postgres(let location):
             let postgres = try await PostgresStore(
-                location: location, maximumConnections: connections, logger: Logger(label: "edulink.postgres"))
+                location: location, maximumConnections: connections, migrate: false,
+                logger: Logger(label: "edulink.postgres"))
+            do {
+                try await Self.bringUpToDate(
+                    postgres, migrate: migrate, backups: options.stateURL.appendingPathComponent("backups"),
+                    logger: logger)
+            } catch {
+                await postgres.shutdown()
+                throw error
+            }
             store = postgres
             described = location.redacted
             dataDirectory = options.stateURL.path
@@ -133,5 +149,24 @@ struct ServeCommand: AsyncParsableCommand {
         }
         await shutdown()
         logger.info("stopped", metadata: ["database": "\(described)"])
+    }
+
+    /// A PostgreSQL database several servers share is migrated on purpose, never as a side effect of
+    /// one of them starting: without `--migrate`, pending migrations refuse the start and are named.
+    /// With it, a database that has data is backed up (and the backup verified) first.
+    static func bringUpToDate(_ postgres: PostgresStore, migrate: Bool, backups: URL, logger: Logger) async throws {
+        let (applied, pending) = try await postgres.migrations()
+        guard !pending.isEmpty else { return }
+        guard migrate else {
+            throw CommandFailure(
+                "the database needs \(pending.count) migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", "))); "
+                    + "start one server with --migrate (it backs the database up first), then the others")
+        }
+        if !applied.isEmpty {
+            let backup = try await postgres.backup(into: backups, keepDays: 30)
+            logger.info("backed up before migrating", metadata: ["backup": "\(backup.path)"])
+        }
+        let done = try await postgres.migrate()
+        logger.info("migrated", metadata: ["migrations": "\(done.joined(separator: ", "))"])
     }
 }
