@@ -105,8 +105,8 @@ struct CommandLineHarness {
     }
 
     /// Decodes JSON printed by a `--json` command.
-    func json(_ arguments: [String]) async throws -> Any {
-        let result = try await run(arguments + ["--json"])
+    func json(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Any {
+        let result = try await run(arguments + ["--json"], environment: extra)
         try #require(result.succeeded, "\(arguments) failed: \(result.standardError)")
         return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
     }

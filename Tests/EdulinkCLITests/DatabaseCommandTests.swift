@@ -156,6 +156,54 @@ struct DatabaseCommandTests {
                 .filter { $0.hasSuffix(".eml") }.count == delivered)
     }
 
+    @Test("jobs run sends through the sendmail command of EDULINK_SENDMAIL; a failing one keeps the messages queued")
+    func jobsRunThroughSendmail() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        try await harness.demo()
+        // A sendmail stand-in: each message (its arguments, then standard input) into a file of its own.
+        let sent = harness.directory.appendingPathComponent("sent", isDirectory: true)
+        try FileManager.default.createDirectory(at: sent, withIntermediateDirectories: true)
+        let script = harness.directory.appendingPathComponent("fake-sendmail")
+        try """
+        #!/bin/sh
+        if [ -e "\(sent.path)/fail" ]; then echo "relay refused: mailbox unavailable" >&2; exit 75; fi
+        file=$(mktemp "\(sent.path)/message.XXXXXX")
+        echo "ARGS $*" > "$file"
+        cat >> "$file"
+        """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let mail = [
+            "EDULINK_SENDMAIL": "\(script.path) -t -i", "EDULINK_MAIL_FROM": "Edulink <noreply@campus.example>",
+        ]
+
+        // Working: each due message goes through the command, headers first; no files in the outbox.
+        let report = try #require(
+            try await harness.json(["jobs", "run"], environment: mail) as? [String: Int])
+        let delivered = try #require(report["messages_delivered"])
+        #expect(delivered > 0)
+        let messages = try FileManager.default.contentsOfDirectory(at: sent, includingPropertiesForKeys: nil)
+        #expect(messages.count == delivered)
+        let texts = try messages.map { try String(contentsOf: $0, encoding: .utf8) }
+        #expect(texts.allSatisfy { $0.hasPrefix("ARGS -t -i\nFrom: Edulink <noreply@campus.example>\nTo: ") })
+        #expect(
+            texts.allSatisfy {
+                $0.contains("\nSubject: ") && $0.contains("\nContent-Type: text/plain; charset=utf-8\n")
+            })
+        #expect(!FileManager.default.fileExists(atPath: harness.outboxDirectory.path))
+
+        // Failing, on another demo database: nothing is lost, the messages stay queued for a retry.
+        let other = harness.directory.appendingPathComponent("campus/edulink.sqlite")
+        try #require(try await harness.run(["demo", "--db", other.path]).succeeded)
+        try Data().write(to: sent.appendingPathComponent("fail"))
+        let failed = try #require(
+            try await harness.json(["jobs", "run", "--db", other.path], environment: mail) as? [String: Int])
+        #expect(failed["messages_delivered"] == 0)
+        let status = try #require(try await harness.json(["db", "status", "--db", other.path]) as? [String: Any])
+        #expect(((status["row_counts"] as? [String: Int])?["outbox"] ?? 0) > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sent.path).count == delivered + 1)
+    }
+
     func backupFiles(_ harness: CommandLineHarness) async throws -> [URL] {
         try FileManager.default.contentsOfDirectory(
             at: harness.backupDirectory, includingPropertiesForKeys: nil

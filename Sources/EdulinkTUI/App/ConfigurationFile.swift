@@ -24,11 +24,16 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var idleLockMinutes: Int?
     /// The time zone dates are shown in (an IANA name).
     public var timeZone: TimeZone?
+    /// The sendmail-compatible command the outbox delivers through (`/usr/sbin/sendmail -t -i`);
+    /// unset, messages are written as files into the outbox folder (development).
+    public var sendmail: String?
+    /// The From address of the messages sent (`Edulink <noreply@campus.example>`).
+    public var mailFrom: String?
     /// One line per problem found.
     public var problems: [String] = []
 
     /// The keys the file may hold.
-    public static let keys = ["theme", "database", "server", "idle_lock_minutes", "time_zone"]
+    public static let keys = ["theme", "database", "server", "idle_lock_minutes", "time_zone", "sendmail", "mail_from"]
 
     /// No settings.
     public init() {}
@@ -98,6 +103,18 @@ public struct ConfigurationFile: Sendable, Equatable {
                     file.timeZone = zone
                 } else {
                     bad("a time zone name such as \"Africa/Nairobi\"")
+                }
+            case "sendmail":
+                if let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    file.sendmail = text
+                } else {
+                    bad("a command such as \"/usr/sbin/sendmail -t -i\"")
+                }
+            case "mail_from":
+                if let text = value.string, text.contains("@"), !text.contains(where: \.isNewline) {
+                    file.mailFrom = text
+                } else {
+                    bad("an address such as \"Edulink <noreply@campus.example>\"")
                 }
             default:
                 file.problems.append(

@@ -17,8 +17,9 @@ struct JobsRunCommand: AsyncParsableCommand {
         abstract: "Run every scheduled job once (for cron).",
         discussion: """
             Closes listings whose deadline passed, declines offers past their expiry, reminds \
-            students of saved listings that close soon, and delivers due notifications by writing each as a file into the outbox folder \
-            beside the database (<database folder>/outbox/), then evaluates the health checks (alerts are raised \
+            students of saved listings that close soon, and delivers due notifications: through the sendmail-compatible command of \
+            EDULINK_SENDMAIL or config.toml's sendmail (From: EDULINK_MAIL_FROM or mail_from), else \
+            as files in the outbox folder beside the database (<database folder>/outbox/); then evaluates the health checks (alerts are raised \
             and cleared; request figures are left to the processes that serve them). Safe to run \
             often, and from several processes.
             """)
@@ -30,7 +31,7 @@ struct JobsRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try LocalEnvironment.open(database)
-        let transport = try SpoolDirectoryTransport(directory: database.outboxDirectory)
+        let transport = try MailTransport.make(outbox: database.outboxDirectory)
         let report = try await environment.service.runScheduledJobs(transport: transport)
         if json {
             try JSONOutput.print(report)
@@ -47,6 +48,10 @@ struct JobsRunCommand: AsyncParsableCommand {
         table.append(["placement reminders", String(report.placementReminders)])
         table.append(["open health alerts", String(report.alertsOpen)])
         print(table.render())
-        if report.messagesDelivered > 0 { print("Messages are in \(transport.directory.path)") }
+        if report.messagesDelivered > 0, let spool = transport as? SpoolDirectoryTransport {
+            print(
+                "Messages are in \(spool.directory.path) (set sendmail in config.toml, or EDULINK_SENDMAIL, to send them)"
+            )
+        }
     }
 }

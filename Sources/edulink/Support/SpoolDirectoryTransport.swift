@@ -15,22 +15,8 @@ struct SpoolDirectoryTransport: OutboxTransport {
         let stamp = message.createdAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
             .replacingOccurrences(of: ":", with: "")
         let name = "\(stamp)-\(message.id).eml"
-        let text = """
-            To: \(oneLine(message.recipient))
-            Subject: \(oneLine(message.subject))
-            Date: \(message.createdAt.ISO8601Format())
-            X-Edulink-Notification: \(message.notificationID)
-            Content-Type: text/plain; charset=utf-8
-
-            \(message.body)
-
-            """
+        let text = MailTransport.text(message, from: nil)
         // `.atomic` writes a temporary file and renames it, so a reader never sees half a message.
         try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-    }
-
-    /// Header values on one line, so a value cannot add headers of its own.
-    private func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -126,7 +126,7 @@ struct ServeCommand: AsyncParsableCommand {
         if jobsEvery > 0 {
             let jobs = JobScheduler(
                 service: service, interval: jobsEvery, instance: JobScheduler.processInstance,
-                transport: try SpoolDirectoryTransport(directory: outbox), logger: logger)
+                transport: try MailTransport.make(outbox: outbox), logger: logger)
             scheduler = Task { await jobs.run() }
         }
         defer { scheduler?.cancel() }
