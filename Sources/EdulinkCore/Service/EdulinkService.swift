@@ -21,6 +21,8 @@ public struct ServiceEnvironment: Sendable {
     public var logger: Logger
     /// What the health report measures beyond the store; nil reports those checks as unmeasured.
     public var operations: OperationsEnvironment?
+    /// How long the scheduled jobs keep what expires (PLACEMENTS.md, Privacy).
+    public var retention: Retention = .standard
 
     public init(
         store: any Store, clock: any TimeSource = SystemTimeSource(), random: any RandomSource = SystemRandomSource(),

@@ -21,11 +21,14 @@ public struct JobReport: Sendable, Equatable, Codable {
     public var placementReminders: Int
     /// Offers past their expiry, declined with the reason "expired".
     public var offersExpired: Int
+    /// Rows deleted because their retention ended (read notifications, security events, delivered
+    /// messages).
+    public var rowsPruned: Int
 
     public init(
         listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0,
         alertsOpen: Int = 0, placementsStarted: Int = 0, placementsCompleted: Int = 0, placementReminders: Int = 0,
-        offersExpired: Int = 0
+        offersExpired: Int = 0, rowsPruned: Int = 0
     ) {
         self.listingsClosed = listingsClosed
         self.remindersSent = remindersSent
@@ -36,6 +39,7 @@ public struct JobReport: Sendable, Equatable, Codable {
         self.placementsCompleted = placementsCompleted
         self.placementReminders = placementReminders
         self.offersExpired = offersExpired
+        self.rowsPruned = rowsPruned
     }
 }
 
@@ -46,7 +50,7 @@ extension JobReport {
             (listingsClosed, "listings closed"), (offersExpired, "offers expired"), (remindersSent, "reminders"),
             (placementsStarted, "placements started"), (placementsCompleted, "placements completed"),
             (placementReminders, "placement reminders"), (messagesDelivered, "messages delivered"),
-            (messagesFailed, "messages failed"),
+            (messagesFailed, "messages failed"), (rowsPruned, "old rows deleted"),
         ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return parts.isEmpty ? "nothing to do" : parts.joined(separator: ", ")
     }
@@ -67,6 +71,7 @@ extension EdulinkService {
         if let transport {
             (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
         }
+        report.rowsPruned = try await pruneExpired().values.reduce(0, +)
         report.alertsOpen = await evaluateHealth().alerts.count
         return report
     }
@@ -108,6 +113,15 @@ extension EdulinkService {
             try authorize(principal, .manageUsers)
             return try await store.read { try $0.jobRuns(limit: min(max(limit, 1), 1000)) }
         }
+    }
+
+    /// Deletes what the retention periods no longer keep (`environment.retention`); returns the
+    /// rows deleted, by table.
+    @discardableResult
+    public func pruneExpired() async throws -> [String: Int] {
+        let at = now()
+        let retention = environment.retention
+        return try await store.write { session in try session.prune(retention, at: at) }
     }
 
     /// Declines every offer past its expiry with the reason "expired" and tells the student and the

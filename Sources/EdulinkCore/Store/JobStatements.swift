@@ -39,6 +39,40 @@ extension SQLSession {
     public func pruneJobRuns(before date: Date) throws -> Int {
         try perform("DELETE FROM job_runs WHERE started_at < ?", [date])
     }
+
+    /// Deletes what `retention` no longer keeps as of `date`; returns how many rows, by table.
+    public func prune(_ retention: Retention, at date: Date) throws -> [String: Int] {
+        func before(_ days: Int) -> Date { date.addingTimeInterval(-Double(days) * 86_400) }
+        var deleted: [String: Int] = [:]
+        deleted["outbox"] = try perform(
+            "DELETE FROM outbox WHERE status = 'sent' AND created_at < ?", [before(retention.deliveredMessageDays)])
+        // A notification a message still refers to stays until the message goes.
+        deleted["notifications"] = try perform(
+            """
+            DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < ?
+            AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.notification_id = notifications.id)
+            """, [before(retention.readNotificationDays)])
+        deleted["security_events"] = try perform(
+            "DELETE FROM security_events WHERE at < ?", [before(retention.securityEventDays)])
+        return deleted.filter { $0.value > 0 }
+    }
+}
+
+/// How long what expires is kept, and then deleted by the scheduled jobs. (The server keeps its
+/// idempotency records for its own `idempotencyRetention`, 24 hours, and prunes them itself.)
+public struct Retention: Sendable, Equatable, Codable {
+    public var readNotificationDays: Int
+    public var securityEventDays: Int
+    public var deliveredMessageDays: Int
+
+    public init(readNotificationDays: Int, securityEventDays: Int, deliveredMessageDays: Int) {
+        self.readNotificationDays = readNotificationDays
+        self.securityEventDays = securityEventDays
+        self.deliveredMessageDays = deliveredMessageDays
+    }
+
+    /// Read notifications 180 days, security events a year, delivered messages 30 days.
+    public static let standard = Retention(readNotificationDays: 180, securityEventDays: 365, deliveredMessageDays: 30)
 }
 
 /// One run of the scheduler in `edulink serve`.

@@ -183,6 +183,8 @@ public protocol StoreWriter: StoreReader {
     /// Forgets scheduler runs that started before `date`.
     @discardableResult
     func pruneJobRuns(before date: Date) throws -> Int
+    /// Deletes what `retention` no longer keeps as of `date`; returns how many rows, by table.
+    func prune(_ retention: Retention, at date: Date) throws -> [String: Int]
     /// Ends every sign-in session of every account begun before `date` (`sessionsEndedAt`); returns
     /// how many accounts there are.
     func endEverySession(at date: Date) throws -> Int

@@ -46,6 +46,7 @@ struct JobsRunCommand: AsyncParsableCommand {
         table.append(["placements started", String(report.placementsStarted)])
         table.append(["placements completed", String(report.placementsCompleted)])
         table.append(["placement reminders", String(report.placementReminders)])
+        table.append(["old rows deleted", String(report.rowsPruned)])
         table.append(["open health alerts", String(report.alertsOpen)])
         print(table.render())
         if report.messagesDelivered > 0, let spool = transport as? SpoolDirectoryTransport {
