@@ -76,4 +76,9 @@ for script in scripts/e2e/*.sh; do
     echo "-- $script"
     bash "$script"
 done
+
+step "install into a temporary prefix"
+# scripts/install.sh with this debug build: the installed binary finds its themes and demo data,
+# man renders its page, bash loads its completions.
+bash scripts/check-install.sh "$bin"
 echo "test.sh: all green"
