@@ -235,6 +235,45 @@ struct KeyFlowTests {
         #expect(driver.quitRequested)
     }
 
+    @Test(":password: an employer changes their own password; a wrong current one is said under its field")
+    func shellPassword() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size, as: "employer@edulink.demo")
+        await driver.settle()
+        driver.press(":")
+        driver.type("password")
+        driver.press("enter")
+        #expect(screenText(driver.terminal).contains("Change your password"))
+        // Typed letters are the form's, not the tabs' or the shell's (q does not quit).
+        driver.type("not the password q")
+        driver.press("tab")
+        driver.type("a new long passphrase 42")
+        driver.press("tab")
+        driver.type("a new long passphrase 42")
+        driver.press("enter")
+        await driver.settle()
+        #expect(!driver.quitRequested)
+        #expect(screenText(driver.terminal).contains("Current password is incorrect."))
+        // The form keeps what was typed; the current password is retyped.
+        driver.press("esc")
+        driver.press(":")
+        driver.type("password")
+        driver.press("enter")
+        driver.type(DemoSeeder.demoPassword)
+        driver.press("tab")
+        driver.type("a new long passphrase 42")
+        driver.press("tab")
+        driver.type("a new long passphrase 42")
+        driver.press("enter")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Password changed."))
+        #expect(!screenText(driver.terminal).contains("Change your password"))
+        await harness.repository.logout()
+        let signedIn = try await harness.repository.login(
+            email: "employer@edulink.demo", password: "a new long passphrase 42")
+        #expect(signedIn.role == .employer)
+    }
+
     @Test("Profile edits survive switching tabs; q, ctrl-c and :logout ask before losing them")
     func unsavedProfile() async throws {
         let driver = try await Harness.make().signedIn(size)

@@ -30,6 +30,17 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test(":password opens the change-your-password form over any role's tab (here the admin's)")
+    func shellPassword() async throws {
+        try await check("password-form", as: "admin@edulink.demo") { driver in
+            await driver.settle()
+            driver.press(":")
+            driver.type("password")
+            driver.press("enter")
+            driver.type("secret")
+        }
+    }
+
     @Test("Health shows checks, gauges, request sparklines, alerts and KPIs coloured by threshold")
     func adminHealth() async throws {
         try await check("admin-health", as: "admin@edulink.demo")

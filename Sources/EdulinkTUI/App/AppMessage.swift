@@ -26,6 +26,8 @@ public enum AppMessage: Sendable {
     case supervisorProfile(SupervisorProfileViewModel.Message)
     case students(StudentsViewModel.Message)
     case reports(ReportsViewModel.Message)
+    /// The `:password` form's change finished.
+    case password(Result<Void, Failure>)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

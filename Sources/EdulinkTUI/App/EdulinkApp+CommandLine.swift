@@ -5,7 +5,9 @@ import TerminalKit
 extension EdulinkApp {
     /// Everything `:` completes: the role's tabs, the themes, and the shell's commands.
     var commandCompletions: [String] {
-        tabs.map(\.rawValue) + environment.themes.availableNames().map { "theme " + $0 } + ["help", "logout", "quit"]
+        tabs.map(\.rawValue) + environment.themes.availableNames().map { "theme " + $0 } + [
+            "help", "password", "logout", "quit",
+        ]
     }
 
     mutating func commandKey(_ key: Key, area: Rect, effects: [Effect<AppMessage>]) -> (
@@ -44,6 +46,10 @@ extension EdulinkApp {
         case "help":
             help = ("", 0)
             return (effects, .none)
+        case "password":
+            passwordChange = PasswordChange()
+            passwordForm.open()
+            return (effects, .none)
         case "theme":
             let names = environment.themes.availableNames()
             guard words.count == 2 else {
@@ -70,7 +76,8 @@ extension EdulinkApp {
                 effects
                     + toast(
                         "Unknown command :\(name) — try "
-                            + (tabs.map { ":" + $0.rawValue } + [":theme NAME", ":logout"]).joined(separator: ", ")
+                            + (tabs.map { ":" + $0.rawValue } + [":theme NAME", ":password", ":logout"]).joined(
+                                separator: ", ")
                             + " or :quit.", error: true),
                 .none
             )

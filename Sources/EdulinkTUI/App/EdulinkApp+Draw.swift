@@ -62,6 +62,7 @@ extension EdulinkApp {
                 into: &frame, area: layout.content, lock: lock, user: user.email, context: context)
         } else {
             drawScreen(into: &frame, area: layout.content, context: context)
+            passwordForm.draw(into: &frame, area: layout.content)
         }
         drawStatus(into: &frame, area: layout.status, user: user)
         drawToasts(into: &frame.buffer, above: layout.status)

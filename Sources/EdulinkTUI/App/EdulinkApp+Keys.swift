@@ -9,7 +9,8 @@ extension EdulinkApp {
     static let globalKeys = KeyTable<GlobalIntent>([
         KeyBinding(["?"], hint: "help", "This help (type to filter it)", group: "Everywhere", action: .help),
         KeyBinding(
-            [":"], hint: "cmd", "Command line: a tab by name, :theme NAME, :help, :logout, :quit (tab completes)",
+            [":"], hint: "cmd",
+            "Command line: a tab by name, :theme NAME, :password, :help, :logout, :quit (tab completes)",
             group: "Everywhere", action: .command),
         KeyBinding(
             ["1", "2", "3", "4", "5", "6"], "Switch to the tab with that number", group: "Everywhere", action: .tab),
@@ -39,6 +40,7 @@ extension EdulinkApp {
         if dialog != nil { return dialogKey(key, area: area, effects: effects) }
         if help != nil { return (effects + helpKey(key), .none) }
         if commandLine != nil { return commandKey(key, area: area, effects: effects) }
+        if passwordForm.isOpen { return (effects + passwordKey(key), .none) }
 
         let outcome = screenKey(key, area: area)
         let screenEffects = effects + apply(outcome, area: area)
@@ -69,7 +71,7 @@ extension EdulinkApp {
 
     /// Whether the focused screen takes typed characters (so `q` or `1` are text, not commands).
     var capturesText: Bool {
-        if apply != nil { return true }
+        if apply != nil || passwordForm.isOpen { return true }
         if detail != nil { return false }
         return hostIndex(for: tab).map { hosted[$0].capturesText(on: tab) } ?? false
     }
@@ -197,6 +199,7 @@ extension EdulinkApp {
             return (table.helpSections(filter: filter), table.hints)
         }
         if session.isLocked { return pack(LockScreen.keys) }
+        if passwordForm.isOpen { return pack(PasswordForm.keys) }
         if apply != nil { return pack(ApplyFormScreen.keys.merged(with: ApplyFormScreen.fieldKeys)) }
         if let detail { return pack(detail.keys.merged(with: ListingDetailScreen.scrollKeys)) }
         guard let index = hostIndex(for: tab) else { return ([], []) }

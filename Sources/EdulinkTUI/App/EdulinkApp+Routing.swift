@@ -26,6 +26,8 @@ extension EdulinkApp {
             return detail?.receive(message) ?? []
         case .apply(let message):
             return apply?.receive(message) ?? []
+        case .password(let result):
+            return passwordFinished(result)
         case .dropped:
             return []
         default:

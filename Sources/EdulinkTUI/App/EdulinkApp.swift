@@ -33,6 +33,9 @@ public struct EdulinkApp: TerminalKit.Application {
     var dialog: (state: DialogState, purpose: DialogPurpose)?
     var help: (filter: String, scroll: Int)?
     var commandLine: CommandLineState?
+    /// `:password`: the form every role changes its own password in, over any tab.
+    var passwordForm = PasswordForm()
+    var passwordChange = PasswordChange()
     var commandHistory: [String] = []
     var spinning = false
     /// The theme in use, for `:theme` without a name.
@@ -136,6 +139,8 @@ public struct EdulinkApp: TerminalKit.Application {
         dialog = nil
         help = nil
         commandLine = nil
+        passwordForm = PasswordForm()
+        passwordChange = PasswordChange()
         login = LoginScreen(
             model: LoginViewModel(
                 repository: environment.repository, demoAccounts: environment.demoAccounts,

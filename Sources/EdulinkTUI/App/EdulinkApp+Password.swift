@@ -1,0 +1,26 @@
+import EdulinkViewModels
+import TerminalKit
+
+// `:password`: every role changes its own password with the current one, over whatever tab is on
+// screen (students and supervisors also have `p` on their Profile). The rules and the errors are
+// the service's; the form is the one every Profile uses.
+extension EdulinkApp {
+    mutating func passwordKey(_ key: Key) -> [Effect<AppMessage>] {
+        switch passwordForm.handle(key) {
+        case .closed, .handled:
+            return []
+        case .submit(let current, let new, let confirmation):
+            let effect = passwordChange.start(
+                current: current, new: new, confirmation: confirmation, repository: environment.repository)
+            passwordForm.sync(passwordChange)
+            return effect.map { [$0.map { AppMessage.password($0) }] } ?? []
+        }
+    }
+
+    mutating func passwordFinished(_ result: Result<Void, Failure>) -> [Effect<AppMessage>] {
+        var events = AppEventQueue()
+        passwordChange.finish(result, events: &events)
+        passwordForm.sync(passwordChange)
+        return events.drain([])
+    }
+}
