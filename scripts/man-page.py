@@ -28,6 +28,10 @@ ENVIRONMENT = [
     ("EDULINK_SERVER", "The Edulink server the terminal app uses when no --server option is given "
      "(an http:// or https:// URL)."),
     ("EDULINK_THEME", "The terminal app's theme when no --theme option is given."),
+    ("EDULINK_SENDMAIL", "The sendmail-compatible command the scheduled jobs deliver email through "
+     "(for example \"/usr/sbin/sendmail -t -i\"); wins over config.toml's sendmail. Without either, "
+     "messages are written as files into the outbox folder."),
+    ("EDULINK_MAIL_FROM", "The From: of that email; wins over config.toml's mail_from."),
     ("NO_COLOR", "When set (to anything), no colour is used: the terminal app uses the mono theme."),
     ("XDG_CONFIG_HOME", "Where config.toml and your own themes are looked for (default ~/.config)."),
     ("XDG_DATA_HOME", "Where the default database lives (default ~/.local/share)."),
@@ -37,13 +41,15 @@ ENVIRONMENT = [
 
 FILES = [
     ("$XDG_CONFIG_HOME/edulink/config.toml",
-     "Settings kept between runs: theme, database, server, idle_lock_minutes, time_zone. "
+     "Settings kept between runs: theme, database, server, idle_lock_minutes, time_zone, "
+     "sendmail, mail_from. "
      "A bad value is reported on one line (file, key, value) and ignored."),
     ("$XDG_CONFIG_HOME/edulink/themes/NAME.toml", "Your own themes."),
     ("$XDG_DATA_HOME/edulink/edulink.sqlite",
      "The default database; the terminal app creates it with the demo dataset when it is missing."),
     ("DATABASE-FOLDER/backups/", "Verified snapshots made by `edulink db backup` (or --dir)."),
-    ("DATABASE-FOLDER/outbox/", "Messages delivered by `edulink jobs run`."),
+    ("DATABASE-FOLDER/outbox/", "Messages of the scheduled jobs (`edulink jobs run`, `edulink serve`) "
+     "when no sendmail command is set."),
     ("DATABASE-FOLDER/drafts/", "Applications not sent yet."),
     ("$XDG_STATE_HOME/edulink/server/signing-keys.json",
      "The server's token-signing keys (mode 0600), or in --state-dir."),
