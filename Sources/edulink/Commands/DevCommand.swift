@@ -171,7 +171,7 @@ struct HammerCommand: AsyncParsableCommand {
     func run() async throws { try await Hammer.reportingErrors(hammer) }
 
     private func hammer() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let mode = RepositoryMode.local(path: environment.databaseURL.path)
         let employer = environment.service.localSession(mode: mode, origin: .cli)
         _ = try await employer.login(email: Hammer.employerEmail, password: Hammer.password)
@@ -288,7 +288,7 @@ struct PlacementHammerCommand: AsyncParsableCommand {
     func run() async throws { try await Hammer.reportingErrors(hammer) }
 
     private func hammer() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let mode = RepositoryMode.local(path: environment.databaseURL.path)
         let supervisor = environment.service.localSession(mode: mode, origin: .cli)
         _ = try await supervisor.login(email: Hammer.supervisorEmail(worker: worker), password: Hammer.password)

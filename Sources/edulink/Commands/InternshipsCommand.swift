@@ -58,7 +58,7 @@ struct InternshipsSearchCommand: AsyncParsableCommand {
             Terminal.writeError(QueryErrorReport(query: text, error: error).rendered + "\n")
             throw ExitCode(CommandFailure.usageExitCode)
         }
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let page = try await environment.asOperator.search(
             filter, cursor: cursor.flatMap(PageCursor.init(token:)), limit: limit)
         if json {

@@ -13,7 +13,7 @@ struct InternshipsQueueCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let queue = try await environment.asOperator.verificationQueue()
         if json { return try JSONOutput.print(queue) }
         if queue.isEmpty { return print("No listings wait for verification.") }
@@ -44,7 +44,7 @@ struct InternshipsVerifyCommand: AsyncParsableCommand {
     var sendBack: String?
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let event: ListingEvent = sendBack == nil ? .verify : .sendBack
         let listing = try await environment.asOperator.changeListing(
             ListingID(id), event, reason: sendBack)

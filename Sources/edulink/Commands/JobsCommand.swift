@@ -30,7 +30,7 @@ struct JobsRunCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let transport = try MailTransport.make(outbox: database.outboxDirectory)
         let report = try await environment.service.runScheduledJobs(transport: transport)
         if json {

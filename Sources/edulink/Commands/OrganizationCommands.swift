@@ -46,7 +46,7 @@ struct OrganizationListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let organizations = try await environment.asOperator.allOrganizations()
         if json {
             try JSONOutput.print(organizations)
@@ -100,7 +100,7 @@ struct OrganizationCreateCommand: AsyncParsableCommand {
     var verified = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         var created = try await environment.asOperator.createOrganization(
             Organization(
                 name: name, industry: industry, size: size, website: website, location: location,
@@ -143,7 +143,7 @@ struct OrganizationEditCommand: AsyncParsableCommand {
     var website: String?
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         var organization = try await target.resolve(environment.asOperator)
         guard name != nil || industry != nil || size != nil || location != nil || description != nil || website != nil
         else {
@@ -173,7 +173,7 @@ struct OrganizationVerifyCommand: AsyncParsableCommand {
     var undo = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let organization = try await target.resolve(environment.asOperator)
         try await environment.asOperator.setOrganizationVerified(organization.id, verified: !undo)
         print("\(organization.name) is \(undo ? "no longer verified" : "verified").")
@@ -211,7 +211,7 @@ struct InstitutionListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let institutions = try await environment.asOperator.institutions()
         if json {
             try JSONOutput.print(institutions)
@@ -255,7 +255,7 @@ struct InstitutionCreateCommand: AsyncParsableCommand {
     var verified = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let created = try await environment.asOperator.createInstitution(
             Institution(name: name, shortCode: shortCode, type: type, verified: verified))
         print(
@@ -283,7 +283,7 @@ struct InstitutionEditCommand: AsyncParsableCommand {
     var type: InstitutionType?
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         var institution = try await target.resolve(environment.asOperator)
         guard name != nil || shortCode != nil || type != nil else {
             throw ValidationError("Give at least one of --name, --short-code, --type.")
@@ -308,7 +308,7 @@ struct InstitutionVerifyCommand: AsyncParsableCommand {
     var undo = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let institution = try await target.resolve(environment.asOperator)
         _ = try await environment.asOperator.setInstitutionVerified(institution.id, verified: !undo)
         print("\(institution.name) is \(undo ? "no longer verified" : "verified").")

@@ -20,7 +20,7 @@ struct PasswdCommand: AsyncParsableCommand {
     var email: String
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let current = try PasswordInput.read(prompt: "Current password for \(email)", confirm: false)
         let session = environment.service.localSession(
             mode: .local(path: environment.databaseURL.path), origin: .cli)

@@ -21,7 +21,7 @@ struct PlacementsListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let placements = try await environment.asOperator.placements()
         if json {
             try JSONOutput.print(placements)
@@ -66,7 +66,7 @@ struct PlacementsCertificateCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let record = try await environment.asOperator.completionRecord(PlacementID(id))
         let html = CompletionCertificate.html(record, timeZone: .current)
         guard let out else {
@@ -101,7 +101,7 @@ struct PlacementsVerifyCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let record: CompletionRecord
         do {
             record = try await environment.asOperator.verifyCompletion(code: code)

@@ -66,7 +66,7 @@ struct ReportsPlacementsCommand: AsyncParsableCommand {
         let now = Date()
         let end = try to.map { try Self.day($0, "--to").addingTimeInterval(86_400) } ?? now
         let start = try from.map { try Self.day($0, "--from") } ?? end.addingTimeInterval(-365 * 86_400)
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let target = try await institution.resolve(environment.asOperator)
         let report = try await environment.asOperator.placementReport(
             ReportPeriod(from: start, to: end), institution: target.id)

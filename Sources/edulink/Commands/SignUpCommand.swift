@@ -34,7 +34,7 @@ struct SignUpCommand: AsyncParsableCommand {
     var year: Int?
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let password = try PasswordInput.read(prompt: "Password for \(email)", confirm: true)
         let user = try await environment.service.signUp(
             StudentSignUp(

@@ -78,7 +78,7 @@ struct StudentsImportCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let target = try await institution.resolve(environment.asOperator)
         let report = try await environment.asOperator.importStudents(
             StudentImportRequest(csv: text, apply: !dryRun, institutionID: target.id))

@@ -29,7 +29,7 @@ struct UserListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         var users: [UserSummary] = []
         var after: UserID?
         let pageSize = 1000
@@ -92,7 +92,7 @@ struct UserCreateCommand: AsyncParsableCommand {
     var institution: Int64?
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let password = try PasswordInput.read(prompt: "Password for \(email)", confirm: true)
         let user = try await environment.asOperator.createUser(
             NewAccount(
@@ -116,7 +116,7 @@ struct UserSetRoleCommand: AsyncParsableCommand {
     var role: Role
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let user = try await environment.asOperator.user(email: email)
         try await environment.asOperator.setRole(user.id, to: role)
         print("\(user.email) is now \(role.rawValue) (was \(user.role.rawValue)).")
@@ -146,7 +146,7 @@ struct UserSetInstitutionCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let user = try await environment.asOperator.user(email: email)
         let id = Int64(institution).map { InstitutionID($0) }
         try await environment.asOperator.setInstitution(user.id, to: id)
@@ -172,7 +172,7 @@ struct UserLockCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let user = try await environment.asOperator.user(email: email)
         let until = minutes.map { Date().addingTimeInterval(Double($0) * 60) }
         try await environment.asOperator.lockUser(user.id, until: until)
@@ -191,7 +191,7 @@ struct UserUnlockCommand: AsyncParsableCommand {
     var email: String
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let user = try await environment.asOperator.user(email: email)
         try await environment.asOperator.unlockUser(user.id)
         print("Unlocked \(user.email).")
@@ -211,7 +211,7 @@ struct UserResetPasswordCommand: AsyncParsableCommand {
     var email: String
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let user = try await environment.asOperator.user(email: email)
         let password = try await environment.asOperator.resetPassword(user.id)
         if Terminal.errorIsInteractive {

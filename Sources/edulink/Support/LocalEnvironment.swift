@@ -17,7 +17,7 @@ struct LocalEnvironment: Sendable {
     var asOperator: EdulinkService { service.acting(as: principal) }
 
     /// Opens an existing database (refusing a missing one).
-    static func open(_ options: DatabaseOptions, migrate: Bool = true) throws -> LocalEnvironment {
+    static func open(_ options: DatabaseOptions, migrate: Bool = true) async throws -> LocalEnvironment {
         try LocalEnvironment(databaseURL: try options.existingURL(), migrate: migrate)
     }
 

@@ -24,7 +24,7 @@ struct DatabaseBackupCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
         try EdulinkPaths.createPrivateDirectory(directory)
         let backup = try await environment.store.backup(into: directory, keepDays: keepDays)
@@ -63,7 +63,7 @@ struct DatabaseRestoreCommand: AsyncParsableCommand {
         guard DatabaseFile.exists(source) else { throw CommandFailure("no backup file at \(source.path)") }
         let target = try database.existingURL()
         try Confirmation.require("replace the database at \(target.path) with \(source.path)", yes: yes)
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
         try EdulinkPaths.createPrivateDirectory(directory)
         let previous = try await environment.asOperator.restore(

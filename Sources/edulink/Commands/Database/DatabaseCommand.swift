@@ -25,7 +25,7 @@ struct DatabaseStatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let status = try await environment.store.status()
         if json {
             try JSONOutput.print(status)
@@ -72,7 +72,7 @@ struct DatabaseMigrateCommand: AsyncParsableCommand {
     var dir: String?
 
     func run() async throws {
-        let current = try LocalEnvironment.open(database, migrate: false)
+        let current = try await LocalEnvironment.open(database, migrate: false)
         let status = try await current.store.status()
         guard !status.pendingMigrations.isEmpty else {
             print("The database is up to date (schema \(status.schemaVersion)).")
@@ -82,7 +82,7 @@ struct DatabaseMigrateCommand: AsyncParsableCommand {
         try EdulinkPaths.createPrivateDirectory(directory)
         let backup = try await current.store.backup(into: directory, keepDays: DatabaseBackupCommand.defaultKeepDays)
         print("Backed up to \(backup.path)")
-        let migrated = try LocalEnvironment.open(database, migrate: true)
+        let migrated = try await LocalEnvironment.open(database, migrate: true)
         let after = try await migrated.store.status()
         print("Applied \(status.pendingMigrations.joined(separator: ", ")); schema is now \(after.schemaVersion).")
     }
@@ -99,7 +99,7 @@ struct DatabaseCheckCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let report = try await environment.store.checkIntegrity()
         if json {
             try JSONOutput.print(report)

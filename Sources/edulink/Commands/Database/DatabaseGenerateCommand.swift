@@ -30,7 +30,7 @@ struct DatabaseGenerateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database)
+        let environment = try await LocalEnvironment.open(database)
         let vocabulary = try SyntheticVocabulary.load(from: try DemoResources.vocabularyURL)
         let showProgress = Terminal.errorIsInteractive
         let total = listings

@@ -10,7 +10,7 @@ struct DatabaseVacuumCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         let before = try fileSize(environment.databaseURL)
         try await environment.store.vacuum()
         let after = try fileSize(environment.databaseURL)
@@ -26,7 +26,7 @@ struct DatabaseAnalyzeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         try await environment.store.analyze()
         print("Analyzed \(environment.databaseURL.path)")
     }
@@ -40,7 +40,7 @@ struct DatabaseReindexCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let environment = try LocalEnvironment.open(database, migrate: false)
+        let environment = try await LocalEnvironment.open(database, migrate: false)
         try await environment.store.reindex()
         print("Reindexed \(environment.databaseURL.path)")
     }
