@@ -15,10 +15,15 @@ struct CommandResult {
 /// `XDG_DATA_HOME` and `XDG_CONFIG_HOME` pointing inside it and a cheap bcrypt cost.
 struct CommandLineHarness {
     let directory: URL
+    /// `EDULINK_DB` when it is not the file in the directory (a `postgres://` URL).
+    let database: String?
 
-    init() throws {
+    /// - Parameter database: the database the commands use through `EDULINK_DB`; nil for a SQLite
+    ///   file inside the directory (``databaseURL``).
+    init(database: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("edulink-cli-\(UUID().uuidString)", isDirectory: true)
+        self.database = database
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -37,7 +42,7 @@ struct CommandLineHarness {
             ["PATH", "LANG", "LLVM_PROFILE_FILE"].contains($0.key)
         }
         environment["HOME"] = directory.path
-        environment["EDULINK_DB"] = databaseURL.path
+        environment["EDULINK_DB"] = database ?? databaseURL.path
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
         environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
         environment["EDULINK_BCRYPT_COST"] = "4"

@@ -32,7 +32,7 @@ struct DoctorTests {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
         let url = try await Self.database(harness, checked: false)
-        let report = await Doctor.examine(databaseURL: url, probe: Self.probe(), environment: environment)
+        let report = await Doctor.examine(location: .sqlite(url), probe: Self.probe(), environment: environment)
         #expect(report.check(.integrity)?.status == .warning)
         #expect(report.check(.integrity)?.summary == "never checked")
         #expect(report.status == .warning)
@@ -45,8 +45,8 @@ struct DoctorTests {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
         let url = try await Self.database(harness)
-        let report = await Doctor.examine(databaseURL: url, probe: Self.probe(), environment: environment)
-        #expect(report.status == .ok, "\(Doctor.render(report, databaseURL: url))")
+        let report = await Doctor.examine(location: .sqlite(url), probe: Self.probe(), environment: environment)
+        #expect(report.status == .ok, "\(Doctor.render(report, location: .sqlite(url)))")
         #expect(Doctor.exitCode(report.status) == 0)
         #expect(report.check(.configuration)?.status == .ok)
         #expect(report.checks.count == HealthCheckName.allCases.count)
@@ -56,12 +56,12 @@ struct DoctorTests {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
         let url = try await Self.database(harness, backupHoursAgo: 30)
-        let report = await Doctor.examine(databaseURL: url, probe: Self.probe(), environment: environment)
+        let report = await Doctor.examine(location: .sqlite(url), probe: Self.probe(), environment: environment)
         #expect(report.status == .warning)
         #expect(report.check(.backups)?.status == .warning)
         #expect(Doctor.exitCode(report.status) == 2)
         #expect(report.alerts.map(\.kind) == [.backupAge])
-        #expect(Doctor.render(report, databaseURL: url).contains("Overall: degraded (exit 2)"))
+        #expect(Doctor.render(report, location: .sqlite(url)).contains("Overall: degraded (exit 2)"))
     }
 
     @Test func lowDiskIsDegraded() async throws {
@@ -69,11 +69,11 @@ struct DoctorTests {
         defer { harness.remove() }
         let url = try await Self.database(harness)
         let report = await Doctor.examine(
-            databaseURL: url, probe: Self.probe(freePercent: 15), environment: environment)
+            location: .sqlite(url), probe: Self.probe(freePercent: 15), environment: environment)
         #expect(report.check(.storage)?.status == .warning)
         #expect(Doctor.exitCode(report.status) == 2)
         let critical = await Doctor.examine(
-            databaseURL: url, probe: Self.probe(freePercent: 5), environment: environment)
+            location: .sqlite(url), probe: Self.probe(freePercent: 5), environment: environment)
         #expect(Doctor.exitCode(critical.status) == 1)
     }
 
@@ -82,7 +82,7 @@ struct DoctorTests {
         defer { harness.remove() }
         let url = try await Self.database(harness)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
-        let report = await Doctor.examine(databaseURL: url, probe: Self.probe(), environment: environment)
+        let report = await Doctor.examine(location: .sqlite(url), probe: Self.probe(), environment: environment)
         #expect(report.check(.configuration)?.status == .warning)
         #expect(report.check(.configuration)?.summary.contains("644") == true)
     }
@@ -94,7 +94,7 @@ struct DoctorTests {
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 8192).write(to: url)
-        let report = await Doctor.examine(databaseURL: url, probe: Self.probe(), environment: environment)
+        let report = await Doctor.examine(location: .sqlite(url), probe: Self.probe(), environment: environment)
         #expect(report.check(.database)?.status == .critical)
         #expect(Doctor.exitCode(report.status) == 1)
         // The same through the binary, as cron sees it.

@@ -1,5 +1,11 @@
 public import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The server's HMAC signing keys, kept in a file only the server's user can read (0600).
 ///
 /// The newest key signs; every key still in the file verifies. `edulink keys rotate` adds a key and
@@ -48,7 +54,9 @@ public struct SigningKeyFile: Sendable, Codable, Equatable {
         return key
     }
 
-    /// Writes the file atomically with mode 0600 inside a 0700 folder.
+    /// Writes the file atomically with mode 0600 inside a 0700 folder: the keys go to a temporary
+    /// file beside it, flushed to disk, which `rename(2)` puts in place of the old file in one step.
+    /// A failure leaves the old file as it was and no temporary file behind.
     public func save(to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(
@@ -64,10 +72,21 @@ public struct SigningKeyFile: Sendable, Codable, Equatable {
         else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(
+                    .fileWriteUnknown,
+                    userInfo: [
+                        NSFilePathErrorKey: url.path,
+                        NSLocalizedDescriptionKey: "cannot replace \(url.path): \(String(cString: strerror(errno)))",
+                    ])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         }
     }
 

@@ -16,7 +16,7 @@ import TOMLKit
 public struct ConfigurationFile: Sendable, Equatable {
     /// The theme's name.
     public var theme: String?
-    /// The database file (a leading `~` is expanded).
+    /// The database: a file (a leading `~` is expanded), `sqlite:PATH` or a `postgres://` URL.
     public var database: String?
     /// The Edulink server to use instead of a database file.
     public var server: URL?
@@ -84,7 +84,7 @@ public struct ConfigurationFile: Sendable, Equatable {
                 if let text = value.string, !text.isEmpty {
                     file.database = (text as NSString).expandingTildeInPath
                 } else {
-                    bad("a file path")
+                    bad("a file path or a postgres:// URL")
                 }
             case "server":
                 if let text = value.string, let url = ServerAddress.parse(text) {

@@ -5,34 +5,25 @@ import Foundation
 import Logging
 
 extension DemoCommand {
-    /// The PostgreSQL database `--db postgres://…` (or `EDULINK_DB`) names, nil for a SQLite file.
-    func postgresLocation(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> PostgresLocation?
-    {
-        guard let text = [database.path, environment["EDULINK_DB"]].compactMap({ $0 }).first(where: { !$0.isEmpty }),
-            text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
-        else { return nil }
-        do {
-            return try PostgresLocation(url: text)
-        } catch {
-            throw CommandFailure("\(text) is not a PostgreSQL URL; write postgres://user@host:5432/database")
-        }
-    }
-
     /// Fills an existing, empty PostgreSQL database with the demo dataset (migrating it first). A
     /// database that already has accounts is refused: replacing one is the database owner's call
     /// (`dropdb` and `createdb`), not a flag's.
     func seedPostgres(_ location: PostgresLocation) async throws {
         let dataset = try DemoSeeder.loadBundledDataset()
-        let store = try await PostgresStore(
-            location: location, maximumConnections: 2, logger: Logger(label: "edulink.postgres"))
+        var logger = Logger(label: "edulink.postgres")
+        logger.logLevel = .warning
+        let store = try await PostgresStore(location: location, maximumConnections: 2, migrate: false, logger: logger)
         do {
-            let users = try await store.status().rowCounts["users"] ?? 0
-            guard users == 0 else {
-                throw CommandFailure(
-                    "\(location.redacted) already has \(users) accounts; the demo fills an empty database only "
-                        + "(drop and create the database to start over)")
+            // Checked before migrating: a database in use is neither migrated nor filled here.
+            if try await !store.migrations().applied.isEmpty {
+                let users = try await store.status().rowCounts["users"] ?? 0
+                guard users == 0 else {
+                    throw CommandFailure(
+                        "\(location.redacted) already has \(users) accounts; the demo fills an empty database only "
+                            + "(drop and create the database to start over)")
+                }
             }
+            try await store.migrate()
             let seeder = DemoSeeder(hasher: LocalEnvironment.hasher(), now: Date())
             let counts = try await seeder.seed(dataset, into: store)
             print("Filled \(location.redacted) with the demo dataset")

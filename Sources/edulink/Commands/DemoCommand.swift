@@ -29,12 +29,14 @@ struct DemoCommand: AsyncParsableCommand {
     ]
 
     func run() async throws {
-        if let location = try postgresLocation() {
+        let url: URL
+        switch try database.location() {
+        case .postgres(let location):
             try await seedPostgres(location)
             printAccounts()
             return
+        case .sqlite(let file): url = file
         }
-        let url = database.url
         if DatabaseFile.exists(url) {
             guard reset else {
                 throw CommandFailure(

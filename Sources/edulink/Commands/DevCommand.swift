@@ -88,7 +88,7 @@ struct HammerSetupCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = try LocalEnvironment(databaseURL: database.url)
+        let environment = try await LocalEnvironment.openOrCreate(database.location())
         let service = environment.service
         let now = Date()
         // The organization and institution have no service call yet: setup writes them directly.
@@ -172,7 +172,7 @@ struct HammerCommand: AsyncParsableCommand {
 
     private func hammer() async throws {
         let environment = try await LocalEnvironment.open(database, migrate: false)
-        let mode = RepositoryMode.local(path: environment.databaseURL.path)
+        let mode = RepositoryMode.local(path: environment.location.described)
         let employer = environment.service.localSession(mode: mode, origin: .cli)
         _ = try await employer.login(email: Hammer.employerEmail, password: Hammer.password)
         let listings = try await employer.myListings().filter { $0.status == .published }.map(\.id).sorted()
@@ -289,7 +289,7 @@ struct PlacementHammerCommand: AsyncParsableCommand {
 
     private func hammer() async throws {
         let environment = try await LocalEnvironment.open(database, migrate: false)
-        let mode = RepositoryMode.local(path: environment.databaseURL.path)
+        let mode = RepositoryMode.local(path: environment.location.described)
         let supervisor = environment.service.localSession(mode: mode, origin: .cli)
         _ = try await supervisor.login(email: Hammer.supervisorEmail(worker: worker), password: Hammer.password)
         let placements = try await supervisor.placements().sorted { $0.id.rawValue < $1.id.rawValue }

@@ -22,12 +22,12 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let report = await Doctor.examine(
-            databaseURL: database.url, probe: ProcSystemProbe(), environment: environment)
+        let location = try database.location(environment: environment)
+        let report = await Doctor.examine(location: location, probe: ProcSystemProbe(), environment: environment)
         if json {
             try JSONOutput.print(report)
         } else {
-            print(Doctor.render(report, databaseURL: database.url))
+            print(Doctor.render(report, location: location))
         }
         let code = Doctor.exitCode(report.status)
         if code != 0 { throw ExitCode(code) }
@@ -46,16 +46,16 @@ enum Doctor {
 
     /// Every check of the service's health report plus the configuration. Never throws: a
     /// database that cannot be opened is an unhealthy report.
-    static func examine(databaseURL: URL, probe: any SystemProbe, environment: [String: String]) async
+    static func examine(location: DatabaseLocation, probe: any SystemProbe, environment: [String: String]) async
         -> HealthReport
     {
         var report: HealthReport
-        if !DatabaseFile.exists(databaseURL) {
+        if let file = location.file, !DatabaseFile.exists(file) {
             report = HealthAssessment.report(
-                HealthInputs(now: Date(), databaseProblem: "no database at \(databaseURL.path)"))
+                HealthInputs(now: Date(), databaseProblem: "no database at \(file.path)"))
         } else {
             do {
-                let local = try LocalEnvironment(databaseURL: databaseURL, migrate: false, probe: probe)
+                let local = try await LocalEnvironment.open(location, migrate: false, probe: probe)
                 report = await local.service.evaluateHealth()
             } catch {
                 let problem = (error as? EdulinkError)?.message ?? (error as? CommandFailure)?.message ?? "\(error)"
@@ -64,15 +64,15 @@ enum Doctor {
         }
         return HealthReport(
             checkedAt: report.checkedAt,
-            checks: report.checks + [configuration(databaseURL: databaseURL, environment: environment)],
+            checks: report.checks + [configuration(location: location, environment: environment)],
             alerts: report.alerts, kpis: report.kpis)
     }
 
-    /// Database file mode, data folder writable, theme found.
-    static func configuration(databaseURL: URL, environment: [String: String]) -> HealthCheck {
+    /// Database file mode (SQLite), data folder writable, theme found.
+    static func configuration(location: DatabaseLocation, environment: [String: String]) -> HealthCheck {
         var figures: [HealthFigure] = []
         var problems: [String] = []
-        let attributes = try? FileManager.default.attributesOfItem(atPath: databaseURL.path)
+        let attributes = location.file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path) }
         if let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue {
             let tooOpen = mode & 0o077 != 0
             figures.append(
@@ -81,12 +81,17 @@ enum Doctor {
                     status: tooOpen ? .warning : .ok))
             if tooOpen { problems.append("database file is mode \(String(mode, radix: 8)), not 600") }
         }
-        let folder = databaseURL.deletingLastPathComponent().path
-        let writable = FileManager.default.isWritableFile(atPath: folder)
-        figures.append(
-            HealthFigure(
-                label: "Data folder writable", value: writable ? 1 : 0, unit: "", status: writable ? .ok : .critical))
-        if !writable { problems.append("data folder \(folder) is not writable") }
+        // PostgreSQL keeps its data on its server: this machine's state folder (backups, outbox)
+        // matters only once something has made it.
+        let folder = DatabaseOptions.dataDirectory(for: location, environment: environment).path
+        if location.file != nil || FileManager.default.fileExists(atPath: folder) {
+            let writable = FileManager.default.isWritableFile(atPath: folder)
+            figures.append(
+                HealthFigure(
+                    label: "Data folder writable", value: writable ? 1 : 0, unit: "",
+                    status: writable ? .ok : .critical))
+            if !writable { problems.append("data folder \(folder) is not writable") }
+        }
         let config = ConfigurationFile.load(path: ConfigurationFile.defaultPath(environment: environment))
         let themeName = environment["EDULINK_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.theme
         let theme = TerminalApp.theme(named: themeName, environment: environment)
@@ -103,8 +108,8 @@ enum Doctor {
             figures: figures, status: max(figures.map(\.status).max() ?? .ok, config.problems.isEmpty ? .ok : .warning))
     }
 
-    static func render(_ report: HealthReport, databaseURL: URL) -> String {
-        var lines = ["edulink doctor — \(databaseURL.path)", ""]
+    static func render(_ report: HealthReport, location: DatabaseLocation) -> String {
+        var lines = ["edulink doctor — \(location.described)", ""]
         for check in report.checks {
             let mark: String =
                 switch check.status {

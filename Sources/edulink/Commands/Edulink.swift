@@ -14,7 +14,8 @@ struct Edulink: AsyncParsableCommand {
             Students find internships and apply; employers run applicants through a hiring \
             pipeline; admins keep the platform healthy and backed up.
 
-            The database is a SQLite file: --db PATH, else $EDULINK_DB, else \
+            The database is a SQLite file or a PostgreSQL database (postgres://user@host/db): \
+            --db, else $EDULINK_DB, else config.toml's database, else \
             $XDG_DATA_HOME/edulink/edulink.sqlite. Start with 'edulink demo' for a database \
             full of sample data, or 'edulink init' for an empty one. 'edulink --server URL' opens \
             the terminal app on an Edulink server ('edulink serve') instead.
@@ -42,7 +43,9 @@ struct Edulink: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            await OpenStores.shared.closeAll()
         } catch {
+            await OpenStores.shared.closeAll()
             let report = ErrorReport(error)
             if let message = report.message {
                 Terminal.writeError(message + "\n")

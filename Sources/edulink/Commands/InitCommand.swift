@@ -22,22 +22,26 @@ struct InitCommand: AsyncParsableCommand {
     var name = "Administrator"
 
     func run() async throws {
-        let url = database.url
-        if DatabaseFile.exists(url) {
-            throw CommandFailure("a database already exists at \(url.path); choose another path with --db")
+        let location = try database.location()
+        if case .sqlite(let url) = location, DatabaseFile.exists(url) {
+            throw CommandFailure.databaseExists(at: location)
         }
         let email = AccountRules.normalizeEmail(adminEmail)
         try AccountRules.validate(email: email, displayName: TextRules.clean(name), phone: nil)
         let password = try PasswordInput.read(prompt: "Password for \(email)", confirm: true)
+        // Check the password before anything is written, so a refusal leaves no file behind.
+        let policy = try LocalEnvironment.passwordPolicy()
+        var created = false
         do {
-            let environment = try LocalEnvironment(databaseURL: url)
-            // Check the password before anything is written, so a refusal leaves no file behind.
-            try environment.service.environment.passwordPolicy.check(password: password, email: email)
+            let environment = try await LocalEnvironment.create(location) {
+                try policy.check(password: password, email: email)
+                created = true
+            }
             let admin = try await environment.asOperator.createUser(
                 NewAccount(email: email, displayName: name, role: .admin, password: password))
-            print("Created \(url.path) with admin \(admin.email) (id \(admin.id)).")
+            print("Created \(location.described) with admin \(admin.email) (id \(admin.id)).")
         } catch {
-            try? DatabaseFile.remove(url)
+            if created { LocalEnvironment.discard(location) }
             throw error
         }
     }

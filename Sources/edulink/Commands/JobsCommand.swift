@@ -19,7 +19,7 @@ struct JobsRunCommand: AsyncParsableCommand {
             Closes listings whose deadline passed, declines offers past their expiry, reminds \
             students of saved listings that close soon, and delivers due notifications: through the sendmail-compatible command of \
             EDULINK_SENDMAIL or config.toml's sendmail (From: EDULINK_MAIL_FROM or mail_from), else \
-            as files in the outbox folder beside the database (<database folder>/outbox/); then evaluates the health checks (alerts are raised \
+            as files in the outbox folder beside the database (<database folder>/outbox/; for PostgreSQL in the server state folder); then evaluates the health checks (alerts are raised \
             and cleared; request figures are left to the processes that serve them). Safe to run \
             often, and from several processes.
             """)
@@ -31,7 +31,7 @@ struct JobsRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try await LocalEnvironment.open(database)
-        let transport = try MailTransport.make(outbox: database.outboxDirectory)
+        let transport = try MailTransport.make(outbox: DatabaseOptions.outboxDirectory(for: environment.location))
         let report = try await environment.service.runScheduledJobs(transport: transport)
         if json {
             try JSONOutput.print(report)

@@ -23,7 +23,7 @@ struct PasswdCommand: AsyncParsableCommand {
         let environment = try await LocalEnvironment.open(database)
         let current = try PasswordInput.read(prompt: "Current password for \(email)", confirm: false)
         let session = environment.service.localSession(
-            mode: .local(path: environment.databaseURL.path), origin: .cli)
+            mode: .local(path: environment.location.described), origin: .cli)
         _ = try await session.login(email: email, password: current)
         let new = try PasswordInput.read(prompt: "New password", confirm: true)
         try await session.changePassword(current: current, new: new)

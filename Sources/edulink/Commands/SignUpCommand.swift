@@ -45,6 +45,6 @@ struct SignUpCommand: AsyncParsableCommand {
         print(
             "Created the student account \(user.email) (id \(user.id))"
                 + (institution.map { " at \($0.name)" } ?? "")
-                + ". Sign in with: edulink --db \(environment.databaseURL.path)")
+                + ". Sign in with: edulink --db \(shellQuoted(environment.location.described))")
     }
 }

@@ -55,7 +55,7 @@ struct TerminalAppLauncher {
         let source = try DataSource.resolve(
             database: options.database, server: options.server, environment: environment, config: config,
             configPath: configPath, paths: paths)
-        if case .local(let url) = source, !DatabaseFile.exists(url), url != paths.defaultDatabase {
+        if case .local(.sqlite(let url)) = source, !DatabaseFile.exists(url), url != paths.defaultDatabase {
             // Only the default location is made with the demo data on first run: a mistyped path
             // must not become a database with public demo passwords.
             throw CommandFailure.noDatabase(at: url)
@@ -70,14 +70,14 @@ struct TerminalAppLauncher {
         var lockWait: LockWait?
         var demoAccounts: [(email: String, role: EdulinkCore.Role)] = []
         switch source {
-        case .local(let url):
-            if !DatabaseFile.exists(url) { try await createDemoDatabase(at: url) }
-            let local = try LocalEnvironment(databaseURL: url, measuresRequests: true)
+        case .local(let location):
+            if case .sqlite(let url) = location, !DatabaseFile.exists(url) { try await createDemoDatabase(at: url) }
+            let local = try await LocalEnvironment.open(location, measuresRequests: true)
             let seeded = try await local.store.read { try $0.auditEvents(AuditQuery(action: "demo.seed", limit: 1)) }
             if !seeded.isEmpty { demoAccounts = Self.demoAccounts }
-            repository = local.service.localSession(mode: .local(path: url.path))
-            lockWait = local.store.lockWait
-            draftDirectory = url.deletingLastPathComponent().appendingPathComponent("drafts")
+            repository = local.service.localSession(mode: .local(path: location.described))
+            lockWait = local.sqlite?.lockWait
+            draftDirectory = local.dataDirectory.appendingPathComponent("drafts")
         case .server(let url):
             // The server's accounts are its own: no demo list. Drafts stay on this machine, per server.
             repository = RemoteRepository(

@@ -1,13 +1,14 @@
 import EdulinkTUI
 import Foundation
 
-/// Where the terminal app's data lives: a SQLite file on this machine or an Edulink server.
+/// Where the terminal app's data lives: a database it opens itself (a SQLite file, or PostgreSQL)
+/// or an Edulink server.
 ///
 /// The first level that names one decides — the options (`--db`, `--server`), then the environment
 /// (`EDULINK_DB`, `EDULINK_SERVER`), then config.toml (`database`, `server`), then the default file.
 /// A level that names both is a usage error: the app will not guess where the data should go.
 enum DataSource: Equatable {
-    case local(URL)
+    case local(DatabaseLocation)
     case server(URL)
 
     static func resolve(
@@ -30,23 +31,23 @@ enum DataSource: Equatable {
         switch (nonEmpty(database), nonEmpty(server)) {
         case (.some, .some):
             throw both("--db", "--server", "--db opens a file on this machine, --server an Edulink server")
-        case (.some(let path), nil): return .local(paths.database(option: path))
+        case (.some(let text), nil): return .local(try DatabaseLocation.parse(text, origin: "--db"))
         case (nil, .some(let text)): return try address(text, from: "--server")
         case (nil, nil): break
         }
         switch (nonEmpty(environment["EDULINK_DB"]), nonEmpty(environment["EDULINK_SERVER"])) {
         case (.some, .some):
             throw both("EDULINK_DB", "EDULINK_SERVER", "unset one, or choose with --db or --server")
-        case (.some, nil): return .local(paths.database(option: nil))
+        case (.some(let text), nil): return .local(try DatabaseLocation.parse(text, origin: "EDULINK_DB"))
         case (nil, .some(let text)): return try address(text, from: "EDULINK_SERVER")
         case (nil, nil): break
         }
         switch (config.database, config.server) {
         case (.some, .some):
             throw both("database", "server", "\(configPath) sets both; keep one, or choose with --db or --server")
-        case (.some(let path), nil): return .local(paths.database(option: path))
+        case (.some(let text), nil): return .local(try DatabaseLocation.parse(text, origin: "\(configPath): database"))
         case (nil, .some(let url)): return .server(url)
-        case (nil, nil): return .local(paths.defaultDatabase)
+        case (nil, nil): return .local(.sqlite(paths.defaultDatabase))
         }
     }
 }

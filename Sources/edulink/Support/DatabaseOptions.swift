@@ -2,38 +2,44 @@ import ArgumentParser
 import EdulinkCore
 import Foundation
 
-/// `--db PATH`, shared by every command that works on a database file.
+/// `--db PATH|sqlite:PATH|postgres://…`, shared by every command that works on a database.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The database file.",
-            discussion: "Defaults to $EDULINK_DB, else $XDG_DATA_HOME/edulink/edulink.sqlite.",
-            valueName: "path"))
+            "The database: a SQLite file (or sqlite:PATH) or a postgres://user@host:5432/database URL.",
+            discussion:
+                "Defaults to $EDULINK_DB, else config.toml's database, else $XDG_DATA_HOME/edulink/edulink.sqlite.",
+            valueName: "path-or-url"))
     var path: String?
 
-    /// The database file these options select.
-    var url: URL { EdulinkPaths().database(option: path) }
+    /// The database these options select (option, environment, config.toml, default).
+    func location(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DatabaseLocation {
+        try DatabaseLocation.resolve(option: path, environment: environment)
+    }
 
-    /// Where backups go unless `--dir` says otherwise: `<database folder>/backups`, as in the Data tab.
-    var defaultBackupDirectory: URL {
+    /// Where this database's files live on this machine: the SQLite file's folder, or for
+    /// PostgreSQL the server state folder (`$XDG_STATE_HOME/edulink/server`, as `edulink serve`).
+    static func dataDirectory(
+        for location: DatabaseLocation, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
+        switch location {
+        case .sqlite(let url): url.deletingLastPathComponent()
+        case .postgres: EdulinkPaths(environment: environment).stateDirectory.appendingPathComponent("server")
+        }
+    }
+
+    /// Where backups go unless `--dir` says otherwise: `<data folder>/backups`, as in the Data tab.
+    static func backupDirectory(for location: DatabaseLocation) -> URL {
         URL(
             fileURLWithPath: OperationsEnvironment.defaultBackupDirectory(
-                dataDirectory: url.deletingLastPathComponent().path), isDirectory: true)
+                dataDirectory: dataDirectory(for: location).path),
+            isDirectory: true)
     }
 
-    /// Where `jobs run` delivers messages in development: `<database folder>/outbox`, beside the
+    /// Where `jobs run` delivers messages in development: `<data folder>/outbox`, beside the
     /// database like its backups and drafts, so two databases never share one.
-    var outboxDirectory: URL {
-        url.deletingLastPathComponent().appendingPathComponent("outbox", isDirectory: true)
-    }
-
-    /// The database file, which must exist.
-    func existingURL() throws -> URL {
-        let url = url
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CommandFailure.noDatabase(at: url)
-        }
-        return url
+    static func outboxDirectory(for location: DatabaseLocation) -> URL {
+        dataDirectory(for: location).appendingPathComponent("outbox", isDirectory: true)
     }
 }

@@ -29,16 +29,8 @@ struct EdulinkPaths {
         return base.appendingPathComponent("edulink", isDirectory: true)
     }
 
-    /// The database when neither `--db` nor `EDULINK_DB` says otherwise.
+    /// The database when neither `--db`, `EDULINK_DB` nor config.toml says otherwise.
     var defaultDatabase: URL { dataDirectory.appendingPathComponent("edulink.sqlite") }
-
-    /// The database to use: `--db`, else `EDULINK_DB`, else the default.
-    func database(option: String?) -> URL {
-        if let path = nonEmpty(option) ?? nonEmpty(environment["EDULINK_DB"]) {
-            return URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
-        }
-        return defaultDatabase
-    }
 
     private func nonEmpty(_ value: String?) -> String? {
         guard let value, !value.isEmpty else { return nil }

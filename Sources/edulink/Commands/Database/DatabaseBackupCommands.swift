@@ -13,7 +13,10 @@ struct DatabaseBackupCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Where snapshots go (default: <database folder>/backups).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where snapshots go (default: backups/ beside the database file; for PostgreSQL in the server state folder).",
+            valueName: "dir"))
     var dir: String?
 
     @Option(help: ArgumentHelp("Delete snapshots older than this many days.", valueName: "days"))
@@ -25,7 +28,9 @@ struct DatabaseBackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try await LocalEnvironment.open(database, migrate: false)
-        let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
+        let directory =
+            dir.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? DatabaseOptions.backupDirectory(for: environment.location)
         try EdulinkPaths.createPrivateDirectory(directory)
         let backup = try await environment.store.backup(into: directory, keepDays: keepDays)
         print(
@@ -52,7 +57,7 @@ struct DatabaseRestoreCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Where the current database is saved first (default: <database folder>/backups).", valueName: "dir"))
+            "Where the current database is saved first (default: as for db backup).", valueName: "dir"))
     var dir: String?
 
     @Flag(help: "Do not ask for confirmation (for scripts).")
@@ -61,14 +66,16 @@ struct DatabaseRestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let source = URL(fileURLWithPath: file)
         guard DatabaseFile.exists(source) else { throw CommandFailure("no backup file at \(source.path)") }
-        let target = try database.existingURL()
-        try Confirmation.require("replace the database at \(target.path) with \(source.path)", yes: yes)
         let environment = try await LocalEnvironment.open(database, migrate: false)
-        let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
+        let target = environment.location.described
+        try Confirmation.require("replace the database at \(target) with \(source.path)", yes: yes)
+        let directory =
+            dir.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? DatabaseOptions.backupDirectory(for: environment.location)
         try EdulinkPaths.createPrivateDirectory(directory)
         let previous = try await environment.asOperator.restore(
             from: source, backupDirectory: directory)
-        print("Restored \(target.path) from \(source.path)")
+        print("Restored \(target) from \(source.path)")
         print("Every sign-in session has ended: everyone signs in again.")
         print(
             "The database as it was is saved in \(previous.path)"

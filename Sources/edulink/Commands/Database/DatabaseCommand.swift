@@ -68,7 +68,7 @@ struct DatabaseMigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Where the backup goes (default: <database folder>/backups).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where the backup goes (default: as for db backup).", valueName: "dir"))
     var dir: String?
 
     func run() async throws {
@@ -78,11 +78,16 @@ struct DatabaseMigrateCommand: AsyncParsableCommand {
             print("The database is up to date (schema \(status.schemaVersion)).")
             return
         }
-        let directory = dir.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? database.defaultBackupDirectory
+        let directory =
+            dir.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? DatabaseOptions.backupDirectory(for: current.location)
         try EdulinkPaths.createPrivateDirectory(directory)
         let backup = try await current.store.backup(into: directory, keepDays: DatabaseBackupCommand.defaultKeepDays)
+        guard backup.integrityOK else {
+            throw CommandFailure("the backup \(backup.path) failed its check; nothing was migrated")
+        }
         print("Backed up to \(backup.path)")
-        let migrated = try await LocalEnvironment.open(database, migrate: true)
+        let migrated = try await current.applyingMigrations()
         let after = try await migrated.store.status()
         print("Applied \(status.pendingMigrations.joined(separator: ", ")); schema is now \(after.schemaVersion).")
     }
@@ -104,7 +109,7 @@ struct DatabaseCheckCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.print(report)
         } else if report.ok {
-            print("ok: integrity and foreign keys check out (\(environment.databaseURL.path))")
+            print("ok: integrity and foreign keys check out (\(environment.location.described))")
         } else {
             print("The database has problems:")
             for problem in report.problems { print("  \(problem)") }

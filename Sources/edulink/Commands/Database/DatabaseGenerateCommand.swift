@@ -31,12 +31,16 @@ struct DatabaseGenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try await LocalEnvironment.open(database)
+        guard let store = environment.sqlite else {
+            throw CommandFailure(
+                "db generate fills a SQLite file (for benchmarks); \(environment.location.described) is PostgreSQL")
+        }
         let vocabulary = try SyntheticVocabulary.load(from: try DemoResources.vocabularyURL)
         let showProgress = Terminal.errorIsInteractive
         let total = listings
         let started = Date()
         let summary = try await SyntheticDataGenerator().generate(
-            listings: listings, seed: seed, into: environment.store, vocabulary: vocabulary
+            listings: listings, seed: seed, into: store, vocabulary: vocabulary
         ) { done in
             if showProgress {
                 Terminal.writeError("\rgenerating listings: \(done)/\(total) (\(done * 100 / max(total, 1)) %)")

@@ -11,10 +11,10 @@ struct DatabaseVacuumCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try await LocalEnvironment.open(database, migrate: false)
-        let before = try fileSize(environment.databaseURL)
+        let before = try await environment.store.status().sizeBytes
         try await environment.store.vacuum()
-        let after = try fileSize(environment.databaseURL)
-        print("Vacuumed \(environment.databaseURL.path): \(Format.bytes(before)) → \(Format.bytes(after))")
+        let after = try await environment.store.status().sizeBytes
+        print("Vacuumed \(environment.location.described): \(Format.bytes(before)) → \(Format.bytes(after))")
     }
 }
 
@@ -28,7 +28,7 @@ struct DatabaseAnalyzeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try await LocalEnvironment.open(database, migrate: false)
         try await environment.store.analyze()
-        print("Analyzed \(environment.databaseURL.path)")
+        print("Analyzed \(environment.location.described)")
     }
 }
 
@@ -42,11 +42,6 @@ struct DatabaseReindexCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try await LocalEnvironment.open(database, migrate: false)
         try await environment.store.reindex()
-        print("Reindexed \(environment.databaseURL.path)")
+        print("Reindexed \(environment.location.described)")
     }
-}
-
-private func fileSize(_ url: URL) throws -> Int64 {
-    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-    return (attributes[.size] as? NSNumber)?.int64Value ?? 0
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import EdulinkPostgres
 import Foundation
 
 /// `--db sqlite:PATH|PATH|postgres://…` and `--state-dir`, for the commands that run or prepare a server.
@@ -8,7 +7,8 @@ struct ServerOptions: ParsableArguments {
         name: .customLong("db"),
         help: ArgumentHelp(
             "The database: a SQLite file (optionally written sqlite:PATH) or a postgres://user@host:port/db URL.",
-            discussion: "Defaults to $EDULINK_DB, else $XDG_DATA_HOME/edulink/edulink.sqlite.",
+            discussion:
+                "Defaults to $EDULINK_DB, else config.toml's database, else $XDG_DATA_HOME/edulink/edulink.sqlite.",
             valueName: "url-or-path"))
     var database: String?
 
@@ -19,34 +19,12 @@ struct ServerOptions: ParsableArguments {
             valueName: "path"))
     var stateDirectory: String?
 
-    /// The database a server runs on.
-    enum Database {
-        case sqlite(URL)
-        case postgres(PostgresLocation)
-    }
-
-    /// The database `--db` (else `EDULINK_DB`, else the default file) names; a URL of another kind
-    /// is refused with a clear message.
-    func selectedDatabase(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Database {
-        var text = [database, environment["EDULINK_DB"]].compactMap { $0 }.first { !$0.isEmpty }
-        if let value = text {
-            if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
-                do {
-                    return .postgres(try PostgresLocation(url: value))
-                } catch {
-                    throw CommandFailure("\(value) is not a PostgreSQL URL; write postgres://user@host:5432/database")
-                }
-            } else if value.hasPrefix("sqlite://") {
-                text = String(value.dropFirst("sqlite://".count))
-            } else if value.hasPrefix("sqlite:") {
-                text = String(value.dropFirst("sqlite:".count))
-            } else if value.contains("://") {
-                throw CommandFailure(
-                    "\(value.prefix(while: { $0 != ":" })) URLs are not supported; use a SQLite file "
-                        + "(--db sqlite:PATH or a path) or --db postgres://user@host:5432/database")
-            }
-        }
-        return .sqlite(EdulinkPaths(environment: environment).database(option: text))
+    /// The database `--db` (else `EDULINK_DB`, else config.toml's `database`, else the default file)
+    /// names: the same resolution as every other command.
+    func selectedDatabase(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> DatabaseLocation
+    {
+        try DatabaseLocation.resolve(option: database, environment: environment)
     }
 
     var stateURL: URL {
