@@ -37,6 +37,10 @@ import Synchronization
 ///   `maximumRetries` times with a short backoff.
 /// - **Errors.** Unreachable or closed connections become `EdulinkError.unavailable` naming the
 ///   host, unique violations `.conflict`; whatever a transaction body throws passes unchanged.
+/// - **Cancellation.** A read whose task is cancelled (a search typed past) is cancelled on the
+///   server too: `pg_cancel_backend` on its connection's backend, whose process id is asked once per
+///   connection. A connection that had a cancellation sent is closed rather than returned to the
+///   pool, so a late cancel can never reach the next transaction. Writes are never cancelled halfway.
 /// - **Migrations** run at start under an advisory lock (see `PostgresMigrations`).
 public final class PostgresStore: Store, StoreMaintenance {
     /// Where the database is (its URL without the password is `location.redacted`).
@@ -53,6 +57,8 @@ public final class PostgresStore: Store, StoreMaintenance {
     /// as the SQLite store.
     public let searchWindow: SearchWindow
     private let runner: Task<Void, Never>
+    /// The server process of each connection, by the connection's id: whom a cancellation goes to.
+    private let backendProcesses = Mutex<[PostgresConnection.ID: Int32]>([:])
 
     /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and, unless
     /// `migrate` is false, brings its schema up to date.
@@ -197,7 +203,7 @@ public final class PostgresStore: Store, StoreMaintenance {
         var attempt = 0
         while true {
             do {
-                return try await onConnection { db in
+                return try await onConnection(cancellable: kind == .read) { db in
                     try db.execute(kind.begin)
                     do {
                         let result = try body(db)
@@ -208,6 +214,8 @@ public final class PostgresStore: Store, StoreMaintenance {
                         throw error
                     }
                 }
+            } catch  where kind == .read && Task.isCancelled {
+                throw CancellationError()
             } catch  where PostgresErrorMapping.isRetryable(error) && attempt < Self.maximumRetries {
                 attempt += 1
                 logger.debug("retrying a transaction after \(error)", metadata: ["attempt": "\(attempt)"])
@@ -222,7 +230,12 @@ public final class PostgresStore: Store, StoreMaintenance {
     /// Errors of `work` come back unchanged. Waiting longer than `leaseTimeout` for a connection
     /// (the server is down, or every connection stays busy) is `.unavailable` naming the host: the
     /// pool itself would keep retrying a dead server for a minute.
-    func onConnection<T: Sendable>(_ work: @escaping @Sendable (BlockingConnection) throws -> T) async throws -> T {
+    ///
+    /// `cancellable`: whether cancelling the calling task cancels the statement running on the
+    /// server (reads); otherwise the work runs to its end (writes).
+    func onConnection<T: Sendable>(
+        cancellable: Bool = false, _ work: @escaping @Sendable (BlockingConnection) throws -> T
+    ) async throws -> T {
         let pool = threadPool
         let logger = logger
         let client = client
@@ -237,18 +250,34 @@ public final class PostgresStore: Store, StoreMaintenance {
                 group.addTask {
                     try await client.withConnection { connection in
                         guard lease.start() else { throw unreachable }
+                        let process = cancellable ? await self.backendProcess(of: connection) : nil
+                        let cancellation = StatementCancellation()
+                        let outcome: Result<T, any Error>
                         do {
-                            return .success(
-                                try await pool.runIfActive {
-                                    try work(BlockingConnection(connection: connection, logger: logger))
+                            outcome = .success(
+                                try await withTaskCancellationHandler {
+                                    try await pool.runIfActive {
+                                        try work(BlockingConnection(connection: connection, logger: logger))
+                                    }
+                                } onCancel: {
+                                    guard let process, cancellation.request() else { return }
+                                    Task { await self.cancelStatement(of: process) }
                                 })
                         } catch {
-                            return .failure(error)
+                            outcome = .failure(error)
                         }
+                        if cancellation.finish() {
+                            // A cancel may still be on its way to this backend: never reuse it.
+                            self.backendProcesses.withLock { _ = $0.removeValue(forKey: connection.id) }
+                            try? await connection.close()
+                        }
+                        return outcome
                     }
                 }
                 group.addTask {
-                    try await Task.sleep(for: timeout)
+                    // Cancelled, the wait ends quietly: the lease decides (a write runs to its
+                    // end, a read is cancelled on the server) rather than an early error.
+                    do { try await Task.sleep(for: timeout) } catch { return nil }
                     if lease.expire() { throw unreachable }
                     return nil
                 }
@@ -271,9 +300,62 @@ public final class PostgresStore: Store, StoreMaintenance {
         return try outcome.get()
     }
 
+    /// The server process behind `connection`, asked once and remembered; nil when it cannot be asked.
+    func backendProcess(of connection: PostgresConnection) async -> Int32? {
+        if let known = backendProcesses.withLock({ $0[connection.id] }) { return known }
+        do {
+            let rows = try await connection.query("SELECT pg_backend_pid() AS pid", logger: logger)
+            for try await pid in rows.decode(Int32.self) {
+                backendProcesses.withLock { $0[connection.id] = pid }
+                return pid
+            }
+        } catch {
+            logger.debug("cannot ask a connection's backend process: \(error)")
+        }
+        return nil
+    }
+
+    /// Asks the server to cancel what backend `process` is running (from another connection).
+    func cancelStatement(of process: Int32) async {
+        do {
+            try await client.withConnection { connection in
+                _ = try await connection.query("SELECT pg_cancel_backend(\(process))", logger: self.logger)
+            }
+        } catch {
+            logger.debug("cannot cancel backend \(process): \(error)")
+        }
+    }
+
     /// PostgreSQL's errors as `EdulinkError`; every other error unchanged.
     func mapped(_ error: any Error) -> any Error {
         PostgresErrorMapping.map(error, location: location) ?? error
+    }
+}
+
+/// Whether a running statement's cancellation was sent: asked for only while it runs, and known at
+/// its end, so the connection that may still receive the cancel is closed instead of reused.
+private final class StatementCancellation: Sendable {
+    private struct State {
+        var running = true
+        var requested = false
+    }
+    private let state = Mutex(State())
+
+    /// Marks the cancellation as sent; false when the statement has already finished.
+    func request() -> Bool {
+        state.withLock { state in
+            guard state.running, !state.requested else { return false }
+            state.requested = true
+            return true
+        }
+    }
+
+    /// Ends the statement; whether a cancellation was sent while it ran.
+    func finish() -> Bool {
+        state.withLock { state in
+            state.running = false
+            return state.requested
+        }
     }
 }
 

@@ -4,17 +4,18 @@ import Testing
 
 @Suite("Browse", .timeLimit(.minutes(10)))
 struct BrowseTests {
-    @Test("typing d, a, t quickly runs one search, for dat")
-    func debouncedSearch() async throws {
+    @Test("each keystroke searches at once; the newest replaces the one before, and its first detail comes with it")
+    func searchAtOnce() async throws {
         try await withWorld { world in
             var browse = BrowseViewModel(repository: world.student)
             var effects: [Effect<BrowseViewModel.Message>] = []
             for text in ["d", "da", "dat"] { effects += browse.handle(.queryChanged(text)) }
-            // Each keystroke's search replaces the one before (one key) after the debounce: the
-            // runtime starts only the last, once typing pauses.
+            // No debounce: every keystroke's search starts now, under one key, so the runtime
+            // cancels (and the store interrupts) the one it replaces.
             let searches = effects.filter { $0.key == "search" }
             #expect(searches.count == 3)
-            #expect(searches.allSatisfy { $0.delay == BrowseViewModel.searchDelay })
+            #expect(searches.allSatisfy { $0.delay == .zero })
+            #expect(effects.filter { $0.key == "count" }.allSatisfy { $0.delay == .zero })
             await settle(&browse, effects)
             let dat = try ListingFilter(query: "dat")
             #expect(world.student.searchedFilters == [dat])
@@ -22,6 +23,10 @@ struct BrowseTests {
             #expect(browse.state.rows.map(\.id) == [world.listing.id])
             #expect(browse.state.total == 1)
             #expect(!browse.state.searching)
+            // The detail arrived with the results: no second round for it.
+            #expect(browse.state.detail?.listing.id == world.listing.id)
+            #expect(!browse.state.loadingDetail)
+            #expect(world.student.count(of: "listing") == 1)
         }
     }
 
@@ -182,18 +187,24 @@ struct BrowseTests {
         }
     }
 
-    @Test("s pressed as the results appear, before the listing's detail has arrived, still saves it")
+    @Test("s pressed as the selection arrives on a listing, before its detail has, still saves it")
     func saveBeforeDetail() async throws {
         try await withWorld { world in
+            let other = try await world.publish(Fixture.draft("Data Engineering Intern", at: world.now))
             var browse = BrowseViewModel(repository: world.student)
             let answer = try #require(await run("search", in: browse.handle(.appeared)))
             _ = browse.handle(answer)
-            #expect(browse.state.selectedID == world.listing.id)
+            #expect(browse.state.rows.count == 2)
+            // The first row's detail came with the results; the next row's is on its way.
+            let moved = browse.handle(.moveSelection(1))
+            #expect(moved.contains { $0.key == "detail" && $0.delay == BrowseViewModel.detailDelay })
+            let target = try #require(browse.state.selectedID)
             #expect(browse.state.detail == nil)
             let events2 = await send(&browse, .toggleSaved)
-            #expect(try await world.student.savedListings().map(\.id) == [world.listing.id])
+            #expect(try await world.student.savedListings().map(\.id) == [target])
             #expect(browse.state.detail?.isSaved == true)
             #expect(events2.contains(.toast(Toast("Saved."))))
+            #expect([world.listing.id, other.id].contains(target))
         }
     }
 

@@ -122,6 +122,8 @@ public struct EdulinkService: Sendable {
     /// Whether an error is the platform's fault (counted in the error rate), not the caller's: an
     /// unreachable database or anything that is not an `EdulinkError`.
     static func isFault(_ error: any Error) -> Bool {
+        // A superseded search the store interrupted is the caller's choice, not a failure.
+        if error is CancellationError { return false }
         guard let error = error as? EdulinkError else { return true }
         if case .unavailable = error { return true }
         return false

@@ -5,21 +5,24 @@ public import EdulinkCore
 ///
 /// - Typing sends ``Intent/queryChanged(_:)``; each change parses the query language at once
 ///   (errors are shown, the previous results stay) and returns a search effect keyed `"search"`
-///   delayed by ``searchDelay``, so fast typing runs one search, for the last text.
+///   that starts at once: no debounce. A newer search replaces the running one, which is cancelled
+///   (the SQLite store interrupts its statement, the PostgreSQL store cancels its query), and the
+///   newest is the one shown.
+/// - The search effect fetches the first result's detail too, so the results and the detail
+///   pane arrive in one message, in one frame.
 /// - Results come one page (``pageSize`` rows, 100 by default) at a time; moving the selection within
 ///   ``loadMoreThreshold`` rows of the end (20 by default) loads the next page once (keyed `"page"`). Nothing ever
 ///   loads every row.
 /// - The total comes from a separate `count` effect (keyed `"count"`).
-/// - The selected listing's detail loads lazily (keyed `"detail"`, delayed by ``detailDelay``).
+/// - When the selection moves, its detail loads lazily (keyed `"detail"`, after ``detailDelay``, so
+///   holding `j` does not fetch every row it passes).
 /// - Every result carries the generation of the search it answers; a late answer to an older
 ///   search is ignored.
 public struct BrowseViewModel: Sendable {
     /// Rows per page unless the initializer says otherwise.
     public static let defaultPageSize = 100
-    /// Debounce of search-as-you-type.
-    public static let searchDelay: Duration = .milliseconds(120)
-    /// Debounce of the detail pane while the selection moves.
-    public static let detailDelay: Duration = .milliseconds(150)
+    /// Debounce of the detail pane while the selection moves (three frames).
+    public static let detailDelay: Duration = .milliseconds(50)
     /// The next page loads when the selection is this close to the last row, unless the
     /// initializer says otherwise.
     public static let defaultLoadMoreThreshold = 20
@@ -104,7 +107,9 @@ public struct BrowseViewModel: Sendable {
 
     /// Results of effects.
     public enum Message: Sendable {
-        case searched(generation: Int, Result<Page<ListingSummary>, Failure>)
+        /// A search's first page, with the detail of its first listing when there is one.
+        case searched(
+            generation: Int, Result<Page<ListingSummary>, Failure>, first: Result<ListingDetail, Failure>? = nil)
         case pageLoaded(generation: Int, Result<Page<ListingSummary>, Failure>)
         case counted(generation: Int, Result<Int, Failure>)
         case detailLoaded(ListingID, Result<ListingDetail, Failure>)
@@ -156,13 +161,13 @@ public struct BrowseViewModel: Sendable {
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .appeared:
-            return generation == 0 ? startSearch(delay: .zero) : []
+            return generation == 0 ? startSearch() : []
         case .queryChanged(let text):
-            return queryChanged(text, delay: Self.searchDelay)
+            return queryChanged(text)
         case .submitQuery:
-            return queryChanged(state.queryText, delay: .zero)
+            return queryChanged(state.queryText)
         case .openQuery(let text):
-            return queryChanged(text, delay: .zero)
+            return queryChanged(text)
         case .moveSelection(let delta):
             guard let index = state.selectedIndex else { return select(0) }
             return select(index + delta)
@@ -179,7 +184,7 @@ public struct BrowseViewModel: Sendable {
             state.filter.sort = Self.sortCycle[(current + 1) % Self.sortCycle.count]
             state.queryText = state.filter.queryString
             state.queryProblem = nil
-            return startSearch(delay: .zero)
+            return startSearch()
         case .toggleFiltersPanel:
             state.panelOpen.toggle()
             return []
@@ -207,18 +212,18 @@ public struct BrowseViewModel: Sendable {
                 Effect { .searchSaved(await attempt { try await repository.saveSearch(name: name, query: query) }) }
             ]
         case .refresh:
-            return startSearch(delay: .zero)
+            return startSearch()
         }
     }
 
-    private mutating func queryChanged(_ text: String, delay: Duration) -> [Effect<Message>] {
+    private mutating func queryChanged(_ text: String) -> [Effect<Message>] {
         state.queryText = text
         do {
             let filter = try ListingFilter(query: text)
             state.queryProblem = nil
             state.filter = filter
             state.panel = FilterPanel(filter)
-            return startSearch(delay: delay)
+            return startSearch()
         } catch {
             // Keep the rows of the last query that parsed; only point at the mistake.
             state.queryProblem = QueryProblem(error)
@@ -231,10 +236,10 @@ public struct BrowseViewModel: Sendable {
         state.filter = state.panel.applied(to: state.filter)
         state.queryText = state.filter.queryString
         state.queryProblem = nil
-        return startSearch(delay: Self.searchDelay)
+        return startSearch()
     }
 
-    private mutating func startSearch(delay: Duration) -> [Effect<Message>] {
+    private mutating func startSearch() -> [Effect<Message>] {
         generation += 1
         state.searching = true
         state.loadingMore = false
@@ -244,37 +249,47 @@ public struct BrowseViewModel: Sendable {
         let pageSize = self.pageSize
         return [
             .cancel("page"),
-            Effect(key: "search", delay: delay) {
-                .searched(
-                    generation: generation,
-                    await attempt { try await repository.search(filter, cursor: nil, limit: pageSize) })
+            Effect(key: "search") {
+                let page = await attempt { try await repository.search(filter, cursor: nil, limit: pageSize) }
+                guard case .success(let found) = page, let first = found.items.first else {
+                    return .searched(generation: generation, page)
+                }
+                return .searched(
+                    generation: generation, page, first: await attempt { try await repository.listing(first.id) })
             },
-            Effect(key: "count", delay: delay) {
+            Effect(key: "count") {
                 .counted(generation: generation, await attempt { try await repository.count(filter) })
             },
         ]
     }
 
-    private mutating func select(_ index: Int) -> [Effect<Message>] {
+    /// Selects row `index`; its detail is `known` when it came with the results, else it loads.
+    private mutating func select(_ index: Int, known: ListingDetail? = nil) -> [Effect<Message>] {
         guard !state.rows.isEmpty else {
             state.selectedIndex = nil
             state.detail = nil
-            return []
+            return [.cancel("detail")]
         }
         let previous = state.selectedID
         state.selectedIndex = min(max(index, 0), state.rows.count - 1)
         var effects: [Effect<Message>] = []
-        if state.selectedID != previous || state.detail == nil { effects += loadDetail() }
+        if let known, known.listing.id == state.selectedID {
+            state.detail = known
+            state.loadingDetail = false
+            effects.append(.cancel("detail"))
+        } else if state.selectedID != previous || state.detail == nil {
+            effects += loadDetail(delay: known == nil && previous != nil ? Self.detailDelay : .zero)
+        }
         return effects + loadMoreIfNearEnd()
     }
 
-    private mutating func loadDetail() -> [Effect<Message>] {
+    private mutating func loadDetail(delay: Duration) -> [Effect<Message>] {
         guard let id = state.selectedID else { return [] }
         if state.detail?.listing.id != id { state.detail = nil }
         state.loadingDetail = true
         let repository = self.repository
         return [
-            Effect(key: "detail", delay: Self.detailDelay) {
+            Effect(key: "detail", delay: delay) {
                 .detailLoaded(id, await attempt { try await repository.listing(id) })
             }
         ]
@@ -328,7 +343,7 @@ public struct BrowseViewModel: Sendable {
     /// Handles the result of an effect.
     mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
-        case .searched(let answered, let result):
+        case .searched(let answered, let result, let first):
             guard answered == generation else { return [] }
             state.searching = false
             switch result {
@@ -343,7 +358,8 @@ public struct BrowseViewModel: Sendable {
                 state.message = nil
                 let index = previous.flatMap { id in state.rows.firstIndex { $0.id == id } } ?? 0
                 state.selectedIndex = nil
-                return select(index)
+                let known: ListingDetail? = if case .success(let detail) = first { detail } else { nil }
+                return select(index, known: known)
             case .failure(let failure):
                 events.failed(failure)
                 state.message = failure.message

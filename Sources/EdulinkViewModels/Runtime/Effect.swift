@@ -7,7 +7,7 @@
 /// a view-model for them.
 ///
 /// ```swift
-/// let search = Effect<BrowseMessage>(key: "search", delay: .milliseconds(120)) {
+/// let search = Effect<BrowseMessage>(key: "search") {
 ///     .searched(generation: 3, await attempt { try await repository.search(filter, cursor: nil, limit: 100) })
 /// }
 /// ```
