@@ -106,4 +106,38 @@ struct AdminSnapshotTests {
     func audit() async throws {
         try await check("admin-audit") { driver in driver.press("5") }
     }
+
+    @Test("Orgs shows the organizations with industry, size, location and verification beside the selected one")
+    func organizations() async throws {
+        try await check("admin-orgs") { driver in driver.press("7") }
+    }
+
+    @Test("i switches Orgs to the institutions, narrowed with / as you type")
+    func institutions() async throws {
+        try await check("admin-orgs-institutions") { driver in
+            driver.press("7")
+            await driver.settle()
+            driver.press("i", "/")
+            driver.type("uni")
+        }
+    }
+
+    @Test("the new-organization form shows the service's errors under their fields")
+    func organizationFormErrors() async throws {
+        try await check("admin-orgs-form-errors") { driver in
+            driver.press("7")
+            await driver.settle()
+            driver.press("n")
+            driver.type("Mvua Pumps")
+            driver.press("tab")
+            driver.type("Agriculture")
+            driver.press("tab", "right", "tab")
+            driver.type("mvua dot example")
+            driver.press("tab")
+            driver.type("Nakuru")
+            driver.press("tab")
+            driver.type("Pumps.")
+            driver.press("ctrl-s")
+        }
+    }
 }

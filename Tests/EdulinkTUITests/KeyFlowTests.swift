@@ -391,4 +391,71 @@ struct KeyFlowTests {
         #expect(driver.app.user == nil)
         #expect(screenText(driver.terminal).contains("sign in"))
     }
+
+    @Test("Orgs: a bad website is said under its field; fixed, it saves; v verifies, u undoes; Esc asks first")
+    func adminOrganizations() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size, as: "admin@edulink.demo")
+        driver.press("7")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("7 Orgs"))
+        #expect((driver.app.organizations?.model.state.organizations.count ?? 0) > 5)
+
+        driver.press("n")
+        // Typed letters are the form's: q, 1 and v do not quit, switch tabs or verify.
+        driver.type("Mvua Pumps q1v")
+        driver.press("tab")
+        driver.type("Agriculture")
+        driver.press("tab", "tab")
+        driver.type("mvua dot example")
+        driver.press("tab")
+        driver.type("Nakuru")
+        driver.press("tab")
+        driver.type("Solar water pumps for smallholder farms across the Rift Valley.")
+        driver.press("ctrl-s")
+        await driver.settle()
+        #expect(!driver.quitRequested)
+        #expect(screenText(driver.terminal).contains("✗ Website must be a web address like https://example.com."))
+        #expect(driver.app.organizations?.form?.fields.first { $0.id == "website" }?.error != nil)
+        #expect(try await harness.repository.allOrganizations().contains { $0.name == "Mvua Pumps q1v" } == false)
+
+        // The focus is on the field in error.
+        driver.press("end", "ctrl-u")
+        driver.type("https://mvua.example")
+        driver.press("ctrl-s")
+        await driver.settle()
+        #expect(driver.app.organizations?.form == nil)
+        #expect(screenText(driver.terminal).contains("Created Mvua Pumps q1v (not verified yet: v verifies it)."))
+        let created = try #require(
+            try await harness.repository.allOrganizations().first { $0.name == "Mvua Pumps q1v" })
+        #expect(created.website == "https://mvua.example")
+        #expect(!created.verified)
+        #expect(driver.app.organizations?.model.state.selectedOrganization?.id == created.id)
+
+        driver.press("v")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Mvua Pumps q1v verified · u undoes"))
+        #expect(try await harness.repository.organization(created.id).verified)
+        driver.press("u")
+        await driver.settle()
+        #expect(screenText(driver.terminal).contains("Undone: Mvua Pumps q1v is no longer verified"))
+        #expect(try await harness.repository.organization(created.id).verified == false)
+
+        // Esc on a changed form asks; no keeps it, yes drops the change.
+        driver.press("e")
+        driver.type(" Ltd")
+        driver.press("esc")
+        #expect(screenText(driver.terminal).contains("Discard changes?"))
+        driver.press("n")
+        #expect(driver.app.organizations?.form?.value("name") == "Mvua Pumps q1v Ltd")
+        driver.press("q")
+        #expect(!driver.quitRequested)
+        driver.press("esc", "y")
+        #expect(driver.app.organizations?.form == nil)
+        #expect(try await harness.repository.organization(created.id).name == "Mvua Pumps q1v")
+        // Unchanged, Esc closes at once.
+        driver.press("e", "esc")
+        #expect(driver.app.organizations?.form == nil)
+        #expect(driver.app.dialog == nil)
+    }
 }

@@ -42,11 +42,15 @@ struct KeyTableTests {
         clean(AuditScreen.keys, "Audit")
         clean(AuditScreen.queryKeys, "Audit query")
         clean(DataScreen.keys, "Data")
+        clean(OrganizationsScreen.keys, "Orgs")
+        clean(OrganizationsScreen.institutionKeys, "Orgs: institutions")
+        clean(OrganizationsScreen.searchKeys, "Orgs search")
+        clean(OrganizationsScreen.formKeys, "Orgs form")
     }
 
     @Test("a tab's own keys never take the shell's tab switching, help or command line")
     func screensLeaveTheShellKeys() {
-        let shell: [Key] = ["1", "2", "3", "4", "5", "6", "?", ":", "[", "]", "ctrl-c", "ctrl-l"]
+        let shell: [Key] = ["1", "2", "3", "4", "5", "6", "7", "?", ":", "[", "]", "ctrl-c", "ctrl-l"]
         func leaves<A>(_ table: KeyTable<A>, _ name: String) {
             for key in shell { #expect(table.action(for: key) == nil, "\(name) takes \(key)") }
         }
@@ -65,6 +69,8 @@ struct KeyTableTests {
         leaves(SecurityScreen.keys, "Security")
         leaves(AuditScreen.keys, "Audit")
         leaves(DataScreen.keys, "Data")
+        leaves(OrganizationsScreen.keys, "Orgs")
+        leaves(OrganizationsScreen.institutionKeys, "Orgs: institutions")
     }
 
     @Test("read-only Browse has no save, apply or eligible keys")

@@ -82,7 +82,10 @@ struct SessionTests {
                 ShellTab.tabs(for: .employer).map(\.title) == [
                     "Listings", "Applicants", "Dashboard", "Notifications", "Profile", "Placements",
                 ])
-            #expect(ShellTab.tabs(for: .admin).count == 6)
+            #expect(
+                ShellTab.tabs(for: .admin).map(\.title) == [
+                    "Health", "Users", "Listings", "Security", "Audit", "Data", "Orgs",
+                ])
             #expect(
                 ShellTab.tabs(for: .supervisor).map(\.title) == [
                     "Interns", "Logbooks", "Evaluations", "Notifications", "Profile",

@@ -21,6 +21,7 @@ public enum AppMessage: Sendable {
     case adminVerification(VerificationViewModel.Message)
     case adminSecurity(SecurityViewModel.Message)
     case adminAudit(AuditViewModel.Message)
+    case adminOrganizations(OrganizationsViewModel.Message)
     case placements(PlacementsViewModel.Message)
     case logbookQueue(LogbookQueueViewModel.Message)
     case supervisorProfile(SupervisorProfileViewModel.Message)

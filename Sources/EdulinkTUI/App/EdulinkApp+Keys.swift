@@ -13,7 +13,8 @@ extension EdulinkApp {
             "Command line: a tab by name, :theme NAME, :password, :help, :logout, :quit (tab completes)",
             group: "Everywhere", action: .command),
         KeyBinding(
-            ["1", "2", "3", "4", "5", "6"], "Switch to the tab with that number", group: "Everywhere", action: .tab),
+            ["1", "2", "3", "4", "5", "6", "7"], "Switch to the tab with that number", group: "Everywhere", action: .tab
+        ),
         KeyBinding(["]"], "Next tab", group: "Everywhere", action: .nextTab),
         KeyBinding(["["], "Previous tab", group: "Everywhere", action: .previousTab),
         KeyBinding(["q"], hint: "quit", "Back; quit from a tab", group: "Everywhere", action: .quit),

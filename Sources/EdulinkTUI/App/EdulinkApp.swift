@@ -127,6 +127,7 @@ public struct EdulinkApp: TerminalKit.Application {
     var profile: ProfileScreen? { hosted(ProfileScreen.self) }
     var employer: EmployerTabs? { hosted(EmployerTabs.self) }
     var admin: AdminTabs? { hosted(AdminTabs.self) }
+    var organizations: OrganizationsScreen? { hosted(OrganizationsScreen.self) }
 
     /// Drops every screen of the session that ended; the login screen shows again, with the email of
     /// the account that was signed in and the focus on the password, so whatever is typed next (often

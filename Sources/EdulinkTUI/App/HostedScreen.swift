@@ -117,6 +117,7 @@ enum RoleScreens {
                 HealthScreen(model: HealthViewModel(repository: repository)),
                 AdminTabs(repository: repository, timeZone: environment.timeZone, now: environment.time.now),
                 DataScreen(model: DataViewModel(repository: repository)),
+                OrganizationsScreen(model: OrganizationsViewModel(repository: repository, now: environment.time.now)),
                 notifications,
             ]
         case .supervisor:

@@ -42,6 +42,8 @@ enum DialogPurpose: Hashable {
     case saveSearch
     /// The admin Data tab's confirmation (restore, prune).
     case data
+    /// Leaving the admin's organization or institution form with changes that are not saved.
+    case adminOrganizations
     /// Where the Reports tab writes the table on screen.
     case exportReport
     /// Quitting (or signing out, `quit: false`) with changes that are not saved.

@@ -4,7 +4,7 @@ public import EdulinkCore
 public enum ShellTab: String, Sendable, Equatable, CaseIterable {
     case browse, saved, applications, notifications, profile
     case listings, applicants, dashboard
-    case health, users, verification, security, audit, data
+    case health, users, verification, security, audit, data, organizations
     case students, logbooks, reports
     case placement, interns, evaluations, placements
 
@@ -24,6 +24,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         case .security: "Security"
         case .audit: "Audit"
         case .data: "Data"
+        case .organizations: "Orgs"
         case .students: "Students"
         case .logbooks: "Logbooks"
         case .reports: "Reports"
@@ -46,7 +47,7 @@ public enum ShellTab: String, Sendable, Equatable, CaseIterable {
         switch role {
         case .student: [.browse, .saved, .applications, .notifications, .profile, .placement]
         case .employer: [.listings, .applicants, .dashboard, .notifications, .profile, .placements]
-        case .admin: [.health, .users, .verification, .security, .audit, .data]
+        case .admin: [.health, .users, .verification, .security, .audit, .data, .organizations]
         case .institutionAdmin: [.students, .placements, .verification, .reports, .notifications, .browse]
         case .supervisor: [.interns, .logbooks, .evaluations, .notifications, .profile]
         }
