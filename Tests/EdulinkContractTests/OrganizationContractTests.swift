@@ -26,6 +26,23 @@ struct OrganizationContractTests {
     }
 
     @Test(
+        "an admin's edit leaves verification as it is: a screen loaded before a verify never withdraws it",
+        arguments: ContractBackend.all)
+    func editLeavesVerification(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            var loaded = try await w.admin.organization(w.organization.id)
+            try await w.admin.setOrganizationVerified(w.organization.id, verified: false)
+            try await w.admin.setOrganizationVerified(w.organization.id, verified: true)
+            loaded.verified = false
+            loaded.website = "https://kusi.example/about"
+            let saved = try await w.admin.updateOrganization(loaded)
+            #expect(saved.verified)
+            #expect(saved.website == "https://kusi.example/about")
+            #expect(try await w.employer.organization(w.organization.id).verified)
+        }
+    }
+
+    @Test(
         "an admin verifies an organization, then its listings can be submitted and published",
         arguments: ContractBackend.all)
     func verifyUnblocksPublishing(_ backend: ContractBackend) async throws {

@@ -346,7 +346,8 @@ extension EdulinkService {
                 current.website = cleaned.website
                 current.location = cleaned.location
                 current.description = cleaned.description
-                if principal.role == .admin { current.verified = cleaned.verified }
+                // Verification is its own audited act (`setOrganizationVerified`): an edit never
+                // writes back the flag as the editor's screen last loaded it.
                 try session.updateOrganization(current)
                 try self.audit(
                     session, principal, "organization.update", "organization", current.id.rawValue, current.name)

@@ -45,13 +45,21 @@ extension EdulinkApp {
             drawToasts(into: &frame.buffer, above: layout.status)
             return
         }
-        let brand = " edulink "
+        // The name gives way when that is what keeps every tab title whole.
+        let tabBar = Tabs(tabs.map(\.title), selected: tabs.firstIndex(of: tab) ?? 0)
+        let natural = tabBar.naturalWidth
+        let brand =
+            natural + DisplayWidth.of(" edulink ") > layout.tabs.width && natural <= layout.tabs.width
+            ? "" : " edulink "
         let tabArea = Rect(
             x: layout.tabs.x, y: layout.tabs.y, width: max(0, layout.tabs.width - DisplayWidth.of(brand)),
             height: layout.tabs.height)
-        Tabs(tabs.map(\.title), selected: tabs.firstIndex(of: tab) ?? 0).draw(into: &frame.buffer, area: tabArea)
-        frame.buffer.write(
-            brand, at: Point(x: layout.tabs.maxX - DisplayWidth.of(brand), y: 0), style: Style(.accent, adding: .bold))
+        tabBar.draw(into: &frame.buffer, area: tabArea)
+        if !brand.isEmpty {
+            frame.buffer.write(
+                brand, at: Point(x: layout.tabs.maxX - DisplayWidth.of(brand), y: 0),
+                style: Style(.accent, adding: .bold))
+        }
         if let banner = layout.banner, let offline = session.state.offlineBanner {
             frame.buffer.fill(banner, with: .blank(Style(EdulinkRoles.banner, adding: .reverse)))
             frame.buffer.write(

@@ -13,6 +13,11 @@ public struct Tabs: Widget, Sendable {
     /// The index before `selected`, wrapping (for Shift-Tab / `[`).
     public static func previous(_ selected: Int, count: Int) -> Int { count == 0 ? 0 : (selected + count - 1) % count }
 
+    /// The columns every title needs whole (with their numbers and separators).
+    public var naturalWidth: Int {
+        titles.enumerated().reduce(0) { $0 + DisplayWidth.of(" \($1.offset + 1) \($1.element) ") + 1 }
+    }
+
     /// The titles as drawn in `width` columns: whole when they fit; else the longest titles other
     /// than the selected one lose characters first (ending in `…`, never below three), so every tab
     /// keeps its number and a recognisable start.
