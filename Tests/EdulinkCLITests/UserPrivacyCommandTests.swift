@@ -62,19 +62,21 @@ struct UserPrivacyCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.standardError == "edulink: error: Account nobody@edulink.demo not found.\n")
 
-        let user = try #require(try await stored(harness, email))
-        var result = try await harness.run(["user", "erase", email, "--yes"])
-        if result.status == 1 {
-            // The demo student is on a placement: refused, and says how to go on.
-            #expect(result.standardError.contains("placement in progress"))
-            #expect(try await stored(harness, email) != nil)
-            result = try await harness.run(["user", "erase", email, "--yes", "--force"])
-        }
+        // A student on an active placement: refused, saying how to go on, and nothing changed.
+        let store = try SQLiteStore(path: harness.databaseURL.path, migrate: false)
+        let placed = try #require(try await store.read { try $0.placements(.active).first?.studentID })
+        let user = try #require(try await store.read { try $0.user(placed) })
+        let refused = try await harness.run(["user", "erase", user.email, "--yes"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.hasPrefix("edulink: error: The account has a placement in progress: #"))
+        #expect(refused.standardError.hasSuffix("(Pass --force to erase anyway.)\n"))
+        #expect(try await stored(harness, user.email) == user)
+        let result = try await harness.run(["user", "erase", user.email, "--yes", "--force"])
         #expect(result.succeeded, "\(result.standardError)")
         let placeholder = "erased-\(user.id.rawValue)@erased.invalid"
         #expect(
             result.standardOutput.hasPrefix("Erased account \(user.id.rawValue): it is now \(placeholder), disabled; "))
-        #expect(try await stored(harness, email) == nil)
+        #expect(try await stored(harness, user.email) == nil)
         let erased = try #require(try await stored(harness, placeholder))
         #expect(erased.status == .disabled && erased.displayName == "Erased user \(user.id.rawValue)")
 

@@ -78,7 +78,12 @@ struct UserEraseCommand: AsyncParsableCommand {
         let environment = try await LocalEnvironment.open(database)
         let user = try await environment.asOperator.user(email: email)
         try Confirmation.require("erase \(user.email) (\(user.displayName), id \(user.id)) for good", yes: yes)
-        let result = try await environment.asOperator.erasePersonalData(of: user.id, force: force)
+        let result: ErasureResult
+        do {
+            result = try await environment.asOperator.erasePersonalData(of: user.id, force: force)
+        } catch EdulinkError.refused(let refusal) where refusal.code == .placementInProgress {
+            throw CommandFailure("\(refusal.message) (Pass --force to erase anyway.)")
+        }
         if result.erased {
             print(
                 "Erased account \(result.userID): it is now \(result.email), disabled; "
