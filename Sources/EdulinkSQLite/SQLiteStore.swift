@@ -24,6 +24,8 @@ import GRDB
 ///   survives the process being killed (SIGKILL, crash); only losing power or the kernel before the
 ///   next checkpoint can lose the last commits, and never corrupts the file. That is the trade most
 ///   SQLite deployments make; set `EDULINK_SQLITE_SYNCHRONOUS=FULL` for an fsync per commit.
+/// - `secure_delete = ON`: deleted and overwritten rows are zeroed in the file, so an erased person
+///   (`discardFormerVersions` after the erasure empties the write-ahead log too) leaves no trace.
 /// - `foreign_keys = ON`, new files created with mode 0600 (the WAL and shared-memory files take the
 ///   same mode).
 ///
@@ -110,6 +112,17 @@ public final class SQLiteStore: Store, StoreMaintenance {
         try await mapErrors {
             try await self.pool.writeWithoutTransaction { db in
                 try Self.immediateTransaction(db) { try body(SQLiteSession(db, searchWindow: self.searchWindow)) }
+            }
+        }
+    }
+
+    /// Checkpoints the write-ahead log into the database file and truncates it, so that the pages
+    /// it held (the rows as they were before an erasure) are gone from the disk; the database file
+    /// itself keeps no deleted content (`secure_delete`).
+    public func discardFormerVersions() async throws {
+        try await mapErrors {
+            try await self.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
         }
     }
@@ -219,6 +232,9 @@ public final class SQLiteStore: Store, StoreMaintenance {
             SearchRank.register(db)
             if !readonly {
                 try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                // Deleted and overwritten content is zeroed, not left in free space: an erased
+                // person's name must not stay readable in the file (PLACEMENTS.md, Privacy).
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
         }
         return configuration

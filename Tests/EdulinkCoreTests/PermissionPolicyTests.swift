@@ -169,8 +169,16 @@ private let statements: [Statement] =
         Statement(
             role: .admin, actions: [.apply, .moveApplication, .createListing], says: .never,
             sentence: "the admin neither applies nor decides on an employer's applicants"),
+        Statement(
+            role: .admin, actions: [.exportPersonalData, .erasePersonalData], says: .anyones,
+            sentence: "the admin exports anyone's data and erases a person (PLACEMENTS.md, Privacy)"),
         // everyone signed in
     ]
+    + Role.allCases.filter { $0 != .admin }.map { role in
+        Statement(
+            role: role, actions: [.exportPersonalData], says: .ownOnly,
+            sentence: "everyone exports the data stored about themselves (PLACEMENTS.md, Privacy)")
+    }
     + Role.allCases.flatMap { role in
         [
             Statement(

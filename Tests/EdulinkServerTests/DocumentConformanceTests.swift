@@ -246,6 +246,7 @@ struct Samples {
         }
         for search in try await student.savedSearches() { try add("SavedSearchSummary", search) }
         try add("SavedSearch", try await student.saveSearch(name: "Conformance", query: "data remote:yes"))
+        try add("PersonalDataExport", try await student.exportMyData())
         try add(
             "ApplicationDraft",
             ApplicationDraft(listingID: listingID, coverLetter: "I would like to join.", answers: ["Yes"]))
@@ -282,6 +283,8 @@ struct Samples {
             }
         }
         for item in try await supervisor.logbookQueue() { try add("LogbookQueueItem", item) }
+        try add("PersonalDataExport", try await supervisor.exportMyData())
+        try add("PersonalDataExport", try await employer.exportMyData())
         for supervisorSummary in try await employer.supervisors() {
             try add("SupervisorSummary", supervisorSummary)
             try add(
@@ -328,6 +331,11 @@ struct Samples {
         for student in page.students { try add("InstitutionStudent", student) }
         let placed = try #require(page.students.first { $0.stage == .placed || $0.stage == .completed })
         try add("InstitutionStudentDetail", try await office.institutionStudent(placed.id))
+        // Everything about a placed student (logbook, evaluations), and an erasure's answer.
+        try add("PersonalDataExport", try await service.acting(as: .localOperator()).exportPersonalData(of: placed.id))
+        try add(
+            "ErasureResult",
+            ErasureResult(userID: placed.id, email: "erased-1@erased.invalid", erased: true, textsRewritten: 3))
         if let applied = page.students.first(where: { $0.stage == .applied }) {
             try add("InstitutionStudentDetail", try await office.institutionStudent(applied.id))
         }

@@ -1,5 +1,7 @@
 import EdulinkCore
 import EdulinkDemo
+import EdulinkViewModels
+import Foundation
 import TerminalKit
 import Testing
 
@@ -272,6 +274,35 @@ struct KeyFlowTests {
         let signedIn = try await harness.repository.login(
             email: "employer@edulink.demo", password: "a new long passphrase 42")
         #expect(signedIn.role == .employer)
+    }
+
+    @Test(":export-my-data (any role) and x on a Profile write the person's data to a private file; a toast says where")
+    func exportMyData() async throws {
+        let harness = try await Harness.make()
+        let employer = await harness.signedIn(size, as: "employer@edulink.demo")
+        employer.press(":")
+        employer.type("export-my-data")
+        employer.press("enter")
+        await employer.settle()
+        let name = MyDataExport.fileName(at: Harness.now, calendar: Harness.calendar)
+        let first = harness.directory.appendingPathComponent("\(name).json").path
+        #expect(screenText(employer.terminal).contains("Your data is in"), "\(screenText(employer.terminal))")
+        let attributes = try FileManager.default.attributesOfItem(atPath: first)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let document = try decoder.decode(PersonalDataExport.self, from: Data(contentsOf: URL(fileURLWithPath: first)))
+        #expect(document.account.email == "employer@edulink.demo" && document.organization != nil)
+
+        let student = await harness.signedIn(size)
+        student.press("5")
+        await student.settle()
+        student.press("x")
+        await student.settle()
+        let second = harness.directory.appendingPathComponent("\(name)-2.json").path
+        let mine = try decoder.decode(PersonalDataExport.self, from: Data(contentsOf: URL(fileURLWithPath: second)))
+        #expect(mine.account.email == Harness.student && !mine.applications.isEmpty)
+        #expect(student.app.myDataExport.writtenTo == second)
     }
 
     @Test("Profile edits survive switching tabs; q, ctrl-c and :logout ask before losing them")

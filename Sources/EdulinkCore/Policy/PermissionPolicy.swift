@@ -40,6 +40,8 @@ public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
     // Own account
     case readNotifications = "read_notifications"
     case changeOwnPassword = "change_own_password"
+    /// Everything stored about a person, as one document (PLACEMENTS.md, Privacy).
+    case exportPersonalData = "export_personal_data"
     // Administration
     case manageUsers = "manage_users"
     case viewAudit = "view_audit"
@@ -47,6 +49,8 @@ public enum Action: String, Sendable, Codable, CaseIterable, Hashable {
     case viewHealth = "view_health"
     case manageAlerts = "manage_alerts"
     case manageDatabase = "manage_database"
+    /// Anonymise a person (PLACEMENTS.md, Privacy).
+    case erasePersonalData = "erase_personal_data"
 }
 
 /// Whom a resource belongs to, as far as permissions care.
@@ -102,7 +106,7 @@ public enum PermissionPolicy {
             .withdrawApplication: .ownUser, .answerOffer: .ownUser, .manageSavedItems: .ownUser,
             .viewProfile: .ownUser, .editProfile: .ownUser, .viewOrganization: .always,
             .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .ownUser,
-            .writeLogbook: .ownUser,
+            .writeLogbook: .ownUser, .exportPersonalData: .ownUser,
         ],
         .employer: [
             .browseListings: .always, .viewListing: .always, .createListing: .ownOrganization,
@@ -113,7 +117,7 @@ public enum PermissionPolicy {
             .editOrganization: .ownOrganization, .readNotifications: .ownUser, .changeOwnPassword: .ownUser,
             .viewPlacement: .ownOrganization, .terminatePlacement: .ownOrganization,
             .movePlacementDates: .ownOrganization, .assignSupervisor: .ownOrganization,
-            .manageSupervisors: .ownOrganization,
+            .manageSupervisors: .ownOrganization, .exportPersonalData: .ownUser,
         ],
         .institutionAdmin: [
             .browseListings: .always, .viewListing: .always, .verifyListing: .ownInstitution,
@@ -122,11 +126,12 @@ public enum PermissionPolicy {
             .terminatePlacement: .ownInstitution, .assignSupervisor: .ownInstitution,
             .manageSupervisors: .ownInstitution, .viewStudents: .ownInstitution,
             .manageRegistrationCodes: .ownInstitution, .importStudents: .ownInstitution, .viewReports: .ownInstitution,
+            .exportPersonalData: .ownUser,
         ],
         .supervisor: [
             .browseListings: .always, .viewListing: .always, .viewOrganization: .always,
             .readNotifications: .ownUser, .changeOwnPassword: .ownUser, .viewPlacement: .assigned,
-            .reviewLogbook: .assigned, .evaluatePlacement: .assigned,
+            .reviewLogbook: .assigned, .evaluatePlacement: .assigned, .exportPersonalData: .ownUser,
         ],
         .admin: [
             .browseListings: .always, .viewListing: .always, .verifyListing: .always, .viewApplication: .always,
@@ -135,6 +140,7 @@ public enum PermissionPolicy {
             .manageUsers: .always, .viewAudit: .always, .viewSecurity: .always, .viewHealth: .always,
             .manageAlerts: .always, .manageDatabase: .always, .exportApplicants: .always, .viewPlacement: .always,
             .viewStudents: .always, .manageRegistrationCodes: .always, .importStudents: .always, .viewReports: .always,
+            .exportPersonalData: .always, .erasePersonalData: .always,
         ],
     ]
 

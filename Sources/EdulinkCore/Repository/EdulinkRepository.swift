@@ -155,6 +155,14 @@ public protocol EdulinkRepository: Sendable {
     func securityEvents(kind: SecurityEventKind?, user: UserID?, since: Date?, limit: Int) async throws
         -> [SecurityEvent]
 
+    // MARK: Privacy (PLACEMENTS.md)
+    /// Everything stored about the signed-in person, as one document (a `data_export` event).
+    func exportMyData() async throws -> PersonalDataExport
+    /// Everything stored about account `id` (admins; anyone for their own).
+    func exportPersonalData(of id: UserID) async throws -> PersonalDataExport
+    /// Anonymises account `id` (admins); refused during an upcoming or active placement unless `force`.
+    func erasePersonalData(of id: UserID, force: Bool) async throws -> ErasureResult
+
     // MARK: Health (admins)
     /// Every check graded by the thresholds, the open alerts and the KPIs; evaluates alerts.
     func healthReport() async throws -> HealthReport

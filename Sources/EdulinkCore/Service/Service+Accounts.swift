@@ -388,7 +388,7 @@ extension EdulinkService {
         }
     }
 
-    private func isLastActiveAdmin(_ user: User, _ session: any StoreReader) throws -> Bool {
+    func isLastActiveAdmin(_ user: User, _ session: any StoreReader) throws -> Bool {
         guard user.status == .active else { return false }
         return try session.countUsers(role: .admin, status: .active) <= 1
     }

@@ -14,6 +14,13 @@ public protocol Store: Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T
     /// Where the store reports waits for another process's lock (see `LockWait`); nil by default.
     var lockWait: LockWait? { get }
+    /// Overwrites what the store still keeps on disk of rows as they were before the last writes
+    /// (SQLite: the write-ahead log, checkpointed and truncated), after an erasure. Nothing by default.
+    func discardFormerVersions() async throws
+}
+
+extension Store {
+    public func discardFormerVersions() async throws {}
 }
 
 /// Counts of applications per status, e.g. for a listing's pipeline.
@@ -165,6 +172,16 @@ public protocol StoreReader {
     /// Those of `emails` an account has, lowercased (as accounts are told apart).
     func existingEmails(_ emails: [String]) throws -> Set<String>
 
+    // MARK: Privacy (a person's data, to export and erase)
+    /// Every notification of the user, oldest first.
+    func allNotifications(userID: UserID) throws -> [Notification]
+    /// Audit events the user caused or that concern their account, oldest first.
+    func personalAuditEvents(userID: UserID) throws -> [AuditEvent]
+    /// Security events of the user's account or typed with their email, oldest first.
+    func personalSecurityEvents(userID: UserID, email: String) throws -> [SecurityEvent]
+    /// The texts that may quote a person (`QuotingColumns`) containing one of `needles`.
+    func textsQuoting(_ needles: [String]) throws -> [QuotedText]
+
     // MARK: Health
     func alerts(_ query: AlertQuery) throws -> [Alert]
     func alert(_ id: AlertID) throws -> Alert?
@@ -240,6 +257,14 @@ public protocol StoreWriter: StoreReader {
 
     func insertAlert(_ alert: Alert) throws -> Alert
     func updateAlert(_ alert: Alert) throws
+
+    /// Clears the person's own records and the texts they wrote elsewhere (`PersonalRecordsErasure`).
+    func erasePersonalRecords(_ erasure: PersonalRecordsErasure) throws
+    /// Writes `text` where `quoted` was read from.
+    func rewriteText(_ quoted: QuotedText, to text: String) throws
+    /// Deletes the idempotency records whose stored answer contains one of `needles`.
+    @discardableResult
+    func forgetAnswersQuoting(_ needles: [String]) throws -> Int
 }
 
 /// Figures about the notification outbox.

@@ -44,6 +44,8 @@ public enum RefusalCode: String, Sendable, Codable, CaseIterable, Hashable {
     case passwordChangeRequired = "password_change_required"
     /// A registration code that does not exist, expired, was used up or revoked: one refusal for all.
     case registrationCodeInvalid = "registration_code_invalid"
+    /// An erasure asked for a person with an upcoming or active placement (PLACEMENTS.md, Privacy).
+    case placementInProgress = "placement_in_progress"
 }
 
 /// A business rule that said no, with a message for people and a code for programs.

@@ -36,6 +36,7 @@ enum PostgresMigrations {
         Migration(SharedSchema.placements),
         Migration(SharedSchema.onboarding),
         Migration(SharedSchema.jobs),
+        Migration(identifier: ErasureV10.identifier, statements: ErasureV10.statements),
     ]
 
     /// Every migration identifier, oldest first.
@@ -71,8 +72,16 @@ enum PostgresMigrations {
             try db.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows.first
             .map { try PostgresRowReader($0).bool("present") } ?? false
         guard exists else { return [] }
-        return try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows.map {
+        let applied = try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows.map
+        {
             try PostgresRowReader($0).string("identifier")
         }
+        // Steps applied in one transaction share `applied_at`; the list's order is the one they ran
+        // in (by name, "v10-…" would come before "v2-…"). Steps this build does not know go last.
+        let position = Dictionary(identifiers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return applied.enumerated().sorted { a, b in
+            (position[a.element] ?? identifiers.count + a.offset)
+                < (position[b.element] ?? identifiers.count + b.offset)
+        }.map(\.element)
     }
 }

@@ -28,6 +28,9 @@ enum Migrations {
         register(SharedSchema.placements, in: &migrator)
         register(SharedSchema.onboarding, in: &migrator)
         register(SharedSchema.jobs, in: &migrator)
+        migrator.registerMigration(ErasureV10.identifier) { db in
+            for statement in ErasureV10.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -32,6 +32,8 @@ public struct AppEnvironment: Sendable {
     public var lockWait: LockWait?
     /// Warnings found before the app started (config.toml, theme): shown in the app as toasts.
     public var startupWarnings: [String]
+    /// Where "Export my data" writes its file: the first folder that takes it.
+    public var exportFolders: [String]
 
     /// An environment; only the repository and the draft store have no default.
     public init(
@@ -40,7 +42,8 @@ public struct AppEnvironment: Sendable {
         demoAccounts: [DemoAccount] = [], demoPassword: String? = nil,
         themes: ThemeLibrary = ThemeLibrary(appName: "edulink"),
         idleLimit: TimeInterval = SessionViewModel.defaultIdleLimit, frameLog: FrameLog? = nil,
-        lockWait: LockWait? = nil, startupWarnings: [String] = []
+        lockWait: LockWait? = nil, startupWarnings: [String] = [],
+        exportFolders: [String] = [FileManager.default.currentDirectoryPath, NSHomeDirectory()]
     ) {
         self.repository = repository
         self.drafts = drafts
@@ -54,6 +57,7 @@ public struct AppEnvironment: Sendable {
         self.frameLog = frameLog
         self.lockWait = lockWait
         self.startupWarnings = startupWarnings
+        self.exportFolders = exportFolders
     }
 }
 

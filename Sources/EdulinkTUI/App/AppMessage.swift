@@ -29,6 +29,8 @@ public enum AppMessage: Sendable {
     case reports(ReportsViewModel.Message)
     /// The `:password` form's change finished.
     case password(Result<Void, Failure>)
+    /// `:export-my-data` finished: where the file went.
+    case exportedMyData(Result<String, Failure>)
     /// A debounced effect was replaced while it waited; nothing to do.
     case dropped
 }

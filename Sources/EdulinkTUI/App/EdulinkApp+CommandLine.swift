@@ -6,7 +6,7 @@ extension EdulinkApp {
     /// Everything `:` completes: the role's tabs, the themes, and the shell's commands.
     var commandCompletions: [String] {
         tabs.map(\.rawValue) + environment.themes.availableNames().map { "theme " + $0 } + [
-            "help", "password", "logout", "quit",
+            "help", "password", "export-my-data", "logout", "quit",
         ]
     }
 
@@ -50,6 +50,8 @@ extension EdulinkApp {
             passwordChange = PasswordChange()
             passwordForm.open()
             return (effects, .none)
+        case "export-my-data":
+            return (effects + exportMyData(), .none)
         case "theme":
             let names = environment.themes.availableNames()
             guard words.count == 2 else {
@@ -76,7 +78,9 @@ extension EdulinkApp {
                 effects
                     + toast(
                         "Unknown command :\(name) — try "
-                            + (tabs.map { ":" + $0.rawValue } + [":theme NAME", ":password", ":logout"]).joined(
+                            + (tabs.map { ":" + $0.rawValue } + [
+                                ":theme NAME", ":password", ":export-my-data", ":logout",
+                            ]).joined(
                                 separator: ", ")
                             + " or :quit.", error: true),
                 .none

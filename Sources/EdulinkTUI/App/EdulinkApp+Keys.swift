@@ -10,7 +10,7 @@ extension EdulinkApp {
         KeyBinding(["?"], hint: "help", "This help (type to filter it)", group: "Everywhere", action: .help),
         KeyBinding(
             [":"], hint: "cmd",
-            "Command line: a tab by name, :theme NAME, :password, :help, :logout, :quit (tab completes)",
+            "Command line: a tab by name, :theme NAME, :password, :export-my-data, :help, :logout, :quit",
             group: "Everywhere", action: .command),
         KeyBinding(
             ["1", "2", "3", "4", "5", "6", "7"], "Switch to the tab with that number", group: "Everywhere", action: .tab

@@ -1,4 +1,5 @@
 import EdulinkViewModels
+import Foundation
 import TerminalKit
 
 // `:password`: every role changes its own password with the current one, over whatever tab is on
@@ -15,6 +16,18 @@ extension EdulinkApp {
             passwordForm.sync(passwordChange)
             return effect.map { [$0.map { AppMessage.password($0) }] } ?? []
         }
+    }
+
+    /// `:export-my-data` (and `x` on a Profile): the person's data to a file in the current folder,
+    /// else the home folder; a toast says where.
+    mutating func exportMyData() -> [Effect<AppMessage>] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = environment.timeZone
+        let effect = myDataExport.start(
+            repository: environment.repository, folders: environment.exportFolders, at: environment.time.now(),
+            calendar: calendar)
+        guard let effect else { return toast("Your data is being exported…") }
+        return [effect.map { AppMessage.exportedMyData($0) }] + toast("Exporting your data…")
     }
 
     mutating func passwordFinished(_ result: Result<Void, Failure>) -> [Effect<AppMessage>] {

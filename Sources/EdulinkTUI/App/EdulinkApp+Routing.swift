@@ -28,6 +28,10 @@ extension EdulinkApp {
             return apply?.receive(message) ?? []
         case .password(let result):
             return passwordFinished(result)
+        case .exportedMyData(let result):
+            var events = AppEventQueue()
+            myDataExport.finish(result, events: &events)
+            return events.drain([])
         case .dropped:
             return []
         default:
@@ -78,6 +82,8 @@ extension EdulinkApp {
             return showApplication(id)
         case .applicationSubmitted(let id):
             return sessionSend(.received(event)) + showApplication(id)
+        case .exportMyData:
+            return exportMyData()
         case .toast, .offline, .online, .sessionEnded, .unreadCountChanged:
             return sessionSend(.received(event))
         }

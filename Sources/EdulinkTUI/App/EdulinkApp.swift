@@ -36,6 +36,8 @@ public struct EdulinkApp: TerminalKit.Application {
     /// `:password`: the form every role changes its own password in, over any tab.
     var passwordForm = PasswordForm()
     var passwordChange = PasswordChange()
+    /// `:export-my-data`: every role's own data, to a file.
+    var myDataExport = MyDataExport()
     var commandHistory: [String] = []
     var spinning = false
     /// The theme in use, for `:theme` without a name.

@@ -5,7 +5,7 @@ import TerminalKit
 /// Profile: the fields with their errors, the completion gauge and what is missing. `j`/`k` choose a
 /// field, Enter edits it (Enter again keeps, Esc undoes), ctrl-s saves.
 struct ProfileScreen {
-    enum Intent: Hashable { case up, down, edit, save, revert, reload, password }
+    enum Intent: Hashable { case up, down, edit, save, revert, reload, password, exportData }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(["j", "down"], "Next field", group: "Profile", action: .down),
@@ -15,6 +15,9 @@ struct ProfileScreen {
         KeyBinding(["u"], hint: "undo all", "Put the saved profile back", group: "Profile", action: .revert),
         KeyBinding(["ctrl-r"], "Reload (keeps edits not saved yet)", group: "Profile", action: .reload),
         KeyBinding(["p"], hint: "password", "Change your password", group: "Profile", action: .password),
+        KeyBinding(
+            ["x"], hint: "export data", "Export everything stored about you to a file", group: "Profile",
+            action: .exportData),
     ])
     static let editKeys = KeyTable<Intent>([
         KeyBinding(["enter"], hint: "keep", "Keep the text", group: "Editing", action: .edit),
@@ -108,6 +111,7 @@ struct ProfileScreen {
         case .revert: return KeyOutcome(effects: send(.revert))
         case .reload: return KeyOutcome(effects: send(.load))
         case .password: password.open()
+        case .exportData: return KeyOutcome(effects: [.post(.exportMyData)])
         }
         return KeyOutcome()
     }

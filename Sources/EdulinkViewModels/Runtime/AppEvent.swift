@@ -29,6 +29,8 @@ public enum AppEvent: Sendable, Equatable {
     case openApplication(ApplicationID)
     /// An application was sent; the Applications tab should refresh.
     case applicationSubmitted(ApplicationID)
+    /// The person asked for their data (a Profile's `x`): the shell exports it (``MyDataExport``).
+    case exportMyData
 }
 
 /// A short message at the bottom of the screen that confirms an action or reports an error.

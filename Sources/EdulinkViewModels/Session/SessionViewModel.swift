@@ -227,8 +227,8 @@ public struct SessionViewModel: Sendable {
         case .applicationSubmitted:
             state.toasts.append(
                 QueuedToast(toast: Toast("Application sent."), expiresAt: now.addingTimeInterval(Self.toastLifetime)))
-        case .openListing, .openApplyForm, .openSearch, .openApplication:
-            break  // navigation belongs to the UI loop
+        case .openListing, .openApplyForm, .openSearch, .openApplication, .exportMyData:
+            break  // navigation and the export belong to the UI loop
         }
         return []
     }

@@ -10,6 +10,7 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [
             UserListCommand.self, UserCreateCommand.self, UserSetRoleCommand.self,
             UserSetInstitutionCommand.self, UserLockCommand.self, UserUnlockCommand.self, UserResetPasswordCommand.self,
+            UserExportCommand.self, UserEraseCommand.self,
         ])
 }
 

@@ -89,7 +89,7 @@ struct Harness {
                 DemoAccount(email: "supervisor@edulink.demo", role: .supervisor),
             ], demoPassword: DemoSeeder.demoPassword,
             themes: ThemeLibrary(folders: [ThemeLibrary.Folder(path: Self.themesFolder, displayPrefix: "themes/")]),
-            lockWait: lockWait, startupWarnings: startupWarnings)
+            lockWait: lockWait, startupWarnings: startupWarnings, exportFolders: [directory.path])
     }
 
     /// The checkout's `themes/`.

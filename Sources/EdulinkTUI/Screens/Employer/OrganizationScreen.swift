@@ -3,15 +3,19 @@ import EdulinkViewModels
 import Foundation
 import TerminalKit
 
-/// The employer's Profile tab: the organization's profile; `e` edits it (the service checks it).
+/// The employer's Profile tab: the organization's profile; `e` edits it (the service checks it);
+/// `x` exports the employer's own data.
 struct OrganizationScreen {
-    enum Intent: Hashable { case edit, reload }
+    enum Intent: Hashable { case edit, reload, exportData }
     enum FormIntent: Hashable { case save, cancel }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(
             ["e", "enter"], hint: "edit", "Edit the organization profile", group: "Organization", action: .edit),
         KeyBinding(["ctrl-r"], "Reload", group: "Organization", action: .reload),
+        KeyBinding(
+            ["x"], hint: "export data", "Export everything stored about you to a file", group: "Organization",
+            action: .exportData),
     ])
 
     static let formKeys = KeyTable<FormIntent>([
@@ -111,8 +115,12 @@ struct OrganizationScreen {
             form = state
             return (KeyOutcome(), nil)
         }
-        guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
-        return (KeyOutcome(effects: send(intent == .edit ? .edit(true) : .load)), nil)
+        switch Self.keys.action(for: key) {
+        case nil: return (.unhandled, nil)
+        case .edit?: return (KeyOutcome(effects: send(.edit(true))), nil)
+        case .reload?: return (KeyOutcome(effects: send(.load)), nil)
+        case .exportData?: return (KeyOutcome(effects: [.post(.exportMyData)]), nil)
+        }
     }
 
     /// Leaves the form, dropping its changes.

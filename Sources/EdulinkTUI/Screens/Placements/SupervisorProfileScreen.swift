@@ -9,10 +9,14 @@ struct SupervisorProfileScreen {
     enum Intent: Hashable {
         case send(SupervisorProfileViewModel.Intent)
         case password
+        case exportData
     }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(["p"], hint: "password", "Change your password", group: "Profile", action: .password),
+        KeyBinding(
+            ["x"], hint: "export data", "Export everything stored about you to a file", group: "Profile",
+            action: .exportData),
         KeyBinding(["ctrl-r"], "Reload", group: "Profile", action: .send(.load)),
     ])
 
@@ -48,6 +52,8 @@ struct SupervisorProfileScreen {
         case .password:
             password.open()
             return KeyOutcome()
+        case .exportData:
+            return KeyOutcome(effects: [.post(.exportMyData)])
         }
     }
 
