@@ -36,6 +36,7 @@ enum PostgresMigrations {
         Migration(SharedSchema.placements),
         Migration(SharedSchema.onboarding),
         Migration(SharedSchema.jobs),
+        Migration(SharedSchema.savedSearchAlerts),
     ]
 
     /// Every migration identifier, oldest first.

@@ -28,6 +28,7 @@ enum Migrations {
         register(SharedSchema.placements, in: &migrator)
         register(SharedSchema.onboarding, in: &migrator)
         register(SharedSchema.jobs, in: &migrator)
+        register(SharedSchema.savedSearchAlerts, in: &migrator)
         return migrator
     }
 
