@@ -67,13 +67,20 @@ enum PostgresMigrations {
     }
 
     /// The applied identifiers, in the order they were applied; empty before the first migration.
+    ///
+    /// Steps applied in one transaction share `applied_at`, and their identifiers do not sort
+    /// ("v10-…" before "v2-…"): the steps this build knows are in their order in ``all``, any others
+    /// (of a newer release) after them as they were applied.
     static func appliedIdentifiers(_ db: BlockingConnection) throws -> [String] {
         let exists =
             try db.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows.first
             .map { try PostgresRowReader($0).bool("present") } ?? false
         guard exists else { return [] }
-        return try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows.map {
-            try PostgresRowReader($0).string("identifier")
-        }
+        let applied = try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows
+            .map { try PostgresRowReader($0).string("identifier") }
+        let known = Dictionary(identifiers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return applied.enumerated()
+            .sorted { (known[$0.element] ?? Int.max, $0.offset) < (known[$1.element] ?? Int.max, $1.offset) }
+            .map(\.element)
     }
 }
