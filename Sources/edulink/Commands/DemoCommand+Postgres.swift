@@ -34,9 +34,12 @@ extension DemoCommand {
                         + "(drop and create the database to start over)")
             }
             let seeder = DemoSeeder(hasher: LocalEnvironment.hasher(), now: Date())
-            let counts = try await seeder.seed(dataset, into: store)
+            let outbox = database.outboxDirectory
+            let counts = try await seeder.seed(
+                dataset, into: store, transport: try SpoolDirectoryTransport(directory: outbox))
             print("Filled \(location.redacted) with the demo dataset")
             print("  \(counts.summary)")
+            print(Self.jobsLine(counts.jobs, outbox: outbox))
         } catch {
             await store.shutdown()
             throw error

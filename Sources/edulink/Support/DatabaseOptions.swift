@@ -23,9 +23,15 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Where `jobs run` delivers messages in development: `<database folder>/outbox`, beside the
-    /// database like its backups and drafts, so two databases never share one.
+    /// database like its backups and drafts, so two databases never share one. A PostgreSQL database
+    /// has no folder: its messages go to `$XDG_DATA_HOME/edulink/outbox`.
     var outboxDirectory: URL {
-        url.deletingLastPathComponent().appendingPathComponent("outbox", isDirectory: true)
+        let paths = EdulinkPaths()
+        let chosen = [path, paths.environment["EDULINK_DB"]].compactMap { $0 }.first { !$0.isEmpty }
+        let folder =
+            chosen.map { $0.hasPrefix("postgres://") || $0.hasPrefix("postgresql://") } == true
+            ? paths.dataDirectory : url.deletingLastPathComponent()
+        return folder.appendingPathComponent("outbox", isDirectory: true)
     }
 
     /// The database file, which must exist.
