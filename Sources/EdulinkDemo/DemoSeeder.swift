@@ -13,10 +13,19 @@ public import Foundation
 /// offer, with its supervisors, logbook, evaluations and completion, as the service would have made
 /// them up to `now`.
 ///
+/// Then it runs the scheduled jobs once, as of `now` (`EdulinkService.runScheduledJobs`), as a
+/// running Edulink would have by then: listings past their deadline close, offers past their expiry
+/// are declined, saved listings' deadline reminders and saved searches' new-match alerts are sent,
+/// old rows are pruned. The dataset makes none of those up, so the demo shows what the code does,
+/// and a `jobs run` right after the seeding finds (almost) nothing to do. Their messages go to
+/// `transport` (the demo's addresses are made up: a spool folder, never a mail server); nil leaves
+/// them queued.
+///
 /// ```swift
 /// let seeder = DemoSeeder(hasher: BcryptHasher(), now: Date())
 /// let counts = try await seeder.seed(try DemoSeeder.loadBundledDataset(), into: store)
 /// print(counts.summary)  // 17 institutions, 53 organizations, …
+/// print(counts.jobs.summary)  // 12 listings closed, 10 reminders, …
 /// ```
 public struct DemoSeeder: Sendable {
     /// The password of every demo account.
@@ -27,11 +36,14 @@ public struct DemoSeeder: Sendable {
     public var now: Date
     /// Where the audit event says the seeding came from.
     public var origin: Origin
+    /// The platform's calendar, for the scheduled jobs' "per day" rules.
+    public var calendar: Calendar
 
-    public init(hasher: any PasswordHasher, now: Date, origin: Origin = .cli) {
+    public init(hasher: any PasswordHasher, now: Date, origin: Origin = .cli, calendar: Calendar = .current) {
         self.hasher = hasher
         self.now = now
         self.origin = origin
+        self.calendar = calendar
     }
 
     /// The dataset shipped in `data/demo-dataset.json`, checked for a supported schema version.
@@ -45,16 +57,25 @@ public struct DemoSeeder: Sendable {
         return dataset
     }
 
-    /// Checks the whole dataset, then writes it into `store` in one transaction.
+    /// Checks the whole dataset, writes it into `store` in one transaction, then runs the scheduled
+    /// jobs once as of `now`, their messages delivered through `transport` (nil: left queued).
     @discardableResult
-    public func seed(_ dataset: DemoDataset, into store: any Store) async throws -> DemoSeedCounts {
+    public func seed(_ dataset: DemoDataset, into store: any Store, transport: (any OutboxTransport)? = nil)
+        async throws -> DemoSeedCounts
+    {
         let passwordHash = hasher.hash(Self.demoPassword)  // bcrypt is slow: once for every account
         let at = now
         let origin = origin
-        return try await store.write { session in
+        var counts = try await store.write { session in
             var run = DemoImport(dataset: dataset, now: at)
             return try run.write(into: session, passwordHash: passwordHash, origin: origin)
         }
+        let jobs = EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, clock: ManualTimeSource(now), hasher: hasher,
+                passwordPolicy: PasswordPolicy(commonPasswords: []), calendar: calendar))
+        counts.jobs = try await jobs.runScheduledJobs(transport: transport)
+        return counts
     }
 }
 
@@ -72,6 +93,8 @@ public struct DemoSeedCounts: Sendable, Equatable, Codable {
     public var savedListings = 0
     public var savedSearches = 0
     public var registrationCodes = 0
+    /// What the scheduled jobs did when they ran at the end of the seeding.
+    public var jobs = JobReport()
 
     public init() {}
 

@@ -97,7 +97,9 @@ struct CommandLineHarness {
         process.standardInput = pipe ?? FileHandle.nullDevice
         try Self.launch(process)
         if let pipe, let input {
-            pipe.fileHandleForWriting.write(Data(input.utf8))
+            // A command may exit before it reads its input (`init` on an existing database): the
+            // write then fails with a broken pipe, which `write(_:)` would turn into a crash.
+            try? pipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
             try pipe.fileHandleForWriting.close()
         }
         return RunningCommand(process: process, exit: exit, outputFile: output, errorFile: error)

@@ -131,29 +131,58 @@ struct DatabaseCommandTests {
         #expect(try await harness.run(["db", "check"]).succeeded)
     }
 
-    @Test("jobs run delivers due notifications as files in the outbox folder")
+    @Test(
+        "a new demo has had its jobs run (their messages are files in the outbox folder); jobs run delivers what is due since"
+    )
     func jobsRun() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
         try await harness.demo()
+        func files(_ folder: URL) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }
+        }
+        let seeded = try files(harness.outboxDirectory)
+        #expect(!seeded.isEmpty)
+        // Seeded as of now with the jobs run: nothing left to close, remind, alert or deliver (once
+        // backed up: a database never backed up raises the backup alert, told to the admins).
+        try #require(try await harness.run(["db", "backup"]).succeeded)
+        let first = try #require(try await harness.json(["jobs", "run"]) as? [String: Int])
+        for key in [
+            "listings_closed", "offers_expired", "reminders_sent", "saved_search_alerts", "placements_started",
+            "placements_completed", "placement_reminders", "messages_delivered", "messages_failed", "rows_pruned",
+            "alerts_raised",
+        ] {
+            #expect(first[key] == 0, "\(key): \(first[key] ?? -1)")
+        }
+        let text = try await harness.run(["jobs", "run"])
+        #expect(text.standardOutput.contains("saved-search alerts"))
+        #expect(text.standardOutput.contains("health alerts raised"))
+
+        // A listing verified since: its employer's message is delivered as a file.
+        try await verifyQueuedListing(harness)
         let report = try #require(try await harness.json(["jobs", "run"]) as? [String: Int])
         let delivered = try #require(report["messages_delivered"])
-        let files = try FileManager.default.contentsOfDirectory(atPath: harness.outboxDirectory.path)
-            .filter { $0.hasSuffix(".eml") }
-        #expect(files.count == delivered)
+        #expect(delivered > 0)
+        #expect(try files(harness.outboxDirectory).count == seeded.count + delivered)
 
         // Another database keeps its own outbox beside it.
         let other = harness.directory.appendingPathComponent("campus/edulink.sqlite")
         try #require(try await harness.run(["demo", "--db", other.path]).succeeded)
+        let otherOutbox = other.deletingLastPathComponent().appendingPathComponent("outbox")
+        let otherSeeded = try files(otherOutbox).count
+        try await verifyQueuedListing(harness, database: other.path)
         let otherReport = try #require(try await harness.json(["jobs", "run", "--db", other.path]) as? [String: Int])
-        let otherFiles = try FileManager.default.contentsOfDirectory(
-            atPath: other.deletingLastPathComponent().appendingPathComponent("outbox").path
-        ).filter { $0.hasSuffix(".eml") }
-        #expect(otherFiles.count == otherReport["messages_delivered"])
-        #expect(otherFiles.count > 0)
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: harness.outboxDirectory.path)
-                .filter { $0.hasSuffix(".eml") }.count == delivered)
+        #expect(try files(otherOutbox).count == otherSeeded + (otherReport["messages_delivered"] ?? -1))
+        #expect(otherReport["messages_delivered"] ?? 0 > 0)
+        #expect(try files(harness.outboxDirectory).count == seeded.count + delivered)
+    }
+
+    /// Verifies the first listing waiting for review (`internships verify`): its employer is told.
+    func verifyQueuedListing(_ harness: CommandLineHarness, database: String? = nil) async throws {
+        let db = database.map { ["--db", $0] } ?? []
+        let queue = try #require(try await harness.json(["internships", "queue"] + db) as? [[String: Any]])
+        let id = try #require(queue.first?["id"] as? Int)
+        try #require(try await harness.run(["internships", "verify", String(id)] + db).succeeded)
     }
 
     @Test("jobs run sends through the sendmail command of EDULINK_SENDMAIL; a failing one keeps the messages queued")
@@ -177,7 +206,10 @@ struct DatabaseCommandTests {
             "EDULINK_SENDMAIL": "\(script.path) -t -i", "EDULINK_MAIL_FROM": "Edulink <noreply@campus.example>",
         ]
 
-        // Working: each due message goes through the command, headers first; no files in the outbox.
+        // Working: each due message goes through the command, headers first; no files in the outbox
+        // (beside those of the demo's own run of the jobs).
+        let seeded = try FileManager.default.contentsOfDirectory(atPath: harness.outboxDirectory.path)
+        try await verifyQueuedListing(harness)
         let report = try #require(
             try await harness.json(["jobs", "run"], environment: mail) as? [String: Int])
         let delivered = try #require(report["messages_delivered"])
@@ -190,11 +222,12 @@ struct DatabaseCommandTests {
             texts.allSatisfy {
                 $0.contains("\nSubject: ") && $0.contains("\nContent-Type: text/plain; charset=utf-8\n")
             })
-        #expect(!FileManager.default.fileExists(atPath: harness.outboxDirectory.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: harness.outboxDirectory.path) == seeded)
 
         // Failing, on another demo database: nothing is lost, the messages stay queued for a retry.
         let other = harness.directory.appendingPathComponent("campus/edulink.sqlite")
         try #require(try await harness.run(["demo", "--db", other.path]).succeeded)
+        try await verifyQueuedListing(harness, database: other.path)
         try Data().write(to: sent.appendingPathComponent("fail"))
         let failed = try #require(
             try await harness.json(["jobs", "run", "--db", other.path], environment: mail) as? [String: Int])

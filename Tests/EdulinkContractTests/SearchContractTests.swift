@@ -25,6 +25,25 @@ struct SearchContractTests {
         }
     }
 
+    @Test(
+        "words ranked by relevance with a filter that looks elsewhere (eligible:yes, org:) find the same listings",
+        arguments: ContractBackend.all)
+    func relevanceWithSubqueryFilters(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let other = try await w.publish(ContractFixture.draft("Data Engineering Intern", at: w.now))
+            _ = try await w.application(other.id)
+            for (query, expected) in [
+                ("data eligible:yes", [w.listing.id]), ("data org:kusi", [other.id, w.listing.id]),
+                ("data org:rival", []),
+            ] {
+                let filter = try ListingFilter(query: query)
+                let found = try await w.student.search(filter, cursor: nil, limit: 20).items.map(\.id)
+                #expect(Set(found) == Set(expected), "\(query)")
+                #expect(try await w.student.count(filter) == expected.count, "\(query)")
+            }
+        }
+    }
+
     @Test("search ranks title matches first and applies the query language's filters", arguments: ContractBackend.all)
     func search(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

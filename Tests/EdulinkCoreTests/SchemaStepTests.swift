@@ -30,6 +30,7 @@ struct SchemaStepTests {
         #expect(
             identifiers == [
                 "v3-server-state", "v4-alerts", "v6-session-ends", "v7-placements", "v8-onboarding", "v9-jobs",
+                "v11-saved-search-alerts",
             ])
         for step in SharedSchema.all {
             for dialect in SchemaDialect.allCases {

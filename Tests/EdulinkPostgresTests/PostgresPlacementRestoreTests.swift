@@ -45,4 +45,34 @@ struct PostgresPlacementRestoreTests {
         await store.shutdown()
         await database.drop()
     }
+
+    @Test("the demo seeding runs the scheduled jobs as of its time: a run right after finds nothing to do")
+    func demoJobsCaughtUp() async throws {
+        let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_790_067_600))
+        let (store, database) = try await TestPostgres.makeStore(clock: clock)
+        do {
+            let counts = try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: clock.now()).seed(
+                try DemoSeeder.loadBundledDataset(), into: store, transport: NowhereTransport())
+            #expect(counts.jobs.listingsClosed > 0 && counts.jobs.savedSearchAlerts > 0)
+            #expect(counts.jobs.messagesDelivered > 0)
+            let service = EdulinkService(
+                environment: ServiceEnvironment(
+                    store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                    passwordPolicy: PasswordPolicy(commonPasswords: [])))
+            clock.advance(by: 60)
+            let again = try await service.runScheduledJobs(transport: NowhereTransport())
+            #expect(again.summary == "nothing to do", "\(again)")
+        } catch {
+            await store.shutdown()
+            await database.drop()
+            throw error
+        }
+        await store.shutdown()
+        await database.drop()
+    }
+}
+
+/// A mail transport that takes every message and sends it nowhere.
+struct NowhereTransport: OutboxTransport {
+    func deliver(_ message: OutboxMessage) async throws {}
 }

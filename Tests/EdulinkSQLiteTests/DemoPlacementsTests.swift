@@ -39,7 +39,8 @@ struct DemoPlacementsTests {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = try #require(TimeZone(identifier: zone))
             let dataset = try DemoSeeder.loadBundledDataset()
-            try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: clock.now()).seed(dataset, into: store)
+            try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: clock.now(), calendar: calendar)
+                .seed(dataset, into: store, transport: DiscardingTransport())
             let service = EdulinkService(
                 environment: ServiceEnvironment(
                     store: store, clock: clock, hasher: BcryptHasher(cost: 4),
@@ -317,6 +318,41 @@ struct DemoPlacementsTests {
         }
     }
 
+    @Test(
+        "the seeding runs the scheduled jobs as of its time, the dataset faking none of their work: a run after finds nothing",
+        arguments: zones)
+    func jobsCaughtUp(zone: String) async throws {
+        try await withTemporaryStore { store, _, clock in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(identifier: zone))
+            let dataset = try DemoSeeder.loadBundledDataset()
+            #expect(!dataset.notifications.contains { [.savedSearchMatches, .deadlineSoon].contains($0.kind) })
+            let counts = try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: clock.now(), calendar: calendar)
+                .seed(dataset, into: store, transport: DiscardingTransport())
+            // What the dataset leaves to the jobs: listings past their deadline, reminders, alerts.
+            #expect(counts.jobs.listingsClosed > 0)
+            #expect(counts.jobs.remindersSent > 0)
+            #expect(counts.jobs.savedSearchAlerts > 0)
+            #expect(counts.jobs.messagesDelivered > 0 && counts.jobs.messagesFailed == 0)
+            let service = EdulinkService(
+                environment: ServiceEnvironment(
+                    store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                    passwordPolicy: PasswordPolicy(commonPasswords: []), calendar: calendar))
+            clock.advance(by: 60)
+            let again = try await service.runScheduledJobs(transport: DiscardingTransport())
+            #expect(again.summary == "nothing to do", "\(again)")
+            // The demo student's saved searches were told of their new matches, each once.
+            let student = try #require(try await store.read { try $0.user(email: "student@edulink.demo") })
+            let alerts = try await store.read {
+                try $0.notifications(userID: student.id, unreadOnly: false, limit: 500)
+            }
+            .filter { $0.kind == .savedSearchMatches }
+            let searches = try await store.read { try $0.savedSearches(studentID: student.id) }
+            #expect(!alerts.isEmpty && alerts.count <= searches.count)
+            #expect(Set(alerts.map(\.title)).count == alerts.count)
+        }
+    }
+
     @Test("a backup holds every placement row; a restore brings back the placements, logbooks and evaluations")
     func backupRestore() async throws {
         try await withDemo(zone: "Africa/Nairobi") { demo in
@@ -339,4 +375,9 @@ struct DemoPlacementsTests {
             #expect(try await store.checkIntegrity().ok)
         }
     }
+}
+
+/// A mail transport that takes every message and sends it nowhere.
+struct DiscardingTransport: OutboxTransport {
+    func deliver(_ message: OutboxMessage) async throws {}
 }

@@ -958,18 +958,8 @@ class Builder:
                             rng.randint(0, listing["created_days_ago"]))
         for app in self.applications:
             self.notify_application(app, listings[app["listing"]], orgs)
-        for saved in self.saved_listings:
-            listing = listings[saved["listing"]]
-            if listing["status"] == "published" and 0 < listing["deadline_in_days"] <= 3:
-                self.notify(saved["student"], "deadline_soon", "Deadline soon",
-                            f"“{listing['title']}” closes in {listing['deadline_in_days']} day"
-                            f"{'s' if listing['deadline_in_days'] > 1 else ''}.", 0)
-        for search in self.saved_searches:
-            if rng.random() < 0.6 or search["student"] == "student-demo":
-                count = rng.randint(1, 9)
-                self.notify(search["student"], "saved_search_matches", "New matches",
-                            f"{count} new listing{'s' if count > 1 else ''} match your saved search "
-                            f"“{search['name']}”.", rng.randint(0, min(6, search["days_ago"])))
+        # Deadline reminders of saved listings and new-match alerts of saved searches are not made up
+        # here: the seeding runs the scheduled jobs once, as of its own time, and they send them.
         for user in rng.sample([u for u in self.users if u["role"] == "student" and u["key"] != "student-demo"], k=2):
             self.notify(user["key"], "account_locked", "Account locked",
                         "Your account was locked for 15 minutes after 5 failed sign-in attempts. If this was not "

@@ -26,6 +26,8 @@ public enum NotificationKind: String, Sendable, Codable, CaseIterable, Hashable 
     case evaluationDue = "evaluation_due"
     /// A listing only the institution's students see waits for its admin's verification.
     case listingWaiting = "listing_waiting"
+    /// A health check raised a new alert (to every admin).
+    case healthAlert = "health_alert"
 }
 
 /// An in-app notification.

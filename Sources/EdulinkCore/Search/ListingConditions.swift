@@ -70,11 +70,12 @@ public struct ListingConditions {
             } else {
                 conditions.append("l.eligible_courses_key = ''")
             }
-            if let student = eligibility.studentID {
-                conditions.append(
-                    "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(bind(student)) "
-                        + "AND a.listing_id = l.id)")
-            }
+        }
+        // "Eligible for me" and a saved search's new matches both leave out what the student applied to.
+        if let student = eligibility?.studentID ?? scope.notAppliedBy {
+            conditions.append(
+                "NOT EXISTS (SELECT 1 FROM applications a WHERE a.student_id = \(bind(student)) "
+                    + "AND a.listing_id = l.id)")
         }
     }
 

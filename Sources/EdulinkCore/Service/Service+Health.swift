@@ -54,22 +54,44 @@ extension EdulinkService {
     /// open alerts and the KPIs. Scheduled jobs and `edulink doctor` call it without a session;
     /// an unreachable database gives a report (critical), never an error.
     public func evaluateHealth() async -> HealthReport {
+        await evaluateAlerts().report
+    }
+
+    /// `evaluateHealth()`, and how many alerts it raised. Each new alert is told to every active
+    /// admin (in-app and by email) in the transaction that raises it: only a new alert is, never
+    /// again while it stays open, and since at most one alert of a kind is open (the unique index
+    /// `alerts_open_kind`), two processes evaluating at once cannot both raise and tell it. An alert
+    /// that clears is not told: the Health tab and its history show it, and a flapping check
+    /// would otherwise mail twice per flap.
+    func evaluateAlerts() async -> (report: HealthReport, raised: Int) {
         var report = HealthAssessment.report(await measureHealth())
         let findings = report.findings
         let at = now()
+        var raised = 0
         do {
-            report.alerts = try await store.write { session in
+            (report.alerts, raised) = try await store.write { session in
                 let open = try session.alerts(AlertQuery(openOnly: true, limit: 1000))
                 let (raise, update) = AlertRules.evaluate(findings, open: open, at: at)
                 for alert in update { try session.updateAlert(alert) }
-                for alert in raise { _ = try session.insertAlert(alert) }
-                return try session.alerts(AlertQuery(openOnly: true, limit: 100))
+                let admins =
+                    raise.isEmpty ? [] : try session.users(role: .admin, organizationID: nil, institutionID: nil)
+                for alert in raise {
+                    _ = try session.insertAlert(alert)
+                    for admin in admins where admin.status != .disabled {
+                        try self.notify(
+                            session, admin.id, .healthAlert, "Health alert: \(alert.kind.label)",
+                            "\(alert.severity.rawValue.capitalized): \(alert.message). It stays open until the "
+                                + "condition clears or an admin resolves it; you will not be told again meanwhile. "
+                                + "Open Health.")
+                    }
+                }
+                return (try session.alerts(AlertQuery(openOnly: true, limit: 100)), raise.count)
             }
         } catch {
             logger.error("could not evaluate alerts: \(error)")
         }
         report.kpis = try? await measureKPIs()
-        return report
+        return (report, raised)
     }
 
     /// Alerts, newest first: open ones or the whole history.

@@ -22,13 +22,17 @@ public struct JobReport: Sendable, Equatable, Codable {
     /// Offers past their expiry, declined with the reason "expired".
     public var offersExpired: Int
     /// Rows deleted because their retention ended (read notifications, security events, delivered
-    /// messages).
+    /// messages, idempotency records).
     public var rowsPruned: Int
+    /// Students told of new listings matching one of their saved searches (one per search).
+    public var savedSearchAlerts: Int
+    /// Health alerts this run raised (each told to every admin).
+    public var alertsRaised: Int
 
     public init(
         listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0,
         alertsOpen: Int = 0, placementsStarted: Int = 0, placementsCompleted: Int = 0, placementReminders: Int = 0,
-        offersExpired: Int = 0, rowsPruned: Int = 0
+        offersExpired: Int = 0, rowsPruned: Int = 0, savedSearchAlerts: Int = 0, alertsRaised: Int = 0
     ) {
         self.listingsClosed = listingsClosed
         self.remindersSent = remindersSent
@@ -40,6 +44,8 @@ public struct JobReport: Sendable, Equatable, Codable {
         self.placementReminders = placementReminders
         self.offersExpired = offersExpired
         self.rowsPruned = rowsPruned
+        self.savedSearchAlerts = savedSearchAlerts
+        self.alertsRaised = alertsRaised
     }
 }
 
@@ -48,31 +54,42 @@ extension JobReport {
     public var summary: String {
         let parts = [
             (listingsClosed, "listings closed"), (offersExpired, "offers expired"), (remindersSent, "reminders"),
-            (placementsStarted, "placements started"), (placementsCompleted, "placements completed"),
-            (placementReminders, "placement reminders"), (messagesDelivered, "messages delivered"),
-            (messagesFailed, "messages failed"), (rowsPruned, "old rows deleted"),
+            (savedSearchAlerts, "saved-search alerts"), (placementsStarted, "placements started"),
+            (placementsCompleted, "placements completed"), (placementReminders, "placement reminders"),
+            (messagesDelivered, "messages delivered"), (messagesFailed, "messages failed"),
+            (rowsPruned, "old rows deleted"), (alertsRaised, "health alerts raised"),
         ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return parts.isEmpty ? "nothing to do" : parts.joined(separator: ", ")
     }
 }
 
 extension EdulinkService {
-    /// Runs every periodic job once: close expired listings, remind students of saved listings'
-    /// deadlines, deliver due outbox messages, then evaluate the health checks so that alerts are
-    /// raised and cleared even when no admin has the Health tab open. Safe to run often and from
-    /// several processes.
+    /// Runs every periodic job once: close expired listings, expire offers, remind students of saved
+    /// listings' deadlines, tell them of their saved searches' new matches, the placement passes,
+    /// deliver due outbox messages (those just queued included), prune what the retention no longer
+    /// keeps, then evaluate the health checks so that alerts are raised (and told to every admin,
+    /// whose messages go out at once) and cleared even when no admin has the Health tab open. Safe to
+    /// run often and from several processes: a second run right after the first finds nothing to do.
     public func runScheduledJobs(transport: (any OutboxTransport)?) async throws -> JobReport {
         var report = JobReport()
         report.listingsClosed = try await closeExpiredListings()
         report.offersExpired = try await expireOffers()
         report.remindersSent = try await sendDeadlineReminders()
+        report.savedSearchAlerts = try await sendSavedSearchAlerts()
         report.placementsStarted = try await startPlacements()
         (report.placementsCompleted, report.placementReminders) = try await sweepPlacements()
         if let transport {
             (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
         }
         report.rowsPruned = try await pruneExpired().values.reduce(0, +)
-        report.alertsOpen = await evaluateHealth().alerts.count
+        let health = await evaluateAlerts()
+        report.alertsOpen = health.report.alerts.count
+        report.alertsRaised = health.raised
+        if let transport, health.raised > 0 {
+            let (delivered, failed) = try await deliverOutbox(transport)
+            report.messagesDelivered += delivered
+            report.messagesFailed += failed
+        }
         return report
     }
 
@@ -197,6 +214,67 @@ extension EdulinkService {
         }
     }
 
+    /// Tells students of new listings matching their saved searches: one notification (and its email)
+    /// per search, at most once a day, naming the search, how many and the first few titles.
+    ///
+    /// New means what `newMatches(of:since:scope:)` says (the rule of the Saved tab's "N new": open,
+    /// visible to the student, matching, not applied to), published after the later of the search's
+    /// last alert and when the student last looked at its results (saving a search counts as looking):
+    /// so no listing is told twice, and none the student has already seen. Each search is looked at
+    /// at most once an hour, so a search that matches nothing costs a query an hour, not one a run;
+    /// an alert is claimed on its row first, so two processes never send the same one.
+    public func sendSavedSearchAlerts() async throws -> Int {
+        let at = now()
+        let quiet = Self.savedSearchAlertInterval
+        var sent = 0
+        var after: SavedSearchID?
+        while true {
+            let (last, count, alerts) = try await store.write { [after] session in
+                let due = try session.savedSearchesDueForAlert(
+                    at: at, quietFor: quiet, checkEvery: Self.savedSearchCheckInterval, after: after, limit: 200)
+                var alerts = 0
+                for candidate in due where try self.alertSavedSearch(candidate, at: at, in: session) {
+                    alerts += 1
+                }
+                return (due.last?.search.id, due.count, alerts)
+            }
+            sent += alerts
+            guard let last, count == 200 else { break }
+            after = last
+        }
+        return sent
+    }
+
+    /// At most one alert per saved search within this many seconds (a day).
+    static let savedSearchAlertInterval: TimeInterval = 86_400
+    /// A saved search is looked at for new matches at most once within this many seconds (an hour).
+    static let savedSearchCheckInterval: TimeInterval = 3600
+
+    /// Looks at one saved search and alerts its student when it has new matches; true when sent.
+    private func alertSavedSearch(_ candidate: SavedSearchAlertCandidate, at: Date, in session: any StoreWriter)
+        throws -> Bool
+    {
+        let search = candidate.search
+        let since = max(search.lastSeenAt, candidate.lastAlertedAt ?? search.lastSeenAt)
+        let scope = try studentScope(search.studentID, account: candidate.accountInstitutionID, in: session)
+        guard let matches = Self.newMatches(of: search, since: since, scope: scope),
+            case let count = try session.countListings(matches.filter, scope: matches.scope), count > 0,
+            try session.claimSavedSearchAlert(
+                search.id, at: at, quietSince: at.addingTimeInterval(-Self.savedSearchAlertInterval))
+        else {
+            try session.markSavedSearchChecked(search.id, at: at)
+            return false
+        }
+        let first = try session.searchListings(
+            ListingSearchRequest(filter: matches.filter, scope: matches.scope, limit: 3)
+        ).items
+        let alert = SavedSearchAlert(search: search.name, count: count, titles: first.map(\.title))
+        try notify(
+            session, search.studentID, .savedSearchMatches, alert.title, alert.body,
+            listing: count == 1 ? first.first?.id : nil)
+        return true
+    }
+
     /// Delivers due outbox messages; failures are retried after 2, 4, 8, 16 and 32 minutes.
     public func deliverOutbox(_ transport: any OutboxTransport, limit: Int = 200) async throws -> (Int, Int) {
         let due = try await store.read { [at = now()] in try $0.dueOutbox(at: at, limit: limit) }
@@ -237,5 +315,24 @@ struct DeadlineReminder: Equatable {
             title = "Deadline soon"
             closes = "closes in \(days) days"
         }
+    }
+}
+
+/// The words of a saved-search alert.
+struct SavedSearchAlert: Equatable {
+    let title: String
+    let body: String
+
+    /// `titles`: the first few of the `count` new matches, in the search's order.
+    init(search: String, count: Int, titles: [String]) {
+        title = "New matches for \"\(search)\""
+        let named = titles.prefix(3).map { "\"\($0)\"" }
+        let more = count - named.count
+        let list =
+            more > 0
+            ? named.joined(separator: ", ") + " and \(more) more"
+            : named.dropLast().joined(separator: ", ") + (named.count > 1 ? " and " : "") + (named.last ?? "")
+        let what = count == 1 ? "1 new listing matches" : "\(count) new listings match"
+        body = "\(what) your saved search \"\(search)\": \(list). Open Saved to see them."
     }
 }

@@ -56,9 +56,14 @@ extension EdulinkService {
         switch principal.role {
         case .admin: return .platform
         case .student:
-            return .member(of: try session.profile(principal.userID)?.institutionID ?? principal.institutionID)
+            return Self.studentViewer(try session.profile(principal.userID), account: principal.institutionID)
         default: return .member(of: principal.institutionID)
         }
+    }
+
+    /// A student sees their profile's institution's listings, else their account's.
+    static func studentViewer(_ profile: StudentProfile?, account: InstitutionID?) -> ListingViewer {
+        .member(of: profile?.institutionID ?? account)
     }
 
     /// Whether `principal` may see `listing` at all (its detail, saving it, its title anywhere): its
@@ -76,15 +81,23 @@ extension EdulinkService {
 
     /// The scope of listings `principal` may see, with "eligible for me" context for students.
     func scope(for principal: Principal, in session: any StoreReader) throws -> ListingScope {
-        var scope = ListingScope(now: now(), viewer: try viewer(principal, in: session))
-        switch principal.role {
-        case .student:
-            let profile = try session.profile(principal.userID)
-            scope.eligibility = EligibilityContext(
-                yearOfStudy: profile?.yearOfStudy, course: profile?.course, studentID: principal.userID)
-        default: break
+        if principal.role == .student {
+            return try studentScope(principal.userID, account: principal.institutionID, in: session)
         }
-        return scope
+        return ListingScope(now: now(), viewer: try viewer(principal, in: session))
+    }
+
+    /// The scope of listings student `studentID` (whose account belongs to `account`) may see, with
+    /// "eligible for me" context: the same for the student's own calls and for the jobs acting on
+    /// their behalf (saved-search alerts).
+    func studentScope(_ studentID: UserID, account: InstitutionID?, in session: any StoreReader) throws
+        -> ListingScope
+    {
+        let profile = try session.profile(studentID)
+        return ListingScope(
+            now: now(), viewer: Self.studentViewer(profile, account: account),
+            eligibility: EligibilityContext(
+                yearOfStudy: profile?.yearOfStudy, course: profile?.course, studentID: studentID))
     }
 
     /// Open listings matching `filter`, ranked, one page at a time (keyset pagination).

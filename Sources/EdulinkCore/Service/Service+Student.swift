@@ -95,7 +95,8 @@ extension EdulinkService {
 
     // MARK: Saved searches
 
-    /// The student's saved searches with how many listings were published since each was last seen.
+    /// The student's saved searches with how many new matches each has since it was last seen
+    /// (`newMatches(of:since:scope:)`).
     public func savedSearches() async throws -> [SavedSearchSummary] {
         let principal = try await caller()
         return try await guarded(principal) {
@@ -103,14 +104,27 @@ extension EdulinkService {
             return try await store.read { session in
                 let scope = try self.scope(for: principal, in: session)
                 return try session.savedSearches(studentID: principal.userID).map { search in
-                    var since = scope
-                    since.publishedAfter = search.lastSeenAt
-                    let filter = (try? ListingFilter(query: search.query)) ?? ListingFilter()
-                    return SavedSearchSummary(
-                        search: search, newMatches: try session.countListings(filter, scope: since))
+                    let count = try Self.newMatches(of: search, since: search.lastSeenAt, scope: scope).map {
+                        try session.countListings($0.filter, scope: $0.scope)
+                    }
+                    return SavedSearchSummary(search: search, newMatches: count ?? 0)
                 }
             }
         }
+    }
+
+    /// A saved search's new matches, the one rule behind the Saved tab's "N new" and the saved-search
+    /// alerts: open listings the student sees (`studentScope`), matching the search's query, published
+    /// after `since`, leaving out those the student has applied to (not news to them). Nil when the
+    /// query no longer parses (saved by an older release): it then matches nothing, not everything.
+    static func newMatches(of search: SavedSearch, since: Date, scope studentScope: ListingScope) -> (
+        filter: ListingFilter, scope: ListingScope
+    )? {
+        guard let filter = try? ListingFilter(query: search.query) else { return nil }
+        var scope = studentScope
+        scope.publishedAfter = since
+        scope.notAppliedBy = search.studentID
+        return (filter, scope)
     }
 
     /// Saves a query under a name (the query must parse).

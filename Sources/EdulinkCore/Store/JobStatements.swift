@@ -11,6 +11,46 @@ extension SQLSession {
             """, [date, max(limit, 0)], Rows.application)
     }
 
+    /// Saved searches the alert job may look at as of `date`, by id after `after`: of students whose
+    /// account is not disabled, not alerted within `quietFor` and not looked at within `checkEvery`.
+    public func savedSearchesDueForAlert(
+        at date: Date, quietFor: TimeInterval, checkEvery: TimeInterval, after: SavedSearchID?, limit: Int
+    ) throws -> [SavedSearchAlertCandidate] {
+        try select(
+            """
+            SELECT s.*, u.institution_id AS account_institution_id FROM saved_searches s
+            JOIN users u ON u.id = s.student_id
+            WHERE s.id > ? AND u.role = 'student' AND u.status <> 'disabled'
+            AND (s.last_alerted_at IS NULL OR s.last_alerted_at <= ?)
+            AND (s.alert_checked_at IS NULL OR s.alert_checked_at <= ?)
+            ORDER BY s.id LIMIT ?
+            """,
+            [
+                after?.rawValue ?? 0, date.addingTimeInterval(-quietFor), date.addingTimeInterval(-checkEvery),
+                max(limit, 0),
+            ]
+        ) { r in
+            SavedSearchAlertCandidate(
+                search: try Rows.savedSearch(r), accountInstitutionID: try r.optionalID("account_institution_id"),
+                lastAlertedAt: try r.optionalDate("last_alerted_at"))
+        }
+    }
+
+    /// Records that the alert job looked at saved search `id` at `date`.
+    public func markSavedSearchChecked(_ id: SavedSearchID, at date: Date) throws {
+        try perform("UPDATE saved_searches SET alert_checked_at = ? WHERE id = ?", [date, id])
+    }
+
+    /// Records an alert of saved search `id` at `date` unless one was recorded after `quietSince`
+    /// (by another process meanwhile): true for the one caller that may send it.
+    public func claimSavedSearchAlert(_ id: SavedSearchID, at date: Date, quietSince: Date) throws -> Bool {
+        try perform(
+            """
+            UPDATE saved_searches SET last_alerted_at = ?, alert_checked_at = ?
+            WHERE id = ? AND (last_alerted_at IS NULL OR last_alerted_at <= ?)
+            """, [date, date, id, quietSince]) == 1
+    }
+
     /// Claims scheduler tick `tick` for `instance`: true for the one caller that inserted its row.
     public func claimJobTick(_ tick: Int64, instance: String, at date: Date) throws -> Bool {
         try perform(
@@ -54,25 +94,50 @@ extension SQLSession {
             """, [before(retention.readNotificationDays)])
         deleted["security_events"] = try perform(
             "DELETE FROM security_events WHERE at < ?", [before(retention.securityEventDays)])
+        // The server prunes these itself at its next write; this also clears them when none comes.
+        deleted["idempotency_records"] = try perform(
+            "DELETE FROM idempotency_records WHERE created_at < ?",
+            [date.addingTimeInterval(-Double(retention.idempotencyRecordHours) * 3600)])
         return deleted.filter { $0.value > 0 }
     }
 }
 
-/// How long what expires is kept, and then deleted by the scheduled jobs. (The server keeps its
-/// idempotency records for its own `idempotencyRetention`, 24 hours, and prunes them itself.)
+/// How long what expires is kept, and then deleted by the scheduled jobs.
 public struct Retention: Sendable, Equatable, Codable {
     public var readNotificationDays: Int
     public var securityEventDays: Int
     public var deliveredMessageDays: Int
+    /// How long a write's response is kept for replay under its `Idempotency-Key`: as long as the
+    /// server's own `idempotencyRetention` (which prunes at each write).
+    public var idempotencyRecordHours: Int
 
-    public init(readNotificationDays: Int, securityEventDays: Int, deliveredMessageDays: Int) {
+    public init(
+        readNotificationDays: Int, securityEventDays: Int, deliveredMessageDays: Int, idempotencyRecordHours: Int = 24
+    ) {
         self.readNotificationDays = readNotificationDays
         self.securityEventDays = securityEventDays
         self.deliveredMessageDays = deliveredMessageDays
+        self.idempotencyRecordHours = idempotencyRecordHours
     }
 
-    /// Read notifications 180 days, security events a year, delivered messages 30 days.
-    public static let standard = Retention(readNotificationDays: 180, securityEventDays: 365, deliveredMessageDays: 30)
+    /// Read notifications 180 days, security events a year, delivered messages 30 days, idempotency
+    /// records 24 hours.
+    public static let standard = Retention(
+        readNotificationDays: 180, securityEventDays: 365, deliveredMessageDays: 30, idempotencyRecordHours: 24)
+}
+
+/// A saved search the alert job looks at, with what it needs besides the search: the student's
+/// account institution (their audience when the profile names none) and the last alert.
+public struct SavedSearchAlertCandidate: Sendable, Equatable {
+    public var search: SavedSearch
+    public var accountInstitutionID: InstitutionID?
+    public var lastAlertedAt: Date?
+
+    public init(search: SavedSearch, accountInstitutionID: InstitutionID?, lastAlertedAt: Date?) {
+        self.search = search
+        self.accountInstitutionID = accountInstitutionID
+        self.lastAlertedAt = lastAlertedAt
+    }
 }
 
 /// One run of the scheduler in `edulink serve`.

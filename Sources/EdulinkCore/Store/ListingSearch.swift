@@ -14,10 +14,13 @@ public struct ListingScope: Sendable, Equatable {
     public var publishedAfter: Date?
     /// Restrict to one organization (an employer's own listings).
     public var organizationID: OrganizationID?
+    /// Leave out the listings this student applied to (any state): a saved search's new matches.
+    public var notAppliedBy: UserID?
 
     public init(
         now: Date, openOnly: Bool = true, viewer: ListingViewer = .member(of: nil),
-        eligibility: EligibilityContext? = nil, publishedAfter: Date? = nil, organizationID: OrganizationID? = nil
+        eligibility: EligibilityContext? = nil, publishedAfter: Date? = nil, organizationID: OrganizationID? = nil,
+        notAppliedBy: UserID? = nil
     ) {
         self.now = now
         self.openOnly = openOnly
@@ -25,6 +28,7 @@ public struct ListingScope: Sendable, Equatable {
         self.eligibility = eligibility
         self.publishedAfter = publishedAfter
         self.organizationID = organizationID
+        self.notAppliedBy = notAppliedBy
     }
 }
 

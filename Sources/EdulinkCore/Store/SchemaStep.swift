@@ -75,7 +75,9 @@ public struct SchemaStep: Sendable {
 /// its own dialect-specific steps: the first schema and the search indexes).
 public enum SharedSchema {
     /// Every shared step, oldest first.
-    public static var all: [SchemaStep] { [serverState, alerts, sessionEnds, placements, onboarding, jobs] }
+    public static var all: [SchemaStep] {
+        [serverState, alerts, sessionEnds, placements, onboarding, jobs, savedSearchAlerts]
+    }
 
     /// Tables an Edulink server keeps: refresh-token families and idempotency records.
     ///
@@ -162,6 +164,16 @@ public enum SharedSchema {
             """,
             "CREATE INDEX applications_offer_expiry ON applications(offer_expires_at) "
                 + "WHERE status = 'offered' AND offer_expires_at IS NOT NULL",
+        ])
+
+    /// What the saved-search alert job remembers of each search: when it last told the student of new
+    /// matches (at most once a day) and when it last looked for them (at most once an hour), both
+    /// NULL until then.
+    public static let savedSearchAlerts = SchemaStep(
+        "v11-saved-search-alerts",
+        [
+            "ALTER TABLE saved_searches ADD COLUMN last_alerted_at {time}",
+            "ALTER TABLE saved_searches ADD COLUMN alert_checked_at {time}",
         ])
 
     /// Placements (created with the accepted offer), their timeline, supervisor profiles, the

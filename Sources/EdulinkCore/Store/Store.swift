@@ -67,6 +67,10 @@ public protocol StoreReader {
         -> [Application]
     /// Offers still waiting for an answer whose expiry is at or before `date`, soonest first.
     func expiredOffers(at date: Date, limit: Int) throws -> [Application]
+    /// Saved searches the alert job may look at (`SQLSession.savedSearchesDueForAlert`).
+    func savedSearchesDueForAlert(
+        at date: Date, quietFor: TimeInterval, checkEvery: TimeInterval, after: SavedSearchID?, limit: Int
+    ) throws -> [SavedSearchAlertCandidate]
     /// The newest runs of the server's scheduler.
     func jobRuns(limit: Int) throws -> [JobRun]
     /// How many applications the student submitted at or after `since`.
@@ -200,6 +204,11 @@ public protocol StoreWriter: StoreReader {
     /// Forgets scheduler runs that started before `date`.
     @discardableResult
     func pruneJobRuns(before date: Date) throws -> Int
+    /// Records that the alert job looked at a saved search.
+    func markSavedSearchChecked(_ id: SavedSearchID, at date: Date) throws
+    /// Records an alert of a saved search unless another was recorded after `quietSince`; true when
+    /// this caller may send it.
+    func claimSavedSearchAlert(_ id: SavedSearchID, at date: Date, quietSince: Date) throws -> Bool
     /// Deletes what `retention` no longer keeps as of `date`; returns how many rows, by table.
     func prune(_ retention: Retention, at date: Date) throws -> [String: Int]
     /// Ends every sign-in session of every account begun before `date` (`sessionsEndedAt`); returns

@@ -37,6 +37,7 @@ enum PostgresMigrations {
         Migration(SharedSchema.onboarding),
         Migration(SharedSchema.jobs),
         Migration(identifier: ErasureV10.identifier, statements: ErasureV10.statements),
+        Migration(SharedSchema.savedSearchAlerts),
     ]
 
     /// Every migration identifier, oldest first.
@@ -67,21 +68,20 @@ enum PostgresMigrations {
     }
 
     /// The applied identifiers, in the order they were applied; empty before the first migration.
+    ///
+    /// Steps applied in one transaction share `applied_at`, and their identifiers do not sort
+    /// ("v10-…" before "v2-…"): the steps this build knows are in their order in ``all``, any others
+    /// (of a newer release) after them as they were applied.
     static func appliedIdentifiers(_ db: BlockingConnection) throws -> [String] {
         let exists =
             try db.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows.first
             .map { try PostgresRowReader($0).bool("present") } ?? false
         guard exists else { return [] }
-        let applied = try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows.map
-        {
-            try PostgresRowReader($0).string("identifier")
-        }
-        // Steps applied in one transaction share `applied_at`; the list's order is the one they ran
-        // in (by name, "v10-…" would come before "v2-…"). Steps this build does not know go last.
-        let position = Dictionary(identifiers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return applied.enumerated().sorted { a, b in
-            (position[a.element] ?? identifiers.count + a.offset)
-                < (position[b.element] ?? identifiers.count + b.offset)
-        }.map(\.element)
+        let applied = try db.query("SELECT identifier FROM schema_migrations ORDER BY applied_at, identifier").rows
+            .map { try PostgresRowReader($0).string("identifier") }
+        let known = Dictionary(identifiers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return applied.enumerated()
+            .sorted { (known[$0.element] ?? Int.max, $0.offset) < (known[$1.element] ?? Int.max, $1.offset) }
+            .map(\.element)
     }
 }

@@ -98,6 +98,11 @@ struct ListingSearchQuery {
         let need = query.arguments.bind(max(request.limit, 0) + 1)
         let passes = query.conditions.isEmpty ? "true" : query.conditions.joined(separator: "\n        AND ")
         let match = query.matchCondition ?? "true"
+        // PostgreSQL 15 fails ("WindowFunc not found in subplan target lists") when a filter holding a
+        // subquery (`org:`, `eligible:me`, a saved search's "not applied to") is pulled up into the
+        // walk's `FILTER` under its run condition. An ordered subquery with OFFSET 0 is not pulled
+        // up, and still walks the primary key backwards.
+        let fence = passes.contains("SELECT") ? "ORDER BY l.id DESC OFFSET 0" : ""
         /// The walk over the matches that satisfy `range`, if `gate` holds.
         func walk(range: String, gate: String) -> String {
             """
@@ -109,6 +114,7 @@ struct ListingSearchQuery {
                         SELECT l.id, l.search_vector, (\(passes)) AS passes
                         FROM listings AS l
                         WHERE \(range) AND \(match)
+                        \(fence)
                     ) AS m
                     WINDOW w AS (ORDER BY m.id DESC)
                 ) AS s

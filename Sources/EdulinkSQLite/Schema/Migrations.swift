@@ -31,6 +31,7 @@ enum Migrations {
         migrator.registerMigration(ErasureV10.identifier) { db in
             for statement in ErasureV10.statements { try db.execute(sql: statement) }
         }
+        register(SharedSchema.savedSearchAlerts, in: &migrator)
         return migrator
     }
 

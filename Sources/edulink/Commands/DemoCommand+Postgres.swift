@@ -25,9 +25,12 @@ extension DemoCommand {
             }
             try await store.migrate()
             let seeder = DemoSeeder(hasher: LocalEnvironment.hasher(), now: Date())
-            let counts = try await seeder.seed(dataset, into: store)
+            let outbox = DatabaseOptions.outboxDirectory(for: .postgres(location))
+            let counts = try await seeder.seed(
+                dataset, into: store, transport: try SpoolDirectoryTransport(directory: outbox))
             print("Filled \(location.redacted) with the demo dataset")
             print("  \(counts.summary)")
+            print(Self.jobsLine(counts.jobs, outbox: outbox))
         } catch {
             await store.shutdown()
             throw error

@@ -50,9 +50,12 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let environment = try LocalEnvironment(databaseURL: url)
             let seeder = DemoSeeder(hasher: LocalEnvironment.hasher(), now: Date())
-            let counts = try await seeder.seed(dataset, into: environment.store)
+            let outbox = DatabaseOptions.outboxDirectory(for: .sqlite(url))
+            let counts = try await seeder.seed(
+                dataset, into: environment.store, transport: try SpoolDirectoryTransport(directory: outbox))
             print("Created the demo database at \(url.path)")
             print("  \(counts.summary)")
+            print(Self.jobsLine(counts.jobs, outbox: outbox))
         } catch {
             try? DatabaseFile.remove(url)
             throw error
@@ -60,6 +63,14 @@ struct DemoCommand: AsyncParsableCommand {
         printAccounts()
         let dbOption = database.path.map { " --db \(shellQuoted($0))" } ?? ""
         print("Try: edulink internships search\(dbOption) data remote:yes")
+    }
+
+    /// What the scheduled jobs did at the end of the seeding, and where their messages are.
+    static func jobsLine(_ report: JobReport, outbox: URL) -> String {
+        let messages =
+            report.messagesDelivered > 0
+            ? "; their messages are files in \(outbox.path), not sent (demo addresses are made up)" : ""
+        return "  scheduled jobs, run once as of now: \(report.summary)\(messages)"
     }
 
     private func printAccounts() {

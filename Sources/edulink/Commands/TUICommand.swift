@@ -121,8 +121,10 @@ struct TerminalAppLauncher {
         let dataset = try DemoSeeder.loadBundledDataset()
         do {
             let local = try LocalEnvironment(databaseURL: url)
+            // The jobs' messages go where `jobs run` puts them without sendmail: never to the made-up addresses.
+            let outbox = DatabaseOptions.outboxDirectory(for: .sqlite(url))
             let counts = try await DemoSeeder(hasher: LocalEnvironment.hasher(environment: environment), now: Date())
-                .seed(dataset, into: local.store)
+                .seed(dataset, into: local.store, transport: try SpoolDirectoryTransport(directory: outbox))
             Terminal.writeError(
                 "edulink: \(counts.summary); demo accounts use the password '\(DemoSeeder.demoPassword)'\n")
         } catch {

@@ -140,10 +140,16 @@ actor TemplateDatabase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("edulink.sqlite")
         let store = try SQLiteStore(path: path.path, clock: ManualTimeSource(Harness.now))
+        // As the app's first start does, the jobs' messages go out (to files there; here nowhere).
         try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: Harness.now).seed(
-            try DemoSeeder.loadBundledDataset(), into: store)
+            try DemoSeeder.loadBundledDataset(), into: store, transport: NowhereTransport())
         return path
     }
+}
+
+/// A mail transport that takes every message and sends it nowhere.
+struct NowhereTransport: OutboxTransport {
+    func deliver(_ message: OutboxMessage) async throws {}
 }
 
 /// The folder of this test process's databases (the template and every test's copy, about 12 MB
