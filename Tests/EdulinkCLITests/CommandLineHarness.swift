@@ -1,3 +1,4 @@
+import EdulinkCore
 import Foundation
 import Synchronization
 import Testing
@@ -118,13 +119,10 @@ struct CommandLineHarness {
         return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
     }
 
-    /// One launch at a time: Foundation's `Process.run()` on Linux is not safe to call from several
-    /// threads at once (a run of the suite crashed inside it while two tests launched commands).
-    /// Launching is quick; the waiting that follows is not serialized.
-    private static let launching = Mutex(())
-
+    /// One launch at a time, with every other launch of the test process (the PostgreSQL store's
+    /// `pg_dump` in the tests that run beside these): see `ProcessLaunch`.
     static func launch(_ process: Process) throws {
-        try launching.withLock { _ in try process.run() }
+        try ProcessLaunch.run(process)
     }
 
     /// The built binary: `EDULINK_BIN`, else beside the test bundle, else the newest

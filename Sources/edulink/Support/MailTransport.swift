@@ -79,7 +79,7 @@ struct SendmailTransport: OutboxTransport {
         process.standardError = errors
         let exited = AsyncStream<Int32>.makeStream()
         process.terminationHandler = { exited.continuation.yield($0.terminationStatus) }
-        try process.run()
+        try ProcessLaunch.run(process)
         // A write refused (the command exited early) is answered by its exit status below.
         try? input.fileHandleForWriting.write(contentsOf: Data(MailTransport.text(message, from: from).utf8))
         try? input.fileHandleForWriting.close()
