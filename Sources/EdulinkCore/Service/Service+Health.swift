@@ -87,6 +87,8 @@ extension EdulinkService {
                 }
                 return (try session.alerts(AlertQuery(openOnly: true, limit: 100)), raise.count)
             }
+        } catch is CancellationError {
+            // The caller moved on (a tab left, a server stopping): nothing went wrong.
         } catch {
             logger.error("could not evaluate alerts: \(error)")
         }

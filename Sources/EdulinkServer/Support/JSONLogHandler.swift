@@ -1,14 +1,19 @@
-import Foundation
+public import Foundation
 public import Logging
 
-/// A swift-log handler that writes one JSON object per line to standard error: time, level,
-/// label, message and metadata. For log shippers; the access log uses it.
+/// A swift-log handler that writes one JSON object per line to standard error (or another open
+/// file): time, level, label, message and metadata. For log shippers; the access log uses it, and
+/// the terminal app writes its log to a file with it (never onto its own screen).
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     private let label: String
+    private let output: FileHandle
 
-    public init(label: String) { self.label = label }
+    public init(label: String, output: FileHandle = .standardError) {
+        self.label = label
+        self.output = output
+    }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -27,6 +32,6 @@ public struct JSONLogHandler: LogHandler {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var line = try? encoder.encode(object) else { return }
         line.append(0x0A)
-        FileHandle.standardError.write(line)
+        output.write(line)
     }
 }

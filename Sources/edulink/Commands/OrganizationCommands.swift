@@ -71,7 +71,8 @@ struct OrganizationCreateCommand: AsyncParsableCommand {
         commandName: "create", abstract: "Create an organization.",
         discussion: """
             Then create its first employer: edulink user create --role employer --organization ID. \
-            Only a verified organization's listings are published; --verified verifies it at once.
+            Its employers can submit listings for review only once it is verified (by an admin, \
+            or now with --verified); each listing is still reviewed before it is published.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -96,7 +97,7 @@ struct OrganizationCreateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Its website (https://…).", valueName: "url"))
     var website: String?
 
-    @Flag(help: "Verify it now: its listings publish without waiting for an admin.")
+    @Flag(help: "Verify it now, so its employers can submit listings for review.")
     var verified = false
 
     func run() async throws {

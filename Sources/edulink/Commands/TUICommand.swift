@@ -2,8 +2,10 @@ import ArgumentParser
 import EdulinkCore
 import EdulinkDemo
 import EdulinkRemote
+import EdulinkServer
 import EdulinkTUI
 import Foundation
+import Logging
 
 /// The options of `edulink` without a subcommand: the terminal app.
 struct TerminalOptions: ParsableArguments {
@@ -65,6 +67,7 @@ struct TerminalAppLauncher {
                 "the terminal app needs a terminal; for scripts use a subcommand (edulink --help)",
                 exitCode: CommandFailure.usageExitCode)
         }
+        Self.logToFile(in: paths.stateDirectory)
         let repository: any EdulinkRepository
         let draftDirectory: URL
         var lockWait: LockWait?
@@ -108,6 +111,28 @@ struct TerminalAppLauncher {
             throw CommandFailure("cannot start the terminal app: \(error)")
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The app's log goes to `<state folder>/edulink.log` (0600), one JSON object a line: written
+    /// to standard error it would land on the app's own screen. Without a writable file, nowhere.
+    static func logToFile(in folder: URL) {
+        let file = folder.appendingPathComponent("edulink.log")
+        var output: FileHandle?
+        if (try? EdulinkPaths.createPrivateDirectory(folder)) != nil {
+            if !FileManager.default.fileExists(atPath: file.path) {
+                _ = FileManager.default.createFile(
+                    atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+            output = try? FileHandle(forWritingTo: file)
+            _ = try? output?.seekToEnd()
+        }
+        let opened = output
+        LoggingSystem.bootstrap { label in
+            guard let output = opened else { return SwiftLogNoOpLogHandler(label) }
+            var handler = JSONLogHandler(label: label, output: output)
+            handler.logLevel = .warning
+            return handler
+        }
     }
 
     static let demoAccounts: [(email: String, role: EdulinkCore.Role)] = [

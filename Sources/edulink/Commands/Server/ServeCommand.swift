@@ -129,7 +129,15 @@ struct ServeCommand: AsyncParsableCommand {
                 transport: try MailTransport.make(outbox: outbox), logger: logger)
             scheduler = Task { await jobs.run() }
         }
-        defer { scheduler?.cancel() }
+        // The scheduler stops, and its run in progress ends, before the database closes: a run
+        // left going would wait on a connection the store has closed.
+        let running = scheduler
+        let closeStore = shutdown
+        let stop: @Sendable () async -> Void = {
+            running?.cancel()
+            await running?.value
+            await closeStore()
+        }
         do {
             let server = try await EdulinkServer(
                 service: service, store: store, configuration: configuration, logger: logger)
@@ -144,10 +152,10 @@ struct ServeCommand: AsyncParsableCommand {
                         metadata: ["address": "http://\(metricsHost):\(port)/metrics"])
                 })
         } catch {
-            await shutdown()
+            await stop()
             throw error
         }
-        await shutdown()
+        await stop()
         logger.info("stopped", metadata: ["database": "\(described)"])
     }
 
