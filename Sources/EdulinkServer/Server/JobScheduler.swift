@@ -54,7 +54,7 @@ public struct JobScheduler: Sendable {
                 } else {
                     logger.debug("jobs tick run by another instance", metadata: ["tick": "\(tick)"])
                 }
-            } catch where Task.isCancelled {
+            } catch  where Task.isCancelled {
                 // The server is stopping: what the run did stays done (every job is idempotent),
                 // the next run anywhere picks up the rest.
                 logger.info("jobs stopped with the server", metadata: ["tick": "\(tick)"])
