@@ -518,6 +518,35 @@ struct SecurityTests {
     }
 
     @Test(
+        "a client that hangs up mid-request (a search typed past) is logged 499, never a server error",
+        arguments: ServerBackend.all)
+    func clientGoneIsNotAFault(backend: ServerBackend) async throws {
+        try await SecurityServer.run(on: backend) { server in
+            let port = try #require(URLComponents(string: server.url)?.port)
+            let student = try await server.login("student0@uon.example")
+            for _ in 0..<3 {
+                let client = try SlowClient(port: port)
+                client.send(
+                    "POST /api/v1/listings/search HTTP/1.1\r\nHost: edulink\r\nAuthorization: Bearer \(student.access)\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"filter\":{\"terms\":[\"da")
+                // Gone before the body is complete.
+            }
+            // Served as before, and the hang-ups are counted as the client's, not as failures.
+            #expect(
+                try await server.send(.POST, "/api/v1/listings/search", token: student.access, body: #"{"filter":{}}"#)
+                    .status == 200)
+            let admin = try await server.login("admin@edulink.test")
+            var metrics = ""
+            for _ in 0..<100 where !metrics.contains("status=\"499\"") {
+                metrics = try await server.send(.GET, "/metrics", token: admin.access).body
+                if !metrics.contains("status=\"499\"") { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(metrics.contains("status=\"499\""), "\(metrics.prefix(2000))")
+            #expect(!metrics.contains("status=\"5"), "\(metrics.prefix(2000))")
+        }
+    }
+
+    @Test(
         "/metrics answers admins only on the API's address; with --metrics-listen it is served there alone",
         arguments: ServerBackend.all)
     func metricsAreNotPublic(backend: ServerBackend) async throws {

@@ -24,8 +24,13 @@ struct AccessLogMiddleware: RouterMiddleware {
                     "client": "\(context.clientAddress)", "request_id": "\(RequestValues.current.requestID)",
                 ])
         }
-        let response = try await next(request, context)
-        status = response.status.code
-        return response
+        do {
+            let response = try await next(request, context)
+            status = response.status.code
+            return response
+        } catch {
+            if ErrorMappingMiddleware.clientWentAway(error) { status = 499 }
+            throw error
+        }
     }
 }

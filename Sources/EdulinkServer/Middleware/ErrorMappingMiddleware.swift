@@ -26,6 +26,12 @@ struct ErrorMappingMiddleware: ServerMiddleware {
     private func map(_ error: any Error, operationID: String) -> (HTTPResponse, HTTPBody?) {
         var underlying: any Error = error
         if let server = error as? ServerError { underlying = server.underlyingError }
+        if Self.clientWentAway(underlying) {
+            // The client went away (a search it typed past): nobody reads this answer, and nothing
+            // went wrong on the server. 499, as proxies log a request the client closed.
+            return ErrorResponse.openAPI(
+                status: Self.clientClosedRequest, code: .badRequest, message: "The client closed the request.")
+        }
         if let edulink = underlying as? EdulinkError {
             return ErrorResponse.openAPI(ErrorResponse.forClient(edulink, logger: logger))
         }
@@ -37,10 +43,26 @@ struct ErrorMappingMiddleware: ServerMiddleware {
         let requestID = RequestValues.current.requestID
         logger.error(
             "unexpected error",
-            metadata: ["operation": "\(operationID)", "error": "\(error)", "request_id": "\(requestID)"])
+            metadata: [
+                "operation": "\(operationID)", "error": "\(error)",
+                "type": "\(String(reflecting: type(of: underlying)))",
+                "request_id": "\(requestID)",
+            ])
         return ErrorResponse.openAPI(
             status: .internalServerError, code: ._internal,
             message: "Something went wrong on the server (request \(requestID)).")
+    }
+
+    /// The status a request the client abandoned is logged with (nginx's convention).
+    static let clientClosedRequest = HTTPResponse.Status(code: 499, reasonPhrase: "Client Closed Request")
+
+    /// Whether `error` says the client closed the request: the task was cancelled, or the
+    /// connection ended before the request's body did (NIO's `HTTPParserError.invalidEOFState`,
+    /// told by its type and text: the server has no direct dependency on NIOHTTP1).
+    static func clientWentAway(_ error: any Error) -> Bool {
+        if error is CancellationError || Task.isCancelled { return true }
+        return String(reflecting: type(of: error)).hasSuffix(".HTTPParserError")
+            && String(describing: error) == "stream ended at an unexpected time"
     }
 
     /// A short, safe description of a decoding problem: the field path and what was wrong.

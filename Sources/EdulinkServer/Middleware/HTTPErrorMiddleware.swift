@@ -30,9 +30,18 @@ struct HTTPErrorMiddleware: RouterMiddleware {
                     status: error.status, code: error.status.code >= 500 ? ._internal : .badRequest,
                     message: error.status.reasonPhrase)
             }
+        } catch  where ErrorMappingMiddleware.clientWentAway(error) {
+            // The client closed the connection mid-request (a superseded search): nothing to answer.
+            return ErrorResponse.response(
+                status: ErrorMappingMiddleware.clientClosedRequest, code: .badRequest,
+                message: "The client closed the request.")
         } catch {
             logger.error(
-                "unexpected error", metadata: ["error": "\(error)", "request_id": "\(RequestValues.current.requestID)"])
+                "unexpected error",
+                metadata: [
+                    "error": "\(error)", "type": "\(String(reflecting: type(of: error)))",
+                    "request_id": "\(RequestValues.current.requestID)",
+                ])
             return ErrorResponse.response(
                 status: .internalServerError, code: ._internal,
                 message: "Something went wrong on the server (request \(RequestValues.current.requestID)).")
