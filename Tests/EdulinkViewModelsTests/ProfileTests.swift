@@ -4,6 +4,21 @@ import Testing
 
 @Suite("Profile", .timeLimit(.minutes(10)))
 struct ProfileTests {
+    @Test("what is typed before the profile has arrived is kept when it arrives, over the saved values")
+    func editsBeforeLoadAreKept() async throws {
+        try await withWorld { world in
+            var profile = ProfileViewModel(repository: world.newcomer)
+            let loading = profile.handle(.load)
+            _ = profile.handle(.set(.phone, "+254 712 345 678"))
+            await settle(&profile, loading)
+            #expect(profile.state.detail != nil)
+            #expect(profile.state.form.phone == "+254 712 345 678")
+            #expect(profile.state.isDirty)
+            // Fields not typed into come from the saved profile.
+            #expect(profile.state.form.displayName == profile.state.detail?.user.displayName)
+        }
+    }
+
     @Test("completion shows what is missing, and save puts errors on their fields")
     func completionAndSave() async throws {
         try await withWorld { world in

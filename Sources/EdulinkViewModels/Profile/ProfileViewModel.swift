@@ -58,6 +58,8 @@ public struct ProfileViewModel: Sendable {
     public private(set) var state = State()
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
+    /// Fields typed into before the profile first arrived: they win over what it brings.
+    private var editedBeforeLoad: [ProfileForm.Field: String] = [:]
 
     /// The Profile tab over `repository`.
     public init(repository: any EdulinkRepository) {
@@ -85,6 +87,7 @@ public struct ProfileViewModel: Sendable {
         case .set(let field, let value):
             state.form.set(field, value)
             state.errors[field] = nil
+            if state.detail == nil { editedBeforeLoad[field] = value }
         case .save:
             guard !state.saving else { return [] }
             switch state.form.update() {
@@ -138,7 +141,10 @@ public struct ProfileViewModel: Sendable {
             if !edited {
                 state.form = ProfileForm(detail)
                 state.errors = [:]
+                // What was typed while the profile was on its way is kept, over the saved values.
+                for (field, value) in editedBeforeLoad { state.form.set(field, value) }
             }
+            editedBeforeLoad = [:]
         case .loaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false
