@@ -177,6 +177,22 @@ struct DatabaseCommandTests {
         #expect(try files(harness.outboxDirectory).count == seeded.count + delivered)
     }
 
+    @Test("config.toml's [retention] is what jobs run prunes by")
+    func retentionFromConfiguration() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        try await harness.demo()
+        // The demo's own run pruned by the standard retention: nothing more to delete.
+        let standard = try #require(try await harness.json(["jobs", "run"]) as? [String: Int])
+        #expect(standard["rows_pruned"] == 0)
+        let config = harness.directory.appendingPathComponent("config/edulink")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "[retention]\nread_notifications_days = 1\n".write(
+            to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let shorter = try #require(try await harness.json(["jobs", "run"]) as? [String: Int])
+        #expect(shorter["rows_pruned", default: 0] > 0)
+    }
+
     /// Verifies the first listing waiting for review (`internships verify`): its employer is told.
     func verifyQueuedListing(_ harness: CommandLineHarness, database: String? = nil) async throws {
         let db = database.map { ["--db", $0] } ?? []

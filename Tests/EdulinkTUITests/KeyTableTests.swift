@@ -1,3 +1,4 @@
+import EdulinkCore
 import TerminalKit
 import Testing
 
@@ -100,6 +101,28 @@ struct ConfigurationFileTests {
         #expect(file.problems.contains("config.toml: theme = 3 is not a theme name; ignored"))
         #expect(file.problems.contains { $0.hasPrefix("config.toml: idle_lock_minutes = 0") })
         #expect(file.problems.contains { $0.contains("unknown key colour") })
+    }
+
+    @Test("[retention] sets what the jobs keep; a key left out keeps its default, a bad one is named and ignored")
+    func retention() {
+        let good = ConfigurationFile.parse(
+            "[retention]\nread_notifications_days = 90\nidempotency_hours = 48\n", path: "config.toml")
+        #expect(good.problems.isEmpty)
+        #expect(
+            good.retention
+                == Retention(
+                    readNotificationDays: 90, securityEventDays: 365, deliveredMessageDays: 30,
+                    idempotencyRecordHours: 48))
+        let bad = ConfigurationFile.parse(
+            "[retention]\nsecurity_events_days = 0\ndelivered_messages_days = \"a month\"\nforever = true\n",
+            path: "config.toml")
+        #expect(bad.retention == .standard)
+        #expect(
+            bad.problems.contains(
+                "config.toml: retention.security_events_days = 0 is not a number of days from 1 to 36500; ignored"))
+        #expect(bad.problems.contains { $0.hasPrefix("config.toml: retention.delivered_messages_days = ") })
+        #expect(bad.problems.contains { $0.hasPrefix("config.toml: unknown key retention.forever") })
+        #expect(ConfigurationFile.parse("retention = 30\n", path: "c").problems.count == 1)
     }
 
     @Test("server is an http(s) URL, kept without its trailing slash; anything else is ignored with a line")

@@ -1,3 +1,4 @@
+public import EdulinkCore
 public import Foundation
 import TOMLKit
 
@@ -9,6 +10,12 @@ import TOMLKit
 /// # server = "https://edulink.example.ac.ke"
 /// idle_lock_minutes = 30
 /// time_zone = "Africa/Nairobi"
+///
+/// [retention]                     # what `jobs run` and the server's scheduler delete, and when
+/// read_notifications_days = 180
+/// security_events_days = 365
+/// delivered_messages_days = 30
+/// idempotency_hours = 24
 /// ```
 ///
 /// A broken file or a bad value never stops the app: each problem becomes one line naming the file,
@@ -29,11 +36,21 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var sendmail: String?
     /// The From address of the messages sent (`Edulink <noreply@campus.example>`).
     public var mailFrom: String?
+    /// How long the scheduled jobs keep what they prune; each key left out keeps its default.
+    public var retention: Retention?
     /// One line per problem found.
     public var problems: [String] = []
 
     /// The keys the file may hold.
-    public static let keys = ["theme", "database", "server", "idle_lock_minutes", "time_zone", "sendmail", "mail_from"]
+    public static let keys = [
+        "theme", "database", "server", "idle_lock_minutes", "time_zone", "sendmail", "mail_from", "retention",
+    ]
+
+    /// The keys of `[retention]`, with the range each accepts.
+    static let retentionKeys: [(key: String, range: ClosedRange<Int>, unit: String)] = [
+        ("read_notifications_days", 1...36_500, "days"), ("security_events_days", 1...36_500, "days"),
+        ("delivered_messages_days", 1...36_500, "days"), ("idempotency_hours", 1...8_760, "hours"),
+    ]
 
     /// No settings.
     public init() {}
@@ -116,11 +133,44 @@ public struct ConfigurationFile: Sendable, Equatable {
                 } else {
                     bad("an address such as \"Edulink <noreply@campus.example>\"")
                 }
+            case "retention":
+                if let section = table[key]?.table {
+                    file.retention = parseRetention(section, path: path, problems: &file.problems)
+                } else {
+                    bad("a table ([retention] with read_notifications_days and the like)")
+                }
             default:
                 file.problems.append(
                     "\(path): unknown key \(key); known keys: \(keys.joined(separator: ", "))")
             }
         }
         return file
+    }
+
+    /// `[retention]`: the standard retention with the keys given; a bad value keeps its default.
+    static func parseRetention(_ section: TOMLTable, path: String, problems: inout [String]) -> Retention {
+        var retention = Retention.standard
+        for key in section.keys {
+            guard let rule = retentionKeys.first(where: { $0.key == key }) else {
+                problems.append(
+                    "\(path): unknown key retention.\(key); known keys: "
+                        + retentionKeys.map { "retention.\($0.key)" }.joined(separator: ", "))
+                continue
+            }
+            guard let value = section[key]?.int, rule.range.contains(value) else {
+                let shown = section[key]?.tomlValue.debugDescription ?? "?"
+                problems.append(
+                    "\(path): retention.\(key) = \(shown) is not a number of \(rule.unit) from "
+                        + "\(rule.range.lowerBound) to \(rule.range.upperBound); ignored")
+                continue
+            }
+            switch key {
+            case "read_notifications_days": retention.readNotificationDays = value
+            case "security_events_days": retention.securityEventDays = value
+            case "delivered_messages_days": retention.deliveredMessageDays = value
+            default: retention.idempotencyRecordHours = value
+            }
+        }
+        return retention
     }
 }

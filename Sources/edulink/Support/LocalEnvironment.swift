@@ -2,6 +2,7 @@ import EdulinkCore
 import EdulinkDemo
 import EdulinkPostgres
 import EdulinkSQLite
+import EdulinkTUI
 import Foundation
 import Logging
 
@@ -154,13 +155,19 @@ struct LocalEnvironment: Sendable {
         self.sqlite = sqlite
         let dataDirectory = DatabaseOptions.dataDirectory(for: location)
         self.dataDirectory = dataDirectory
-        self.service = EdulinkService(
-            environment: ServiceEnvironment(
-                store: store, hasher: Self.hasher(), passwordPolicy: try Self.passwordPolicy(),
-                logger: Logger(label: "edulink.cli"),
-                operations: OperationsEnvironment(
-                    maintenance: store, probe: probe, requests: measuresRequests ? RequestMetrics() : nil,
-                    timesServiceCalls: measuresRequests, dataDirectory: dataDirectory.path)))
+        var environment = ServiceEnvironment(
+            store: store, hasher: Self.hasher(), passwordPolicy: try Self.passwordPolicy(),
+            logger: Logger(label: "edulink.cli"),
+            operations: OperationsEnvironment(
+                maintenance: store, probe: probe, requests: measuresRequests ? RequestMetrics() : nil,
+                timesServiceCalls: measuresRequests, dataDirectory: dataDirectory.path))
+        environment.retention = Self.retention()
+        self.service = EdulinkService(environment: environment)
+    }
+
+    /// config.toml's `[retention]`, else the standard retention (`Retention.standard`).
+    static func retention(environment: [String: String] = ProcessInfo.processInfo.environment) -> Retention {
+        ConfigurationFile.load(path: ConfigurationFile.defaultPath(environment: environment)).retention ?? .standard
     }
 
     /// The password policy with the bundled list of common passwords.

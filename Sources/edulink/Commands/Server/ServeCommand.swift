@@ -115,13 +115,14 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, stateDirectory: options.stateURL, requestsPerWindow: rateLimit)
         configuration.metricsListen = metricsAddress
         let metricsHost = metricsAddress?.host ?? ""
-        let service = EdulinkService(
-            environment: ServiceEnvironment(
-                store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
-                logger: logger,
-                operations: OperationsEnvironment(
-                    maintenance: store, probe: ProcSystemProbe(), requests: RequestMetrics(),
-                    timesServiceCalls: false, dataDirectory: dataDirectory)))
+        var serviceEnvironment = ServiceEnvironment(
+            store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
+            logger: logger,
+            operations: OperationsEnvironment(
+                maintenance: store, probe: ProcSystemProbe(), requests: RequestMetrics(),
+                timesServiceCalls: false, dataDirectory: dataDirectory))
+        serviceEnvironment.retention = LocalEnvironment.retention()
+        let service = EdulinkService(environment: serviceEnvironment)
         var scheduler: Task<Void, Never>?
         if jobsEvery > 0 {
             let jobs = JobScheduler(
