@@ -280,6 +280,32 @@ struct EmployerTests {
         }
     }
 
+    @Test("s right after saving a new listing asks to submit it, before the list holding it has arrived")
+    func submitRightAfterSaving() async throws {
+        try await withWorld { world in
+            var model = EmployerListingsViewModel(repository: world.employer, timeZone: Fixture.calendar.timeZone)
+            await send(&model, .load)
+            await send(&model, .new)
+            for (field, value) in [
+                (ListingForm.Field.title, "Payments Backend Intern"), (.description, Fixture.description),
+                (.location, "Nairobi"), (.startDate, "2027-01-10"), (.endDate, "2027-04-04"),
+                (.durationWeeks, "12"), (.deadline, "2026-12-01 17:00"),
+            ] {
+                await send(&model, .setField(field, value))
+            }
+            let saving = model.handle(.save)
+            let saved = try #require(await run("save", in: saving))
+            // The reload the save starts is still on its way when s is pressed.
+            let reload = model.handle(saved)
+            #expect(reload.contains { $0.key == "load" })
+            #expect(model.state.selected == nil)
+            _ = model.handle(.requestSubmit)
+            let created = try #require(
+                try await world.employer.myListings().first { $0.title == "Payments Backend Intern" })
+            #expect(model.state.confirmation == .submit(created.id, title: "Payments Backend Intern"))
+        }
+    }
+
     @Test(
         "editing a published institution-only listing without touching it saves it as it was: same audience, same deadline"
     )

@@ -75,6 +75,9 @@ public struct EmployerListingsViewModel: Sendable {
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
     private let timeZone: TimeZone
+    /// The listing just saved, until the list that holds it arrives: `s` right after saving (as the
+    /// toast says) acts on it rather than on nothing.
+    private var justSaved: Listing?
 
     public init(repository: any EdulinkRepository, timeZone: TimeZone) {
         self.repository = repository
@@ -139,12 +142,14 @@ public struct EmployerListingsViewModel: Sendable {
         case .cancelEdit:
             state.editing = nil
         case .requestSubmit, .requestClose, .requestDuplicate:
-            guard let listing = state.selected?.listing else { return [] }
+            let shown = state.selected.map { (id: $0.listing.id, title: $0.listing.title) }
+            let pending = justSaved.flatMap { $0.id == state.selectedID ? (id: $0.id, title: $0.title) : nil }
+            guard let target = shown ?? pending else { return [] }
             state.confirmation =
                 switch intent {
-                case .requestSubmit: .submit(listing.id, title: listing.title)
-                case .requestClose: .close(listing.id, title: listing.title)
-                default: .duplicate(listing.id, title: listing.title)
+                case .requestSubmit: .submit(target.id, title: target.title)
+                case .requestClose: .close(target.id, title: target.title)
+                default: .duplicate(target.id, title: target.title)
                 }
         case .confirm:
             guard let confirmation = state.confirmation else { return [] }
@@ -187,6 +192,7 @@ public struct EmployerListingsViewModel: Sendable {
             events.succeeded()
             state.loading = false
             state.listings = board.listings
+            justSaved = nil
             if state.selectedID.map({ id in !board.listings.contains { $0.id == id } }) ?? true {
                 state.selectedID = board.listings.first?.id
             }
@@ -213,6 +219,7 @@ public struct EmployerListingsViewModel: Sendable {
             events.succeeded()
             state.editing = nil
             state.selectedID = listing.id
+            justSaved = listing
             events.post(.toast(Toast("Saved \"\(listing.title)\" (\(listing.status.label)). s submits it for review.")))
             return handle(.load)
         case .saved(.failure(let failure)):
