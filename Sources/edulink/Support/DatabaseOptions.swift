@@ -25,7 +25,7 @@ struct DatabaseOptions: ParsableArguments {
     ) -> URL {
         switch location {
         case .sqlite(let url): url.deletingLastPathComponent()
-        case .postgres: EdulinkPaths(environment: environment).stateDirectory.appendingPathComponent("server")
+        case .postgres: EdulinkPaths(environment: environment).serverStateDirectory
         }
     }
 

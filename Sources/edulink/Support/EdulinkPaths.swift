@@ -29,6 +29,10 @@ struct EdulinkPaths {
         return base.appendingPathComponent("edulink", isDirectory: true)
     }
 
+    /// `$XDG_STATE_HOME/edulink/server`: a server's signing keys, and for a PostgreSQL database
+    /// the files kept on this machine (backups, the development outbox), unless `--state-dir`.
+    var serverStateDirectory: URL { stateDirectory.appendingPathComponent("server", isDirectory: true) }
+
     /// The database when neither `--db`, `EDULINK_DB` nor config.toml says otherwise.
     var defaultDatabase: URL { dataDirectory.appendingPathComponent("edulink.sqlite") }
 

@@ -31,6 +31,6 @@ struct ServerOptions: ParsableArguments {
         if let stateDirectory, !stateDirectory.isEmpty {
             return URL(fileURLWithPath: (stateDirectory as NSString).expandingTildeInPath, isDirectory: true)
         }
-        return EdulinkPaths().stateDirectory.appendingPathComponent("server", isDirectory: true)
+        return EdulinkPaths().serverStateDirectory
     }
 }
