@@ -3,6 +3,7 @@
 -- different listings ($LISTINGS, comma-separated; open, no questions, capacity 10,000) — the
 -- daily limit — and then the next student takes over, so no request is refused by a rule unless
 -- the tokens run out, which `done` reports. Only 201s count as applies.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
 local threads = {}
 local next_id = 0
 
@@ -51,4 +52,5 @@ function done(summary, latency, requests)
     local seconds = summary.duration / 1e6
     io.write(string.format("201 Created: %d (%.1f/s); other statuses: %d; tokens ran out: %s\n",
         c, c / seconds, r, w > 0 and "yes" or "no"))
+    report(summary, latency, string.format(" created=%d ran_out=%d", c, w > 0 and 1 or 0))
 end

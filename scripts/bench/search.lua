@@ -1,4 +1,5 @@
 -- wrk: POST /api/v1/listings/search with a few different queries.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "report.lua")
 local words = { "data", "python", "design", "finance", "marketing", "engineer", "research", "sql" }
 local i = 0
 request = function()
@@ -7,3 +8,5 @@ request = function()
     return wrk.format("POST", "/api/v1/listings/search",
         { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TOKEN") }, body)
 end
+
+function done(summary, latency, requests) report(summary, latency) end
