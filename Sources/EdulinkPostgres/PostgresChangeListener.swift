@@ -96,7 +96,9 @@ final class PostgresChangeListener: ChangeSignal {
                 }
                 delay = .milliseconds(100)
             } catch {
-                if !Task.isCancelled { logger.warning("lost the connection listening for changes: \(error)") }
+                if !Task.isCancelled {
+                    logger.warning("lost the connection listening for changes: \(String(reflecting: error))")
+                }
             }
             setListening(false)
             guard !Task.isCancelled else { return }
