@@ -109,13 +109,19 @@ struct TokenService: Sendable {
     /// The token of an `Authorization` header in the bearer scheme, however the scheme is spelled
     /// (`Bearer`, `bearer`) and however many spaces surround the token; nil for anything else.
     static func bearerToken(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(where: \.isWhitespace),
-            trimmed[..<space].lowercased() == "bearer"
+        // Bytes, not Foundation's trimming and lowercasing: every request parses this, twice (the
+        // rate limiter and authentication), and the Foundation calls showed up in profiles.
+        guard let bytes = header?.utf8 else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }),
+            let end = bytes.lastIndex(where: { !isSpace($0) })
         else { return nil }
-        let token = trimmed[space...].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let trimmed = bytes[start...end]
+        guard let space = trimmed.firstIndex(where: isSpace) else { return nil }
+        let scheme = trimmed[..<space]
+        guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        guard let tokenStart = trimmed[space...].firstIndex(where: { !isSpace($0) }) else { return nil }
+        return String(decoding: trimmed[tokenStart...], as: UTF8.self)
     }
 
     /// Who a token was issued to, when its signature and expiry hold, without reading the database:
