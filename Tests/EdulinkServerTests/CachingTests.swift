@@ -106,7 +106,13 @@ struct CachingTests {
         arguments: ServerBackend.all)
     func searchSeesChanges(backend: ServerBackend) async throws {
         // Pages kept for a year unless something says otherwise: only the rules below can drop them.
-        try await SecurityServer.run(on: backend, configure: { $0.searchCacheLifetime = 365 * 86_400 }) { server in
+        try await SecurityServer.run(
+            on: backend,
+            configure: {
+                $0.searchCacheLifetime = 365 * 86_400
+                $0.searchCacheLongest = 365 * 86_400
+            }
+        ) { server in
             var token = try await server.login("student1@uon.example").access
             func page() async throws -> [[String: any Sendable]] {
                 let reply = try await server.send(

@@ -15,25 +15,31 @@ public import Foundation
 ///   listing moves it, and the page is not used again.
 /// - **Time.** "Open" means `deadline > now`: a page is kept at most until the earliest deadline
 ///   among its listings (after that one would drop out), so it never shows a closed listing. A
-///   `deadlineWithinDays` filter also lets listings *in* as time passes; `lifetime` bounds that (and
-///   nothing else is time-dependent in a search).
+///   `deadlineWithinDays` filter also lets listings *in* as time passes; `lifetime` bounds that.
+///   Nothing else in a search depends on time; `longest` bounds every page anyway, a backstop.
 ///
 /// A student's viewer (their profile's institution) is kept too, tagged with
 /// `ChangeVersions.accounts`, so a cached search reads nothing from the database.
 public final class SearchCache: Sendable {
     let signal: any ChangeSignal
-    /// How long a page is kept at most (see the type's documentation).
+    /// How long a page of a `deadlineWithinDays` search is kept at most.
     public let lifetime: TimeInterval
+    /// How long any page is kept at most.
+    public let longest: TimeInterval
     let pages: BoundedCache<PageKey, PageEntry>
     let viewers: BoundedCache<UserID, ViewerEntry>
 
     /// - Parameters:
     ///   - signal: the store's change signal.
-    ///   - lifetime: the longest a page is kept, in seconds.
+    ///   - lifetime: the longest a page of a `deadlineWithinDays` search is kept, in seconds.
+    ///   - longest: the longest any page is kept, in seconds.
     ///   - capacity: pages per cache generation (`BoundedCache`): at most twice as many are kept.
-    public init(signal: any ChangeSignal, lifetime: TimeInterval = 10, capacity: Int = 4096) {
+    public init(
+        signal: any ChangeSignal, lifetime: TimeInterval = 10, longest: TimeInterval = 600, capacity: Int = 4096
+    ) {
         self.signal = signal
         self.lifetime = lifetime
+        self.longest = longest
         pages = BoundedCache(capacity: capacity)
         viewers = BoundedCache(capacity: capacity)
     }
@@ -69,7 +75,7 @@ public final class SearchCache: Sendable {
     }
 
     func keep(_ page: Page<ListingSummary>, for key: PageKey, versions: ChangeVersions, at now: Date) {
-        var expiresAt = now.addingTimeInterval(lifetime)
+        var expiresAt = now.addingTimeInterval(key.filter.deadlineWithinDays == nil ? longest : lifetime)
         if let earliest = page.items.map(\.deadline).min() { expiresAt = min(expiresAt, earliest) }
         guard now < expiresAt else { return }
         pages.insert(PageEntry(page: page, listings: versions.listings, expiresAt: expiresAt), for: key)

@@ -43,7 +43,10 @@ public struct EdulinkServer: Sendable {
         }
         self.service =
             signal.map {
-                service.cachingSearches(in: SearchCache(signal: $0, lifetime: configuration.searchCacheLifetime))
+                service.cachingSearches(
+                    in: SearchCache(
+                        signal: $0, lifetime: configuration.searchCacheLifetime,
+                        longest: configuration.searchCacheLongest))
             } ?? service
         self.store = store
         self.configuration = configuration
