@@ -16,3 +16,11 @@ extension PostgresStore: ServerStateStore {
         try await transaction(.write) { db in try body(PostgresSession(db, locksReads: true)) }
     }
 }
+
+extension PostgresStore: ChangeSignalling {
+    /// Starts listening for changes on one of the pool's connections (see `PostgresChangeListener`).
+    public func changeSignal() async throws -> any ChangeSignal {
+        changes.start(client: client, logger: logger)
+        return changes
+    }
+}

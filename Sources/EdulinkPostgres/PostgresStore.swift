@@ -59,6 +59,8 @@ public final class PostgresStore: Store, StoreMaintenance {
     private let runner: Task<Void, Never>
     /// The server process of each connection, by the connection's id: whom a cancellation goes to.
     private let backendProcesses = Mutex<[PostgresConnection.ID: Int32]>([:])
+    /// The change signal of a server's caches; idle until `changeSignal()` starts it.
+    let changes = PostgresChangeListener()
 
     /// Connects to the database at `url` (`postgres://user:password@host:port/database`) and, unless
     /// `migrate` is false, brings its schema up to date.
@@ -141,6 +143,7 @@ public final class PostgresStore: Store, StoreMaintenance {
     /// at all under heavy load (a test run then hung with no thread working), so the wait is bounded:
     /// past ``shutdownWait`` the store stops waiting, says so in the log, and stops its threads.
     public func shutdown() async {
+        await changes.stop()
         runner.cancel()
         if await !Self.finishes(runner, within: Self.shutdownWait) {
             logger.warning("the PostgreSQL pool did not stop within \(Self.shutdownWait); leaving it behind")
@@ -207,7 +210,9 @@ public final class PostgresStore: Store, StoreMaintenance {
                     try db.execute(kind.begin)
                     do {
                         let result = try body(db)
+                        let changed = kind == .write && self.changes.isStarted ? try Self.changedTopics(db) : []
                         try db.execute("COMMIT")
+                        for topic in changed { self.changes.changed(topic) }
                         return result
                     } catch {
                         _ = try? db.execute("ROLLBACK")
@@ -224,6 +229,16 @@ public final class PostgresStore: Store, StoreMaintenance {
                 throw mapped(error)
             }
         }
+    }
+
+    /// The topics (`ChangeVersions`) the triggers of `ChangeSignalsV13` marked in the transaction
+    /// running on `db`: this process's caches learn of its own writes as they commit.
+    static func changedTopics(_ db: BlockingConnection) throws -> [String] {
+        let topics = ["accounts", "listings"]
+        let columns = topics.map { "current_setting('edulink.changed_\($0)', true) AS \($0)" }
+        guard let row = try db.query("SELECT " + columns.joined(separator: ", ")).rows.first else { return [] }
+        let reader = PostgresRowReader(row)
+        return try topics.filter { try reader.optionalString($0) == "1" }
     }
 
     /// Leases a connection and runs `work` on one of the store's threads (never an event loop).

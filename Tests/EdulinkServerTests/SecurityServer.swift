@@ -1,12 +1,13 @@
 import AsyncHTTPClient
 import EdulinkCore
 import EdulinkSQLite
-import EdulinkServer
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+
+@testable import EdulinkServer
 
 /// A running server with a seeded database, and raw HTTP against it.
 struct SecurityServer: Sendable {
@@ -26,6 +27,11 @@ struct SecurityServer: Sendable {
     let sibling: @Sendable () async throws -> ServerBackend.Sibling
     let applicationID: ApplicationID
     let listingID: ListingID
+    /// Whether another instance learns of a change by a notification that arrives after the
+    /// commit (PostgreSQL's `LISTEN`), rather than at its next request (SQLite reads the counters).
+    var notifiedLater = false
+    /// The server's search pages (`SearchCache`), nil when it keeps none.
+    var searchCache: SearchCache?
     static let password = "a long demo password"
 
     /// Starts a server over a fresh database of `backend`, runs `body` against it, and stops it.
@@ -104,6 +110,8 @@ struct SecurityServer: Sendable {
             url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
             directory: directory, tearDown: world.tearDown, damage: world.damage, sibling: world.sibling,
             applicationID: application.id, listingID: listing.id)
+        running.notifiedLater = backend.name == "PostgreSQL"
+        running.searchCache = server.service.environment.searchCache
         let (metricsPorts, metricsContinuation) = AsyncStream<Int>.makeStream()
         if let metrics = server.metricsApplication(onRunning: { metricsContinuation.yield($0) }) {
             running.metricsTask = Task { try await metrics.runService(gracefulShutdownSignals: []) }
@@ -235,6 +243,18 @@ struct SecurityServer: Sendable {
         let listing = try await service.acting(as: principal).createListing(draft)
         _ = try await service.acting(as: principal).changeListing(listing.id, .submit, reason: nil)
         return try await service.acting(as: op).changeListing(listing.id, .verify, reason: nil)
+    }
+
+    /// Whether `path` answers 401 to `token` at `base`, another instance than the one that made the
+    /// change: at its next request on SQLite; on PostgreSQL as soon as the notification the commit
+    /// sent has reached it (asked again every few milliseconds, for up to 5 s).
+    func refusedElsewhere(_ path: String, token: String, at base: String) async throws -> Bool {
+        let giveUp = ContinuousClock.now + .seconds(5)
+        while true {
+            if try await send(.GET, path, token: token, at: base).status == 401 { return true }
+            guard notifiedLater, ContinuousClock.now < giveUp else { return false }
+            try await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     /// Signs in and returns the access and refresh tokens.

@@ -23,6 +23,8 @@ public struct ServiceEnvironment: Sendable {
     public var operations: OperationsEnvironment?
     /// How long the scheduled jobs keep what expires (PLACEMENTS.md, Privacy).
     public var retention: Retention = .standard
+    /// Recent search pages (`SearchCache`); a server sets it, local mode leaves it nil.
+    public var searchCache: SearchCache?
 
     public init(
         store: any Store, clock: any TimeSource = SystemTimeSource(), random: any RandomSource = SystemRandomSource(),
@@ -71,6 +73,15 @@ public struct EdulinkService: Sendable {
     }
 
     func now() -> Date { environment.clock.now() }
+
+    /// This service with `cache` in front of listing searches (the server's; see `SearchCache`).
+    public func cachingSearches(in cache: SearchCache) -> EdulinkService {
+        var environment = environment
+        environment.searchCache = cache
+        var copy = EdulinkService(environment: environment)
+        copy.binding = binding
+        return copy
+    }
 
     // MARK: Permissions
 

@@ -53,12 +53,15 @@ extension EdulinkService {
     /// Who `principal` is as a viewer of listings: admins see every audience; a student sees their
     /// profile's institution's listings (else the account's); anyone else their account's.
     func viewer(_ principal: Principal, in session: any StoreReader) throws -> ListingViewer {
-        switch principal.role {
-        case .admin: return .platform
-        case .student:
+        if principal.role == .student {
             return Self.studentViewer(try session.profile(principal.userID), account: principal.institutionID)
-        default: return .member(of: principal.institutionID)
         }
+        return Self.accountViewer(principal)
+    }
+
+    /// The viewer of anyone but a student: it depends on the account alone.
+    static func accountViewer(_ principal: Principal) -> ListingViewer {
+        principal.role == .admin ? .platform : .member(of: principal.institutionID)
     }
 
     /// A student sees their profile's institution's listings, else their account's.
@@ -112,12 +115,42 @@ extension EdulinkService {
                 throw EdulinkError.validation([FieldError("cursor", "That is not a cursor from an earlier page.")])
             }
             let limit = min(max(limit, 1), 500)
+            if let cache = environment.searchCache, !filter.eligibleForMe, let versions = cache.signal.versions() {
+                return try await cachedSearch(principal, filter, cursor, limit, cache, versions)
+            }
             return try await store.read { session in
                 let scope = try self.scope(for: principal, in: session)
                 return try session.searchListings(
                     ListingSearchRequest(filter: filter, scope: scope, cursor: cursor, limit: limit))
             }
         }
+    }
+
+    /// `search` through the server's `SearchCache`: the same scope (without "eligible for me",
+    /// which is never cached) and the same store search, answered from a kept page while the
+    /// listings are unchanged (see `SearchCache` for when a page is still right).
+    private func cachedSearch(
+        _ principal: Principal, _ filter: ListingFilter, _ cursor: PageCursor?, _ limit: Int, _ cache: SearchCache,
+        _ versions: ChangeVersions
+    ) async throws -> Page<ListingSummary> {
+        let at = now()
+        let viewer: ListingViewer
+        if principal.role != .student {
+            viewer = Self.accountViewer(principal)
+        } else if let kept = cache.viewer(of: principal.userID, versions: versions) {
+            viewer = kept
+        } else {
+            let profile = try await store.read { try $0.profile(principal.userID) }
+            viewer = Self.studentViewer(profile, account: principal.institutionID)
+            cache.keep(viewer, of: principal.userID, versions: versions)
+        }
+        let key = SearchCache.PageKey(filter: filter.normalized(), viewer: viewer, cursor: cursor, limit: limit)
+        if let page = cache.page(for: key, versions: versions, at: at) { return page }
+        let request = ListingSearchRequest(
+            filter: filter, scope: ListingScope(now: at, viewer: viewer), cursor: cursor, limit: limit)
+        let page = try await store.read { try $0.searchListings(request) }
+        cache.keep(page, for: key, versions: versions, at: at)
+        return page
     }
 
     /// How many open listings match `filter`.

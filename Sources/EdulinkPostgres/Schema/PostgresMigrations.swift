@@ -38,6 +38,7 @@ enum PostgresMigrations {
         Migration(SharedSchema.jobs),
         Migration(identifier: ErasureV10.identifier, statements: ErasureV10.statements),
         Migration(SharedSchema.savedSearchAlerts),
+        Migration(identifier: ChangeSignalsV13.identifier, statements: ChangeSignalsV13.statements),
     ]
 
     /// Every migration identifier, oldest first.

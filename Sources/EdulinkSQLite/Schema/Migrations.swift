@@ -32,6 +32,9 @@ enum Migrations {
             for statement in ErasureV10.statements { try db.execute(sql: statement) }
         }
         register(SharedSchema.savedSearchAlerts, in: &migrator)
+        migrator.registerMigration(ChangeSignalsV13.identifier) { db in
+            for statement in ChangeSignalsV13.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

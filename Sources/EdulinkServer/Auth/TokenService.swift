@@ -18,6 +18,10 @@ struct TokenService: Sendable {
 
     let keys: SigningKeyRing
     let store: any ServerStateStore
+    /// Access tokens whose signature held, and the sessions they stood for (`VerifiedToken`).
+    let verified: BoundedCache<String, VerifiedToken>
+    /// When accounts and sessions changed; nil: no session is cached, every request reads them.
+    let signal: (any ChangeSignal)?
     let clock: any TimeSource
     let random: any RandomSource
     let accessLifetime: TimeInterval
@@ -105,27 +109,42 @@ struct TokenService: Sendable {
     /// The token of an `Authorization` header in the bearer scheme, however the scheme is spelled
     /// (`Bearer`, `bearer`) and however many spaces surround the token; nil for anything else.
     static func bearerToken(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(where: \.isWhitespace),
-            trimmed[..<space].lowercased() == "bearer"
+        // Bytes, not Foundation's trimming and lowercasing: every request parses this, twice (the
+        // rate limiter and authentication), and the Foundation calls showed up in profiles.
+        guard let bytes = header?.utf8 else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }),
+            let end = bytes.lastIndex(where: { !isSpace($0) })
         else { return nil }
-        let token = trimmed[space...].trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let trimmed = bytes[start...end]
+        guard let space = trimmed.firstIndex(where: isSpace) else { return nil }
+        let scheme = trimmed[..<space]
+        guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        guard let tokenStart = trimmed[space...].firstIndex(where: { !isSpace($0) }) else { return nil }
+        return String(decoding: trimmed[tokenStart...], as: UTF8.self)
     }
 
     /// Who a token was issued to, when its signature and expiry hold, without reading the database:
     /// the rate limiter's key (one bucket per user however the header is written; a forged or
     /// random token is not anyone and counts against its address).
     func verifiedSubject(bearer token: String) async -> String? {
-        await validClaims(token)?.sub.value
+        await validClaims(token, seen: verified.value(for: token))?.sub.value
     }
 
-    /// The claims of an access token whose signature, issuer and expiry hold; nil otherwise.
-    private func validClaims(_ token: String) async -> AccessTokenClaims? {
-        guard let claims = try? await keys.verify(token), claims.iss.value == AccessTokenClaims.issuer,
-            (try? claims.exp.verifyNotExpired(currentDate: clock.now())) != nil
-        else { return nil }
+    /// The claims of an access token whose signature, issuer and expiry hold; nil otherwise. A
+    /// token verified before (`seen`, the same bytes) is not verified again: only its expiry is.
+    private func validClaims(_ token: String, seen: VerifiedToken?) async -> AccessTokenClaims? {
+        let claims: AccessTokenClaims
+        if let seen {
+            claims = seen.claims
+        } else {
+            guard let fresh = try? await keys.verify(token), fresh.iss.value == AccessTokenClaims.issuer else {
+                return nil
+            }
+            claims = fresh
+        }
+        guard (try? claims.exp.verifyNotExpired(currentDate: clock.now())) != nil else { return nil }
+        if seen == nil { verified.insert(VerifiedToken(claims: claims), for: token) }
         return claims
     }
 
@@ -133,9 +152,21 @@ struct TokenService: Sendable {
     /// session not revoked, and the session still valid for its user as the account is now
     /// (`User.sessionEnd(begunAt:at:)`, the same rule as local mode: an admin's lock, disable, role
     /// change or reset ends it; a lockout after failed sign-ins does not).
+    ///
+    /// The user and the session are read from the database once, then kept with the token while
+    /// `ChangeVersions.accounts` stays the same: any change of a user, a session or a profile moves
+    /// it (in this process, another instance, or a command on the same SQLite file), so the next
+    /// request reads them again and a disabled user or ended session is refused at once. The rule
+    /// itself is applied on every request, cached or not.
     func authenticate(bearer token: String) async throws -> Authenticated {
-        guard let claims = await validClaims(token) else {
+        // Read before the database, so a change made during the read leaves the entry stale.
+        let versions = signal?.versions()
+        let seen = verified.value(for: token)
+        guard let claims = await validClaims(token, seen: seen) else {
             throw EdulinkError.unauthenticated("The access token is invalid or expired. Sign in again.")
+        }
+        if let versions, let session = seen?.session, session.accounts == versions.accounts {
+            return try Self.stillValid(session.authenticated, begunAt: session.begunAt, at: clock.now())
         }
         guard let rawID = Int64(claims.sub.value) else { throw Self.rejected }
         let familyID = claims.fam
@@ -145,10 +176,22 @@ struct TokenService: Sendable {
         guard let user, let family, family.revokedAt == nil, family.userID == user.id else {
             throw EdulinkError.unauthenticated("This session has ended. Sign in again.")
         }
-        if let ended = user.sessionEnd(begunAt: family.createdAt, at: clock.now()) {
+        let caller = Authenticated(user: user, principal: Principal(user: user, origin: .api), familyID: familyID)
+        let authenticated = try Self.stillValid(caller, begunAt: family.createdAt, at: clock.now())
+        if let versions {
+            let session = VerifiedToken.Session(
+                authenticated: authenticated, begunAt: family.createdAt, accounts: versions.accounts)
+            verified.insert(VerifiedToken(claims: claims, session: session), for: token)
+        }
+        return authenticated
+    }
+
+    /// `caller`, unless its session ended by `User.sessionEnd(begunAt:at:)`.
+    private static func stillValid(_ caller: Authenticated, begunAt: Date, at now: Date) throws -> Authenticated {
+        if let ended = caller.user.sessionEnd(begunAt: begunAt, at: now) {
             throw EdulinkError.unauthenticated(ended)
         }
-        return Authenticated(user: user, principal: Principal(user: user, origin: .api), familyID: familyID)
+        return caller
     }
 
     // MARK: Internals
@@ -195,4 +238,21 @@ struct TokenService: Sendable {
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
+}
+
+/// An access token whose signature held (the same bytes need no second check), and once
+/// authenticated, the caller it stood for with the `ChangeVersions.accounts` it was read under.
+struct VerifiedToken: Sendable {
+    struct Session: Sendable {
+        var authenticated: Authenticated
+        /// When the token's sign-in session began (`User.sessionEnd(begunAt:at:)`).
+        var begunAt: Date
+        var accounts: Int64
+    }
+
+    var claims: AccessTokenClaims
+    var session: Session?
+
+    /// How many tokens are kept per cache generation (`BoundedCache`): a few hundred bytes each.
+    static let capacity = 20_000
 }

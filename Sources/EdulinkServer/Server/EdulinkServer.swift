@@ -20,7 +20,9 @@ import ServiceLifecycle
 /// ```
 ///
 /// It keeps nothing that must be shared in memory except the rate-limit counters, which are per
-/// instance: several instances behind a load balancer share one database.
+/// instance: several instances behind a load balancer share one database. What it caches (the
+/// sessions of access tokens, search pages) is dropped when the store's `ChangeSignal` says the
+/// database changed, whichever instance or process changed it.
 public struct EdulinkServer: Sendable {
     public let configuration: ServerConfiguration
     let service: EdulinkService
@@ -35,14 +37,25 @@ public struct EdulinkServer: Sendable {
         service: EdulinkService, store: any ServerStateStore & StoreMaintenance, configuration: ServerConfiguration,
         logger: Logger = Logger(label: "edulink.server")
     ) async throws {
-        self.service = service
+        var signal: (any ChangeSignal)?
+        if configuration.caching, let signalling = store as? any ChangeSignalling {
+            signal = try await signalling.changeSignal()
+        }
+        self.service =
+            signal.map {
+                service.cachingSearches(
+                    in: SearchCache(
+                        signal: $0, lifetime: configuration.searchCacheLifetime,
+                        longest: configuration.searchCacheLongest))
+            } ?? service
         self.store = store
         self.configuration = configuration
         self.logger = logger
         let clock = service.environment.clock
         let keys = try await SigningKeyRing(url: configuration.keyFile, now: clock.now(), logger: logger)
         self.tokens = TokenService(
-            keys: keys, store: store, clock: clock, random: service.environment.random,
+            keys: keys, store: store, verified: BoundedCache(capacity: VerifiedToken.capacity), signal: signal,
+            clock: clock, random: service.environment.random,
             accessLifetime: configuration.accessTokenLifetime, refreshLifetime: configuration.refreshTokenLifetime)
     }
 

@@ -28,6 +28,16 @@ public struct ServerConfiguration: Sendable {
     /// Where `/metrics` is served to anyone who can reach it (a scraper on a private address);
     /// nil serves it on the API's address to admins only.
     public var metricsListen: (host: String, port: Int)?
+    /// Whether access tokens' sessions and search pages are kept in memory between requests
+    /// (`TokenService.authenticate`, `SearchCache`), kept right by the store's `ChangeSignal`; off,
+    /// every request reads them from the database (for comparison).
+    public var caching = true
+    /// The longest a search page is kept (`SearchCache.lifetime`): how late a listing may enter a
+    /// "deadline within N days" search as time passes; nothing else a search shows can be stale.
+    public var searchCacheLifetime: TimeInterval = 10
+    /// The longest any search page is kept (`SearchCache.longest`), a backstop: nothing else a
+    /// search shows depends on time, and every change drops the pages it affects.
+    public var searchCacheLongest: TimeInterval = 600
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, stateDirectory: URL, maxBodyBytes: Int = 256 * 1024,

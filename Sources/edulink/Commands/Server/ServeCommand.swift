@@ -55,6 +55,13 @@ struct ServeCommand: AsyncParsableCommand {
                 + "a database run each turn once between them.", valueName: "seconds"))
     var jobsEvery = 60
 
+    @Flag(
+        help: """
+            Read every request's session and every search from the database instead of keeping them in \
+            memory (kept right by change notifications); for comparing.
+            """)
+    var noCache = false
+
     func validate() throws {
         guard (1...1000).contains(connections) else { throw ValidationError("--connections must be 1 to 1000.") }
         guard (0...86_400).contains(jobsEvery) else {
@@ -114,6 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(
             host: host, port: port, stateDirectory: options.stateURL, requestsPerWindow: rateLimit)
         configuration.metricsListen = metricsAddress
+        configuration.caching = !noCache
         let metricsHost = metricsAddress?.host ?? ""
         var serviceEnvironment = ServiceEnvironment(
             store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
