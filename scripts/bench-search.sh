@@ -2,13 +2,16 @@
 # Warm search latency over 1,000,000 generated listings, per query: SQLiteStore.searchListings
 # (median, p99), the very same statements run raw on one of the store's SQLite connections (the
 # sqlite3 shell cannot: they call the store's FTS5 function edulink_rank, and its timer has 1 ms
-# steps), their ratio, and the naive raw FTS5 query that ranks every match (`ORDER BY rank
-# LIMIT 50`) in the sqlite3 shell. Results go in BENCHMARKS.md, "## Search".
+# steps), their ratio, countListings for the same filter (the total Browse asks for beside every
+# search; the empty query is the first search after sign-in), and the naive raw FTS5 query that
+# ranks every match (`ORDER BY rank LIMIT 50`) in the sqlite3 shell. Results go in BENCHMARKS.md,
+# "## Search".
 #
 #   scripts/bench-search.sh [RUNS]            RUNS per query after 20 warm-up runs (default 200)
 #   LISTINGS=100000 scripts/bench-search.sh   a smaller database (its own cache file)
 #   NAIVE_RUNS=3                              runs of the naive ranked query (it takes seconds)
-#   QUERY='data' scripts/bench-search.sh      one query instead of the list
+#   QUERY='data' scripts/bench-search.sh      one query instead of the list (QUERY='': the empty one)
+#   BENCH_DB=/path/x.sqlite                   another database (generated there if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-200}"
@@ -16,6 +19,7 @@ LISTINGS="${LISTINGS:-1000000}"
 NAIVE_RUNS="${NAIVE_RUNS:-3}"
 SCRATCH=.build-bench
 if [ "$LISTINGS" = 1000000 ]; then DB="$SCRATCH/bench-1m.sqlite"; else DB="$SCRATCH/bench-$LISTINGS.sqlite"; fi
+DB=${BENCH_DB:-$DB}
 
 # Builds only when sources changed (SwiftPM's own incremental build). The build plan is dropped
 # first: SwiftPM keeps the file list of the path dependency (Edulink) and misses added files.
@@ -32,11 +36,11 @@ if [ ! -f "$DB" ]; then
 fi
 
 ORG="$(sqlite3 "$DB" "SELECT name FROM organizations ORDER BY id LIMIT 1 OFFSET 100")"
-if [ -n "${QUERY:-}" ]; then
+if [ -n "${QUERY+set}" ]; then
     QUERIES=("$QUERY")
 else
     QUERIES=(
-        "d" "da" "dat" "data" "data a" "data an" "data ana" "data anal" "data analyst"
+        "" "d" "da" "dat" "data" "data a" "data an" "data ana" "data anal" "data analyst"
         "s" "so" "sof" "soft" "software" "software e" "software en" "software eng" "software engineer"
         "software engineer n" "software engineer na" "software engineer nairobi"
         "remote:yes stipend>=20000 category:technology"

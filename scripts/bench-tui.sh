@@ -62,6 +62,20 @@ if [ ! -f "$DB" ]; then
     "${BINS[0]}" demo --db "$DB" >/dev/null
     "${BINS[0]}" db generate --db "$DB" --listings "$LISTINGS"
 fi
+# With several binaries, each opens its own copy of the database (made once per label, beside it):
+# a newer binary migrates the file it opens, and an older one would then refuse it.
+DBS=()
+for i in "${!BINS[@]}"; do
+    if [ "$APPS" -gt 1 ]; then
+        DBS[i]="${DB%.sqlite}-${LABELS[i]}.sqlite"
+        if [ ! -f "${DBS[i]}" ]; then
+            echo "copying $DB to ${DBS[i]} (once)…" >&2
+            sqlite3 "$DB" ".backup '${DBS[i]}'"
+        fi
+    else
+        DBS[i]=$DB
+    fi
+done
 load_average() { uptime | sed 's/.*load average: //'; }
 LOAD_START=$(load_average)
 echo "bench-tui: $LISTINGS listings, $MODE mode; load average $LOAD_START" >&2
@@ -116,7 +130,7 @@ if [ "$REMOTE" = 1 ]; then
     # jobs, no rate limit (every keystroke is a search and a count).
     for i in "${!BINS[@]}"; do
         env XDG_CONFIG_HOME="$WORK/serve$i-config" XDG_STATE_HOME="$WORK/serve$i-state" EDULINK_BCRYPT_COST=4 \
-            "${BINS[i]}" serve --db "$DB" --state-dir "$WORK/serve$i-state" --host 127.0.0.1 --port 0 \
+            "${BINS[i]}" serve --db "${DBS[i]}" --state-dir "$WORK/serve$i-state" --host 127.0.0.1 --port 0 \
             --rate-limit 1000000000 --jobs-every 0 >"$WORK/serve$i.out" 2>"$WORK/serve$i.log" &
         SERVE_PIDS[i]=$!
         deadline=$((SECONDS + WAIT_SECONDS))
@@ -129,10 +143,10 @@ if [ "$REMOTE" = 1 ]; then
             [ $SECONDS -le $deadline ] || { echo "bench-tui: edulink serve did not start" >&2; exit 1; }
             [ -n "${URLS[i]}" ] || sleep 0.05
         done
-        echo "bench-tui: remote mode: ${BINS[i]} serve (pid ${SERVE_PIDS[i]}) at ${URLS[i]} on $DB" >&2
+        echo "bench-tui: remote mode: ${BINS[i]} serve (pid ${SERVE_PIDS[i]}) at ${URLS[i]} on ${DBS[i]}" >&2
     done
 else
-    echo "bench-tui: local mode: the app opens $DB" >&2
+    echo "bench-tui: local mode: the app opens ${DBS[*]}" >&2
 fi
 
 # One tmux session per app, each signed in as the demo student and on Browse with its results.
@@ -140,7 +154,7 @@ PIDS=()
 for i in "${!BINS[@]}"; do
     echo "bench-tui: app $((i + 1)) of $APPS: ${BINS[i]}${LABELS[i]:+ (${LABELS[i]})}" >&2
     mkdir -p "$WORK/home$i"
-    if [ "$REMOTE" = 1 ]; then target="--server '${URLS[i]}'"; else target="--db '$DB'"; fi
+    if [ "$REMOTE" = 1 ]; then target="--server '${URLS[i]}'"; else target="--db '${DBS[i]}'"; fi
     "${TMUX_CMD[@]}" new-session -d -s "bench$i" -x 120 -y 35 \
         "env -i HOME='$WORK/home$i' PATH='$PATH' TERM=xterm-256color LANG=C.UTF-8 PS1='b\$ ' bash --norc --noprofile -i"
     [ -n "$SOCKET_PATH" ] || SOCKET_PATH=$("${TMUX_CMD[@]}" display -p -t "bench$i" '#{socket_path}')

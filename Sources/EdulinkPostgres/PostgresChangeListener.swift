@@ -4,7 +4,7 @@ import PostgresNIO
 import Synchronization
 
 /// `ChangeSignal` on PostgreSQL: counters in memory, moved by the notifications the triggers of
-/// `ChangeSignalsV13` send on `edulink_changes` (any instance's writes, and the CLI's), and by this
+/// `ChangeSignalsV12` send on `edulink_changes` (any instance's writes, and the CLI's), and by this
 /// process's own writes as they commit (`PostgresStore.transaction`), so its next request never
 /// waits for a notification about its own write.
 ///
@@ -75,7 +75,7 @@ final class PostgresChangeListener: ChangeSignal {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
-                    try await connection.listen(on: ChangeSignalsV13.channel) { notifications in
+                    try await connection.listen(on: ChangeSignalsV12.channel) { notifications in
                         self.setListening(true)
                         logger.debug("listening for changes")
                         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -231,7 +231,7 @@ public final class PostgresStore: Store, StoreMaintenance {
         }
     }
 
-    /// The topics (`ChangeVersions`) the triggers of `ChangeSignalsV13` marked in the transaction
+    /// The topics (`ChangeVersions`) the triggers of `ChangeSignalsV12` marked in the transaction
     /// running on `db`: this process's caches learn of its own writes as they commit.
     static func changedTopics(_ db: BlockingConnection) throws -> [String] {
         let topics = ["accounts", "listings"]

@@ -2,7 +2,7 @@ public import EdulinkCore
 import GRDB
 
 extension SQLiteStore: ChangeSignalling {
-    /// A signal reading the `change_epochs` values (`ChangeSignalsV13`) on a connection of its own,
+    /// A signal reading the `change_epochs` values (`ChangeSignalsV12`) on a connection of its own,
     /// so that a request's check never waits for a reader of the pool behind a long search.
     public func changeSignal() async throws -> any ChangeSignal {
         do {

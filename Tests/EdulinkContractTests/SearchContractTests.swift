@@ -126,6 +126,62 @@ struct SearchContractTests {
         }
     }
 
+    @Test(
+        "the count of every open listing (kept by triggers, no scan) equals the scan's after each kind of change, for each viewer",
+        arguments: ContractBackend.all)
+    func openCountMatchesScan(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            // Matches every listing but is not empty, so it is always counted by a scan.
+            let scan = try ListingFilter(query: "-qzxjvw")
+            func counts(_ note: Comment) async throws -> (student: Int, admin: Int) {
+                let student = try await w.student.count(ListingFilter())
+                #expect(try await w.student.count(scan) == student, note)
+                let admin = try await w.admin.count(ListingFilter())
+                #expect(try await w.admin.count(scan) == admin, note)
+                return (student, admin)
+            }
+            #expect(try await counts("seeded") == (1, 1))
+
+            var own = ContractFixture.draft("Campus Data Intern", at: w.now)
+            own.visibility = .institutionOnly
+            own.institutionID = w.institution.id
+            let ownListing = try await w.publish(own)
+            let (_, elsewhere) = try await Self.otherInstitutionDraft(w, "Campus Systems Intern")
+            _ = try await w.publish(elsewhere)
+            let draft = try await w.employer.createListing(ContractFixture.draft("Draft Intern", at: w.now))
+            #expect(try await counts("institution-only listings and a draft") == (2, 3))
+
+            // A deadline within the current hour is counted exactly until it passes.
+            var soon = ContractFixture.draft("Closing Soon Intern", at: w.now)
+            soon.deadline = w.now.addingTimeInterval(20 * 60)
+            let closingSoon = try await w.publish(soon)
+            var moving = ContractFixture.draft("Moving Deadline Intern", at: w.now)
+            moving.deadline = w.now.addingTimeInterval(90 * 60)
+            let moved = try await w.publish(moving)
+            #expect(try await counts("deadlines in 20 and 90 minutes") == (4, 5))
+            w.clock.advance(by: 19 * 60)
+            #expect(try await counts("a minute before the first") == (4, 5))
+            w.clock.advance(by: 2 * 60)
+            #expect(try await counts("a minute after it") == (3, 4))
+
+            // A deadline moved to a later hour moves the listing's bucket with it.
+            var later = moved.terms
+            later.deadline = w.now.addingTimeInterval(3 * 3600 + 60)
+            _ = try await w.employer.updateListing(moved.id, later)
+            #expect(try await counts("a deadline moved") == (3, 4))
+            w.clock.advance(by: 3 * 3600)
+            #expect(try await counts("past the old deadline, before the new one") == (3, 4))
+            w.clock.advance(by: 120)
+            #expect(try await counts("after the new deadline") == (2, 3))
+
+            // Closing takes a listing out; a closed draft never counted.
+            _ = try await w.employer.changeListing(draft.id, .close, reason: nil)
+            _ = try await w.employer.changeListing(closingSoon.id, .close, reason: nil)
+            _ = try await w.employer.changeListing(ownListing.id, .close, reason: nil)
+            #expect(try await counts("closed") == (1, 2))
+        }
+    }
+
     /// Another institution than the students', and a draft meant only for its students.
     static func otherInstitutionDraft(_ w: Seeded, _ title: String) async throws -> (Institution, ListingDraft) {
         let other = try await w.world.setup.acting(as: .localOperator()).createInstitution(

@@ -48,6 +48,27 @@ struct BrowseTests {
         }
     }
 
+    @Test("the total of an older query is not shown beside a newer query's rows; its own total replaces it")
+    func totalFollowsTheRows() async throws {
+        try await withWorld { world in
+            _ = try await world.publish(
+                Fixture.draft("Marketing Intern — Brand Campaigns", at: world.now, category: .marketing))
+            var browse = BrowseViewModel(repository: world.student)
+            await send(&browse, .appeared)
+            #expect(browse.state.total == 2)
+            let effects = browse.handle(.queryChanged("marketing"))
+            // Until the new rows arrive, the old rows and their total stay together.
+            #expect(browse.state.total == 2)
+            let rows = try #require(await run("search", in: effects))
+            let total = try #require(await run("count", in: effects))
+            _ = browse.handle(rows)
+            #expect(browse.state.rows.count == 1)
+            #expect(browse.state.total == nil)
+            _ = browse.handle(total)
+            #expect(browse.state.total == 1)
+        }
+    }
+
     @Test("the next page loads once near the end, stops at the end, and never repeats a row")
     func pagination() async throws {
         try await withWorld { world in

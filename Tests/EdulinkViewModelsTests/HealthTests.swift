@@ -47,6 +47,21 @@ struct HealthTabTests {
         }
     }
 
+    @Test("a newly raised alert (told to every admin) asks the shell to count the unread notifications again, once")
+    func aRaisedAlertRecountsUnread() async throws {
+        try await withWorld { world in
+            var model = HealthViewModel(repository: world.admin)
+            #expect(await send(&model, .load).isEmpty)
+            for index in 0..<21 {
+                _ = try? await world.service.login(
+                    email: "ghost\(index)@example.com", password: "wrong password", origin: .tui, source: "local")
+            }
+            #expect(await send(&model, .load) == [.notificationsMayHaveChanged])
+            #expect(model.state.alerts.map(\.kind) == [.failedLogins])
+            #expect(await send(&model, .load).isEmpty)
+        }
+    }
+
     @Test func aStudentIsRefused() async throws {
         try await withWorld { world in
             var model = HealthViewModel(repository: world.student)

@@ -76,6 +76,12 @@ struct SessionTests {
                     "Browse", "Saved", "Applications", "Notifications", "Profile", "Placement",
                 ])
             #expect(session.state.unreadCount == 1)
+            // Told that notifications may have arrived (a raised health alert, for an admin), it counts again.
+            let second = try await world.publish(Fixture.draft("Data Intern — Second Team", at: world.now))
+            _ = try await world.student.apply(ApplicationDraft(listingID: second.id, coverLetter: Fixture.coverLetter))
+            #expect(session.state.unreadCount == 1)
+            await send(&session, .received(.notificationsMayHaveChanged))
+            #expect(session.state.unreadCount == 2)
             _ = session.handle(.selectTab(number: 5))
             #expect(session.state.selectedTab == .profile)
             #expect(

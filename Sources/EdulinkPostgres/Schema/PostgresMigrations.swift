@@ -38,7 +38,8 @@ enum PostgresMigrations {
         Migration(SharedSchema.jobs),
         Migration(identifier: ErasureV10.identifier, statements: ErasureV10.statements),
         Migration(SharedSchema.savedSearchAlerts),
-        Migration(identifier: ChangeSignalsV13.identifier, statements: ChangeSignalsV13.statements),
+        Migration(identifier: ChangeSignalsV12.identifier, statements: ChangeSignalsV12.statements),
+        Migration(identifier: OpenListingCountsV13.identifier, statements: OpenListingCountsV13.statements),
     ]
 
     /// Every migration identifier, oldest first.

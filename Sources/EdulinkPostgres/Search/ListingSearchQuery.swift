@@ -281,6 +281,7 @@ extension PostgresSession {
     }
 
     func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
+        if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
         let query = ListingSearchQuery.count(filter, scope: scope)
         return try count(query.sql, query.arguments.values)
     }

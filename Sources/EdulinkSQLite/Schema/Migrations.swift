@@ -32,8 +32,11 @@ enum Migrations {
             for statement in ErasureV10.statements { try db.execute(sql: statement) }
         }
         register(SharedSchema.savedSearchAlerts, in: &migrator)
-        migrator.registerMigration(ChangeSignalsV13.identifier) { db in
-            for statement in ChangeSignalsV13.statements { try db.execute(sql: statement) }
+        migrator.registerMigration(ChangeSignalsV12.identifier) { db in
+            for statement in ChangeSignalsV12.statements { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration(OpenListingCountsV13.identifier) { db in
+            for statement in OpenListingCountsV13.statements { try db.execute(sql: statement) }
         }
         return migrator
     }

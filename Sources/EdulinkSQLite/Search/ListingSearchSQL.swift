@@ -334,6 +334,7 @@ extension SQLiteSession {
     }
 
     func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
+        if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
         var query = ListingSearchSQL(filter: filter, scope: scope)
         let sql = query.countSQL()
         return try count(sql, query.arguments(for: sql))

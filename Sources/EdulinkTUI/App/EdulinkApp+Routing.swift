@@ -84,7 +84,7 @@ extension EdulinkApp {
             return sessionSend(.received(event)) + showApplication(id)
         case .exportMyData:
             return exportMyData()
-        case .toast, .offline, .online, .sessionEnded, .unreadCountChanged:
+        case .toast, .offline, .online, .sessionEnded, .unreadCountChanged, .notificationsMayHaveChanged:
             return sessionSend(.received(event))
         }
     }

@@ -92,6 +92,10 @@ public struct HealthViewModel: Sendable {
             state.loading = false
             state.message = nil
             let selectedID = selected?.id
+            // A newly raised alert was told to every admin, this one included: the unread count
+            // moves now, not at the next sign-in.
+            let known = Set((state.report?.alerts ?? []).map(\.id))
+            if report.alerts.contains(where: { !known.contains($0.id) }) { events.post(.notificationsMayHaveChanged) }
             state.report = report
             let index = selectedID.flatMap { id in report.alerts.firstIndex { $0.id == id } }
             state.selectedAlert =

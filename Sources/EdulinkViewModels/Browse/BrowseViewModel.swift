@@ -124,6 +124,9 @@ public struct BrowseViewModel: Sendable {
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
     private var generation = 0
+    /// The search generation `state.total` counts: a total of an older query is not shown beside the
+    /// rows of a newer one.
+    private var totalGeneration = 0
     /// The filter whose results `state.rows` holds: a refresh of the same filter keeps the selected
     /// listing, a new search starts at the top.
     private var shownFilter: ListingFilter?
@@ -353,6 +356,7 @@ public struct BrowseViewModel: Sendable {
                 shownFilter = state.filter
                 var seen = Set<ListingID>()
                 state.rows = page.items.filter { seen.insert($0.id).inserted }
+                if totalGeneration != generation { state.total = nil }
                 nextCursor = page.nextCursor
                 state.hasMore = page.nextCursor != nil
                 state.message = nil
@@ -380,7 +384,10 @@ public struct BrowseViewModel: Sendable {
             }
         case .counted(let answered, let result):
             guard answered == generation else { return [] }
-            if case .success(let total) = result { state.total = total }
+            if case .success(let total) = result {
+                state.total = total
+                totalGeneration = answered
+            }
         case .detailLoaded(let id, let result):
             guard id == state.selectedID else { return [] }
             state.loadingDetail = false

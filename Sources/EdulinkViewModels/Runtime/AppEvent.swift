@@ -19,6 +19,9 @@ public enum AppEvent: Sendable, Equatable {
     case signedIn(UserSummary)
     /// The number of unread notifications changed.
     case unreadCountChanged(Int)
+    /// Something may have notified the person signed in (a health alert raised is told to every
+    /// admin): count the unread notifications again.
+    case notificationsMayHaveChanged
     /// Open the listing detail screen.
     case openListing(ListingID)
     /// Open the apply form for a listing.

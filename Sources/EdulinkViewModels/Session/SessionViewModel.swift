@@ -224,6 +224,9 @@ public struct SessionViewModel: Sendable {
             return handle(.signedIn(user))
         case .unreadCountChanged(let count):
             state.unreadCount = count
+        case .notificationsMayHaveChanged:
+            guard let user = state.user, !user.mustChangePassword else { return [] }
+            return [refreshUnread()]
         case .applicationSubmitted:
             state.toasts.append(
                 QueuedToast(toast: Toast("Application sent."), expiresAt: now.addingTimeInterval(Self.toastLifetime)))

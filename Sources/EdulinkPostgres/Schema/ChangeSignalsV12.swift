@@ -4,11 +4,11 @@
 /// mark the transaction (`edulink.changed_<topic>`) so the instance that wrote it moves its own
 /// counters before the write returns, without waiting for its notification.
 ///
-/// The same rows count as in SQLite's `ChangeSignalsV13`: `users` changes except
+/// The same rows count as in SQLite's `ChangeSignalsV12`: `users` changes except
 /// `last_login_at` and `failure_window_start` alone (a column added to `users` later must be
 /// added to `usersChanged`), ended or removed sign-in sessions, student profiles, any listing.
-enum ChangeSignalsV13 {
-    static let identifier = "v13-change-signals"
+enum ChangeSignalsV12 {
+    static let identifier = "v12-change-signals"
     static let channel = "edulink_changes"
 
     private static let usersChanged = [

@@ -8,8 +8,8 @@
 /// A change sets a random value rather than adding one: a restore (`SQLiteStore.restore`) brings
 /// back the file's old values, and a counter could then climb back to a value a server saw before,
 /// with entries cached under it; a random 64-bit value never comes back.
-enum ChangeSignalsV13 {
-    static let identifier = "v13-change-signals"
+enum ChangeSignalsV12 {
+    static let identifier = "v12-change-signals"
 
     private static let usersChanged = [
         "email", "email_key", "display_name", "role", "status", "locked_until", "password_hash", "phone",
