@@ -21,6 +21,16 @@ public struct ListingConditions {
         self.bindValue = bind
     }
 
+    /// The listing columns the conditions test, except the three text searches (`location:`,
+    /// `skill:`, an eligible course) and the leading `status`: both stores keep them in the search
+    /// indexes after their keys (`v14-search-covering`), so a condition is checked on the index entry
+    /// and the table row is read only for a listing that passes. Part of that released step, so never
+    /// changed; a condition on another column is a new step adding it.
+    public static let indexedColumns = [
+        "verified_at", "deadline", "visibility", "institution_id", "category", "location_type", "level",
+        "stipend_kes", "duration_weeks", "featured", "organization_id", "eligible_years_mask", "published_at",
+    ]
+
     /// The scope's conditions, then the filter's (the filter as the store searches it: normalized
     /// and typed), each a predicate to join with AND.
     public static func conditions(

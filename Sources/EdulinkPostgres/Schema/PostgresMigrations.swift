@@ -40,6 +40,7 @@ enum PostgresMigrations {
         Migration(SharedSchema.savedSearchAlerts),
         Migration(identifier: ChangeSignalsV12.identifier, statements: ChangeSignalsV12.statements),
         Migration(identifier: OpenListingCountsV13.identifier, statements: OpenListingCountsV13.statements),
+        Migration(identifier: SearchCoveringV14.identifier, statements: SearchCoveringV14.statements),
     ]
 
     /// Every migration identifier, oldest first.

@@ -38,6 +38,9 @@ enum Migrations {
         migrator.registerMigration(OpenListingCountsV13.identifier) { db in
             for statement in OpenListingCountsV13.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(SearchCoveringV14.identifier) { db in
+            for statement in SearchCoveringV14.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

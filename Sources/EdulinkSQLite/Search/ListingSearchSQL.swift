@@ -92,11 +92,17 @@ struct ListingSearchSQL {
     /// `SELECT count(*)` of every listing the filter and scope admit.
     mutating func countSQL() -> String {
         guard let match else { return "SELECT count(*) FROM listings AS l \(whereClause(conditions))" }
-        return "SELECT count(*) \(Self.matchJoin) \(whereClause([matchCondition(match)] + conditions))"
+        return "SELECT count(*) \(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
     }
 
     /// How the match is joined when FTS5 drives.
     private static let matchJoin = "FROM listings_fts CROSS JOIN listings AS l ON l.id = listings_fts.rowid"
+
+    /// The same join through `listings_search_by_id` (``SearchCoveringV14``): each match's conditions
+    /// are checked on its index entry, and its row is read only if it passes and the statement needs
+    /// more than the id. For the statements that walk many matches: the window, the tail, the count.
+    private static let coveredMatchJoin =
+        "FROM listings_fts CROSS JOIN listings AS l INDEXED BY \(SearchCoveringV14.byID) ON l.id = listings_fts.rowid"
 
     private mutating func matchCondition(_ match: String) -> String {
         "listings_fts MATCH \(bind(match))"
@@ -154,7 +160,7 @@ struct ListingSearchSQL {
         let all = [matchCondition(match), "listings_fts.rowid >= \(bind(low))"] + conditions
         return """
             SELECT l.id AS id, \(SearchRank.expression) AS rank
-            \(Self.matchJoin)
+            \(Self.coveredMatchJoin)
             \(whereClause(all))
             ORDER BY listings_fts.rowid DESC
             LIMIT \(bind(ranked))
@@ -181,7 +187,7 @@ struct ListingSearchSQL {
         let all = [matchCondition(match), "listings_fts.rowid < \(bind(below))"] + conditions
         return """
             SELECT \(Rows.summaryColumns)
-            \(Self.matchJoin)
+            \(Self.coveredMatchJoin)
             \(whereClause(all))
             ORDER BY listings_fts.rowid DESC
             LIMIT \(bind(limit))
