@@ -12,6 +12,12 @@
 #   NAIVE_RUNS=3                              runs of the naive ranked query (it takes seconds)
 #   QUERY='data' scripts/bench-search.sh      one query instead of the list (QUERY='': the empty one)
 #   BENCH_DB=/path/x.sqlite                   another database (generated there if missing)
+#   COMPARE="before=/a/search-bench:/a.sqlite after=/b/search-bench:/b.sqlite"
+#                                             two builds side by side, no build and no naive query:
+#                                             each on its own copy of the database (at its own
+#                                             schema), query by query in turn, the order swapped
+#                                             every query, so a machine whose load drifts weighs on
+#                                             both alike; one row per build and query
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-200}"
@@ -21,18 +27,26 @@ SCRATCH=.build-bench
 if [ "$LISTINGS" = 1000000 ]; then DB="$SCRATCH/bench-1m.sqlite"; else DB="$SCRATCH/bench-$LISTINGS.sqlite"; fi
 DB=${BENCH_DB:-$DB}
 
-# Builds only when sources changed (SwiftPM's own incremental build). The build plan is dropped
-# first: SwiftPM keeps the file list of the path dependency (Edulink) and misses added files.
-rm -f "$SCRATCH/release.yaml" "$SCRATCH"/*/release/description.json
-(cd Benchmarks/search && swift build -c release --scratch-path "../../$SCRATCH" >&2)
-BENCH="$(cd Benchmarks/search && swift build -c release --scratch-path "../../$SCRATCH" --show-bin-path)/search-bench"
+if [ -n "${COMPARE:-}" ]; then
+    read -ra SIDES <<<"$COMPARE"
+    first=${SIDES[0]#*=}
+    DB=${first#*:}
+fi
+if [ -z "${COMPARE:-}" ]; then
+    # Builds only when sources changed (SwiftPM's own incremental build). The build plan is dropped
+    # first: SwiftPM keeps the file list of the path dependency (Edulink) and misses added files.
+    rm -f "$SCRATCH/release.yaml" "$SCRATCH"/*/release/description.json
+    (cd Benchmarks/search && swift build -c release --scratch-path "../../$SCRATCH" >&2)
+    BENCH="$(cd Benchmarks/search && swift build -c release --scratch-path "../../$SCRATCH" --show-bin-path)/search-bench"
 
-# The database is generated once; deadlines are 1-120 days after generation, so it is made again
-# after a week to keep the open-listings filter realistic. Opening it with the store migrates it.
-if [ -f "$DB" ] && [ -n "$(find "$DB" -mtime +7)" ]; then rm -f "$DB" "$DB-wal" "$DB-shm"; fi
-if [ ! -f "$DB" ]; then
-    echo "generating $LISTINGS listings into $DB …" >&2
-    "$BENCH" generate "$DB" "$LISTINGS" data/vocabulary >&2
+    # The database is generated once; deadlines are 1-120 days after generation, so it is made again
+    # after a week to keep the open-listings filter realistic. Opening it with the store migrates it.
+    if [ -f "$DB" ] && [ -n "$(find "$DB" -mtime +7)" ]; then rm -f "$DB" "$DB-wal" "$DB-shm"; fi
+    if [ ! -f "$DB" ]; then
+        echo "generating $LISTINGS listings into $DB …" >&2
+        "$BENCH" generate "$DB" "$LISTINGS" data/vocabulary >&2
+    fi
+
 fi
 
 ORG="$(sqlite3 "$DB" "SELECT name FROM organizations ORDER BY id LIMIT 1 OFFSET 100")"
@@ -50,6 +64,32 @@ else
         "data remote:yes stipend>=75000 category:technology level:entry"
         "data org:\"$ORG\""
     )
+fi
+
+if [ -n "${COMPARE:-}" ]; then
+    echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
+        "SQLite $(sqlite3 --version | cut -d' ' -f1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "runs per query: $RUNS (+20 warm-up); $COMPARE"
+    echo
+    header=0
+    turn=0
+    for query in "${QUERIES[@]}"; do
+        if [ $((turn % 2)) = 0 ]; then order=("${SIDES[@]}"); else order=("${SIDES[1]}" "${SIDES[0]}"); fi
+        turn=$((turn + 1))
+        for side in "${order[@]}"; do
+            label=${side%%=*} rest=${side#*=}
+            out=$("${rest%%:*}" search "${rest#*:}" "$RUNS" "$query")
+            if [ $header = 0 ]; then
+                echo "$out" | sed -n 1p | sed 's/^|/| build |/'
+                echo "$out" | sed -n 2p | sed 's/^|/|---|/'
+                header=1
+            fi
+            echo "$out" | tail -n 1 | sed "s/^|/| $label |/"
+        done
+    done
+    echo
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
 fi
 
 # The naive query, for contrast: the same FTS5 match ranked whole by bm25 (`ORDER BY rank`) in the

@@ -57,6 +57,9 @@ struct ListingSearchSQL {
     /// then the relevance tail is read from that index, testing each row against the match, instead
     /// of walking every match (a broad word with one employer's listings would walk ~40 % of the table).
     let filterDrivesTail: Bool
+    /// Whether the listings are narrowed to an organization (`org:`, an employer's own): its index
+    /// (`listings_organization`) is then the one to read them by.
+    let organizationScoped: Bool
     /// Whether the match ends in a prefix longer than the longest prefix index (10 characters). FTS5
     /// merges such a prefix's doclists into memory each time a statement starts reading the match, so
     /// it must never be looked up once per row: sets instead of per-row tests.
@@ -78,7 +81,8 @@ struct ListingSearchSQL {
         self.match = match
         let requested = filter.effectiveSort
         sort = requested == .relevance && match == nil ? .newest : requested
-        filterDrivesTail = scope.organizationID != nil || scope.publishedAfter != nil || filter.organization != nil
+        organizationScoped = scope.organizationID != nil || filter.organization != nil
+        filterDrivesTail = organizationScoped || scope.publishedAfter != nil
         if match == nil, let excluded = filter.ftsExclusionMatchExpression() {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
         }
@@ -116,7 +120,16 @@ struct ListingSearchSQL {
         let from: String
         switch (match, plan) {
         case (nil, _):
-            from = "FROM listings AS l"
+            // The sort's index drives and stops after a page, checking every condition on its
+            // entries (``SearchCoveringV14``). Left to choose, the planner reads the range of a
+            // condition's index (the open-only deadline, `stipend>=`) and sorts it: a million rows
+            // when every listing is open. One organization's listings are read by that index.
+            if organizationScoped {
+                if sort != .deadline { all = all.map(Self.withoutDeadlineIndex) }
+                from = "FROM listings AS l"
+            } else {
+                from = "FROM listings AS l INDEXED BY \(sortIndex)"
+            }
         case (let match?, .readWhole):
             all.insert(matchCondition(match), at: 0)
             from = Self.matchJoin
@@ -128,7 +141,7 @@ struct ListingSearchSQL {
                 // The per-row test is the expensive part, so the sort's index must drive and stop after a
                 // page. A deadline range (open-only) would tempt the planner to read that range and sort it
                 // instead; the unary `+` takes the deadline index out of its choices.
-                all = all.map { $0.replacingOccurrences(of: "l.deadline ", with: "+l.deadline ") }
+                all = all.map(Self.withoutDeadlineIndex)
             }
             all.append(
                 "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)")
@@ -141,6 +154,20 @@ struct ListingSearchSQL {
             ORDER BY \(orderBy)
             LIMIT \(bind(limit))
             """
+    }
+
+    /// The browse index of the sort (``SearchCoveringV14``).
+    private var sortIndex: String {
+        switch sort {
+        case .relevance, .newest: "listings_published_newest"
+        case .deadline: "listings_published_deadline"
+        case .stipend: "listings_published_stipend"
+        }
+    }
+
+    /// `condition` with its deadline tests unusable by an index (`+l.deadline`), so the sort's index drives.
+    private static func withoutDeadlineIndex(_ condition: String) -> String {
+        condition.replacingOccurrences(of: "l.deadline ", with: "+l.deadline ")
     }
 
     /// The newest `examined` rowids of the match: how many there are and the lowest.
@@ -175,10 +202,10 @@ struct ListingSearchSQL {
                 hasLongPrefix
                 ? "l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(match)))"
                 : "EXISTS (SELECT 1 FROM listings_fts WHERE listings_fts MATCH \(bind(match)) AND rowid = l.id)"
-            let all = conditions + ["l.id < \(bind(below))", test]
+            let all = conditions.map(Self.withoutDeadlineIndex) + ["l.id < \(bind(below))", test]
             return """
                 SELECT \(Rows.summaryColumns)
-                FROM listings AS l
+                FROM listings AS l\(organizationScoped ? " INDEXED BY listings_organization" : "")
                 \(whereClause(all))
                 ORDER BY l.id DESC
                 LIMIT \(bind(limit))
