@@ -12,6 +12,7 @@
 #   NAIVE_RUNS=3                              runs of the naive ranked query (it takes seconds)
 #   QUERY='data' scripts/bench-search.sh      one query instead of the list (QUERY='': the empty one)
 #   BENCH_DB=/path/x.sqlite                   another database (generated there if missing)
+#   COUNT_RUNS=10                             fewer runs of the counts (2 warm-up runs), which can take seconds
 #   COMPARE="before=/a/search-bench:/a.sqlite after=/b/search-bench:/b.sqlite"
 #                                             two builds side by side, no build and no naive query:
 #                                             each on its own copy of the database (at its own

@@ -206,6 +206,9 @@ public final class SQLiteStore: Store, StoreMaintenance {
         }
     }
 
+    /// The page cache of each connection, in KiB.
+    static let pageCacheKiB = 1024
+
     static func configuration(readonly: Bool, reportingWaitsTo lockWait: LockWait? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readonly
@@ -230,6 +233,10 @@ public final class SQLiteStore: Store, StoreMaintenance {
             ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
             SearchRank.register(db)
+            // Each connection's page cache (SQLite's default is 2 MiB, and a pool has up to six
+            // connections): the search indexes' hot pages fit, the file stays in the OS's cache, and
+            // the terminal app keeps its memory within budget at a million listings (BENCHMARKS.md).
+            try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
             if !readonly {
                 try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
                 // Deleted and overwritten content is zeroed, not left in free space: an erased

@@ -41,6 +41,27 @@ struct PostgresStoreTests {
         for store in stores { await store.shutdown() }
     }
 
+    @Test("a count with a limit stops there; without one, or under it, it is exact")
+    func countUpTo() async throws {
+        try await withPostgresWorld { w in
+            for title in ["Data Analyst Intern", "Data Engineer Intern", "Data Scientist Intern", "Design Intern"] {
+                _ = try await w.store.write { [w] in try $0.insertListing(w.listing(title)) }
+            }
+            let scope = ListingScope(now: w.clock.now())
+            let data = try ListingFilter(query: "data")
+            let hybrid = try ListingFilter(query: "type:hybrid")
+            let counts = try await w.store.read { session in
+                [
+                    try session.countListings(data, scope: scope, upTo: 2),
+                    try session.countListings(data, scope: scope, upTo: 10),
+                    try session.countListings(data, scope: scope),
+                    try session.countListings(hybrid, scope: scope, upTo: 3),
+                ]
+            }
+            #expect(counts == [2, 3, 3, 3])
+        }
+    }
+
     @Test("the search vector follows title edits and organization renames")
     func searchSync() async throws {
         try await withPostgresWorld { w in

@@ -93,6 +93,30 @@ struct ListingSearchTests {
         }
     }
 
+    @Test("a count with a limit stops there; without one, or under it, it is exact")
+    func countUpTo() async throws {
+        try await withTemporaryStore { store, _, _ in
+            let (organization, employer) = try await Fixtures.employer(store)
+            _ = try await store.write { session in
+                for title in ["Data Analyst Intern", "Data Engineer Intern", "Data Scientist Intern", "Design Intern"] {
+                    _ = try session.insertListing(
+                        Fixtures.listing(organization: organization, createdBy: employer, title: title))
+                }
+            }
+            let data = try ListingFilter(query: "data")
+            let hybrid = try ListingFilter(query: "-sales")
+            let counts = try await store.read { session in
+                [
+                    try session.countListings(data, scope: Fixtures.scope(), upTo: 2),
+                    try session.countListings(data, scope: Fixtures.scope(), upTo: 10),
+                    try session.countListings(data, scope: Fixtures.scope()),
+                    try session.countListings(hybrid, scope: Fixtures.scope(), upTo: 3),
+                ]
+            }
+            #expect(counts == [2, 3, 3, 3])
+        }
+    }
+
     @Test("a query of exclusions only returns every listing without those words")
     func exclusionOnly() async throws {
         try await withTemporaryStore { store, _, _ in

@@ -153,14 +153,16 @@ extension EdulinkService {
         return page
     }
 
-    /// How many open listings match `filter`.
+    /// How many open listings match `filter`, counted up to ``ListingCount/limit`` (a larger count
+    /// is answered as `limit + 1`).
     public func count(_ filter: ListingFilter) async throws -> Int {
         let principal = try await caller()
         return try await guarded(principal) {
             try authorize(principal, .browseListings)
             try filter.validate()
             return try await store.read { session in
-                try session.countListings(filter, scope: try self.scope(for: principal, in: session))
+                try session.countListings(
+                    filter, scope: try self.scope(for: principal, in: session), upTo: ListingCount.limit + 1)
             }
         }
     }

@@ -2,6 +2,18 @@ public import Foundation
 
 /// Who is searching, and which listings they may see; the service fills it in, the store turns it
 /// into SQL.
+/// How far Browse's total counts (the count beside every keystroke's results).
+public enum ListingCount {
+    /// Matches are counted exactly up to this many; a larger count is answered as `limit + 1` and
+    /// shown as "10,000+", so counting a broad word reads ten thousand index entries, not its whole
+    /// match (`data` matches 40 % of a million listings). All open listings, with no filter, are
+    /// always counted exactly (``OpenListingTally``).
+    public static let limit = 10_000
+
+    /// Whether `count` is the answer for "more than ``limit``".
+    public static func isAtLeast(_ count: Int) -> Bool { count > limit }
+}
+
 public struct ListingScope: Sendable, Equatable {
     public var now: Date
     /// Only listings students can apply to: published, verified and before the deadline.

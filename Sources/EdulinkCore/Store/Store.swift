@@ -54,7 +54,9 @@ public protocol StoreReader {
     /// Published listings whose deadline is before `date`.
     func listingsPastDeadline(_ date: Date, limit: Int) throws -> [Listing]
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary>
-    func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int
+    /// How many listings `filter` and `scope` admit, counting no further than `limit` when it is set
+    /// (the answer is then at most `limit`).
+    func countListings(_ filter: ListingFilter, scope: ListingScope, upTo limit: Int?) throws -> Int
     func listingSummaries(_ ids: [ListingID]) throws -> [ListingSummary]
     func applicationCounts(listingID: ListingID) throws -> StatusCounts
 
@@ -194,6 +196,13 @@ public protocol StoreReader {
 }
 
 /// Typed writes; every writer can also read inside the same transaction.
+extension StoreReader {
+    /// Every listing `filter` and `scope` admit, counted exactly.
+    public func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
+        try countListings(filter, scope: scope, upTo: nil)
+    }
+}
+
 public protocol StoreWriter: StoreReader {
     func insertUser(_ user: User) throws -> User
     func updateUser(_ user: User) throws

@@ -169,9 +169,15 @@ struct ListingSearchQuery {
     }
 
     /// The statement counting every listing the filter and scope admit.
-    static func count(_ filter: ListingFilter, scope: ListingScope) -> ListingSearchQuery {
+    static func count(_ filter: ListingFilter, scope: ListingScope, limit: Int?) -> ListingSearchQuery {
         var query = ListingSearchQuery(filter: filter.normalized().asTyped(), scope: scope)
-        query.sql = "SELECT count(*) AS count FROM listings AS l \(query.whereClause)"
+        if let limit {
+            query.sql =
+                "SELECT count(*) AS count FROM (SELECT 1 FROM listings AS l \(query.whereClause) "
+                + "LIMIT \(query.arguments.bind(limit))) AS counted"
+        } else {
+            query.sql = "SELECT count(*) AS count FROM listings AS l \(query.whereClause)"
+        }
         return query
     }
 
@@ -280,9 +286,9 @@ extension PostgresSession {
         return Page(items: items, nextCursor: next)
     }
 
-    func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
+    func countListings(_ filter: ListingFilter, scope: ListingScope, upTo limit: Int?) throws -> Int {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
-        let query = ListingSearchQuery.count(filter, scope: scope)
+        let query = ListingSearchQuery.count(filter, scope: scope, limit: limit)
         return try count(query.sql, query.arguments.values)
     }
 

@@ -93,10 +93,16 @@ struct ListingSearchSQL {
 
     // MARK: Statements
 
-    /// `SELECT count(*)` of every listing the filter and scope admit.
-    mutating func countSQL() -> String {
-        guard let match else { return "SELECT count(*) FROM listings AS l \(whereClause(conditions))" }
-        return "SELECT count(*) \(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
+    /// `SELECT count(*)` of every listing the filter and scope admit, stopping at `limit` when set.
+    mutating func countSQL(limit: Int?) -> String {
+        let rows =
+            if let match {
+                "\(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
+            } else {
+                "FROM listings AS l \(whereClause(conditions))"
+            }
+        guard let limit else { return "SELECT count(*) \(rows)" }
+        return "SELECT count(*) FROM (SELECT 1 \(rows) LIMIT \(bind(limit)))"
     }
 
     /// How the match is joined when FTS5 drives.
@@ -366,10 +372,10 @@ extension SQLiteSession {
         return Page(items: items, nextCursor: next)
     }
 
-    func countListings(_ filter: ListingFilter, scope: ListingScope) throws -> Int {
+    func countListings(_ filter: ListingFilter, scope: ListingScope, upTo limit: Int?) throws -> Int {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
         var query = ListingSearchSQL(filter: filter, scope: scope)
-        let sql = query.countSQL()
+        let sql = query.countSQL(limit: limit)
         return try count(sql, query.arguments(for: sql))
     }
 
