@@ -240,9 +240,9 @@ for i in "${!BINS[@]}"; do
             tail -n 5 "$WORK/serve$i.log" >&2
             exit 1
         fi
-        NOTES[i]="mode: remote, \`edulink serve\` on 127.0.0.1 (same binary, the same database file \`${DB#"$ROOT/"}\`, rate limit lifted, no jobs); $requests requests, $failed answered 4xx/5xx; stopped by SIGTERM, exit 0"
+        NOTES[i]="mode: remote, \`edulink serve\` on 127.0.0.1 (same binary, the same database file \`${DBS[i]#"$ROOT/"}\`, rate limit lifted, no jobs); $requests requests, $failed answered 4xx/5xx; stopped by SIGTERM, exit 0"
     else
-        NOTES[i]="mode: local, the database file \`${DB#"$ROOT/"}\`"
+        NOTES[i]="mode: local, the database file \`${DBS[i]#"$ROOT/"}\`"
     fi
     if [ "$APPS" -gt 1 ]; then
         NOTES[i]+="; one of $APPS binaries run side by side, the queries alternating between them"
