@@ -165,6 +165,35 @@ struct RelevanceWindowTests {
         }
     }
 
+    @Test(
+        "org: naming a few organizations reads their listings by their index; naming many leaves the planner its walk")
+    func organizationIndexByCount() async throws {
+        try await withTemporaryStore { base, _, _ in
+            _ = try await Self.catalogue(base)
+            _ = try await base.write { session in
+                for index in 1...20 {  // with "Acme Kenya Ltd", one more than the store's limit of 20
+                    _ = try session.insertOrganization(Fixtures.organization("Acme Branch \(index)"))
+                }
+            }
+            let small = try Self.store(base, ranked: 2, examined: 3)
+            // "acme kenya" names one organization, "acme" all twenty-one; both without words and as a tail.
+            for (query, cursor, byIndex) in [
+                ("org:\"acme kenya\"", nil, true), ("org:acme", nil, false),
+                ("data org:\"acme kenya\"", PageCursor(key: nil, id: 30), true),
+                ("data org:acme", PageCursor(key: nil, id: 30), false),
+            ] as [(String, PageCursor?, Bool)] {
+                let request = ListingSearchRequest(
+                    filter: try ListingFilter(query: query), scope: Fixtures.scope(), cursor: cursor, limit: 2)
+                let statements = try await small.searchQueryPlans(request).map(\.0)
+                #expect(
+                    statements.contains { $0.contains("INDEXED BY listings_organization") } == byIndex,
+                    "\(query)\n\(statements.joined(separator: "\n"))")
+                let found = try await small.read { try $0.searchListings(request) }.items
+                #expect(found.count == 2, "\(query)")
+            }
+        }
+    }
+
     @Test("the hot statements read FTS5 in rowid order and listings by key or index, never sorting a match")
     func queryPlans() async throws {
         try await withTemporaryStore { base, _, _ in

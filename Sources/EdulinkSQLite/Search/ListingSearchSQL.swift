@@ -57,9 +57,15 @@ struct ListingSearchSQL {
     /// then the relevance tail is read from that index, testing each row against the match, instead
     /// of walking every match (a broad word with one employer's listings would walk ~40 % of the table).
     let filterDrivesTail: Bool
-    /// Whether the listings are narrowed to an organization (`org:`, an employer's own): its index
-    /// (`listings_organization`) is then the one to read them by.
+    /// Whether the listings are narrowed by organization: one (an employer's own) or by name (`org:`).
     let organizationScoped: Bool
+    /// The `org:` text, lowercased, as the condition matches organization names with it.
+    let organizationNeedle: String?
+    /// Whether `listings_organization` drives: one organization, or an `org:` naming at most
+    /// ``fewOrganizations`` (``SQLiteSession/chooseOrganizationIndex(_:)`` counts them). With more,
+    /// merging their ranges would sort most of the table; the planner's walk is then cheaper.
+    var byOrganizationIndex: Bool
+    static let fewOrganizations = 20
     /// Whether the match ends in a prefix longer than the longest prefix index (10 characters). FTS5
     /// merges such a prefix's doclists into memory each time a statement starts reading the match, so
     /// it must never be looked up once per row: sets instead of per-row tests.
@@ -82,6 +88,8 @@ struct ListingSearchSQL {
         let requested = filter.effectiveSort
         sort = requested == .relevance && match == nil ? .newest : requested
         organizationScoped = scope.organizationID != nil || filter.organization != nil
+        organizationNeedle = filter.organization.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        byOrganizationIndex = scope.organizationID != nil
         filterDrivesTail = organizationScoped || scope.publishedAfter != nil
         if match == nil, let excluded = filter.ftsExclusionMatchExpression() {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
@@ -129,8 +137,10 @@ struct ListingSearchSQL {
             // The sort's index drives and stops after a page, checking every condition on its
             // entries (``SearchCoveringV14``). Left to choose, the planner reads the range of a
             // condition's index (the open-only deadline, `stipend>=`) and sorts it: a million rows
-            // when every listing is open. One organization's listings are read by that index.
-            if organizationScoped {
+            // when every listing is open. A few organizations' listings are read by their index.
+            if byOrganizationIndex {
+                from = "FROM listings AS l INDEXED BY listings_organization"
+            } else if organizationScoped {
                 if sort != .deadline { all = all.map(Self.withoutDeadlineIndex) }
                 from = "FROM listings AS l"
             } else {
@@ -211,7 +221,7 @@ struct ListingSearchSQL {
             let all = conditions.map(Self.withoutDeadlineIndex) + ["l.id < \(bind(below))", test]
             return """
                 SELECT \(Rows.summaryColumns)
-                FROM listings AS l\(organizationScoped ? " INDEXED BY listings_organization" : "")
+                FROM listings AS l\(byOrganizationIndex ? " INDEXED BY listings_organization" : "")
                 \(whereClause(all))
                 ORDER BY l.id DESC
                 LIMIT \(bind(limit))
@@ -345,6 +355,7 @@ final class SearchTrace: Sendable {
 extension SQLiteSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
         var query = ListingSearchSQL(filter: request.filter, scope: request.scope)
+        try chooseOrganizationIndex(&query)
         let limit = max(request.limit, 0)
         if query.match != nil && query.sort == .relevance {
             return try relevancePage(&query, cursor: request.cursor, limit: limit)
@@ -377,6 +388,15 @@ extension SQLiteSession {
         var query = ListingSearchSQL(filter: filter, scope: scope)
         let sql = query.countSQL(limit: limit)
         return try count(sql, query.arguments(for: sql))
+    }
+
+    /// Lets `listings_organization` drive when `org:` names at most ``ListingSearchSQL/fewOrganizations``
+    /// organizations (the same match as the condition's, over the small organizations table).
+    func chooseOrganizationIndex(_ query: inout ListingSearchSQL) throws {
+        guard let needle = query.organizationNeedle, !query.byOrganizationIndex else { return }
+        let named = try count(
+            "SELECT count(*) FROM organizations WHERE instr(name_lower, ?) > 0", StatementArguments([needle]))
+        query.byOrganizationIndex = named <= ListingSearchSQL.fewOrganizations
     }
 
     // MARK: Relevance
