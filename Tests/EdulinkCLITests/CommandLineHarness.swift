@@ -65,14 +65,10 @@ struct CommandLineHarness {
 
     /// Runs another program (found on PATH) in the directory and returns its exit status.
     func runTool(_ name: String, _ arguments: [String]) async throws -> Int32 {
-        let process = Process()
-        let exit = ProcessExit()
-        process.terminationHandler = { _ in exit.signal() }
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        process.currentDirectoryURL = directory
-        try Self.launch(process)
-        await exit.wait()
+        let process = try ChildProcess.launch(
+            "/usr/bin/env", [name] + arguments, environment: ProcessInfo.processInfo.environment,
+            directory: directory.path)
+        await process.exited()
         return process.terminationStatus
     }
 
@@ -83,27 +79,35 @@ struct CommandLineHarness {
         let id = UUID().uuidString
         let output = directory.appendingPathComponent("stdout-\(id)")
         let error = directory.appendingPathComponent("stderr-\(id)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-        let process = Process()
-        let exit = ProcessExit()
-        process.terminationHandler = { _ in exit.signal() }
-        process.executableURL = try Self.binary()
-        process.arguments = arguments
-        process.environment = environment.merging(extra) { _, new in new }
-        process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: error)
-        let pipe = input.map { _ in Pipe() }
-        process.standardInput = pipe ?? FileHandle.nullDevice
-        try Self.launch(process)
-        if let pipe, let input {
+        let outputFD = open(output.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let errorFD = open(error.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        defer {
+            close(outputFD)
+            close(errorFD)
+        }
+        guard outputFD >= 0, errorFD >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let pipe = try input.map { _ in try ChildProcess.pipe() }
+        let process: ChildProcess
+        do {
+            process = try ChildProcess.launch(
+                try Self.binary().path, arguments, environment: environment.merging(extra) { _, new in new },
+                directory: directory.path, standardInput: pipe?.read, standardOutput: outputFD, standardError: errorFD)
+        } catch {
+            if let pipe {
+                close(pipe.read)
+                close(pipe.write)
+            }
+            throw error
+        }
+        if let pipe {
+            close(pipe.read)
             // A command may exit before it reads its input (`init` on an existing database): the
             // write then fails with a broken pipe, which `write(_:)` would turn into a crash.
-            try? pipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-            try pipe.fileHandleForWriting.close()
+            let writer = FileHandle(fileDescriptor: pipe.write, closeOnDealloc: true)
+            try? writer.write(contentsOf: Data((input ?? "").utf8))
+            try writer.close()
         }
-        return RunningCommand(process: process, exit: exit, outputFile: output, errorFile: error)
+        return RunningCommand(process: process, outputFile: output, errorFile: error)
     }
 
     /// `edulink demo` on this directory's database.
@@ -117,12 +121,6 @@ struct CommandLineHarness {
         let result = try await run(arguments + ["--json"], environment: extra)
         try #require(result.succeeded, "\(arguments) failed: \(result.standardError)")
         return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
-    }
-
-    /// One launch at a time, with every other launch of the test process (the PostgreSQL store's
-    /// `pg_dump` in the tests that run beside these): see `ProcessLaunch`.
-    static func launch(_ process: Process) throws {
-        try ProcessLaunch.run(process)
     }
 
     /// The built binary: `EDULINK_BIN`, else beside the test bundle, else the newest
@@ -162,8 +160,7 @@ struct CommandLineHarness {
 
 /// A started `edulink` process whose output goes to files.
 struct RunningCommand {
-    let process: Process
-    let exit: ProcessExit
+    let process: ChildProcess
     let outputFile: URL
     let errorFile: URL
 
@@ -175,48 +172,13 @@ struct RunningCommand {
     /// Returns once the process has exited, without blocking a thread; ends early (the process still
     /// running) when the waiting task is cancelled, e.g. by a test's time limit.
     func wait() async {
-        await exit.wait()
+        await process.exited()
     }
 
     func result() throws -> CommandResult {
         CommandResult(
             status: process.terminationStatus, standardOutput: output(),
             standardError: try String(contentsOf: errorFile, encoding: .utf8))
-    }
-}
-
-/// The exit of one process, awaited: `Process.terminationHandler` signals it, any number of tasks wait.
-final class ProcessExit: Sendable {
-    private struct State {
-        var exited = false
-        var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
-    }
-
-    private let state = Mutex(State())
-
-    func signal() {
-        let waiters = state.withLock { state in
-            state.exited = true
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        waiters.forEach { $0.resume() }
-    }
-
-    func wait() async {
-        let id = UUID()
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    if state.exited || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
-        }
     }
 }
 

@@ -36,18 +36,22 @@ struct PostgresTools {
     /// Runs `program` with `arguments`, waits, and returns its exit status and output (standard
     /// output and error together). Blocks: call it off the event loops and Swift's concurrency threads.
     func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.find(program))
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         if let password = location.password { environment["PGPASSWORD"] = password }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try ProcessLaunch.run(process)
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let pipe = try ChildProcess.pipe()
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.launch(
+                try Self.find(program), arguments, environment: environment, standardOutput: pipe.write,
+                standardError: pipe.write)
+        } catch {
+            close(pipe.read)
+            close(pipe.write)
+            throw error
+        }
+        close(pipe.write)
+        let data = FileHandle(fileDescriptor: pipe.read, closeOnDealloc: true).readDataToEndOfFile()
+        child.waitUntilExit()
+        return (child.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -69,33 +69,34 @@ struct SendmailTransport: OutboxTransport {
     }
 
     func deliver(_ message: OutboxMessage) async throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        let exited = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { exited.continuation.yield($0.terminationStatus) }
-        try ProcessLaunch.run(process)
+        let input = try ChildProcess.pipe()
+        let errors = try ChildProcess.pipe()
+        let process: ChildProcess
+        do {
+            process = try ChildProcess.launch(
+                executable.path, arguments, environment: ProcessInfo.processInfo.environment,
+                standardInput: input.read, standardError: errors.write)
+        } catch {
+            [input.read, input.write, errors.read, errors.write].forEach { close($0) }
+            throw error
+        }
+        close(input.read)
+        close(errors.write)
+        let errorOutput = FileHandle(fileDescriptor: errors.read, closeOnDealloc: true)
         // A write refused (the command exited early) is answered by its exit status below.
-        try? input.fileHandleForWriting.write(contentsOf: Data(MailTransport.text(message, from: from).utf8))
-        try? input.fileHandleForWriting.close()
+        let writer = FileHandle(fileDescriptor: input.write, closeOnDealloc: true)
+        try? writer.write(contentsOf: Data(MailTransport.text(message, from: from).utf8))
+        try? writer.close()
         let watchdog = Task {
             try await Task.sleep(for: .seconds(30))
             process.terminate()
         }
-        var status: Int32 = -1
-        for await code in exited.stream {
-            status = code
-            break
-        }
+        await process.exited()
         watchdog.cancel()
+        let status = process.terminationReason == .exit ? process.terminationStatus : -1
         guard status == 0 else {
             let said =
-                String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                String(decoding: errorOutput.readDataToEndOfFile(), as: UTF8.self)
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             throw EdulinkError.unavailable(
                 "\(executable.lastPathComponent) exited with \(status)\(said.isEmpty ? "" : ": \(said)")")
