@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes a running `edulink serve` against its own /openapi.yaml with Schemathesis (from PyPI):
 # no 5xx and no response that breaks the schema. Loopback only, bounded examples and time.
-#   scripts/schemathesis.sh            (builds edulink if needed)
+#   scripts/schemathesis.sh            (builds edulink if needed; EDULINK_BIN=PATH runs that binary)
 # Env: SCHEMATHESIS_VERSION (default 4.32.5), SCHEMATHESIS_MAX_EXAMPLES (20), SCHEMATHESIS_TIMEOUT (900 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +12,12 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version"; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet "schemathesis==$version"
 fi
-swift build --product edulink >/dev/null
-bin=$(swift build --show-bin-path)/edulink
+if [ -n "${EDULINK_BIN:-}" ]; then
+    bin=$EDULINK_BIN
+else
+    swift build --product edulink >/dev/null
+    bin=$(swift build --show-bin-path)/edulink
+fi
 work=$(mktemp -d)
 server_pid=""
 cleanup() {

@@ -5,14 +5,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step says how long the one before it took, so a slow or stuck CI run shows where.
+step_started=$SECONDS
+step_name=""
+step() {
+    if [ -n "$step_name" ]; then printf -- '-- %s: %d s\n' "$step_name" "$((SECONDS - step_started))"; fi
+    step_name="$*"
+    step_started=$SECONDS
+    printf '\n== %s\n' "$*"
+}
+# Every step is bounded: a test or script that hangs fails the run with its name instead of running
+# into CI's own limit (minutes, override with TEST_TIME_LIMIT / E2E_TIME_LIMIT).
+test_limit=${TEST_TIME_LIMIT:-30}
+e2e_limit=${E2E_TIME_LIMIT:-10}
 
 step "swift format lint --strict"
 swift format lint --strict --recursive Sources Tests
 
-step "swift build (warnings are errors)"
+step "swift build --build-tests --enable-code-coverage (warnings are errors)"
+# One build serves every later step: the tests, Schemathesis's server, the end-to-end scripts and
+# the install check all run these binaries (building without coverage later would rebuild it all).
 log=$(mktemp)
-swift build --build-tests 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
+swift build --build-tests --enable-code-coverage 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
 # Generated OpenAPI sources live under .build/plugins/outputs; their unused-import warnings are the
 # generator's (it silences them itself from Swift 6.4 on), not ours.
 own_warnings() { grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" | grep -v "/.build/plugins/outputs/" || true; }
@@ -40,7 +54,7 @@ if [ -z "${EDULINK_TEST_POSTGRES_URL:-}" ]; then
 fi
 
 step "swift test --enable-code-coverage"
-bin=$(swift build --show-bin-path)
+bin=$(swift build --enable-code-coverage --show-bin-path)
 # The tests' databases and folders go in a temporary folder of this run's, removed when it ends
 # (what a test leaves behind, or a crash or a kill, goes with it).
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/edulink-test-run.XXXXXX")
@@ -48,7 +62,7 @@ rm -f "$bin"/codecov/*.profraw
 # A crash prints the crashed thread only: the other threads' stacks would push it out of sight.
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=yes,threads=crashed,registers=none,images=none}"
 set +e
-TMPDIR="$scratch" swift test --enable-code-coverage 2>&1 | tee "$log" | grep -vE '^(\[|Test Case .* (started|passed))|^◇|^✔ Test "'
+TMPDIR="$scratch" timeout --kill-after=30 "${test_limit}m" swift test --skip-build --enable-code-coverage 2>&1 | tee "$log" | grep -vE '^(\[|Test Case .* (started|passed))|^◇|^✔ Test "'
 status=${PIPESTATUS[0]}
 rm -rf "$scratch"
 set -e
@@ -59,12 +73,19 @@ if [ "$status" -ne 0 ]; then
     sed -nE 's/^[✔✘] Test (".*"|[^ "]+)( with [0-9]+ test cases?)? (passed|failed) .*$/\1/p' "$log" |
         sort -u >"$log.ended"
     comm -23 "$log.started" "$log.ended" | sed 's/^/  /' >&2
+    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+        echo "test.sh: swift test did not finish within $test_limit minutes" >&2
+    fi
     echo "test.sh: swift test failed" >&2
     exit "$status"
 fi
 
+# The instrumented binaries run below write their profiles here, not into whatever folder they run in.
+profiles=$(mktemp -d "${TMPDIR:-/tmp}/edulink-profiles.XXXXXX")
+export LLVM_PROFILE_FILE="$profiles/%p.profraw"
+
 step "schemathesis against a running server"
-bash scripts/schemathesis.sh
+EDULINK_BIN="$bin/edulink" bash scripts/schemathesis.sh
 
 step "line coverage per module"
 python3 scripts/coverage.py
@@ -74,11 +95,20 @@ export EDULINK_BIN="$bin/edulink" GALLERY_BIN="$bin/terminalkit-gallery"
 shopt -s nullglob
 for script in scripts/e2e/*.sh; do
     echo "-- $script"
-    bash "$script"
+    started=$SECONDS
+    status=0
+    timeout --kill-after=10 "${e2e_limit}m" bash "$script" || status=$?
+    echo "-- $script: $((SECONDS - started)) s"
+    if [ "$status" -ne 0 ]; then
+        [ "$status" -eq 124 ] && echo "test.sh: $script did not finish within $e2e_limit minutes" >&2
+        exit "$status"
+    fi
 done
 
 step "install into a temporary prefix"
 # scripts/install.sh with this debug build: the installed binary finds its themes and demo data,
 # man renders its page, bash loads its completions.
 bash scripts/check-install.sh "$bin"
+rm -rf "$profiles"
+step "done"
 echo "test.sh: all green"

@@ -64,10 +64,12 @@ final class PostgresChangeListener: ChangeSignal {
         task.withLock { $0 = Task { await self.run(client: client, logger: logger) } }
     }
 
-    func stop() async {
+    /// Cancels the listening and returns its task, for the store to wait on within its bound (the
+    /// listening ends when its connection closes, which the pool's shutdown does).
+    func stop() -> Task<Void, Never>? {
         let running = task.withLock { $0 }
         running?.cancel()
-        await running?.value
+        return running
     }
 
     private func run(client: PostgresClient, logger: Logger) async {

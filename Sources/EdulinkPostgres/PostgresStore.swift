@@ -142,34 +142,22 @@ public final class PostgresStore: Store, StoreMaintenance {
     /// The pool's `run()` returns once its connections are closed. It has been seen not to return
     /// at all under heavy load (a test run then hung with no thread working), so the wait is bounded:
     /// past ``shutdownWait`` the store stops waiting, says so in the log, and stops its threads.
+    /// The listening for changes ends with its connection and is waited for within the same bound:
+    /// a cancelled `LISTEN` whose connection never closes must not hang the shutdown either.
     public func shutdown() async {
-        await changes.stop()
+        let listening = changes.stop()
         runner.cancel()
-        if await !Self.finishes(runner, within: Self.shutdownWait) {
+        if await !runner.finishes(within: Self.shutdownWait) {
             logger.warning("the PostgreSQL pool did not stop within \(Self.shutdownWait); leaving it behind")
+        }
+        if let listening, await !listening.finishes(within: Self.shutdownWait) {
+            logger.warning("the listening for changes did not stop within \(Self.shutdownWait); leaving it behind")
         }
         try? await threadPool.shutdownGracefully()
     }
 
     /// How long ``shutdown()`` waits for the pool's connections to close.
     public static let shutdownWait: Duration = .seconds(10)
-
-    /// Whether `task` finishes within `limit`. Never waits longer, even when the task never ends
-    /// (awaiting `task.value` directly could not be interrupted).
-    static func finishes(_ task: Task<Void, Never>, within limit: Duration) async -> Bool {
-        let answer = FirstAnswer()
-        return await withCheckedContinuation { continuation in
-            answer.wait(with: continuation)
-            Task {
-                await task.value
-                answer.give(true)
-            }
-            Task {
-                try? await Task.sleep(for: limit)
-                answer.give(false)
-            }
-        }
-    }
 
     /// Runs `body` in a `REPEATABLE READ READ ONLY` transaction: one consistent snapshot.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
@@ -371,18 +359,5 @@ private final class StatementCancellation: Sendable {
             state.running = false
             return state.requested
         }
-    }
-}
-
-/// Resumes one waiting continuation with the first answer given; later answers are dropped.
-private final class FirstAnswer: Sendable {
-    private let waiting = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-
-    func wait(with continuation: CheckedContinuation<Bool, Never>) {
-        waiting.withLock { $0 = continuation }
-    }
-
-    func give(_ answer: Bool) {
-        waiting.withLock { $0.take() }?.resume(returning: answer)
     }
 }

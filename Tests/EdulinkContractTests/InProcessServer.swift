@@ -3,11 +3,12 @@ import EdulinkServer
 import Foundation
 import Hummingbird
 import Logging
+import Testing
 
 /// An Edulink server running in this test process on 127.0.0.1 and a free port.
 struct InProcessServer: Sendable {
     let url: URL
-    let task: Task<Void, any Error>
+    let started: StartedServer
 
     static func start(
         service: EdulinkService, store: any ServerStateStore & StoreMaintenance, stateDirectory: URL,
@@ -20,21 +21,15 @@ struct InProcessServer: Sendable {
         logger.logLevel = .critical
         let server = try await EdulinkServer(
             service: service, store: store, configuration: configuration, logger: logger)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = try server.application { port in continuation.yield(port) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var port = 0
-        for await bound in ports {
-            port = bound
-            break
-        }
-        guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw URLError(.badURL) }
-        return InProcessServer(url: url, task: task)
+        let started = try await StartedServer.start { try server.application(onRunning: $0) }
+        guard let url = URL(string: "http://127.0.0.1:\(started.port)") else { throw URLError(.badURL) }
+        return InProcessServer(url: url, started: started)
     }
 
-    /// Stops the server and waits until it has (so its store can be closed next).
+    /// Stops the server and waits until it has (so its store can be closed next), at most 10 s:
+    /// a server that does not stop is a failure of the test, not a hung run.
     func stop() async {
-        task.cancel()
-        _ = try? await task.value
+        let stopped = await started.stop()
+        #expect(stopped, "the server did not stop within 10 s")
     }
 }

@@ -226,15 +226,3 @@ struct PostgresStoreTests {
         #expect(message.contains("127.0.0.1:1"))
     }
 }
-
-@Suite("PostgreSQL store shutdown")
-struct PostgresShutdownTests {
-    @Test("waiting for the pool to stop is bounded: a task that never ends is left behind in time")
-    func boundedWait() async {
-        let endless = Task<Void, Never> { try? await Task.sleep(for: .seconds(3600)) }
-        defer { endless.cancel() }
-        #expect(await PostgresStore.finishes(endless, within: .milliseconds(50)) == false)
-        let quick = Task {}
-        #expect(await PostgresStore.finishes(quick, within: .seconds(600)) == true)
-    }
-}

@@ -6,16 +6,17 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+import Testing
 
 @testable import EdulinkServer
 
 /// A running server with a seeded database, and raw HTTP against it.
 struct SecurityServer: Sendable {
     let url: String
-    let task: Task<Void, any Error>
+    let started: StartedServer
     /// With `metricsListen`: where `/metrics` is served apart, and its listener.
     var metricsURL: String?
-    var metricsTask: Task<Void, any Error>?
+    var metrics: StartedServer?
     let clock: ManualTimeSource
     let service: EdulinkService
     let store: any ServerStateStore & StoreMaintenance
@@ -105,20 +106,22 @@ struct SecurityServer: Sendable {
         configure(&configuration)
         let server = try await EdulinkServer(
             service: service, store: store, configuration: configuration, logger: Self.quietLogger)
-        let (task, port) = try await Self.serve(server)
+        let started = try await StartedServer.start { try server.application(onRunning: $0) }
         var running = SecurityServer(
-            url: "http://127.0.0.1:\(port)", task: task, clock: clock, service: service, store: store,
+            url: "http://127.0.0.1:\(started.port)", started: started, clock: clock, service: service, store: store,
             directory: directory, tearDown: world.tearDown, damage: world.damage, sibling: world.sibling,
             applicationID: application.id, listingID: listing.id)
         running.notifiedLater = backend.name == "PostgreSQL"
         running.searchCache = server.service.environment.searchCache
-        let (metricsPorts, metricsContinuation) = AsyncStream<Int>.makeStream()
-        if let metrics = server.metricsApplication(onRunning: { metricsContinuation.yield($0) }) {
-            running.metricsTask = Task { try await metrics.runService(gracefulShutdownSignals: []) }
-            for await bound in metricsPorts {
-                running.metricsURL = "http://127.0.0.1:\(bound)"
-                break
+        if server.configuration.metricsListen != nil {
+            let metrics = try await StartedServer.start { onRunning in
+                guard let application = server.metricsApplication(onRunning: onRunning) else {
+                    throw CancellationError()
+                }
+                return application
             }
+            running.metrics = metrics
+            running.metricsURL = "http://127.0.0.1:\(metrics.port)"
         }
         return running
     }
@@ -152,15 +155,6 @@ struct SecurityServer: Sendable {
         return configuration
     }
 
-    /// Runs `server` on a free port until its task is cancelled.
-    static func serve(_ server: EdulinkServer) async throws -> (Task<Void, any Error>, Int) {
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = try server.application { continuation.yield($0) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        for await bound in ports { return (task, bound) }
-        throw CancellationError()
-    }
-
     /// A second server instance over the same database, as behind a load balancer: its own store
     /// (connections), service and rate-limit counters, the same signing keys (state folder) and clock.
     /// Returns its URL and how to stop it.
@@ -169,23 +163,22 @@ struct SecurityServer: Sendable {
         let server = try await EdulinkServer(
             service: Self.service(sibling.store, clock: clock, directory: directory), store: sibling.store,
             configuration: Self.configuration(directory: directory), logger: Self.quietLogger)
-        let (task, port) = try await Self.serve(server)
+        let started = try await StartedServer.start { try server.application(onRunning: $0) }
         return (
-            "http://127.0.0.1:\(port)",
+            "http://127.0.0.1:\(started.port)",
             {
-                task.cancel()
-                _ = try? await task.value
+                #expect(await started.stop(), "the second instance did not stop within 10 s")
                 await sibling.close()
             }
         )
     }
 
     /// Stops the server, waits for it to finish, then removes its database and state folder.
+    /// Stops the server (and its metrics listener) within 10 s each, a failure of the test past
+    /// that rather than a hung run, then closes the store.
     func stop() async {
-        task.cancel()
-        metricsTask?.cancel()
-        _ = try? await task.value
-        _ = try? await metricsTask?.value
+        #expect(await started.stop(), "the server did not stop within 10 s")
+        if let metrics { #expect(await metrics.stop(), "the metrics listener did not stop within 10 s") }
         await tearDown()
         try? FileManager.default.removeItem(at: directory)
     }

@@ -129,15 +129,16 @@ public struct EdulinkServer: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting connections and lets requests in flight
-    /// finish.
+    /// finish for up to `configuration.shutdownGrace`, after which they are cancelled.
     public func run(
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in },
         onMetricsRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         var services: [any Service] = [try application(onRunning: onRunning)]
         if let metrics = metricsApplication(onRunning: onMetricsRunning) { services.append(metrics) }
-        let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        var group = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = configuration.shutdownGrace
+        try await ServiceGroup(configuration: group).run()
     }
 }

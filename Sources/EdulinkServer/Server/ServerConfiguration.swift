@@ -38,6 +38,9 @@ public struct ServerConfiguration: Sendable {
     /// The longest any search page is kept (`SearchCache.longest`), a backstop: nothing else a
     /// search shows depends on time, and every change drops the pages it affects.
     public var searchCacheLongest: TimeInterval = 600
+    /// After SIGTERM or SIGINT, how long requests in flight may take to finish before they are
+    /// cancelled: a stuck request or client never keeps the server from stopping.
+    public var shutdownGrace: Duration = .seconds(10)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, stateDirectory: URL, maxBodyBytes: Int = 256 * 1024,

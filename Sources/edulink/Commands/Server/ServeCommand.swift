@@ -139,12 +139,16 @@ struct ServeCommand: AsyncParsableCommand {
             scheduler = Task { await jobs.run() }
         }
         // The scheduler stops, and its run in progress ends, before the database closes: a run
-        // left going would wait on a connection the store has closed.
+        // left going would wait on a connection the store has closed. A run that does not end
+        // within the server's grace is left behind, said in the log: the server still stops.
         let running = scheduler
         let closeStore = shutdown
+        let grace = configuration.shutdownGrace
         let stop: @Sendable () async -> Void = {
             running?.cancel()
-            await running?.value
+            if let running, await !running.finishes(within: grace) {
+                logger.warning("the scheduled jobs did not stop within \(grace); leaving them behind")
+            }
             await closeStore()
         }
         do {
