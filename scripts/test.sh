@@ -97,7 +97,10 @@ for script in scripts/e2e/*.sh; do
     echo "-- $script"
     started=$SECONDS
     status=0
-    timeout --kill-after=10 "${e2e_limit}m" bash "$script" || status=$?
+    # From the profiles' folder: a pane started with `env -i` drops LLVM_PROFILE_FILE, and its
+    # instrumented binary then writes default.profraw where it runs, which must not be the checkout.
+    path="$PWD/$script"
+    (cd "$profiles" && timeout --kill-after=10 "${e2e_limit}m" bash "$path") || status=$?
     echo "-- $script: $((SECONDS - started)) s"
     if [ "$status" -ne 0 ]; then
         [ "$status" -eq 124 ] && echo "test.sh: $script did not finish within $e2e_limit minutes" >&2
