@@ -8,12 +8,15 @@ import Synchronization
 /// process's own writes as they commit (`PostgresStore.transaction`), so its next request never
 /// waits for a notification about its own write.
 ///
-/// It listens on one connection of the store's pool, held while the store runs. While that
-/// connection is not listening (starting, lost, reconnecting) `versions()` is nil and no cache is
-/// used; every time it starts listening again both counters move, so whatever was cached before is
-/// dropped wholesale: notifications sent while nobody listened are lost, and stale sessions must
-/// never be served. A query every `heartbeat` checks that the connection is alive (a dead peer that
-/// sent no reset would otherwise look like a quiet database).
+/// It listens on a connection of its own, opened beside the store's pool and closed by `stop()`:
+/// closing it ends the listening whatever it was waiting for (borrowed from the pool, a lost
+/// connection once left the listening waiting on the pool with nobody to end it, and the store's
+/// shutdown with it). While it is not listening (starting, lost, reconnecting) `versions()` is nil
+/// and no cache is used; every time it starts listening again both counters move, so whatever was
+/// cached before is dropped wholesale: notifications sent while nobody listened are lost, and stale
+/// sessions must never be served. A query every `heartbeat` checks that the connection is alive (a
+/// dead peer that sent no reset would otherwise look like a quiet database); one that does not
+/// answer in time is closed.
 final class PostgresChangeListener: ChangeSignal {
     private struct State {
         var started = false
@@ -24,6 +27,8 @@ final class PostgresChangeListener: ChangeSignal {
 
     private let state = Mutex(State())
     private let task = Mutex<Task<Void, Never>?>(nil)
+    /// The connection listening now, for `stop()` to close.
+    private let connection = Mutex<PostgresConnection?>(nil)
     static let heartbeat: Duration = .seconds(10)
 
     /// Whether `start` was called: only then do writes look for the changes they made.
@@ -54,46 +59,58 @@ final class PostgresChangeListener: ChangeSignal {
         }
     }
 
-    /// Starts listening through `client`, reconnecting after a lost connection, until `stop()`.
-    func start(client: PostgresClient, logger: Logger) {
+    /// Starts listening on connections from `connect`, opening another after a lost one, until
+    /// `stop()`.
+    func start(connect: @escaping @Sendable () async throws -> PostgresConnection, logger: Logger) {
         let first = state.withLock { state in
             defer { state.started = true }
             return !state.started
         }
         guard first else { return }
-        task.withLock { $0 = Task { await self.run(client: client, logger: logger) } }
+        task.withLock { $0 = Task { await self.run(connect: connect, logger: logger) } }
     }
 
-    /// Cancels the listening and returns its task, for the store to wait on within its bound (the
-    /// listening ends when its connection closes, which the pool's shutdown does).
+    /// Cancels the listening and closes its connection, which ends it; returns its task, for the
+    /// store to wait on within its bound.
     func stop() -> Task<Void, Never>? {
         let running = task.withLock { $0 }
         running?.cancel()
+        if let open = connection.withLock({ $0 }) { Self.close(open) }
         return running
     }
 
-    private func run(client: PostgresClient, logger: Logger) async {
+    private static func close(_ connection: PostgresConnection) {
+        Task { try? await connection.close() }
+    }
+
+    private func run(connect: @Sendable () async throws -> PostgresConnection, logger: Logger) async {
         var delay: Duration = .milliseconds(100)
         while !Task.isCancelled {
             do {
-                try await client.withConnection { connection in
-                    try await connection.listen(on: ChangeSignalsV12.channel) { notifications in
-                        self.setListening(true)
-                        logger.debug("listening for changes")
-                        try await withThrowingTaskGroup(of: Void.self) { group in
-                            group.addTask {
-                                for try await notification in notifications { self.changed(notification.payload) }
-                            }
-                            group.addTask {
-                                while true {
-                                    try await Task.sleep(for: Self.heartbeat)
-                                    try await Self.alive(connection, logger: logger)
-                                }
-                            }
-                            // Either ending (the connection lost, or cancelled) ends the listening.
-                            _ = try await group.next()
-                            group.cancelAll()
+                let opened = try await connect()
+                connection.withLock { $0 = opened }
+                // Cancelled while connecting: `stop()` found no connection to close.
+                if Task.isCancelled { Self.close(opened) }
+                defer {
+                    connection.withLock { $0 = nil }
+                    Self.close(opened)
+                }
+                try await opened.listen(on: ChangeSignalsV12.channel) { notifications in
+                    self.setListening(true)
+                    logger.debug("listening for changes")
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for try await notification in notifications { self.changed(notification.payload) }
                         }
+                        group.addTask {
+                            while true {
+                                try await Task.sleep(for: Self.heartbeat)
+                                try await Self.alive(opened, logger: logger)
+                            }
+                        }
+                        // Either ending (the connection lost, or cancelled) ends the listening.
+                        _ = try await group.next()
+                        group.cancelAll()
                     }
                 }
                 delay = .milliseconds(100)
@@ -121,8 +138,13 @@ final class PostgresChangeListener: ChangeSignal {
                 return false
             }
             let answered = try await group.next() ?? false
+            if !answered {
+                // The query may never answer: closing the connection ends it, and the listening.
+                close(connection)
+                group.cancelAll()
+                throw PostgresChangeListenerTimeout()
+            }
             group.cancelAll()
-            if !answered { throw PostgresChangeListenerTimeout() }
         }
     }
 }

@@ -18,6 +18,9 @@ public struct PostgresLocation: Sendable, Equatable {
     /// The database's name.
     public var database: String
 
+    /// Whether the server is on this machine (its connections skip TLS; others prefer it).
+    var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) }
+
     /// A location from its parts.
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String) {
         self.host = host

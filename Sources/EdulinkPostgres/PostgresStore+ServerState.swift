@@ -1,4 +1,6 @@
 public import EdulinkCore
+import NIOSSL
+import PostgresNIO
 
 extension PostgresStore: ServerStateStore {
     /// Runs `body` in a `REPEATABLE READ READ ONLY` transaction that can also read the server's state.
@@ -18,9 +20,21 @@ extension PostgresStore: ServerStateStore {
 }
 
 extension PostgresStore: ChangeSignalling {
-    /// Starts listening for changes on one of the pool's connections (see `PostgresChangeListener`).
+    /// Starts listening for changes on a connection of its own (see `PostgresChangeListener`).
     public func changeSignal() async throws -> any ChangeSignal {
-        changes.start(client: client, logger: logger)
+        let location = location
+        let timeout = connectTimeout
+        let logger = logger
+        changes.start(
+            connect: {
+                var configuration = PostgresConnection.Configuration(
+                    host: location.host, port: location.port, username: location.username,
+                    password: location.password, database: location.database,
+                    tls: location.isLoopback
+                        ? .disable : .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
+                configuration.options.connectTimeout = .init(timeout)
+                return try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            }, logger: logger)
         return changes
     }
 }

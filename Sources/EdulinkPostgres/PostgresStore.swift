@@ -53,6 +53,8 @@ public final class PostgresStore: Store, StoreMaintenance {
     let clock: any TimeSource
     let logger: Logger
     let leaseTimeout: Duration
+    /// How long one attempt to open a connection may take (the pool's, and the change listener's).
+    let connectTimeout: Duration
     /// How much of a full-text match a relevance search ranks (see ``SearchWindow``): the same rule
     /// as the SQLite store.
     public let searchWindow: SearchWindow
@@ -91,14 +93,14 @@ public final class PostgresStore: Store, StoreMaintenance {
         logger: Logger = Logger(label: "edulink.postgres"), searchWindow: SearchWindow = .standard
     ) async throws {
         self.location = location
+        self.connectTimeout = connectTimeout
         self.searchWindow = searchWindow
         self.leaseTimeout = leaseTimeout
         self.clock = clock
         self.logger = logger
-        let local = ["127.0.0.1", "localhost", "::1"].contains(location.host)
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
-            database: location.database, tls: local ? .disable : .prefer(.makeClientConfiguration()))
+            database: location.database, tls: location.isLoopback ? .disable : .prefer(.makeClientConfiguration()))
         configuration.options.maximumConnections = max(maximumConnections, 1)
         configuration.options.connectTimeout = connectTimeout
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)

@@ -26,10 +26,10 @@ struct InProcessServer: Sendable {
         return InProcessServer(url: url, started: started)
     }
 
-    /// Stops the server and waits until it has (so its store can be closed next), at most 10 s:
-    /// a server that does not stop is a failure of the test, not a hung run.
+    /// Stops the server and waits until it has (so its store can be closed next), at most
+    /// `StartedServer.hangBound`: a server that does not stop is a failure of the test, not a hung run.
     func stop() async {
         let stopped = await started.stop()
-        #expect(stopped, "the server did not stop within 10 s")
+        #expect(stopped, "the server did not stop within \(StartedServer.hangBound)")
     }
 }

@@ -167,18 +167,20 @@ struct SecurityServer: Sendable {
         return (
             "http://127.0.0.1:\(started.port)",
             {
-                #expect(await started.stop(), "the second instance did not stop within 10 s")
+                #expect(await started.stop(), "the second instance did not stop within \(StartedServer.hangBound)")
                 await sibling.close()
             }
         )
     }
 
     /// Stops the server, waits for it to finish, then removes its database and state folder.
-    /// Stops the server (and its metrics listener) within 10 s each, a failure of the test past
-    /// that rather than a hung run, then closes the store.
+    /// Stops the server (and its metrics listener) within `StartedServer.hangBound` each, a failure
+    /// of the test past that rather than a hung run, then closes the store.
     func stop() async {
-        #expect(await started.stop(), "the server did not stop within 10 s")
-        if let metrics { #expect(await metrics.stop(), "the metrics listener did not stop within 10 s") }
+        #expect(await started.stop(), "the server did not stop within \(StartedServer.hangBound)")
+        if let metrics {
+            #expect(await metrics.stop(), "the metrics listener did not stop within \(StartedServer.hangBound)")
+        }
         await tearDown()
         try? FileManager.default.removeItem(at: directory)
     }
