@@ -26,7 +26,10 @@ step "swift build --build-tests --enable-code-coverage (warnings are errors)"
 # One build serves every later step: the tests, Schemathesis's server, the end-to-end scripts and
 # the install check all run these binaries (building without coverage later would rebuild it all).
 log=$(mktemp)
-swift build --build-tests --enable-code-coverage 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
+# Instrumented programs write their profiles here, not into whatever folder they run in: the build's
+# own plugin tools are instrumented too, and would leave default.profraw in the checkout.
+profiles=$(mktemp -d "${TMPDIR:-/tmp}/edulink-profiles.XXXXXX")
+LLVM_PROFILE_FILE="$profiles/build-%p.profraw" swift build --build-tests --enable-code-coverage 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
 # Generated OpenAPI sources live under .build/plugins/outputs; their unused-import warnings are the
 # generator's (it silences them itself from Swift 6.4 on), not ours.
 own_warnings() { grep -E "(^|: )warning: " "$log" | grep -v "^warning: '" | grep -v "/.build/plugins/outputs/" || true; }
@@ -80,8 +83,6 @@ if [ "$status" -ne 0 ]; then
     exit "$status"
 fi
 
-# The instrumented binaries run below write their profiles here, not into whatever folder they run in.
-profiles=$(mktemp -d "${TMPDIR:-/tmp}/edulink-profiles.XXXXXX")
 export LLVM_PROFILE_FILE="$profiles/%p.profraw"
 
 step "schemathesis against a running server"
