@@ -173,9 +173,8 @@ struct SecurityServer: Sendable {
         )
     }
 
-    /// Stops the server, waits for it to finish, then removes its database and state folder.
     /// Stops the server (and its metrics listener) within `StartedServer.hangBound` each, a failure
-    /// of the test past that rather than a hung run, then closes the store.
+    /// of the test past that rather than a hung run, then removes its database and state folder.
     func stop() async {
         #expect(await started.stop(), "the server did not stop within \(StartedServer.hangBound)")
         if let metrics {
