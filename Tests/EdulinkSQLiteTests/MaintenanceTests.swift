@@ -218,6 +218,7 @@ struct MaintenanceTests {
                     "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
                     "v7-placements", "v8-onboarding", "v9-jobs", "v10-erasure",
                     "v11-saved-search-alerts", "v12-change-signals", "v13-open-listing-counts", "v14-search-covering",
+                    "v15-search-category",
                 ])
             #expect(status.rowCounts["organizations"] == 1)
             #expect(status.rowCounts["users"] == 1)
@@ -284,6 +285,8 @@ struct SyntheticDataTests {
                 #expect(page.count == 300)
                 #expect(try await store.search("intern").count == 300)
                 #expect(try await store.checkIntegrity().ok)
+                // Eight batches wrote eight segments at least; the generator ends with them merged.
+                #expect(try await store.searchIndexSegments() == 1)
                 return page.map { [$0.title, $0.location, "\($0.deadline)", "\(String(describing: $0.stipend))"] }
             }
         }

@@ -106,10 +106,33 @@ struct RelevanceWindowTests {
     }
 
     @Test(
+        "an employer's own listings with words count as many as their pages, whichever index drives the count",
+        arguments: [(examined: 4, query: "data"), (examined: 1_000, query: "data"), (examined: 4, query: "rare zebra")])
+    func ownListingsCount(examined: Int, query: String) async throws {
+        try await withTemporaryStore { base, _, _ in
+            let ids = try await Self.catalogue(base)
+            let organization = try #require(try await base.read { try $0.listing(ids[0]) }?.organizationID)
+            // A probe smaller than the match: the organization's listings are each tested against it.
+            let store = try Self.store(base, ranked: 2, examined: examined)
+            let filter = try ListingFilter(query: query)
+            let scope = ListingScope(
+                now: Fixtures.now, openOnly: false, viewer: .platform, organizationID: organization)
+            let total = try await store.read { try $0.countListings(filter, scope: scope) }
+            let paged = try await store.allPages(filter, scope: scope, pageSize: 3)
+            #expect(paged.count == total)
+            #expect(total > 0)
+            let other = ListingScope(
+                now: Fixtures.now, openOnly: false, viewer: .platform, organizationID: OrganizationID(rawValue: 9_999))
+            #expect(try await store.read { try $0.countListings(filter, scope: other) } == 0)
+        }
+    }
+
+    @Test(
         "a broad word with a very selective filter still finds every listing",
         arguments: [
             "data rare zebra category:design", "data category:design -data", "data category:design stipend>=90000",
-            "data org:acme", "data org:nobody", "zebra org:acme category:design",
+            "data org:acme", "data org:nobody", "zebra org:acme category:design", "category:design stipend>=90000",
+            "category:design,technology -zebra",
         ])
     func selectiveFilter(query: String) async throws {
         try await withTemporaryStore { base, _, _ in
@@ -166,7 +189,8 @@ struct RelevanceWindowTests {
     }
 
     @Test(
-        "org: naming a few organizations reads their listings by their index; naming many leaves the planner its walk")
+        "org: naming a few organizations reads their listings by their index; naming many walks the sort's index, or the ids newest first, and never sorts them"
+    )
     func organizationIndexByCount() async throws {
         try await withTemporaryStore { base, _, _ in
             _ = try await Self.catalogue(base)
@@ -188,6 +212,14 @@ struct RelevanceWindowTests {
                 #expect(
                     statements.contains { $0.contains("INDEXED BY listings_organization") } == byIndex,
                     "\(query)\n\(statements.joined(separator: "\n"))")
+                if !byIndex {
+                    // Many organizations: the sort's index (no words) or the ids newest first (the tail)
+                    // drive and stop after a page; nothing sorts every listing of the organizations.
+                    for (sql, plan) in try await small.searchQueryPlans(request)
+                    where sql.contains("organization_id IN") {
+                        #expect(!plan.joined(separator: "\n").contains("TEMP B-TREE FOR ORDER BY"), "\(sql)")
+                    }
+                }
                 let found = try await small.read { try $0.searchListings(request) }.items
                 #expect(found.count == 2, "\(query)")
             }

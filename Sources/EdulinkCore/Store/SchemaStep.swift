@@ -323,4 +323,26 @@ public enum SharedSchema {
             )
             """,
         ])
+
+    /// A search index keyed by the filters that narrow most, for searches that filter by category:
+    /// `category`, then `level`, `location_type` and the `stipend_kes` range, then every other column
+    /// the conditions test (`ListingConditions.indexedColumns`), so they are checked on its entries.
+    ///
+    /// - A count of filters without words (`remote:yes stipend>=20000 category:technology`) reads one
+    ///   category's entries instead of every open listing: 58 → 10 ms at a million listings (SQLite).
+    /// - With words, when the filters admit few listings (`data remote:yes stipend>=75000
+    ///   category:technology level:entry`: 780 of a million), SQLite's search lets it drive the count
+    ///   and the relevance tail, each listing tested against the match, instead of walking every
+    ///   match of `data` (388,168) for the few that pass (`ListingSearchSQL.NarrowIndex`).
+    public static let searchCategory = SchemaStep(
+        "v15-search-category",
+        [
+            "CREATE INDEX \(categoryIndex) ON listings("
+                + (categoryIndexKeys + ListingConditions.indexedColumns.filter { !categoryIndexKeys.contains($0) })
+                .joined(separator: ", ") + ")"
+        ])
+
+    /// The name of `searchCategory`'s index, for `INDEXED BY`.
+    public static let categoryIndex = "listings_published_category"
+    static let categoryIndexKeys = ["status", "category", "level", "location_type", "stipend_kes", "id"]
 }

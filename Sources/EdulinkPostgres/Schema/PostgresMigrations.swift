@@ -41,6 +41,7 @@ enum PostgresMigrations {
         Migration(identifier: ChangeSignalsV12.identifier, statements: ChangeSignalsV12.statements),
         Migration(identifier: OpenListingCountsV13.identifier, statements: OpenListingCountsV13.statements),
         Migration(identifier: SearchCoveringV14.identifier, statements: SearchCoveringV14.statements),
+        Migration(SharedSchema.searchCategory),
     ]
 
     /// Every migration identifier, oldest first.

@@ -41,6 +41,7 @@ enum Migrations {
         migrator.registerMigration(SearchCoveringV14.identifier) { db in
             for statement in SearchCoveringV14.statements { try db.execute(sql: statement) }
         }
+        register(SharedSchema.searchCategory, in: &migrator)
         return migrator
     }
 

@@ -13,7 +13,9 @@ import GRDB
 /// Speed: rows go in batches of `batchSize`, one `BEGIN IMMEDIATE` transaction per batch, through
 /// one prepared statement per table. The full-text triggers stay on: FTS5 buffers a batch's tokens
 /// in memory and writes one segment per commit, which measured as fast as dropping the triggers and
-/// rebuilding afterwards, and a crash midway leaves a consistent database. `ANALYZE` runs at the end.
+/// rebuilding afterwards, and a crash midway leaves a consistent database. At the end the full-text
+/// index is merged into one segment (``SQLiteStore/mergeSearchIndex()``, what `edulink db vacuum` does
+/// too) and `ANALYZE` runs.
 public struct SyntheticDataGenerator: Sendable {
     /// What was added.
     public struct Summary: Sendable, Equatable {
@@ -86,6 +88,7 @@ public struct SyntheticDataGenerator: Sendable {
             written += count
             progress(written)
         }
+        try await store.mergeSearchIndex()
         try await store.analyze()
         return Summary(organizations: organizations.count, listings: written)
     }
