@@ -159,7 +159,7 @@ struct CommandLineHarness {
 }
 
 /// A started `edulink` process whose output goes to files.
-struct RunningCommand {
+struct RunningCommand: Sendable {
     let process: ChildProcess
     let outputFile: URL
     let errorFile: URL
@@ -173,6 +173,28 @@ struct RunningCommand {
     /// running) when the waiting task is cancelled, e.g. by a test's time limit.
     func wait() async {
         await process.exited()
+    }
+
+    /// Sends SIGKILL as soon as `ready` holds for what it printed, watching from a thread of its own;
+    /// false when it exited first (or `bound` seconds passed). The watch must not be a task: on Swift's
+    /// cooperative pool (two threads on two cores) a task can wait behind other tests' work for longer
+    /// than the command takes to finish, and then there is nothing left to kill.
+    func kill(when ready: @escaping @Sendable (String) -> Bool, within bound: TimeInterval = 600) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let watcher = Thread {
+                let deadline = Date().addingTimeInterval(bound)
+                while process.isRunning && Date() < deadline {
+                    if ready(output()) {
+                        Glibc.kill(process.processIdentifier, SIGKILL)
+                        continuation.resume(returning: true)
+                        return
+                    }
+                    usleep(2_000)
+                }
+                continuation.resume(returning: false)
+            }
+            watcher.start()
+        }
     }
 
     func result() throws -> CommandResult {

@@ -95,15 +95,12 @@ struct ConcurrencyTests {
         ])
         try #require(setup.succeeded, "\(setup.standardError)")
         let command = try harness.start(["dev", "hammer", "--worker", "0", "--operations", "\(operations)"])
-        // Wait (bounded) until it has acknowledged some writes, then kill it mid-flight.
-        let deadline = Date().addingTimeInterval(600)  // a bound for a stuck process, not a speed limit
-        while Acknowledgements(command.output()).applied.count < 20 && command.process.isRunning
-            && Date() < deadline
-        {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        #expect(command.process.isRunning, "the hammer finished before it could be killed")
-        kill(command.process.processIdentifier, SIGKILL)
+        // Killed mid-flight, once it has acknowledged some writes.
+        let killed = await command.kill { Acknowledgements($0).applied.count >= 20 }
+        #expect(
+            killed,
+            "the hammer finished before it could be killed: \((try? command.result()).map { "status \($0.status): \($0.standardError.suffix(300))" } ?? "")"
+        )
         await command.wait()
         #expect(command.process.terminationReason == .uncaughtSignal)
         let acknowledged = Acknowledgements(command.output())
@@ -128,11 +125,10 @@ struct ConcurrencyTests {
         ])
         try #require(setup.succeeded, "\(setup.standardError)")
         let command = try harness.start(["dev", "hammer-placements", "--worker", "0", "--operations", "\(operations)"])
-        let deadline = Date().addingTimeInterval(600)  // a bound for a stuck process, not a speed limit
-        func acknowledged() -> (entries: [Int64: LogbookStatus], evaluations: [Int64]) {
+        @Sendable func acknowledged(_ output: String) -> (entries: [Int64: LogbookStatus], evaluations: [Int64]) {
             var entries: [Int64: LogbookStatus] = [:]
             var evaluations: [Int64] = []
-            for line in command.output().split(separator: "\n") {
+            for line in output.split(separator: "\n") {
                 let words = line.split(separator: " ").map(String.init)
                 guard words.first == "ack", words.count >= 4, let id = Int64(words[2]) else { continue }
                 if words[1] == "entry", let status = LogbookStatus(rawValue: words[3]) { entries[id] = status }
@@ -141,14 +137,14 @@ struct ConcurrencyTests {
             return (entries, evaluations)
         }
         // Past the first placement (its evaluations), then killed mid-flight.
-        while acknowledged().evaluations.count < 2 && command.process.isRunning && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        #expect(command.process.isRunning, "the hammer finished before it could be killed")
-        kill(command.process.processIdentifier, SIGKILL)
+        let killed = await command.kill { acknowledged($0).evaluations.count >= 2 }
+        #expect(
+            killed,
+            "the hammer finished before it could be killed: \((try? command.result()).map { "status \($0.status): \($0.standardError.suffix(300))" } ?? "")"
+        )
         await command.wait()
         #expect(command.process.terminationReason == .uncaughtSignal)
-        let acked = acknowledged()
+        let acked = acknowledged(command.output())
         #expect(acked.entries.count >= 52)
         #expect(acked.evaluations.count >= 2)
 

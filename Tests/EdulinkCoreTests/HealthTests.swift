@@ -95,6 +95,17 @@ struct HealthTests {
         #expect(AlertRules.evaluate([calm], open: [], at: raised) == ([], []))
     }
 
+    @Test("the write-ahead log's size is reported where the store measures it (SQLite), not as 0 on PostgreSQL")
+    func writeAheadLog() throws {
+        var status = try #require(Self.healthyInputs().database)
+        status.engine = "SQLite 3.40.1"
+        status.walSizeBytes = 4_096
+        #expect(status.measuredWriteAheadLogBytes == 4_096)
+        status.engine = "PostgreSQL 15.18"
+        status.walSizeBytes = 0
+        #expect(status.measuredWriteAheadLogBytes == nil)
+    }
+
     static func healthyInputs(backupAgeHours: Double = 1, freePercent: Double = 50) -> HealthInputs {
         let status = DatabaseStatus(
             location: "/tmp/x.sqlite", engine: "sqlite", schemaVersion: "v4-alerts", appliedMigrations: [],

@@ -15,6 +15,7 @@ public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
     public var appliedMigrations: [String]
     public var pendingMigrations: [String]
     public var sizeBytes: Int64
+    /// SQLite's write-ahead log file; 0 on PostgreSQL, which does not measure its WAL here.
     public var walSizeBytes: Int64
     public var rowCounts: [String: Int]
     public var lastIntegrityCheck: IntegrityReport?
@@ -35,6 +36,12 @@ public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
         self.rowCounts = rowCounts
         self.lastIntegrityCheck = lastIntegrityCheck
         self.lastBackup = lastBackup
+    }
+
+    /// The write-ahead log's size where the store measures it (SQLite), else nil: shown as
+    /// "0 bytes" on PostgreSQL it would say something false.
+    public var measuredWriteAheadLogBytes: Int64? {
+        engine.hasPrefix("SQLite") ? walSizeBytes : nil
     }
 }
 

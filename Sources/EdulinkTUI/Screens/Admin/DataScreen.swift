@@ -108,7 +108,8 @@ struct DataScreen {
             ),
             (
                 "Size",
-                "\(HealthFormat.bytes(Double(status.sizeBytes))) · WAL \(HealthFormat.bytes(Double(status.walSizeBytes)))",
+                HealthFormat.bytes(Double(status.sizeBytes))
+                    + (status.measuredWriteAheadLogBytes.map { " · WAL \(HealthFormat.bytes(Double($0)))" } ?? ""),
                 .text
             ),
         ]

@@ -39,7 +39,9 @@ struct DatabaseStatusCommand: AsyncParsableCommand {
             ? "none pending" : "pending: \(status.pendingMigrations.joined(separator: ", ")) — run 'edulink db migrate'"
         table.append(["schema", "\(status.schemaVersion) (\(status.appliedMigrations.count) applied, \(pending))"])
         table.append([
-            "size", "\(Format.bytes(status.sizeBytes)) (write-ahead log \(Format.bytes(status.walSizeBytes)))",
+            "size",
+            Format.bytes(status.sizeBytes)
+                + (status.measuredWriteAheadLogBytes.map { " (write-ahead log \(Format.bytes($0)))" } ?? ""),
         ])
         if let check = status.lastIntegrityCheck {
             table.append(["integrity", "\(check.ok ? "ok" : "PROBLEMS"), checked \(Format.time(check.checkedAt))"])
