@@ -197,6 +197,11 @@ struct RunningCommand: Sendable {
         }
     }
 
+    /// How it ended, for a failure's message: its status and the end of its standard error.
+    var ending: String {
+        (try? result()).map { "status \($0.status): \($0.standardError.suffix(300))" } ?? "still running"
+    }
+
     func result() throws -> CommandResult {
         CommandResult(
             status: process.terminationStatus, standardOutput: output(),

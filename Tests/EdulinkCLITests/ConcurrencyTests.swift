@@ -97,10 +97,7 @@ struct ConcurrencyTests {
         let command = try harness.start(["dev", "hammer", "--worker", "0", "--operations", "\(operations)"])
         // Killed mid-flight, once it has acknowledged some writes.
         let killed = await command.kill { Acknowledgements($0).applied.count >= 20 }
-        #expect(
-            killed,
-            "the hammer finished before it could be killed: \((try? command.result()).map { "status \($0.status): \($0.standardError.suffix(300))" } ?? "")"
-        )
+        #expect(killed, "the hammer finished before it could be killed: \(command.ending)")
         await command.wait()
         #expect(command.process.terminationReason == .uncaughtSignal)
         let acknowledged = Acknowledgements(command.output())
@@ -138,10 +135,7 @@ struct ConcurrencyTests {
         }
         // Past the first placement (its evaluations), then killed mid-flight.
         let killed = await command.kill { acknowledged($0).evaluations.count >= 2 }
-        #expect(
-            killed,
-            "the hammer finished before it could be killed: \((try? command.result()).map { "status \($0.status): \($0.standardError.suffix(300))" } ?? "")"
-        )
+        #expect(killed, "the hammer finished before it could be killed: \(command.ending)")
         await command.wait()
         #expect(command.process.terminationReason == .uncaughtSignal)
         let acked = acknowledged(command.output())

@@ -154,13 +154,13 @@ struct ListingSearchSQL {
             if let match, let narrowIndex {
                 "FROM listings AS l INDEXED BY \(narrowIndex.name) "
                     + whereClause(
-                        (narrowIndex == .category ? categoryIndexConditions() : conditions) + [membershipTest(match)])
+                        conditions(through: narrowIndex) + [membershipTest(match)])
             } else if let match {
                 "\(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
             } else if filtersByCategory && !organizationScoped {
                 // The categories' entries, at most all of them; without statistics (`ANALYZE`) the
                 // planner reads the `stipend>=` range of every category instead (64 ms against 10).
-                "FROM listings AS l INDEXED BY \(NarrowIndex.category.name) \(whereClause(categoryIndexConditions()))"
+                "FROM listings AS l INDEXED BY \(NarrowIndex.category.name) \(whereClause(conditions(through: .category)))"
             } else {
                 "FROM listings AS l \(whereClause(conditions))"
             }
@@ -185,20 +185,20 @@ struct ListingSearchSQL {
             }
         case .category:
             guard filtersByCategory else { return nil }
-            rows = whereClause(categoryIndexConditions())
+            rows = whereClause(conditions(through: .category))
         }
         return """
             SELECT count(*) FROM (SELECT 1 FROM listings AS l INDEXED BY \(index.name) \(rows) LIMIT \(bind(limit)))
             """
     }
 
-    /// The ids of the listings below `below` that the narrow index holds and the filters admit,
+    /// The ids of the listings below `below` that the category index holds and the filters admit,
     /// newest first (at most ``fewListings``: the index was chosen for it).
-    mutating func narrowCandidatesSQL(_ index: NarrowIndex, below: Int64) -> String {
-        let narrowed = index == .category ? categoryIndexConditions() : conditions
+    mutating func categoryCandidatesSQL(below: Int64) -> String {
+        let narrowed = conditions(through: .category) + ["l.id < \(bind(below))"]
         return """
-            SELECT l.id FROM listings AS l INDEXED BY \(index.name)
-            \(whereClause(narrowed + ["l.id < \(bind(below))"]))
+            SELECT l.id FROM listings AS l INDEXED BY \(NarrowIndex.category.name)
+            \(whereClause(narrowed))
             ORDER BY l.id DESC
             """
     }
@@ -213,11 +213,12 @@ struct ListingSearchSQL {
             """
     }
 
-    /// The conditions for statements the category index drives, with every level and location type
-    /// the filters leave open named (the columns are never NULL and hold only those values): the
-    /// index then seeks the stipend range under each, not every entry of the categories
+    /// The conditions for statements `index` drives. Through the category index every level and
+    /// location type the filters leave open is named (the columns are never NULL and hold only those
+    /// values): the index then seeks the stipend range under each, not every entry of the categories
     /// (`remote:yes stipend>=20000 category:technology` reads 10,284 entries, not 83,466).
-    private mutating func categoryIndexConditions() -> [String] {
+    private mutating func conditions(through index: NarrowIndex) -> [String] {
+        guard index == .category else { return conditions }
         var all = conditions
         if !openLevels.isEmpty { all.append("l.level IN (\(openLevels.map { bind($0) }.joined(separator: ", ")))") }
         if !openLocationTypes.isEmpty {
@@ -288,7 +289,8 @@ struct ListingSearchSQL {
     /// the benchmark on a database where only that index had no statistics).
     private var sortDrivenFrom: String {
         byOrganizationIndex
-            ? "FROM listings AS l INDEXED BY listings_organization" : "FROM listings AS l INDEXED BY \(sortIndex)"
+            ? "FROM listings AS l INDEXED BY \(NarrowIndex.organization.name)"
+            : "FROM listings AS l INDEXED BY \(sortIndex)"
     }
 
     /// The browse index of the sort (``SearchCoveringV14``).
@@ -357,7 +359,7 @@ struct ListingSearchSQL {
     /// choose, the planner sorted every open listing by id after testing it against the match); for
     /// "new since", the planner's range of `published_at`.
     private var tailIndex: String? {
-        if byOrganizationIndex { return "listings_organization" }
+        if byOrganizationIndex { return NarrowIndex.organization.name }
         return organizationScoped ? SearchCoveringV14.byID : nil
     }
 
@@ -551,7 +553,7 @@ extension SQLiteSession {
     /// share, not all of them. A long prefix is tested in one batch (its match is built as a set for
     /// each statement).
     private func narrowTail(_ query: inout ListingSearchSQL, below: Int64, limit: Int) throws -> [Row] {
-        let candidatesSQL = query.narrowCandidatesSQL(.category, below: below)
+        let candidatesSQL = query.categoryCandidatesSQL(below: below)
         searchTrace?.record(query.literalSQL(candidatesSQL))
         let candidates = try Int64.fetchAll(
             db.cachedStatement(sql: candidatesSQL), arguments: query.arguments(for: candidatesSQL))
