@@ -99,6 +99,11 @@ final class PostgresChangeListener: ChangeSignal {
                     self.setListening(true)
                     logger.debug("listening for changes")
                     try await withThrowingTaskGroup(of: Void.self) { group in
+                        // Whichever way the listening ends, its connection closes before the group
+                        // awaits the other child: the notifications may not heed cancellation, and
+                        // closing the connection after `listen` returned would wait on them forever
+                        // (a heartbeat that failed on a terminated backend once left it so for good).
+                        defer { Self.close(opened) }
                         group.addTask {
                             for try await notification in notifications { self.changed(notification.payload) }
                         }
