@@ -85,6 +85,7 @@ final class PostgresChangeListener: ChangeSignal {
 
     private func run(connect: @Sendable () async throws -> PostgresConnection, logger: Logger) async {
         var delay: Duration = .milliseconds(100)
+        var lost = false
         while !Task.isCancelled {
             do {
                 let opened = try await connect()
@@ -97,7 +98,11 @@ final class PostgresChangeListener: ChangeSignal {
                 }
                 try await opened.listen(on: ChangeSignalsV12.channel) { notifications in
                     self.setListening(true)
-                    logger.debug("listening for changes")
+                    if lost {
+                        logger.info("listening for changes again")
+                    } else {
+                        logger.debug("listening for changes")
+                    }
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         // Whichever way the listening ends, its connection closes before the group
                         // awaits the other child: the notifications may not heed cancellation, and
@@ -125,6 +130,7 @@ final class PostgresChangeListener: ChangeSignal {
                 }
             }
             setListening(false)
+            lost = true
             guard !Task.isCancelled else { return }
             try? await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(5))

@@ -106,6 +106,31 @@ struct HealthTests {
         #expect(status.measuredWriteAheadLogBytes == nil)
     }
 
+    @Test("the database check shows the WAL and the search index's segments only where the store measures them")
+    func measuredDatabaseFigures() throws {
+        var inputs = Self.healthyInputs()
+        var status = try #require(inputs.database)
+        status.engine = "SQLite 3.40.1"
+        status.walSizeBytes = 8_192
+        status.searchIndexSegments = 3
+        inputs.database = status
+        let sqlite = try #require(HealthAssessment.report(inputs).check(.database))
+        #expect(sqlite.figure("WAL")?.value == 8_192)
+        #expect(sqlite.figure("Search index segments")?.value == 3)
+        #expect(sqlite.figure("Search index segments")?.status == .ok)
+        status.engine = "PostgreSQL 15.18"
+        status.walSizeBytes = 0
+        status.searchIndexSegments = nil
+        inputs.database = status
+        let postgres = try #require(HealthAssessment.report(inputs).check(.database))
+        #expect(postgres.figure("WAL") == nil)
+        #expect(postgres.figure("Search index segments") == nil)
+        #expect(postgres.figure("Size")?.value == Double(1 << 20))
+        #expect(HealthFormat.segments(0) == "empty")
+        #expect(HealthFormat.segments(1) == "1 segment")
+        #expect(HealthFormat.segments(12) == "12 segments")
+    }
+
     static func healthyInputs(backupAgeHours: Double = 1, freePercent: Double = 50) -> HealthInputs {
         let status = DatabaseStatus(
             location: "/tmp/x.sqlite", engine: "sqlite", schemaVersion: "v4-alerts", appliedMigrations: [],

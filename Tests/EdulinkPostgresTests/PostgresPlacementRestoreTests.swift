@@ -55,6 +55,7 @@ struct PostgresPlacementRestoreTests {
                 try DemoSeeder.loadBundledDataset(), into: store, transport: NowhereTransport())
             #expect(counts.jobs.listingsClosed > 0 && counts.jobs.savedSearchAlerts > 0)
             #expect(counts.jobs.messagesDelivered > 0)
+            #expect(counts.jobs.searchIndexSegmentsMerged == 0)  // GIN: nothing of the kind to merge
             let service = EdulinkService(
                 environment: ServiceEnvironment(
                     store: store, clock: clock, hasher: BcryptHasher(cost: 4),

@@ -334,6 +334,9 @@ struct DemoPlacementsTests {
             #expect(counts.jobs.remindersSent > 0)
             #expect(counts.jobs.savedSearchAlerts > 0)
             #expect(counts.jobs.messagesDelivered > 0 && counts.jobs.messagesFailed == 0)
+            // The import's full-text segments, merged as the jobs' upkeep would have.
+            #expect(counts.jobs.searchIndexSegmentsMerged > 0)
+            #expect(try await store.searchIndexSegments() == 1)
             let service = EdulinkService(
                 environment: ServiceEnvironment(
                     store: store, clock: clock, hasher: BcryptHasher(cost: 4),

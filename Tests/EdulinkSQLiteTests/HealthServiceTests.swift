@@ -333,6 +333,39 @@ struct HealthServiceTests {
 
 @Suite("Scheduled jobs evaluate the health checks", .timeLimit(.minutes(10)))
 struct JobsHealthTests {
+    @Test("the scheduled jobs merge the segments a live search index gathers; the health report counts them")
+    func jobsTidyTheSearchIndex() async throws {
+        try await withTemporaryStore { store, folder, clock in
+            let world = try await HealthWorld(store: store, folder: folder, clock: clock)
+            let (organization, employer) = try await Fixtures.employer(store)
+            // One listing per write transaction, as a server adds them: a segment each, until FTS5
+            // merges four on a level.
+            for index in 0..<24 {
+                _ = try await store.write { session in
+                    try session.insertListing(
+                        Fixtures.listing(
+                            organization: organization, createdBy: employer, title: "Upkeep Intern \(index)"))
+                }
+            }
+            let live = try await store.searchIndexSegments()
+            #expect(live > 4)
+            let health = try await world.service.acting(as: world.admin).healthReport()
+            #expect(health.check(.database)?.figure("Search index segments")?.value == Double(live))
+
+            let report = try await world.service.runScheduledJobs(transport: DiscardingTransport())
+            #expect(report.searchIndexSegmentsMerged == live - (try await store.searchIndexSegments()))
+            #expect(report.searchIndexSegmentsMerged > 0)
+            #expect(try await store.searchIndexSegments() <= 3)
+            #expect(report.summary.contains("\(report.searchIndexSegmentsMerged) search index segments merged"))
+            #expect(try await store.search("upkeep").count == 24)
+            #expect(try await store.checkIntegrity().ok)
+            // Nothing left to merge: the next run merges none.
+            #expect(
+                try await world.service.runScheduledJobs(transport: DiscardingTransport()).searchIndexSegmentsMerged
+                    == 0)
+        }
+    }
+
     @Test func jobsRunRaisesAndClearsAlertsWithoutTheHealthTab() async throws {
         try await withTemporaryStore { store, folder, clock in
             let world = try await HealthWorld(store: store, folder: folder, clock: clock)

@@ -19,6 +19,49 @@ struct MaintenanceTests {
         }
     }
 
+    @Test("tidying the search index merges a live index's segments and changes no answer; a merged one is left alone")
+    func tidySearchIndex() async throws {
+        try await withTemporaryStore { store, folder, _ in
+            _ = try await SyntheticDataGenerator(batchSize: 40).generate(listings: 200, seed: 3, into: store)
+            #expect(
+                try await store.tidySearchIndex(pages: 10_000)
+                    == SearchIndexTidy(segmentsBefore: 1, segmentsAfter: 1, complete: true))
+            // Edits one per write transaction, as a live server makes them (another connection, as
+            // another process would).
+            let writer = try DatabaseQueue(path: folder.appendingPathComponent("edulink.sqlite").path)
+            let ids = try await writer.read {
+                try Int64.fetchAll($0, sql: "SELECT id FROM listings ORDER BY id LIMIT 30")
+            }
+            for id in ids {
+                try await writer.write {
+                    try $0.execute(sql: "UPDATE listings SET title = title || ' upkeep' WHERE id = ?", arguments: [id])
+                }
+            }
+            try writer.close()
+            let live = try await store.searchIndexSegments()
+            #expect(live > 4)
+            #expect(try await store.status().searchIndexSegments == live)
+            let interns = try await store.search("intern").map(\.id)
+            #expect(interns.count == 200)
+            // No pages to spend: nothing merged.
+            #expect(
+                try await store.tidySearchIndex(pages: 0)
+                    == SearchIndexTidy(segmentsBefore: live, segmentsAfter: live, complete: false))
+
+            let tidy = try #require(try await store.tidySearchIndex(pages: 100_000))
+            #expect(tidy.segmentsBefore == live)
+            #expect(tidy.merged > 0)
+            #expect(tidy.segmentsAfter <= 4, "one segment per level at most: \(tidy)")
+            #expect(tidy.complete)
+            let again = try #require(try await store.tidySearchIndex(pages: 100_000))
+            #expect(again.merged == 0 && again.complete)
+            #expect(try await store.searchIndexSegments() == tidy.segmentsAfter)
+            #expect(try await store.search("intern").map(\.id) == interns)
+            #expect(Set(try await store.search("upkeep").map(\.id.rawValue)) == Set(ids))
+            #expect(try await store.checkIntegrity().ok)
+        }
+    }
+
     @Test("opening a database that needs migrating backs it up first, verified; a fresh or current one is not")
     func backupBeforeMigrating() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edulink-premigrate-\(UUID())")

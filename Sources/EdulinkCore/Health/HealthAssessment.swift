@@ -95,16 +95,21 @@ public enum HealthAssessment {
         var summary =
             "\(status.engine), schema \(status.schemaVersion), \(HealthFormat.bytes(Double(status.sizeBytes)))"
         if pending > 0 { summary += ", \(pending) pending migration\(pending == 1 ? "" : "s")" }
-        return HealthCheck(
-            name: .database, summary: summary,
-            figures: [
-                condition("Unreachable", .databaseUnreachable, holds: false),
-                HealthFigure(label: "Round trip", value: inputs.roundTripMilliseconds, unit: "ms"),
-                HealthFigure(label: "Size", value: Double(status.sizeBytes), unit: "B"),
-                HealthFigure(label: "WAL", value: Double(status.walSizeBytes), unit: "B"),
-                condition(
-                    "Pending migrations", .pendingMigrations, holds: pending > 0, value: Double(pending)),
-            ])
+        var figures = [
+            condition("Unreachable", .databaseUnreachable, holds: false),
+            HealthFigure(label: "Round trip", value: inputs.roundTripMilliseconds, unit: "ms"),
+            HealthFigure(label: "Size", value: Double(status.sizeBytes), unit: "B"),
+        ]
+        // Only what the store measures: a PostgreSQL WAL of "0 B" would say something false.
+        if let wal = status.measuredWriteAheadLogBytes {
+            figures.append(HealthFigure(label: "WAL", value: Double(wal), unit: "B"))
+        }
+        if let segments = status.searchIndexSegments {
+            figures.append(HealthFigure(label: "Search index segments", value: Double(segments), unit: ""))
+        }
+        figures.append(
+            condition("Pending migrations", .pendingMigrations, holds: pending > 0, value: Double(pending)))
+        return HealthCheck(name: .database, summary: summary, figures: figures)
     }
 
     static func integrity(_ inputs: HealthInputs) -> HealthCheck {

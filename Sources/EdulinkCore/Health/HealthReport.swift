@@ -142,6 +142,15 @@ public enum HealthFormat {
         String(format: "%.\(decimals)f", value)
     }
 
+    /// A full-text index's segment count: "empty", "1 segment", "12 segments".
+    public static func segments(_ count: Int) -> String {
+        switch count {
+        case ...0: "empty"
+        case 1: "1 segment"
+        default: "\(count) segments"
+        }
+    }
+
     public static func bytes(_ value: Double) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]
         var size = value

@@ -28,11 +28,14 @@ public struct JobReport: Sendable, Equatable, Codable {
     public var savedSearchAlerts: Int
     /// Health alerts this run raised (each told to every admin).
     public var alertsRaised: Int
+    /// Segments of the full-text index merged into others (SQLite; ``tidySearchIndex()``).
+    public var searchIndexSegmentsMerged: Int
 
     public init(
         listingsClosed: Int = 0, remindersSent: Int = 0, messagesDelivered: Int = 0, messagesFailed: Int = 0,
         alertsOpen: Int = 0, placementsStarted: Int = 0, placementsCompleted: Int = 0, placementReminders: Int = 0,
-        offersExpired: Int = 0, rowsPruned: Int = 0, savedSearchAlerts: Int = 0, alertsRaised: Int = 0
+        offersExpired: Int = 0, rowsPruned: Int = 0, savedSearchAlerts: Int = 0, alertsRaised: Int = 0,
+        searchIndexSegmentsMerged: Int = 0
     ) {
         self.listingsClosed = listingsClosed
         self.remindersSent = remindersSent
@@ -46,6 +49,7 @@ public struct JobReport: Sendable, Equatable, Codable {
         self.rowsPruned = rowsPruned
         self.savedSearchAlerts = savedSearchAlerts
         self.alertsRaised = alertsRaised
+        self.searchIndexSegmentsMerged = searchIndexSegmentsMerged
     }
 }
 
@@ -57,7 +61,8 @@ extension JobReport {
             (savedSearchAlerts, "saved-search alerts"), (placementsStarted, "placements started"),
             (placementsCompleted, "placements completed"), (placementReminders, "placement reminders"),
             (messagesDelivered, "messages delivered"), (messagesFailed, "messages failed"),
-            (rowsPruned, "old rows deleted"), (alertsRaised, "health alerts raised"),
+            (rowsPruned, "old rows deleted"), (searchIndexSegmentsMerged, "search index segments merged"),
+            (alertsRaised, "health alerts raised"),
         ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return parts.isEmpty ? "nothing to do" : parts.joined(separator: ", ")
     }
@@ -67,9 +72,10 @@ extension EdulinkService {
     /// Runs every periodic job once: close expired listings, expire offers, remind students of saved
     /// listings' deadlines, tell them of their saved searches' new matches, the placement passes,
     /// deliver due outbox messages (those just queued included), prune what the retention no longer
-    /// keeps, then evaluate the health checks so that alerts are raised (and told to every admin,
-    /// whose messages go out at once) and cleared even when no admin has the Health tab open. Safe to
-    /// run often and from several processes: a second run right after the first finds nothing to do.
+    /// keeps, merge the search index's segments a bounded step, then evaluate the health checks so
+    /// that alerts are raised (and told to every admin, whose messages go out at once) and cleared
+    /// even when no admin has the Health tab open. Safe to run often and from several processes: a
+    /// second run right after the first finds nothing to do.
     public func runScheduledJobs(transport: (any OutboxTransport)?) async throws -> JobReport {
         var report = JobReport()
         report.listingsClosed = try await closeExpiredListings()
@@ -82,6 +88,7 @@ extension EdulinkService {
             (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
         }
         report.rowsPruned = try await pruneExpired().values.reduce(0, +)
+        report.searchIndexSegmentsMerged = try await tidySearchIndex()
         let health = await evaluateAlerts()
         report.alertsOpen = health.report.alerts.count
         report.alertsRaised = health.raised
@@ -121,6 +128,18 @@ extension EdulinkService {
             }
             throw error
         }
+    }
+
+    /// Pages of merge work one run gives the search index: a server runs the jobs every minute, so
+    /// this bounds the write lock the merge takes to about a second a minute, in steps of
+    /// milliseconds, and a live index stays at a handful of segments.
+    public static let searchIndexPagesPerRun = 10_000
+
+    /// Merges the search index's segments by at most ``searchIndexPagesPerRun`` pages of work (on
+    /// stores that have such segments); how many segments went.
+    func tidySearchIndex() async throws -> Int {
+        guard let maintenance = environment.operations?.maintenance else { return 0 }
+        return try await maintenance.tidySearchIndex(pages: Self.searchIndexPagesPerRun)?.merged ?? 0
     }
 
     /// The newest runs of the server's scheduler (admins and the local operator).

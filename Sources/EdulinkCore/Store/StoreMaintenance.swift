@@ -20,11 +20,14 @@ public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
     public var rowCounts: [String: Int]
     public var lastIntegrityCheck: IntegrityReport?
     public var lastBackup: BackupRecord?
+    /// How many segments SQLite's full-text index is in (each lookup seeks every one; the scheduled
+    /// jobs merge them, ``StoreMaintenance/tidySearchIndex(pages:)``); nil on PostgreSQL.
+    public var searchIndexSegments: Int?
 
     public init(
         location: String, engine: String, schemaVersion: String, appliedMigrations: [String],
         pendingMigrations: [String], sizeBytes: Int64, walSizeBytes: Int64, rowCounts: [String: Int],
-        lastIntegrityCheck: IntegrityReport?, lastBackup: BackupRecord?
+        lastIntegrityCheck: IntegrityReport?, lastBackup: BackupRecord?, searchIndexSegments: Int? = nil
     ) {
         self.location = location
         self.engine = engine
@@ -36,6 +39,7 @@ public struct DatabaseStatus: Sendable, Equatable, Hashable, Codable {
         self.rowCounts = rowCounts
         self.lastIntegrityCheck = lastIntegrityCheck
         self.lastBackup = lastBackup
+        self.searchIndexSegments = searchIndexSegments
     }
 
     /// The write-ahead log's size where the store measures it (SQLite), else nil: shown as
@@ -74,6 +78,28 @@ public protocol StoreMaintenance: Sendable {
     /// many recorded snapshots went.
     func pruneBackups(in directory: URL, keepDays: Int, keeping: BackupID?) async throws -> Int
     func vacuum() async throws
+    /// Merges the full-text index's segments by at most about `pages` pages of work, in steps short
+    /// enough that writers wait milliseconds, not seconds; nil where the store keeps its index
+    /// otherwise (PostgreSQL's GIN index is tidied by autovacuum).
+    func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy?
     func analyze() async throws
     func reindex() async throws
+}
+
+/// What one ``StoreMaintenance/tidySearchIndex(pages:)`` did: the full-text index's segments before
+/// and after, and whether any merging is left for the next one (a big merge takes several).
+public struct SearchIndexTidy: Sendable, Equatable, Codable {
+    public var segmentsBefore: Int
+    public var segmentsAfter: Int
+    /// Nothing is left to merge (FTS5 said so); false when the pages ran out first (more may be left).
+    public var complete: Bool
+
+    public init(segmentsBefore: Int, segmentsAfter: Int, complete: Bool) {
+        self.segmentsBefore = segmentsBefore
+        self.segmentsAfter = segmentsAfter
+        self.complete = complete
+    }
+
+    /// How many segments went (merged into others).
+    public var merged: Int { max(segmentsBefore - segmentsAfter, 0) }
 }

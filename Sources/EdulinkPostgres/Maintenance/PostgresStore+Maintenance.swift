@@ -109,6 +109,9 @@ extension PostgresStore {
         try await command("VACUUM (ANALYZE)")
     }
 
+    /// Nothing to do: the GIN index's pending entries are merged by autovacuum (and `vacuum()`).
+    public func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy? { nil }
+
     /// Refreshes the query planner's statistics.
     public func analyze() async throws {
         try await command("ANALYZE")

@@ -31,7 +31,8 @@ extension SQLiteStore {
                     lastBackup: hasBackups
                         ? try SQLiteSession(db).fetchOne(
                             "SELECT * FROM backups ORDER BY created_at DESC, id DESC LIMIT 1", [], Rows.backupRecord)
-                        : nil)
+                        : nil,
+                    searchIndexSegments: try Self.searchIndexSegments(db))
             }
         }
     }
@@ -90,13 +91,50 @@ extension SQLiteStore {
     /// How many segments the full-text index has (1 after `mergeSearchIndex()` or `vacuum()`).
     public func searchIndexSegments() async throws -> Int {
         try await mapErrors {
-            try await pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM listings_fts_idx") ?? 0
-            }
+            try await pool.read { db in try Self.searchIndexSegments(db) ?? 0 }
         }
     }
 
     private static let mergeSearchIndexSQL = "INSERT INTO listings_fts(listings_fts) VALUES('optimize')"
+
+    /// Merges the full-text index's segments a step at a time, for the scheduled jobs: a live index
+    /// gathers them again (every write transaction adds one; FTS5 merges a level only once four are
+    /// there, so an index in use keeps 10 to 25), and each lookup seeks every segment.
+    ///
+    /// Each step is FTS5's incremental `merge` of about ``tidyStepPages`` pages in a write
+    /// transaction of its own, so a writer waits for one step, never for the whole merge (the
+    /// `optimize` of `mergeSearchIndex()` holds the lock for 7.5 s at a million listings). With
+    /// `usermerge` at 2, any two segments on one level merge, so the index keeps one per level
+    /// (a handful), and the big segment is rewritten only when the small ones have grown to its
+    /// level. Stops after about `pages` pages or when nothing is left to merge.
+    public func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy? {
+        let before = try await searchIndexSegments()
+        guard before > 1 else { return SearchIndexTidy(segmentsBefore: before, segmentsAfter: before, complete: true) }
+        let complete = try await mapErrors {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT INTO listings_fts(listings_fts, rank) VALUES('usermerge', 2)")
+            }
+            var done = 0
+            while done < pages {
+                let merged = try await pool.writeWithoutTransaction { db in
+                    let changes = db.totalChangesCount
+                    try db.execute(
+                        sql: "INSERT INTO listings_fts(listings_fts, rank) VALUES('merge', ?)",
+                        arguments: [Self.tidyStepPages])
+                    // FTS5's documented signal: fewer than two changes means there was nothing to merge.
+                    return db.totalChangesCount - changes >= 2
+                }
+                guard merged else { return true }
+                done += Self.tidyStepPages
+            }
+            return false
+        }
+        return SearchIndexTidy(
+            segmentsBefore: before, segmentsAfter: try await searchIndexSegments(), complete: complete)
+    }
+
+    /// Pages of merge work per write transaction of `tidySearchIndex(pages:)`.
+    static let tidyStepPages = 200
 
     /// Refreshes the query planner's statistics (`ANALYZE`, then `PRAGMA optimize`).
     public func analyze() async throws {
@@ -136,6 +174,12 @@ extension SQLiteStore {
             problems.append("… and \(foreignKeys.count - 100) more missing references")
         }
         return problems
+    }
+
+    /// The full-text index's segments, nil before the schema has the index.
+    static func searchIndexSegments(_ db: Database) throws -> Int? {
+        guard try db.tableExists("listings_fts_idx") else { return nil }
+        return try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM listings_fts_idx") ?? 0
     }
 
     static func lastIntegrityReport(_ db: Database) throws -> IntegrityReport? {

@@ -1,3 +1,4 @@
+import EdulinkCore
 import Foundation
 
 /// Machine output: pretty-printed JSON with sorted keys, snake_case names and ISO-8601 dates, so
@@ -75,9 +76,7 @@ enum Format {
     }
 
     /// `1.2 MB`.
-    static func bytes(_ count: Int64) -> String {
-        ByteCountFormatter.string(fromByteCount: count, countStyle: .file)
-    }
+    static func bytes(_ count: Int64) -> String { HealthFormat.bytes(Double(count)) }
 
     /// Cuts `text` to `width` characters with an ellipsis.
     static func truncated(_ text: String, _ width: Int) -> String {

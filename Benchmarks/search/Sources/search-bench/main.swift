@@ -8,6 +8,17 @@ import Foundation
 //                                                       countListings (Browse's total)
 // search-bench statements DB QUERY                   -- the first page's SQL, one statement a line,
 //                                                       after a line with the FTS5 match (or empty)
+// search-bench browse DB QUERY...                   -- each query typed a letter at a time, as
+//                                                       Browse asks: per key, the first page (100
+//                                                       rows) and its first listing, beside the count
+//                                                       (both at once, as the app's two effects run;
+//                                                       SERIAL=1 one after the other), each key once
+//                                                       (nothing repeated: cold as typing finds it);
+//                                                       INSTITUTION=ID searches as a student of it
+// search-bench tidy DB PAGES                         -- the scheduled jobs' search index upkeep
+//                                                       (tidySearchIndex, PAGES a run, 10,000 as the
+//                                                       jobs give) run after run until nothing merges:
+//                                                       per run its time and the segments left
 
 func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
@@ -86,6 +97,83 @@ case "search":
                 + "\(format(raw.median)) | \(format(raw.p99)) | \(format(searched.median / raw.median)) | "
                 + "\(format(searched.p99 / raw.p99)) | \(format(counted.median)) | \(format(counted.p99)) |")
     }
+case "tidy":
+    let store = try SQLiteStore(path: path, migrate: false)
+    let pages =
+        arguments.count > 3
+        ? Int(arguments[3]) ?? EdulinkService.searchIndexPagesPerRun : EdulinkService.searchIndexPagesPerRun
+    print("segments at the start: \(try await store.searchIndexSegments())")
+    var times: [Double] = []
+    let started = clock.now
+    while true {
+        let start = clock.now
+        guard let tidy = try await store.tidySearchIndex(pages: pages) else { break }
+        times.append(milliseconds(clock.now - start))
+        if times.count % 10 == 1 || tidy.complete {
+            print(
+                "run \(times.count): \(tidy.segmentsBefore) → \(tidy.segmentsAfter) segments, "
+                    + String(format: "%.0f ms", times.last ?? 0))
+        }
+        if tidy.complete { break }
+    }
+    let sorted = times.sorted()
+    print(
+        "runs \(times.count): median \(String(format: "%.0f", percentile(sorted, 0.5))) ms, max \(String(format: "%.0f", sorted.last ?? 0)) ms; "
+            + "total \(clock.now - started); segments at the end: \(try await store.searchIndexSegments())")
+case "browse":
+    let store = try SQLiteStore(path: path, migrate: false)
+    let serial = ProcessInfo.processInfo.environment["SERIAL"] == "1"
+    let institution = ProcessInfo.processInfo.environment["INSTITUTION"].flatMap { Int64($0) }.map {
+        InstitutionID(rawValue: $0)
+    }
+    let browseScope = ListingScope(now: scope.now, viewer: .member(of: institution))
+    func format(_ value: Duration) -> String { String(format: "%.2f", milliseconds(value)) }
+    print("| typed | page + first listing | count | both |")
+    print("|---|---:|---:|---:|")
+    var pages: [Double] = []
+    var counts: [Double] = []
+    var both: [Double] = []
+    for query in arguments.dropFirst(3) {
+        var typed = ""
+        for character in query {
+            typed.append(character)
+            guard let filter = try? ListingFilter(query: typed) else { continue }
+            let request = ListingSearchRequest(filter: filter, scope: browseScope, limit: 100)
+            @Sendable func page() async throws -> Duration {
+                let start = clock.now
+                let found = try await store.read { try $0.searchListings(request) }
+                if let first = found.items.first { _ = try await store.read { try $0.listing(first.id) } }
+                return clock.now - start
+            }
+            @Sendable func count() async throws -> Duration {
+                let start = clock.now
+                _ = try await store.read {
+                    try $0.countListings(filter, scope: browseScope, upTo: ListingCount.limit + 1)
+                }
+                return clock.now - start
+            }
+            let start = clock.now
+            let (paged, counted): (Duration, Duration)
+            if serial {
+                paged = try await page()
+                counted = try await count()
+            } else {
+                async let pagedAsync = page()
+                async let countedAsync = count()
+                (paged, counted) = try await (pagedAsync, countedAsync)
+            }
+            let elapsed = clock.now - start
+            pages.append(milliseconds(paged))
+            counts.append(milliseconds(counted))
+            both.append(milliseconds(elapsed))
+            print("| `\(typed)` | \(format(paged)) | \(format(counted)) | \(format(elapsed)) |")
+        }
+    }
+    func summary(_ values: [Double]) -> String {
+        let sorted = values.sorted()
+        return String(format: "%.2f / %.2f", percentile(sorted, 0.5), percentile(sorted, 0.99))
+    }
+    print("| **median / p99 of \(both.count) keys** | \(summary(pages)) | \(summary(counts)) | \(summary(both)) |")
 default:
     FileHandle.standardError.write(Data("unknown command \(arguments[1])\n".utf8))
     exit(2)

@@ -109,7 +109,8 @@ struct DataScreen {
             (
                 "Size",
                 HealthFormat.bytes(Double(status.sizeBytes))
-                    + (status.measuredWriteAheadLogBytes.map { " · WAL \(HealthFormat.bytes(Double($0)))" } ?? ""),
+                    + (status.measuredWriteAheadLogBytes.map { " · WAL \(HealthFormat.bytes(Double($0)))" } ?? "")
+                    + (status.searchIndexSegments.map { " · search index \(HealthFormat.segments($0))" } ?? ""),
                 .text
             ),
         ]

@@ -43,6 +43,10 @@ struct DatabaseStatusCommand: AsyncParsableCommand {
             Format.bytes(status.sizeBytes)
                 + (status.measuredWriteAheadLogBytes.map { " (write-ahead log \(Format.bytes($0)))" } ?? ""),
         ])
+        if let segments = status.searchIndexSegments {
+            let tidy = segments > 1 ? " (the scheduled jobs keep them few; 'edulink db vacuum' makes one)" : ""
+            table.append(["search index", HealthFormat.segments(segments) + tidy])
+        }
         if let check = status.lastIntegrityCheck {
             table.append(["integrity", "\(check.ok ? "ok" : "PROBLEMS"), checked \(Format.time(check.checkedAt))"])
         } else {
