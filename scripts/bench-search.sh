@@ -50,7 +50,8 @@ if [ -z "${COMPARE:-}" ]; then
 
 fi
 
-ORG="$(sqlite3 "$DB" "SELECT name FROM organizations ORDER BY id LIMIT 1 OFFSET 100")"
+# The 101st organization, or the middle one of a small database.
+ORG="$(sqlite3 "$DB" "SELECT name FROM organizations ORDER BY id LIMIT 1 OFFSET (SELECT min(100, count(*) / 2) FROM organizations)")"
 if [ -n "${QUERY+set}" ]; then
     QUERIES=("$QUERY")
 else

@@ -72,9 +72,9 @@ extension EdulinkService {
     /// Runs every periodic job once: close expired listings, expire offers, remind students of saved
     /// listings' deadlines, tell them of their saved searches' new matches, the placement passes,
     /// deliver due outbox messages (those just queued included), prune what the retention no longer
-    /// keeps, merge the search index's segments a bounded step, then evaluate the health checks so
-    /// that alerts are raised (and told to every admin, whose messages go out at once) and cleared
-    /// even when no admin has the Health tab open. Safe to run often and from several processes: a
+    /// keeps, evaluate the health checks so that alerts are raised (and told to every admin, whose
+    /// messages go out at once) and cleared even when no admin has the Health tab open, then merge
+    /// the search index's segments a bounded step. Safe to run often and from several processes: a
     /// second run right after the first finds nothing to do.
     public func runScheduledJobs(transport: (any OutboxTransport)?) async throws -> JobReport {
         var report = JobReport()
@@ -88,7 +88,6 @@ extension EdulinkService {
             (report.messagesDelivered, report.messagesFailed) = try await deliverOutbox(transport)
         }
         report.rowsPruned = try await pruneExpired().values.reduce(0, +)
-        report.searchIndexSegmentsMerged = try await tidySearchIndex()
         let health = await evaluateAlerts()
         report.alertsOpen = health.report.alerts.count
         report.alertsRaised = health.raised
@@ -97,6 +96,9 @@ extension EdulinkService {
             report.messagesDelivered += delivered
             report.messagesFailed += failed
         }
+        // Last: upkeep that fails (a lock held past the busy timeout) must not keep the alerts from
+        // being evaluated; the run is still recorded as failed, with why.
+        report.searchIndexSegmentsMerged = try await tidySearchIndex()
         return report
     }
 

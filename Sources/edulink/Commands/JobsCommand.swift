@@ -24,10 +24,10 @@ struct JobsRunCommand: AsyncParsableCommand {
             (From: EDULINK_MAIL_FROM or mail_from), else as files in the outbox folder beside the \
             database (<database folder>/outbox/; for PostgreSQL in the server state folder). Then deletes what the retention no longer keeps \
             (delivered messages after 30 days, read notifications after 180, security events after a \
-            year, idempotency records after 24 hours), merges the search index's segments a bounded step \
-            (SQLite), and evaluates the health checks: alerts are \
+            year, idempotency records after 24 hours) and evaluates the health checks: alerts are \
             raised and cleared, and every admin is told of a new one, once (request figures are left \
-            to the processes that serve them). Safe to run often, and from several processes.
+            to the processes that serve them). Last, on SQLite, merges the search index's segments a \
+            bounded step. Safe to run often, and from several processes.
             """)
 
     @OptionGroup var database: DatabaseOptions
