@@ -46,7 +46,15 @@ public struct ListingConditions {
     }
 
     /// Whether `text` holds `needle`: the dialect's substring position above zero.
-    private var contains: String { dialect == .sqlite ? "instr" : "strpos" }
+    private var contains: String { Self.contains(dialect) }
+
+    private static func contains(_ dialect: SchemaDialect) -> String { dialect == .sqlite ? "instr" : "strpos" }
+
+    /// The ids of the organizations an `org:` filter names: those whose name holds `needle` (the
+    /// placeholder of the lowercased text), for the condition and for a store choosing its index.
+    public static func namedOrganizations(_ needle: String, dialect: SchemaDialect) -> String {
+        "SELECT id FROM organizations WHERE \(contains(dialect))(name_lower, \(needle)) > 0"
+    }
 
     private func bind(_ value: some ColumnValueConvertible) -> String { bindValue(value) }
 
@@ -104,7 +112,7 @@ public struct ListingConditions {
         }
         if let organization = filter.organization?.lowercased(), !organization.isEmpty {
             conditions.append(
-                "l.organization_id IN (SELECT id FROM organizations WHERE \(contains)(name_lower, \(bind(organization))) > 0)"
+                "l.organization_id IN (\(Self.namedOrganizations(bind(organization), dialect: dialect)))"
             )
         }
         if filter.paidOnly {

@@ -179,7 +179,7 @@ struct ListingSearchSQL {
                 rows = "WHERE organization_id = \(bind(organizationID.rawValue))"
             } else if let organizationNeedle {
                 rows =
-                    "WHERE organization_id IN (SELECT id FROM organizations WHERE instr(name_lower, \(bind(organizationNeedle))) > 0)"
+                    "WHERE organization_id IN (\(ListingConditions.namedOrganizations(bind(organizationNeedle), dialect: .sqlite)))"
             } else {
                 return nil
             }
@@ -537,7 +537,8 @@ extension SQLiteSession {
     func chooseOrganizationIndex(_ query: inout ListingSearchSQL) throws {
         guard let needle = query.organizationNeedle, !query.byOrganizationIndex else { return }
         let named = try count(
-            "SELECT count(*) FROM organizations WHERE instr(name_lower, ?) > 0", StatementArguments([needle]))
+            "SELECT count(*) FROM (\(ListingConditions.namedOrganizations("?", dialect: .sqlite)))",
+            StatementArguments([needle]))
         query.byOrganizationIndex = named <= ListingSearchSQL.fewOrganizations
     }
 
