@@ -11,6 +11,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 runs=${1:-3}
+# As scripts/test.sh runs it: at most eight tests per core at once.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-$(($(nproc) * 8))}"
 scratch=${SCRATCH_PATH:-.build}
 
 swift build --build-tests --scratch-path "$scratch" >/dev/null || { echo "test-under-load: build failed" >&2; exit 1; }

@@ -62,6 +62,11 @@ bin=$(swift build --enable-code-coverage --show-bin-path)
 # (what a test leaves behind, or a crash or a kill, goes with it).
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/edulink-test-run.XXXXXX")
 rm -f "$bin"/codecov/*.profraw
+# How many tests run at once. Unbounded, Swift Testing starts every test together: on two busy
+# cores some 300 PostgreSQL worlds were then alive at once, each test took as long as the whole
+# suite, and requests of in-process servers waited past their client's bound. Eight per core keeps
+# the cores full (most tests wait on a database or a child process) and each test near its own time.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-$(($(nproc) * 8))}"
 # A crash prints the crashed thread only: the other threads' stacks would push it out of sight.
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=yes,threads=crashed,registers=none,images=none}"
 set +e
@@ -71,11 +76,19 @@ rm -rf "$scratch"
 set -e
 if [ "$status" -ne 0 ]; then
     # The tests that started and never ended: after a crash, the one that crashed is among them.
+    # (A parameterized test's cases and the run itself are left out: they never print an end line
+    # of that shape, and dozens of them would push the failures out of a CI log's tail.)
     echo "test.sh: tests started and not ended:" >&2
-    sed -nE 's/^◇ Test (.*) started\.$/\1/p' "$log" | sort -u >"$log.started"
+    sed -nE 's/^◇ Test (.*) started\.$/\1/p' "$log" | grep -vE '^(case passing |run$)' |
+        sort -u >"$log.started" || true
     sed -nE 's/^[✔✘] Test (".*"|[^ "]+)( with [0-9]+ test cases?)? (passed|failed) .*$/\1/p' "$log" |
         sort -u >"$log.ended"
     comm -23 "$log.started" "$log.ended" | sed 's/^/  /' >&2
+    # Last, where a log's tail shows it: what failed and why, and a crash's own words.
+    echo "test.sh: what failed:" >&2
+    grep -aE '^✘ |^(error|Fatal error|💣)|[Cc]rash|unexpected signal' "$log" | grep -avE '^✘ Test run with' |
+        tail -60 | cut -c1-400 >&2 || true
+    grep -aE '^✘ Test run with' "$log" >&2 || true
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
         echo "test.sh: swift test did not finish within $test_limit minutes" >&2
     fi

@@ -92,7 +92,9 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         let url = running.url
         return ContractWorld(
             clock: clock, setup: service,
-            newSession: { RemoteRepository(server: url, retry: RetryPolicy(attempts: 1)) },
+            newSession: {
+                RemoteRepository(server: url, retry: RetryPolicy(attempts: 1), timeout: ContractFixture.requestBound)
+            },
             tearDown: {
                 await running.stop()
                 try? FileManager.default.removeItem(at: directory)
@@ -116,7 +118,9 @@ struct ContractBackend: Sendable, CustomTestStringConvertible {
         let url = running.url
         return ContractWorld(
             clock: clock, setup: service,
-            newSession: { RemoteRepository(server: url, retry: RetryPolicy(attempts: 1)) },
+            newSession: {
+                RemoteRepository(server: url, retry: RetryPolicy(attempts: 1), timeout: ContractFixture.requestBound)
+            },
             tearDown: {
                 await running.stop()
                 await store.shutdown()

@@ -8,6 +8,10 @@ enum ContractFixture {
     static let start = Date(timeIntervalSince1970: 1_790_000_000 - 3 * 3600 + 9 * 3600)
     static let day: TimeInterval = 86_400
     static let password = "a long demo password"
+    /// How long the remote worlds' client waits for one answer: a bound that tells a stuck server
+    /// from a loaded machine (the whole suite on two busy cores has kept a request waiting past the
+    /// app's 30 seconds).
+    static let requestBound: Duration = .seconds(180)
 
     static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)

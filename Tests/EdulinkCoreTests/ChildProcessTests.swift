@@ -2,7 +2,7 @@ import EdulinkCore
 import Foundation
 import Testing
 
-@Suite("Child processes started with posix_spawn", .timeLimit(.minutes(2)))
+@Suite("Child processes started with posix_spawn", .timeLimit(.minutes(10)))
 struct ChildProcessTests {
     @Test("standard input, output and error, the folder, the environment and the exit status")
     func streamsAndStatus() async throws {

@@ -218,9 +218,10 @@ extension Principal {
 final class DecoyHash: Sendable {
     private let made = Mutex<String?>(nil)
 
-    func value(_ hasher: any PasswordHasher) -> String {
+    func value(_ hasher: any PasswordHasher) async -> String {
         if let hash = made.withLock({ $0 }) { return hash }
-        let hash = hasher.hash("no account has this password \(UInt64.random(in: 0...UInt64.max))")
+        let hash = await PasswordWork.hash(
+            "no account has this password \(UInt64.random(in: 0...UInt64.max))", with: hasher)
         return made.withLock { current in
             if let current { return current }
             current = hash

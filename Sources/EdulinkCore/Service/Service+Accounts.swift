@@ -39,15 +39,15 @@ extension EdulinkService {
         // bcrypt runs outside the transaction; it is slow on purpose and must not hold the writer.
         // An unknown email is checked against a decoy hash, so it takes as long as a real account.
         let hasher = environment.hasher
-        let stored = found?.passwordHash ?? decoy.value(hasher)
+        let stored = if let hash = found?.passwordHash { hash } else { await decoy.value(hasher) }
         let passwordMatches: Bool
         if let matches = OneTimeCodeHash.matches(password, stored: stored) {
             // An imported student's one-time code is quick to check; the decoy makes the answer take
             // as long as anyone else's, so timing tells nobody which accounts are waiting for theirs.
-            _ = hasher.verify(password, hash: decoy.value(hasher))
+            _ = await PasswordWork.verify(password, hash: await decoy.value(hasher), with: hasher)
             passwordMatches = matches && found != nil
         } else {
-            passwordMatches = hasher.verify(password, hash: stored) && found != nil
+            passwordMatches = await PasswordWork.verify(password, hash: stored, with: hasher) && found != nil
         }
         let at = now()
         let outcome: Result<User, EdulinkError> = try await store.write { session in
@@ -152,7 +152,7 @@ extension EdulinkService {
                 throw EdulinkError.validation([FieldError("current_password", "Current password is incorrect.")])
             }
             try environment.passwordPolicy.check(password: new, email: user.email)
-            let hash = environment.hasher.hash(new)
+            let hash = await PasswordWork.hash(new, with: environment.hasher)
             try await store.write { session in
                 guard var user = try session.user(principal.userID) else { throw EdulinkError.notFound("Account") }
                 user.passwordHash = hash
@@ -178,7 +178,7 @@ extension EdulinkService {
             let phone = account.phone.map(TextRules.clean).flatMap { $0.isEmpty ? nil : $0 }
             try AccountRules.validate(email: email, displayName: name, phone: phone)
             try environment.passwordPolicy.check(password: account.password, email: email)
-            let hash = environment.hasher.hash(account.password)
+            let hash = await PasswordWork.hash(account.password, with: environment.hasher)
             let at = now()
             return try await store.write { session in
                 if try session.user(email: email) != nil {
@@ -356,7 +356,7 @@ extension EdulinkService {
         while environment.passwordPolicy.problem(password: password, email: "") != nil {
             password = environment.random.token(length: 16)
         }
-        let hash = environment.hasher.hash(password)
+        let hash = await PasswordWork.hash(password, with: environment.hasher)
         let at = now()
         try await changeAccount(principal, id, action: "user.reset_password", security: .passwordChanged) { user, _ in
             user.passwordHash = hash
@@ -378,7 +378,7 @@ extension EdulinkService {
             throw EdulinkError.notFound("Account")
         }
         try environment.passwordPolicy.check(password: password, email: email)
-        let hash = environment.hasher.hash(password)
+        let hash = await PasswordWork.hash(password, with: environment.hasher)
         let at = now()
         try await changeAccount(principal, id, action: "user.set_password", security: .passwordChanged) { user, _ in
             user.passwordHash = hash

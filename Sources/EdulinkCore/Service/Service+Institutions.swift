@@ -125,7 +125,7 @@ extension EdulinkService {
                 return EdulinkError.validation([FieldError("password", "\(error)")])
             }
         }()
-        let hash = problems == nil ? environment.hasher.hash(form.password) : ""
+        let hash = problems == nil ? await PasswordWork.hash(form.password, with: environment.hasher) : ""
         let outcome: Result<User, EdulinkError> = try await store.write { session in
             let code = try typed.flatMap { try session.registrationCode(code: $0) }
             func refuse(_ outcome: RegistrationCodeOutcome, _ error: EdulinkError, detail: String? = nil) throws

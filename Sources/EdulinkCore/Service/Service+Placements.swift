@@ -91,7 +91,7 @@ extension EdulinkService {
             while environment.passwordPolicy.problem(password: password, email: email) != nil {
                 password = environment.random.token(length: 16)
             }
-            let hash = environment.hasher.hash(password)
+            let hash = await PasswordWork.hash(password, with: environment.hasher)
             let at = now()
             let summary = try await store.write { session in
                 if try session.user(email: email) != nil {
