@@ -39,6 +39,28 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# A certificate authority of the cluster's own and a server certificate it signed for 127.0.0.1, so
+# the tests can connect with TLS (sslmode=verify-full, sslrootcert=ca.crt; the server names the file in
+# its ssl_ca_file). Without openssl the cluster runs without TLS and those tests say so.
+make_certificates() {
+    command -v openssl >/dev/null 2>&1 || return 1
+    local dir=$1
+    mkdir -p "$dir"
+    (
+        cd "$dir"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=Edulink test CA" \
+            -keyout ca.key -out ca.crt
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr
+        printf 'subjectAltName=IP:127.0.0.1\n' >server.ext
+        openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 7 \
+            -extfile server.ext -out server.crt
+    ) >"$dir/openssl.log" 2>&1 || return 1
+    chmod 600 "$dir/server.key"
+    chmod 644 "$dir/ca.crt" "$dir/server.crt"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir"
+    return 0
+}
+
 url() { echo "EDULINK_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:$1/postgres"; }
 
 running() {
@@ -66,12 +88,17 @@ start() {
     locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || locale=C
     as_owner "$BIN/initdb" -D "$CLUSTER_DIR/data" -U postgres -A trust -E UTF8 --locale="$locale" \
         >"$CLUSTER_DIR/initdb.log" 2>&1 || { cat "$CLUSTER_DIR/initdb.log" >&2; die "initdb failed"; }
+    local tls=""
+    if make_certificates "$CLUSTER_DIR/tls"; then
+        tls="-c ssl=on -c ssl_cert_file=$CLUSTER_DIR/tls/server.crt -c ssl_key_file=$CLUSTER_DIR/tls/server.key \
+             -c ssl_ca_file=$CLUSTER_DIR/tls/ca.crt"
+    fi
     local attempt
     for attempt in 1 2 3 4 5; do
         PORT=$(free_port)
         if as_owner "$BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w -t 30 start -o \
             "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$CLUSTER_DIR -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c max_connections=500 -c shared_buffers=64MB" \
+             -c synchronous_commit=off -c full_page_writes=off -c max_connections=500 -c shared_buffers=64MB $tls" \
             >/dev/null 2>&1; then
             printf 'BIN=%q\nCLUSTER_DIR=%q\nPORT=%q\n' "$BIN" "$CLUSTER_DIR" "$PORT" >"$state"
             url "$PORT"

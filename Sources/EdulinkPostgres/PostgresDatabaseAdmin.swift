@@ -51,25 +51,9 @@ public enum PostgresDatabaseAdmin {
     }
 
     static func run(_ sql: String, on server: PostgresLocation, connectTimeout: Duration) async throws {
-        var configuration = PostgresConnection.Configuration(
-            host: server.host, port: server.port, username: server.username, password: server.password,
-            database: server.database, tls: .disable)
-        configuration.options.connectTimeout = .init(connectTimeout)
         let logger = Logger(label: "edulink.postgres.admin")
-        do {
-            let connection = try await PostgresConnection.connect(
-                configuration: configuration, id: 1, logger: logger)
-            do {
-                _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                try await connection.close()
-            } catch {
-                try? await connection.close()
-                throw error
-            }
-        } catch {
-            throw PostgresErrorMapping.map(error, location: server)
-                ?? EdulinkError.unavailable(
-                    "Cannot reach PostgreSQL at \(server.host):\(server.port) (\(error)); check that it is running.")
+        try await server.withConnection(connectTimeout: connectTimeout, logger: logger) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 }

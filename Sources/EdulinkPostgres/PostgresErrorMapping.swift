@@ -21,6 +21,16 @@ enum PostgresErrorMapping {
         guard let error = error as? PSQLError else { return nil }
         let server = "PostgreSQL at \(location.host):\(location.port)"
         guard let info = error.serverInfo, let state = info[.sqlState] else {
+            if error.code == .sslUnsupported {
+                return .unavailable(
+                    "\(server) does not offer TLS, which sslmode=\(location.tls.rawValue) in the URL requires; turn "
+                        + "on ssl in its postgresql.conf, or choose another sslmode.")
+            }
+            if let underlying = error.underlying, PostgresLocation.isHandshakeFailure(underlying) {
+                return .unavailable(
+                    "The TLS handshake with \(server) failed (\(underlying)); check sslmode and sslrootcert in "
+                        + "the URL against the server's certificate.")
+            }
             // No server answer: refused, closed, reset or timed out connections, a closed pool.
             return .unavailable("Cannot reach \(server) (\(describe(error))); check that it is running.")
         }

@@ -1,5 +1,4 @@
 public import EdulinkCore
-import NIOSSL
 import PostgresNIO
 
 extension PostgresStore: ServerStateStore {
@@ -27,13 +26,8 @@ extension PostgresStore: ChangeSignalling {
         let logger = logger
         changes.start(
             connect: {
-                var configuration = PostgresConnection.Configuration(
-                    host: location.host, port: location.port, username: location.username,
-                    password: location.password, database: location.database,
-                    tls: location.isLoopback
-                        ? .disable : .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())))
-                configuration.options.connectTimeout = .init(timeout)
-                return try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+                try await PostgresConnection.connect(
+                    configuration: try location.connectionConfiguration(connectTimeout: timeout), id: 0, logger: logger)
             }, logger: logger)
         return changes
     }

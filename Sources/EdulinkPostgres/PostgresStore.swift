@@ -98,9 +98,11 @@ public final class PostgresStore: Store, StoreMaintenance {
         self.leaseTimeout = leaseTimeout
         self.clock = clock
         self.logger = logger
+        // A wrong database, login or TLS setting is told now, not as a lease that timed out.
+        try await location.checkConnection(connectTimeout: connectTimeout, logger: logger)
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
-            database: location.database, tls: location.isLoopback ? .disable : .prefer(.makeClientConfiguration()))
+            database: location.database, tls: location.clientTLS)
         configuration.options.maximumConnections = max(maximumConnections, 1)
         configuration.options.connectTimeout = connectTimeout
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)

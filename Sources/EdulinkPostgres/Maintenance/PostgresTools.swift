@@ -3,7 +3,8 @@ import Foundation
 
 /// PostgreSQL's client programs (`pg_dump`, `pg_restore`), found on `PATH` or under
 /// `/usr/lib/postgresql/<version>/bin` (Debian's layout, newest version first), and run with the
-/// store's connection settings. The password goes in `PGPASSWORD`, never on the command line.
+/// store's connection settings. The password goes in `PGPASSWORD`, never on the command line, and
+/// the TLS mode in `PGSSLMODE` (with `PGSSLROOTCERT`), so they connect as the store does.
 struct PostgresTools {
     let location: PostgresLocation
 
@@ -36,8 +37,7 @@ struct PostgresTools {
     /// Runs `program` with `arguments`, waits, and returns its exit status and output (standard
     /// output and error together). Blocks: call it off the event loops and Swift's concurrency threads.
     func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        var environment = ProcessInfo.processInfo.environment
-        if let password = location.password { environment["PGPASSWORD"] = password }
+        let environment = ProcessInfo.processInfo.environment.merging(location.libpqEnvironment) { $1 }
         let pipe = try ChildProcess.pipe()
         let child: ChildProcess
         do {

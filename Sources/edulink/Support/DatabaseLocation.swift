@@ -1,3 +1,4 @@
+import EdulinkCore
 import EdulinkPostgres
 import EdulinkTUI
 import Foundation
@@ -32,6 +33,10 @@ enum DatabaseLocation: Equatable {
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             do {
                 return .postgres(try PostgresLocation(url: text))
+            } catch let error as EdulinkError where error.fieldErrors.map(\.field) == ["sslmode"] {
+                // The URL is one; its TLS mode is not (the message lists the modes).
+                throw CommandFailure(
+                    "\(origin): \(error.fieldErrors.map(\.message).joined())", exitCode: CommandFailure.usageExitCode)
             } catch {
                 throw CommandFailure(
                     "\(origin): \(redacting(text)) is not a PostgreSQL URL; write postgres://user@host:5432/database",
