@@ -23,7 +23,8 @@ COMMON_FLAGS = {"help", "version"}
 
 ENVIRONMENT = [
     ("EDULINK_DB", "The database when no --db option is given: a SQLite file, or a "
-     "postgres://user@host:5432/database URL where the command's --db takes one. "
+     "postgres://user@host:5432/database URL where the command's --db takes one (TLS as libpq's "
+     "sslmode and sslrootcert in its query say, e.g. ?sslmode=verify-full&sslrootcert=/etc/edulink/db-ca.pem). "
      "Cannot be combined with EDULINK_SERVER."),
     ("EDULINK_SERVER", "The Edulink server the terminal app uses when no --server option is given "
      "(an http:// or https:// URL)."),
