@@ -27,14 +27,35 @@ send main -l "XDG_DATA_HOME='$WORK/data' XDG_CONFIG_HOME='$WORK/config' EDULINK_
 send main Enter
 check "a fresh start creates the demo database" wait_for main "Demo accounts" 60
 
-# 21 failed logins (more than 20 in an hour), each answered before the next.
+# wait_until COMMAND…: runs it every 0.1 s until it succeeds (at most 15 s).
+wait_until() {
+    local deadline=$((SECONDS + 15))
+    while [ $SECONDS -le $deadline ]; do
+        if "$@"; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
+# 21 failed logins (more than 20 in an hour), each answered before the next. The message on screen
+# is the same for every attempt, so the last one's could pass for this one's while it is still
+# signing in (and the next password typed then is not taken): each attempt waits for its own
+# failure in the data, then for the form to show the message again.
 send main -l "ghost@example.com"
 send main Tab
+failed_logins() {
+    sqlite3 "$WORK/data/edulink/edulink.sqlite" "SELECT count(*) FROM security_events WHERE kind = 'login_failed'"
+}
+recorded_at_least() { [ "$(failed_logins)" -ge "$1" ]; }
 failures_answered() {
+    local before
+    before=$(failed_logins)
     for attempt in $(seq 1 21); do
         send main -l "wrong-password-$attempt"
         send main Enter
+        wait_until recorded_at_least $((before + attempt)) || return 1
         wait_for main "incorrect" 10 || return 1
+        wait_gone main "Signing in" || return 1
         send main C-u
     done
 }
@@ -103,14 +124,6 @@ check "the account shows active again" wait_match main "student +active"
 check "the account is active in the data" student_status active
 
 # Listings tab: the first listing in the verification queue is verified and leaves the queue.
-wait_until() {
-    local deadline=$((SECONDS + 15))
-    while [ $SECONDS -le $deadline ]; do
-        if "$@"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
 pending_count() { screen main | grep -oE "[0-9]+ pending" | head -n 1 | cut -d" " -f1; }
 queue_loaded() { local n; n=$(pending_count); [ -n "$n" ] && [ "$n" -gt 0 ]; }
 send main 3
