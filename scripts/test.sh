@@ -86,7 +86,7 @@ if [ "$status" -ne 0 ]; then
     comm -23 "$log.started" "$log.ended" | sed 's/^/  /' >&2
     # Last, where a log's tail shows it: what failed and why, and a crash's own words.
     echo "test.sh: what failed:" >&2
-    grep -aE '^✘ |^(error|Fatal error|💣)|[Cc]rash|unexpected signal' "$log" | grep -avE '^✘ Test run with' |
+    grep -aE '^✘ |^(error|Fatal error|💣)|[Cc]rash|unexpected signal' "$log" | grep -avE '^(✘ Test run with|✔|◇)' |
         tail -60 | cut -c1-400 >&2 || true
     grep -aE '^✘ Test run with' "$log" >&2 || true
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
