@@ -16,6 +16,14 @@ enum PostgresErrorMapping {
         sqlState(error).map(retryableStates.contains) ?? false
     }
 
+    /// `error` as an `EdulinkError` for a connection to `location`: mapped when it is PostgreSQL's,
+    /// else (a failure before any PostgreSQL answer) the server cannot be reached.
+    static func connectionError(_ error: any Error, location: PostgresLocation) -> EdulinkError {
+        map(error, location: location)
+            ?? .unavailable(
+                "Cannot reach PostgreSQL at \(location.host):\(location.port) (\(error)); check that it is running.")
+    }
+
     /// The mapped error, or nil when `error` is not PostgreSQL's and must pass through.
     static func map(_ error: any Error, location: PostgresLocation) -> EdulinkError? {
         guard let error = error as? PSQLError else { return nil }

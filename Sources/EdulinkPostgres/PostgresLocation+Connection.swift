@@ -38,9 +38,7 @@ extension PostgresLocation {
         } catch let error as EdulinkError {
             throw error
         } catch {
-            throw PostgresErrorMapping.map(error, location: self)
-                ?? EdulinkError.unavailable(
-                    "Cannot reach PostgreSQL at \(host):\(port) (\(error)); check that it is running.")
+            throw PostgresErrorMapping.connectionError(error, location: self)
         }
     }
 

@@ -44,10 +44,10 @@ public struct PostgresLocation: Sendable, Equatable {
     /// nil: the system's.
     public var rootCertificate: String?
 
-    /// Whether the server is on this machine.
-    var isLoopback: Bool { Self.isLoopback(host) }
-
-    private static func isLoopback(_ host: String) -> Bool { ["127.0.0.1", "localhost", "::1"].contains(host) }
+    /// The TLS mode without `sslmode`: none for a server on this machine, TLS when offered elsewhere.
+    private static func defaultTLS(forHost host: String) -> TLSMode {
+        ["127.0.0.1", "localhost", "::1"].contains(host) ? .disable : .prefer
+    }
 
     /// A location from its parts; `tls` nil is the default for the host (see ``tls``).
     public init(
@@ -59,7 +59,7 @@ public struct PostgresLocation: Sendable, Equatable {
         self.username = username
         self.password = password
         self.database = database
-        self.tls = tls ?? (Self.isLoopback(host) ? .disable : .prefer)
+        self.tls = tls ?? Self.defaultTLS(forHost: host)
         self.rootCertificate = rootCertificate
     }
 
@@ -111,7 +111,7 @@ public struct PostgresLocation: Sendable, Equatable {
     /// suggested with it connects as this one did.
     public var redacted: String {
         var parameters: [String] = []
-        if tls != PostgresLocation(host: host, username: username, database: database).tls {
+        if tls != Self.defaultTLS(forHost: host) {
             parameters.append("sslmode=\(tls.rawValue)")
         }
         if let rootCertificate { parameters.append("sslrootcert=\(rootCertificate)") }

@@ -299,10 +299,7 @@ public final class PostgresStore: Store, StoreMaintenance {
         } catch let error as EdulinkError {
             throw error
         } catch {
-            throw PostgresErrorMapping.map(error, location: location)
-                ?? EdulinkError.unavailable(
-                    "Cannot reach PostgreSQL at \(location.host):\(location.port) (\(error)); check that it is running."
-                )
+            throw PostgresErrorMapping.connectionError(error, location: location)
         }
         return try outcome.get()
     }
