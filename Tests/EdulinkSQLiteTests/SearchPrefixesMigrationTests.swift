@@ -24,22 +24,12 @@ struct SearchPrefixesMigrationTests {
                     ).id
                 }
             }
-            // Back to v3: v2's table (prefixes 2, 3 and 4) and no v5 in the migration record.
-            try await DatabaseQueue(path: store.path).write { db in
-                try db.execute(sql: "DROP TABLE listings_fts")
-                try db.execute(
-                    sql: """
-                        CREATE VIRTUAL TABLE listings_fts USING fts5(
-                            title, skills_text, organization_name, location, description,
-                            content='listings', content_rowid='id',
-                            tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
-                        )
-                        """)
-                try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')")
-                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-search-prefixes'")
-            }
+            // Back to v3: v2's table (prefixes 2, 3 and 4), no facets, and neither v5 nor v16 in the
+            // migration record.
+            try await store.oldSearchIndex(
+                prefixes: "2 3 4", forgetting: ["v5-search-prefixes", "v16-search-facets"])
             let old = try SQLiteStore(path: store.path, migrate: false, clock: clock)
-            #expect(try await old.status().pendingMigrations == ["v5-search-prefixes"])
+            #expect(try await old.status().pendingMigrations == ["v5-search-prefixes", "v16-search-facets"])
             #expect(try Self.ftsDefinition(store.path).contains("prefix='2 3 4'"))
 
             let upgraded = try SQLiteStore(path: store.path, clock: clock)
@@ -51,7 +41,7 @@ struct SearchPrefixesMigrationTests {
             #expect(try await upgraded.search("marketing").map(\.id) == [ids[0]])
             #expect(try await upgraded.search("software engineeri").map(\.id) == [ids[2]])
             #expect(Set(try await upgraded.search("intern").map(\.id)) == Set(ids))
-            // The triggers of v2 keep the recreated index in sync.
+            // The triggers keep the recreated index in sync.
             let added = try await upgraded.write { session in
                 try session.insertListing(
                     Fixtures.listing(organization: organization, createdBy: employer, title: "Marketplace Analyst"))

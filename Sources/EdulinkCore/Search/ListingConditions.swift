@@ -127,8 +127,7 @@ public struct ListingConditions {
         if let maximum = filter.maximumDurationWeeks {
             conditions.append("l.duration_weeks <= \(bind(maximum))")
         }
-        if let days = filter.deadlineWithinDays {
-            let limit = now.addingTimeInterval(Double(days) * 86_400)
+        if let limit = filter.deadlineLimit(now: now) {
             conditions.append(
                 "l.deadline > \(bind(now)) "
                     + "AND l.deadline <= \(bind(limit))")

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// One piece of free text in a search.
 ///
 /// ```swift
@@ -114,6 +116,11 @@ public struct ListingFilter: Sendable, Equatable, Hashable, Codable {
     public var maximumDurationWeeks: Int?
     /// The deadline is at most this many days from now (and not passed): `deadline <= now + N days`.
     public var deadlineWithinDays: Int?
+
+    /// The latest deadline ``deadlineWithinDays`` admits at `now` (inclusive); nil without it.
+    public func deadlineLimit(now: Date) -> Date? {
+        deadlineWithinDays.map { now.addingTimeInterval(Double($0) * 86_400) }
+    }
     /// Skills that must all be among the listing's required or preferred skills (case-insensitive,
     /// whole skill names).
     public var skills: [String]

@@ -106,10 +106,27 @@ extension SQLiteStore {
     /// `optimize` of `mergeSearchIndex()` holds the lock for 7.5 s at a million listings). With
     /// `usermerge` at 2, any two segments on one level merge, so the index keeps one per level
     /// (a handful), and the big segment is rewritten only when the small ones have grown to its
-    /// level. Stops after about `pages` pages or when nothing is left to merge.
+    /// level. Stops after about `pages` pages or when nothing is left to merge. A small index (at
+    /// most ``wholeMergePages`` pages, and no more than `pages`: about 1,500 listings) is merged
+    /// whole in one step instead, so it ends in one segment.
     public func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy? {
         let before = try await searchIndexSegments()
         guard before > 1 else { return SearchIndexTidy(segmentsBefore: before, segmentsAfter: before, complete: true) }
+        let indexPages = try await mapErrors {
+            try await pool.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM (SELECT 1 FROM listings_fts_data LIMIT \(Self.wholeMergePages + 1))")
+                    ?? 0
+            }
+        }
+        if indexPages <= min(Self.wholeMergePages, pages) {
+            try await mapErrors {
+                try await pool.writeWithoutTransaction { db in try db.execute(sql: Self.mergeSearchIndexSQL) }
+            }
+            return SearchIndexTidy(
+                segmentsBefore: before, segmentsAfter: try await searchIndexSegments(), complete: true)
+        }
         let complete = try await mapErrors {
             try await pool.writeWithoutTransaction { db in
                 try db.execute(sql: "INSERT INTO listings_fts(listings_fts, rank) VALUES('usermerge', 2)")
@@ -135,6 +152,11 @@ extension SQLiteStore {
 
     /// Pages of merge work per write transaction of `tidySearchIndex(pages:)`.
     static let tidyStepPages = 200
+
+    /// The largest index (in pages, one row of `listings_fts_data` each) that
+    /// `tidySearchIndex(pages:)` merges whole in one step: about 4 MB, a write of tens of
+    /// milliseconds, so a writer waits about as long as for one of its incremental steps.
+    static let wholeMergePages = 1_000
 
     /// Refreshes the query planner's statistics (`ANALYZE`, then `PRAGMA optimize`).
     public func analyze() async throws {

@@ -42,6 +42,9 @@ enum Migrations {
             for statement in SearchCoveringV14.statements { try db.execute(sql: statement) }
         }
         register(SharedSchema.searchCategory, in: &migrator)
+        migrator.registerMigration(SearchFacetsV16.identifier) { db in
+            for statement in SearchFacetsV16.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -38,6 +38,11 @@ import Synchronization
 /// tests 780 listings instead of walking 388,168 matches. A count of filters without words reads the
 /// categories' entries.
 ///
+/// **Counts with words** ask FTS5 for the match and the filters' facets together
+/// (``facetMatch``, ``SearchFacetsV16``): `marketing deadline<14d` is `marketing AND (zqd… OR …)`,
+/// one intersection of doclists inside FTS5, and only the listings in it are looked up for the
+/// conditions, which still decide.
+///
 /// Keyset pagination: the cursor holds the sort key and id of the last row of the previous page,
 /// and the next page starts strictly after it in the same total order, so pages neither repeat nor
 /// skip rows, and a deep page costs no `OFFSET` scan.
@@ -54,6 +59,11 @@ struct ListingSearchSQL {
     let sort: ListingSort
     /// The FTS5 expression of the positive terms, after the as-you-type rule; nil without words.
     let match: String?
+    /// The filters' facets as an FTS5 expression (``SearchFacetsV16``): the categories, levels and
+    /// location types named, and the days of a deadline range; nil when the filters name none. A
+    /// count with words asks FTS5 for the match and these together, so FTS5 intersects their
+    /// doclists before a listing is looked up; the conditions still decide.
+    let facetMatch: String?
 
     private var conditions: [String] = []
     private var counter = 0
@@ -126,8 +136,9 @@ struct ListingSearchSQL {
             let token = text.unicodeScalars.reversed().prefix(while: FTSTokenizer.isTokenScalar)
             return token.count > Self.longestIndexedPrefix
         }
-        let match = filter.ftsMatchExpression()
+        let match = filter.ftsMatchExpression().map(SearchFacetsV16.userMatch)
         self.match = match
+        facetMatch = Self.facetMatch(filter, now: scope.now)
         let requested = filter.effectiveSort
         sort = requested == .relevance && match == nil ? .newest : requested
         organizationScoped = scope.organizationID != nil || filter.organization != nil
@@ -138,7 +149,7 @@ struct ListingSearchSQL {
         openLevels = filter.levels.isEmpty ? ExperienceLevel.allCases.map(\.rawValue) : []
         openLocationTypes = filter.locationTypes.isEmpty ? LocationType.allCases.map(\.rawValue) : []
         filterDrivesTail = organizationScoped || scope.publishedAfter != nil
-        if match == nil, let excluded = filter.ftsExclusionMatchExpression() {
+        if match == nil, let excluded = filter.ftsExclusionMatchExpression().map(SearchFacetsV16.userMatch) {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
         }
         conditions += ListingConditions.conditions(filter: filter, scope: scope, dialect: .sqlite) {
@@ -148,6 +159,22 @@ struct ListingSearchSQL {
 
     // MARK: Statements
 
+    /// The facets of `filter` at `now` as an FTS5 expression (see ``facetMatch``).
+    static func facetMatch(_ filter: ListingFilter, now: Date) -> String? {
+        var groups: [[String]] = [
+            filter.categories.map(SearchFacetsV16.token(category:)),
+            filter.levels.map(SearchFacetsV16.token(level:)),
+            filter.locationTypes.map(SearchFacetsV16.token(locationType:)),
+        ]
+        if let limit = filter.deadlineLimit(now: now),
+            let days = SearchFacetsV16.deadlineTokens(after: now, through: limit)
+        {
+            groups.append(days)
+        }
+        let named = groups.filter { !$0.isEmpty }.map { "(" + $0.sorted().joined(separator: " OR ") + ")" }
+        return named.isEmpty ? nil : named.joined(separator: " AND ")
+    }
+
     /// `SELECT count(*)` of every listing the filter and scope admit, stopping at `limit` when set.
     mutating func countSQL(limit: Int?) -> String {
         let rows =
@@ -156,7 +183,7 @@ struct ListingSearchSQL {
                     + whereClause(
                         conditions(through: narrowIndex) + [membershipTest(match)])
             } else if let match {
-                "\(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
+                "\(Self.coveredMatchJoin) \(whereClause([matchCondition(facetMatch.map { "(\(match)) AND \($0)" } ?? match)] + conditions))"
             } else if filtersByCategory && !organizationScoped {
                 // The categories' entries, at most all of them; without statistics (`ANALYZE`) the
                 // planner reads the `stipend>=` range of every category instead (64 ms against 10).

@@ -11,7 +11,7 @@ import GRDBSQLite
 /// conjunctions (every listing in the result contains every word), so IDF would only weigh one word
 /// against another; the column weights and the length normalisation, which decide title-versus-
 /// description, are kept exactly as `bm25` computes them (k1 = 1.2, b = 0.75, the document length
-/// summed over columns).
+/// summed over the weighted columns).
 enum SearchRank {
     static let name = "edulink_rank"
 
@@ -60,12 +60,22 @@ enum SearchRank {
             }
             index += 1
         }
+        // The length over the weighted columns only: the facets column (v16) holds four tokens of
+        // every listing that are not its text, and must not move a score.
         var rows: sqlite3_int64 = 0
         var tokens: sqlite3_int64 = 0
-        var length: Int32 = 0
+        var length: Int64 = 0
         if status == SQLITE_OK { status = rowCount(context, &rows) }
-        if status == SQLITE_OK { status = totalSize(context, -1, &tokens) }
-        if status == SQLITE_OK { status = columnSize(context, -1, &length) }
+        var column: Int32 = 0
+        while status == SQLITE_OK && column < min(count, Int32(columns)) {
+            var columnTokens: sqlite3_int64 = 0
+            var columnLength: Int32 = 0
+            status = totalSize(context, column, &columnTokens)
+            if status == SQLITE_OK { status = columnSize(context, column, &columnLength) }
+            tokens += columnTokens
+            length += Int64(columnLength)
+            column += 1
+        }
         guard status == SQLITE_OK else {
             sqlite3_result_error_code(result, status)
             return

@@ -78,6 +78,47 @@ enum Fixtures {
 }
 
 extension SQLiteStore {
+    /// Puts back a full-text index of before v16: over `listings` itself, with the prefix indexes
+    /// `prefixes`, no facets, v2's insert and delete triggers, rebuilt; and takes `forgotten` out of
+    /// the migration record, so opening the store applies them again.
+    func oldSearchIndex(prefixes: String, forgetting forgotten: [String]) async throws {
+        try await DatabaseQueue(path: path).write { db in
+            for trigger in ["listings_fts_insert", "listings_fts_delete", "listings_fts_update"] {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
+            try db.execute(sql: "DROP TABLE listings_fts")
+            try db.execute(sql: "DROP VIEW listings_search_content")
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE listings_fts USING fts5(
+                        title, skills_text, organization_name, location, description,
+                        content='listings', content_rowid='id',
+                        tokenize='unicode61 remove_diacritics 2', prefix='\(prefixes)'
+                    )
+                    """)
+            try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')")
+            let columns = "title, skills_text, organization_name, location, description"
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
+                        INSERT INTO listings_fts(rowid, \(columns))
+                        VALUES (NEW.id, NEW.title, NEW.skills_text, NEW.organization_name, NEW.location, NEW.description);
+                    END
+                    """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
+                        INSERT INTO listings_fts(listings_fts, rowid, \(columns))
+                        VALUES ('delete', OLD.id, OLD.title, OLD.skills_text, OLD.organization_name, OLD.location,
+                            OLD.description);
+                    END
+                    """)
+            for identifier in forgotten {
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [identifier])
+            }
+        }
+    }
+
     /// Every page of a search, following cursors.
     func allPages(_ filter: ListingFilter, scope: ListingScope, pageSize: Int) async throws -> [ListingSummary] {
         var items: [ListingSummary] = []

@@ -1,0 +1,122 @@
+import EdulinkCore
+import Foundation
+
+/// The filters' values inside the full-text index: a sixth column, `search_facets`, holds each
+/// listing's category, level, location type and deadline day as tokens (`zqctechnology zqlentry
+/// zqtremote zqd20789`), so a count with words asks FTS5 for `marketing AND (zqd20789 OR …)` and
+/// FTS5 intersects the two doclists instead of SQLite looking every `marketing` match up to test
+/// its deadline (``ListingSearchSQL/facetMatch``). At a million listings `marketing deadline<14d`
+/// looked up 91,000 of 156,658 matches to find the 10,001 its capped count needs.
+///
+/// **Content.** The index stays external content, read from the view `listings_search_content`
+/// (the five text columns of `listings` and the facets computed from its columns), so no text is
+/// stored twice and `listings` keeps its columns. The triggers hand FTS5 the same computed facets
+/// (``facets(of:)``, the one spelling of the rule), and now also fire when a facet's column changes.
+///
+/// **Tokens.** Every facet token starts with ``marker``, which no word starts with, so a search's
+/// own words never match a facet. A search whose text contains the marker is limited to the five
+/// text columns (``userMatch(_:)``): a column filter costs about 40 % more on every match, so only
+/// then. The facet column's bm25 weight is 0.
+///
+/// The step rebuilds the index from `listings`, about a minute per 100,000 listings, then merges it
+/// into one segment.
+enum SearchFacetsV16 {
+    static let identifier = "v16-search-facets"
+
+    /// What every facet token starts with.
+    static let marker = "zq"
+    static let contentView = "listings_search_content"
+    static let textColumns = ["title", "skills_text", "organization_name", "location", "description"]
+    static let facetColumn = "search_facets"
+
+    /// Deadline ranges longer than this many days are not narrowed by facets: their days are a large
+    /// share of all listings, and each day is one more doclist to merge.
+    static let deadlineDaysLimit = 31
+
+    /// The facets of the listing row `row` (`NEW.`, `OLD.`, or empty for the table itself).
+    static func facets(of row: String) -> String {
+        "'\(marker)c' || replace(\(row)category, '_', '') || ' \(marker)l' || replace(\(row)level, '_', '') "
+            + "|| ' \(marker)t' || replace(\(row)location_type, '_', '') "
+            + "|| ' \(marker)d' || (\(row)deadline / \(microsecondsPerDay))"
+    }
+
+    static let microsecondsPerDay: Int64 = 86_400_000_000
+
+    static func token(category: ListingCategory) -> String { marker + "c" + bare(category.rawValue) }
+    static func token(level: ExperienceLevel) -> String { marker + "l" + bare(level.rawValue) }
+    static func token(locationType: LocationType) -> String { marker + "t" + bare(locationType.rawValue) }
+
+    /// The deadline days of a range `after` < deadline ≤ `through`, or nil when it spans more than
+    /// ``deadlineDaysLimit`` days.
+    static func deadlineTokens(after start: Date, through end: Date) -> [String]? {
+        let first = ColumnCoding.microseconds(start) / microsecondsPerDay
+        let last = ColumnCoding.microseconds(end) / microsecondsPerDay
+        guard last >= first, last - first <= Int64(deadlineDaysLimit) else { return nil }
+        return (first...last).map { "\(marker)d\($0)" }
+    }
+
+    private static func bare(_ value: String) -> String { value.replacingOccurrences(of: "_", with: "") }
+
+    /// A search's own FTS5 expression, limited to the text columns when it could reach a facet.
+    static func userMatch(_ expression: String) -> String {
+        guard expression.lowercased().contains(marker) else { return expression }
+        return "{\(textColumns.joined(separator: " "))} : (\(expression))"
+    }
+
+    private static let allColumns = (textColumns + [facetColumn]).joined(separator: ", ")
+
+    private static func values(of row: String) -> String {
+        (textColumns.map { row + $0 } + [facets(of: row)]).joined(separator: ", ")
+    }
+
+    static let triggers = [
+        """
+        CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
+            INSERT INTO listings_fts(rowid, \(allColumns)) VALUES (NEW.id, \(values(of: "NEW.")));
+        END
+        """,
+        """
+        CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
+            INSERT INTO listings_fts(listings_fts, rowid, \(allColumns)) VALUES ('delete', OLD.id, \(values(of: "OLD.")));
+        END
+        """,
+        // Only when indexed text or a facet changed: status changes and application counts do not
+        // touch the index.
+        """
+        CREATE TRIGGER listings_fts_update
+        AFTER UPDATE OF \((textColumns + facetSources).joined(separator: ", ")) ON listings
+        WHEN \((textColumns + facetSources).map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR "))
+        BEGIN
+            INSERT INTO listings_fts(listings_fts, rowid, \(allColumns)) VALUES ('delete', OLD.id, \(values(of: "OLD.")));
+            INSERT INTO listings_fts(rowid, \(allColumns)) VALUES (NEW.id, \(values(of: "NEW.")));
+        END
+        """,
+    ]
+
+    /// The columns the facets are computed from.
+    static let facetSources = ["category", "level", "location_type", "deadline"]
+
+    static let statements =
+        [
+            "DROP TRIGGER IF EXISTS listings_fts_insert",
+            "DROP TRIGGER IF EXISTS listings_fts_delete",
+            "DROP TRIGGER IF EXISTS listings_fts_update",
+            "DROP TABLE listings_fts",
+            """
+            CREATE VIEW \(contentView) AS
+            SELECT id, \(textColumns.joined(separator: ", ")), \(facets(of: "")) AS \(facetColumn) FROM listings
+            """,
+            """
+            CREATE VIRTUAL TABLE listings_fts USING fts5(
+                \(allColumns),
+                content='\(contentView)', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2',
+                prefix='\(SearchPrefixesV5.prefixLengths.map(String.init).joined(separator: " "))'
+            )
+            """,
+            "INSERT INTO listings_fts(listings_fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 3.0, 2.0, 1.0, 0.0)')",
+        ] + triggers + [
+            "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')",
+            "INSERT INTO listings_fts(listings_fts) VALUES('optimize')",
+        ]
+}

@@ -1,0 +1,143 @@
+import EdulinkCore
+import EdulinkSQLite
+import Foundation
+import GRDB
+import Testing
+
+/// v16-search-facets: a count with words asks the full-text index for the filters' facets too, so
+/// the facets must follow every change of the columns they are made from, and a search's own words
+/// must never reach them.
+@Suite("v16-search-facets: the filters inside the full-text index", .timeLimit(.minutes(10)))
+struct SearchFacetsTests {
+    static func count(_ store: SQLiteStore, _ query: String) async throws -> Int {
+        let filter = try ListingFilter(query: query)
+        return try await store.read { try $0.countListings(filter, scope: Fixtures.scope(), upTo: 10_001) }
+    }
+
+    /// Each query's count through the store, beside the ids a page of the same query finds.
+    static func agree(_ store: SQLiteStore, _ queries: [String]) async throws {
+        for query in queries {
+            let found = try await store.search(query).count
+            #expect(try await count(store, query) == found, "\(query)")
+        }
+    }
+
+    static let queries = [
+        "marketing deadline<14d", "marketing deadline<3d", "marketing category:technology",
+        "marketing category:finance,technology remote:yes", "marketing level:advanced", "marketing type:hybrid",
+        "marketing remote:no deadline<60d",
+    ]
+
+    @Test("counts with words and filters follow edits of the category, level, location type and deadline")
+    func followsEdits() async throws {
+        try await withTemporaryStore { store, _, _ in
+            let (organization, employer) = try await Fixtures.employer(store)
+            let listings = try await store.write { session in
+                try [
+                    Fixtures.listing(
+                        organization: organization, createdBy: employer, title: "Marketing Intern", category: .finance,
+                        deadlineInDays: 40),
+                    Fixtures.listing(
+                        organization: organization, createdBy: employer, title: "Digital Marketing Intern",
+                        category: .technology, locationType: .remote, deadlineInDays: 5),
+                    Fixtures.listing(
+                        organization: organization, createdBy: employer, title: "Marketing Analyst Intern",
+                        category: .marketing, level: .advanced, locationType: .hybrid, deadlineInDays: 2),
+                ].map { try session.insertListing($0) }
+            }
+            #expect(try await Self.count(store, "marketing deadline<14d") == 2)
+            #expect(try await Self.count(store, "marketing category:technology") == 1)
+            #expect(try await Self.count(store, "marketing remote:yes") == 1)
+            try await Self.agree(store, Self.queries)
+
+            // Each facet's column changed on the first listing, one edit at a time.
+            let first = listings[0].id
+            for step in 0..<4 {
+                var edited = try #require(try await store.read { try $0.listing(first) })
+                switch step {
+                case 0: edited.terms.deadline = Fixtures.now.addingTimeInterval(10 * Fixtures.day)
+                case 1: edited.terms.category = .technology
+                case 2: edited.terms.locationType = .remote
+                default: edited.terms.level = .advanced
+                }
+                let change = edited
+                try await store.write { try $0.updateListing(change) }
+                try await Self.agree(store, Self.queries)
+            }
+            #expect(try await Self.count(store, "marketing deadline<14d") == 3)
+            #expect(try await Self.count(store, "marketing category:technology remote:yes") == 2)
+            #expect(try await Self.count(store, "marketing level:advanced") == 2)
+
+            // Deleted, it is gone from the facets too; the index and its content agree.
+            let gone = listings[1].id.rawValue
+            try await store.rawDatabase().write {
+                try $0.execute(sql: "DELETE FROM listings WHERE id = ?", arguments: [gone])
+            }
+            #expect(try await Self.count(store, "marketing category:technology remote:yes") == 1)
+            #expect(try await store.checkIntegrity().ok)
+        }
+    }
+
+    @Test("a search's words never match a facet: the facet tokens are not words of any listing")
+    func wordsNeverMatchFacets() async throws {
+        try await withTemporaryStore { store, _, _ in
+            let (organization, employer) = try await Fixtures.employer(store)
+            let zq = try await store.write { session in
+                _ = try session.insertListing(
+                    Fixtures.listing(organization: organization, createdBy: employer, title: "Data Intern"))
+                return try session.insertListing(
+                    Fixtures.listing(organization: organization, createdBy: employer, title: "Zqa Labs Data Intern")
+                ).id
+            }
+            // Every listing is technology, entry level, on site: their facets must not answer for words.
+            for query in [
+                "zqctechnology", "zqlentry", "zqtonsite", "zqc", "data zqctechnology",
+                "zqctechnology category:technology",
+            ] {
+                #expect(try await store.search(query).isEmpty, "\(query)")
+                #expect(try await Self.count(store, query) == 0, "\(query)")
+            }
+            // A word that starts like the facets still finds the listing that has it.
+            #expect(try await store.search("zqa").map(\.id) == [zq])
+            #expect(try await store.search("zq").map(\.id) == [zq])
+            #expect(try await Self.count(store, "data zqa category:technology") == 1)
+            // Excluding a facet's token excludes nothing; excluding the word does.
+            #expect(try await store.search("-zqctechnology").count == 2)
+            #expect(try await store.search("-zqa").count == 1)
+        }
+    }
+
+    @Test("a v15 database is upgraded: the index gains the facets of the listings it already has")
+    func upgradeFromV15() async throws {
+        try await withTemporaryStore { store, _, clock in
+            let (organization, employer) = try await Fixtures.employer(store)
+            _ = try await store.write { session in
+                for (index, category) in [ListingCategory.technology, .finance, .marketing].enumerated() {
+                    _ = try session.insertListing(
+                        Fixtures.listing(
+                            organization: organization, createdBy: employer, title: "Marketing Intern \(index)",
+                            category: category, deadlineInDays: Double(3 + index * 20)))
+                }
+            }
+            // Back to v15: v5's index over `listings` with v2's triggers, and no v16 in the record.
+            try await store.oldSearchIndex(prefixes: "2 3 4 5 6 7 8 9 10", forgetting: ["v16-search-facets"])
+            let old = try SQLiteStore(path: store.path, migrate: false, clock: clock)
+            #expect(try await old.status().pendingMigrations == ["v16-search-facets"])
+
+            let upgraded = try SQLiteStore(path: store.path, clock: clock)
+            #expect(try await upgraded.status().pendingMigrations.isEmpty)
+            #expect(try await upgraded.checkIntegrity().ok)
+            #expect(try await Self.count(upgraded, "marketing deadline<14d") == 1)
+            #expect(try await Self.count(upgraded, "marketing category:finance,marketing") == 2)
+            try await Self.agree(upgraded, Self.queries)
+            // The new triggers keep it: a listing added after the upgrade has its facets.
+            _ = try await upgraded.write { session in
+                try session.insertListing(
+                    Fixtures.listing(
+                        organization: organization, createdBy: employer, title: "Marketing Lead Intern",
+                        category: .finance, deadlineInDays: 1))
+            }
+            #expect(try await Self.count(upgraded, "marketing deadline<14d category:finance") == 1)
+        }
+    }
+}
