@@ -18,8 +18,8 @@ import Foundation
 /// text columns (``userMatch(_:)``): a column filter costs about 40 % more on every match, so only
 /// then. The facet column's bm25 weight is 0.
 ///
-/// The step rebuilds the index from `listings`, about a minute per 100,000 listings, then merges it
-/// into one segment.
+/// The step rebuilds the index from `listings`, then merges it into one segment: 26 minutes at a
+/// million listings on a loaded 2-core machine, backup included (`BENCHMARKS.md`).
 enum SearchFacetsV16 {
     static let identifier = "v16-search-facets"
 
@@ -33,18 +33,41 @@ enum SearchFacetsV16 {
     /// share of all listings, and each day is one more doclist to merge.
     static let deadlineDaysLimit = 31
 
+    /// The facets, each a column of `listings` and the letter after ``marker`` in its tokens.
+    enum Facet: String, CaseIterable {
+        case category = "c", level = "l", locationType = "t", deadline = "d"
+
+        var column: String {
+            switch self {
+            case .category: "category"
+            case .level: "level"
+            case .locationType: "location_type"
+            case .deadline: "deadline"
+            }
+        }
+
+        /// The token of the stored value `value` (a raw value, or a deadline's day).
+        func token(_ value: String) -> String { marker + rawValue + value.replacingOccurrences(of: "_", with: "") }
+
+        /// The same token computed in SQL from the row `row`.
+        func sqlToken(of row: String) -> String {
+            let value =
+                self == .deadline
+                ? "(\(row)\(column) / \(microsecondsPerDay))" : "replace(\(row)\(column), '_', '')"
+            return "'\(marker)\(rawValue)' || \(value)"
+        }
+    }
+
     /// The facets of the listing row `row` (`NEW.`, `OLD.`, or empty for the table itself).
     static func facets(of row: String) -> String {
-        "'\(marker)c' || replace(\(row)category, '_', '') || ' \(marker)l' || replace(\(row)level, '_', '') "
-            + "|| ' \(marker)t' || replace(\(row)location_type, '_', '') "
-            + "|| ' \(marker)d' || (\(row)deadline / \(microsecondsPerDay))"
+        Facet.allCases.map { $0.sqlToken(of: row) }.joined(separator: " || ' ' || ")
     }
 
     static let microsecondsPerDay: Int64 = 86_400_000_000
 
-    static func token(category: ListingCategory) -> String { marker + "c" + bare(category.rawValue) }
-    static func token(level: ExperienceLevel) -> String { marker + "l" + bare(level.rawValue) }
-    static func token(locationType: LocationType) -> String { marker + "t" + bare(locationType.rawValue) }
+    static func token(category: ListingCategory) -> String { Facet.category.token(category.rawValue) }
+    static func token(level: ExperienceLevel) -> String { Facet.level.token(level.rawValue) }
+    static func token(locationType: LocationType) -> String { Facet.locationType.token(locationType.rawValue) }
 
     /// The deadline days of a range `after` < deadline ≤ `through`, or nil when it spans more than
     /// ``deadlineDaysLimit`` days.
@@ -52,10 +75,8 @@ enum SearchFacetsV16 {
         let first = ColumnCoding.microseconds(start) / microsecondsPerDay
         let last = ColumnCoding.microseconds(end) / microsecondsPerDay
         guard last >= first, last - first <= Int64(deadlineDaysLimit) else { return nil }
-        return (first...last).map { "\(marker)d\($0)" }
+        return (first...last).map { Facet.deadline.token(String($0)) }
     }
-
-    private static func bare(_ value: String) -> String { value.replacingOccurrences(of: "_", with: "") }
 
     /// A search's own FTS5 expression, limited to the text columns when it could reach a facet.
     static func userMatch(_ expression: String) -> String {
@@ -94,7 +115,7 @@ enum SearchFacetsV16 {
     ]
 
     /// The columns the facets are computed from.
-    static let facetSources = ["category", "level", "location_type", "deadline"]
+    static let facetSources = Facet.allCases.map(\.column)
 
     static let statements =
         [
