@@ -14,11 +14,17 @@ struct SearchFacetsTests {
         return try await store.read { try $0.countListings(filter, scope: Fixtures.scope(), upTo: 10_001) }
     }
 
-    /// Each query's count through the store, beside the ids a page of the same query finds.
+    /// Each query's count and relevance results beside the listings the same query finds sorted by
+    /// newest. A sorted page tests the conditions without the facets, so it is the reference a stale
+    /// facet would disagree with. Relevance is read through the standard window and through one of a
+    /// single ranked listing among two examined, so that the tail after the window is read too.
     static func agree(_ store: SQLiteStore, _ queries: [String]) async throws {
+        let narrow = try SQLiteStore(path: store.path, searchWindow: SearchWindow(ranked: 1, examined: 2))
         for query in queries {
-            let found = try await store.search(query).count
-            #expect(try await count(store, query) == found, "\(query)")
+            let expected = Set(try await store.search(query + " sort:newest").map(\.id))
+            #expect(Set(try await store.search(query).map(\.id)) == expected, "\(query)")
+            #expect(Set(try await narrow.search(query).map(\.id)) == expected, "\(query), narrow window")
+            #expect(try await count(store, query) == expected.count, "\(query)")
         }
     }
 
@@ -75,6 +81,35 @@ struct SearchFacetsTests {
             }
             #expect(try await Self.count(store, "marketing category:technology remote:yes") == 1)
             #expect(try await store.checkIntegrity().ok)
+        }
+    }
+
+    @Test("the facets a filtered search asks for move no score: each listing scores as without the filter")
+    func facetsMoveNoScore() async throws {
+        try await withTemporaryStore { store, _, _ in
+            let (organization, employer) = try await Fixtures.employer(store)
+            _ = try await store.write { session in
+                for (index, title) in [
+                    "Marketing Intern", "Marketing and Growth Intern for Marketing Campaigns",
+                    "Brand Marketing Intern, Nairobi", "Marketing",
+                ].enumerated() {
+                    _ = try session.insertListing(
+                        Fixtures.listing(
+                            organization: organization, createdBy: employer, title: title, category: .marketing,
+                            locationType: index == 0 ? .remote : .onSite, deadlineInDays: Double(5 + index * 10)))
+                }
+            }
+            let plain = Dictionary(
+                try await store.search("marketing").map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
+            #expect(plain.count == 4)
+            #expect(Set(plain.values).count == 4, "four different lengths, four different scores")
+            for query in ["marketing category:marketing", "marketing deadline<60d", "marketing remote:no level:entry"] {
+                let filtered = try await store.search(query)
+                #expect(!filtered.isEmpty, "\(query)")
+                for listing in filtered {
+                    #expect(listing.score != nil && listing.score == plain[listing.id], "\(query): \(listing.title)")
+                }
+            }
         }
     }
 

@@ -38,10 +38,11 @@ import Synchronization
 /// tests 780 listings instead of walking 388,168 matches. A count of filters without words reads the
 /// categories' entries.
 ///
-/// **Counts with words** ask FTS5 for the match and the filters' facets together
-/// (``facetMatch``, ``SearchFacetsV16``): `marketing deadline<14d` is `marketing AND (zqd… OR …)`,
-/// one intersection of doclists inside FTS5, and only the listings in it are looked up for the
-/// conditions, which still decide.
+/// **Filters inside the match.** A count with words, the relevance window and its tail ask FTS5 for
+/// the match and the filters' facets together (``facetMatch``, ``SearchFacetsV16``): `marketing
+/// deadline<14d` is `marketing AND (zqd… OR …)`, one intersection of doclists inside FTS5, and only
+/// the listings in it are looked up for the conditions, which still decide. The probe asks for the
+/// words alone, so the window's bounds, and with them the order, are those without the facets.
 ///
 /// Keyset pagination: the cursor holds the sort key and id of the last row of the previous page,
 /// and the next page starts strictly after it in the same total order, so pages neither repeat nor
@@ -60,10 +61,18 @@ struct ListingSearchSQL {
     /// The FTS5 expression of the positive terms, after the as-you-type rule; nil without words.
     let match: String?
     /// The filters' facets as an FTS5 expression (``SearchFacetsV16``): the categories, levels and
-    /// location types named, and the days of a deadline range; nil when the filters name none. A
-    /// count with words asks FTS5 for the match and these together, so FTS5 intersects their
-    /// doclists before a listing is looked up; the conditions still decide.
+    /// location types named, and the days of a deadline range; nil when the filters name none. The
+    /// statements FTS5 drives (a count with words, the relevance window and its tail) ask it for the
+    /// match and these together (``narrowedMatch``), so FTS5 intersects their doclists before a
+    /// listing is looked up; the conditions still decide, so the facets only ever skip listings
+    /// the conditions would refuse. The probe, which sets the window's bounds, asks for the words
+    /// alone: the window is the same with or without them.
     let facetMatch: String?
+
+    /// `match` narrowed by the filters' facets, for a statement FTS5 drives (see ``facetMatch``).
+    private var narrowedMatch: String? {
+        match.map { match in facetMatch.map { "(\(match)) AND \($0)" } ?? match }
+    }
 
     private var conditions: [String] = []
     private var counter = 0
@@ -160,11 +169,19 @@ struct ListingSearchSQL {
     // MARK: Statements
 
     /// The facets of `filter` at `now` as an FTS5 expression (see ``facetMatch``).
+    ///
+    /// A group that names more than half of its values is left out: its doclists hold most listings,
+    /// and merging them costs about what the lookups they save do (`software engineer nairobi
+    /// remote:no`, two location types of three: 33–43 ms a page with them, 28–38 ms without, at a
+    /// million listings), while one value of three pays (`… remote:yes`: 35 → 19 ms).
     static func facetMatch(_ filter: ListingFilter, now: Date) -> String? {
+        func selective<Value: CaseIterable>(_ named: Set<Value>, _ token: (Value) -> String) -> [String] {
+            named.count * 2 <= Value.allCases.count ? named.map(token) : []
+        }
         var groups: [[String]] = [
-            filter.categories.map(SearchFacetsV16.token(category:)),
-            filter.levels.map(SearchFacetsV16.token(level:)),
-            filter.locationTypes.map(SearchFacetsV16.token(locationType:)),
+            selective(filter.categories, SearchFacetsV16.token(category:)),
+            selective(filter.levels, SearchFacetsV16.token(level:)),
+            selective(filter.locationTypes, SearchFacetsV16.token(locationType:)),
         ]
         if let limit = filter.deadlineLimit(now: now),
             let days = SearchFacetsV16.deadlineTokens(after: now, through: limit)
@@ -182,8 +199,8 @@ struct ListingSearchSQL {
                 "FROM listings AS l INDEXED BY \(narrowIndex.name) "
                     + whereClause(
                         conditions(through: narrowIndex) + [membershipTest(match)])
-            } else if let match {
-                "\(Self.coveredMatchJoin) \(whereClause([matchCondition(facetMatch.map { "(\(match)) AND \($0)" } ?? match)] + conditions))"
+            } else if let match = narrowedMatch {
+                "\(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
             } else if filtersByCategory && !organizationScoped {
                 // The categories' entries, at most all of them; without statistics (`ANALYZE`) the
                 // planner reads the `stipend>=` range of every category instead (64 ms against 10).
@@ -347,7 +364,7 @@ struct ListingSearchSQL {
     /// The relevance window: ids and bm25 of the newest matches down to rowid `low` that pass the
     /// filters, at most `ranked`, newest first.
     mutating func windowSQL(low: Int64, ranked: Int) -> String {
-        guard let match else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
+        guard let match = narrowedMatch else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
         let all = [matchCondition(match), "listings_fts.rowid >= \(bind(low))"] + conditions
         return """
             SELECT l.id AS id, \(SearchRank.expression) AS rank
@@ -371,7 +388,7 @@ struct ListingSearchSQL {
                 LIMIT \(bind(limit))
                 """
         }
-        let all = [matchCondition(match), "listings_fts.rowid < \(bind(below))"] + conditions
+        let all = [matchCondition(narrowedMatch ?? match), "listings_fts.rowid < \(bind(below))"] + conditions
         return """
             SELECT \(Rows.summaryColumns)
             \(Self.coveredMatchJoin)
