@@ -66,11 +66,20 @@ public final class SQLiteStore: Store, StoreMaintenance {
     /// Opens (or creates) the database at `path` and, unless `migrate` is false, brings its schema up
     /// to date.
     ///
+    /// A database with data is backed up (verified) into `<its folder>/backups` before it is
+    /// migrated, unless `backedUp` says the caller has just made such a backup itself (`edulink db
+    /// migrate`, into the folder its user chose): a second copy of a large file would double the
+    /// wait and the disk it takes. `willMigrate` is told the pending steps and the backup folder
+    /// (nil when `backedUp`) before anything is written, so a caller can say what is about to take
+    /// its time; a new or up-to-date database never calls it. Each step runs in its own
+    /// transaction: a process stopped during one leaves the database at the step before.
+    ///
     /// - Throws: `EdulinkError.unavailable` naming the file when it cannot be opened, is not a
     ///   database, or is corrupt.
     public init(
-        path: String, migrate: Bool = true, clock: any TimeSource = SystemTimeSource(),
-        searchWindow: SearchWindow = .standard
+        path: String, migrate: Bool = true, backedUp: Bool = false, clock: any TimeSource = SystemTimeSource(),
+        searchWindow: SearchWindow = .standard,
+        willMigrate: (_ pending: [String], _ backupFolder: String?) -> Void = { _, _ in }
     ) throws {
         self.path = path
         self.clock = clock
@@ -87,10 +96,17 @@ public final class SQLiteStore: Store, StoreMaintenance {
                 // A database with data is never migrated without a verified backup first, whatever
                 // opens it (the app, serve, jobs, any command): into `<database folder>/backups`.
                 let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
-                if !applied.isEmpty, Migrations.identifiers.contains(where: { !applied.contains($0) }) {
-                    let folder = OperationsEnvironment.defaultBackupDirectory(
-                        dataDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
-                    _ = try Self.snapshot(pool, clock: clock, into: URL(fileURLWithPath: folder, isDirectory: true))
+                let pending = Migrations.identifiers.filter { !applied.contains($0) }
+                if !applied.isEmpty, !pending.isEmpty {
+                    let folder =
+                        backedUp
+                        ? nil
+                        : OperationsEnvironment.defaultBackupDirectory(
+                            dataDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+                    willMigrate(pending, folder)
+                    if let folder {
+                        _ = try Self.snapshot(pool, clock: clock, into: URL(fileURLWithPath: folder, isDirectory: true))
+                    }
                 }
                 try Migrations.migrator.migrate(pool)
             }

@@ -288,6 +288,65 @@ struct DatabaseMigrateAndGenerateTests {
         #expect(!FileManager.default.fileExists(atPath: harness.backupDirectory.path))
     }
 
+    /// A file at the schema of the release before this one.
+    private func olderDatabase(_ harness: CommandLineHarness) throws -> (previous: String, last: String) {
+        let previous = try #require(SQLiteStore.migrationIdentifiers.dropLast().last)
+        let last = try #require(SQLiteStore.migrationIdentifiers.last)
+        try FileManager.default.createDirectory(
+            at: harness.databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try SQLiteStore.createFile(at: harness.databaseURL.path, migratedUpTo: previous)
+        return (previous, last)
+    }
+
+    @Test("db migrate says what it does before each wait, and backs up once, into its --dir")
+    func migrateSaysWhatItDoes() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let (_, last) = try olderDatabase(harness)
+        let result = try await harness.run(["db", "migrate", "--dir", "before"])
+        #expect(result.succeeded, "\(result.standardError)")
+        #expect(result.standardError.isEmpty)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let folder = harness.directory.appendingPathComponent("before").path
+        try #require(lines.count == 4, "\(result.standardOutput)")
+        #expect(lines[0].hasPrefix("Backing up ") && lines[0].hasSuffix(" into \(folder), then checking the copy…"))
+        #expect(lines[1].hasPrefix("Backed up to \(folder)/edulink-"))
+        #expect(
+            lines[2]
+                == "Applying 1 migration (\(last))… On a large database this can take many minutes. Stopping it "
+                + "loses nothing: an unfinished step is rolled back and runs again next time.")
+        #expect(lines[3].hasPrefix("Applied \(last) in ") && lines[3].hasSuffix(" s; schema is now \(last)."))
+        // One backup, the one asked for: opening the database to migrate it made no second copy.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
+        #expect(!FileManager.default.fileExists(atPath: harness.backupDirectory.path))
+        let again = try await harness.run(["db", "migrate"])
+        #expect(again.standardOutput == "The database is up to date (schema \(last)).\n")
+    }
+
+    @Test("any other command on an older file says on standard error that it upgrades it, and how long it took")
+    func implicitUpgradeIsAnnounced() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        let (_, last) = try olderDatabase(harness)
+        let result = try await harness.run(["user", "list"])
+        #expect(result.succeeded, "\(result.standardError)")
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        try #require(lines.count == 2, "\(result.standardError)")
+        #expect(
+            lines[0]
+                == "edulink: upgrading \(harness.databaseURL.path) to this release's schema: a verified backup into "
+                + "\(harness.backupDirectory.path), then 1 migration (\(last)). On a large database this can take "
+                + "many minutes. Stopping it loses nothing: an unfinished step is rolled back and runs again next time."
+        )
+        #expect(lines[1].hasPrefix("edulink: upgraded in ") && lines[1].hasSuffix(" s."))
+        #expect(!result.standardOutput.contains("upgrad"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: harness.backupDirectory.path).count == 1)
+        // Up to date now: nothing more to say.
+        let again = try await harness.run(["user", "list"])
+        #expect(again.succeeded)
+        #expect(again.standardError.isEmpty)
+    }
+
     @Test("db generate adds searchable synthetic listings, the same for the same seed")
     func generate() async throws {
         let harness = try CommandLineHarness()

@@ -83,11 +83,12 @@ struct LocalEnvironment: Sendable {
         if case .sqlite(let url) = location { try? DatabaseFile.remove(url) }
     }
 
-    /// The database brought up to date, for `edulink db migrate` (which has backed it up first).
+    /// The database brought up to date, for `edulink db migrate` (which has backed it up first, and
+    /// says what it does).
     func applyingMigrations() async throws -> LocalEnvironment {
         switch location {
         case .sqlite(let url):
-            return try LocalEnvironment(databaseURL: url, migrate: true)
+            return try LocalEnvironment(databaseURL: url, migrate: true, backedUp: true)
         case .postgres:
             guard let postgres = store as? PostgresStore else { return self }
             try await postgres.migrate()
@@ -129,15 +130,32 @@ struct LocalEnvironment: Sendable {
     /// health checks (the terminal app). One-shot commands (`doctor`, `jobs run`) leave them
     /// unmeasured, so their evaluation neither raises nor clears the request alerts of the processes
     /// that do serve requests.
+    ///
+    /// A database with pending migrations is backed up and migrated (``SQLiteStore/init(path:migrate:
+    /// backedUp:clock:searchWindow:willMigrate:)``), saying so on standard error before and after:
+    /// on a large file that takes minutes. `backedUp`: `edulink db migrate` has made the backup and
+    /// says what happens itself.
     init(
-        databaseURL: URL, migrate: Bool = true, probe: any SystemProbe = ProcSystemProbe(),
+        databaseURL: URL, migrate: Bool = true, backedUp: Bool = false, probe: any SystemProbe = ProcSystemProbe(),
         measuresRequests: Bool = false
     ) throws {
         let isNew = !FileManager.default.fileExists(atPath: databaseURL.path)
         if isNew {
             try EdulinkPaths.createPrivateDirectory(databaseURL.deletingLastPathComponent())
         }
-        let store = try SQLiteStore(path: databaseURL.path, migrate: migrate, clock: SystemTimeSource())
+        var started: ContinuousClock.Instant?
+        let store = try SQLiteStore(
+            path: databaseURL.path, migrate: migrate, backedUp: backedUp, clock: SystemTimeSource()
+        ) { pending, backupFolder in
+            started = .now
+            if !backedUp {
+                MigrationNotice.write(
+                    MigrationNotice.opening(databaseURL.path, pending: pending, backupFolder: backupFolder))
+            }
+        }
+        if let started, !backedUp {
+            MigrationNotice.write("edulink: upgraded in \(MigrationNotice.elapsed(.now - started)).")
+        }
         if isNew {
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: databaseURL.path)
         }

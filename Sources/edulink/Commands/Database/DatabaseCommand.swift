@@ -88,14 +88,26 @@ struct DatabaseMigrateCommand: AsyncParsableCommand {
             dir.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? DatabaseOptions.backupDirectory(for: current.location)
         try EdulinkPaths.createPrivateDirectory(directory)
+        // Each line is out before the wait it announces (a pipe would hold it until the end).
+        Self.say("Backing up \(Format.bytes(status.sizeBytes)) into \(directory.path), then checking the copy…")
         let backup = try await current.store.backup(into: directory, keepDays: DatabaseBackupCommand.defaultKeepDays)
         guard backup.integrityOK else {
             throw CommandFailure("the backup \(backup.path) failed its check; nothing was migrated")
         }
-        print("Backed up to \(backup.path)")
+        Self.say("Backed up to \(backup.path)")
+        Self.say("Applying \(MigrationNotice.steps(status.pendingMigrations))… \(MigrationNotice.patience)")
+        let started = ContinuousClock.now
         let migrated = try await current.applyingMigrations()
+        let took = MigrationNotice.elapsed(.now - started)
         let after = try await migrated.store.status()
-        print("Applied \(status.pendingMigrations.joined(separator: ", ")); schema is now \(after.schemaVersion).")
+        Self.say(
+            "Applied \(status.pendingMigrations.joined(separator: ", ")) in \(took); schema is now \(after.schemaVersion)."
+        )
+    }
+
+    private static func say(_ line: String) {
+        print(line)
+        Terminal.flushStandardOutput()
     }
 }
 
