@@ -38,6 +38,11 @@ struct ServeMigrationTests {
         await server.wait()
         let log = (try? server.result().standardError) ?? ""
         #expect(started, "\(log)")
+        // The wait is announced before it starts, and its length logged after.
+        let announced = try #require(log.range(of: "\"migrating\""), "\(log)")
+        let finished = try #require(log.range(of: "\"migrated\""), "\(log)")
+        #expect(announced.lowerBound < finished.lowerBound)
+        #expect(log.contains("\"took\""))
         #expect(try await store.migrations().pending.isEmpty)
         // Nothing to back up in an empty database: no backup folder.
         #expect(!FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("state/backups").path))

@@ -183,11 +183,21 @@ struct ServeCommand: AsyncParsableCommand {
                 "the database needs \(pending.count) migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", "))); "
                     + "start one server with --migrate (it backs the database up first), then the others")
         }
+        // Each long wait is announced before it starts, as `edulink db migrate` does.
         if !applied.isEmpty {
+            logger.info("backing up before migrating", metadata: ["folder": "\(backups.path)"])
             let backup = try await postgres.backup(into: backups, keepDays: 30)
             logger.info("backed up before migrating", metadata: ["backup": "\(backup.path)"])
         }
+        logger.info(
+            "migrating",
+            metadata: ["migrations": "\(pending.joined(separator: ", "))", "note": "\(MigrationNotice.patience)"])
+        let started = ContinuousClock.now
         let done = try await postgres.migrate()
-        logger.info("migrated", metadata: ["migrations": "\(done.joined(separator: ", "))"])
+        logger.info(
+            "migrated",
+            metadata: [
+                "migrations": "\(done.joined(separator: ", "))", "took": "\(MigrationNotice.elapsed(.now - started))",
+            ])
     }
 }
