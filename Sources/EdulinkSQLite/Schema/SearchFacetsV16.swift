@@ -18,8 +18,9 @@ import Foundation
 /// text columns (``userMatch(_:)``): a column filter costs about 40 % more on every match, so only
 /// then. The facet column's bm25 weight is 0.
 ///
-/// The step rebuilds the index from `listings`, then merges it into one segment: 26 minutes at a
-/// million listings on a loaded 2-core machine, backup included (`BENCHMARKS.md`).
+/// The step rebuilds the index from `listings`, then merges it into one segment: about 24 minutes
+/// at a million listings on a loaded 2-core machine, 1 minute at 100,000 on a quiet one
+/// (`BENCHMARKS.md`, "Issue #16, fifth pass").
 enum SearchFacetsV16 {
     static let identifier = "v16-search-facets"
 

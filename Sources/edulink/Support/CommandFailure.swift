@@ -42,7 +42,7 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// A PostgreSQL database is migrated on purpose only (`edulink db migrate`, `serve --migrate`).
     static func pendingMigrations(_ pending: [String], in location: DatabaseLocation) -> CommandFailure {
         CommandFailure(
-            "the database needs \(pending.count) migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", "))); "
+            "the database needs \(MigrationNotice.steps(pending)); "
                 + "run 'edulink db migrate --db \(location.described)' first (it backs the database up before migrating)"
         )
     }

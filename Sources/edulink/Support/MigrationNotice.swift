@@ -31,5 +31,5 @@ enum MigrationNotice {
         return String(format: "%d h %02d min", whole / 3600, whole % 3600 / 60)
     }
 
-    static func write(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    static func write(_ line: String) { Terminal.writeError(line + "\n") }
 }

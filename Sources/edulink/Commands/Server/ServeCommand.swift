@@ -180,7 +180,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard !pending.isEmpty else { return }
         guard migrate else {
             throw CommandFailure(
-                "the database needs \(pending.count) migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", "))); "
+                "the database needs \(MigrationNotice.steps(pending)); "
                     + "start one server with --migrate (it backs the database up first), then the others")
         }
         // Each long wait is announced before it starts, as `edulink db migrate` does.
