@@ -80,6 +80,10 @@ struct RelevanceWindowTests {
             (ranked: 100, examined: 1_000, query: "data"),
             (ranked: 4, examined: 8, query: "rare zebra"),
             (ranked: 2, examined: 40, query: "dat -finance"),
+            // Few of the newest matches pass (a third have SQL, and no draft): the walk ends at
+            // `examined` before the window is full, and the tail goes on below what it walked.
+            (ranked: 4, examined: 6, query: "data skill:sql"),
+            (ranked: 3, examined: 9, query: "dat skill:sql"),
         ])
     func windowThenTail(ranked: Int, examined: Int, query: String) async throws {
         try await withTemporaryStore { base, _, _ in

@@ -14,14 +14,16 @@ import Synchronization
 /// matches ~40 % of all listings, and `bm25` over each of them reads its position list and column
 /// sizes (seconds at a million listings). Instead (see ``SearchWindow``):
 ///
-/// 1. *probe*: the newest `examined` rowids of the match, without scoring, give the lowest rowid
-///    the window may reach;
-/// 2. *window*: the match walked newest first down to that rowid, joined to `listings`, filtered,
-///    at most `ranked` rows, each scored with `edulink_rank` (``SearchRank``: bm25 with the column
-///    weights of v2, without IDF, so nothing walks the whole match before the first row); FTS5 only
-///    scores the rows the statement visits because the order is `rowid DESC`, which FTS5 produces
-///    incrementally. The window is then ordered by score in Swift (a thousand pairs);
-/// 3. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
+/// 1. *window*: of the newest `examined` matches, those that pass the filters, at most `ranked`,
+///    each scored with `edulink_rank` (``SearchRank``: bm25 with the column weights of v2, without
+///    IDF, so nothing walks the whole match before the first row); FTS5 only scores the rows the
+///    statement visits because the order is `rowid DESC`, which FTS5 produces incrementally. The
+///    window is then ordered by score in Swift (a thousand pairs). Without facets (below) it is one
+///    walk of the match, joined to `listings`, each row scored if it passes and the reading stopped
+///    at `ranked` (``windowWalkSQL(examined:)``); with them a *probe* first finds the lowest rowid
+///    of the newest `examined` matches of the words, unscored, and the narrowed match is walked
+///    down to it (``windowSQL(low:ranked:)``);
+/// 2. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
 ///    window), unscored. With a filter that has its own index (one organization, new since a date)
 ///    that index drives and each row is looked up in the match (``filterDrivesTail``).
 ///
@@ -375,6 +377,28 @@ struct ListingSearchSQL {
             """
     }
 
+    /// Whether the filters name facets, so the window is read through the probe's bounds with the
+    /// narrowed match (``windowSQL(low:ranked:)``) rather than in one walk (``windowWalkSQL(examined:)``).
+    var narrowsMatch: Bool { match != nil && facetMatch != nil }
+
+    /// The relevance window in one walk, when the filters name no facet: the newest `examined` matches
+    /// of the words, newest first, each with its bm25 if it passes the filters and NULL if not (the
+    /// `CASE` scores only a passing row). The reader stops at `ranked` passing rows, so a search whose
+    /// newest matches mostly pass walks about `ranked` of them, where the probe walked `examined`
+    /// before the window walked them again: the same rows are ranked as by probe and window (the
+    /// newest `examined` matches bound both), for a tenth of the walk.
+    mutating func windowWalkSQL(examined: Int) -> String {
+        guard let match else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
+        let passes = conditions.isEmpty ? "1" : conditions.joined(separator: "\n  AND ")
+        return """
+            SELECT listings_fts.rowid AS id, CASE WHEN \(passes) THEN \(SearchRank.expression) END AS rank
+            \(Self.coveredMatchJoin)
+            WHERE \(matchCondition(match))
+            ORDER BY listings_fts.rowid DESC
+            LIMIT \(bind(examined))
+            """
+    }
+
     /// The tail after the window: matches below rowid `below` that pass the filters, newest first.
     mutating func tailSQL(below: Int64, limit: Int) -> String {
         guard let match else { return "SELECT \(Rows.summaryColumns) FROM listings AS l LIMIT 0" }
@@ -634,21 +658,46 @@ extension SQLiteSession {
         if let cursor, cursor.key == nil {
             tailStart = cursor.id  // already in the tail
         } else {
-            let probe = try self.probe(&query)
-            guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
-            let sql = query.windowSQL(low: low, ranked: searchWindow.ranked)
-            // Up to `ranked` rows of two numbers: read in place from a cursor, no row copied.
-            searchTrace?.record(query.literalSQL(sql))
             var window: [(id: Int64, rank: Double)] = []
             window.reserveCapacity(searchWindow.ranked)
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
-            while let row = try rows.next() {
-                window.append((id: row[0], rank: row[1]))
-            }
-            if window.count == searchWindow.ranked, let last = window.last {
-                tailStart = last.id  // the window stopped at its size: the tail is below its oldest row
-            } else if probe.count == searchWindow.examined {
-                tailStart = low  // the probe stopped at its size: the tail is below what it walked
+            if query.narrowsMatch {
+                // The probe bounds the window by the words alone; the window walks the narrowed match.
+                let probe = try self.probe(&query)
+                guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
+                let sql = query.windowSQL(low: low, ranked: searchWindow.ranked)
+                // Up to `ranked` rows of two numbers: read in place from a cursor, no row copied.
+                searchTrace?.record(query.literalSQL(sql))
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
+                while let row = try rows.next() {
+                    window.append((id: row[0], rank: row[1]))
+                }
+                if window.count == searchWindow.ranked, let last = window.last {
+                    tailStart = last.id  // the window stopped at its size: the tail is below its oldest row
+                } else if probe.count == searchWindow.examined {
+                    tailStart = low  // the probe stopped at its size: the tail is below what it walked
+                }
+            } else {
+                let sql = query.windowWalkSQL(examined: searchWindow.examined)
+                // Traced as the reader runs it: stopping at `ranked` passing rows.
+                let traced = "SELECT id, rank FROM (\(sql)) WHERE rank IS NOT NULL LIMIT \(searchWindow.ranked)"
+                searchTrace?.record(query.literalSQL(traced))
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
+                var walked = 0
+                var lowest: Int64?
+                while let row = try rows.next() {
+                    walked += 1
+                    lowest = row[0]
+                    if let rank: Double = row[1] {
+                        window.append((id: row[0], rank: rank))
+                        if window.count == searchWindow.ranked { break }
+                    }
+                }
+                guard walked > 0 else { return Page(items: [], nextCursor: nil) }
+                if window.count == searchWindow.ranked, let last = window.last {
+                    tailStart = last.id  // the window is full: the tail is below its oldest row
+                } else if walked == searchWindow.examined {
+                    tailStart = lowest  // the walk stopped at its size: the tail is below what it walked
+                }
             }
             var ranked = window.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
             if let cursor, let key = cursor.key {
