@@ -12,7 +12,10 @@ GATES = {"EdulinkCore": 80.0}
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(root)
-bin_path = subprocess.run(["swift", "build", "--show-bin-path"], capture_output=True, text=True, check=True).stdout.strip()
+# The build folder: the first argument (scripts/test.sh passes it, running SwiftPM only once), or
+# SwiftPM's debug folder.
+bin_path = sys.argv[1] if len(sys.argv) > 1 else subprocess.run(
+    ["swift", "build", "--show-bin-path"], capture_output=True, text=True, check=True).stdout.strip()
 codecov = os.path.join(bin_path, "codecov")
 tests = [os.path.join(bin_path, f) for f in os.listdir(bin_path) if f.endswith(".xctest")]
 raw = [os.path.join(codecov, f) for f in os.listdir(codecov)] if os.path.isdir(codecov) else []

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command of the README: format lint, a warning-free build, every test with coverage,
-# coverage per module, and the end-to-end terminal tests.
+# coverage per module, and the end-to-end terminal tests (beside the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -56,8 +56,88 @@ if [ -z "${EDULINK_TEST_POSTGRES_URL:-}" ]; then
     fi
 fi
 
-step "swift test --enable-code-coverage"
 bin=$(swift build --enable-code-coverage --show-bin-path)
+# The steps besides the tests need nothing from them or from each other: Schemathesis's server, each
+# end-to-end script (its own tmux socket, temporary folder and ports) and the install check. They run
+# while the tests run (which mostly wait on databases and child processes), at most $lanes at once,
+# longest first; each one's output is kept and printed whole when it ends, so the log reads as if
+# they had run one after the other. The coverage report follows the tests, whose profiles it reads.
+lanes=${SIDE_BY_SIDE:-2}
+
+# side_by_side JOB…: runs each JOB (a command line of the functions below), at most $lanes at once,
+# in the order given; prints each one's output and time as it ends; fails, after all have ended,
+# when any failed, naming them.
+side_by_side() {
+    local out pid status n=0
+    out=$(mktemp -d)
+    local -A names=() started=() logs=()
+    local failed=()
+    while [ $# -gt 0 ] || [ ${#names[@]} -gt 0 ]; do
+        while [ $# -gt 0 ] && [ ${#names[@]} -lt "$lanes" ]; do
+            n=$((n + 1))
+            (eval "$1") >"$out/$n.log" 2>&1 &
+            names[$!]=$1
+            started[$!]=$SECONDS
+            logs[$!]=$out/$n.log
+            shift
+        done
+        status=0
+        wait -n -p pid "${!names[@]}" || status=$?
+        printf -- '\n-- %s\n' "${names[$pid]}"
+        cat "${logs[$pid]}"
+        printf -- '-- %s: %d s' "${names[$pid]}" "$((SECONDS - started[$pid]))"
+        if [ "$status" -ne 0 ]; then
+            printf ', failed (exit %d)' "$status"
+            [ "$status" -eq 124 ] && printf ': did not finish within its limit'
+            failed+=("${names[$pid]}")
+        fi
+        printf '\n'
+        unset "names[$pid]" "started[$pid]" "logs[$pid]"
+    done
+    rm -rf "$out"
+    if [ ${#failed[@]} -gt 0 ]; then
+        local IFS=';'
+        echo "test.sh: failed: ${failed[*]}" >&2
+        return 1
+    fi
+}
+
+# Schemathesis against a running server.
+run_schemathesis() { bash scripts/schemathesis.sh; }
+# An end-to-end terminal script, bounded. From the profiles' folder: a pane started with `env -i`
+# drops LLVM_PROFILE_FILE, and its instrumented binary then writes default.profraw where it runs,
+# which must not be the checkout.
+e2e() {
+    local path=$PWD/$1
+    cd "$profiles" && timeout --kill-after=10 "${e2e_limit}m" bash "$path"
+}
+# scripts/install.sh with this debug build into a temporary prefix: the installed binary finds its
+# themes and demo data, man renders its page, bash loads its completions.
+install_check() { bash scripts/check-install.sh "$bin"; }
+
+step "swift test --enable-code-coverage; beside it, $lanes at a time: Schemathesis, the end-to-end terminal tests, the install check"
+# Longest first, so the last to start are short: the order of the times measured in CI.
+jobs=("run_schemathesis")
+shopt -s nullglob
+for script in scripts/e2e/student-flow.sh scripts/e2e/institution-flow.sh scripts/e2e/placements-flow.sh scripts/e2e/*.sh; do
+    case " ${jobs[*]} " in *" e2e $script "*) ;; *) jobs+=("e2e $script") ;; esac
+done
+jobs+=("install_check")
+besides=$(mktemp)
+# Their programs write their profiles to the run's profiles folder (the tests' go to SwiftPM's).
+(
+    export LLVM_PROFILE_FILE="$profiles/%p.profraw" EDULINK_BIN="$bin/edulink" GALLERY_BIN="$bin/terminalkit-gallery"
+    side_by_side "${jobs[@]}"
+) >"$besides" 2>&1 &
+besides_pid=$!
+# ends_besides: waits for them (they are bounded), prints what they printed, and fails when they did.
+ends_besides() {
+    local status=0
+    wait "$besides_pid" || status=$?
+    cat "$besides"
+    rm -f "$besides"
+    return "$status"
+}
 # The tests' databases and folders go in a temporary folder of this run's, removed when it ends
 # (what a test leaves behind, or a crash or a kill, goes with it).
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/edulink-test-run.XXXXXX")
@@ -93,39 +173,16 @@ if [ "$status" -ne 0 ]; then
         echo "test.sh: swift test did not finish within $test_limit minutes" >&2
     fi
     echo "test.sh: swift test failed" >&2
+    ends_besides || true
     exit "$status"
 fi
 
-export LLVM_PROFILE_FILE="$profiles/%p.profraw"
-
-step "schemathesis against a running server"
-EDULINK_BIN="$bin/edulink" bash scripts/schemathesis.sh
-
 step "line coverage per module"
-python3 scripts/coverage.py
+python3 scripts/coverage.py "$bin"
 
-step "end-to-end terminal tests"
-export EDULINK_BIN="$bin/edulink" GALLERY_BIN="$bin/terminalkit-gallery"
-shopt -s nullglob
-for script in scripts/e2e/*.sh; do
-    echo "-- $script"
-    started=$SECONDS
-    status=0
-    # From the profiles' folder: a pane started with `env -i` drops LLVM_PROFILE_FILE, and its
-    # instrumented binary then writes default.profraw where it runs, which must not be the checkout.
-    path="$PWD/$script"
-    (cd "$profiles" && timeout --kill-after=10 "${e2e_limit}m" bash "$path") || status=$?
-    echo "-- $script: $((SECONDS - started)) s"
-    if [ "$status" -ne 0 ]; then
-        [ "$status" -eq 124 ] && echo "test.sh: $script did not finish within $e2e_limit minutes" >&2
-        exit "$status"
-    fi
-done
+step "waiting for what ran beside the tests"
+ends_besides
 
-step "install into a temporary prefix"
-# scripts/install.sh with this debug build: the installed binary finds its themes and demo data,
-# man renders its page, bash loads its completions.
-bash scripts/check-install.sh "$bin"
 rm -rf "$profiles"
 step "done"
 echo "test.sh: all green"
