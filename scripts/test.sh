@@ -155,6 +155,8 @@ status=${PIPESTATUS[0]}
 rm -rf "$scratch"
 set -e
 if [ "$status" -ne 0 ]; then
+    # What ran beside the tests first (each is bounded), so the report below ends the log.
+    ends_besides || true
     # The tests that started and never ended: after a crash, the one that crashed is among them.
     # (A parameterized test's cases and the run itself are left out: they never print an end line
     # of that shape, and dozens of them would push the failures out of a CI log's tail.)
@@ -173,7 +175,6 @@ if [ "$status" -ne 0 ]; then
         echo "test.sh: swift test did not finish within $test_limit minutes" >&2
     fi
     echo "test.sh: swift test failed" >&2
-    ends_besides || true
     exit "$status"
 fi
 
