@@ -660,6 +660,8 @@ extension SQLiteSession {
         } else {
             var window: [(id: Int64, rank: Double)] = []
             window.reserveCapacity(searchWindow.ranked)
+            // The lowest rowid walked when the walk stopped at `examined` matches, else nil.
+            let walkEnd: Int64?
             if query.narrowsMatch {
                 // The probe bounds the window by the words alone; the window walks the narrowed match.
                 let probe = try self.probe(&query)
@@ -671,11 +673,7 @@ extension SQLiteSession {
                 while let row = try rows.next() {
                     window.append((id: row[0], rank: row[1]))
                 }
-                if window.count == searchWindow.ranked, let last = window.last {
-                    tailStart = last.id  // the window stopped at its size: the tail is below its oldest row
-                } else if probe.count == searchWindow.examined {
-                    tailStart = low  // the probe stopped at its size: the tail is below what it walked
-                }
+                walkEnd = probe.count == searchWindow.examined ? low : nil
             } else {
                 let sql = query.windowWalkSQL(examined: searchWindow.examined)
                 // Traced as the reader runs it: stopping at `ranked` passing rows.
@@ -693,12 +691,10 @@ extension SQLiteSession {
                     }
                 }
                 guard walked > 0 else { return Page(items: [], nextCursor: nil) }
-                if window.count == searchWindow.ranked, let last = window.last {
-                    tailStart = last.id  // the window is full: the tail is below its oldest row
-                } else if walked == searchWindow.examined {
-                    tailStart = lowest  // the walk stopped at its size: the tail is below what it walked
-                }
+                walkEnd = walked == searchWindow.examined ? lowest : nil
             }
+            // The tail is below a full window's oldest row, else below a walk that stopped at its size.
+            tailStart = window.count == searchWindow.ranked ? window.last?.id : walkEnd
             var ranked = window.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
             if let cursor, let key = cursor.key {
                 ranked.removeAll { ($0.rank, $0.id) <= (key, cursor.id) }
