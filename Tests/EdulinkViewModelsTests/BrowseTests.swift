@@ -190,6 +190,43 @@ struct BrowseTests {
         }
     }
 
+    @Test("Enter typed ahead of the first results opens the first of them when they arrive")
+    func openTypedAhead() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            _ = browse.handle(.appeared)
+            let search = browse.handle(.queryChanged("data"))
+            // Nothing is on screen yet: the key is kept, not dropped.
+            #expect(browse.state.selectedID == nil)
+            #expect(browse.handle(.openSelected).isEmpty)
+            let answer = try #require(await run("search", in: search))
+            let events = browse.handle(answer).compactMap(\.event)
+            #expect(events == [.openListing(world.listing.id)])
+            // Spent once it opened: with rows on screen Enter opens the highlighted one at once, and the
+            // next answer opens nothing more.
+            let again = browse.handle(.queryChanged("intern"))
+            #expect(browse.handle(.openSelected).compactMap(\.event) == [.openListing(world.listing.id)])
+            let next = try #require(await run("search", in: again))
+            #expect(!browse.handle(next).compactMap(\.event).contains(.openListing(world.listing.id)))
+        }
+    }
+
+    @Test("Enter typed ahead opens nothing when a newer search supersedes its search or finds nothing")
+    func typedAheadOpenIsDropped() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            let older = browse.handle(.queryChanged("data"))
+            _ = browse.handle(.openSelected)
+            let newer = browse.handle(.queryChanged("zzzz-nothing"))
+            _ = browse.handle(.openSelected)
+            let olderAnswer = try #require(await run("search", in: older))
+            #expect(browse.handle(olderAnswer).compactMap(\.event).isEmpty)
+            let newerAnswer = try #require(await run("search", in: newer))
+            #expect(browse.handle(newerAnswer).compactMap(\.event).isEmpty)
+            #expect(browse.state.rows.isEmpty)
+        }
+    }
+
     @Test("eligible-for-me and save act on the selected listing")
     func eligibleAndSave() async throws {
         try await withWorld { world in

@@ -95,7 +95,8 @@ public struct BrowseViewModel: Sendable {
         case toggleEligibleForMe
         /// Saves or unsaves the selected listing.
         case toggleSaved
-        /// Opens the selected listing's detail screen.
+        /// Opens the selected listing's detail screen. Pressed while a search runs with no row to
+        /// select yet, it opens that search's first result when it arrives.
         case openSelected
         /// Opens the apply form for the selected listing.
         case applyToSelected
@@ -131,6 +132,9 @@ public struct BrowseViewModel: Sendable {
     /// listing, a new search starts at the top.
     private var shownFilter: ListingFilter?
     private var nextCursor: PageCursor?
+    /// The search whose first result opens when it arrives: Enter was pressed while it ran with no
+    /// row on screen to open (typed ahead of the results, the key is kept, not lost).
+    private var openWhenFound: Int?
 
     /// Rows fetched per page.
     public let pageSize: Int
@@ -198,7 +202,11 @@ public struct BrowseViewModel: Sendable {
         case .toggleSaved:
             return toggleSaved()
         case .openSelected:
-            if let id = state.selectedID { events.post(.openListing(id)) }
+            if let id = state.selectedID {
+                events.post(.openListing(id))
+            } else if state.searching {
+                openWhenFound = generation
+            }
             return []
         case .applyToSelected:
             guard let id = state.selectedID else { return [] }
@@ -349,6 +357,8 @@ public struct BrowseViewModel: Sendable {
         case .searched(let answered, let result, let first):
             guard answered == generation else { return [] }
             state.searching = false
+            let open = openWhenFound == answered
+            openWhenFound = nil
             switch result {
             case .success(let page):
                 events.succeeded()
@@ -363,7 +373,9 @@ public struct BrowseViewModel: Sendable {
                 let index = previous.flatMap { id in state.rows.firstIndex { $0.id == id } } ?? 0
                 state.selectedIndex = nil
                 let known: ListingDetail? = if case .success(let detail) = first { detail } else { nil }
-                return select(index, known: known)
+                let effects = select(index, known: known)
+                if open, let id = state.selectedID { events.post(.openListing(id)) }
+                return effects
             case .failure(let failure):
                 events.failed(failure)
                 state.message = failure.message
