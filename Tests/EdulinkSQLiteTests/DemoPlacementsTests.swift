@@ -34,22 +34,30 @@ struct DemoPlacementsTests {
         }
     }
 
+    /// Each test works on its own copy of a demo seeded once per zone and time in this process (a
+    /// seeding costs seconds of CPU in a debug build, and some thirty tests ask for four of them).
     func withDemo(zone: String, now: Date = Fixtures.now, _ body: (Demo) async throws -> Void) async throws {
-        try await withTemporaryStore(now: now) { store, folder, clock in
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = try #require(TimeZone(identifier: zone))
-            let dataset = try DemoSeeder.loadBundledDataset()
-            try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: clock.now(), calendar: calendar)
-                .seed(dataset, into: store, transport: DiscardingTransport())
-            let service = EdulinkService(
-                environment: ServiceEnvironment(
-                    store: store, clock: clock, hasher: BcryptHasher(cost: 4),
-                    passwordPolicy: PasswordPolicy(commonPasswords: []), calendar: calendar))
-            try await body(
-                Demo(
-                    service: service, path: folder.appendingPathComponent("edulink.sqlite").path, dataset: dataset,
-                    calendar: calendar))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: zone))
+        let template = try await DemoTemplates.shared.file(calendar: calendar, now: now)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-sqlite-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("edulink.sqlite").path
+        try FileManager.default.copyItem(atPath: template.path, toPath: path)
+        // Should the template's store not have closed yet, its log holds the end of the seeding.
+        if FileManager.default.fileExists(atPath: template.path + "-wal") {
+            try FileManager.default.copyItem(atPath: template.path + "-wal", toPath: path + "-wal")
         }
+        let clock = ManualTimeSource(now)
+        let store = try SQLiteStore(path: path, clock: clock)
+        let service = EdulinkService(
+            environment: ServiceEnvironment(
+                store: store, clock: clock, hasher: BcryptHasher(cost: 4),
+                passwordPolicy: PasswordPolicy(commonPasswords: []), calendar: calendar))
+        try await body(
+            Demo(service: service, path: path, dataset: try DemoSeeder.loadBundledDataset(), calendar: calendar))
     }
 
     @Test("one placement per accepted offer, in every state, none the jobs run would still move", arguments: zones)
@@ -383,4 +391,37 @@ struct DemoPlacementsTests {
 /// A mail transport that takes every message and sends it nowhere.
 struct DiscardingTransport: OutboxTransport {
     func deliver(_ message: OutboxMessage) async throws {}
+}
+
+/// The demo seeded once per time zone and time in this test process, as files each test copies. The
+/// seeding of a key is one task every caller awaits, so tests that ask at once start one seeding.
+actor DemoTemplates {
+    static let shared = DemoTemplates()
+    private var seedings: [String: Task<URL, any Error>] = [:]
+    /// This process's templates, removed when it exits.
+    private static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-demo-templates-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: DemoTemplates.root) }
+        return root
+    }()
+
+    func file(calendar: Calendar, now: Date) async throws -> URL {
+        let key = "\(calendar.timeZone.identifier)@\(now.timeIntervalSince1970)"
+        if let seeding = seedings[key] { return try await seeding.value }
+        let task = Task { try await Self.seed(calendar: calendar, now: now) }
+        seedings[key] = task
+        return try await task.value
+    }
+
+    /// Seeds a demo into a file of its own; the store closes when this returns.
+    private static func seed(calendar: Calendar, now: Date) async throws -> URL {
+        let folder = root.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("edulink.sqlite")
+        let store = try SQLiteStore(path: path.path, clock: ManualTimeSource(now))
+        try await DemoSeeder(hasher: BcryptHasher(cost: 4), now: now, calendar: calendar)
+            .seed(try DemoSeeder.loadBundledDataset(), into: store, transport: DiscardingTransport())
+        return path
+    }
 }
