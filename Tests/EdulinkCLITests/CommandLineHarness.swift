@@ -22,8 +22,14 @@ struct CommandLineHarness {
     /// - Parameter database: the database the commands use through `EDULINK_DB`; nil for a SQLite
     ///   file inside the directory (``databaseURL``).
     init(database: String? = nil) throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("edulink-cli-\(UUID().uuidString)", isDirectory: true)
+        try self.init(
+            directory: FileManager.default.temporaryDirectory
+                .appendingPathComponent("edulink-cli-\(UUID().uuidString)", isDirectory: true),
+            database: database)
+    }
+
+    init(directory: URL, database: String? = nil) throws {
+        self.directory = directory
         self.database = database
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
@@ -110,10 +116,18 @@ struct CommandLineHarness {
         return RunningCommand(process: process, outputFile: output, errorFile: error)
     }
 
-    /// `edulink demo` on this directory's database.
-    func demo() async throws {
-        let result = try await run(["demo"])
-        try #require(result.succeeded, "demo failed: \(result.standardError)")
+    /// `edulink demo` on this directory's database. A SQLite demo is a copy of the data folder of an
+    /// `edulink demo` this process ran less than a minute ago (``DemoTemplate``): a demo costs some
+    /// 5 s of CPU in a debug build, and twenty tests start from one. `fresh` runs the command here,
+    /// for a test about what a demo is as of the moment it was made.
+    func demo(fresh: Bool = false) async throws {
+        let data = directory.appendingPathComponent("data")
+        guard !fresh, database == nil, !FileManager.default.fileExists(atPath: data.path) else {
+            let result = try await run(["demo"])
+            try #require(result.succeeded, "demo failed: \(result.standardError)")
+            return
+        }
+        try FileManager.default.copyItem(at: try await DemoTemplate.shared.dataFolder(), to: data)
     }
 
     /// Decodes JSON printed by a `--json` command.
@@ -212,4 +226,39 @@ struct RunningCommand: Sendable {
 struct HarnessError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The data folder (database and outbox) of a recent `edulink demo` in a folder of its own, made
+/// again once it is a minute old: the demo is seeded as of the time it ran, and a copy made long
+/// after would drift from what a new demo is. Asked for at once, one is made; all removed at exit.
+actor DemoTemplate {
+    static let shared = DemoTemplate()
+    static let freshFor: Duration = .seconds(60)
+    private var made: (folder: URL, started: ContinuousClock.Instant)?
+    private var making: Task<URL, any Error>?
+    private static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "edulink-cli-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: DemoTemplate.root) }
+        return root
+    }()
+
+    func dataFolder() async throws -> URL {
+        if let made, made.started.duration(to: .now) < Self.freshFor { return made.folder }
+        if let making { return try await making.value }
+        let started = ContinuousClock.now
+        let task = Task { try await Self.make() }
+        making = task
+        defer { making = nil }
+        let folder = try await task.value
+        made = (folder, started)
+        return folder
+    }
+
+    private static func make() async throws -> URL {
+        let harness = try CommandLineHarness(directory: root.appendingPathComponent(UUID().uuidString))
+        let result = try await harness.run(["demo"])
+        guard result.succeeded else { throw HarnessError("demo failed: \(result.standardError)") }
+        return harness.directory.appendingPathComponent("data")
+    }
 }

@@ -137,7 +137,7 @@ struct DatabaseCommandTests {
     func jobsRun() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        try await harness.demo()
+        try await harness.demo(fresh: true)
         func files(_ folder: URL) throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }
         }
