@@ -26,8 +26,8 @@ step "swift build --build-tests --enable-code-coverage (warnings are errors)"
 # One build serves every later step: the tests, Schemathesis's server, the end-to-end scripts and
 # the install check all run these binaries (building without coverage later would rebuild it all).
 log=$(mktemp)
-# Instrumented programs write their profiles here, not into whatever folder they run in: the build's
-# own plugin tools are instrumented too, and would leave default.profraw in the checkout.
+# Instrumented programs write their profiles here, not into whatever folder they run in: any tool the
+# build runs (a package plugin's) is instrumented too, and would leave default.profraw in the checkout.
 profiles=$(mktemp -d "${TMPDIR:-/tmp}/edulink-profiles.XXXXXX")
 LLVM_PROFILE_FILE="$profiles/build-%p.profraw" swift build --build-tests --enable-code-coverage 2>&1 | tee "$log" | grep -E "error|warning|Compiling|Build complete" | grep -v "^\[" || true
 # The OpenAPI sources in Sources/EdulinkAPI/Generated are the generator's (scripts/generate-openapi.sh);
