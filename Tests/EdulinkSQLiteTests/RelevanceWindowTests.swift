@@ -84,6 +84,12 @@ struct RelevanceWindowTests {
             // `examined` before the window is full, and the tail goes on below what it walked.
             (ranked: 4, examined: 6, query: "data skill:sql"),
             (ranked: 3, examined: 9, query: "dat skill:sql"),
+            // One organization named: its index drives the window too, each of its listings in the
+            // probe's range looked up in the match and scored.
+            (ranked: 5, examined: 12, query: "data org:acme"),
+            (ranked: 4, examined: 6, query: "data skill:sql org:\"acme kenya\""),
+            (ranked: 100, examined: 1_000, query: "data org:acme"),
+            (ranked: 2, examined: 40, query: "dat -finance org:acme"),
         ])
     func windowThenTail(ranked: Int, examined: Int, query: String) async throws {
         try await withTemporaryStore { base, _, _ in
@@ -209,12 +215,22 @@ struct RelevanceWindowTests {
                 ("org:\"acme kenya\"", nil, true), ("org:acme", nil, false),
                 ("data org:\"acme kenya\"", PageCursor(key: nil, id: 30), true),
                 ("data org:acme", PageCursor(key: nil, id: 30), false),
+                ("data org:\"acme kenya\"", nil, true), ("data org:acme", nil, false),
             ] as [(String, PageCursor?, Bool)] {
                 let request = ListingSearchRequest(
                     filter: try ListingFilter(query: query), scope: Fixtures.scope(), cursor: cursor, limit: 2)
                 let statements = try await small.searchQueryPlans(request).map(\.0)
                 #expect(
                     statements.contains { $0.contains("INDEXED BY listings_organization") } == byIndex,
+                    "\(query)\n\(statements.joined(separator: "\n"))")
+                // The first page with words: a few organizations' listings are scored one by one,
+                // many organizations' matches are walked.
+                var scoredByIndex = false
+                for sql in statements where sql.contains("INDEXED BY listings_organization") {
+                    if sql.contains("edulink_rank") { scoredByIndex = true }
+                }
+                #expect(
+                    scoredByIndex == (byIndex && cursor == nil && query.hasPrefix("data")),
                     "\(query)\n\(statements.joined(separator: "\n"))")
                 if !byIndex {
                     // Many organizations: the sort's index (no words) or the ids newest first (the tail)

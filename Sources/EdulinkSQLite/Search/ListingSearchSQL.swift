@@ -22,7 +22,9 @@ import Synchronization
 ///    walk of the match, joined to `listings`, each row scored if it passes and the reading stopped
 ///    at `ranked` (``windowWalkSQL(examined:)``); with them a *probe* first finds the lowest rowid
 ///    of the newest `examined` matches of the words, unscored, and the narrowed match is walked
-///    down to it (``windowSQL(low:ranked:)``);
+///    down to it (``windowSQL(low:ranked:)``). When `listings_organization` holds few of the
+///    search's listings (an employer's own, a few `org:` names), those in the probe's range are
+///    looked up in the match and scored one by one instead (``organizationWindowSQL(low:)``);
 /// 2. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
 ///    window), unscored. With a filter that has its own index (one organization, new since a date)
 ///    that index drives and each row is looked up in the match (``filterDrivesTail``).
@@ -377,6 +379,27 @@ struct ListingSearchSQL {
             """
     }
 
+    /// The relevance window from `listings_organization`, when it holds few of this search's listings
+    /// (an employer's own, or the few organizations `org:` names; ``fewListings``): their listings
+    /// down to rowid `low` (the probe's lowest) that pass the filters, newest first, each looked up in
+    /// the match and scored there, its rank NULL when it does not match. The reader stops at `ranked`
+    /// scored rows. The same listings are ranked as by a walk of the match (the newest `examined`
+    /// matches of the words that pass), but the walk would visit up to `examined` matches to refuse
+    /// nearly all of them: `data org:"Coral Motors 101"` walked 10,000 `data` matches to rank 3.
+    mutating func organizationWindowSQL(low: Int64) -> String {
+        guard let match else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
+        let all = conditions.map(Self.withoutDeadlineIndex) + ["l.id >= \(bind(low))"]
+        return """
+            SELECT l.id AS id, (
+                SELECT \(SearchRank.expression) FROM listings_fts
+                WHERE \(matchCondition(match)) AND listings_fts.rowid = l.id
+            ) AS rank
+            FROM listings AS l INDEXED BY \(NarrowIndex.organization.name)
+            \(whereClause(all))
+            ORDER BY l.id DESC
+            """
+    }
+
     /// Whether the filters name facets, so the window is read through the probe's bounds with the
     /// narrowed match (``windowSQL(low:ranked:)``) rather than in one walk (``windowWalkSQL(examined:)``).
     var narrowsMatch: Bool { match != nil && facetMatch != nil }
@@ -662,7 +685,21 @@ extension SQLiteSession {
             window.reserveCapacity(searchWindow.ranked)
             // The lowest rowid walked when the walk stopped at `examined` matches, else nil.
             let walkEnd: Int64?
-            if query.narrowsMatch {
+            if query.byOrganizationIndex, !query.hasLongPrefix, try holdsFew(&query, .organization) {
+                // The organizations' few listings in the probe's range, each looked up and scored.
+                let probe = try self.probe(&query)
+                guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
+                let sql = query.organizationWindowSQL(low: low)
+                let traced = "SELECT id, rank FROM (\(sql)) WHERE rank IS NOT NULL LIMIT \(searchWindow.ranked)"
+                searchTrace?.record(query.literalSQL(traced))
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
+                while let row = try rows.next() {
+                    guard let rank: Double = row[1] else { continue }
+                    window.append((id: row[0], rank: rank))
+                    if window.count == searchWindow.ranked { break }
+                }
+                walkEnd = probe.count == searchWindow.examined ? low : nil
+            } else if query.narrowsMatch {
                 // The probe bounds the window by the words alone; the window walks the narrowed match.
                 let probe = try self.probe(&query)
                 guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
