@@ -115,6 +115,27 @@ struct KeyFlowTests {
         #expect(screenText(driver.terminal).contains("draft restored"))
     }
 
+    @Test("Enter typed ahead of a search's results opens the first of them, unless another tab came to the front first")
+    func typedAheadEnter() async throws {
+        let harness = try await Harness.make()
+        for switchesTab in [false, true] {
+            let driver = await harness.signedIn(size)
+            // A search that finds nothing leaves no row on screen for Enter to open at once.
+            driver.press("/")
+            driver.type("zzzz")
+            await driver.settle()
+            #expect(driver.app.browse?.model.state.rows.isEmpty == true)
+            driver.press("backspace", "backspace", "backspace", "backspace")
+            driver.type("data")
+            driver.press("enter", "enter")
+            #expect(driver.app.browse?.model.state.searching == true, "the Enter is typed ahead of the results")
+            if switchesTab { driver.press("4") }
+            await driver.settle()
+            #expect((driver.app.detail != nil) == !switchesTab, "switched tab: \(switchesTab)")
+            #expect(driver.app.tab == (switchesTab ? .notifications : .browse))
+        }
+    }
+
     @Test("number keys switch tabs; Enter on a notification marks it read")
     func notifications() async throws {
         let driver = try await Harness.make().signedIn(size)

@@ -227,6 +227,21 @@ struct BrowseTests {
         }
     }
 
+    @Test("Enter typed ahead opens nothing when another tab came to the front before the results did")
+    func typedAheadOpenIsDroppedWhenHidden() async throws {
+        try await withWorld { world in
+            var browse = BrowseViewModel(repository: world.student)
+            let search = browse.handle(.queryChanged("data"))
+            _ = browse.handle(.openSelected)
+            #expect(browse.handle(.disappeared).isEmpty)
+            let answer = try #require(await run("search", in: search))
+            #expect(browse.handle(answer).compactMap(\.event).isEmpty)
+            // The results are still shown when the user comes back, and Enter opens the first.
+            #expect(browse.state.selectedID == world.listing.id)
+            #expect(browse.handle(.openSelected).compactMap(\.event) == [.openListing(world.listing.id)])
+        }
+    }
+
     @Test("eligible-for-me and save act on the selected listing")
     func eligibleAndSave() async throws {
         try await withWorld { world in

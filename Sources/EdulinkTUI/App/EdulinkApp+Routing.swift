@@ -76,7 +76,7 @@ extension EdulinkApp {
         case .openSearch(let query):
             detail = nil
             apply = nil
-            tab = .browse
+            bringToFront(.browse)
             return withHosted(BrowseScreen.self) { $0.send(.openQuery(query), area: area) } ?? []
         case .openApplication(let id):
             return showApplication(id)
@@ -102,7 +102,7 @@ extension EdulinkApp {
         guard applications != nil else { return [] }
         detail = nil
         apply = nil
-        tab = .applications
+        bringToFront(.applications)
         return withHosted(ApplicationsScreen.self) { $0.show(id) } ?? []
     }
 
@@ -111,9 +111,15 @@ extension EdulinkApp {
         guard tabs.contains(newTab) else { return [] }
         detail = nil
         apply = nil
-        tab = newTab
+        bringToFront(newTab)
         guard let index = hostIndex(for: newTab) else { return [] }
         return hosted[index].show(newTab, area: area)
+    }
+
+    /// Makes `newTab` the tab in front, telling the screen of the tab it replaces.
+    private mutating func bringToFront(_ newTab: ShellTab) {
+        if newTab != tab, let index = hostIndex(for: tab) { hosted[index].hide(tab) }
+        tab = newTab
     }
 
     /// A toast from the shell itself (command line, themes).

@@ -15,6 +15,9 @@ protocol HostedScreen {
     var tabs: Set<ShellTab> { get }
     /// Loads what `tab` shows as it comes to the front.
     mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>]
+    /// Another tab came to the front in place of `tab`: what `tab` would still have done on its own
+    /// (open a listing typed ahead of a search's results) is dropped.
+    mutating func hide(_ tab: ShellTab)
     /// A key while `tab` is in front.
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome
     /// The result of one of its effects, or nil when `message` belongs to another screen.
@@ -42,6 +45,7 @@ protocol HostedScreen {
 extension HostedScreen {
     var unsavedWork: [String] { [] }
     var isBusy: Bool { false }
+    mutating func hide(_ tab: ShellTab) {}
     mutating func tick(front: ShellTab?) -> [Effect<AppMessage>] { [] }
     mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]? { nil }
     mutating func resized(area: Rect) {}

@@ -210,6 +210,7 @@ struct BrowseScreen {
 extension BrowseScreen: HostedScreen {
     var tabs: Set<ShellTab> { [.browse] }
     mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { send(.appeared, area: area) }
+    mutating func hide(_ tab: ShellTab) { _ = model.handle(.disappeared) }
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
         handle(key, area: area)
     }

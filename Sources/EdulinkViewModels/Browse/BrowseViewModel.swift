@@ -73,6 +73,9 @@ public struct BrowseViewModel: Sendable {
     public enum Intent: Sendable, Equatable {
         /// The tab was shown; runs the first search if none ran.
         case appeared
+        /// Another tab came to the front: an Enter typed ahead of a search's results no longer
+        /// opens the first of them over what the user turned to.
+        case disappeared
         /// The search box changed (debounced search).
         case queryChanged(String)
         /// Enter in the search box: search now.
@@ -169,6 +172,9 @@ public struct BrowseViewModel: Sendable {
         switch intent {
         case .appeared:
             return generation == 0 ? startSearch() : []
+        case .disappeared:
+            openWhenFound = nil
+            return []
         case .queryChanged(let text):
             return queryChanged(text)
         case .submitQuery:
