@@ -433,6 +433,23 @@ struct KeyFlowTests {
         #expect(screenText(driver.terminal).contains("⚠ config.toml:3: idle_lock_minutes must be a whole number"))
     }
 
+    @Test("the offline banner wraps to two rows at 80 columns, so the reason after the server's address shows whole")
+    func offlineBannerWraps() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(Size(width: 80, height: 24))
+        let reason =
+            "The Edulink server at http://127.0.0.1:8080 refused the connection (is edulink serve running there?)."
+        driver.send(.result(.session(.unread(.failure(Failure(EdulinkError.unavailable(reason)))))))
+        let lines = driver.lines
+        #expect(lines[1].hasPrefix(" ⚠ Offline — drafts are kept, retrying every 3 s · The Edulink server at"))
+        #expect(lines[2].hasPrefix("http://127.0.0.1:8080 refused the connection (is edulink serve running there?)."))
+        // The screen moves down a row for the second, and comes back up when the answer does.
+        #expect(lines[3].hasPrefix("/ search:"))
+        driver.send(.result(.session(.unread(.success(0)))))
+        #expect(!driver.lines.joined().contains("Offline"))
+        #expect(driver.lines[1].hasPrefix("/ search:"))
+    }
+
     @Test(":logout returns to the login screen")
     func logout() async throws {
         let driver = try await Harness.make().signedIn(size)

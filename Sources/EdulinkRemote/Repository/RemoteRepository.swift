@@ -86,18 +86,10 @@ public actor RemoteRepository: EdulinkRepository {
         } catch let error as EdulinkError {
             throw error
         } catch let error as ClientError {
-            if error.underlyingError is DecodingError {
-                throw EdulinkError.unavailable(
-                    "The Edulink server at \(serverURL.absoluteString) sent a response this version cannot read.")
-            }
-            throw unreachable
+            throw Unreachable.error(error, server: serverURL)
         } catch {
-            throw unreachable
+            throw Unreachable.error(error, server: serverURL)
         }
-    }
-
-    private var unreachable: EdulinkError {
-        .unavailable("The Edulink server at \(serverURL.absoluteString) cannot be reached.")
     }
 
     /// The `EdulinkError` of an error response.

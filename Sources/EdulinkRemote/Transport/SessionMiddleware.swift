@@ -13,7 +13,8 @@ struct CallOptions: Sendable {
 }
 
 /// Adds the access token and the idempotency key to each request, renews the token once on 401,
-/// and retries with backoff when the server cannot be reached or is briefly unavailable. Writes
+/// and retries with backoff when the server cannot be reached or is briefly unavailable (not after a
+/// timeout: a person has waited long enough, and a server that is that slow is not helped). Writes
 /// are retried only because they carry an idempotency key: the server replays the first response
 /// instead of applying them twice.
 struct SessionMiddleware: ClientMiddleware {
@@ -52,7 +53,10 @@ struct SessionMiddleware: ClientMiddleware {
                 }
                 return (response, responseBody)
             } catch {
-                guard attempt < retry.attempts, !(error is CancellationError) else { throw error }
+                // A timeout already waited the whole time a person should: it is not tried again.
+                guard attempt < retry.attempts, !(error is CancellationError), !Unreachable.isTimeout(error) else {
+                    throw error
+                }
                 try await Task.sleep(for: retry.delay(before: attempt))
                 attempt += 1
             }

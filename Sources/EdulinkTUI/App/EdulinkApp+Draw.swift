@@ -14,15 +14,24 @@ extension EdulinkApp {
 
     func chrome(size: Size) -> Chrome {
         let area = Rect(size: size)
-        let hasBanner = session.state.offlineBanner != nil
-        let top = hasBanner ? 2 : 1
+        let bannerRows = bannerLines(size: size).count
+        let top = 1 + bannerRows
         return Chrome(
-            tabs: area.row(0), banner: hasBanner ? area.row(1) : nil,
+            tabs: area.row(0),
+            banner: bannerRows > 0 ? Rect(x: 0, y: 1, width: size.width, height: bannerRows) : nil,
             content: Rect(x: 0, y: top, width: size.width, height: max(0, size.height - top - 1)),
             status: area.row(size.height - 1))
     }
 
     func contentArea(size: Size) -> Rect { chrome(size: size).content }
+
+    /// The offline banner wrapped to the terminal's width: two rows at most (the reason after the
+    /// server's address does not fit one row of 80 columns), one on a terminal too short to spare two.
+    func bannerLines(size: Size) -> [String] {
+        guard let offline = session.state.offlineBanner else { return [] }
+        let lines = TextWrap.lines(" ⚠ " + offline, width: max(1, size.width)).map(\.text)
+        return Array(lines.prefix(size.height < 12 ? 1 : 2))
+    }
 
     func drawContext(tick: Duration) -> DrawContext {
         DrawContext(now: environment.time.now(), format: format, tick: tick, readOnly: readOnly)
@@ -60,10 +69,12 @@ extension EdulinkApp {
                 brand, at: Point(x: layout.tabs.maxX - DisplayWidth.of(brand), y: 0),
                 style: Style(.accent, adding: .bold))
         }
-        if let banner = layout.banner, let offline = session.state.offlineBanner {
+        if let banner = layout.banner {
             frame.buffer.fill(banner, with: .blank(Style(EdulinkRoles.banner, adding: .reverse)))
-            frame.buffer.write(
-                " ⚠ " + offline, in: banner, style: Style(EdulinkRoles.banner, adding: [.reverse, .bold]))
+            for (offset, line) in bannerLines(size: frame.buffer.size).enumerated() {
+                frame.buffer.write(
+                    line, in: banner.row(offset), style: Style(EdulinkRoles.banner, adding: [.reverse, .bold]))
+            }
         }
         if let lock = session.state.lock {
             self.lock.draw(
