@@ -450,6 +450,24 @@ struct KeyFlowTests {
         #expect(driver.lines[1].hasPrefix("/ search:"))
     }
 
+    @Test("a list whose first load failed says it is not loaded, not that there is nothing; the next answer fills it")
+    func notLoadedIsNotEmpty() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size)
+        driver.press("2")
+        let offline = Failure(EdulinkError.unavailable("The database cannot be reached."))
+        driver.send(.result(.saved(.listingsLoaded(.failure(offline)))))
+        driver.send(.result(.saved(.searchesLoaded(.failure(offline)))))
+        let screen = screenText(driver.terminal)
+        #expect(screen.components(separatedBy: "Not loaded — ctrl-r tries again.").count == 3, "\(screen)")
+        #expect(!screen.contains("No saved listings yet"))
+        await driver.settle()
+        let saved = try await harness.repository.savedListings()
+        #expect(!saved.isEmpty)
+        #expect(!screenText(driver.terminal).contains("Not loaded"))
+        #expect(screenText(driver.terminal).contains(try #require(saved.first).title.prefix(12)))
+    }
+
     @Test(":logout returns to the login screen")
     func logout() async throws {
         let driver = try await Harness.make().signedIn(size)

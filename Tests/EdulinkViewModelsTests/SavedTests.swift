@@ -36,4 +36,22 @@ struct SavedTests {
             #expect(saved.state.listings.isEmpty)
         }
     }
+    @Test("a load that fails before any answer leaves both lists not loaded; the next answer marks them loaded")
+    func notLoaded() async throws {
+        try await withWorld { world in
+            var saved = SavedViewModel(repository: world.student)
+            world.student.setOffline(true)
+            await send(&saved, .load)
+            #expect(!saved.state.loading)
+            #expect(!saved.state.loadedListings && !saved.state.loadedSearches)
+            #expect(saved.state.message?.contains("cannot be reached") == true)
+            world.student.setOffline(false)
+            await send(&saved, .load)
+            #expect(saved.state.loadedListings && saved.state.loadedSearches)
+            // Loaded once, a list stays loaded when a later load fails: what it shows is what was answered.
+            world.student.setOffline(true)
+            await send(&saved, .load)
+            #expect(saved.state.loadedListings && saved.state.loadedSearches)
+        }
+    }
 }

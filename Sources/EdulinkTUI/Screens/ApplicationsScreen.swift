@@ -89,7 +89,8 @@ struct ApplicationsScreen {
         let parts = (wide ? Layout.horizontal([.percent(52), .fill()]) : Layout.vertical([.percent(45), .fill()]))
             .split(area)
         let listPanel = Panel(
-            title: "My applications", focused: true, border: .rounded, trailingTitle: "\(state.applications.count)")
+            title: "My applications", focused: true, border: .rounded,
+            trailingTitle: state.loaded ? "\(state.applications.count)" : nil)
         listPanel.draw(into: &frame.buffer, area: parts[0])
         let selected = state.applications.firstIndex { $0.id == state.selectedID } ?? 0
         var table = TableState(selected: selected)
@@ -109,7 +110,9 @@ struct ApplicationsScreen {
                 TableColumn("Listing", width: .fill(3)), TableColumn("Company", width: .fill(2)),
                 TableColumn("Status", width: .fixed(19)), TableColumn("Sent", width: .fixed(6)),
             ], source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "No applications yet — find a listing in Browse and press a."
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded,
+                "No applications yet — find a listing in Browse and press a.")
         ).draw(into: &frame.buffer, area: inner)
         drawDetail(into: &frame.buffer, area: parts[1], context: context)
     }

@@ -62,7 +62,7 @@ struct NotificationsScreen {
                 TableColumn("", width: .fixed(1)), TableColumn("Notification", width: .fill()),
                 TableColumn("Age", width: .fixed(4), alignment: .trailing),
             ], source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "Nothing here yet."
+            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, "Nothing here yet.")
         ).draw(into: &frame.buffer, area: inner)
 
         let bodyPanel = Panel(title: "Message", focused: false, border: .rounded)

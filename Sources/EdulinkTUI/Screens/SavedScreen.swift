@@ -67,7 +67,7 @@ struct SavedScreen {
         let onListings = state.section == .listings
         let listingsPanel = Panel(
             title: "Saved listings", focused: onListings, border: .rounded,
-            trailingTitle: "\(state.listings.count)")
+            trailingTitle: state.loadedListings ? "\(state.listings.count)" : nil)
         listingsPanel.draw(into: &frame.buffer, area: parts[0])
         var table = TableState(selected: state.selectedListing ?? 0)
         let inner = listingsPanel.inner(parts[0])
@@ -76,12 +76,14 @@ struct SavedScreen {
             columns: ListingRows.columns,
             source: ListingRows(rows: state.listings, now: context.now, format: context.format),
             state: table, focused: onListings,
-            emptyText: state.loading ? "loading…" : "No saved listings yet — press s on a listing in Browse."
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loadedListings,
+                "No saved listings yet — press s on a listing in Browse.")
         ).draw(into: &frame.buffer, area: inner)
 
         let searchesPanel = Panel(
             title: "Saved searches", focused: !onListings, border: .rounded,
-            trailingTitle: "\(state.searches.count)")
+            trailingTitle: state.loadedSearches ? "\(state.searches.count)" : nil)
         searchesPanel.draw(into: &frame.buffer, area: parts[1])
         let rows = TableRows(
             state.searches.map { summary in
@@ -100,7 +102,9 @@ struct SavedScreen {
                 TableColumn("Name", width: .fill(2)), TableColumn("Query", width: .fill(3)),
                 TableColumn("New", width: .fixed(8), alignment: .trailing),
             ], source: rows, state: searchTable, focused: !onListings,
-            emptyText: "No saved searches — press S in Browse to save one."
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loadedSearches,
+                "No saved searches — press S in Browse to save one.")
         ).draw(into: &frame.buffer, area: searchInner)
         if let message = state.message {
             frame.buffer.write("✗ " + message, in: area.row(area.height - 1), style: Style(.critical))

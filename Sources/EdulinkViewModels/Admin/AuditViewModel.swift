@@ -69,6 +69,8 @@ public struct AuditViewModel: Sendable {
         public var selectedIndex: Int?
         public var hasMore = false
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         public var export: Export?
         public var message: String?
     }
@@ -216,6 +218,7 @@ public struct AuditViewModel: Sendable {
         case .loaded(let append, .success(let page)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.message = nil
             state.events = append ? state.events + page : page
             state.hasMore = page.count == Self.pageSize

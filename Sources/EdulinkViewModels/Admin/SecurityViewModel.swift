@@ -27,6 +27,8 @@ public struct SecurityViewModel: Sendable {
         public var report: Report?
         public var selectedEvent: Int?
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         public var message: String?
     }
 
@@ -104,6 +106,7 @@ public struct SecurityViewModel: Sendable {
         case .loaded(.success(let report)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.message = nil
             state.report = report
             state.selectedEvent = report.events.isEmpty ? nil : min(state.selectedEvent ?? 0, report.events.count - 1)

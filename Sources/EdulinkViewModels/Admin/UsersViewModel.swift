@@ -46,6 +46,8 @@ public struct UsersViewModel: Sendable {
         public var users: [UserSummary] = []
         public var selectedIndex: Int?
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         /// Whether a page after the last one may exist.
         public var hasMore = false
         /// The change waiting for confirmation, and whom it is for.
@@ -208,6 +210,7 @@ public struct UsersViewModel: Sendable {
         case .loaded(let append, .success(let page)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.message = nil
             let selectedID = state.selected?.id
             state.users = append ? state.users + page : page

@@ -11,6 +11,8 @@ public struct VerificationViewModel: Sendable {
         public var selectedIndex: Int?
         public var detail: ListingDetail?
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         public var message: String?
         /// Words the shown listings' title or organization contain (search as you type).
         public var query = ""
@@ -165,6 +167,7 @@ public struct VerificationViewModel: Sendable {
         case .loaded(.success(let queue)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.message = nil
             let selectedID = state.selected?.id
             state.queue = queue

@@ -36,6 +36,8 @@ public struct ApplicationsViewModel: Sendable {
         public var working = false
         /// Loading the list.
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         /// The last problem.
         public var message: String?
 
@@ -166,6 +168,7 @@ public struct ApplicationsViewModel: Sendable {
         case .listLoaded(.success(let applications)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.applications = applications
             let keep = state.selectedID.flatMap { id in applications.first { $0.id == id }?.id }
             guard let id = keep ?? applications.first?.id else {

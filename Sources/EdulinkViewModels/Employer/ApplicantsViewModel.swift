@@ -78,6 +78,8 @@ public struct ApplicantsViewModel: Sendable {
         public var rows: [ApplicationSummary] = []
         public var hasMore = false
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         public var selectedID: ApplicationID?
         public var detail: ApplicationDetail?
         public var marked: Set<ApplicationID> = []
@@ -288,6 +290,7 @@ public struct ApplicantsViewModel: Sendable {
         guard state.listings.contains(where: { $0.id == id }) else { return [] }
         state.listingID = id
         state.rows = []
+        state.loaded = false
         state.selectedID = nil
         state.detail = nil
         state.marked = []
@@ -452,6 +455,7 @@ public struct ApplicantsViewModel: Sendable {
             switch result {
             case .success(let page):
                 events.succeeded()
+                state.loaded = true
                 if append {
                     let known = Set(state.rows.map(\.id))
                     state.rows += page.filter { !known.contains($0.id) }

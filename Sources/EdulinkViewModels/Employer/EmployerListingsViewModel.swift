@@ -36,6 +36,8 @@ public struct EmployerListingsViewModel: Sendable {
         public var listings: [ListingFigures] = []
         public var selectedID: ListingID?
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         public var working = false
         public var confirmation: Confirmation?
         public var editing: Editing?
@@ -191,6 +193,7 @@ public struct EmployerListingsViewModel: Sendable {
         case .loaded(.success(let board)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.listings = board.listings
             justSaved = nil
             if state.selectedID.map({ id in !board.listings.contains { $0.id == id } }) ?? true {

@@ -16,6 +16,8 @@ public struct NotificationsViewModel: Sendable {
         public var unreadCount = 0
         /// Loading.
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         /// The last problem.
         public var message: String?
     }
@@ -114,6 +116,7 @@ public struct NotificationsViewModel: Sendable {
         case .loaded(.success(let items)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             let selectedID = selected?.id
             // Unread first, then newest; a stable order whatever the repository returns.
             state.items = items.enumerated().sorted { left, right in

@@ -10,6 +10,8 @@ public struct LogbookQueueViewModel: Sendable {
         public var selectedIndex: Int?
         public var marked: Set<LogbookEntryID> = []
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         public var message: String?
         /// A decision is on its way.
         public var working = false
@@ -102,6 +104,7 @@ public struct LogbookQueueViewModel: Sendable {
         case .loaded(.success(let items)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.message = nil
             let selectedID = state.selected?.id
             state.items = items

@@ -40,6 +40,8 @@ public struct PlacementsViewModel: Sendable {
         /// The selected week (1-based).
         public var week = 1
         public var loading = false
+        /// Whether a load has answered: an empty list then means none, not "not loaded".
+        public var loaded = false
         /// The last problem.
         public var message: String?
         /// The entry being written, while the editor is open.
@@ -321,6 +323,7 @@ public struct PlacementsViewModel: Sendable {
         case .loaded(.success(let items)):
             events.succeeded()
             state.loading = false
+            state.loaded = true
             state.message = nil
             return show(items)
         case .loaded(.failure(let failure)):

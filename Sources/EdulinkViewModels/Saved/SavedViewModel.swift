@@ -24,6 +24,9 @@ public struct SavedViewModel: Sendable {
         public var pendingDeletion: SavedSearchSummary?
         /// Loading.
         public var loading = false
+        /// Whether each list's load has answered: an empty list then means none, not "not loaded".
+        public var loadedListings = false
+        public var loadedSearches = false
         /// Why loading failed.
         public var message: String?
     }
@@ -150,11 +153,13 @@ public struct SavedViewModel: Sendable {
             events.succeeded()
             state.loading = false
             state.listings = listings
+            state.loadedListings = true
             state.selectedListing = Self.clamp(state.selectedListing, count: listings.count)
         case .searchesLoaded(.success(let searches)):
             events.succeeded()
             state.loading = false
             state.searches = searches
+            state.loadedSearches = true
             state.selectedSearch = Self.clamp(state.selectedSearch, count: searches.count)
         case .listingsLoaded(.failure(let failure)), .searchesLoaded(.failure(let failure)):
             events.failed(failure)

@@ -118,7 +118,7 @@ struct AuditScreen {
         columns.append(TableColumn("Summary", width: .fill()))
         Table(
             columns: columns, source: rows, state: table, focused: !editing,
-            emptyText: state.loading ? "loading…" : "No change matches."
+            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, "No change matches.")
         ).draw(into: &frame.buffer, area: inner)
 
         if showDetail, let index = state.selectedIndex, state.events.indices.contains(index) {

@@ -141,7 +141,7 @@ struct SecurityScreen {
         columns.append(TableColumn("Detail", width: .fill()))
         Table(
             columns: columns, source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "No security events."
+            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, "No security events.")
         ).draw(into: &frame.buffer, area: inner)
     }
 }

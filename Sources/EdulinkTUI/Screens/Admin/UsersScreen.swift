@@ -157,7 +157,8 @@ struct UsersScreen {
         if wide { columns.append(TableColumn("Joined", width: .fixed(18))) }
         Table(
             columns: columns, source: rows, state: table, focused: !searching,
-            emptyText: state.loading ? "searching…" : "No account matches."
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded, "No account matches.", loadingText: "searching…")
         ).draw(into: &frame.buffer, area: inner)
         drawOrganization(state, into: &frame, line: area.row(area.height - 1).inset(horizontal: 1))
         if let message = state.message {

@@ -140,8 +140,9 @@ struct VerificationScreen {
                 TableColumn("Listing", width: .fill()), TableColumn("Organization", width: .fixed(wide ? 20 : 18)),
                 TableColumn("Deadline", width: .fixed(13)),
             ], source: rows, state: table, focused: !searching,
-            emptyText: state.loading
-                ? "loading…" : (state.query.isEmpty ? "Nothing waiting for review." : "No listing waiting matches.")
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded,
+                state.query.isEmpty ? "Nothing waiting for review." : "No listing waiting matches.")
         ).draw(into: &frame.buffer, area: inner)
 
         let detailPanel = Panel(title: "Listing", focused: false, border: .rounded)

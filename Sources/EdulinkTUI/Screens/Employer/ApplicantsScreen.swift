@@ -296,7 +296,7 @@ struct ApplicantsScreen {
         if !compact { columns.append(TableColumn("Sent", width: .fixed(6))) }
         Table(
             columns: columns, source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "No applicants in this stage."
+            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, "No applicants in this stage.")
         ).draw(into: &buffer, area: inner)
     }
 

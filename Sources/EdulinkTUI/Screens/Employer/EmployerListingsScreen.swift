@@ -192,7 +192,8 @@ struct EmployerListingsScreen {
         let parts = (wide ? Layout.horizontal([.percent(62), .fill()]) : Layout.vertical([.fill(), .fixed(7)])).split(
             area)
         let panel = Panel(
-            title: "My listings", focused: true, border: .rounded, trailingTitle: "\(state.listings.count)")
+            title: "My listings", focused: true, border: .rounded,
+            trailingTitle: state.loaded ? "\(state.listings.count)" : nil)
         panel.draw(into: &frame.buffer, area: parts[0])
         let inner = panel.inner(parts[0])
         let selected = state.listings.firstIndex { $0.id == state.selectedID } ?? 0
@@ -217,7 +218,8 @@ struct EmployerListingsScreen {
                 TableColumn("Apps", width: .fixed(5), alignment: .trailing),
                 TableColumn("New", width: .fixed(4), alignment: .trailing), TableColumn("Closes", width: .fixed(6)),
             ], source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "No listings yet — press n to write one."
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded, "No listings yet — press n to write one.")
         ).draw(into: &frame.buffer, area: inner)
         drawSelected(into: &frame.buffer, area: parts[1], context: context)
     }

@@ -115,7 +115,8 @@ struct LogbookQueueScreen {
                 TableColumn("", width: .fixed(1)), TableColumn("Student", width: .fill()),
                 TableColumn("Week", width: .fixed(4)), TableColumn("Sent", width: .fixed(5), alignment: .trailing),
             ], source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : "Nothing waiting: every submitted entry is reviewed."
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded, "Nothing waiting: every submitted entry is reviewed.")
         ).draw(into: &frame.buffer, area: inner)
 
         let detail = Panel(title: "Entry", focused: false, border: .rounded)

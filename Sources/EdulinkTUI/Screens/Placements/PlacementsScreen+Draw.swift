@@ -103,7 +103,7 @@ extension PlacementsScreen {
                 TableColumn("Status", width: .fixed(10)), TableColumn("Week", width: .fixed(5)),
                 TableColumn(tab == .evaluations ? "Due" : "Logbook", width: .fixed(wide ? 14 : 12)),
             ], source: rows, state: table, focused: true,
-            emptyText: state.loading ? "loading…" : emptyText
+            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, emptyText)
         ).draw(into: &frame.buffer, area: inner)
     }
 
