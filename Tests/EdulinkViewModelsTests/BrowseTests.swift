@@ -281,7 +281,7 @@ struct BrowseTests {
         }
     }
 
-    @Test("an unreachable database reports offline and keeps the rows")
+    @Test("an unreachable database reports offline and keeps the rows, without another query's total")
     func offline() async throws {
         try await withWorld { world in
             var browse = BrowseViewModel(repository: world.student)
@@ -291,6 +291,11 @@ struct BrowseTests {
             #expect(browse.state.rows.map(\.id) == [world.listing.id])
             #expect(browse.state.message == "The database cannot be reached.")
             #expect(events3 == [.offline("The database cannot be reached.")])
+            #expect(browse.state.total == 1)  // the same query: its total still holds
+            // Another query that fails keeps the rows of the last answer but not its total.
+            await send(&browse, .queryChanged("data"))
+            #expect(browse.state.rows.map(\.id) == [world.listing.id])
+            #expect(browse.state.total == nil)
             world.student.setOffline(false)
             let events4 = await send(&browse, .refresh)
             #expect(events4 == [.online])

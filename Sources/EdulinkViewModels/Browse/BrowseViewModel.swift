@@ -385,6 +385,9 @@ public struct BrowseViewModel: Sendable {
             case .failure(let failure):
                 events.failed(failure)
                 state.message = failure.message
+                // The rows stay (nothing on screen is lost) but the total of another query is not
+                // shown as this one's.
+                if shownFilter != state.filter { state.total = nil }
             }
         case .pageLoaded(let answered, let result):
             guard answered == generation else { return [] }
