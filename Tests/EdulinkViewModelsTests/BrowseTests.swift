@@ -296,10 +296,13 @@ struct BrowseTests {
             await send(&browse, .queryChanged("data"))
             #expect(browse.state.rows.map(\.id) == [world.listing.id])
             #expect(browse.state.total == nil)
+            #expect(browse.state.rowsAreEarlier)
             world.student.setOffline(false)
-            let events4 = await send(&browse, .refresh)
+            // Back online the shell shows the tab again, and the failed search runs again.
+            let events4 = await send(&browse, .appeared)
             #expect(events4 == [.online])
             #expect(browse.state.message == nil)
+            #expect(!browse.state.rowsAreEarlier)
         }
     }
 }

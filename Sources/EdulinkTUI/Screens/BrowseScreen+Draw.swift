@@ -64,7 +64,9 @@ extension BrowseScreen {
     private func drawSearchLine(into frame: inout Frame, row: Rect, context: DrawContext) {
         let state = model.state
         var summary = ""
-        if let total = state.total, ListingCount.isAtLeast(total) {
+        if state.rowsAreEarlier {
+            summary = "earlier results"
+        } else if let total = state.total, ListingCount.isAtLeast(total) {
             summary = "\(DisplayFormat.count(ListingCount.limit))+ results"
         } else if let total = state.total {
             summary = "\(DisplayFormat.count(total)) result\(total == 1 ? "" : "s")"

@@ -59,6 +59,8 @@ public struct BrowseViewModel: Sendable {
         public var panelOpen = false
         /// The last problem loading results, shown above the table.
         public var message: String?
+        /// The rows are the answer to an earlier query: the search for the one in the box failed.
+        public var rowsAreEarlier = false
 
         /// The listing selected, by id (selection survives new pages and new searches by id).
         public var selectedID: ListingID? {
@@ -171,7 +173,8 @@ public struct BrowseViewModel: Sendable {
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .appeared:
-            return generation == 0 ? startSearch() : []
+            // The first time, and again after a failure (back online, the tab shows again).
+            return generation == 0 || state.message != nil ? startSearch() : []
         case .disappeared:
             openWhenFound = nil
             return []
@@ -376,6 +379,7 @@ public struct BrowseViewModel: Sendable {
                 nextCursor = page.nextCursor
                 state.hasMore = page.nextCursor != nil
                 state.message = nil
+                state.rowsAreEarlier = false
                 let index = previous.flatMap { id in state.rows.firstIndex { $0.id == id } } ?? 0
                 state.selectedIndex = nil
                 let known: ListingDetail? = if case .success(let detail) = first { detail } else { nil }
@@ -387,7 +391,10 @@ public struct BrowseViewModel: Sendable {
                 state.message = failure.message
                 // The rows stay (nothing on screen is lost) but the total of another query is not
                 // shown as this one's.
-                if shownFilter != state.filter { state.total = nil }
+                if shownFilter != state.filter {
+                    state.total = nil
+                    state.rowsAreEarlier = !state.rows.isEmpty
+                }
             }
         case .pageLoaded(let answered, let result):
             guard answered == generation else { return [] }
