@@ -35,6 +35,24 @@ struct KeyFlowTests {
         #expect(driver.app.login.password.text.isEmpty)
     }
 
+    @Test("esc stops waiting for a sign-in: its answer is dropped, the form stays filled in, Enter tries again")
+    func cancelSignIn() async throws {
+        let driver = try await Harness.make().driver(size)
+        driver.type(Harness.student)
+        driver.press("tab")
+        driver.type(DemoSeeder.demoPassword)
+        driver.press("enter")
+        #expect(screenText(driver.terminal).contains("Signing in… (esc stops waiting)"))
+        driver.press("esc")
+        #expect(screenText(driver.terminal).contains("Sign-in cancelled."))
+        await driver.settle()
+        #expect(driver.app.user == nil)
+        #expect(driver.app.login.password.text == DemoSeeder.demoPassword)
+        driver.press("enter")
+        await driver.settle()
+        #expect(driver.app.user?.email == Harness.student)
+    }
+
     @Test("Enter on a demo account signs in as it")
     func demoAccount() async throws {
         let driver = try await Harness.make().driver(size)

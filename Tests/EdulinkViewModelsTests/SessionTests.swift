@@ -212,6 +212,11 @@ struct SessionTests {
 
             form.code = " \(code.code.lowercased()) "
             form.course = "Computer Science"
+            // An account creation on its way is not cancelled (it could be made all the same).
+            var waiting = login
+            #expect(waiting.handle(.signUp(form)).count == 1)
+            #expect(waiting.handle(.cancelSignIn).isEmpty)
+            #expect(waiting.state.submitting)
             let events = await send(&login, .signUp(form))
             #expect(login.state.signedIn?.email == "baraka@uon.example")
             #expect(login.state.signedIn?.role == .student)

@@ -7,7 +7,7 @@ import TerminalKit
 /// a registration code from their institution makes their own account.
 struct LoginScreen {
     enum Focus: Hashable { case email, password, accounts }
-    enum Intent: Hashable { case next, previous, submit, up, down, createAccount }
+    enum Intent: Hashable { case next, previous, submit, up, down, createAccount, cancel }
 
     static let keys = KeyTable<Intent>([
         KeyBinding(
@@ -17,6 +17,7 @@ struct LoginScreen {
             ["enter"], hint: "sign in", "Sign in (on a demo account: sign in as it)", group: "Sign in", action: .submit),
         KeyBinding(["down"], "Next field or demo account", group: "Sign in", action: .down),
         KeyBinding(["up"], "Previous field or demo account", group: "Sign in", action: .up),
+        KeyBinding(["esc"], "Stop waiting for a sign-in", group: "Sign in", action: .cancel),
         KeyBinding(
             ["ctrl-n"], hint: "create account", "Create a student account with a registration code",
             group: "Sign in", action: .createAccount),
@@ -97,6 +98,8 @@ struct LoginScreen {
         }
         if let intent = Self.keys.action(for: key) {
             switch intent {
+            case .cancel:
+                return KeyOutcome(effects: model.handle(.cancelSignIn).map(keyPrefix: "login.") { .login($0) })
             case .createAccount:
                 signUp = Self.signUpForm(email: email.text)
                 return KeyOutcome()
@@ -206,7 +209,7 @@ struct LoginScreen {
         }
         let status: (String, TerminalKit.Role)? =
             state.submitting
-            ? ("Signing in…", .muted)
+            ? ("Signing in… (esc stops waiting)", .muted)
             : state.message.map { ($0, EdulinkRoles.fieldError) } ?? notice.map { ($0, .warning) }
         if let (text, role) = status {
             if state.submitting {

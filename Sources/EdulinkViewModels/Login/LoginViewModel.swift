@@ -75,6 +75,9 @@ public struct LoginViewModel: Sendable {
         /// Fills the form with the demo account at this index of ``State/demoAccounts``.
         case pickDemoAccount(Int)
         case submit
+        /// Stops waiting for a sign-in (a server that is slow to answer): the request is cancelled,
+        /// the form stays filled in.
+        case cancelSignIn
         /// Creates a student account with a registration code and signs in to it.
         case signUp(SignUpForm)
     }
@@ -89,6 +92,8 @@ public struct LoginViewModel: Sendable {
     public private(set) var state: State
     private var events = AppEventQueue()
     private let repository: any EdulinkRepository
+    /// A sign-in is on its way (``State/submitting`` covers account creation too).
+    private var signingIn = false
 
     /// A login screen over `repository`; pass the demo accounts and their password when the
     /// database is the demo one.
@@ -99,6 +104,14 @@ public struct LoginViewModel: Sendable {
 
     /// Handles what the user does.
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
+        if intent == .cancelSignIn {
+            // Only a sign-in: a cancelled account creation could have been made all the same.
+            guard signingIn else { return [] }
+            signingIn = false
+            state.submitting = false
+            state.message = "Sign-in cancelled."
+            return [.cancel("login")]
+        }
         guard !state.submitting else { return [] }
         switch intent {
         case .setEmail(let email):
@@ -119,6 +132,7 @@ public struct LoginViewModel: Sendable {
                 return []
             }
             state.submitting = true
+            signingIn = true
             state.message = nil
             let repository = self.repository
             let password = state.password
@@ -129,6 +143,8 @@ public struct LoginViewModel: Sendable {
             ]
         case .signUp(let form):
             return signUp(form)
+        case .cancelSignIn:
+            break
         }
         return []
     }
@@ -163,11 +179,13 @@ public struct LoginViewModel: Sendable {
     mutating func update(_ message: Message) -> [Effect<Message>] {
         switch message {
         case .loggedIn(.success(let user)):
+            signingIn = false
             state.submitting = false
             state.password = ""
             state.signedIn = user
             events.post(.signedIn(user))
         case .loggedIn(.failure(let failure)):
+            signingIn = false
             state.submitting = false
             state.password = ""
             state.message = failure.message
