@@ -134,7 +134,7 @@ struct ApplyFormTests {
 
             world.student.setOffline(true)
             let events2 = await send(&form, .submit)
-            #expect(form.state.formMessage == "The database cannot be reached. Your draft is kept.")
+            #expect(form.state.formMessage == "Your draft is kept. The database cannot be reached.")
             #expect(events2.contains(.offline("The database cannot be reached.")))
             #expect(
                 try store.load(user: world.studentID, listing: world.listing.id)?.coverLetter == Fixture.coverLetter)
@@ -157,7 +157,7 @@ struct ApplyFormTests {
             world.student.setOffline(true)
             let events3 = await send(&first, .submit)
             let key = try #require(first.state.submissionKey)
-            #expect(first.state.formMessage == "The database cannot be reached. Your draft is kept.")
+            #expect(first.state.formMessage == "Your draft is kept. The database cannot be reached.")
             #expect(events3.contains(.offline("The database cannot be reached.")))
             #expect(onDiskAtSend.withLock { $0 }.map { $0?.coverLetter } == [Fixture.coverLetter])
             #expect(onDiskAtSend.withLock { $0 }.map { $0?.idempotencyKey } == [key])

@@ -310,7 +310,8 @@ public struct ApplyFormViewModel: Sendable {
         }
         let fieldErrors = failure.fieldErrors
         guard !fieldErrors.isEmpty else {
-            state.formMessage = failure.isUnavailable ? "\(failure.message) Your draft is kept." : failure.message
+            // The draft first: a long reason is cut at the screen's edge, and the banner says it too.
+            state.formMessage = failure.isUnavailable ? "Your draft is kept. \(failure.message)" : failure.message
             return
         }
         var errors: [ApplyFormField: String] = [:]
