@@ -85,8 +85,6 @@ public actor RemoteRepository: EdulinkRepository {
             return try await CallOptions.$current.withValue(options) { try await body(client) }
         } catch let error as EdulinkError {
             throw error
-        } catch let error as ClientError {
-            throw Unreachable.error(error, server: serverURL)
         } catch {
             throw Unreachable.error(error, server: serverURL)
         }

@@ -13,21 +13,13 @@ enum Unreachable {
         .unavailable("The Edulink server at \(server.absoluteString) \(reason(error)).")
     }
 
-    /// A call the generated client gave up on: after an answer it could not read (another content
-    /// type, a body that does not decode), or before any answer, for the transport's reason.
-    static func error(_ error: ClientError, server: URL) -> EdulinkError {
-        if error.response != nil || error.underlyingError is DecodingError {
-            return .unavailable("The Edulink server at \(server.absoluteString) \(foreignAnswer).")
-        }
-        return Self.error(error.underlyingError, server: server)
-    }
-
-    static let foreignAnswer =
-        "answered in a way this version cannot read (is it an Edulink server of the same version?)"
-
     /// The part after "The Edulink server at URL".
     static func reason(_ error: any Error) -> String {
         switch error {
+        case let error as ClientError:
+            // The generated client gave up: after an answer it could not read (another content
+            // type), or before any answer, for the transport's reason.
+            return error.response != nil ? foreignAnswer : reason(error.underlyingError)
         case is DecodingError:
             return foreignAnswer
         case _ where isTimeout(error):
@@ -43,6 +35,9 @@ enum Unreachable {
             return "cannot be reached"
         }
     }
+
+    static let foreignAnswer =
+        "answered in a way this version cannot read (is it an Edulink server of the same version?)"
 
     /// Whether the transport gave up waiting: for a connection, or for the answer.
     static func isTimeout(_ error: any Error) -> Bool {

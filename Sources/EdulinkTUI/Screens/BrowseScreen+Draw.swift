@@ -40,15 +40,10 @@ extension BrowseScreen {
         drawSearchLine(into: &frame, row: layout.search, context: context)
         drawMessage(into: &frame.buffer, row: layout.message)
         let rows = ListingRows(rows: state.rows, now: context.now, format: context.format)
-        let emptyText =
-            if state.searching {
-                "searching…"
-            } else if state.message != nil {
-                // The search failed (the message above says why): nothing is known to match or not.
-                "not loaded — ctrl-r searches again"
-            } else {
-                state.queryText.isEmpty ? "no listings" : "no listings match"
-            }
+        // After a failed search (the message above says why) nothing is known to match or not.
+        let emptyText = EmptyText.list(
+            loading: state.searching, loaded: state.message == nil,
+            state.queryText.isEmpty ? "no listings" : "no listings match", loadingText: "searching…")
         Table(
             columns: ListingRows.columns, source: rows, state: table, focused: focus == .table, emptyText: emptyText
         ).draw(into: &frame.buffer, area: layout.table)

@@ -104,15 +104,7 @@ public struct LoginViewModel: Sendable {
 
     /// Handles what the user does.
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
-        if intent == .cancelSignIn {
-            // Only a sign-in: a cancelled account creation could have been made all the same.
-            guard signingIn else { return [] }
-            signingIn = false
-            state.submitting = false
-            state.message = "Sign-in cancelled."
-            return [.cancel("login")]
-        }
-        guard !state.submitting else { return [] }
+        guard !state.submitting || intent == .cancelSignIn else { return [] }
         switch intent {
         case .setEmail(let email):
             state.email = email
@@ -144,7 +136,12 @@ public struct LoginViewModel: Sendable {
         case .signUp(let form):
             return signUp(form)
         case .cancelSignIn:
-            break
+            // Only a sign-in: a cancelled account creation could have been made all the same.
+            guard signingIn else { return [] }
+            signingIn = false
+            state.submitting = false
+            state.message = "Sign-in cancelled."
+            return [.cancel("login")]
         }
         return []
     }
