@@ -131,7 +131,7 @@ struct UsersScreen {
         let more = state.hasMore ? "+" : ""
         let panel = Panel(
             title: "Users", focused: !searching, border: .rounded,
-            trailingTitle: state.loading ? "searching…" : "\(state.users.count)\(more) shown")
+            trailingTitle: state.loading ? "searching…" : state.loaded ? "\(state.users.count)\(more) shown" : nil)
         panel.draw(into: &frame.buffer, area: body)
         let inner = panel.inner(body)
         let wide = inner.width >= 110
