@@ -67,6 +67,34 @@ struct EmployerTests {
         }
     }
 
+    @Test("t pressed before a stage's first page has arrived triages that stage when it does")
+    func triageBeforeThePage() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 2)
+            _ = try await world.employer.move(apps[1].id, .review)
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            #expect(model.state.rows.count == 2)
+            let effects = model.handle(.setStage(.reviewed))
+            // The other stage's rows are gone at once; nothing to act on until the page answers.
+            #expect(model.state.rows.isEmpty && model.state.selectedID == nil && !model.state.loaded)
+            let more = model.handle(.setTriage(true))
+            #expect(model.state.triage)
+            await settle(&model, effects + more)
+            #expect(model.state.triage)
+            #expect(model.state.rows.map(\.id) == [apps[1].id])
+            #expect(model.state.detail?.application.id == apps[1].id)
+            // A stage that answers empty ends it; asked for then, it does not start.
+            await send(&model, .setStage(.offered))
+            await send(&model, .setTriage(true))
+            #expect(!model.state.triage)
+            let empty = model.handle(.setStage(.shortlisted))
+            _ = model.handle(.setTriage(true))
+            await settle(&model, empty)
+            #expect(!model.state.triage)
+        }
+    }
+
     @Test("the moves offered for the applicant on screen are the service's, once its detail has arrived")
     func allowedMovesFromTheService() async throws {
         try await withWorld { world in

@@ -182,8 +182,7 @@ public struct ApplicantsViewModel: Sendable {
             return choose(state.listings[index].id)
         case .setStage(let stage):
             state.stage = stage
-            state.marked = []
-            state.preview = nil
+            clearRows()
             return reloadRows()
         case .moveSelection(let delta):
             guard !state.rows.isEmpty else { return [] }
@@ -204,7 +203,8 @@ public struct ApplicantsViewModel: Sendable {
         case .clearMarks:
             state.marked = []
         case .setTriage(let on):
-            state.triage = on && !state.rows.isEmpty
+            // Asked for before the first page has answered, triage starts when it does (`pageLoaded`).
+            state.triage = on && (!state.rows.isEmpty || (state.loading && !state.loaded))
             if state.triage, let id = state.selectedID ?? state.rows.first?.id {
                 return select(id) + [openEffect(id)]
             }
@@ -289,15 +289,21 @@ public struct ApplicantsViewModel: Sendable {
     private mutating func choose(_ id: ListingID) -> [Effect<Message>] {
         guard state.listings.contains(where: { $0.id == id }) else { return [] }
         state.listingID = id
+        clearRows()
+        state.counts = [:]
+        state.positions = nil
+        return reloadRows()
+    }
+
+    /// Another listing's or stage's rows never stand under this one's tab (and t pressed before its
+    /// first page arrives triages this one).
+    private mutating func clearRows() {
         state.rows = []
         state.loaded = false
         state.selectedID = nil
         state.detail = nil
         state.marked = []
         state.preview = nil
-        state.counts = [:]
-        state.positions = nil
-        return reloadRows()
     }
 
     private mutating func reloadRows() -> [Effect<Message>] {
@@ -473,7 +479,9 @@ public struct ApplicantsViewModel: Sendable {
                 if state.triage, let id = state.selectedID, state.detail?.application.id != id {
                     return [openEffect(id)]
                 }
-            case .failure(let failure): failed(failure)
+            case .failure(let failure):
+                if state.rows.isEmpty { state.triage = false }
+                failed(failure)
             }
         case .detailLoaded(let id, let result):
             switch result {

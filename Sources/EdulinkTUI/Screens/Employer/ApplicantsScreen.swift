@@ -307,7 +307,8 @@ struct ApplicantsScreen {
         // the stage counts, but it stays in the queue until decided).
         let remaining = "\(state.rows.count)\(state.hasMore ? "+" : "")"
         let panel = Panel(
-            title: "Triage \(position) of \(remaining)", focused: true, border: .rounded,
+            title: state.rows.isEmpty ? "Triage" : "Triage \(position) of \(remaining)", focused: true,
+            border: .rounded,
             trailingTitle: "s shortlist · i interview · o offer · x reject · u undo · esc table")
         panel.draw(into: &buffer, area: area)
         drawDetailBody(into: &buffer, area: panel.inner(area).inset(horizontal: 1), context: context)
