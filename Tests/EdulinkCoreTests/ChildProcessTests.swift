@@ -25,6 +25,17 @@ struct ChildProcessTests {
         #expect(child.terminationStatus == 3)
     }
 
+    @Test("both ends of a pipe are close-on-exec from the start")
+    func pipeIsCloseOnExec() throws {
+        let ends = try ChildProcess.pipe()
+        defer {
+            close(ends.read)
+            close(ends.write)
+        }
+        #expect(fcntl(ends.read, F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(ends.write, F_GETFD) & FD_CLOEXEC != 0)
+    }
+
     @Test("a child ended by a signal says so; one that is not started is an error")
     func signalAndMissingProgram() async throws {
         let child = try ChildProcess.launch("/bin/sleep", ["30"], environment: [:])

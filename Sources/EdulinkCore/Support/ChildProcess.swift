@@ -146,11 +146,17 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// A pipe whose two ends are close-on-exec (a child gets one end as a standard stream only).
+    /// A pipe whose two ends are close-on-exec from the start where the C library has `pipe2`, so a
+    /// child another thread spawns at the same moment cannot inherit them; a child gets one end as a
+    /// standard stream only.
     public static func pipe() throws -> (read: Int32, write: Int32) {
         var ends: [Int32] = [0, 0]
-        guard makePipe(&ends) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        if let pipe2 = SpawnExtensions.pipe2 {
+            guard pipe2(&ends, O_CLOEXEC) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } else {
+            guard makePipe(&ends) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        }
         return (ends[0], ends[1])
     }
 }
@@ -158,7 +164,7 @@ public final class ChildProcess: Sendable {
 /// The C library's `pipe(2)` (inside `ChildProcess`, `pipe` names its own method).
 private func makePipe(_ ends: UnsafeMutablePointer<Int32>) -> Int32 { pipe(ends) }
 
-/// glibc's spawn extensions that Swift's Glibc module does not declare, looked up at run time.
+/// glibc's extensions that Swift's Glibc module does not declare, looked up at run time.
 private enum SpawnExtensions {
     typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias ChangeDirectory =
@@ -166,6 +172,7 @@ private enum SpawnExtensions {
 
     static let closeFrom: CloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
     static let chdir: ChangeDirectory? = symbol("posix_spawn_file_actions_addchdir_np")
+    static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = symbol("pipe2")
 
     private static func symbol<T>(_ name: String) -> T? {
         guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
