@@ -486,6 +486,23 @@ struct KeyFlowTests {
         #expect(screenText(driver.terminal).contains(try #require(saved.first).title.prefix(12)))
     }
 
+    @Test("Orgs: institutions whose load failed are not loaded, not \"none yet\", while the organizations show")
+    func orgsNotLoaded() async throws {
+        let harness = try await Harness.make()
+        let driver = await harness.signedIn(size, as: "admin@edulink.demo")
+        driver.press("7")
+        let offline = Failure(EdulinkError.unavailable("The database cannot be reached."))
+        driver.send(.result(.adminOrganizations(.institutionsLoaded(.failure(offline)))))
+        driver.send(
+            .result(
+                .adminOrganizations(.organizationsLoaded(.success(try await harness.repository.allOrganizations())))))
+        #expect(!screenText(driver.terminal).contains("Not loaded"))
+        driver.press("i")
+        let screen = screenText(driver.terminal)
+        #expect(screen.contains(EmptyText.notLoaded), "\(screen)")
+        #expect(!screen.contains("No institutions yet"))
+    }
+
     @Test(":logout returns to the login screen")
     func logout() async throws {
         let driver = try await Harness.make().signedIn(size)

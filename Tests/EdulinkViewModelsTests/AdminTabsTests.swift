@@ -190,6 +190,24 @@ struct AdminVerificationTests {
         }
     }
 
+    @Test("where an institution's students applied: loading until its own answer, beside the queue's")
+    func appliedHasItsOwnLoad() async throws {
+        try await withWorld { world in
+            var model = VerificationViewModel(repository: world.admin, institution: true)
+            let effects = model.handle(.load)
+            #expect(effects.contains { $0.key == "applied" })
+            #expect(model.state.appliedLoad == .loading)
+            _ = model.handle(.loaded(.success([])))
+            #expect(model.state.loaded && model.state.appliedLoad == .loading)
+            _ = model.handle(.appliedLoaded(.failure(Failure(EdulinkError.unavailable("Gone.")))))
+            #expect(model.state.appliedLoad == .failed)
+            _ = model.handle(.load)
+            #expect(model.state.appliedLoad == .loading)
+            _ = model.handle(.appliedLoaded(.success([])))
+            #expect(model.state.appliedLoad == .loaded)
+        }
+    }
+
     @Test func aStudentHasNoQueue() async throws {
         try await withWorld { world in
             var model = VerificationViewModel(repository: world.student)

@@ -15,6 +15,24 @@ private let description = "Water pumps and irrigation for smallholder farms acro
 
 @Suite("Admin Orgs tab", .timeLimit(.minutes(10)))
 struct AdminOrganizationsTests {
+    @Test("each list is loading until its own answer, and not loaded when that answer is a failure")
+    func eachListItsOwnLoad() async throws {
+        try await withWorld { world in
+            var model = OrganizationsViewModel(repository: world.admin, now: { world.now })
+            let effects = model.handle(.load)
+            #expect(model.state.organizationsLoad == .loading && model.state.institutionsLoad == .loading)
+            _ = model.handle(try #require(await run("organizations", in: effects)))
+            // The organizations' answer says nothing about the institutions, still on their way.
+            #expect(model.state.organizationsLoad == .loaded && model.state.institutionsLoad == .loading)
+            _ = model.handle(.institutionsLoaded(.failure(Failure(EdulinkError.unavailable("Gone.")))))
+            #expect(model.state.institutionsLoad == .failed && model.state.organizationsLoad == .loaded)
+            #expect(model.state.institutions.isEmpty)
+            await send(&model, .load)
+            #expect(model.state.organizationsLoad == .loaded && model.state.institutionsLoad == .loaded)
+            #expect(!model.state.institutions.isEmpty)
+        }
+    }
+
     @Test("lists organizations and institutions by name, narrows them as you type, and keeps the selection")
     func listsAndNarrows() async throws {
         try await withWorld { world in

@@ -73,6 +73,9 @@ public struct OrganizationsViewModel: Sendable {
         /// Words the shown rows' name (and industry and location, or short code) contain.
         public var query = ""
         public var loading = false
+        /// Where each list's own load stands: an empty list means none only once it has answered.
+        public var organizationsLoad = ListLoad.loading
+        public var institutionsLoad = ListLoad.loading
         /// A verification (or its undo) is under way.
         public var working = false
         public var editing: Editing?
@@ -184,6 +187,8 @@ public struct OrganizationsViewModel: Sendable {
         switch intent {
         case .load:
             state.loading = true
+            state.organizationsLoad = .loading
+            state.institutionsLoad = .loading
             return [loadOrganizations(), loadInstitutions()]
         case .toggleKind:
             state.kind = state.kind == .organizations ? .institutions : .organizations
@@ -344,11 +349,18 @@ public struct OrganizationsViewModel: Sendable {
             state.loading = false
             state.message = nil
             state.organizations = organizations
+            state.organizationsLoad = .loaded
         case .institutionsLoaded(.success(let institutions)):
             events.succeeded()
             state.loading = false
             state.institutions = institutions
+            state.institutionsLoad = .loaded
         case .organizationsLoaded(.failure(let failure)), .institutionsLoaded(.failure(let failure)):
+            if case .organizationsLoaded = message {
+                state.organizationsLoad = .failed
+            } else {
+                state.institutionsLoad = .failed
+            }
             events.failed(failure)
             state.loading = false
             state.message = failure.message

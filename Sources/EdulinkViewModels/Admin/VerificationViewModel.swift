@@ -18,6 +18,8 @@ public struct VerificationViewModel: Sendable {
         public var query = ""
         /// The listings the institution's students applied to (institution admins).
         public var applied: [InstitutionListingUse] = []
+        /// Where their own load stands (it runs beside the queue's).
+        public var appliedLoad = ListLoad.loading
         /// Whether those are on screen instead of the queue.
         public var showingApplied = false
         public var appliedIndex = 0
@@ -94,6 +96,7 @@ public struct VerificationViewModel: Sendable {
                 .loaded(await attempt { try await repository.verificationQueue() })
             }
             guard institution else { return [queue] }
+            state.appliedLoad = .loading
             return [
                 queue,
                 Effect(key: "applied") { .appliedLoaded(await attempt { try await repository.institutionListings() }) },
@@ -192,8 +195,10 @@ public struct VerificationViewModel: Sendable {
             events.failed(failure, toast: true)
         case .appliedLoaded(.success(let applied)):
             state.applied = applied
+            state.appliedLoad = .loaded
             state.appliedIndex = min(state.appliedIndex, max(0, applied.count - 1))
         case .appliedLoaded(.failure(let failure)):
+            state.appliedLoad = .failed
             events.failed(failure, toast: true)
         }
         return []

@@ -306,12 +306,12 @@ struct OrganizationsScreen {
         }
         var table = TableState(selected: state.selectedIndex)
         table.clamp(rowCount: rows.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
-        let empty =
-            state.loading
-            ? "loading…"
-            : !state.query.isEmpty
+        let load = organizations ? state.organizationsLoad : state.institutionsLoad
+        let empty = EmptyText.list(
+            loading: load.isLoading, loaded: load.isLoaded,
+            !state.query.isEmpty
                 ? "Nothing matches."
-                : (organizations ? "No organizations yet — n adds one." : "No institutions yet — n adds one.")
+                : (organizations ? "No organizations yet — n adds one." : "No institutions yet — n adds one."))
         Table(columns: columns, source: TableRows(rows), state: table, focused: !searching, emptyText: empty)
             .draw(into: &frame.buffer, area: inner)
     }
