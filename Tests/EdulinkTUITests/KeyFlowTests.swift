@@ -1,5 +1,6 @@
 import EdulinkCore
 import EdulinkDemo
+import EdulinkSQLite
 import EdulinkViewModels
 import Foundation
 import TerminalKit
@@ -20,6 +21,26 @@ struct KeyFlowTests {
         #expect(text.contains("results"))
         #expect(text.contains("Amani"))
         #expect((driver.app.browse?.model.state.rows.count ?? 0) > 0)
+    }
+
+    @Test(
+        "Browse counts a search's matches up to ListingCount.limit and says \"1,000+\" past it; all open listings exactly"
+    )
+    func totalPastTheCap() async throws {
+        let harness = try await Harness.make()
+        let store = try SQLiteStore(
+            path: harness.directory.appendingPathComponent("edulink.sqlite").path, clock: harness.clock)
+        _ = try await SyntheticDataGenerator(batchSize: 500).generate(
+            listings: ListingCount.limit + 100, seed: 7, into: store)
+        let driver = await harness.signedIn(size)
+        let open = try await harness.repository.count(ListingFilter())
+        #expect(open > ListingCount.limit + 100)
+        #expect(screenText(driver.terminal).contains("\(DisplayFormat.count(open)) results"))
+        driver.press("/")
+        driver.type("intern")
+        await driver.settle()
+        #expect(try await harness.repository.count(ListingFilter(query: "intern")) == ListingCount.limit + 1)
+        #expect(screenText(driver.terminal).contains("1,000+ results"))
     }
 
     @Test("a wrong password says so and clears the password")

@@ -1217,7 +1217,7 @@ public enum Operations {
     }
     /// Counts listings matching a filter.
     ///
-    /// Open listings the caller may see that match the filter, counted exactly up to 10,000; a larger count is answered as 10,001 ("more than 10,000"). With no filter at all, every open listing is counted exactly.
+    /// Open listings the caller may see that match the filter, counted exactly up to 1,000; a larger count is answered as 1,001 ("more than 1,000"). With no filter at all, every open listing is counted exactly.
     ///
     /// - Remark: HTTP `POST /api/v1/listings/count`.
     /// - Remark: Generated from `#/paths//api/v1/listings/count/post(countListings)`.

@@ -5,13 +5,17 @@ public import Foundation
 /// How far Browse's total counts (the count beside every keystroke's results).
 public enum ListingCount {
     /// Matches are counted exactly up to this many; a larger count is answered as `limit + 1` and
-    /// shown as "10,000+", so counting a broad word reads ten thousand index entries, not its whole
-    /// match (`data` matches 40 % of a million listings). All open listings, with no filter, are
-    /// always counted exactly (``OpenListingTally``).
-    public static let limit = 10_000
+    /// shown as "1,000+", so counting a broad word reads a thousand matches, not its whole match
+    /// (`data` matches 40 % of a million listings). A count walks and checks each match it counts,
+    /// unscored: a thousand keeps the count of every query shape within a frame at a million
+    /// listings (three words walked 10,001 matches in 60 ms), and past a thousand the number only
+    /// says "narrow it". All open listings, with no filter, are always counted exactly
+    /// (``OpenListingTally``).
+    public static let limit = 1_000
 
-    /// Whether `count` is the answer for "more than ``limit``".
-    public static func isAtLeast(_ count: Int) -> Bool { count > limit }
+    /// Whether `count` is the answer for "more than ``limit``": a capped count is exactly `limit + 1`;
+    /// a larger one is exact (all open listings, ``OpenListingTally``) and is shown as it is.
+    public static func isAtLeast(_ count: Int) -> Bool { count == limit + 1 }
 }
 
 public struct ListingScope: Sendable, Equatable {
