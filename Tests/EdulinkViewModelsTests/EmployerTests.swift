@@ -92,6 +92,13 @@ struct EmployerTests {
             _ = model.handle(.setTriage(true))
             await settle(&model, empty)
             #expect(!model.state.triage)
+            // Asked for while the listings load, and their load fails: no triage of nothing.
+            var fresh = ApplicantsViewModel(repository: world.employer)
+            _ = fresh.handle(.load(nil))
+            _ = fresh.handle(.setTriage(true))
+            #expect(fresh.state.triage)
+            _ = fresh.handle(.listingsLoaded(nil, .failure(Failure(EdulinkError.unavailable("Gone.")))))
+            #expect(!fresh.state.triage)
         }
     }
 

@@ -434,11 +434,13 @@ public struct ApplicantsViewModel: Sendable {
             guard let id = keep ?? (listings.first { $0.applicationCount > 0 } ?? listings.first)?.id else {
                 state.listingID = nil
                 state.rows = []
+                state.triage = false
                 return []
             }
             if id == state.listingID { return reloadRows() }
             return choose(id)
         case .listingsLoaded(_, .failure(let failure)):
+            if state.rows.isEmpty { state.triage = false }
             failed(failure)
         case .countsLoaded(let listing, let result):
             guard listing == state.listingID else { return [] }
