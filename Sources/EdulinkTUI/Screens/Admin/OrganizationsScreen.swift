@@ -256,13 +256,15 @@ struct OrganizationsScreen {
         let state = model.state
         let organizations = state.kind == .organizations
         let (shown, total) = state.counts
-        let other =
-            organizations
-            ? "i institutions (\(state.institutions.count))" : "i organizations (\(state.organizations.count))"
+        // No figure for a list that has not loaded: "0" would say there are none.
+        let otherLoaded = organizations ? state.institutionsLoad.isLoaded : state.organizationsLoad.isLoaded
+        let otherCount = organizations ? state.institutions.count : state.organizations.count
+        let other = (organizations ? "i institutions" : "i organizations") + (otherLoaded ? " (\(otherCount))" : "")
+        let loaded = organizations ? state.organizationsLoad.isLoaded : state.institutionsLoad.isLoaded
         let count = shown == total ? "\(total)" : "\(shown) of \(total)"
         let panel = Panel(
             title: organizations ? "Organizations" : "Institutions", focused: !searching, border: .rounded,
-            trailingTitle: "\(count) · \(other)")
+            trailingTitle: loaded ? "\(count) · \(other)" : other)
         panel.draw(into: &frame.buffer, area: area)
         var inner = panel.inner(area)
         if searching || !state.query.isEmpty {
