@@ -72,10 +72,14 @@ public struct OrganizationsViewModel: Sendable {
         public var selectedInstitutionID: InstitutionID?
         /// Words the shown rows' name (and industry and location, or short code) contain.
         public var query = ""
-        public var loading = false
         /// Where each list's own load stands: an empty list means none only once it has answered.
         public var organizationsLoad = ListLoad.loading
         public var institutionsLoad = ListLoad.loading
+
+        /// Where the load of `kind`'s list stands.
+        public func load(_ kind: Kind) -> ListLoad {
+            kind == .organizations ? organizationsLoad : institutionsLoad
+        }
         /// A verification (or its undo) is under way.
         public var working = false
         public var editing: Editing?
@@ -186,7 +190,6 @@ public struct OrganizationsViewModel: Sendable {
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
-            state.loading = true
             state.organizationsLoad = .loading
             state.institutionsLoad = .loading
             return [loadOrganizations(), loadInstitutions()]
@@ -346,13 +349,11 @@ public struct OrganizationsViewModel: Sendable {
         switch message {
         case .organizationsLoaded(.success(let organizations)):
             events.succeeded()
-            state.loading = false
             state.message = nil
             state.organizations = organizations
             state.organizationsLoad = .loaded
         case .institutionsLoaded(.success(let institutions)):
             events.succeeded()
-            state.loading = false
             state.institutions = institutions
             state.institutionsLoad = .loaded
         case .organizationsLoaded(.failure(let failure)), .institutionsLoaded(.failure(let failure)):
@@ -362,7 +363,6 @@ public struct OrganizationsViewModel: Sendable {
                 state.institutionsLoad = .failed
             }
             events.failed(failure)
-            state.loading = false
             state.message = failure.message
         case .organizationSaved(let created, let verify, .success(let organization)):
             events.succeeded()

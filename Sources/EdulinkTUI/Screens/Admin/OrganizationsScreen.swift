@@ -257,14 +257,14 @@ struct OrganizationsScreen {
         let organizations = state.kind == .organizations
         let (shown, total) = state.counts
         // No figure for a list that has not loaded: "0" would say there are none.
-        let otherLoaded = organizations ? state.institutionsLoad.isLoaded : state.organizationsLoad.isLoaded
         let otherCount = organizations ? state.institutions.count : state.organizations.count
-        let other = (organizations ? "i institutions" : "i organizations") + (otherLoaded ? " (\(otherCount))" : "")
-        let loaded = organizations ? state.organizationsLoad.isLoaded : state.institutionsLoad.isLoaded
+        let other =
+            (organizations ? "i institutions" : "i organizations")
+            + (state.load(organizations ? .institutions : .organizations).isLoaded ? " (\(otherCount))" : "")
         let count = shown == total ? "\(total)" : "\(shown) of \(total)"
         let panel = Panel(
             title: organizations ? "Organizations" : "Institutions", focused: !searching, border: .rounded,
-            trailingTitle: loaded ? "\(count) · \(other)" : other)
+            trailingTitle: state.load(state.kind).isLoaded ? "\(count) · \(other)" : other)
         panel.draw(into: &frame.buffer, area: area)
         var inner = panel.inner(area)
         if searching || !state.query.isEmpty {
@@ -308,9 +308,8 @@ struct OrganizationsScreen {
         }
         var table = TableState(selected: state.selectedIndex)
         table.clamp(rowCount: rows.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
-        let load = organizations ? state.organizationsLoad : state.institutionsLoad
         let empty = EmptyText.list(
-            loading: load.isLoading, loaded: load.isLoaded,
+            state.load(state.kind),
             !state.query.isEmpty
                 ? "Nothing matches."
                 : (organizations ? "No organizations yet — n adds one." : "No institutions yet — n adds one."))

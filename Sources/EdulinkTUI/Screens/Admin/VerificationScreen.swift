@@ -210,9 +210,7 @@ extension VerificationScreen {
         table.clamp(rowCount: rows.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         Table(
             columns: columns, source: TableRows(rows), state: table, focused: true,
-            emptyText: EmptyText.list(
-                loading: state.appliedLoad.isLoading, loaded: state.appliedLoad.isLoaded,
-                "None of your students has applied yet.")
+            emptyText: EmptyText.list(state.appliedLoad, "None of your students has applied yet.")
         ).draw(into: &frame.buffer, area: inner)
     }
 }
