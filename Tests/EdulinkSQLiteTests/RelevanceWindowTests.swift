@@ -199,7 +199,7 @@ struct RelevanceWindowTests {
     }
 
     @Test(
-        "org: naming a few organizations reads their listings by their index; naming many walks the sort's index, or the ids newest first, and never sorts them"
+        "org: naming a few organizations narrows the match by their facets (without words, their index drives); naming many walks the sort's index, or the ids newest first, and never sorts them"
     )
     func organizationIndexByCount() async throws {
         try await withTemporaryStore { base, _, _ in
@@ -211,28 +211,33 @@ struct RelevanceWindowTests {
             }
             let small = try Self.store(base, ranked: 2, examined: 3)
             // "acme kenya" names one organization, "acme" all twenty-one; both without words and as a tail.
-            for (query, cursor, byIndex) in [
-                ("org:\"acme kenya\"", nil, true), ("org:acme", nil, false),
-                ("data org:\"acme kenya\"", PageCursor(key: nil, id: 30), true),
-                ("data org:acme", PageCursor(key: nil, id: 30), false),
-                ("data org:\"acme kenya\"", nil, true), ("data org:acme", nil, false),
-            ] as [(String, PageCursor?, Bool)] {
+            for (query, cursor) in [
+                ("org:\"acme kenya\"", nil), ("org:acme", nil),
+                ("data org:\"acme kenya\"", PageCursor(key: nil, id: 30)),
+                ("data org:acme", PageCursor(key: nil, id: 30)),
+                ("data org:\"acme kenya\"", nil), ("data org:acme", nil),
+                ("data org:\"acme kenya\" sort:deadline", nil),
+            ] as [(String, PageCursor?)] {
+                let few = query.contains("kenya")
+                let words = query.hasPrefix("data")
                 let request = ListingSearchRequest(
                     filter: try ListingFilter(query: query), scope: Fixtures.scope(), cursor: cursor, limit: 2)
                 let statements = try await small.searchQueryPlans(request).map(\.0)
+                let trace = "\(query)\n\(statements.joined(separator: "\n"))"
+                // Without words a few organizations' index drives; with words their facets narrow the
+                // match, so no listing of theirs is looked up in it one by one.
                 #expect(
-                    statements.contains { $0.contains("INDEXED BY listings_organization") } == byIndex,
-                    "\(query)\n\(statements.joined(separator: "\n"))")
-                // The first page with words: a few organizations' listings are scored one by one,
-                // many organizations' matches are walked.
-                var scoredByIndex = false
-                for sql in statements where sql.contains("INDEXED BY listings_organization") {
-                    if sql.contains("edulink_rank") { scoredByIndex = true }
+                    statements.contains { $0.contains("INDEXED BY listings_organization") } == (few && !words),
+                    "\(trace)")
+                var narrowed = false
+                var lookedUp = false
+                for sql in statements {
+                    if sql.contains("MATCH") && sql.contains("zqo") { narrowed = true }
+                    if sql.contains("AND rowid = l.id") { lookedUp = true }
                 }
-                #expect(
-                    scoredByIndex == (byIndex && cursor == nil && query.hasPrefix("data")),
-                    "\(query)\n\(statements.joined(separator: "\n"))")
-                if !byIndex {
+                #expect(narrowed == (few && words), "\(trace)")
+                #expect(!(few && lookedUp), "\(trace)")
+                if !few {
                     // Many organizations: the sort's index (no words) or the ids newest first (the tail)
                     // drive and stop after a page; nothing sorts every listing of the organizations.
                     for (sql, plan) in try await small.searchQueryPlans(request)

@@ -4,10 +4,10 @@ import Foundation
 import GRDB
 import Testing
 
-/// v16-search-facets: a count with words asks the full-text index for the filters' facets too, so
-/// the facets must follow every change of the columns they are made from, and a search's own words
-/// must never reach them.
-@Suite("v16-search-facets: the filters inside the full-text index", .timeLimit(.minutes(10)))
+/// v16-search-facets and v17-search-organizations: a count with words asks the full-text index for
+/// the filters' facets and the organizations too, so the facets must follow every change of the
+/// columns they are made from, and a search's own words must never reach them.
+@Suite("v16, v17: the filters and the organizations inside the full-text index", .timeLimit(.minutes(10)))
 struct SearchFacetsTests {
     static func count(_ store: SQLiteStore, _ query: String) async throws -> Int {
         let filter = try ListingFilter(query: query)
@@ -155,9 +155,10 @@ struct SearchFacetsTests {
                 }
             }
             // Back to v15: v5's index over `listings` with v2's triggers, and no v16 in the record.
-            try await store.oldSearchIndex(prefixes: "2 3 4 5 6 7 8 9 10", forgetting: ["v16-search-facets"])
+            try await store.oldSearchIndex(
+                prefixes: "2 3 4 5 6 7 8 9 10", forgetting: ["v16-search-facets", "v17-search-organizations"])
             let old = try SQLiteStore(path: store.path, migrate: false, clock: clock)
-            #expect(try await old.status().pendingMigrations == ["v16-search-facets"])
+            #expect(try await old.status().pendingMigrations == ["v16-search-facets", "v17-search-organizations"])
 
             let upgraded = try SQLiteStore(path: store.path, clock: clock)
             #expect(try await upgraded.status().pendingMigrations.isEmpty)
@@ -173,6 +174,67 @@ struct SearchFacetsTests {
                         category: .finance, deadlineInDays: 1))
             }
             #expect(try await Self.count(upgraded, "marketing deadline<14d category:finance") == 1)
+        }
+    }
+
+    @Test(
+        "v17: the organization's facet follows a listing moved to another organization, and a v16 database gains it"
+    )
+    func organizationFacet() async throws {
+        try await withTemporaryStore { store, _, clock in
+            let (organization, employer) = try await Fixtures.employer(store)
+            let listings = try await store.write { session in
+                let other = try session.insertOrganization(Fixtures.organization("Zeta Analytics")).id
+                return try [
+                    Fixtures.listing(organization: organization, createdBy: employer, title: "Data Intern"),
+                    Fixtures.listing(organization: organization, createdBy: employer, title: "Data Science Intern"),
+                    Fixtures.listing(organization: other, createdBy: employer, title: "Data Analyst Intern"),
+                ].map { try session.insertListing($0).id }
+            }
+            let queries = ["data org:zeta", "data org:acme", "dat org:\"acme kenya\" category:technology"]
+            #expect(try await Self.count(store, "data org:zeta") == 1)
+            #expect(try await store.search("data org:zeta").map(\.id) == [listings[2]])
+            try await Self.agree(store, queries)
+
+            // Moved to the other organization: the index follows the column.
+            try await store.rawDatabase().write { db in
+                try db.execute(
+                    sql:
+                        "UPDATE listings SET organization_id = (SELECT organization_id FROM listings WHERE id = ?) WHERE id = ?",
+                    arguments: [listings[2].rawValue, listings[0].rawValue])
+            }
+            #expect(try await Self.count(store, "data org:zeta") == 2)
+            #expect(Set(try await store.search("data org:zeta").map(\.id)) == [listings[0], listings[2]])
+            #expect(try await Self.count(store, "data org:acme") == 1)
+            try await Self.agree(store, queries)
+
+            // Back to v16: its content view (no organization facet), the index rebuilt from it, no v17
+            // in the record. Read so, a search narrowed by organizations finds nothing.
+            try await store.rawDatabase().write { db in
+                try db.execute(sql: "DROP VIEW listings_search_content")
+                try db.execute(
+                    sql: """
+                        CREATE VIEW listings_search_content AS
+                        SELECT id, title, skills_text, organization_name, location, description,
+                            'zqc' || replace(category, '_', '') || ' ' || 'zql' || replace(level, '_', '') || ' ' ||
+                            'zqt' || replace(location_type, '_', '') || ' ' || 'zqd' || (deadline / 86400000000)
+                            AS search_facets
+                        FROM listings
+                        """)
+                try db.execute(sql: "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v17-search-organizations'")
+            }
+            let old = try SQLiteStore(path: store.path, migrate: false, clock: clock)
+            #expect(try await old.status().pendingMigrations == ["v17-search-organizations"])
+            #expect(try await Self.count(old, "data org:zeta") == 0)
+
+            let upgraded = try SQLiteStore(path: store.path, clock: clock)
+            #expect(try await upgraded.status().pendingMigrations.isEmpty)
+            #expect(try await upgraded.checkIntegrity().ok)
+            #expect(try await Self.count(upgraded, "data org:zeta") == 2)
+            #expect(Set(try await upgraded.search("data org:zeta").map(\.id)) == [listings[0], listings[2]])
+            #expect(try await upgraded.search("data org:acme").map(\.id) == [listings[1]])
+            try await Self.agree(upgraded, queries)
         }
     }
 }

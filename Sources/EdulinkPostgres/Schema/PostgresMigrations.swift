@@ -48,6 +48,8 @@ enum PostgresMigrations {
         // columns), so the step adds nothing here; it is recorded so both stores report the same
         // schema version.
         Migration(identifier: "v16-search-facets", statements: []),
+        // SQLite's v17 adds the organization to those facets; `listings_organization` serves here.
+        Migration(identifier: "v17-search-organizations", statements: []),
     ]
 
     /// Every migration identifier, oldest first.

@@ -45,6 +45,9 @@ enum Migrations {
         migrator.registerMigration(SearchFacetsV16.identifier) { db in
             for statement in SearchFacetsV16.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(SearchOrganizationsV17.identifier) { db in
+            for statement in SearchOrganizationsV17.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

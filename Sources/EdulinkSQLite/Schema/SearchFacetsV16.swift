@@ -11,7 +11,7 @@ import Foundation
 /// **Content.** The index stays external content, read from the view `listings_search_content`
 /// (the five text columns of `listings` and the facets computed from its columns), so no text is
 /// stored twice and `listings` keeps its columns. The triggers hand FTS5 the same computed facets
-/// (``facets(of:)``, the one spelling of the rule), and now also fire when a facet's column changes.
+/// (``facets(_:of:)``, the one spelling of the rule), and now also fire when a facet's column changes.
 ///
 /// **Tokens.** Every facet token starts with ``marker``, which no word starts with, so a search's
 /// own words never match a facet. A search whose text contains the marker is limited to the five
@@ -34,9 +34,10 @@ enum SearchFacetsV16 {
     /// share of all listings, and each day is one more doclist to merge.
     static let deadlineDaysLimit = 31
 
-    /// The facets, each a column of `listings` and the letter after ``marker`` in its tokens.
+    /// The facets, each a column of `listings` and the letter after ``marker`` in its tokens; the
+    /// organization's from ``SearchOrganizationsV17`` on.
     enum Facet: String, CaseIterable {
-        case category = "c", level = "l", locationType = "t", deadline = "d"
+        case category = "c", level = "l", locationType = "t", deadline = "d", organization = "o"
 
         var column: String {
             switch self {
@@ -44,6 +45,7 @@ enum SearchFacetsV16 {
             case .level: "level"
             case .locationType: "location_type"
             case .deadline: "deadline"
+            case .organization: "organization_id"
             }
         }
 
@@ -53,15 +55,21 @@ enum SearchFacetsV16 {
         /// The same token computed in SQL from the row `row`.
         func sqlToken(of row: String) -> String {
             let value =
-                self == .deadline
-                ? "(\(row)\(column) / \(microsecondsPerDay))" : "replace(\(row)\(column), '_', '')"
+                switch self {
+                case .deadline: "(\(row)\(column) / \(microsecondsPerDay))"
+                case .organization: "\(row)\(column)"
+                case .category, .level, .locationType: "replace(\(row)\(column), '_', '')"
+                }
             return "'\(marker)\(rawValue)' || \(value)"
         }
     }
 
-    /// The facets of the listing row `row` (`NEW.`, `OLD.`, or empty for the table itself).
-    static func facets(of row: String) -> String {
-        Facet.allCases.map { $0.sqlToken(of: row) }.joined(separator: " || ' ' || ")
+    /// The facets this step indexes (a later step adds to them, this one's statements never change).
+    static let facets: [Facet] = [.category, .level, .locationType, .deadline]
+
+    /// The facets `indexed` of the listing row `row` (`NEW.`, `OLD.`, or empty for the table itself).
+    static func facets(_ indexed: [Facet], of row: String) -> String {
+        indexed.map { $0.sqlToken(of: row) }.joined(separator: " || ' ' || ")
     }
 
     static let microsecondsPerDay: Int64 = 86_400_000_000
@@ -87,47 +95,56 @@ enum SearchFacetsV16 {
 
     private static let allColumns = (textColumns + [facetColumn]).joined(separator: ", ")
 
-    private static func values(of row: String) -> String {
-        (textColumns.map { row + $0 } + [facets(of: row)]).joined(separator: ", ")
+    private static func values(_ indexed: [Facet], of row: String) -> String {
+        (textColumns.map { row + $0 } + [facets(indexed, of: row)]).joined(separator: ", ")
     }
 
-    static let triggers = [
+    /// The view the index reads its content from, with the facets `indexed`.
+    static func contentViewSQL(_ indexed: [Facet]) -> String {
         """
-        CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
-            INSERT INTO listings_fts(rowid, \(allColumns)) VALUES (NEW.id, \(values(of: "NEW.")));
-        END
-        """,
+        CREATE VIEW \(contentView) AS
+        SELECT id, \(textColumns.joined(separator: ", ")), \(facets(indexed, of: "")) AS \(facetColumn) FROM listings
         """
-        CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
-            INSERT INTO listings_fts(listings_fts, rowid, \(allColumns)) VALUES ('delete', OLD.id, \(values(of: "OLD.")));
-        END
-        """,
-        // Only when indexed text or a facet changed: status changes and application counts do not
-        // touch the index.
-        """
-        CREATE TRIGGER listings_fts_update
-        AFTER UPDATE OF \((textColumns + facetSources).joined(separator: ", ")) ON listings
-        WHEN \((textColumns + facetSources).map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR "))
-        BEGIN
-            INSERT INTO listings_fts(listings_fts, rowid, \(allColumns)) VALUES ('delete', OLD.id, \(values(of: "OLD.")));
-            INSERT INTO listings_fts(rowid, \(allColumns)) VALUES (NEW.id, \(values(of: "NEW.")));
-        END
-        """,
+    }
+
+    static let dropTriggers = [
+        "DROP TRIGGER IF EXISTS listings_fts_insert",
+        "DROP TRIGGER IF EXISTS listings_fts_delete",
+        "DROP TRIGGER IF EXISTS listings_fts_update",
     ]
 
-    /// The columns the facets are computed from.
-    static let facetSources = Facet.allCases.map(\.column)
+    /// The triggers that keep the index in step with `listings`, the facets `indexed` included.
+    static func triggers(_ indexed: [Facet]) -> [String] {
+        let sources = textColumns + indexed.map(\.column)
+        return [
+            """
+            CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
+                INSERT INTO listings_fts(rowid, \(allColumns)) VALUES (NEW.id, \(values(indexed, of: "NEW.")));
+            END
+            """,
+            """
+            CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
+                INSERT INTO listings_fts(listings_fts, rowid, \(allColumns)) VALUES ('delete', OLD.id, \(values(indexed, of: "OLD.")));
+            END
+            """,
+            // Only when indexed text or a facet changed: status changes and application counts do not
+            // touch the index.
+            """
+            CREATE TRIGGER listings_fts_update
+            AFTER UPDATE OF \(sources.joined(separator: ", ")) ON listings
+            WHEN \(sources.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR "))
+            BEGIN
+                INSERT INTO listings_fts(listings_fts, rowid, \(allColumns)) VALUES ('delete', OLD.id, \(values(indexed, of: "OLD.")));
+                INSERT INTO listings_fts(rowid, \(allColumns)) VALUES (NEW.id, \(values(indexed, of: "NEW.")));
+            END
+            """,
+        ]
+    }
 
     static let statements =
-        [
-            "DROP TRIGGER IF EXISTS listings_fts_insert",
-            "DROP TRIGGER IF EXISTS listings_fts_delete",
-            "DROP TRIGGER IF EXISTS listings_fts_update",
+        dropTriggers + [
             "DROP TABLE listings_fts",
-            """
-            CREATE VIEW \(contentView) AS
-            SELECT id, \(textColumns.joined(separator: ", ")), \(facets(of: "")) AS \(facetColumn) FROM listings
-            """,
+            contentViewSQL(facets),
             """
             CREATE VIRTUAL TABLE listings_fts USING fts5(
                 \(allColumns),
@@ -137,7 +154,7 @@ enum SearchFacetsV16 {
             )
             """,
             "INSERT INTO listings_fts(listings_fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 3.0, 2.0, 1.0, 0.0)')",
-        ] + triggers + [
+        ] + triggers(facets) + [
             "INSERT INTO listings_fts(listings_fts) VALUES('rebuild')",
             "INSERT INTO listings_fts(listings_fts) VALUES('optimize')",
         ]

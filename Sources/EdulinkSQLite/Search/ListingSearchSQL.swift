@@ -22,31 +22,32 @@ import Synchronization
 ///    walk of the match, joined to `listings`, each row scored if it passes and the reading stopped
 ///    at `ranked` (``windowWalkSQL(examined:)``); with them a *probe* first finds the lowest rowid
 ///    of the newest `examined` matches of the words, unscored, and the narrowed match is walked
-///    down to it (``windowSQL(low:ranked:)``). When `listings_organization` holds few of the
-///    search's listings (an employer's own, a few `org:` names), those in the probe's range are
-///    looked up in the match and scored one by one instead (``organizationWindowSQL(low:)``);
+///    down to it (``windowSQL(low:ranked:)``);
 /// 2. *tail*: every other match that passes the filters, newest first (`rowid DESC` below the
-///    window), unscored. With a filter that has its own index (one organization, new since a date)
-///    that index drives and each row is looked up in the match (``filterDrivesTail``).
+///    window), unscored. With a filter that has its own index (many organizations, new since a
+///    date) that index drives and each row is looked up in the match (``filterDrivesTail``).
 ///
 /// **Other sorts with words** (`data sort:deadline`): `listings` is walked through the sort's index
 /// and each row's membership in the match is tested. A broad match (the probe shows more than
 /// ``perRowDensity`` of all listings match) is tested per row with a rowid lookup in FTS5, which
 /// stops after a page of hits; a narrower match is built once as a set (`IN (SELECT rowid …)`); a
-/// match smaller than the probe is read whole and sorted.
+/// match smaller than the probe, or one narrowed to a few organizations, is read whole and sorted.
 ///
-/// **Narrow indexes.** When an index holds few of the listings the filters admit (one organization's,
-/// or the categories' in ``SharedSchema/searchCategory`` with the level, location type and stipend),
-/// it drives a count with words and the relevance tail, and each of its listings is tested against
-/// the match (``NarrowIndex``): `data remote:yes stipend>=75000 category:technology level:entry`
-/// tests 780 listings instead of walking 388,168 matches. A count of filters without words reads the
+/// **The category index.** When the categories' index in ``SharedSchema/searchCategory`` holds few
+/// of the listings the filters admit (with the level, location type and stipend), it drives a count
+/// with words and the relevance tail, and each of its listings is tested against the match
+/// (``categoryDrives``): `data remote:yes stipend>=75000 category:technology level:entry` tests 761
+/// listings instead of walking 391,495 matches. A count of filters without words reads the
 /// categories' entries.
 ///
 /// **Filters inside the match.** A count with words, the relevance window and its tail ask FTS5 for
 /// the match and the filters' facets together (``facetMatch``, ``SearchFacetsV16``): `marketing
 /// deadline<14d` is `marketing AND (zqd… OR …)`, one intersection of doclists inside FTS5, and only
 /// the listings in it are looked up for the conditions, which still decide. The probe asks for the
-/// words alone, so the window's bounds, and with them the order, are those without the facets.
+/// words alone, so the window's bounds, and with them the order, are those without the facets. A
+/// search limited to a few organizations (an employer's own, `org:"Coral Motors 101"`) narrows the
+/// match by their facets too (``SearchOrganizationsV17``), so its window, tail, count and sorted
+/// pages are intersections inside FTS5.
 ///
 /// Keyset pagination: the cursor holds the sort key and id of the last row of the previous page,
 /// and the next page starts strictly after it in the same total order, so pages neither repeat nor
@@ -71,7 +72,19 @@ struct ListingSearchSQL {
     /// listing is looked up; the conditions still decide, so the facets only ever skip listings
     /// the conditions would refuse. The probe, which sets the window's bounds, asks for the words
     /// alone: the window is the same with or without them.
-    let facetMatch: String?
+    var facetMatch: String? {
+        let groups = filterFacets + (organizationFacet.map { [$0] } ?? [])
+        return groups.isEmpty ? nil : groups.joined(separator: " AND ")
+    }
+    /// The groups of ``facetMatch`` the filters name (``filterFacets(_:now:)``).
+    private let filterFacets: [String]
+    /// The organizations the search is limited to, as a facet group (`(zqo7 OR zqo9)`), when they are
+    /// few (``SearchOrganizationsV17``): the scope's organization, or those `org:` names once
+    /// ``SQLiteSession/readNamedOrganizations(_:)`` has read them. FTS5 then intersects the match
+    /// with their listings' short doclists, where each listing was looked up in the match before.
+    private(set) var organizationFacet: String?
+    /// Whether `org:` names no organization at all: nothing can match.
+    private(set) var namesNoOrganization = false
 
     /// `match` narrowed by the filters' facets, for a statement FTS5 drives (see ``facetMatch``).
     private var narrowedMatch: String? {
@@ -83,30 +96,34 @@ struct ListingSearchSQL {
 
     /// A match denser than this (share of all listings) is tested per row when another sort drives.
     static let perRowDensity = 0.1
-    /// Whether a filter narrows the listings through an index (one organization, new since a date):
-    /// then the relevance tail is read from that index, testing each row against the match, instead
-    /// of walking every match (a broad word with one employer's listings would walk ~40 % of the table).
-    let filterDrivesTail: Bool
+    /// Whether a filter narrows the listings through an index (`org:` naming many organizations, new
+    /// since a date): then the relevance tail is read from that index, testing each row against the
+    /// match, instead of walking every match (a broad word with a date range would walk ~40 % of the
+    /// table). A few organizations narrow the match itself (``organizationFacet``), which FTS5 walks.
+    var filterDrivesTail: Bool { publishedAfterScoped || (organizationScoped && organizationFacet == nil) }
+    private let publishedAfterScoped: Bool
     /// Whether the listings are narrowed by organization: one (an employer's own) or by name (`org:`).
     let organizationScoped: Bool
     /// The `org:` text, lowercased, as the condition matches organization names with it.
     let organizationNeedle: String?
-    /// Whether `listings_organization` drives: one organization, or an `org:` naming at most
-    /// ``fewOrganizations`` (``SQLiteSession/chooseOrganizationIndex(_:)`` counts them). With more,
-    /// merging their ranges would sort most of the table; the sort's index (a page) or the ids (the
-    /// relevance tail) drive instead, each entry checked.
-    var byOrganizationIndex: Bool
+    /// Whether the search is limited to one organization or to the few `org:` names (at most
+    /// ``fewOrganizations``; ``SQLiteSession/readNamedOrganizations(_:)`` reads them): then their
+    /// tokens narrow the match (``organizationFacet``) and, without words, `listings_organization`
+    /// drives. With more, merging their ranges would sort most of the table; the sort's index (a
+    /// page) or the ids (the relevance tail) drive instead, each entry checked.
+    private(set) var byOrganizationIndex: Bool
     static let fewOrganizations = 20
-    /// The index that drives a count with words, each of its listings tested against the match
-    /// instead of the whole match walked for the few that pass: set by
+    static let organizationIndex = "listings_organization"
+    /// Whether the category index drives a count with words, each of its listings tested against the
+    /// match instead of the whole match walked for the few that pass: set by
     /// ``SQLiteSession/countListings(_:scope:upTo:)`` when it holds at most ``fewListings`` and the
-    /// match fills the probe (a smaller match is walked faster). A category's also drives the
-    /// relevance tail (``SQLiteSession/narrowTail(_:below:limit:)``).
-    var narrowIndex: NarrowIndex?
-    /// How many listings a narrow index may hold to drive. A test is a seek in every segment of the
-    /// full-text index (7 µs with one segment, 43 µs with 27 at a million listings), a step of the
-    /// match with its index entry about 0.35 µs: `data` (388,168 matches) costs 140 ms walked, the 780
-    /// technology listings `remote:yes stipend>=75000 level:entry` admit 5-33 ms tested.
+    /// match fills the probe (a smaller match is walked faster). It also drives the relevance tail
+    /// (``SQLiteSession/narrowTail(_:below:limit:)``).
+    var categoryDrives = false
+    /// How many listings the category index may hold to drive. A test is a seek in every segment of
+    /// the full-text index (about 20 µs with one segment at a million listings, matched or not), a
+    /// step of the match with its index entry about 0.35 µs: `data` (388,168 matches) costs 140 ms
+    /// walked, the 761 technology listings `remote:yes stipend>=75000 level:entry` admit 17 ms tested.
     static let fewListings = 2_000
     /// Whether the filters name categories (``SharedSchema/searchCategory``'s index may drive).
     let filtersByCategory: Bool
@@ -114,24 +131,6 @@ struct ListingSearchSQL {
     /// the statements name them all (``categoryIndexConditions``).
     private let openLevels: [String]
     private let openLocationTypes: [String]
-
-    /// An index narrower than the match (see ``narrowIndex``).
-    enum NarrowIndex: Equatable {
-        /// `listings_organization`: the scope's organization, or the few `org:` names.
-        case organization
-        /// ``SharedSchema/categoryIndex``: the filters' categories, levels, location types and stipend.
-        case category
-
-        var name: String {
-            switch self {
-            case .organization: "listings_organization"
-            case .category: SharedSchema.categoryIndex
-            }
-        }
-    }
-
-    /// The organization the scope limits the search to (an employer's own listings).
-    let organizationID: OrganizationID?
     /// Whether the match ends in a prefix longer than the longest prefix index (10 characters). FTS5
     /// merges such a prefix's doclists into memory each time a statement starts reading the match, so
     /// it must never be looked up once per row: sets instead of per-row tests.
@@ -151,17 +150,17 @@ struct ListingSearchSQL {
         }
         let match = filter.ftsMatchExpression().map(SearchFacetsV16.userMatch)
         self.match = match
-        facetMatch = Self.facetMatch(filter, now: scope.now)
+        filterFacets = Self.filterFacets(filter, now: scope.now)
+        organizationFacet = scope.organizationID.map { Self.organizationFacet([$0.rawValue]) }
         let requested = filter.effectiveSort
         sort = requested == .relevance && match == nil ? .newest : requested
         organizationScoped = scope.organizationID != nil || filter.organization != nil
         organizationNeedle = filter.organization.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         byOrganizationIndex = scope.organizationID != nil
-        organizationID = scope.organizationID
         filtersByCategory = !filter.categories.isEmpty
         openLevels = filter.levels.isEmpty ? ExperienceLevel.allCases.map(\.rawValue) : []
         openLocationTypes = filter.locationTypes.isEmpty ? LocationType.allCases.map(\.rawValue) : []
-        filterDrivesTail = organizationScoped || scope.publishedAfter != nil
+        publishedAfterScoped = scope.publishedAfter != nil
         if match == nil, let excluded = filter.ftsExclusionMatchExpression().map(SearchFacetsV16.userMatch) {
             conditions.append("l.id NOT IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(excluded)))")
         }
@@ -172,13 +171,13 @@ struct ListingSearchSQL {
 
     // MARK: Statements
 
-    /// The facets of `filter` at `now` as an FTS5 expression (see ``facetMatch``).
+    /// The groups of facets of `filter` at `now`, each an FTS5 expression (see ``facetMatch``).
     ///
     /// A group that names more than half of its values is left out: its doclists hold most listings,
     /// and merging them costs about what the lookups they save do (`software engineer nairobi
     /// remote:no`, two location types of three: 33–43 ms a page with them, 28–38 ms without, at a
     /// million listings), while one value of three pays (`… remote:yes`: 35 → 19 ms).
-    static func facetMatch(_ filter: ListingFilter, now: Date) -> String? {
+    static func filterFacets(_ filter: ListingFilter, now: Date) -> [String] {
         func selective<Value: CaseIterable>(_ named: Set<Value>, _ token: (Value) -> String) -> [String] {
             named.count * 2 <= Value.allCases.count ? named.map(token) : []
         }
@@ -192,23 +191,35 @@ struct ListingSearchSQL {
         {
             groups.append(days)
         }
-        let named = groups.filter { !$0.isEmpty }.map { "(" + $0.sorted().joined(separator: " OR ") + ")" }
-        return named.isEmpty ? nil : named.joined(separator: " AND ")
+        return groups.filter { !$0.isEmpty }.map(group)
+    }
+
+    private static func group(_ tokens: [String]) -> String { "(" + tokens.sorted().joined(separator: " OR ") + ")" }
+
+    private static func organizationFacet(_ ids: [Int64]) -> String {
+        group(ids.map(SearchOrganizationsV17.token(organization:)))
+    }
+
+    /// Limits the search to the organizations `ids`, those `org:` names: their index and their
+    /// facet when they are few, nothing at all when there are none.
+    mutating func limit(toOrganizations ids: [Int64]) {
+        guard ids.count <= Self.fewOrganizations else { return }
+        byOrganizationIndex = true
+        if ids.isEmpty { namesNoOrganization = true } else { organizationFacet = Self.organizationFacet(ids) }
     }
 
     /// `SELECT count(*)` of every listing the filter and scope admit, stopping at `limit` when set.
     mutating func countSQL(limit: Int?) -> String {
         let rows =
-            if let match, let narrowIndex {
-                "FROM listings AS l INDEXED BY \(narrowIndex.name) "
-                    + whereClause(
-                        conditions(through: narrowIndex) + [membershipTest(match)])
+            if let match, categoryDrives {
+                "FROM listings AS l INDEXED BY \(SharedSchema.categoryIndex) "
+                    + whereClause(categoryConditions() + [membershipTest(match)])
             } else if let match = narrowedMatch {
                 "\(Self.coveredMatchJoin) \(whereClause([matchCondition(match)] + conditions))"
             } else if filtersByCategory && !organizationScoped {
                 // The categories' entries, at most all of them; without statistics (`ANALYZE`) the
                 // planner reads the `stipend>=` range of every category instead (64 ms against 10).
-                "FROM listings AS l INDEXED BY \(NarrowIndex.category.name) \(whereClause(conditions(through: .category)))"
+                "FROM listings AS l INDEXED BY \(SharedSchema.categoryIndex) \(whereClause(categoryConditions()))"
             } else {
                 "FROM listings AS l \(whereClause(conditions))"
             }
@@ -216,36 +227,21 @@ struct ListingSearchSQL {
         return "SELECT count(*) FROM (SELECT 1 \(rows) LIMIT \(bind(limit)))"
     }
 
-    /// How many listings `index` holds for this search, counted up to `limit`: the scope's
-    /// organization's or those `org:` names (all of them, on the index alone), or those of the
-    /// filters' categories that pass every condition (on the index's entries).
-    mutating func narrowListingsSQL(_ index: NarrowIndex, limit: Int) -> String? {
-        let rows: String
-        switch index {
-        case .organization:
-            if let organizationID {
-                rows = "WHERE organization_id = \(bind(organizationID.rawValue))"
-            } else if let organizationNeedle {
-                rows =
-                    "WHERE organization_id IN (\(ListingConditions.namedOrganizations(bind(organizationNeedle), dialect: .sqlite)))"
-            } else {
-                return nil
-            }
-        case .category:
-            guard filtersByCategory else { return nil }
-            rows = whereClause(conditions(through: .category))
-        }
+    /// How many listings of the filters' categories pass every condition (on the category index's
+    /// entries), counted up to `limit`; nil when the filters name no category.
+    mutating func categoryListingsSQL(limit: Int) -> String? {
+        guard filtersByCategory else { return nil }
         return """
-            SELECT count(*) FROM (SELECT 1 FROM listings AS l INDEXED BY \(index.name) \(rows) LIMIT \(bind(limit)))
+            SELECT count(*) FROM (SELECT 1 FROM listings AS l INDEXED BY \(SharedSchema.categoryIndex) \(whereClause(categoryConditions())) LIMIT \(bind(limit)))
             """
     }
 
     /// The ids of the listings below `below` that the category index holds and the filters admit,
     /// newest first (at most ``fewListings``: the index was chosen for it).
     mutating func categoryCandidatesSQL(below: Int64) -> String {
-        let narrowed = conditions(through: .category) + ["l.id < \(bind(below))"]
+        let narrowed = categoryConditions() + ["l.id < \(bind(below))"]
         return """
-            SELECT l.id FROM listings AS l INDEXED BY \(NarrowIndex.category.name)
+            SELECT l.id FROM listings AS l INDEXED BY \(SharedSchema.categoryIndex)
             \(whereClause(narrowed))
             ORDER BY l.id DESC
             """
@@ -261,12 +257,11 @@ struct ListingSearchSQL {
             """
     }
 
-    /// The conditions for statements `index` drives. Through the category index every level and
-    /// location type the filters leave open is named (the columns are never NULL and hold only those
-    /// values): the index then seeks the stipend range under each, not every entry of the categories
+    /// The conditions for statements the category index drives: every level and location type the
+    /// filters leave open is named (the columns are never NULL and hold only those values), so the
+    /// index seeks the stipend range under each, not every entry of the categories
     /// (`remote:yes stipend>=20000 category:technology` reads 10,284 entries, not 83,466).
-    private mutating func conditions(through index: NarrowIndex) -> [String] {
-        guard index == .category else { return conditions }
+    private mutating func categoryConditions() -> [String] {
         var all = conditions
         if !openLevels.isEmpty { all.append("l.level IN (\(openLevels.map { bind($0) }.joined(separator: ", ")))") }
         if !openLocationTypes.isEmpty {
@@ -310,7 +305,7 @@ struct ListingSearchSQL {
             // when every listing is open. A few organizations' listings are read by their index.
             from = sortDrivenFrom
         case (let match?, .readWhole):
-            all.insert(matchCondition(match), at: 0)
+            all.insert(matchCondition(narrowedMatch ?? match), at: 0)
             from = Self.matchJoin
         case (let match?, .matchSet):
             all.append("l.id IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH \(bind(match)))")
@@ -337,7 +332,7 @@ struct ListingSearchSQL {
     /// the benchmark on a database where only that index had no statistics).
     private var sortDrivenFrom: String {
         byOrganizationIndex
-            ? "FROM listings AS l INDEXED BY \(NarrowIndex.organization.name)"
+            ? "FROM listings AS l INDEXED BY \(Self.organizationIndex)"
             : "FROM listings AS l INDEXED BY \(sortIndex)"
     }
 
@@ -376,27 +371,6 @@ struct ListingSearchSQL {
             \(whereClause(all))
             ORDER BY listings_fts.rowid DESC
             LIMIT \(bind(ranked))
-            """
-    }
-
-    /// The relevance window from `listings_organization`, when it holds few of this search's listings
-    /// (an employer's own, or the few organizations `org:` names; ``fewListings``): their listings
-    /// down to rowid `low` (the probe's lowest) that pass the filters, newest first, each looked up in
-    /// the match and scored there, its rank NULL when it does not match. The reader stops at `ranked`
-    /// scored rows. The same listings are ranked as by a walk of the match (the newest `examined`
-    /// matches of the words that pass), but the walk would visit up to `examined` matches to refuse
-    /// nearly all of them: `data org:"Coral Motors 101"` walked 10,000 `data` matches to rank 3.
-    mutating func organizationWindowSQL(low: Int64) -> String {
-        guard let match else { return "SELECT NULL AS id, NULL AS rank LIMIT 0" }
-        let all = conditions.map(Self.withoutDeadlineIndex) + ["l.id >= \(bind(low))"]
-        return """
-            SELECT l.id AS id, (
-                SELECT \(SearchRank.expression) FROM listings_fts
-                WHERE \(matchCondition(match)) AND listings_fts.rowid = l.id
-            ) AS rank
-            FROM listings AS l INDEXED BY \(NarrowIndex.organization.name)
-            \(whereClause(all))
-            ORDER BY l.id DESC
             """
     }
 
@@ -450,7 +424,7 @@ struct ListingSearchSQL {
     /// choose, the planner sorted every open listing by id after testing it against the match); for
     /// "new since", the planner's range of `published_at`.
     private var tailIndex: String? {
-        if byOrganizationIndex { return NarrowIndex.organization.name }
+        if byOrganizationIndex { return Self.organizationIndex }
         return organizationScoped ? SearchCoveringV14.byID : nil
     }
 
@@ -572,13 +546,15 @@ final class SearchTrace: Sendable {
 extension SQLiteSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
         var query = ListingSearchSQL(filter: request.filter, scope: request.scope)
-        try chooseOrganizationIndex(&query)
+        try readNamedOrganizations(&query)
+        if query.namesNoOrganization { return Page(items: [], nextCursor: nil) }
         let limit = max(request.limit, 0)
         if query.match != nil && query.sort == .relevance {
             return try relevancePage(&query, cursor: request.cursor, limit: limit)
         }
         var plan = ListingSearchSQL.MatchPlan.readWhole
-        if query.match != nil {
+        // A few organizations' matches are one intersection inside FTS5: read whole and sorted.
+        if query.match != nil, query.organizationFacet == nil {
             let probe = try self.probe(&query)
             if probe.count == searchWindow.examined, let low = probe.low, let high = probe.high {
                 // The whole match is larger than the probe: test membership from the sort's index.
@@ -604,38 +580,37 @@ extension SQLiteSession {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
         var query = ListingSearchSQL(filter: filter, scope: scope)
         if query.match != nil {
-            try chooseOrganizationIndex(&query)
+            try readNamedOrganizations(&query)
+            if query.namesNoOrganization { return 0 }
             // A match smaller than the probe is walked at once; a larger one (the probe full) costs more
-            // than testing a few listings one by one.
-            let candidate: ListingSearchSQL.NarrowIndex? =
-                if query.byOrganizationIndex, try holdsFew(&query, .organization) {
-                    .organization
-                } else if try holdsFew(&query, .category) {
-                    .category
-                } else {
-                    nil
-                }
-            if let candidate, try probe(&query).count == searchWindow.examined {
-                query.narrowIndex = candidate
+            // than testing a few listings one by one, unless a few organizations narrow it in FTS5.
+            if query.organizationFacet == nil, try holdsFewByCategory(&query),
+                try probe(&query).count == searchWindow.examined
+            {
+                query.categoryDrives = true
             }
         }
         let sql = query.countSQL(limit: limit)
         return try count(sql, query.arguments(for: sql))
     }
 
-    /// Lets `listings_organization` drive when `org:` names at most ``ListingSearchSQL/fewOrganizations``
-    /// organizations (the same match as the condition's, over the small organizations table).
-    func chooseOrganizationIndex(_ query: inout ListingSearchSQL) throws {
+    /// Limits the search to the organizations `org:` names when they are at most
+    /// ``ListingSearchSQL/fewOrganizations`` (the same match as the condition's, over the small
+    /// organizations table, in the same read): their index and their facets narrow it.
+    private func readNamedOrganizations(_ query: inout ListingSearchSQL) throws {
         guard let needle = query.organizationNeedle, !query.byOrganizationIndex else { return }
-        let named = try count(
-            "SELECT count(*) FROM (\(ListingConditions.namedOrganizations("?", dialect: .sqlite)))",
-            StatementArguments([needle]))
-        query.byOrganizationIndex = named <= ListingSearchSQL.fewOrganizations
+        let named = try Int64.fetchAll(
+            db.cachedStatement(
+                sql:
+                    "\(ListingConditions.namedOrganizations("?", dialect: .sqlite)) LIMIT \(ListingSearchSQL.fewOrganizations + 1)"
+            ),
+            arguments: [needle])
+        query.limit(toOrganizations: named)
     }
 
-    /// Whether `index` holds at most ``ListingSearchSQL/fewListings`` of this search's listings.
-    private func holdsFew(_ query: inout ListingSearchSQL, _ index: ListingSearchSQL.NarrowIndex) throws -> Bool {
-        guard let sql = query.narrowListingsSQL(index, limit: ListingSearchSQL.fewListings + 1) else { return false }
+    /// Whether the category index holds at most ``ListingSearchSQL/fewListings`` of this search's listings.
+    private func holdsFewByCategory(_ query: inout ListingSearchSQL) throws -> Bool {
+        guard let sql = query.categoryListingsSQL(limit: ListingSearchSQL.fewListings + 1) else { return false }
         return try count(sql, query.arguments(for: sql)) <= ListingSearchSQL.fewListings
     }
 
@@ -685,21 +660,7 @@ extension SQLiteSession {
             window.reserveCapacity(searchWindow.ranked)
             // The lowest rowid walked when the walk stopped at `examined` matches, else nil.
             let walkEnd: Int64?
-            if query.byOrganizationIndex, !query.hasLongPrefix, try holdsFew(&query, .organization) {
-                // The organizations' few listings in the probe's range, each looked up and scored.
-                let probe = try self.probe(&query)
-                guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
-                let sql = query.organizationWindowSQL(low: low)
-                let traced = "SELECT id, rank FROM (\(sql)) WHERE rank IS NOT NULL LIMIT \(searchWindow.ranked)"
-                searchTrace?.record(query.literalSQL(traced))
-                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: query.arguments(for: sql))
-                while let row = try rows.next() {
-                    guard let rank: Double = row[1] else { continue }
-                    window.append((id: row[0], rank: rank))
-                    if window.count == searchWindow.ranked { break }
-                }
-                walkEnd = probe.count == searchWindow.examined ? low : nil
-            } else if query.narrowsMatch {
+            if query.narrowsMatch {
                 // The probe bounds the window by the words alone; the window walks the narrowed match.
                 let probe = try self.probe(&query)
                 guard probe.count > 0, let low = probe.low else { return Page(items: [], nextCursor: nil) }
@@ -753,9 +714,10 @@ extension SQLiteSession {
             }
         }
         if picked.count < need, let below = tailStart {
-            // Filters that admit few listings of their categories: those are tested, not every match.
+            // Filters that admit few listings of their categories: those are tested, not every match
+            // (unless a few organizations narrow the match: FTS5 intersects it with theirs).
             let rows =
-                if !query.filterDrivesTail, try holdsFew(&query, .category) {
+                if !query.filterDrivesTail, query.organizationFacet == nil, try holdsFewByCategory(&query) {
                     try narrowTail(&query, below: below, limit: need - picked.count)
                 } else {
                     try fetchRows(query.tailSQL(below: below, limit: need - picked.count), query)
