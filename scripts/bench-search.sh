@@ -65,6 +65,9 @@ else
         "data sort:stipend"
         "data remote:yes stipend>=75000 category:technology level:entry"
         "data org:\"$ORG\""
+        "software engineer org:\"$ORG\""
+        "marketing org:\"$ORG\""
+        "data org:\"$ORG\" sort:deadline"
     )
 fi
 
