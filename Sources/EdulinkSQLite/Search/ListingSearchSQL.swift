@@ -111,7 +111,7 @@ struct ListingSearchSQL {
     /// tokens narrow the match (``organizationFacet``) and, without words, `listings_organization`
     /// drives. With more, merging their ranges would sort most of the table; the sort's index (a
     /// page) or the ids (the relevance tail) drive instead, each entry checked.
-    private(set) var byOrganizationIndex: Bool
+    var byOrganizationIndex: Bool { organizationFacet != nil || namesNoOrganization }
     static let fewOrganizations = 20
     static let organizationIndex = "listings_organization"
     /// Whether the category index drives a count with words, each of its listings tested against the
@@ -156,7 +156,6 @@ struct ListingSearchSQL {
         sort = requested == .relevance && match == nil ? .newest : requested
         organizationScoped = scope.organizationID != nil || filter.organization != nil
         organizationNeedle = filter.organization.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
-        byOrganizationIndex = scope.organizationID != nil
         filtersByCategory = !filter.categories.isEmpty
         openLevels = filter.levels.isEmpty ? ExperienceLevel.allCases.map(\.rawValue) : []
         openLocationTypes = filter.locationTypes.isEmpty ? LocationType.allCases.map(\.rawValue) : []
@@ -204,7 +203,6 @@ struct ListingSearchSQL {
     /// facet when they are few, nothing at all when there are none.
     mutating func limit(toOrganizations ids: [Int64]) {
         guard ids.count <= Self.fewOrganizations else { return }
-        byOrganizationIndex = true
         if ids.isEmpty { namesNoOrganization = true } else { organizationFacet = Self.organizationFacet(ids) }
     }
 
