@@ -76,4 +76,64 @@ struct WidthTests {
         #expect(DisplayWidth.of("🇰🇪") == 2)
         #expect(DisplayWidth.of("❤️") == 2)
     }
+
+    /// Printable ASCII (all of a text, or the start of it) is measured, cut, wrapped and drawn byte by
+    /// byte, other text character by character. Each ASCII text below is compared with its twin in which every letter is a one-column
+    /// accented letter (`a` → `à`): the same columns, so the same cuts, lines and cells, through the
+    /// other path.
+    static let asciiTexts = [
+        "", "a", "Data Analyst Intern", "Coral Motors 101 · x", "software engineer nairobi remote",
+        "a very-long-word-that-does-not-fit-on-one-line and then more words",
+        "two\nlines\n\nand a blank one", "  leading and trailing spaces  ", "x y z", "tab\tand bell\u{7}",
+        "e\u{301}", "\r\n", "Data Analyst In…", "a combining e\u{301} in the middle", "emoji 👩‍💻 joined",
+        "Nairobi · Kenya", "東京 Tower", "ab\u{7}",
+    ]
+
+    static func twin(_ text: String) -> String {
+        String(
+            text.map { character -> Character in
+                guard let ascii = character.asciiValue, (0x61...0x7A).contains(ascii) else { return character }
+                return UnicodeScalar(0xE0 + UInt32(ascii - 0x61)).map { Character($0) } ?? character
+            })
+    }
+
+    @Test("printable ASCII gets the widths, cuts, lines and cells of the per-character path", arguments: asciiTexts)
+    func asciiAgreesWithCharacters(_ text: String) {
+        let twin = Self.twin(text)
+        #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+        #expect(DisplayWidth.of(text) == DisplayWidth.of(twin))
+        for width in 0...12 {
+            #expect(Self.twin(DisplayWidth.truncate(text, to: width)) == DisplayWidth.truncate(twin, to: width))
+            for alignment in [Alignment.leading, .center, .trailing] {
+                #expect(
+                    Self.twin(DisplayWidth.pad(text, to: width, alignment: alignment))
+                        == DisplayWidth.pad(twin, to: width, alignment: alignment))
+            }
+            let lines = TextWrap.lines(text, width: width)
+            let twinLines = TextWrap.lines(twin, width: width)
+            #expect(lines.map { Self.twin($0.text) } == twinLines.map(\.text))
+            #expect(lines.map(\.start) == twinLines.map(\.start))
+            #expect(lines.map(\.length) == twinLines.map(\.length))
+            var buffer = Buffer(size: Size(width: 10, height: 1))
+            var twinBuffer = buffer
+            let x = width - 2
+            #expect(
+                buffer.write(text, at: Point(x: x, y: 0), maxWidth: 7)
+                    == twinBuffer.write(twin, at: Point(x: x, y: 0), maxWidth: 7))
+            #expect(Self.twin(buffer.line(0)) == twinBuffer.line(0))
+            // Written in a rectangle: the cells of the padded text written from its left edge.
+            for alignment in [Alignment.leading, .center, .trailing] {
+                var padded = buffer
+                if width > 0 {
+                    padded.write(
+                        DisplayWidth.pad(text, to: width, alignment: alignment), at: Point(x: 1, y: 0),
+                        maxWidth: width)
+                }
+                buffer.write(text, in: Rect(x: 1, y: 0, width: width, height: 1), alignment: alignment)
+                twinBuffer.write(twin, in: Rect(x: 1, y: 0, width: width, height: 1), alignment: alignment)
+                #expect(buffer == padded)
+                #expect(Self.twin(buffer.line(0)) == twinBuffer.line(0))
+            }
+        }
+    }
 }

@@ -85,7 +85,19 @@ public struct Buffer: Hashable, Sendable {
         guard point.y >= 0, point.y < size.height else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.width - point.x)
         var column = 0
-        for character in text {
+        // One byte, one character, one column for the printable ASCII the text starts with (all of
+        // it, usually): no grapheme breaking, no per-character measure.
+        let ascii = DisplayWidth.printableASCIIPrefix(text)
+        for byte in text.utf8.prefix(ascii.count) {
+            if column + 1 > limit { return column }
+            let x = point.x + column
+            if x >= 0 {
+                set(Cell(symbol: Self.asciiSymbols[Int(byte)], width: 1, style: style), at: Point(x: x, y: point.y))
+            }
+            column += 1
+        }
+        if ascii.isWhole { return column }
+        for character in text[text.utf8.index(text.startIndex, offsetBy: ascii.count)...] {
             guard let (symbol, width) = DisplayWidth.shown(character) else { continue }
             if column + width > limit { break }
             let x = point.x + column
@@ -97,11 +109,25 @@ public struct Buffer: Hashable, Sendable {
         return column
     }
 
-    /// Writes `text` in `rect`'s first row, aligned and truncated with `…` to fit; pads with blanks.
+    /// The symbols of the ASCII characters, made once (a cell per byte of ASCII text).
+    private static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// Writes `text` in `rect`'s first row, aligned and truncated with `…` to fit; pads with blanks
+    /// (the cells of `DisplayWidth.pad`, without building the padded text).
     public mutating func write(_ text: String, in rect: Rect, style: Style = .plain, alignment: Alignment = .leading) {
         guard rect.height > 0, rect.width > 0 else { return }
-        let line = DisplayWidth.pad(text, to: rect.width, alignment: alignment)
-        write(line, at: Point(x: rect.x, y: rect.y), style: style, maxWidth: rect.width)
+        let fitted = DisplayWidth.truncate(text, to: rect.width)
+        let width = DisplayWidth.of(fitted)
+        let gap = max(0, rect.width - width)
+        let left =
+            switch alignment {
+            case .leading: 0
+            case .trailing: gap
+            case .center: gap / 2
+            }
+        fill(Rect(x: rect.x, y: rect.y, width: left, height: 1), with: .blank(style))
+        write(fitted, at: Point(x: rect.x + left, y: rect.y), style: style, maxWidth: rect.width - left)
+        fill(Rect(x: rect.x + left + width, y: rect.y, width: gap - left, height: 1), with: .blank(style))
     }
 
     /// Changes the size, keeping the top-left content that still fits.

@@ -42,12 +42,17 @@ public struct Panel: Widget, Sendable {
         guard border != .none, area.width >= 2, area.height >= 2 else { return }
         let style = Style(focused ? .borderFocus : .border)
         let g = border.glyphs
-        let horizontal = String(repeating: g.h, count: area.width - 2)
-        buffer.write(g.tl + horizontal + g.tr, at: Point(x: area.x, y: area.y), style: style)
-        buffer.write(g.bl + horizontal + g.br, at: Point(x: area.x, y: area.maxY - 1), style: style)
+        // Cells, not text: every box-drawing glyph takes one column, and a border drawn on every frame
+        // need not be measured character by character.
+        func cell(_ glyph: String) -> Cell { Cell(symbol: glyph, width: 1, style: style) }
+        for (y, left, right) in [(area.y, g.tl, g.tr), (area.maxY - 1, g.bl, g.br)] {
+            buffer.set(cell(left), at: Point(x: area.x, y: y))
+            buffer.fill(Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1), with: cell(g.h))
+            buffer.set(cell(right), at: Point(x: area.maxX - 1, y: y))
+        }
         for y in (area.y + 1)..<(area.maxY - 1) {
-            buffer.write(g.v, at: Point(x: area.x, y: y), style: style)
-            buffer.write(g.v, at: Point(x: area.maxX - 1, y: y), style: style)
+            buffer.set(cell(g.v), at: Point(x: area.x, y: y))
+            buffer.set(cell(g.v), at: Point(x: area.maxX - 1, y: y))
         }
         var used = 1
         if let title, !title.isEmpty, area.width > 4 {

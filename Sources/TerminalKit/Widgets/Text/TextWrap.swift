@@ -11,8 +11,24 @@ public enum TextWrap {
     /// longer than a line. Newlines always break. Every source character belongs to exactly one line
     /// (spaces at a break stay at the end of the line they follow), so offsets map back to the source.
     public static func lines(_ text: String, width: Int) -> [Line] {
-        let characters = Array(text)
-        guard width > 0 else { return [Line(text: text, start: 0, length: characters.count)] }
+        // Printable ASCII and newlines (most text): one byte is one character of one column (a
+        // newline: none), so the bytes are wrapped without breaking the text into grapheme clusters.
+        if text.utf8.allSatisfy({ $0 == 0x0A || ($0 >= 0x20 && $0 < 0x7F) }) {
+            return wrap(
+                Array(text.utf8), width: width, isNewline: { $0 == 0x0A }, isSpace: { $0 == 0x20 },
+                columns: { _ in 1 }, text: { String(decoding: $0, as: UTF8.self) })
+        }
+        return wrap(
+            Array(text), width: width, isNewline: { $0 == "\n" }, isSpace: { $0 == " " },
+            columns: DisplayWidth.of, text: { String($0) })
+    }
+
+    /// The wrapping itself, over the text's characters (or, for ASCII, its bytes).
+    private static func wrap<Unit>(
+        _ characters: [Unit], width: Int, isNewline: (Unit) -> Bool, isSpace: (Unit) -> Bool,
+        columns: (Unit) -> Int, text: (ArraySlice<Unit>) -> String
+    ) -> [Line] {
+        guard width > 0 else { return [Line(text: text(characters[...]), start: 0, length: characters.count)] }
         var result: [Line] = []
         var start = 0
         var index = 0
@@ -20,21 +36,21 @@ public enum TextWrap {
         var lastBreak: Int?
         while index < characters.count {
             let character = characters[index]
-            if character == "\n" {
-                result.append(Line(text: String(characters[start..<index]), start: start, length: index - start + 1))
+            if isNewline(character) {
+                result.append(Line(text: text(characters[start..<index]), start: start, length: index - start + 1))
                 index += 1
                 start = index
                 column = 0
                 lastBreak = nil
                 continue
             }
-            let w = DisplayWidth.of(character)
-            if column + w > width && character != " " {
+            let w = columns(character)
+            if column + w > width && !isSpace(character) {
                 let cut = (lastBreak.map { $0 + 1 } ?? index)
                 let end = cut > start ? cut : max(index, start + 1)
                 result.append(
                     Line(
-                        text: String(characters[start..<end]).trimmingTrailingSpaces(), start: start,
+                        text: text(characters[start..<end]).trimmingTrailingSpaces(), start: start,
                         length: end - start))
                 start = end
                 index = end
@@ -42,12 +58,12 @@ public enum TextWrap {
                 lastBreak = nil
                 continue
             }
-            if character == " " { lastBreak = index }
+            if isSpace(character) { lastBreak = index }
             column += w
             index += 1
         }
         result.append(
-            Line(text: String(characters[start..<characters.count]), start: start, length: characters.count - start))
+            Line(text: text(characters[start..<characters.count]), start: start, length: characters.count - start))
         return result
     }
 }
