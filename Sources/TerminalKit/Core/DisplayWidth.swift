@@ -14,7 +14,7 @@ public enum DisplayWidth {
     public static func shown(_ character: Character) -> (symbol: Character, width: Int)? {
         // ASCII first, as before: nearly every character drawn, and no cluster to inspect.
         if let ascii = character.asciiValue {
-            return ascii >= 0x20 && ascii < 0x7F ? (character, 1) : ("\u{FFFD}", 1)
+            return isPrintableASCII(ascii) ? (character, 1) : ("\u{FFFD}", 1)
         }
         let scalars = character.unicodeScalars
         if scalars.contains(where: { $0.value == 0x200D }), let first = scalars.first {
@@ -39,7 +39,7 @@ public enum DisplayWidth {
     /// `wcwidth` of the character itself (0 for control characters).
     private static func measured(_ character: Character) -> Int {
         if let ascii = character.asciiValue {
-            return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
+            return isPrintableASCII(ascii) ? 1 : 0
         }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -76,11 +76,15 @@ public enum DisplayWidth {
     static func printableASCIIPrefix<S: StringProtocol>(_ text: S) -> (count: Int, isWhole: Bool) {
         var count = 0
         for byte in text.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return (max(0, count - 1), false) }
+            guard isPrintableASCII(byte) else { return (max(0, count - 1), false) }
             count += 1
         }
         return (count, true)
     }
+
+    /// Whether `byte` is a printable ASCII character (space to `~`): one column, drawn as itself.
+    @inline(__always)
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     /// The width of `text` when every byte of it is printable ASCII, else nil.
     static func printableASCIIWidth<S: StringProtocol>(_ text: S) -> Int? {

@@ -13,7 +13,7 @@ public enum TextWrap {
     public static func lines(_ text: String, width: Int) -> [Line] {
         // Printable ASCII and newlines (most text): one byte is one character of one column (a
         // newline: none), so the bytes are wrapped without breaking the text into grapheme clusters.
-        if text.utf8.allSatisfy({ $0 == 0x0A || ($0 >= 0x20 && $0 < 0x7F) }) {
+        if text.utf8.allSatisfy({ $0 == 0x0A || DisplayWidth.isPrintableASCII($0) }) {
             return wrap(
                 Array(text.utf8), width: width, isNewline: { $0 == 0x0A }, isSpace: { $0 == 0x20 },
                 columns: { _ in 1 }, text: { String(decoding: $0, as: UTF8.self) })
