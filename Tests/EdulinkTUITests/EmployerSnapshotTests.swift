@@ -28,6 +28,16 @@ struct EmployerSnapshotTests {
         try await check("employer-listings")
     }
 
+    @Test("/ narrows the listings as you type; Enter gives the keys back to the list with the search kept")
+    func listingsNarrowed() async throws {
+        try await check("employer-listings-narrowed") { driver in
+            driver.press("/")
+            driver.type("data pub")
+            driver.press("enter")
+            driver.press("j")
+        }
+    }
+
     @Test("the listing form shows the service's errors next to their fields")
     func listingForm() async throws {
         try await check("employer-listing-form") { driver in

@@ -28,6 +28,7 @@ struct KeyTableTests {
         clean(ProfileScreen.keys, "Profile")
         clean(ProfileScreen.editKeys, "Profile editing")
         clean(EmployerListingsScreen.keys, "Employer listings")
+        clean(EmployerListingsScreen.searchKeys, "Employer listings search")
         clean(EmployerListingsScreen.formKeys, "Listing form")
         clean(ApplicantsScreen.keys, "Applicants")
         clean(EmployerDashboardScreen.keys, "Employer dashboard")

@@ -315,6 +315,66 @@ struct EmployerTests {
         }
     }
 
+    @Test("/ narrows the employer's listings as you type; keys act only on a listing on screen")
+    func narrowListings() async throws {
+        try await withWorld { world in
+            let draft = try await world.employer.createListing(
+                Fixture.draft("Payments Backend Intern", at: world.clock.now(), locationType: .remote))
+            var model = EmployerListingsViewModel(repository: world.employer, timeZone: Fixture.calendar.timeZone)
+            await send(&model, .load)
+            #expect(Set(model.state.shown.map(\.id)) == [world.listing.id, draft.id])
+            await send(&model, .select(world.listing.id))
+
+            // A status, any case, words in any order (the rule itself: RuntimeTests.listQuery).
+            await send(&model, .setQuery("DRAFT"))
+            #expect(model.state.shown.map(\.id) == [draft.id])
+            #expect(model.state.selected?.id == draft.id, "the hidden selection moves to the first shown")
+            await send(&model, .setQuery("remote payments"))
+            #expect(model.state.shown.map(\.id) == [draft.id])
+            await send(&model, .setQuery("payments hybrid"))
+            #expect(model.state.shown.isEmpty)
+            #expect(model.state.selected == nil)
+            // Nothing on screen: no key acts on a listing the query hides.
+            #expect(model.handle(.edit).isEmpty)
+            _ = model.handle(.requestClose)
+            #expect(model.state.confirmation == nil)
+            _ = model.handle(.moveSelection(1))
+            #expect(model.state.selected == nil)
+
+            await send(&model, .setQuery("  mobile   nairobi "))
+            #expect(model.state.shown.map(\.id) == [world.listing.id])
+            #expect(model.state.selected?.id == world.listing.id)
+            await send(&model, .moveSelection(1))
+            #expect(model.state.selected?.id == world.listing.id, "moves stay among the listings shown")
+            // The query cleared: every listing again, the selection where it was.
+            await send(&model, .setQuery(""))
+            #expect(Set(model.state.shown.map(\.id)) == [world.listing.id, draft.id])
+            #expect(model.state.selected?.id == world.listing.id)
+        }
+    }
+
+    @Test("a listing duplicated while the query would hide the copy: the query is dropped and the copy selected")
+    func narrowedDuplicateStaysInView() async throws {
+        try await withWorld { world in
+            var model = EmployerListingsViewModel(repository: world.employer, timeZone: Fixture.calendar.timeZone)
+            await send(&model, .load)
+            await send(&model, .setQuery("published"))
+            #expect(model.state.selected?.id == world.listing.id)
+            _ = model.handle(.requestDuplicate)
+            await send(&model, .confirm)
+            let copy = try #require(model.state.listings.first { $0.id != world.listing.id })
+            #expect(copy.listing.status == .draft)
+            #expect(model.state.query.isEmpty)
+            #expect(model.state.selected?.id == copy.id)
+
+            // A reload that keeps the selection shown keeps the query.
+            await send(&model, .setQuery("draft"))
+            await send(&model, .load)
+            #expect(model.state.query == "draft")
+            #expect(model.state.selected?.id == copy.id)
+        }
+    }
+
     @Test("s right after saving a new listing asks to submit it, before the list holding it has arrived")
     func submitRightAfterSaving() async throws {
         try await withWorld { world in

@@ -24,4 +24,21 @@ struct RuntimeTests {
         #expect(mapped.last?.operation == nil)
         #expect(queue.drain([Effect<Int>]()).isEmpty)
     }
+
+    @Test("a list's / query: every word somewhere in the row's texts, any order, any case, accents ignored")
+    func listQuery() {
+        let row = ["Données Analyst", "Nairobi, Kenya", "pending review"]
+        for query in [
+            "", "   ", "donnees", "DONNÉES", "kenya analyst", "  nairobi\tpending  ", "review données", "kenya pending",
+        ] {
+            #expect(ListQuery.matches(query, row), "\(query) should match")
+        }
+        // Every word must be there; a word never spans two texts.
+        for query in ["mombasa", "analyst mombasa", "analystnairobi", "kenyapending"] {
+            #expect(!ListQuery.matches(query, row), "\(query) should not match")
+        }
+        let rows = [["Alpha"], ["beta"], ["Alphabet"]]
+        #expect(ListQuery.narrow(rows, by: "alpha") { $0 } == [["Alpha"], ["Alphabet"]])
+        #expect(ListQuery.narrow(rows, by: " ") { $0 } == rows)
+    }
 }

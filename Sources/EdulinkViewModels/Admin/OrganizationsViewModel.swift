@@ -89,12 +89,12 @@ public struct OrganizationsViewModel: Sendable {
 
         /// The organizations shown: all, or those matching `query`.
         public var shownOrganizations: [Organization] {
-            organizations.filter { Self.matches(query, [$0.name, $0.industry, $0.location]) }
+            ListQuery.narrow(organizations, by: query) { [$0.name, $0.industry, $0.location] }
         }
 
         /// The institutions shown: all, or those matching `query`.
         public var shownInstitutions: [Institution] {
-            institutions.filter { Self.matches(query, [$0.name, $0.shortCode, $0.type.rawValue]) }
+            ListQuery.narrow(institutions, by: query) { [$0.name, $0.shortCode, $0.type.rawValue] }
         }
 
         /// The selected organization among those shown (the first when none was chosen).
@@ -122,13 +122,6 @@ public struct OrganizationsViewModel: Sendable {
             case .organizations: (shownOrganizations.count, organizations.count)
             case .institutions: (shownInstitutions.count, institutions.count)
             }
-        }
-
-        static func matches(_ query: String, _ texts: [String]) -> Bool {
-            let words = query.split(separator: " ")
-            guard !words.isEmpty else { return true }
-            let text = texts.joined(separator: " ")
-            return words.allSatisfy { text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
         }
     }
 

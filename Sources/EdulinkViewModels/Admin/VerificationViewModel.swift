@@ -30,14 +30,7 @@ public struct VerificationViewModel: Sendable {
 
         /// The queue as shown: every listing waiting, or those matching `query`.
         public var shown: [ListingSummary] {
-            let words = query.split(separator: " ").map(String.init)
-            guard !words.isEmpty else { return queue }
-            return queue.filter { listing in
-                let text = listing.title + " " + listing.organizationName
-                return words.allSatisfy {
-                    text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-                }
-            }
+            ListQuery.narrow(queue, by: query) { [$0.title, $0.organizationName] }
         }
 
         public var selected: ListingSummary? {

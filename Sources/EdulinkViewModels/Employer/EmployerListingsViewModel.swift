@@ -44,13 +44,32 @@ public struct EmployerListingsViewModel: Sendable {
         public var message: String?
         /// The institutions an institution-only listing can be meant for, once loaded.
         public var institutions: [Institution] = []
-        public var selected: ListingFigures? { listings.first { $0.id == selectedID } }
+        /// Words the shown listings' title, status, place or category contain (`/`, as you type):
+        /// `draft`, `nairobi`, `pending` (``ListQuery``).
+        public var query = ""
+
+        /// The listings on screen: all of them, or those `query` narrows to, in the list's order.
+        public var shown: [ListingFigures] {
+            ListQuery.narrow(listings, by: query) { figures in
+                let listing = figures.listing
+                return [
+                    listing.title, listing.status.label, listing.location, listing.locationType.rawValue,
+                    listing.category.rawValue, listing.level.rawValue,
+                ]
+            }
+        }
+
+        /// The selected listing, only while it is on screen: keys never act on a listing the query hides.
+        public var selected: ListingFigures? { shown.first { $0.id == selectedID } }
     }
 
     public enum Intent: Sendable, Hashable {
         case load
         case moveSelection(Int)
         case select(ListingID)
+        /// Shows only the listings whose texts contain these words; the selection stays on its
+        /// listing while it still matches, else moves to the first one shown.
+        case setQuery(String)
         case new
         case edit
         case setField(ListingForm.Field, String)
@@ -80,6 +99,9 @@ public struct EmployerListingsViewModel: Sendable {
     /// The listing just saved, until the list that holds it arrives: `s` right after saving (as the
     /// toast says) acts on it rather than on nothing.
     private var justSaved: Listing?
+    /// The listing just saved or acted on (a duplicate is a new draft): it stays in view when the
+    /// list that holds it arrives, the query dropped if it would hide it.
+    private var keepInView: ListingID?
 
     public init(repository: any EdulinkRepository, timeZone: TimeZone) {
         self.repository = repository
@@ -108,11 +130,15 @@ public struct EmployerListingsViewModel: Sendable {
             }
             return effects
         case .moveSelection(let delta):
-            guard !state.listings.isEmpty else { return [] }
-            let current = state.listings.firstIndex { $0.id == state.selectedID } ?? 0
-            state.selectedID = state.listings[min(max(current + delta, 0), state.listings.count - 1)].id
+            let shown = state.shown
+            guard !shown.isEmpty else { return [] }
+            let current = shown.firstIndex { $0.id == state.selectedID } ?? 0
+            state.selectedID = shown[min(max(current + delta, 0), shown.count - 1)].id
         case .select(let id):
-            if state.listings.contains(where: { $0.id == id }) { state.selectedID = id }
+            if state.shown.contains(where: { $0.id == id }) { state.selectedID = id }
+        case .setQuery(let text):
+            state.query = text
+            keepSelectionShown()
         case .new:
             state.editing = Editing(listingID: nil, form: ListingForm(institutions: state.institutions))
         case .edit:
@@ -196,9 +222,13 @@ public struct EmployerListingsViewModel: Sendable {
             state.loaded = true
             state.listings = board.listings
             justSaved = nil
-            if state.selectedID.map({ id in !board.listings.contains { $0.id == id } }) ?? true {
-                state.selectedID = board.listings.first?.id
+            if let id = keepInView, board.listings.contains(where: { $0.id == id }),
+                !state.shown.contains(where: { $0.id == id })
+            {
+                state.query = ""
             }
+            keepInView = nil
+            keepSelectionShown()
         case .loaded(.failure(let failure)):
             failed(failure)
         case .institutionsLoaded(.success(let institutions)):
@@ -223,6 +253,7 @@ public struct EmployerListingsViewModel: Sendable {
             state.editing = nil
             state.selectedID = listing.id
             justSaved = listing
+            keepInView = listing.id
             events.post(.toast(Toast("Saved \"\(listing.title)\" (\(listing.status.label)). s submits it for review.")))
             return handle(.load)
         case .saved(.failure(let failure)):
@@ -236,6 +267,7 @@ public struct EmployerListingsViewModel: Sendable {
             case .success(let listing):
                 events.succeeded()
                 state.selectedID = listing.id
+                keepInView = listing.id
                 events.post(.toast(Toast(text)))
             case .failure(let failure):
                 failed(failure, toast: true)
@@ -243,6 +275,15 @@ public struct EmployerListingsViewModel: Sendable {
             return handle(.load)
         }
         return []
+    }
+
+    /// The selection stays on its listing while it is shown, else moves to the first shown (none
+    /// when the query hides every listing).
+    private mutating func keepSelectionShown() {
+        let shown = state.shown
+        if state.selectedID.map({ id in !shown.contains { $0.id == id } }) ?? true {
+            state.selectedID = shown.first?.id
+        }
     }
 
     private mutating func failed(_ failure: Failure, toast: Bool = false) {

@@ -67,8 +67,8 @@ struct OrganizationsScreen {
     private(set) var form: FormState?
     /// The form's values as it opened.
     private var pristine: [String: String] = [:]
-    private(set) var search = LineEditor(maxLength: 200)
-    private(set) var searching = false
+    private(set) var search = ListSearch()
+    var searching: Bool { search.active }
 
     init(model: OrganizationsViewModel) { self.model = model }
 
@@ -217,21 +217,19 @@ struct OrganizationsScreen {
             return KeyOutcome()
         }
         if searching {
-            if Self.searchKeys.action(for: key) != nil {
-                searching = false
+            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
                 return KeyOutcome()
             }
-            guard search.handle(key) == .edited else { return KeyOutcome() }
-            return KeyOutcome(effects: send(.setQuery(search.text)))
+            return KeyOutcome(effects: send(.setQuery(text)))
         }
         switch activeKeys.action(for: key) {
         case nil: return .unhandled
         case .send(let intent)?: return KeyOutcome(effects: send(intent))
         case .search?:
-            searching = true
+            search.open()
             return KeyOutcome()
         case .toggleKind?:
-            search = LineEditor(maxLength: 200)
+            search.clear()
             return KeyOutcome(effects: send(.toggleKind))
         case .save?, .cancelForm?:
             return KeyOutcome()
@@ -266,17 +264,9 @@ struct OrganizationsScreen {
             title: organizations ? "Organizations" : "Institutions", focused: !searching, border: .rounded,
             trailingTitle: state.load(state.kind).isLoaded ? "\(count) · \(other)" : other)
         panel.draw(into: &frame.buffer, area: area)
-        var inner = panel.inner(area)
-        if searching || !state.query.isEmpty {
-            let line = inner.row(0).inset(horizontal: 1)
-            frame.buffer.write("/", in: line, style: Style(searching ? .accent : .muted, adding: .bold))
-            let field = Rect(x: line.x + 2, y: line.y, width: max(0, line.width - 2), height: 1)
-            let placeholder = organizations ? "name, industry or location" : "name, short code or type"
-            let widget = TextField(editor: search, placeholder: placeholder, focused: searching)
-            widget.draw(into: &frame.buffer, area: field)
-            if searching { frame.cursor = widget.cursorPosition(in: field) }
-            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
-        }
+        let inner = search.draw(
+            into: &frame, area: panel.inner(area),
+            placeholder: organizations ? "name, industry or location" : "name, short code or type")
         let roomy = inner.width >= 84
         let columns: [TableColumn]
         let rows: [[TableCell]]

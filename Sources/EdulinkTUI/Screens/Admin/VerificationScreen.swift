@@ -60,8 +60,8 @@ struct VerificationScreen {
     ])
 
     private(set) var model: VerificationViewModel
-    private(set) var search = LineEditor(maxLength: 200)
-    private(set) var searching = false
+    private(set) var search = ListSearch()
+    var searching: Bool { search.active }
 
     init(model: VerificationViewModel) { self.model = model }
 
@@ -82,18 +82,16 @@ struct VerificationScreen {
 
     mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
         if searching {
-            if Self.searchKeys.action(for: key) != nil {
-                searching = false
+            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
                 return (KeyOutcome(), nil)
             }
-            guard search.handle(key) == .edited else { return (KeyOutcome(), nil) }
-            return (KeyOutcome(effects: send(.setQuery(search.text))), nil)
+            return (KeyOutcome(effects: send(.setQuery(text))), nil)
         }
         guard let intent = activeKeys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
         case .search:
-            searching = true
+            search.open()
             return (KeyOutcome(), nil)
         case .sendBack:
             guard let selected = model.state.selected else { return (KeyOutcome(), nil) }
@@ -116,16 +114,7 @@ struct VerificationScreen {
             ? "\(state.queue.count) pending" : "\(shown.count) of \(state.queue.count) pending"
         let panel = Panel(title: "Waiting for review", focused: !searching, border: .rounded, trailingTitle: count)
         panel.draw(into: &frame.buffer, area: parts[0])
-        var inner = panel.inner(parts[0])
-        if searching || !state.query.isEmpty {
-            let line = inner.row(0).inset(horizontal: 1)
-            frame.buffer.write("/", in: line, style: Style(searching ? .accent : .muted, adding: .bold))
-            let field = Rect(x: line.x + 2, y: line.y, width: max(0, line.width - 2), height: 1)
-            let widget = TextField(editor: search, placeholder: "title or organization", focused: searching)
-            widget.draw(into: &frame.buffer, area: field)
-            if searching { frame.cursor = widget.cursorPosition(in: field) }
-            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
-        }
+        let inner = search.draw(into: &frame, area: panel.inner(parts[0]), placeholder: "title or organization")
         var table = TableState(selected: state.selectedIndex ?? 0)
         table.clamp(rowCount: shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(

@@ -4,14 +4,16 @@ import Foundation
 import TerminalKit
 
 /// Listings: the organization's listings with status and stage counts beside the selected one's
-/// figures; `n` new and `e` edit open the form (every field, the service's errors inline).
+/// figures; `n` new and `e` edit open the form (every field, the service's errors inline); `/`
+/// narrows the list as you type (title, status, place, category, level).
 struct EmployerListingsScreen {
-    /// A key sends a view-model intent, sends one and then asks to confirm it, or asks how far
-    /// to extend.
+    /// A key sends a view-model intent, sends one and then asks to confirm it, asks how far to
+    /// extend, or gives the keys to the search line.
     enum Intent: Hashable {
         case send(EmployerListingsViewModel.Intent)
         case confirm(EmployerListingsViewModel.Intent)
         case extend
+        case search
     }
     enum FormIntent: Hashable { case save, cancel }
 
@@ -29,9 +31,17 @@ struct EmployerListingsScreen {
             ["x"], hint: "extend", "Extend: later deadline, more capacity or positions", group: "Listings",
             action: .extend),
         KeyBinding(
-            ["d"], hint: "duplicate", "Duplicate as a new draft", group: "Listings", action: .confirm(.requestDuplicate)
-        ),
+            ["d"], hint: "copy", "Duplicate as a new draft", group: "Listings", action: .confirm(.requestDuplicate)),
+        KeyBinding(
+            ["/"], hint: "search", "Narrow the list by title, status, place, category or level (as you type)",
+            group: "Listings", action: .search),
         KeyBinding(["ctrl-r"], "Reload", group: "Listings", action: .send(.load)),
+    ])
+
+    static let searchKeys = KeyTable<Intent>([
+        KeyBinding(
+            ["enter", "esc", "down"], hint: "done", "Back to the list (the search stays)", group: "Search",
+            action: .search)
     ])
 
     static let formKeys = KeyTable<FormIntent>([
@@ -42,10 +52,11 @@ struct EmployerListingsScreen {
     private(set) var model: EmployerListingsViewModel
     /// The form's widgets while editing (the view-model holds the values).
     var form: FormState?
+    /// The `/` line; the view-model holds the query it narrows the list with.
+    private(set) var search = ListSearch()
 
     init(model: EmployerListingsViewModel) { self.model = model }
 
-    /// Toasts of the screen itself (not of a call).
     /// The form's values as it opened.
     private var pristine: [String: String] = [:]
 
@@ -55,12 +66,14 @@ struct EmployerListingsScreen {
     mutating func send(_ intent: EmployerListingsViewModel.Intent) -> [Effect<AppMessage>] {
         let effects = model.handle(intent).map(keyPrefix: "employer.listings.") { AppMessage.employerListings($0) }
         syncForm()
+        search.replace(with: model.state.query)
         return effects
     }
 
     mutating func receive(_ message: EmployerListingsViewModel.Message) -> [Effect<AppMessage>] {
         let effects = model.handle(message).map(keyPrefix: "employer.listings.") { AppMessage.employerListings($0) }
         syncForm()
+        search.replace(with: model.state.query)
         return effects
     }
 
@@ -71,7 +84,8 @@ struct EmployerListingsScreen {
                 Self.formKeys.hints + [KeyHint(key: "tab", label: "next field")]
             )
         }
-        return (Self.keys.helpSections(filter: filter), Self.keys.hints)
+        let keys = search.active ? Self.searchKeys : Self.keys
+        return (keys.helpSections(filter: filter), keys.hints)
     }
 
     /// Builds or drops the form's widgets to match the view-model, and shows its errors.
@@ -165,9 +179,18 @@ struct EmployerListingsScreen {
             form = state
             return (KeyOutcome(), nil)
         }
+        if search.active {
+            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
+                return (KeyOutcome(), nil)
+            }
+            return (KeyOutcome(effects: send(.setQuery(text))), nil)
+        }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
+        case .search:
+            search.open()
+            return (KeyOutcome(), nil)
         case .extend:
             guard model.state.selected?.listing.status == .published else {
                 let notice = Toast("Only a published listing can be extended.", kind: .error)
@@ -191,16 +214,18 @@ struct EmployerListingsScreen {
         let wide = area.width >= 110
         let parts = (wide ? Layout.horizontal([.percent(62), .fill()]) : Layout.vertical([.fill(), .fixed(7)])).split(
             area)
+        let shown = state.shown
+        let count = shown.count == state.listings.count ? "\(shown.count)" : "\(shown.count) of \(state.listings.count)"
         let panel = Panel(
-            title: "My listings", focused: true, border: .rounded,
-            trailingTitle: state.loaded ? "\(state.listings.count)" : nil)
+            title: "My listings", focused: !search.active, border: .rounded, trailingTitle: state.loaded ? count : nil)
         panel.draw(into: &frame.buffer, area: parts[0])
-        let inner = panel.inner(parts[0])
-        let selected = state.listings.firstIndex { $0.id == state.selectedID } ?? 0
+        let inner = search.draw(
+            into: &frame, area: panel.inner(parts[0]), placeholder: "title, status, place, category or level")
+        let selected = shown.firstIndex { $0.id == state.selectedID } ?? 0
         var table = TableState(selected: selected)
-        table.clamp(rowCount: state.listings.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        table.clamp(rowCount: shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
-            state.listings.map { figures in
+            shown.map { figures in
                 let listing = figures.listing
                 return [
                     TableCell(listing.title),
@@ -217,9 +242,10 @@ struct EmployerListingsScreen {
                 TableColumn("Listing", width: .fill()), TableColumn("Status", width: .fixed(14)),
                 TableColumn("Apps", width: .fixed(5), alignment: .trailing),
                 TableColumn("New", width: .fixed(4), alignment: .trailing), TableColumn("Closes", width: .fixed(6)),
-            ], source: rows, state: table, focused: true,
+            ], source: rows, state: table, focused: !search.active,
             emptyText: EmptyText.list(
-                loading: state.loading, loaded: state.loaded, "No listings yet — press n to write one.")
+                loading: state.loading, loaded: state.loaded,
+                state.listings.isEmpty ? "No listings yet — press n to write one." : "No listing matches the search.")
         ).draw(into: &frame.buffer, area: inner)
         drawSelected(into: &frame.buffer, area: parts[1], context: context)
     }
@@ -240,11 +266,11 @@ struct EmployerListingsScreen {
         guard inner.height > 0, let figures = model.state.selected else { return }
         var lines: [(String, TerminalKit.Role)] = []
         let listing = figures.listing
-        lines.append(
-            (
-                "\(listing.status.label) · closes \(context.format.deadline(listing.deadline, now: context.now))",
-                Self.role(listing.status)
-            ))
+        // "closed · closes closed" said twice what one word says; a passed deadline is said as such.
+        let closes = context.format.deadline(listing.deadline, now: context.now)
+        let when =
+            listing.status == .closed ? "" : closes == "closed" ? " · deadline passed" : " · closes \(closes)"
+        lines.append((listing.status.label + when, Self.role(listing.status)))
         let stages = ApplicationStatus.pipeline.compactMap { status -> String? in
             guard let count = figures.counts[status], count > 0 else { return nil }
             return "\(status.label) \(count)"

@@ -44,7 +44,9 @@ struct EmployerTabs {
         }
     }
 
-    var capturesText: Bool { question != nil || listings.model.state.editing != nil || organization.form != nil }
+    var capturesText: Bool {
+        question != nil || listings.model.state.editing != nil || listings.search.active || organization.form != nil
+    }
 
     /// The keys of `tab` for the status bar and the help overlay.
     func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {

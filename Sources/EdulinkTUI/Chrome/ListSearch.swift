@@ -1,0 +1,60 @@
+import TerminalKit
+
+/// The `/` search of a list narrowed as you type (the verification queue, organizations, an
+/// employer's own listings): its line editor, whether keys go to it, and its line drawn at the top of
+/// the list. The screen's key table says which keys give the keys back to the list (Enter, Esc, ↓);
+/// the query stays, and the line with it, until it is emptied.
+struct ListSearch {
+    /// What a key did while the search had the keys.
+    enum Outcome: Equatable {
+        /// The keys went back to the list.
+        case closed
+        /// The text is now this (the caller narrows the list with it).
+        case edited(String)
+        /// Nothing changed.
+        case none
+    }
+
+    private(set) var editor = LineEditor(maxLength: 200)
+    /// Whether keys go to the search line.
+    private(set) var active = false
+
+    var text: String { editor.text }
+
+    /// Gives the keys to the search line.
+    mutating func open() { active = true }
+
+    /// Empties the line (the list it narrowed changed).
+    mutating func clear() { replace(with: "") }
+
+    /// Shows `text` instead, when the view-model changed its query on its own (a saved listing the
+    /// query would hide drops the query).
+    mutating func replace(with text: String) {
+        guard text != editor.text else { return }
+        editor = LineEditor(text, maxLength: 200)
+    }
+
+    /// A key while the line is active: `closes` when the screen's search table binds it.
+    mutating func handle(_ key: Key, closes: Bool) -> Outcome {
+        if closes {
+            active = false
+            return .closed
+        }
+        let before = editor.text
+        guard editor.handle(key) == .edited, editor.text != before else { return .none }
+        return .edited(editor.text)
+    }
+
+    /// Draws the line (`/` and the field) on the first row of `area` while the search has the keys or
+    /// a query narrows the list, and returns the rows left for the list.
+    func draw(into frame: inout Frame, area: Rect, placeholder: String) -> Rect {
+        guard active || !editor.text.isEmpty, area.height > 0 else { return area }
+        let line = area.row(0).inset(horizontal: 1)
+        frame.buffer.write("/", in: line, style: Style(active ? .accent : .muted, adding: .bold))
+        let field = Rect(x: line.x + 2, y: line.y, width: max(0, line.width - 2), height: 1)
+        let widget = TextField(editor: editor, placeholder: placeholder, focused: active)
+        widget.draw(into: &frame.buffer, area: field)
+        if active { frame.cursor = widget.cursorPosition(in: field) }
+        return Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+    }
+}
