@@ -87,6 +87,17 @@ struct PlacementSnapshotTests {
         }
     }
 
+    @Test("/ narrows the employer's placements as you type; the detail follows the selection")
+    func employerPlacementsNarrowed() async throws {
+        try await check("employer-placements-narrowed", as: Self.employer) { driver in
+            driver.press("6")
+            await driver.settle()
+            driver.press("/")
+            driver.type("upcoming y")
+            driver.press("enter")
+        }
+    }
+
     @Test("the student's Placement tab opens the week's entry editor")
     func studentEditor() async throws {
         try await check("student-placement-editor", as: Harness.student, placed: true) { driver in

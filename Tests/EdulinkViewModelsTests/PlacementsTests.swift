@@ -118,6 +118,18 @@ struct PlacementsTests {
             #expect(placements.state.detail?.placement.id == placed.placementID)
             await send(&placements, .cycleFilter)
             #expect(placements.state.filter == .all && placements.state.allItems.count == 1)
+            // `/` narrows with the filter: the supervisor's name and the status, any case, any order.
+            await send(&placements, .setQuery("ACTIVE mentor"))
+            #expect(placements.state.items.map(\.id) == [placed.placementID])
+            #expect(placements.state.detail?.placement.id == placed.placementID)
+            await send(&placements, .setQuery("mentor terminated"))
+            #expect(placements.state.items.isEmpty && placements.state.selected == nil)
+            #expect(placements.state.detail == nil && placements.state.narrowed)
+            await send(&placements, .setQuery("three week"))
+            #expect(placements.state.items.map(\.id) == [placed.placementID])
+            #expect(placements.state.detail?.placement.id == placed.placementID, "the detail follows the selection")
+            await send(&placements, .setQuery(""))
+            #expect(placements.state.items.count == 1 && !placements.state.narrowed)
 
             // The Interns tab as the supervisor: reviewing from the week grid.
             var interns = PlacementsViewModel(

@@ -29,11 +29,16 @@ public struct PlacementsViewModel: Sendable {
 
     /// What the tab draws.
     public struct State: Sendable, Equatable {
-        /// The placements the filter admits.
+        /// The placements the filter and the query admit.
         public var items: [PlacementSummary] = []
         /// Every placement loaded.
         public var allItems: [PlacementSummary] = []
         public var filter = Filter.all
+        /// Words the shown placements' student, listing, organization, supervisors or status contain
+        /// (`/`, as you type; ``ListQuery``).
+        public var query = ""
+        /// Whether the list shows fewer than every placement loaded (a filter or a query).
+        public var narrowed: Bool { filter != .all || !query.allSatisfy(\.isWhitespace) }
         public var selectedIndex: Int?
         /// The selected placement's detail, once loaded.
         public var detail: PlacementDetail?
@@ -75,6 +80,8 @@ public struct PlacementsViewModel: Sendable {
         case load
         /// Shows the next filter (all, overdue, unassigned).
         case cycleFilter
+        /// Shows only the placements whose texts contain these words (with the filter).
+        case setQuery(String)
         case moveSelection(Int)
         case moveWeek(Int)
         // The student
@@ -144,6 +151,10 @@ public struct PlacementsViewModel: Sendable {
             let all = Filter.allCases
             state.filter = all[((all.firstIndex(of: state.filter) ?? 0) + 1) % all.count]
             return show(state.allItems)
+        case .setQuery(let text):
+            guard text != state.query else { return [] }
+            state.query = text
+            return show(state.allItems, refresh: false)
         case .moveSelection(let delta):
             guard !state.items.isEmpty, state.editor == nil else { return [] }
             let index = min(max((state.selectedIndex ?? 0) + delta, 0), state.items.count - 1)
@@ -298,16 +309,22 @@ public struct PlacementsViewModel: Sendable {
         ]
     }
 
-    /// Lists what the filter admits of `all`, keeping the selected placement when it is still there.
-    private mutating func show(_ all: [PlacementSummary]) -> [Effect<Message>] {
+    /// Lists what the filter and the query admit of `all`, keeping the selected placement when it is
+    /// still there. Its detail is read again when `refresh` (a load) or when another is selected.
+    private mutating func show(_ all: [PlacementSummary], refresh: Bool = true) -> [Effect<Message>] {
         let selectedID = state.selected?.id
         state.allItems = all
-        let items = all.filter(state.filter.admits)
+        let items = ListQuery.narrow(all.filter(state.filter.admits), by: state.query) { item in
+            [
+                item.studentName, item.listingTitle, item.organizationName, item.workplaceSupervisorName ?? "",
+                item.academicSupervisorName ?? "", item.placement.status.label,
+            ]
+        }
         state.items = items
         let index = selectedID.flatMap { id in items.firstIndex { $0.id == id } }
         state.selectedIndex = items.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, items.count - 1))
         if index == nil { state.detail = nil }
-        return loadDetail()
+        return refresh || index == nil ? loadDetail() : []
     }
 
     private mutating func loadDetail() -> [Effect<Message>] {

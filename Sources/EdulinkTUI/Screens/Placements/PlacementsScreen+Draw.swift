@@ -22,7 +22,8 @@ extension PlacementsScreen {
     func draw(_ tab: ShellTab, into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         let wide = area.width >= 110
-        let listHeight = min(max(state.items.count + 3, 5), max(5, area.height / 3))
+        let searchLine = search.active || !state.query.isEmpty ? 1 : 0
+        let listHeight = min(max(state.items.count + 3 + searchLine, 5), max(5, area.height / 3))
         let parts =
             (wide ? Layout.horizontal([.percent(42), .fill()]) : Layout.vertical([.fixed(listHeight), .fill()]))
             .split(area)
@@ -59,11 +60,13 @@ extension PlacementsScreen {
             }
         let panel = Panel(
             title: title, focused: entryForm == nil && evaluationForm == nil, border: .rounded,
-            trailingTitle: state.filter == .all
+            trailingTitle: !state.narrowed
                 ? DisplayFormat.counted(state.items.count, "placement")
-                : "\(state.items.count) of \(state.allItems.count) · \(state.filter.rawValue)")
+                : "\(state.items.count) of \(state.allItems.count)"
+                    + (state.filter == .all ? "" : " · \(state.filter.rawValue)"))
         panel.draw(into: &frame.buffer, area: area)
-        let inner = panel.inner(area)
+        let inner = search.draw(
+            into: &frame, area: panel.inner(area), placeholder: "student, listing, organization, supervisor or status")
         var table = TableState(selected: state.selectedIndex ?? 0)
         table.clamp(rowCount: state.items.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
@@ -102,12 +105,15 @@ extension PlacementsScreen {
                     width: .fill()),
                 TableColumn("Status", width: .fixed(10)), TableColumn("Week", width: .fixed(5)),
                 TableColumn(tab == .evaluations ? "Due" : "Logbook", width: .fixed(wide ? 14 : 12)),
-            ], source: rows, state: table, focused: true,
+            ], source: rows, state: table, focused: !search.active,
             emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, emptyText)
         ).draw(into: &frame.buffer, area: inner)
     }
 
     private var emptyText: String {
+        if !model.state.allItems.isEmpty, !model.state.query.allSatisfy(\.isWhitespace) {
+            return "No placement matches the search."
+        }
         switch model.state.filter {
         case .overdue: return "No placement has an overdue week (f: the next filter)."
         case .unassigned: return "Every placement has both supervisors (f: the next filter)."

@@ -20,6 +20,8 @@ struct PlacementsScreen {
     enum Intent: Hashable {
         case send(PlacementsViewModel.Intent)
         case write, returnEntry, note, excuse, evaluate, assign, newSupervisor, moveDates, terminate
+        /// Gives the keys to the `/` line (or back to the list).
+        case search
         /// Scrolls the week's text and the evaluations by this many lines.
         case scroll(Int)
     }
@@ -68,7 +70,19 @@ struct PlacementsScreen {
             KeyBinding(["x"], "Excuse the week (academic supervisor)", group: "Logbook", action: .excuse),
             KeyBinding(
                 ["v"], hint: "evaluate", "Write an evaluation that is open", group: "Logbook", action: .evaluate),
+            searchKey,
         ])
+
+    /// A supervisor's, employer's or institution's list can be long (an institution places thousands).
+    static let searchKey = KeyBinding<Intent>(
+        ["/"], hint: "search", "Narrow the list by student, listing, organization, supervisor or status (as you type)",
+        group: "Placements", action: .search)
+
+    static let searchKeys = KeyTable<Intent>([
+        KeyBinding(
+            ["enter", "esc", "down"], hint: "done", "Back to the list (the search stays)", group: "Search",
+            action: .search)
+    ])
 
     static let filterKey = KeyBinding<Intent>(
         ["f"], hint: "filter", "Show all, overdue or unassigned placements", group: "Placements",
@@ -83,7 +97,7 @@ struct PlacementsScreen {
                 group: "Placement", action: .newSupervisor),
             KeyBinding(["m"], "Move the dates (before the start)", group: "Placement", action: .moveDates),
             KeyBinding(["t"], "Terminate the placement", group: "Placement", action: .terminate),
-            filterKey,
+            filterKey, searchKey,
         ])
 
     static let institutionKeys = KeyTable<Intent>(
@@ -94,7 +108,7 @@ struct PlacementsScreen {
                 ["c"], hint: "new supervisor", "Create an academic supervisor account (one-time sign-in code)",
                 group: "Placement", action: .newSupervisor),
             KeyBinding(["t"], "Terminate the placement", group: "Placement", action: .terminate),
-            filterKey,
+            filterKey, searchKey,
         ])
 
     static let editorKeys = KeyTable<String>([
@@ -129,6 +143,8 @@ struct PlacementsScreen {
     var pickingSupervisor = false
     /// How far the week's text is scrolled (back to the top on another week or placement).
     var bodyScroll = 0
+    /// The `/` line; the view-model holds the query.
+    var search = ListSearch()
 
     init(model: PlacementsViewModel, side: Side, tabs: Set<ShellTab>) {
         self.model = model
@@ -191,6 +207,13 @@ extension PlacementsScreen {
         if entryForm != nil { return KeyOutcome(effects: editorKey(key)) }
         if evaluationForm != nil { return KeyOutcome(effects: evaluationKey(key)) }
         if supervisorForm != nil { return KeyOutcome(effects: supervisorFormKey(key)) }
+        if search.active {
+            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
+                return KeyOutcome()
+            }
+            bodyScroll = 0
+            return KeyOutcome(effects: send(.setQuery(text)))
+        }
         guard let intent = activeKeys.action(for: key) else { return .unhandled }
         let detail = model.state.detail
         switch intent {
@@ -202,6 +225,8 @@ extension PlacementsScreen {
             return KeyOutcome(effects: send(intent))
         case .scroll(let lines):
             bodyScroll = max(0, bodyScroll + lines)
+        case .search:
+            search.open()
         case .write:
             return KeyOutcome(effects: send(.openEditor))
         case .returnEntry:
@@ -543,7 +568,7 @@ extension PlacementsScreen: HostedScreen {
 
     func capturesText(on tab: ShellTab) -> Bool {
         question != nil || entryForm != nil || evaluationForm != nil || supervisorForm != nil
-            || model.state.createdAccount != nil
+            || model.state.createdAccount != nil || search.active
     }
 
     func help(for tab: ShellTab, filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
@@ -551,7 +576,8 @@ extension PlacementsScreen: HostedScreen {
         if evaluationForm != nil || supervisorForm != nil {
             return (Self.formKeys.helpSections(filter: filter), Self.formKeys.hints)
         }
-        return (activeKeys.helpSections(filter: filter), activeKeys.hints)
+        let keys = search.active ? Self.searchKeys : activeKeys
+        return (keys.helpSections(filter: filter), keys.hints)
     }
 
     var unsavedWork: [String] {
