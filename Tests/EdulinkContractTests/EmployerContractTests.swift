@@ -77,6 +77,51 @@ struct EmployerContractTests {
     }
 
     @Test(
+        "applicants searched by name: any case, any part, with the stage and the pages; bad names refused",
+        arguments: ContractBackend.all)
+    func applicantsByName(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, students: 4) { w in
+            var ids: [ApplicationID] = []
+            for student in 0..<4 { ids.append(try await w.application(by: student).id) }
+            _ = try await w.employer.move(ids[3], .shortlist)
+            func named(
+                _ text: String?, _ status: ApplicationStatus? = nil, after: ApplicationID? = nil, limit: Int = 10
+            )
+                async throws -> [ApplicationID]
+            {
+                try await w.employer.applicants(
+                    listing: w.listing.id, status: status, named: text, after: after, limit: limit
+                ).map(\.id)
+            }
+            // "Student 0" … "Student 3".
+            #expect(try await named("dent 2") == [ids[2]])
+            #expect(try await named("STUDENT") == ids)
+            #expect(try await named("  student 3 ", .shortlisted) == [ids[3]])
+            #expect(try await named("student 1", .shortlisted) == [])
+            #expect(try await named("nobody") == [])
+            #expect(try await named("   ") == ids, "blank is everyone")
+            #expect(try await named(nil) == ids)
+            // Keyset pages of the matches.
+            #expect(try await named("student", limit: 3) == Array(ids.prefix(3)))
+            #expect(try await named("student", after: ids[2], limit: 3) == [ids[3]])
+            // `%` and `_` are letters here, not patterns.
+            #expect(try await named("%") == [])
+            #expect(try await named("_") == [])
+
+            let long = await edulinkError { try await named(String(repeating: "a", count: 201)) }
+            #expect(isValidation(long, "named"))
+            let control = await edulinkError { try await named("stu\u{0}dent") }
+            #expect(isValidation(control, "named"))
+            // Another organization's listing stays unknown, searched or not.
+            let rival = try await w.rivalEmployer(verified: true)
+            let refused = await edulinkError {
+                try await rival.applicants(listing: w.listing.id, status: nil, named: "student", after: nil, limit: 10)
+            }
+            #expect(refused == .notFound("Listing"))
+        }
+    }
+
+    @Test(
         "listings: bad values refused with nothing saved; submit, extend, duplicate and close",
         arguments: ContractBackend.all)
     func listingLifecycle(_ backend: ContractBackend) async throws {

@@ -45,7 +45,8 @@ struct CapacityTests {
             #expect(outcomes.filter { $0 == .capacityReached }.count == 150)
             #expect(outcomes.filter { if case .unexpected = $0 { true } else { false } }.isEmpty, "\(outcomes)")
             let stored = try await w.store.read {
-                try $0.applications(listingID: listing.id, status: nil, after: nil, limit: 1000).count
+                try $0.applications(listingID: listing.id, status: nil, studentNamed: nil, after: nil, limit: 1000)
+                    .count
             }
             #expect(stored == 50)
             let summaries = try await w.store.read { try $0.listingSummaries([listing.id]) }
@@ -84,7 +85,8 @@ struct CapacityTests {
             #expect(outcomes.filter { $0 == .applied }.count == 50)
             #expect(outcomes.filter { $0 == .capacityReached }.count == 150, "\(outcomes)")
             let count = try await w.store.read {
-                try $0.applications(listingID: listing.id, status: nil, after: nil, limit: 1000).count
+                try $0.applications(listingID: listing.id, status: nil, studentNamed: nil, after: nil, limit: 1000)
+                    .count
             }
             #expect(count == 50)
         }

@@ -133,7 +133,8 @@ struct StoreRoundTripTests {
                 #expect(try session.application(studentID: student.id, listingID: listing.id) == application)
                 #expect(try session.applications(studentID: student.id) == [application])
                 #expect(
-                    try session.applications(listingID: listing.id, status: .interviewScheduled, after: nil, limit: 5)
+                    try session.applications(
+                        listingID: listing.id, status: .interviewScheduled, studentNamed: nil, after: nil, limit: 5)
                         == [application])
                 #expect(try session.applicationCounts(listingID: listing.id) == [.interviewScheduled: 1])
                 #expect(try session.countApplications(studentID: student.id, since: Fixtures.now) == 1)

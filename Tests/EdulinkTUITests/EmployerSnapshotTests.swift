@@ -56,6 +56,17 @@ struct EmployerSnapshotTests {
         }
     }
 
+    @Test("/ searches the applicants by name as you type: the service answers, the stage counts stay")
+    func applicantsSearched() async throws {
+        try await check("employer-applicants-searched") { driver in
+            driver.press("2")
+            await driver.settle()
+            driver.press("/")
+            driver.type("wan")
+            await driver.settle()
+        }
+    }
+
     @Test("triage shows one applicant at a time with the decision keys")
     func triage() async throws {
         try await check("employer-triage") { driver in

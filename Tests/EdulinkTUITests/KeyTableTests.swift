@@ -36,6 +36,7 @@ struct KeyTableTests {
         clean(PlacementsScreen.institutionKeys, "Institution placements")
         clean(PlacementsScreen.searchKeys, "Placements search")
         clean(ApplicantsScreen.keys, "Applicants")
+        clean(ApplicantsScreen.searchKeys, "Applicants search")
         clean(EmployerDashboardScreen.keys, "Employer dashboard")
         clean(OrganizationScreen.keys, "Organization")
         clean(OrganizationScreen.formKeys, "Organization form")

@@ -241,6 +241,49 @@ struct EmployerTests {
         #expect(try CSV.text([]) == "")
     }
 
+    @Test("/ searches the stage's applicants by name as you type; a slower answer to an older query never paints over")
+    func searchApplicants() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 3, names: ["Amani Wanjiru", "Baraka Otieno", "Amina Yusuf"])
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .load(world.listing.id))
+            #expect(model.state.rows.map(\.id) == apps.map(\.id))
+
+            // Two keys typed: the page for "a" is still on its way when "am" is typed.
+            let first = model.handle(.setQuery("a"))
+            let second = model.handle(.setQuery("am"))
+            #expect(model.state.rows.count == 3, "the rows on screen stay until the answer replaces them")
+            let late = try #require(await run("page", in: first))
+            let current = try #require(await run("page", in: second))
+            _ = model.handle(current)
+            #expect(model.state.rows.map(\.studentName) == ["Amani Wanjiru", "Amina Yusuf"])
+            _ = model.handle(late)
+            #expect(
+                model.state.rows.map(\.studentName) == ["Amani Wanjiru", "Amina Yusuf"], "the older answer is dropped")
+            #expect(model.state.stageCount == 3, "the stage tabs keep counting everyone")
+
+            // The query stays with another stage, and a blank one is everyone again.
+            await send(&model, .setQuery("AMINA"))
+            #expect(model.state.rows.map(\.id) == [apps[2].id])
+            #expect(model.state.selected?.id == apps[2].id)
+            await send(&model, .setStage(.pending))
+            #expect(model.state.rows.map(\.id) == [apps[2].id])
+            await send(&model, .setQuery("  "))
+            #expect(model.state.rows.map(\.id) == apps.map(\.id))
+
+            // The export writes the view searched, even if the search changes while it runs.
+            await send(&model, .setStage(nil))
+            await send(&model, .setQuery("am"))
+            let path = world.directory.appendingPathComponent("searched.csv").path
+            let effects = model.handle(.export(path: path))
+            _ = model.handle(.setQuery(""))
+            _ = await settle(&model, effects)
+            let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
+            #expect(lines.count == 4, "\(lines)")  // header, Amani and Amina, and the empty rest
+            #expect(lines.dropFirst().allSatisfy { $0.isEmpty || $0.contains(",Am") })
+        }
+    }
+
     @Test("export writes the current view to CSV, page by page, with progress")
     func export() async throws {
         try await withWorld { world in
@@ -251,7 +294,8 @@ struct EmployerTests {
             await send(&model, .load(world.listing.id))
             let path = world.directory.appendingPathComponent("applicants.csv").path
             let effects = model.handle(.export(path: path))
-            #expect(model.state.export == ApplicantsViewModel.Export(path: path, written: 0, total: 2))
+            #expect(
+                model.state.export?.path == path && model.state.export?.written == 0 && model.state.export?.total == 2)
             let events3 = await settle(&model, effects)
             // Done: the toast says so and the progress bar goes.
             #expect(model.state.export == nil)

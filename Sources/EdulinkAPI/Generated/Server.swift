@@ -2649,6 +2649,13 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         name: "status",
                         as: Components.Schemas.ApplicationStatus.self
                     ),
+                    named: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "named",
+                        as: Swift.String.self
+                    ),
                     after: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,

@@ -2670,6 +2670,10 @@ public enum Operations {
             public struct Query: Sendable, Hashable {
                 /// - Remark: Generated from `#/paths/api/v1/listings/{listingId}/applicants/GET/query/status`.
                 public var status: Components.Schemas.ApplicationStatus?
+                /// Only students whose display name contains this text (any case; blank means everyone).
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/listings/{listingId}/applicants/GET/query/named`.
+                public var named: Swift.String?
                 /// - Remark: Generated from `#/paths/api/v1/listings/{listingId}/applicants/GET/query/after`.
                 public var after: Swift.Int64?
                 /// - Remark: Generated from `#/paths/api/v1/listings/{listingId}/applicants/GET/query/limit`.
@@ -2678,14 +2682,17 @@ public enum Operations {
                 ///
                 /// - Parameters:
                 ///   - status:
+                ///   - named: Only students whose display name contains this text (any case; blank means everyone).
                 ///   - after:
                 ///   - limit:
                 public init(
                     status: Components.Schemas.ApplicationStatus? = nil,
+                    named: Swift.String? = nil,
                     after: Swift.Int64? = nil,
                     limit: Swift.Int? = nil
                 ) {
                     self.status = status
+                    self.named = named
                     self.after = after
                     self.limit = limit
                 }

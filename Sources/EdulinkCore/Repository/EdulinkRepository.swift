@@ -51,8 +51,10 @@ public protocol EdulinkRepository: Sendable {
     func application(_ id: ApplicationID) async throws -> ApplicationDetail
     func withdraw(_ id: ApplicationID, note: String?) async throws -> Application
     func answerOffer(_ id: ApplicationID, accept: Bool) async throws -> Application
-    func applicants(listing: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) async throws
-        -> [ApplicationSummary]
+    /// A listing's applicants, optionally of one stage and of students whose name contains `named`.
+    func applicants(
+        listing: ListingID, status: ApplicationStatus?, named: String?, after: ApplicationID?, limit: Int
+    ) async throws -> [ApplicationSummary]
     func openApplication(_ id: ApplicationID) async throws -> ApplicationDetail
     func move(_ id: ApplicationID, _ move: ApplicationMove) async throws -> Application
     func moveMany(_ ids: [ApplicationID], _ move: ApplicationMove) async throws -> String
@@ -185,4 +187,13 @@ public protocol EdulinkRepository: Sendable {
     func restoreBackup(_ id: BackupID) async throws -> RestoreResult
     /// Deletes snapshots older than the retention, never the newest.
     func pruneBackups() async throws -> PruneResult
+}
+
+extension EdulinkRepository {
+    /// A listing's applicants, optionally of one stage, whatever their names.
+    public func applicants(listing: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int)
+        async throws -> [ApplicationSummary]
+    {
+        try await applicants(listing: listing, status: status, named: nil, after: after, limit: limit)
+    }
 }

@@ -159,18 +159,34 @@ extension EdulinkService {
 
     // MARK: Employer
 
-    /// A listing's applicants, optionally of one stage, by id (keyset pagination).
+    /// The longest name an applicant search takes (`named`).
+    public static let applicantNameLimit = 200
+
+    /// A listing's applicants, optionally of one stage and of students whose name contains `named`
+    /// (any case; blank means everyone), by id (keyset pagination).
     public func applicants(
-        listing id: ListingID, status: ApplicationStatus? = nil, after: ApplicationID? = nil,
+        listing id: ListingID, status: ApplicationStatus? = nil, named: String? = nil, after: ApplicationID? = nil,
         limit: Int = 200
     ) async throws -> [ApplicationSummary] {
         let principal = try await caller()
         return try await guarded(principal) {
             let limit = min(max(limit, 1), 5000)
+            let name = named?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let name, name.count > Self.applicantNameLimit {
+                throw EdulinkError.validation([
+                    FieldError("named", "At most \(Self.applicantNameLimit) characters of a name.")
+                ])
+            }
+            // No name holds one (PostgreSQL refuses NUL in a text value outright).
+            if let name, name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw EdulinkError.validation([FieldError("named", "A name has no control characters.")])
+            }
             return try await store.read { session in
                 let listing = try self.ownedListing(principal, id, .viewApplicants, session)
                 let organizationName = try session.organization(listing.organizationID)?.name ?? ""
-                let page = try session.applications(listingID: id, status: status, after: after, limit: limit)
+                let page = try session.applications(
+                    listingID: id, status: status, studentNamed: name.flatMap { $0.isEmpty ? nil : $0 }, after: after,
+                    limit: limit)
                 let entered = try session.stageEnteredAt(page.map(\.id))
                 return try page.map {
                     ApplicationSummary(

@@ -64,9 +64,12 @@ public protocol StoreReader {
     func application(_ id: ApplicationID) throws -> Application?
     func application(studentID: UserID, listingID: ListingID) throws -> Application?
     func applications(studentID: UserID) throws -> [Application]
-    /// A listing's applications, optionally of one status, by id after `after`.
-    func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
-        -> [Application]
+    /// A listing's applications, optionally of one status and of students whose display name
+    /// contains `studentNamed` (lowercased, ASCII case folded: the rule of `users(matching:)`), by id
+    /// after `after`.
+    func applications(
+        listingID: ListingID, status: ApplicationStatus?, studentNamed: String?, after: ApplicationID?, limit: Int
+    ) throws -> [Application]
     /// Offers still waiting for an answer whose expiry is at or before `date`, soonest first.
     func expiredOffers(at date: Date, limit: Int) throws -> [Application]
     /// Saved searches the alert job may look at (`SQLSession.savedSearchesDueForAlert`).

@@ -19,17 +19,23 @@ extension PostgresSession {
             Rows.application)
     }
 
-    func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
-        -> [Application]
-    {
-        if let status {
-            return try fetchAll(
-                "SELECT * FROM applications WHERE listing_id = $1 AND status = $2 AND id > $3 ORDER BY id LIMIT $4",
-                [listingID, status.rawValue, after?.rawValue ?? 0, max(limit, 0)], Rows.application)
+    func applications(
+        listingID: ListingID, status: ApplicationStatus?, studentNamed: String?, after: ApplicationID?, limit: Int
+    ) throws -> [Application] {
+        var arguments = SQLArguments()
+        var conditions = [
+            "a.listing_id = \(arguments.bind(listingID))", "a.id > \(arguments.bind(after?.rawValue ?? 0))",
+        ]
+        if let status { conditions.append("a.status = \(arguments.bind(status.rawValue))") }
+        if let name = studentNamed?.lowercased(), !name.isEmpty {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM users AS u WHERE u.id = a.student_id"
+                    + " AND strpos(lower(u.display_name), \(arguments.bind(name))) > 0)")
         }
-        return try fetchAll(
-            "SELECT * FROM applications WHERE listing_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-            [listingID, after?.rawValue ?? 0, max(limit, 0)], Rows.application)
+        let limit = arguments.bind(max(limit, 0))
+        let sql =
+            "SELECT a.* FROM applications AS a WHERE \(conditions.joined(separator: " AND ")) ORDER BY a.id LIMIT \(limit)"
+        return try fetchAll(sql, arguments.values, Rows.application)
     }
 
     func countApplications(studentID: UserID, since: Date) throws -> Int {

@@ -51,12 +51,12 @@ extension RemoteRepository {
         }
     }
 
-    public func applicants(listing: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int)
-        async throws -> [ApplicationSummary]
-    {
+    public func applicants(
+        listing: ListingID, status: ApplicationStatus?, named: String?, after: ApplicationID?, limit: Int
+    ) async throws -> [ApplicationSummary] {
         let query = Operations.ListApplicants.Input.Query(
             status: status.flatMap { Components.Schemas.ApplicationStatus(rawValue: $0.rawValue) },
-            after: after?.rawValue, limit: limit)
+            named: named.flatMap { $0.isEmpty ? nil : $0 }, after: after?.rawValue, limit: limit)
         let output = try await call(write: false) {
             try await $0.listApplicants(path: .init(listingId: listing.rawValue), query: query)
         }

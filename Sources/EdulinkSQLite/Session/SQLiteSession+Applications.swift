@@ -20,18 +20,27 @@ extension SQLiteSession {
             [studentID.rawValue], Rows.application)
     }
 
-    func applications(listingID: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) throws
-        -> [Application]
-    {
-        let arguments: StatementArguments = [listingID.rawValue, after?.rawValue ?? 0, max(limit, 0)]
+    func applications(
+        listingID: ListingID, status: ApplicationStatus?, studentNamed: String?, after: ApplicationID?, limit: Int
+    ) throws -> [Application] {
+        var conditions = ["a.listing_id = :listing", "a.id > :after"]
+        var arguments: Arguments = [
+            "listing": listingID.rawValue, "after": after?.rawValue ?? 0, "limit": max(limit, 0),
+        ]
         if let status {
-            return try fetchAll(
-                "SELECT * FROM applications WHERE listing_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?",
-                [listingID.rawValue, status.rawValue, after?.rawValue ?? 0, max(limit, 0)], Rows.application)
+            conditions.append("a.status = :status")
+            arguments["status"] = status.rawValue
         }
-        return try fetchAll(
-            "SELECT * FROM applications WHERE listing_id = ? AND id > ? ORDER BY id LIMIT ?", arguments,
-            Rows.application)
+        if let name = studentNamed?.lowercased(), !name.isEmpty {
+            // Each row's student by primary key: the listing's applications are read in id order anyway.
+            conditions.append(
+                "EXISTS (SELECT 1 FROM users AS u WHERE u.id = a.student_id AND instr(lower(u.display_name), :name) > 0)"
+            )
+            arguments["name"] = name
+        }
+        let sql =
+            "SELECT a.* FROM applications AS a WHERE \(conditions.joined(separator: " AND ")) ORDER BY a.id LIMIT :limit"
+        return try fetchAll(sql, StatementArguments(arguments), Rows.application)
     }
 
     func countApplications(studentID: UserID, since: Date) throws -> Int {

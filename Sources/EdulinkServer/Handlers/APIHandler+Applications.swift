@@ -7,7 +7,7 @@ extension APIHandler {
     func listApplicants(_ input: Operations.ListApplicants.Input) async throws -> Operations.ListApplicants.Output {
         let status = input.query.status.flatMap { ApplicationStatus(rawValue: $0.rawValue) }
         let applicants = try await acting().applicants(
-            listing: ListingID(input.path.listingId), status: status,
+            listing: ListingID(input.path.listingId), status: status, named: input.query.named,
             after: input.query.after.map { ApplicationID($0) }, limit: input.query.limit ?? Self.defaultLimit)
         return .ok(.init(body: .json(applicants)))
     }

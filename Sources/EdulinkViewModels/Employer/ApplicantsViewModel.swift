@@ -55,11 +55,22 @@ public struct ApplicantsViewModel: Sendable {
         public var path: String
         public var written: Int
         public var total: Int
+        /// The view written, as it was when the export started (another listing, stage or search
+        /// chosen while it runs does not change what the rest of the file holds).
+        public var listing: ListingID?
+        public var stage: ApplicationStatus?
+        public var named: String
 
-        public init(path: String, written: Int, total: Int) {
+        public init(
+            path: String, written: Int, total: Int, listing: ListingID? = nil, stage: ApplicationStatus? = nil,
+            named: String = ""
+        ) {
             self.path = path
             self.written = written
             self.total = total
+            self.listing = listing
+            self.stage = stage
+            self.named = named
         }
 
         public var fraction: Double { total == 0 ? 0 : min(1, Double(written) / Double(total)) }
@@ -75,6 +86,14 @@ public struct ApplicantsViewModel: Sendable {
         public var positions: Int?
         /// The stage shown; nil for all.
         public var stage: ApplicationStatus?
+        /// Text the shown applicants' names contain (`/`, searched by the service as you type); empty
+        /// for everyone.
+        public var query = ""
+        /// The name the service is asked for: the query trimmed, nil when blank.
+        var named: String? {
+            let name = query.trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.isEmpty ? nil : name
+        }
         public var rows: [ApplicationSummary] = []
         public var hasMore = false
         public var loading = false
@@ -112,6 +131,8 @@ public struct ApplicantsViewModel: Sendable {
         case chooseListing(ListingID)
         case nextListing(Int)
         case setStage(ApplicationStatus?)
+        /// Shows only the applicants whose name contains this text (in the stage shown).
+        case setQuery(String)
         case moveSelection(Int)
         case loadMore
         /// Loads the selected applicant's detail (marks it reviewed if it was pending).
@@ -136,7 +157,8 @@ public struct ApplicantsViewModel: Sendable {
     public enum Message: Sendable {
         case listingsLoaded(ListingID?, Result<[ListingSummary], Failure>)
         case countsLoaded(ListingID, Result<ListingDetail, Failure>)
-        case pageLoaded(ListingID, ApplicationStatus?, append: Bool, Result<[ApplicationSummary], Failure>)
+        case pageLoaded(
+            ListingID, ApplicationStatus?, named: String?, append: Bool, Result<[ApplicationSummary], Failure>)
         case detailLoaded(ApplicationID, Result<ApplicationDetail, Failure>)
         case decided(ApplicationID, String, ApplicationMove, Result<Application, Failure>)
         case bulkDone(ApplicationMove, Int, Result<String, Failure>)
@@ -184,6 +206,16 @@ public struct ApplicantsViewModel: Sendable {
             state.stage = stage
             clearRows()
             return reloadRows()
+        case .setQuery(let text):
+            let before = state.named
+            state.query = text
+            guard state.named != before, state.listingID != nil else { return [] }
+            // The rows on screen stay until the answer replaces them (no blank table between keys);
+            // marks and a preview belong to the rows they were made on.
+            state.marked = []
+            state.preview = nil
+            state.loading = true
+            return [pageEffect(append: false, after: nil)]
         case .moveSelection(let delta):
             guard !state.rows.isEmpty else { return [] }
             let current = state.rows.firstIndex { $0.id == state.selectedID } ?? 0
@@ -278,8 +310,12 @@ public struct ApplicantsViewModel: Sendable {
             ]
         case .export(let path):
             guard let listing = state.listingID, state.export == nil else { return [] }
-            state.export = Export(path: path, written: 0, total: state.stageCount)
-            return [exportPage(listing: listing, stage: state.stage, path: path, written: 0, after: nil)]
+            // Searched, the stage's count is only a bound, unless every match is already on screen.
+            let total = state.named == nil || state.hasMore ? state.stageCount : state.rows.count
+            let export = Export(
+                path: path, written: 0, total: total, listing: listing, stage: state.stage, named: state.named ?? "")
+            state.export = export
+            return [exportPage(export, written: 0, after: nil)]
         case .dismissExport:
             state.export = nil
         }
@@ -310,39 +346,37 @@ public struct ApplicantsViewModel: Sendable {
         guard let listing = state.listingID else { return [] }
         state.loading = true
         let repository = self.repository
-        let stage = state.stage
         return [
             Effect(key: "counts") {
                 .countsLoaded(listing, await attempt { try await repository.listing(listing) })
             },
-            Effect(key: "page") {
-                .pageLoaded(
-                    listing, stage, append: false,
-                    await attempt {
-                        try await repository.applicants(
-                            listing: listing, status: stage, after: nil, limit: Self.pageSize)
-                    })
-            },
+            pageEffect(append: false, after: nil),
         ]
     }
 
     private mutating func loadMore() -> [Effect<Message>] {
-        guard let listing = state.listingID, state.hasMore, !state.loading, let last = state.rows.last?.id else {
+        guard state.listingID != nil, state.hasMore, !state.loading, let last = state.rows.last?.id else {
             return []
         }
         state.loading = true
+        return [pageEffect(append: true, after: last)]
+    }
+
+    /// A page of the view on screen (listing, stage, name searched): the first, or the one after
+    /// `after`. One key for every page: a newer one supersedes a page still on its way.
+    private func pageEffect(append: Bool, after: ApplicationID?) -> Effect<Message> {
         let repository = self.repository
+        let listing = state.listingID ?? ListingID(0)
         let stage = state.stage
-        return [
-            Effect(key: "page") {
-                .pageLoaded(
-                    listing, stage, append: true,
-                    await attempt {
-                        try await repository.applicants(
-                            listing: listing, status: stage, after: last, limit: Self.pageSize)
-                    })
-            }
-        ]
+        let named = state.named
+        return Effect(key: "page") {
+            .pageLoaded(
+                listing, stage, named: named, append: append,
+                await attempt {
+                    try await repository.applicants(
+                        listing: listing, status: stage, named: named, after: after, limit: Self.pageSize)
+                })
+        }
     }
 
     private mutating func loadMoreIfNear(_ index: Int) -> [Effect<Message>] {
@@ -398,14 +432,16 @@ public struct ApplicantsViewModel: Sendable {
         return effects + loadMoreIfNear(state.rows.firstIndex { $0.id == state.selectedID } ?? 0)
     }
 
-    private func exportPage(
-        listing: ListingID, stage: ApplicationStatus?, path: String, written: Int, after: ApplicationID?
-    ) -> Effect<Message> {
+    private func exportPage(_ export: Export, written: Int, after: ApplicationID?) -> Effect<Message> {
         let repository = self.repository
+        let path = export.path
+        let listing = export.listing ?? ListingID(0)
         return Effect(key: "export") {
             let limit = 500
             let result = await attempt { () throws -> [ApplicationSummary] in
-                try await repository.applicants(listing: listing, status: stage, after: after, limit: limit)
+                try await repository.applicants(
+                    listing: listing, status: export.stage, named: export.named.isEmpty ? nil : export.named,
+                    after: after, limit: limit)
             }
             switch result {
             case .failure(let failure):
@@ -457,8 +493,9 @@ public struct ApplicantsViewModel: Sendable {
                 }
             case .failure(let failure): failed(failure)
             }
-        case .pageLoaded(let listing, let stage, let append, let result):
-            guard listing == state.listingID, stage == state.stage else { return [] }
+        case .pageLoaded(let listing, let stage, let named, let append, let result):
+            // Only the view on screen: a page of another listing, stage or search never paints over it.
+            guard listing == state.listingID, stage == state.stage, named == state.named else { return [] }
             state.loading = false
             switch result {
             case .success(let page):
@@ -553,9 +590,10 @@ public struct ApplicantsViewModel: Sendable {
                 let total = max(state.export?.total ?? 0, written)
                 state.export?.total = total
                 if finished {
+                    let listing = state.export?.listing
                     state.export = nil
                     events.post(.toast(Toast("Exported \(written) applicants to \(path).")))
-                    guard let listing = state.listingID else { return [] }
+                    guard let listing else { return [] }
                     let repository = self.repository
                     return [
                         Effect(key: "export.record") {
@@ -564,8 +602,8 @@ public struct ApplicantsViewModel: Sendable {
                             )
                         }
                     ]
-                } else if let listing = state.listingID {
-                    return [exportPage(listing: listing, stage: state.stage, path: path, written: written, after: last)]
+                } else if let export = state.export {
+                    return [exportPage(export, written: written, after: last)]
                 }
             case .failure(let failure):
                 state.export = nil

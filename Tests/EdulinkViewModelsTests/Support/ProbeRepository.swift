@@ -150,11 +150,11 @@ final class ProbeRepository: EdulinkRepository {
         return try await base.answerOffer(id, accept: accept)
     }
 
-    func applicants(listing: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int) async throws
-        -> [ApplicationSummary]
-    {
+    func applicants(
+        listing: ListingID, status: ApplicationStatus?, named: String?, after: ApplicationID?, limit: Int
+    ) async throws -> [ApplicationSummary] {
         try record("applicants")
-        return try await base.applicants(listing: listing, status: status, after: after, limit: limit)
+        return try await base.applicants(listing: listing, status: status, named: named, after: after, limit: limit)
     }
 
     func openApplication(_ id: ApplicationID) async throws -> ApplicationDetail {

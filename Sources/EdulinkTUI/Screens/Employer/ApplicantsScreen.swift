@@ -6,12 +6,13 @@ import TerminalKit
 /// Applicants: one listing's applicants with the stages as tabs (with counts), a table with rating,
 /// days in stage and skill match, the selected applicant's detail, and triage mode (`t`), where one
 /// key decides and the next applicant follows. `Space` marks; with marks, a decision key previews a
-/// bulk action. `u` undoes, `e` exports the view to CSV.
+/// bulk action. `u` undoes, `e` exports the view to CSV. `/` searches the stage's applicants by
+/// name as you type (the service searches: a listing may have 10,000 of them).
 struct ApplicantsScreen {
     enum Intent: Hashable {
         case up, down, pageDown, pageUp, open, stageNext, stagePrevious, listingNext, listingPrevious
         case triage, review, shortlist, interview, offer, reject, undo, mark, markAll, clearMarks
-        case rate, notes, export, reload, back
+        case rate, notes, export, reload, back, search
     }
 
     static let stages: [ApplicationStatus?] = [nil] + ApplicationStatus.pipeline
@@ -44,11 +45,22 @@ struct ApplicantsScreen {
         KeyBinding(["N"], hint: "notes", "Private notes (never shown to the student)", group: "Notes", action: .notes),
         KeyBinding(["e"], hint: "export", "Export this view to CSV", group: "Applicants", action: .export),
         KeyBinding(["ctrl-r"], "Reload", group: "Applicants", action: .reload),
+        KeyBinding(
+            ["/"], hint: "search", "Search the stage's applicants by name (as you type)", group: "Applicants",
+            action: .search),
+    ])
+
+    static let searchKeys = KeyTable<Intent>([
+        KeyBinding(
+            ["enter", "esc", "down"], hint: "done", "Back to the applicants (the search stays)", group: "Search",
+            action: .search)
     ])
 
     private(set) var model: ApplicantsViewModel
     /// Rows the table showed last (for page keys).
     var visibleRows = 10
+    /// The `/` line; the view-model holds the query the service searches with.
+    private(set) var search = ListSearch()
 
     init(model: ApplicantsViewModel) { self.model = model }
 
@@ -66,6 +78,7 @@ struct ApplicantsScreen {
 
     func help(filter: String) -> (sections: [HelpSection], hints: [KeyHint]) {
         let state = model.state
+        if search.active { return (Self.searchKeys.helpSections(filter: filter), Self.searchKeys.hints) }
         var hints: [KeyHint]
         if state.triage {
             hints = [
@@ -80,7 +93,7 @@ struct ApplicantsScreen {
             ]
         } else {
             hints = Self.keys.hints.filter {
-                ["open", "stage", "triage", "mark", "undo", "export", "listing"].contains($0.label)
+                ["open", "stage", "triage", "mark", "undo", "export", "listing", "search"].contains($0.label)
             }
         }
         return (Self.keys.helpSections(filter: filter), hints)
@@ -89,6 +102,12 @@ struct ApplicantsScreen {
     private var stageIndex: Int { Self.stages.firstIndex { $0 == model.state.stage } ?? 0 }
 
     mutating func handle(_ key: Key, now: Date) -> (KeyOutcome, EmployerQuestion?) {
+        if search.active {
+            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
+                return (KeyOutcome(), nil)
+            }
+            return (KeyOutcome(effects: send(.setQuery(text))), nil)
+        }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         let state = model.state
         let bulk = !state.marked.isEmpty && !state.triage
@@ -118,6 +137,11 @@ struct ApplicantsScreen {
         case .clearMarks: return run(send(.clearMarks))
         case .undo: return run(send(.undo))
         case .reload: return run(send(.load(state.listingID)))
+        case .search:
+            // Triage shows one applicant: the search belongs to the table.
+            guard !state.triage else { return (KeyOutcome(), nil) }
+            search.open()
+            return (KeyOutcome(), nil)
         case .review, .shortlist:
             let move: ApplicationMove = intent == .review ? .review : .shortlist
             if bulk {
@@ -206,7 +230,7 @@ struct ApplicantsScreen {
         let wide = area.width >= 110
         let parts = (wide ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(55), .fill()]))
             .split(body)
-        drawTable(into: &frame.buffer, area: parts[0], context: context, compact: !wide)
+        drawTable(into: &frame, area: parts[0], context: context, compact: !wide)
         drawDetail(into: &frame.buffer, area: parts[1], context: context, full: false)
     }
 
@@ -258,14 +282,14 @@ struct ApplicantsScreen {
         return "\(max(0, Int(now.timeIntervalSince(since) / 86_400)))d"
     }
 
-    private func drawTable(into buffer: inout Buffer, area: Rect, context: DrawContext, compact: Bool) {
+    private func drawTable(into frame: inout Frame, area: Rect, context: DrawContext, compact: Bool) {
         let state = model.state
         let marks = state.marked.isEmpty ? "" : " · \(state.marked.count) marked"
         let panel = Panel(
-            title: "Applicants", focused: true, border: .rounded,
+            title: "Applicants", focused: !search.active, border: .rounded,
             trailingTitle: "\(state.rows.count)\(state.hasMore ? "+" : "")/\(state.stageCount)\(marks)")
-        panel.draw(into: &buffer, area: area)
-        let inner = panel.inner(area)
+        panel.draw(into: &frame.buffer, area: area)
+        let inner = search.draw(into: &frame, area: panel.inner(area), placeholder: "name")
         let selected = state.rows.firstIndex { $0.id == state.selectedID } ?? 0
         var table = TableState(selected: selected)
         table.marks = Set(state.rows.indices.filter { state.marked.contains(state.rows[$0].id) })
@@ -295,9 +319,12 @@ struct ApplicantsScreen {
         ]
         if !compact { columns.append(TableColumn("Sent", width: .fixed(6))) }
         Table(
-            columns: columns, source: rows, state: table, focused: true,
-            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, "No applicants in this stage.")
-        ).draw(into: &buffer, area: inner)
+            columns: columns, source: rows, state: table, focused: !search.active,
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded,
+                state.query.allSatisfy(\.isWhitespace)
+                    ? "No applicants in this stage." : "No applicant in this stage has that name.")
+        ).draw(into: &frame.buffer, area: inner)
     }
 
     private func drawTriage(into buffer: inout Buffer, area: Rect, context: DrawContext) {

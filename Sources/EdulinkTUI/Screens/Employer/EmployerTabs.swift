@@ -45,7 +45,8 @@ struct EmployerTabs {
     }
 
     var capturesText: Bool {
-        question != nil || listings.model.state.editing != nil || listings.search.active || organization.form != nil
+        question != nil || listings.model.state.editing != nil || listings.search.active || applicants.search.active
+            || organization.form != nil
     }
 
     /// The keys of `tab` for the status bar and the help overlay.
