@@ -249,6 +249,7 @@ public final class SQLiteStore: Store, StoreMaintenance {
             ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
             SearchRank.register(db)
+            TextFolding.register(db)
             // Each connection's page cache (SQLite's default is 2 MiB, and a pool has up to six
             // connections): the search indexes' hot pages fit, the file stays in the OS's cache, and
             // the terminal app keeps its memory within budget at a million listings (BENCHMARKS.md).

@@ -80,10 +80,20 @@ struct EmployerContractTests {
         "applicants searched by name: any case, any part, with the stage and the pages; bad names refused",
         arguments: ContractBackend.all)
     func applicantsByName(_ backend: ContractBackend) async throws {
-        try await withWorld(backend, students: 4) { w in
+        try await withWorld(backend, students: 5) { w in
             var ids: [ApplicationID] = []
             for student in 0..<4 { ids.append(try await w.application(by: student).id) }
             _ = try await w.employer.move(ids[3], .shortlist)
+            // Student 4 renamed: letters outside ASCII are matched in any case too (SQLite's own
+            // `lower()` folds ASCII only).
+            _ = try await w.students[4].updateProfile(
+                ProfileUpdate(
+                    displayName: "Élodie Ñandú", phone: "+254712000104",
+                    content: ProfileContent(
+                        registrationNumber: "P15/1004/2023", yearOfStudy: 3, course: "Computer Science",
+                        skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s4",
+                        resumePath: "~/cv.pdf")))
+            let elodie = try await w.application(by: 4).id
             func named(
                 _ text: String?, _ status: ApplicationStatus? = nil, after: ApplicationID? = nil, limit: Int = 10
             )
@@ -93,14 +103,20 @@ struct EmployerContractTests {
                     listing: w.listing.id, status: status, named: text, after: after, limit: limit
                 ).map(\.id)
             }
-            // "Student 0" … "Student 3".
+            // "Student 0" … "Student 3", and Élodie.
             #expect(try await named("dent 2") == [ids[2]])
             #expect(try await named("STUDENT") == ids)
+            #expect(try await named("élodie") == [elodie])
+            #expect(try await named("ÑANDÚ") == [elodie])
+            #expect(try await named("ODIE ñ") == [elodie])
+            // The accounts search (the admin's Users tab) folds the same way.
+            let accounts = try await w.admin.users(matching: "ÉLODIE", role: nil, after: nil, limit: 5)
+            #expect(accounts.map(\.displayName) == ["Élodie Ñandú"])
             #expect(try await named("  student 3 ", .shortlisted) == [ids[3]])
             #expect(try await named("student 1", .shortlisted) == [])
             #expect(try await named("nobody") == [])
-            #expect(try await named("   ") == ids, "blank is everyone")
-            #expect(try await named(nil) == ids)
+            #expect(try await named("   ") == ids + [elodie], "blank is everyone")
+            #expect(try await named(nil) == ids + [elodie])
             // Keyset pages of the matches.
             #expect(try await named("student", limit: 3) == Array(ids.prefix(3)))
             #expect(try await named("student", after: ids[2], limit: 3) == [ids[3]])

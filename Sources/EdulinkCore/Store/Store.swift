@@ -65,8 +65,7 @@ public protocol StoreReader {
     func application(studentID: UserID, listingID: ListingID) throws -> Application?
     func applications(studentID: UserID) throws -> [Application]
     /// A listing's applications, optionally of one status and of students whose display name
-    /// contains `studentNamed` (lowercased, ASCII case folded: the rule of `users(matching:)`), by id
-    /// after `after`.
+    /// contains `studentNamed` in any case (the rule of `users(matching:)`), by id after `after`.
     func applications(
         listingID: ListingID, status: ApplicationStatus?, studentNamed: String?, after: ApplicationID?, limit: Int
     ) throws -> [Application]

@@ -18,7 +18,8 @@ extension SQLiteSession {
         var conditions = ["id > :after"]
         var arguments: Arguments = ["after": after?.rawValue ?? 0, "limit": max(limit, 0)]
         if let text = text?.lowercased(), !text.isEmpty {
-            conditions.append("(instr(email_key, :text) > 0 OR instr(lower(display_name), :text) > 0)")
+            conditions.append(
+                "(instr(email_key, :text) > 0 OR instr(\(TextFolding.name)(display_name), :text) > 0)")
             arguments["text"] = text
         }
         if let role {

@@ -34,8 +34,8 @@ extension SQLiteSession {
         if let name = studentNamed?.lowercased(), !name.isEmpty {
             // Each row's student by primary key: the listing's applications are read in id order anyway.
             conditions.append(
-                "EXISTS (SELECT 1 FROM users AS u WHERE u.id = a.student_id AND instr(lower(u.display_name), :name) > 0)"
-            )
+                "EXISTS (SELECT 1 FROM users AS u WHERE u.id = a.student_id"
+                    + " AND instr(\(TextFolding.name)(u.display_name), :name) > 0)")
             arguments["name"] = name
         }
         let sql =

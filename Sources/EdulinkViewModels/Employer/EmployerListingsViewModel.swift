@@ -44,7 +44,7 @@ public struct EmployerListingsViewModel: Sendable {
         public var message: String?
         /// The institutions an institution-only listing can be meant for, once loaded.
         public var institutions: [Institution] = []
-        /// Words the shown listings' title, status, place or category contain (`/`, as you type):
+        /// Words the shown listings' title, status, place, category or level contain (`/`, as you type):
         /// `draft`, `nairobi`, `pending` (``ListQuery``).
         public var query = ""
 

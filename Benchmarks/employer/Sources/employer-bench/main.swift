@@ -146,6 +146,20 @@ timings.append(
     try await measure("next page (200 after the 500th)") { _ in
         _ = try await employer.applicants(listing: listing.id, status: nil, after: middle, limit: 200)
     })
+// `/` on Applicants: the service searches the names. A rare name reads every application of the
+// listing (11 of 10,000 match); a common fragment stops at its first page.
+timings.append(
+    try await measure("search a rare name (\"student 999\": every row read)") { _ in
+        let rows = try await employer.applicants(
+            listing: listing.id, status: nil, named: "student 999", after: nil, limit: 200)
+        guard applicantCount < 10_000 || rows.count == 11 else { fail("search: \(rows.count) rows, not 11") }
+    })
+timings.append(
+    try await measure("search a common fragment (first 200 of \"student 1\")") { _ in
+        let rows = try await employer.applicants(
+            listing: listing.id, status: nil, named: "student 1", after: nil, limit: 200)
+        guard applicantCount < 10_000 || rows.count == 200 else { fail("search: \(rows.count) rows, not 200") }
+    })
 
 print("")
 print("| operation | runs | median ms | p99 ms | max ms |")
