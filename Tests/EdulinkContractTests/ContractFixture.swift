@@ -4,6 +4,16 @@ import Logging
 
 /// Accounts, an organization and listings that most contract tests start from.
 enum ContractFixture {
+    /// Student `index`'s complete profile, named "Student `index`" unless `name` says otherwise.
+    static func profile(of index: Int, name: String? = nil) -> ProfileUpdate {
+        ProfileUpdate(
+            displayName: name ?? "Student \(index)", phone: "+254712000\(100 + index)",
+            content: ProfileContent(
+                registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
+                skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
+                resumePath: "~/cv.pdf"))
+    }
+
     /// 2026-09-21 09:00 in Nairobi.
     static let start = Date(timeIntervalSince1970: 1_790_000_000 - 3 * 3600 + 9 * 3600)
     static let day: TimeInterval = 86_400
@@ -109,13 +119,7 @@ struct Seeded: Sendable {
                     institutionID: institution.id))
             let session = world.newSession()
             _ = try await session.login(email: email, password: ContractFixture.password)
-            _ = try await session.updateProfile(
-                ProfileUpdate(
-                    displayName: "Student \(index)", phone: "+254712000\(100 + index)",
-                    content: ProfileContent(
-                        registrationNumber: "P15/\(1000 + index)/2023", yearOfStudy: 3, course: "Computer Science",
-                        skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s\(index)",
-                        resumePath: "~/cv.pdf")))
+            _ = try await session.updateProfile(ContractFixture.profile(of: index))
             students.append(session)
             ids.append(summary.id)
         }

@@ -86,13 +86,7 @@ struct EmployerContractTests {
             _ = try await w.employer.move(ids[3], .shortlist)
             // Student 4 renamed: letters outside ASCII are matched in any case too (SQLite's own
             // `lower()` folds ASCII only).
-            _ = try await w.students[4].updateProfile(
-                ProfileUpdate(
-                    displayName: "Élodie Ñandú", phone: "+254712000104",
-                    content: ProfileContent(
-                        registrationNumber: "P15/1004/2023", yearOfStudy: 3, course: "Computer Science",
-                        skills: ["Python", "SQL"], interests: ["fintech"], githubURL: "https://github.com/s4",
-                        resumePath: "~/cv.pdf")))
+            _ = try await w.students[4].updateProfile(ContractFixture.profile(of: 4, name: "Élodie Ñandú"))
             let elodie = try await w.application(by: 4).id
             func named(
                 _ text: String?, _ status: ApplicationStatus? = nil, after: ApplicationID? = nil, limit: Int = 10
