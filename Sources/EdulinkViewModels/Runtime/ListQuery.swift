@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The `/` narrowing of a list the screen holds whole (the verification queue, organizations, an
 /// employer's own listings): a row is shown when every word of the query, in any order, is somewhere
