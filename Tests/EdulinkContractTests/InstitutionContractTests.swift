@@ -224,6 +224,12 @@ struct InstitutionContractTests {
                 try await office.institutionStudents(StudentQuery(text: "p15/1002")).students.map(\.id) == [
                     w.studentIDs[2]
                 ])
+            // A name outside ASCII, found in any case on both stores (SQLite's own lower() folds ASCII only).
+            _ = try await w.students[0].updateProfile(ContractFixture.profile(of: 0, name: "Ngũgĩ Öztürk"))
+            #expect(
+                try await office.institutionStudents(StudentQuery(text: "ÖZTÜRK")).students.map(\.id) == [
+                    w.studentIDs[0]
+                ])
 
             let first = try await office.institutionStudents(StudentQuery(limit: 2))
             #expect(first.students.count == 2 && first.total == 3)

@@ -141,8 +141,8 @@ extension SQLSession {
         var values: [any ColumnValueConvertible] = [Role.student.rawValue, institutionID]
         if let text = query.text?.lowercased().trimmingCharacters(in: .whitespaces), !text.isEmpty {
             conditions.append(
-                "(\(dialect.contains("u.email_key")) OR \(dialect.contains("lower(u.display_name)")) "
-                    + "OR \(dialect.contains("lower(coalesce(p.registration_number, ''))")))")
+                "(\(dialect.contains("u.email_key")) OR \(dialect.contains(dialect.lower("u.display_name"))) "
+                    + "OR \(dialect.contains(dialect.lower("coalesce(p.registration_number, '')"))))")
             values += [text, text, text]
         }
         if let course = query.course {

@@ -143,7 +143,7 @@ extension SQLSession {
                 var values: [any ColumnValueConvertible] = []
                 for needle in needles {
                     conditions.append(dialect.contains(column))
-                    conditions.append(dialect.contains("lower(\(column))"))
+                    conditions.append(dialect.contains(dialect.lower(column)))
                     values += [needle, needle.lowercased()]
                 }
                 found += try select(

@@ -48,6 +48,19 @@ extension SchemaDialect {
         }
     }
 
+    /// The text `text` in lower case by Unicode's rules, as Swift's `lowercased()` folds a needle:
+    /// PostgreSQL's `lower()` in a UTF-8 database; on SQLite, whose `lower()` folds ASCII only (so
+    /// "élodie" would never find "Élodie"), the store's own function (``lowerFunction``).
+    public func lower(_ text: String) -> String {
+        switch self {
+        case .sqlite: "\(Self.lowerFunction)(\(text))"
+        case .postgres: "lower(\(text))"
+        }
+    }
+
+    /// The SQLite function behind ``lower(_:)``, registered on every connection of the SQLite store.
+    public static let lowerFunction = "edulink_lower"
+
     /// Whether the text `haystack` contains the bound text (one `?`).
     public func contains(_ haystack: String) -> String {
         switch self {

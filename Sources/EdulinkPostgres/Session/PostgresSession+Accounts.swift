@@ -18,7 +18,9 @@ extension PostgresSession {
         var conditions = ["id > \(arguments.bind(after?.rawValue ?? 0))"]
         if let text = text?.lowercased(), !text.isEmpty {
             let needle = arguments.bind(text)
-            conditions.append("(strpos(email_key, \(needle)) > 0 OR strpos(lower(display_name), \(needle)) > 0)")
+            conditions.append(
+                "(strpos(email_key, \(needle)) > 0 OR strpos(\(SchemaDialect.postgres.lower("display_name")), \(needle)) > 0)"
+            )
         }
         if let role {
             conditions.append("role = \(arguments.bind(role.rawValue))")

@@ -30,7 +30,7 @@ extension PostgresSession {
         if let name = studentNamed?.lowercased(), !name.isEmpty {
             conditions.append(
                 "EXISTS (SELECT 1 FROM users AS u WHERE u.id = a.student_id"
-                    + " AND strpos(lower(u.display_name), \(arguments.bind(name))) > 0)")
+                    + " AND strpos(\(SchemaDialect.postgres.lower("u.display_name")), \(arguments.bind(name))) > 0)")
         }
         let limit = arguments.bind(max(limit, 0))
         let sql =

@@ -1,12 +1,13 @@
+import EdulinkCore
 import GRDB
 
-/// `edulink_lower(text)`: the text lowercased by Unicode's rules (Swift's `lowercased()`). SQLite's
-/// own `lower()` folds ASCII only, so a name search for "élodie" (or "ÉLODIE", lowercased by the
-/// caller) would never find "Élodie"; PostgreSQL's `lower()` in a UTF-8 database folds every
-/// letter, and the name searches (accounts, a listing's applicants) must find the same people on
-/// both stores.
+/// The SQLite function behind ``SchemaDialect/lower(_:)``: the text lowercased by Unicode's rules
+/// (Swift's `lowercased()`, as the searches lowercase what is typed). SQLite's own `lower()` folds
+/// ASCII only, so a name search for "élodie" would never find "Élodie", where PostgreSQL's `lower()`
+/// in a UTF-8 database finds it: the name searches (accounts, students, a listing's applicants, the
+/// erasure check) must find the same people on both stores.
 enum TextFolding {
-    static let name = "edulink_lower"
+    static let name = SchemaDialect.lowerFunction
 
     static func register(_ db: Database) {
         db.add(

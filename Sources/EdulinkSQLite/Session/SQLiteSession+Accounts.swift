@@ -19,7 +19,7 @@ extension SQLiteSession {
         var arguments: Arguments = ["after": after?.rawValue ?? 0, "limit": max(limit, 0)]
         if let text = text?.lowercased(), !text.isEmpty {
             conditions.append(
-                "(instr(email_key, :text) > 0 OR instr(\(TextFolding.name)(display_name), :text) > 0)")
+                "(instr(email_key, :text) > 0 OR instr(\(SchemaDialect.sqlite.lower("display_name")), :text) > 0)")
             arguments["text"] = text
         }
         if let role {

@@ -35,7 +35,7 @@ extension SQLiteSession {
             // Each row's student by primary key: the listing's applications are read in id order anyway.
             conditions.append(
                 "EXISTS (SELECT 1 FROM users AS u WHERE u.id = a.student_id"
-                    + " AND instr(\(TextFolding.name)(u.display_name), :name) > 0)")
+                    + " AND instr(\(SchemaDialect.sqlite.lower("u.display_name")), :name) > 0)")
             arguments["name"] = name
         }
         let sql =
