@@ -38,7 +38,7 @@ public struct PlacementsViewModel: Sendable {
         /// (`/`, as you type; ``ListQuery``).
         public var query = ""
         /// Whether the list shows fewer than every placement loaded (a filter or a query).
-        public var narrowed: Bool { filter != .all || !query.allSatisfy(\.isWhitespace) }
+        public var narrowed: Bool { filter != .all || !ListQuery.isBlank(query) }
         public var selectedIndex: Int?
         /// The selected placement's detail, once loaded.
         public var detail: PlacementDetail?

@@ -13,9 +13,12 @@ public enum ListQuery {
         return words.allSatisfy { text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
     }
 
+    /// Whether `query` narrows nothing (empty or only spaces).
+    public static func isBlank(_ query: String) -> Bool { query.allSatisfy(\.isWhitespace) }
+
     /// The rows that pass `query`, in their order.
     public static func narrow<Row>(_ rows: [Row], by query: String, texts: (Row) -> [String]) -> [Row] {
-        guard !query.allSatisfy(\.isWhitespace) else { return rows }
+        guard !isBlank(query) else { return rows }
         return rows.filter { matches(query, texts($0)) }
     }
 }

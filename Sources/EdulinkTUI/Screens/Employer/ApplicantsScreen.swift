@@ -322,7 +322,7 @@ struct ApplicantsScreen {
             columns: columns, source: rows, state: table, focused: !search.active,
             emptyText: EmptyText.list(
                 loading: state.loading, loaded: state.loaded,
-                state.query.allSatisfy(\.isWhitespace)
+                ListQuery.isBlank(state.query)
                     ? "No applicants in this stage." : "No applicant in this stage has that name.")
         ).draw(into: &frame.buffer, area: inner)
     }

@@ -111,7 +111,7 @@ extension PlacementsScreen {
     }
 
     private var emptyText: String {
-        if !model.state.allItems.isEmpty, !model.state.query.allSatisfy(\.isWhitespace) {
+        if !model.state.allItems.isEmpty, !ListQuery.isBlank(model.state.query) {
             return "No placement matches the search."
         }
         switch model.state.filter {
