@@ -189,6 +189,79 @@ struct KeyFlowTests {
         #expect(driver.app.session.state.unreadCount == unread - 1)
     }
 
+    @Test(
+        "/ narrows Notifications as you type (q is a letter there, not quit); Enter keeps the search; keys act on what is shown"
+    )
+    func notificationsNarrowed() async throws {
+        let driver = try await Harness.make().signedIn(size)
+        driver.press("4")
+        await driver.settle()
+        func state() -> NotificationsViewModel.State? { driver.app.notifications?.model.state }
+        let all = state()?.items.count ?? 0
+        driver.press("/")
+        driver.type("offer")
+        let offers = state()?.list.shown ?? []
+        #expect(!offers.isEmpty && offers.count < all)
+        #expect(offers.allSatisfy { "\($0.title) \($0.body)".lowercased().contains("offer") })
+        #expect(screenText(driver.terminal).contains("\(offers.count) of \(all)"))
+        driver.type("q")
+        #expect(!driver.quitRequested)
+        #expect(state()?.list.shown.isEmpty == true)
+        #expect(screenText(driver.terminal).contains("No notification matches the search."))
+        driver.press("backspace", "enter")
+        #expect(state()?.list.shown.count == offers.count)
+        #expect(driver.app.notifications?.search.active == false)
+        // The keys are the list's again, and act on the row shown: r marks the first offer read.
+        let first = try #require(state()?.selected)
+        #expect(first.id == offers.first?.id && !first.isRead)
+        let unread = state()?.unreadCount ?? 0
+        driver.press("r")
+        await driver.settle()
+        #expect(state()?.unreadCount == unread - 1)
+        #expect(state()?.items.first { $0.id == first.id }?.isRead == true)
+        #expect(state()?.list.query == "offer")
+    }
+
+    @Test("PgDn and PgUp move by the rows the list shows, g and G to its ends, at any terminal height")
+    func pageKeysFollowTheHeight() async throws {
+        var steps: [Int] = []
+        for size in [Size(width: 80, height: 24), Size(width: 140, height: 40)] {
+            let driver = try await Harness.make().signedIn(size)
+            driver.press("4")
+            await driver.settle()
+            func selected() -> Int? { driver.app.notifications?.model.state.list.selectedIndex }
+            let count = driver.app.notifications?.model.state.items.count ?? 0
+            driver.press("pgdn")
+            let step = selected() ?? 0
+            #expect(step > 1 && step < count)
+            // The row PgDn lands on is the first one below the page it left, so it is the table's
+            // first row now.
+            driver.press("pgup")
+            #expect(selected() == 0)
+            driver.press("G")
+            #expect(selected() == count - 1)
+            driver.press("g")
+            #expect(selected() == 0)
+            steps.append(step)
+
+            // The employer's applicants, a long list beside a detail pane: the same rule.
+            let employer = try await Harness.make().signedIn(size, as: "employer@edulink.demo")
+            employer.press("2")
+            await employer.settle()
+            func applicant() -> Int? {
+                guard let state = employer.app.employer?.applicants.model.state else { return nil }
+                return state.rows.firstIndex { $0.id == state.selectedID }
+            }
+            #expect(applicant() == 0)
+            employer.press("pgdn")
+            await employer.settle()
+            steps.append(applicant() ?? 0)
+        }
+        // 80×24 then 140×40, notifications then applicants: a taller terminal, a longer page.
+        #expect(steps[0] < steps[2] && steps[1] < steps[3])
+        #expect(steps.allSatisfy { $0 > 1 })
+    }
+
     @Test("s saves the selected listing and it shows under Saved")
     func save() async throws {
         let driver = try await Harness.make().signedIn(size)

@@ -125,6 +125,18 @@ struct ScreenSnapshotTests {
         try await check("applications") { driver in driver.press("3") }
     }
 
+    @Test("/ narrows Applications as you type; the timeline is the shown application's")
+    func applicationsNarrowed() async throws {
+        try await check("applications-narrowed") { driver in
+            driver.press("3")
+            await driver.settle()
+            driver.press("/")
+            driver.type("offer")
+            driver.press("enter")
+            await driver.settle()
+        }
+    }
+
     @Test("Notifications lists unread first")
     func notifications() async throws {
         try await check("notifications") { driver in driver.press("4") }

@@ -59,4 +59,39 @@ struct ApplicationsTests {
             #expect(!applications.state.canAnswerOffer)
         }
     }
+
+    @Test("/ narrows the applications; the detail follows the selection, and nothing acts on a hidden one")
+    func narrow() async throws {
+        try await withWorld { world in
+            let first = try await world.student.apply(
+                ApplicationDraft(listingID: world.listing.id, coverLetter: Fixture.coverLetter))
+            world.clock.advance(by: 60)
+            let listing = try await world.publish(Fixture.draft("Hydrology Field Intern", at: world.now))
+            let second = try await world.student.apply(
+                ApplicationDraft(listingID: listing.id, coverLetter: Fixture.coverLetter))
+            var applications = ApplicationsViewModel(repository: world.student)
+            await send(&applications, .load)
+            #expect(applications.state.applications.map(\.id) == [second.id, first.id])
+            _ = await send(&applications, .moveSelection(1))
+            #expect(applications.state.detail?.application.id == first.id)
+
+            await send(&applications, .setQuery("hydro"))
+            #expect(applications.state.list.shown.map(\.id) == [second.id])
+            #expect(applications.state.selectedID == second.id)
+            #expect(applications.state.detail?.application.id == second.id)
+
+            await send(&applications, .setQuery("hydro nothing"))
+            #expect(applications.state.list.shown.isEmpty)
+            #expect(applications.state.selectedID == nil && applications.state.detail == nil)
+            #expect(applications.handle(.requestWithdraw).isEmpty)
+            #expect(applications.state.confirmation == nil)
+
+            // A reload keeps the query; emptied, the list shows both again.
+            await send(&applications, .load)
+            #expect(applications.state.list.shown.isEmpty && applications.state.applications.count == 2)
+            await send(&applications, .setQuery(""))
+            #expect(applications.state.selectedID == second.id)
+            #expect(applications.state.detail?.application.id == second.id)
+        }
+    }
 }

@@ -17,8 +17,8 @@ struct NotificationsTests {
             #expect(unread >= 3)
             #expect(notifications.state.items.count == unread)
 
-            await send(&notifications, .select(1))
             let marked = notifications.state.items[1].id
+            await send(&notifications, .select(marked))
             let events = await send(&notifications, .markSelectedRead)
             #expect(notifications.state.unreadCount == unread - 1)
             #expect(notifications.state.items.last?.id == marked)

@@ -81,16 +81,43 @@ struct PlacementsTests {
         }
     }
 
+    /// A placement whose student submitted weeks 1 and 2, and its supervisor's queue loaded.
+    private static func queueOfTwoWeeks(_ world: World) async throws -> (Placed, LogbookQueueViewModel) {
+        let placed = try await Placed.make(world)
+        let content = LogbookContent(activities: Self.activities, hours: 38)
+        for week in 1...2 {
+            _ = try await world.student.saveLogbookEntry(placed.placementID, week: week, content, submit: true)
+        }
+        var queue = LogbookQueueViewModel(repository: placed.supervisor)
+        await send(&queue, .load)
+        return (placed, queue)
+    }
+
+    @Test("/ narrows the supervisor's queue: a decision acts on the entry shown, and never on a hidden one")
+    func supervisorQueueNarrowed() async throws {
+        try await withWorld { world in
+            let (placed, loaded) = try await Self.queueOfTwoWeeks(world)
+            var queue = loaded
+            await send(&queue, .setQuery("w2"))
+            #expect(queue.state.list.shown.map(\.entry.week) == [2])
+            #expect(queue.state.selected?.entry.week == 2)
+            await send(&queue, .approveSelected)
+            #expect(queue.state.items.map(\.entry.week) == [1])
+            // Nothing shown, nothing selected: approving does nothing.
+            #expect(queue.state.list.shown.isEmpty && queue.state.selected == nil)
+            #expect(queue.handle(.approveSelected).isEmpty)
+            await send(&queue, .setQuery(""))
+            #expect(queue.state.selected?.entry.week == 1)
+            let detail = try await world.student.placement(placed.placementID)
+            #expect(detail.weeks.prefix(2).map { $0.entry?.status } == [.submitted, .approved])
+        }
+    }
+
     @Test("the supervisor's queue: approve and the next follows; marked entries are approved together")
     func supervisorQueue() async throws {
         try await withWorld { world in
-            let placed = try await Placed.make(world)
-            let content = LogbookContent(activities: Self.activities, hours: 38)
-            for week in 1...2 {
-                _ = try await world.student.saveLogbookEntry(placed.placementID, week: week, content, submit: true)
-            }
-            var queue = LogbookQueueViewModel(repository: placed.supervisor)
-            await send(&queue, .load)
+            let (placed, loaded) = try await Self.queueOfTwoWeeks(world)
+            var queue = loaded
             #expect(queue.state.items.map(\.entry.week) == [1, 2])
             await send(&queue, .returnSelected("Redo it."))
             #expect(queue.state.items.count == 2)  // refused: the comment needs 10 characters

@@ -16,7 +16,7 @@ struct SavedTests {
             #expect(saved.state.listings.map(\.id) == [world.listing.id])
             #expect(saved.state.searches.map(\.newMatches) == [1])
 
-            _ = saved.handle(.selectSearch(0))
+            _ = saved.handle(.move(.searches, -1))  // held at the first
             let events = await send(&saved, .openSearch)
             #expect(events.first == .openSearch("data"))
             #expect(saved.state.searches.map(\.newMatches) == [0])
@@ -31,7 +31,7 @@ struct SavedTests {
             #expect(saved.state.searches.isEmpty)
             #expect(try await world.student.savedSearches().isEmpty)
 
-            _ = saved.handle(.selectListing(0))
+            _ = saved.handle(.move(.listings, 5))  // held at the last, the only one
             await send(&saved, .unsaveListing)
             #expect(saved.state.listings.isEmpty)
         }

@@ -67,7 +67,8 @@ protocol TabScreen: HostedScreen {
     var activeKeys: KeyTable<Intent> { get }
     /// Loads what it shows.
     mutating func load() -> [Effect<AppMessage>]
-    mutating func handle(_ key: Key) -> KeyOutcome
+    /// A key; `area` is where the screen is drawn (a page key moves by the rows its list shows).
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome
     mutating func receive(_ message: Message) -> [Effect<AppMessage>]
     func draw(into frame: inout Frame, area: Rect, context: DrawContext)
 }
@@ -76,7 +77,7 @@ extension TabScreen {
     var tabs: Set<ShellTab> { [Self.tab] }
     mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { load() }
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key)
+        handle(key, area: area)
     }
     mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
         guard let own = Self.own(message) else { return nil }

@@ -5,30 +5,39 @@ import TerminalKit
 /// Applications: the student's applications with coloured status badges, and the selected one's
 /// full timeline. `w` withdraws, `A`/`D` accept or decline an offer, each after a confirmation.
 struct ApplicationsScreen {
-    /// A key sends a view-model intent, sends one and then asks to confirm it, or opens the listing.
+    /// A key sends a view-model intent, sends one and then asks to confirm it, moves the selection,
+    /// opens the listing, or gives the keys to the `/` line (and back).
     enum Intent: Hashable {
         case send(ApplicationsViewModel.Intent)
         case confirm(ApplicationsViewModel.Intent)
+        case move(ListMove)
         case openListing
+        case search
     }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next application", group: "Applications", action: .send(.moveSelection(1))),
-        KeyBinding(["k", "up"], "Previous application", group: "Applications", action: .send(.moveSelection(-1))),
-        KeyBinding(["enter"], hint: "listing", "Open the listing", group: "Applications", action: .openListing),
-        KeyBinding(
-            ["w"], hint: "withdraw", "Withdraw the application (asks first)", group: "Applications",
-            action: .confirm(.requestWithdraw)),
-        KeyBinding(
-            ["A"], hint: "accept offer", "Accept the offer (asks first)", group: "Offer",
-            action: .confirm(.requestAcceptOffer)),
-        KeyBinding(
-            ["D"], hint: "decline offer", "Decline the offer (asks first)", group: "Offer",
-            action: .confirm(.requestDeclineOffer)),
-        KeyBinding(["ctrl-r"], "Reload", group: "Applications", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("application", group: "Applications") { .move($0) } + [
+            KeyBinding(["enter"], hint: "listing", "Open the listing", group: "Applications", action: .openListing),
+            KeyBinding(
+                ["/"], hint: "search", "Narrow the list by listing, company or status (as you type)",
+                group: "Applications", action: .search),
+            KeyBinding(
+                ["w"], hint: "withdraw", "Withdraw the application (asks first)", group: "Applications",
+                action: .confirm(.requestWithdraw)),
+            KeyBinding(
+                ["A"], hint: "accept", "Accept the offer (asks first)", group: "Offer",
+                action: .confirm(.requestAcceptOffer)),
+            KeyBinding(
+                ["D"], hint: "decline", "Decline the offer (asks first)", group: "Offer",
+                action: .confirm(.requestDeclineOffer)),
+            KeyBinding(["ctrl-r"], "Reload", group: "Applications", action: .send(.load)),
+        ])
+
+    static let searchKeys = ListSearch.doneKeys(Intent.search)
 
     private(set) var model: ApplicationsViewModel
+    /// The `/` line; the view-model narrows the list with its text.
+    private(set) var search = ListSearch()
     /// An application to select once the list has loaded (after applying, or from a notification).
     var pendingSelection: ApplicationID?
 
@@ -50,13 +59,25 @@ struct ApplicationsScreen {
     /// Loads the list, then selects `id`.
     mutating func show(_ id: ApplicationID) -> [Effect<AppMessage>] {
         pendingSelection = id
-        return send(.load)
+        // A query that would hide it goes: the application asked for is the one on screen.
+        search = ListSearch()
+        return send(.setQuery("")) + send(.load)
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
+        if search.active {
+            guard let text = search.edit(key, done: Self.searchKeys) else { return KeyOutcome() }
+            return KeyOutcome(effects: send(.setQuery(text)))
+        }
         switch Self.keys.action(for: key) {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let rows = move.rows(in: Self.listArea(area), search: search, count: model.state.list.shown.count)
+            return KeyOutcome(effects: send(.moveSelection(rows)))
+        case .search:
+            search.open()
+            return KeyOutcome()
         case .openListing:
             guard let listing = model.state.detail?.listing.id else { return KeyOutcome() }
             return KeyOutcome(request: .openListing(listing))
@@ -83,21 +104,28 @@ struct ApplicationsScreen {
         return KeyOutcome(effects: effects, request: .dialog(dialog, .applications))
     }
 
+    /// The list and the timeline: side by side from 110 columns, else one above the other.
+    static func parts(_ area: Rect) -> [Rect] {
+        (area.width >= 110 ? Layout.horizontal([.percent(52), .fill()]) : Layout.vertical([.percent(45), .fill()]))
+            .split(area)
+    }
+
+    /// Inside the list's panel: the search line and the table (the page keys' page is its height).
+    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(parts(area)[0]) }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
-        let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(52), .fill()]) : Layout.vertical([.percent(45), .fill()]))
-            .split(area)
+        let parts = Self.parts(area)
         let listPanel = Panel(
-            title: "My applications", focused: true, border: .rounded,
-            trailingTitle: state.loaded ? "\(state.applications.count)" : nil)
+            title: "My applications", focused: !search.active, border: .rounded,
+            trailingTitle: state.loaded ? state.list.countLabel : nil)
         listPanel.draw(into: &frame.buffer, area: parts[0])
-        let selected = state.applications.firstIndex { $0.id == state.selectedID } ?? 0
-        var table = TableState(selected: selected)
-        let inner = listPanel.inner(parts[0])
-        table.clamp(rowCount: state.applications.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        let shown = state.list.shown
+        var table = TableState(selected: state.list.selectedIndex ?? 0)
+        let inner = search.draw(into: &frame, area: Self.listArea(area), placeholder: "listing, company, status")
+        table.clamp(rowCount: shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
-            state.applications.map { summary in
+            shown.map { summary in
                 let status = summary.application.status
                 return [
                     TableCell(summary.listingTitle), TableCell(summary.organizationName),
@@ -109,10 +137,12 @@ struct ApplicationsScreen {
             columns: [
                 TableColumn("Listing", width: .fill(3)), TableColumn("Company", width: .fill(2)),
                 TableColumn("Status", width: .fixed(19)), TableColumn("Sent", width: .fixed(6)),
-            ], source: rows, state: table, focused: true,
+            ], source: rows, state: table, focused: !search.active,
             emptyText: EmptyText.list(
                 loading: state.loading, loaded: state.loaded,
-                "No applications yet — find a listing in Browse and press a.")
+                state.applications.isEmpty
+                    ? "No applications yet — find a listing in Browse and press a."
+                    : "No application matches the search.")
         ).draw(into: &frame.buffer, area: inner)
         drawDetail(into: &frame.buffer, area: parts[1], context: context)
     }
@@ -177,8 +207,9 @@ extension ApplicationsScreen: TabScreen {
         if case .applications(let message) = message { return message }
         return nil
     }
-    var activeKeys: KeyTable<Intent> { Self.keys }
+    var activeKeys: KeyTable<Intent> { search.active ? Self.searchKeys : Self.keys }
     mutating func load() -> [Effect<AppMessage>] { send(.load) }
+    func capturesText(on tab: ShellTab) -> Bool { search.active }
     mutating func answer(_ purpose: DialogPurpose, confirmed: String?, area: Rect) -> [Effect<AppMessage>]? {
         guard purpose == .applications else { return nil }
         return send(confirmed != nil ? .confirm : .cancel)

@@ -5,22 +5,33 @@ import TerminalKit
 /// Notifications: unread first; Enter opens what one is about (and marks it read), `r` marks it
 /// read, `R` marks all read.
 struct NotificationsScreen {
-    /// The keys send the view-model's intents themselves.
-    typealias Intent = NotificationsViewModel.Intent
+    /// A key sends a view-model intent, moves the selection, or gives the keys to the `/` line (and back).
+    enum Intent: Hashable {
+        case send(NotificationsViewModel.Intent)
+        case move(ListMove)
+        case search
+    }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next notification", group: "Notifications", action: .moveSelection(1)),
-        KeyBinding(["k", "up"], "Previous notification", group: "Notifications", action: .moveSelection(-1)),
-        KeyBinding(
-            ["enter"], hint: "open", "Open what it is about and mark it read", group: "Notifications",
-            action: .openSelected),
-        KeyBinding(["r"], hint: "read", "Mark it read", group: "Notifications", action: .markSelectedRead),
-        KeyBinding(
-            ["R"], hint: "all read", "Mark every notification read", group: "Notifications", action: .markAllRead),
-        KeyBinding(["ctrl-r"], "Reload", group: "Notifications", action: .load),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("notification", group: "Notifications") { .move($0) } + [
+            KeyBinding(
+                ["enter"], hint: "open", "Open what it is about and mark it read", group: "Notifications",
+                action: .send(.openSelected)),
+            KeyBinding(["r"], hint: "read", "Mark it read", group: "Notifications", action: .send(.markSelectedRead)),
+            KeyBinding(
+                ["R"], hint: "all read", "Mark every notification read", group: "Notifications",
+                action: .send(.markAllRead)),
+            KeyBinding(
+                ["/"], hint: "search", "Narrow the list by title, text or kind (as you type)", group: "Notifications",
+                action: .search),
+            KeyBinding(["ctrl-r"], "Reload", group: "Notifications", action: .send(.load)),
+        ])
+
+    static let searchKeys = ListSearch.doneKeys(Intent.search)
 
     private(set) var model: NotificationsViewModel
+    /// The `/` line; the view-model narrows the list with its text.
+    private(set) var search = ListSearch()
 
     init(model: NotificationsViewModel) { self.model = model }
 
@@ -32,24 +43,45 @@ struct NotificationsScreen {
         model.handle(message).map(keyPrefix: "notifications.") { .notifications($0) }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
-        guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        return KeyOutcome(effects: send(intent))
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
+        if search.active {
+            guard let text = search.edit(key, done: Self.searchKeys) else { return KeyOutcome() }
+            return KeyOutcome(effects: send(.setQuery(text)))
+        }
+        switch Self.keys.action(for: key) {
+        case nil: return .unhandled
+        case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let rows = move.rows(in: Self.listArea(area), search: search, count: model.state.list.shown.count)
+            return KeyOutcome(effects: send(.moveSelection(rows)))
+        case .search:
+            search.open()
+            return KeyOutcome()
+        }
     }
+
+    /// The list and the message: side by side from 110 columns, else one above the other.
+    static func parts(_ area: Rect) -> [Rect] {
+        (area.width >= 110 ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(60), .fill()]))
+            .split(area)
+    }
+
+    /// Inside the list's panel: the search line and the table (the page keys' page is its height).
+    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(parts(area)[0]) }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
-        let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(60), .fill()]))
-            .split(area)
+        let parts = Self.parts(area)
+        let count = state.list.isNarrowed ? "\(state.list.shown.count) of \(state.items.count) · " : ""
         let panel = Panel(
-            title: "Notifications", focused: true, border: .rounded, trailingTitle: "\(state.unreadCount) unread")
+            title: "Notifications", focused: !search.active, border: .rounded,
+            trailingTitle: count + "\(state.unreadCount) unread")
         panel.draw(into: &frame.buffer, area: parts[0])
-        let inner = panel.inner(parts[0])
-        var table = TableState(selected: state.selectedIndex ?? 0)
-        table.clamp(rowCount: state.items.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        let inner = search.draw(into: &frame, area: Self.listArea(area), placeholder: "title, text, kind")
+        var table = TableState(selected: state.list.selectedIndex ?? 0)
+        table.clamp(rowCount: state.list.shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
-            state.items.map { item in
+            state.list.shown.map { item in
                 let unread = !item.isRead
                 return [
                     TableCell(unread ? "●" : " ", role: unread ? EdulinkRoles.unread : .muted),
@@ -61,15 +93,16 @@ struct NotificationsScreen {
             columns: [
                 TableColumn("", width: .fixed(1)), TableColumn("Notification", width: .fill()),
                 TableColumn("Age", width: .fixed(4), alignment: .trailing),
-            ], source: rows, state: table, focused: true,
-            emptyText: EmptyText.list(loading: state.loading, loaded: state.loaded, "Nothing here yet.")
+            ], source: rows, state: table, focused: !search.active,
+            emptyText: EmptyText.list(
+                loading: state.loading, loaded: state.loaded,
+                state.items.isEmpty ? "Nothing here yet." : "No notification matches the search.")
         ).draw(into: &frame.buffer, area: inner)
 
         let bodyPanel = Panel(title: "Message", focused: false, border: .rounded)
         bodyPanel.draw(into: &frame.buffer, area: parts[1])
         let body = bodyPanel.inner(parts[1]).inset(horizontal: 1)
-        guard let index = state.selectedIndex, state.items.indices.contains(index) else { return }
-        let item = state.items[index]
+        guard let item = state.selected else { return }
         var text = StyledText()
         text.add(item.title, .title, .bold)
         text.add(
@@ -94,7 +127,8 @@ extension NotificationsScreen: TabScreen {
         if case .notifications(let message) = message { return message }
         return nil
     }
-    var activeKeys: KeyTable<Intent> { Self.keys }
+    var activeKeys: KeyTable<Intent> { search.active ? Self.searchKeys : Self.keys }
     mutating func load() -> [Effect<AppMessage>] { send(.load) }
+    func capturesText(on tab: ShellTab) -> Bool { search.active }
     mutating func started(area: Rect) -> [Effect<AppMessage>] { send(.load) }
 }

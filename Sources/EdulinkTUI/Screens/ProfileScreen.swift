@@ -74,7 +74,7 @@ struct ProfileScreen {
         }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         switch password.handle(key) {
         case .closed: break
         case .handled: return KeyOutcome()

@@ -24,10 +24,8 @@ public struct ApplicationsViewModel: Sendable {
 
     /// What the tab draws.
     public struct State: Sendable, Equatable {
-        /// The student's applications, newest first.
-        public var applications: [ApplicationSummary] = []
-        /// The selected application.
-        public var selectedID: ApplicationID?
+        /// The student's applications, newest first, narrowed by `/` (listing, organization, status).
+        public var list = NarrowedList<ApplicationSummary>()
         /// Its detail with the full timeline, once loaded.
         public var detail: ApplicationDetail?
         /// The dialog on screen, if any.
@@ -41,6 +39,11 @@ public struct ApplicationsViewModel: Sendable {
         /// The last problem.
         public var message: String?
 
+        /// Every application, newest first.
+        public var applications: [ApplicationSummary] { list.rows }
+        /// The selected application, only while the query shows it.
+        public var selectedID: ApplicationID? { list.selectedID }
+
         /// Whether `w` may withdraw the selected application.
         public var canWithdraw: Bool { detail?.allowedMoves.contains(.withdrawn) ?? false }
         /// Whether the selected application has an offer to answer.
@@ -53,6 +56,8 @@ public struct ApplicationsViewModel: Sendable {
         case select(ApplicationID)
         /// Moves the selection by rows.
         case moveSelection(Int)
+        /// Narrows the list to the applications whose listing, organization or status has every word.
+        case setQuery(String)
         case requestWithdraw
         case requestAcceptOffer
         case requestDeclineOffer
@@ -85,7 +90,7 @@ public struct ApplicationsViewModel: Sendable {
     public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
     private var selectedTitle: String {
-        state.detail?.listing.title ?? state.applications.first { $0.id == state.selectedID }?.listingTitle ?? ""
+        state.detail?.listing.title ?? state.list.selected?.listingTitle ?? ""
     }
 
     /// Handles what the user does.
@@ -98,10 +103,13 @@ public struct ApplicationsViewModel: Sendable {
         case .select(let id):
             return select(id)
         case .moveSelection(let delta):
-            guard !state.applications.isEmpty else { return [] }
-            let current = state.applications.firstIndex { $0.id == state.selectedID } ?? 0
-            let index = min(max(current + delta, 0), state.applications.count - 1)
-            return select(state.applications[index].id)
+            let before = state.selectedID
+            state.list.move(by: delta)
+            return selectionChanged(from: before)
+        case .setQuery(let query):
+            let before = state.selectedID
+            state.list.narrow(query)
+            return selectionChanged(from: before)
         case .requestWithdraw:
             guard let id = state.selectedID, !state.working else { return [] }
             guard state.canWithdraw else {
@@ -152,12 +160,22 @@ public struct ApplicationsViewModel: Sendable {
     }
 
     private mutating func select(_ id: ApplicationID) -> [Effect<Message>] {
-        guard state.applications.contains(where: { $0.id == id }) else { return [] }
-        if state.selectedID != id {
-            state.selectedID = id
-            state.detail = nil
-            state.confirmation = nil
-        }
+        let before = state.selectedID
+        guard state.list.select(id) else { return [] }
+        return before == id ? loadDetail() : selectionChanged(from: before)
+    }
+
+    /// The selection moved (or the query hid it): the detail on screen is another's, so it goes and
+    /// the new one's is read.
+    private mutating func selectionChanged(from before: ApplicationID?) -> [Effect<Message>] {
+        guard state.selectedID != before else { return [] }
+        state.detail = nil
+        state.confirmation = nil
+        return loadDetail()
+    }
+
+    private func loadDetail() -> [Effect<Message>] {
+        guard let id = state.selectedID else { return [] }
         let repository = self.repository
         return [Effect(key: "detail") { .detailLoaded(id, await attempt { try await repository.application(id) }) }]
     }
@@ -169,15 +187,10 @@ public struct ApplicationsViewModel: Sendable {
             events.succeeded()
             state.loading = false
             state.loaded = true
-            state.applications = applications
-            let keep = state.selectedID.flatMap { id in applications.first { $0.id == id }?.id }
-            guard let id = keep ?? applications.first?.id else {
-                state.selectedID = nil
-                state.detail = nil
-                return []
-            }
-            state.selectedID = nil
-            return select(id)
+            let before = state.selectedID
+            state.list.replace(applications)
+            // The selected application's detail is read again either way: its status may have moved.
+            return state.selectedID == before ? loadDetail() : selectionChanged(from: before)
         case .listLoaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false

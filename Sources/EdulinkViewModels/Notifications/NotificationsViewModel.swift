@@ -8,10 +8,8 @@ public struct NotificationsViewModel: Sendable {
 
     /// What the tab draws.
     public struct State: Sendable, Equatable {
-        /// Unread first, then newest first.
-        public var items: [EdulinkCore.Notification] = []
-        /// The selected row.
-        public var selectedIndex: Int?
+        /// Unread first, then newest first; narrowed by `/` (title, text, kind).
+        public var list = NarrowedList<EdulinkCore.Notification>()
         /// How many are unread.
         public var unreadCount = 0
         /// Loading.
@@ -20,13 +18,20 @@ public struct NotificationsViewModel: Sendable {
         public var loaded = false
         /// The last problem.
         public var message: String?
+
+        /// Every notification loaded, unread first.
+        public var items: [EdulinkCore.Notification] { list.rows }
+        /// The selected notification, only while the query shows it.
+        public var selected: EdulinkCore.Notification? { list.selected }
     }
 
     /// What the user does.
     public enum Intent: Sendable, Hashable {
         case load
-        case select(Int)
+        case select(NotificationID)
         case moveSelection(Int)
+        /// Narrows the list to the notifications whose title, text or kind has every word.
+        case setQuery(String)
         /// Marks the selected notification read.
         case markSelectedRead
         case markAllRead
@@ -58,27 +63,25 @@ public struct NotificationsViewModel: Sendable {
     /// Handles the result of an effect; the events it raises come back among the effects.
     public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
-    private var selected: EdulinkCore.Notification? {
-        state.selectedIndex.flatMap { state.items.indices.contains($0) ? state.items[$0] : nil }
-    }
-
     /// Handles what the user does.
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
         switch intent {
         case .load:
             return load()
-        case .select(let index):
-            select(index)
+        case .select(let id):
+            state.list.select(id)
         case .moveSelection(let delta):
-            select((state.selectedIndex ?? 0) + delta)
+            state.list.move(by: delta)
+        case .setQuery(let query):
+            state.list.narrow(query)
         case .markSelectedRead:
-            guard let notification = selected, !notification.isRead else { return [] }
+            guard let notification = state.selected, !notification.isRead else { return [] }
             return mark([notification.id])
         case .markAllRead:
             guard state.unreadCount > 0 || state.items.contains(where: { !$0.isRead }) else { return [] }
             return mark(nil)
         case .openSelected:
-            guard let notification = selected else { return [] }
+            guard let notification = state.selected else { return [] }
             if let application = notification.applicationID {
                 events.post(.openApplication(application))
             } else if let listing = notification.listingID {
@@ -87,11 +90,6 @@ public struct NotificationsViewModel: Sendable {
             return notification.isRead ? [] : mark([notification.id])
         }
         return []
-    }
-
-    private mutating func select(_ index: Int) {
-        guard !state.items.isEmpty else { return }
-        state.selectedIndex = min(max(index, 0), state.items.count - 1)
     }
 
     private mutating func load() -> [Effect<Message>] {
@@ -117,15 +115,12 @@ public struct NotificationsViewModel: Sendable {
             events.succeeded()
             state.loading = false
             state.loaded = true
-            let selectedID = selected?.id
             // Unread first, then newest; a stable order whatever the repository returns.
-            state.items = items.enumerated().sorted { left, right in
-                if left.element.isRead != right.element.isRead { return !left.element.isRead }
-                return left.offset < right.offset
-            }.map(\.element)
-            let index = selectedID.flatMap { id in state.items.firstIndex { $0.id == id } }
-            state.selectedIndex =
-                state.items.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, state.items.count - 1))
+            state.list.replace(
+                items.enumerated().sorted { left, right in
+                    if left.element.isRead != right.element.isRead { return !left.element.isRead }
+                    return left.offset < right.offset
+                }.map(\.element))
         case .loaded(.failure(let failure)), .counted(.failure(let failure)):
             events.failed(failure)
             state.loading = false

@@ -6,8 +6,8 @@ public import EdulinkCore
 public struct LogbookQueueViewModel: Sendable {
     /// What the tab draws.
     public struct State: Sendable, Equatable {
-        public var items: [LogbookQueueItem] = []
-        public var selectedIndex: Int?
+        /// The submitted entries, oldest first; `/` narrows them by student, listing or week.
+        public var list = NarrowedList<LogbookQueueItem>()
         public var marked: Set<LogbookEntryID> = []
         public var loading = false
         /// Whether a load has answered: an empty list then means none, not "not loaded".
@@ -16,17 +16,20 @@ public struct LogbookQueueViewModel: Sendable {
         /// A decision is on its way.
         public var working = false
 
-        public var selected: LogbookQueueItem? {
-            selectedIndex.flatMap { items.indices.contains($0) ? items[$0] : nil }
-        }
+        /// Every entry waiting.
+        public var items: [LogbookQueueItem] { list.rows }
+        /// The selected entry, only while the query shows it: no key decides a hidden entry.
+        public var selected: LogbookQueueItem? { list.selected }
 
-        /// The marked entries in queue order.
+        /// The marked entries in queue order (those the query hides too: the preview names them all).
         public var markedItems: [LogbookQueueItem] { items.filter { marked.contains($0.id) } }
     }
 
     public enum Intent: Sendable, Hashable {
         case load
         case moveSelection(Int)
+        /// Narrows the queue to the entries whose student, listing or week has every word.
+        case setQuery(String)
         case toggleMark
         case approveSelected
         case returnSelected(String)
@@ -59,8 +62,9 @@ public struct LogbookQueueViewModel: Sendable {
             let repository = repository
             return [Effect(key: "queue") { .loaded(await attempt { try await repository.logbookQueue() }) }]
         case .moveSelection(let delta):
-            guard !state.items.isEmpty else { return [] }
-            state.selectedIndex = min(max((state.selectedIndex ?? 0) + delta, 0), state.items.count - 1)
+            state.list.move(by: delta)
+        case .setQuery(let query):
+            state.list.narrow(query)
         case .toggleMark:
             guard let id = state.selected?.id else { return [] }
             if state.marked.remove(id) == nil { state.marked.insert(id) }
@@ -106,11 +110,8 @@ public struct LogbookQueueViewModel: Sendable {
             state.loading = false
             state.loaded = true
             state.message = nil
-            let selectedID = state.selected?.id
-            state.items = items
+            state.list.replace(items)
             state.marked.formIntersection(items.map(\.id))
-            let index = selectedID.flatMap { id in items.firstIndex { $0.id == id } }
-            state.selectedIndex = items.isEmpty ? nil : (index ?? min(state.selectedIndex ?? 0, items.count - 1))
         case .loaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false
@@ -139,9 +140,8 @@ public struct LogbookQueueViewModel: Sendable {
     /// entry follows.
     private mutating func remove(_ ids: [LogbookEntryID]) {
         let gone = Set(ids)
-        state.items.removeAll { gone.contains($0.id) }
+        state.list.replace(state.items.filter { !gone.contains($0.id) })
         state.marked.subtract(gone)
-        state.selectedIndex = state.items.isEmpty ? nil : min(state.selectedIndex ?? 0, state.items.count - 1)
     }
 }
 

@@ -10,16 +10,13 @@ public struct SavedViewModel: Sendable {
 
     /// What the tab draws.
     public struct State: Sendable, Equatable {
-        /// Saved listings, most recently saved first.
-        public var listings: [ListingSummary] = []
-        /// Saved searches with their new-match counts.
-        public var searches: [SavedSearchSummary] = []
+        /// Saved listings, most recently saved first; `/` narrows them by title, organization, place,
+        /// category, level or skill.
+        public var savedListings = NarrowedList<ListingSummary>()
+        /// Saved searches with their new-match counts; `/` narrows them by name or query.
+        public var savedSearches = NarrowedList<SavedSearchSummary>()
         /// The focused list.
         public var section = Section.listings
-        /// The selected saved listing.
-        public var selectedListing: Int?
-        /// The selected saved search.
-        public var selectedSearch: Int?
         /// The saved search waiting for the user to confirm its deletion.
         public var pendingDeletion: SavedSearchSummary?
         /// Loading.
@@ -29,14 +26,23 @@ public struct SavedViewModel: Sendable {
         public var loadedSearches = false
         /// Why loading failed.
         public var message: String?
+
+        /// Every saved listing.
+        public var listings: [ListingSummary] { savedListings.rows }
+        /// Every saved search.
+        public var searches: [SavedSearchSummary] { savedSearches.rows }
+        /// The focused list's `/` query.
+        public var query: String { section == .listings ? savedListings.query : savedSearches.query }
     }
 
     /// What the user does.
     public enum Intent: Sendable, Hashable {
         case load
         case focus(Section)
-        case selectListing(Int)
-        case selectSearch(Int)
+        /// Moves a list's selection by rows.
+        case move(Section, Int)
+        /// Narrows a list to the rows that have every word of the query.
+        case setQuery(Section, String)
         /// Opens the selected saved listing.
         case openListing
         /// Removes the selected listing from the saved ones.
@@ -75,9 +81,7 @@ public struct SavedViewModel: Sendable {
     /// Handles the result of an effect; the events it raises come back among the effects.
     public mutating func handle(_ message: Message) -> [Effect<Message>] { events.drain(update(message)) }
 
-    private var selectedSearch: SavedSearchSummary? {
-        state.selectedSearch.flatMap { state.searches.indices.contains($0) ? state.searches[$0] : nil }
-    }
+    private var selectedSearch: SavedSearchSummary? { state.savedSearches.selected }
 
     /// Handles what the user does.
     mutating func update(_ intent: Intent) -> [Effect<Message>] {
@@ -86,19 +90,14 @@ public struct SavedViewModel: Sendable {
             return load()
         case .focus(let section):
             state.section = section
-        case .selectListing(let index):
-            guard !state.listings.isEmpty else { return [] }
-            state.selectedListing = min(max(index, 0), state.listings.count - 1)
-        case .selectSearch(let index):
-            guard !state.searches.isEmpty else { return [] }
-            state.selectedSearch = min(max(index, 0), state.searches.count - 1)
+        case .move(.listings, let delta): state.savedListings.move(by: delta)
+        case .move(.searches, let delta): state.savedSearches.move(by: delta)
+        case .setQuery(.listings, let query): state.savedListings.narrow(query)
+        case .setQuery(.searches, let query): state.savedSearches.narrow(query)
         case .openListing:
-            if let index = state.selectedListing, state.listings.indices.contains(index) {
-                events.post(.openListing(state.listings[index].id))
-            }
+            if let listing = state.savedListings.selected { events.post(.openListing(listing.id)) }
         case .unsaveListing:
-            guard let index = state.selectedListing, state.listings.indices.contains(index) else { return [] }
-            let id = state.listings[index].id
+            guard let id = state.savedListings.selected?.id else { return [] }
             return change("Removed from saved.") { try await $0.setSaved(id, saved: false) }
         case .openSearch:
             guard let search = selectedSearch else { return [] }
@@ -152,15 +151,13 @@ public struct SavedViewModel: Sendable {
         case .listingsLoaded(.success(let listings)):
             events.succeeded()
             state.loading = false
-            state.listings = listings
+            state.savedListings.replace(listings)
             state.loadedListings = true
-            state.selectedListing = Self.clamp(state.selectedListing, count: listings.count)
         case .searchesLoaded(.success(let searches)):
             events.succeeded()
             state.loading = false
-            state.searches = searches
+            state.savedSearches.replace(searches)
             state.loadedSearches = true
-            state.selectedSearch = Self.clamp(state.selectedSearch, count: searches.count)
         case .listingsLoaded(.failure(let failure)), .searchesLoaded(.failure(let failure)):
             events.failed(failure)
             state.loading = false
@@ -173,10 +170,5 @@ public struct SavedViewModel: Sendable {
             events.failed(failure, toast: true)
         }
         return []
-    }
-
-    private static func clamp(_ index: Int?, count: Int) -> Int? {
-        guard count > 0 else { return nil }
-        return min(index ?? 0, count - 1)
     }
 }

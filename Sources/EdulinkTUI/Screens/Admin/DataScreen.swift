@@ -48,7 +48,7 @@ struct DataScreen {
         model.handle(message).map(keyPrefix: "data.") { .data($0) }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         switch Self.keys.action(for: key) {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))

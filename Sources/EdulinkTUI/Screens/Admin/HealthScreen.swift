@@ -29,7 +29,7 @@ struct HealthScreen {
         model.handle(message).map(keyPrefix: "health.") { .health($0) }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
         return KeyOutcome(effects: send(intent))
     }

@@ -50,11 +50,7 @@ struct OrganizationsScreen {
         ])
     }
 
-    static let searchKeys = KeyTable<Intent>([
-        KeyBinding(
-            ["enter", "esc", "down"], hint: "done", "Back to the table (the search stays)", group: "Search",
-            action: .search)
-    ])
+    static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the table")
 
     static let formKeys = KeyTable<Intent>([
         KeyBinding(["ctrl-s"], hint: "save", "Save", group: "Form", action: .save),
@@ -197,7 +193,7 @@ struct OrganizationsScreen {
 
     // MARK: Keys
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         if var state = form {
             switch Self.formKeys.action(for: key) {
             case .save?: return KeyOutcome(effects: save())
@@ -217,9 +213,7 @@ struct OrganizationsScreen {
             return KeyOutcome()
         }
         if searching {
-            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
-                return KeyOutcome()
-            }
+            guard let text = search.edit(key, done: Self.searchKeys) else { return KeyOutcome() }
             return KeyOutcome(effects: send(.setQuery(text)))
         }
         switch activeKeys.action(for: key) {

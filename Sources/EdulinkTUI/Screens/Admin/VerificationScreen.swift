@@ -53,11 +53,7 @@ struct VerificationScreen {
         KeyBinding(["ctrl-r"], "Reload", group: "Applied", action: .send(.load)),
     ])
 
-    static let searchKeys = KeyTable<Intent>([
-        KeyBinding(
-            ["enter", "esc", "down"], hint: "done", "Back to the queue (the search stays)", group: "Search",
-            action: .search)
-    ])
+    static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the queue")
 
     private(set) var model: VerificationViewModel
     private(set) var search = ListSearch()
@@ -82,9 +78,7 @@ struct VerificationScreen {
 
     mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
         if searching {
-            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
-                return (KeyOutcome(), nil)
-            }
+            guard let text = search.edit(key, done: Self.searchKeys) else { return (KeyOutcome(), nil) }
             return (KeyOutcome(effects: send(.setQuery(text))), nil)
         }
         guard let intent = activeKeys.action(for: key) else { return (.unhandled, nil) }

@@ -50,15 +50,9 @@ struct ApplicantsScreen {
             action: .search),
     ])
 
-    static let searchKeys = KeyTable<Intent>([
-        KeyBinding(
-            ["enter", "esc", "down"], hint: "done", "Back to the applicants (the search stays)", group: "Search",
-            action: .search)
-    ])
+    static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the applicants")
 
     private(set) var model: ApplicantsViewModel
-    /// Rows the table showed last (for page keys).
-    var visibleRows = 10
     /// The `/` line; the view-model holds the query the service searches with.
     private(set) var search = ListSearch()
 
@@ -101,11 +95,9 @@ struct ApplicantsScreen {
 
     private var stageIndex: Int { Self.stages.firstIndex { $0 == model.state.stage } ?? 0 }
 
-    mutating func handle(_ key: Key, now: Date) -> (KeyOutcome, EmployerQuestion?) {
+    mutating func handle(_ key: Key, now: Date, area: Rect) -> (KeyOutcome, EmployerQuestion?) {
         if search.active {
-            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
-                return (KeyOutcome(), nil)
-            }
+            guard let text = search.edit(key, done: Self.searchKeys) else { return (KeyOutcome(), nil) }
             return (KeyOutcome(effects: send(.setQuery(text))), nil)
         }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
@@ -117,8 +109,11 @@ struct ApplicantsScreen {
         switch intent {
         case .down: return run(send(.moveSelection(1)))
         case .up: return run(send(.moveSelection(-1)))
-        case .pageDown: return run(send(.moveSelection(max(1, visibleRows - 1))))
-        case .pageUp: return run(send(.moveSelection(-max(1, visibleRows - 1))))
+        case .pageDown, .pageUp:
+            let table = Self.regions(area, state: state).table
+            let rows = max(
+                1, Table<TableRows>.visibleRows(in: search.listArea(in: Panel(border: .rounded).inner(table))))
+            return run(send(.moveSelection(intent == .pageDown ? rows : -rows)))
         case .open: return run(send(.open))
         case .stageNext, .stagePrevious:
             let next =
@@ -214,24 +209,45 @@ struct ApplicantsScreen {
             return "\(label) \(count)"
         }
         drawStages(titles, into: &frame.buffer, area: area.row(1))
-        var body = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
-        if let warning = state.offerWarning, body.height > 4 {
-            frame.buffer.write(" ⚠ " + warning, in: body.row(0), style: Style(.warning, adding: .bold))
-            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        let regions = Self.regions(area, state: state)
+        if let warning = state.offerWarning, let row = regions.warning {
+            frame.buffer.write(" ⚠ " + warning, in: row, style: Style(.warning, adding: .bold))
         }
-        if let export = state.export {
-            drawExport(export, into: &frame.buffer, area: body.row(0))
-            body = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        if let export = state.export, let row = regions.export {
+            drawExport(export, into: &frame.buffer, area: row)
         }
         if state.triage {
-            drawTriage(into: &frame.buffer, area: body, context: context)
+            drawTriage(into: &frame.buffer, area: regions.body, context: context)
             return
         }
-        let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(55), .fill()]))
+        drawTable(into: &frame, area: regions.table, context: context, compact: area.width < 110)
+        drawDetail(into: &frame.buffer, area: regions.detail, context: context, full: false)
+    }
+
+    /// Where the parts below the stage tabs go: the offer warning's row, the export's row, and the
+    /// body (triage's card, or the table beside or above the selected applicant's detail). One
+    /// computation for drawing and for the page keys, whose page is the rows the table shows.
+    struct Regions {
+        var warning: Rect?
+        var export: Rect?
+        var body: Rect
+        var table: Rect
+        var detail: Rect
+    }
+
+    static func regions(_ area: Rect, state: ApplicantsViewModel.State) -> Regions {
+        var body = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
+        func takeRow() -> Rect {
+            defer { body = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1)) }
+            return body.row(0)
+        }
+        let warning = state.offerWarning != nil && body.height > 4 ? takeRow() : nil
+        let export = state.export != nil ? takeRow() : nil
+        let parts =
+            (area.width >= 110
+            ? Layout.horizontal([.percent(55), .fill()]) : Layout.vertical([.percent(55), .fill()]))
             .split(body)
-        drawTable(into: &frame, area: parts[0], context: context, compact: !wide)
-        drawDetail(into: &frame.buffer, area: parts[1], context: context, full: false)
+        return Regions(warning: warning, export: export, body: body, table: parts[0], detail: parts[1])
     }
 
     /// The stage tabs on one row: the chosen one reversed, empty ones muted.

@@ -38,11 +38,7 @@ struct EmployerListingsScreen {
         KeyBinding(["ctrl-r"], "Reload", group: "Listings", action: .send(.load)),
     ])
 
-    static let searchKeys = KeyTable<Intent>([
-        KeyBinding(
-            ["enter", "esc", "down"], hint: "done", "Back to the list (the search stays)", group: "Search",
-            action: .search)
-    ])
+    static let searchKeys = ListSearch.doneKeys(Intent.search)
 
     static let formKeys = KeyTable<FormIntent>([
         KeyBinding(["ctrl-s"], hint: "save", "Save the listing", group: "Listing form", action: .save),
@@ -180,9 +176,7 @@ struct EmployerListingsScreen {
             return (KeyOutcome(), nil)
         }
         if search.active {
-            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
-                return (KeyOutcome(), nil)
-            }
+            guard let text = search.edit(key, done: Self.searchKeys) else { return (KeyOutcome(), nil) }
             return (KeyOutcome(effects: send(.setQuery(text))), nil)
         }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }

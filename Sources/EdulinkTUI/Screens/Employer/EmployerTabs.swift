@@ -69,7 +69,7 @@ struct EmployerTabs {
 
     // MARK: Keys
 
-    mutating func handle(_ key: Key, tab: ShellTab) -> KeyOutcome {
+    mutating func handle(_ key: Key, tab: ShellTab, area: Rect) -> KeyOutcome {
         if question != nil { return KeyOutcome(effects: answer(key)) }
         switch tab {
         case .listings:
@@ -77,7 +77,7 @@ struct EmployerTabs {
             question = ask
             return outcome
         case .applicants:
-            let (outcome, ask) = applicants.handle(key, now: now())
+            let (outcome, ask) = applicants.handle(key, now: now(), area: area)
             question = ask
             return outcome
         case .dashboard: return dashboard.handle(key)
@@ -295,7 +295,7 @@ extension EmployerTabs: HostedScreen {
     var tabs: Set<ShellTab> { Self.owned }
     mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { show(tab) }
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key, tab: tab)
+        handle(key, tab: tab, area: area)
     }
     mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
         switch message {

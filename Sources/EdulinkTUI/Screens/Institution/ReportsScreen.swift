@@ -38,7 +38,7 @@ struct ReportsScreen {
         model.handle(intent).map(keyPrefix: "reports.") { AppMessage.reports($0) }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
         switch intent {
         case .row(let delta):

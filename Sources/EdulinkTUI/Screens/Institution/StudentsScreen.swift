@@ -131,12 +131,12 @@ struct StudentsScreen {
         }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         if searching {
             switch key {
             case "enter", "esc", "down", "up":
                 searching = false
-                return key == "enter" || key == "esc" ? KeyOutcome() : handle(key)
+                return key == "enter" || key == "esc" ? KeyOutcome() : handle(key, area: area)
             default:
                 guard search.handle(key) == .edited else { return .unhandled }
                 return KeyOutcome(effects: send(.setText(search.text)))

@@ -9,29 +9,36 @@ import TerminalKit
 struct LogbookQueueScreen {
     enum Intent: Hashable {
         case send(LogbookQueueViewModel.Intent)
-        case returnEntry, note, approveMarked
+        case move(ListMove)
+        case returnEntry, note, approveMarked, search
     }
 
     enum Purpose: Equatable {
         case returnComment, note, approveMarked
     }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next entry", group: "Logbooks", action: .send(.moveSelection(1))),
-        KeyBinding(["k", "up"], "Previous entry", group: "Logbooks", action: .send(.moveSelection(-1))),
-        KeyBinding(
-            ["a", "enter"], hint: "approve", "Approve the selected entry; the next follows", group: "Logbooks",
-            action: .send(.approveSelected)),
-        KeyBinding(["r"], hint: "return", "Return it with a comment", group: "Logbooks", action: .returnEntry),
-        KeyBinding(["n"], hint: "note", "Private note (never shown to the student)", group: "Logbooks", action: .note),
-        KeyBinding(["space"], hint: "mark", "Mark or unmark it", group: "Logbooks", action: .send(.toggleMark)),
-        KeyBinding(
-            ["A"], hint: "approve marked", "Approve every marked entry (shows them first)", group: "Logbooks",
-            action: .approveMarked),
-        KeyBinding(["ctrl-r"], "Reload the queue", group: "Logbooks", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("entry", group: "Logbooks") { .move($0) } + [
+            KeyBinding(
+                ["a", "enter"], hint: "approve", "Approve the selected entry; the next follows", group: "Logbooks",
+                action: .send(.approveSelected)),
+            KeyBinding(["r"], hint: "return", "Return it with a comment", group: "Logbooks", action: .returnEntry),
+            KeyBinding(["n"], "Private note (never shown to the student)", group: "Logbooks", action: .note),
+            KeyBinding(["space"], hint: "mark", "Mark or unmark it", group: "Logbooks", action: .send(.toggleMark)),
+            KeyBinding(
+                ["A"], hint: "approve marked", "Approve every marked entry (shows them first)", group: "Logbooks",
+                action: .approveMarked),
+            KeyBinding(
+                ["/"], hint: "search", "Narrow the queue by student, listing or week (as you type)", group: "Logbooks",
+                action: .search),
+            KeyBinding(["ctrl-r"], "Reload the queue", group: "Logbooks", action: .send(.load)),
+        ])
+
+    static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the queue")
 
     private(set) var model: LogbookQueueViewModel
+    /// The `/` line; the view-model narrows the queue with its text.
+    private(set) var search = ListSearch()
     var question: ScreenQuestion<Purpose>?
 
     init(model: LogbookQueueViewModel) { self.model = model }
@@ -44,7 +51,7 @@ struct LogbookQueueScreen {
         model.handle(message).map(keyPrefix: "logbooks.") { .logbookQueue($0) }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         if var current = question {
             switch current.handle(key) {
             case .pending: question = current
@@ -59,10 +66,19 @@ struct LogbookQueueScreen {
             }
             return KeyOutcome()
         }
+        if search.active {
+            guard let text = search.edit(key, done: Self.searchKeys) else { return KeyOutcome() }
+            return KeyOutcome(effects: send(.setQuery(text)))
+        }
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
         switch intent {
         case .send(let intent):
             return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let rows = move.rows(in: Self.listArea(area), search: search, count: model.state.list.shown.count)
+            return KeyOutcome(effects: send(.moveSelection(rows)))
+        case .search:
+            search.open()
         case .returnEntry:
             guard let item = model.state.selected else { return KeyOutcome() }
             question = ScreenQuestion(
@@ -88,19 +104,28 @@ struct LogbookQueueScreen {
         return KeyOutcome()
     }
 
+    /// The queue and the entry: side by side from 110 columns, else one above the other.
+    static func parts(_ area: Rect) -> [Rect] {
+        (area.width >= 110 ? Layout.horizontal([.percent(45), .fill()]) : Layout.vertical([.percent(45), .fill()]))
+            .split(area)
+    }
+
+    /// Inside the queue's panel: the search line and the table (the page keys' page is its height).
+    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(parts(area)[0]) }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
-        let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(45), .fill()]) : Layout.vertical([.percent(45), .fill()]))
-            .split(area)
-        let trailing = state.marked.isEmpty ? "\(state.items.count) waiting" : "\(state.marked.count) marked"
-        let panel = Panel(title: "Waiting for review", focused: true, border: .rounded, trailingTitle: trailing)
+        let parts = Self.parts(area)
+        let waiting = state.list.isNarrowed ? "\(state.list.countLabel) waiting" : "\(state.items.count) waiting"
+        let trailing = state.marked.isEmpty ? waiting : "\(state.marked.count) marked"
+        let panel = Panel(
+            title: "Waiting for review", focused: !search.active, border: .rounded, trailingTitle: trailing)
         panel.draw(into: &frame.buffer, area: parts[0])
-        let inner = panel.inner(parts[0])
-        var table = TableState(selected: state.selectedIndex ?? 0)
-        table.clamp(rowCount: state.items.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
+        let inner = search.draw(into: &frame, area: Self.listArea(area), placeholder: "student, listing, week")
+        var table = TableState(selected: state.list.selectedIndex ?? 0)
+        table.clamp(rowCount: state.list.shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
-            state.items.map { item in
+            state.list.shown.map { item in
                 let late = (item.entry.submittedAt ?? item.due) > item.due
                 return [
                     TableCell(state.marked.contains(item.id) ? "■" : " ", role: .mark),
@@ -114,9 +139,11 @@ struct LogbookQueueScreen {
             columns: [
                 TableColumn("", width: .fixed(1)), TableColumn("Student", width: .fill()),
                 TableColumn("Week", width: .fixed(4)), TableColumn("Sent", width: .fixed(5), alignment: .trailing),
-            ], source: rows, state: table, focused: true,
+            ], source: rows, state: table, focused: !search.active,
             emptyText: EmptyText.list(
-                loading: state.loading, loaded: state.loaded, "Nothing waiting: every submitted entry is reviewed.")
+                loading: state.loading, loaded: state.loaded,
+                state.items.isEmpty
+                    ? "Nothing waiting: every submitted entry is reviewed." : "No waiting entry matches the search.")
         ).draw(into: &frame.buffer, area: inner)
 
         let detail = Panel(title: "Entry", focused: false, border: .rounded)
@@ -150,8 +177,8 @@ extension LogbookQueueScreen: TabScreen {
         if case .logbookQueue(let message) = message { return message }
         return nil
     }
-    var activeKeys: KeyTable<Intent> { Self.keys }
+    var activeKeys: KeyTable<Intent> { search.active ? Self.searchKeys : Self.keys }
     mutating func load() -> [Effect<AppMessage>] { send(.load) }
-    func capturesText(on tab: ShellTab) -> Bool { question != nil }
+    func capturesText(on tab: ShellTab) -> Bool { question != nil || search.active }
     var isBusy: Bool { model.state.loading || model.state.working }
 }

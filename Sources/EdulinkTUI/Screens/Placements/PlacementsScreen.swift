@@ -78,11 +78,7 @@ struct PlacementsScreen {
         ["/"], hint: "search", "Narrow the list by student, listing, organization, supervisor or status (as you type)",
         group: "Placements", action: .search)
 
-    static let searchKeys = KeyTable<Intent>([
-        KeyBinding(
-            ["enter", "esc", "down"], hint: "done", "Back to the list (the search stays)", group: "Search",
-            action: .search)
-    ])
+    static let searchKeys = ListSearch.doneKeys(Intent.search)
 
     static let filterKey = KeyBinding<Intent>(
         ["f"], hint: "filter", "Show all, overdue or unassigned placements", group: "Placements",
@@ -208,9 +204,7 @@ extension PlacementsScreen {
         if evaluationForm != nil { return KeyOutcome(effects: evaluationKey(key)) }
         if supervisorForm != nil { return KeyOutcome(effects: supervisorFormKey(key)) }
         if search.active {
-            guard case .edited(let text) = search.handle(key, closes: Self.searchKeys.action(for: key) != nil) else {
-                return KeyOutcome()
-            }
+            guard let text = search.edit(key, done: Self.searchKeys) else { return KeyOutcome() }
             bodyScroll = 0
             return KeyOutcome(effects: send(.setQuery(text)))
         }

@@ -39,7 +39,7 @@ struct SupervisorProfileScreen {
 
     private mutating func sync() { password.sync(model.state.password) }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         switch password.handle(key) {
         case .closed: break
         case .handled: return KeyOutcome()
