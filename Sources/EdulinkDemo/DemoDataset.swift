@@ -353,11 +353,16 @@ extension DemoDataset {
         public var body: String
         public var daysAgo: Int
         public var read: Bool
+        /// The listing it is about (its key): Enter opens the application of the notified student, or
+        /// of `applicant` for the employer, to it, else the listing.
+        public var listing: String?
+        /// The student whose application an employer's notification is about.
+        public var applicant: String?
 
         enum CodingKeys: String, CodingKey {
             case user, kind, title, body
             case daysAgo = "days_ago"
-            case read
+            case read, listing, applicant
         }
     }
 

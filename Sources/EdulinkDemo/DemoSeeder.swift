@@ -154,6 +154,8 @@ private struct DemoImport {
     private var organizations: [String: OrganizationID] = [:]
     private var users: [String: (id: UserID, role: Role)] = [:]
     private var listings: [String: Listing] = [:]
+    /// Each application by its student's and its listing's keys (what a notification links to).
+    private var applications: [String: ApplicationID] = [:]
     /// The applications whose timeline ends in `accepted`, in dataset order.
     private var accepted: [AcceptedOffer] = []
     private var counts = DemoSeedCounts()
@@ -422,6 +424,7 @@ private struct DemoImport {
                 event.applicationID = application.id
                 _ = try session.appendEvent(event)
             }
+            applications[Self.applicationKey(student: item.student, listing: item.listing)] = application.id
             if stage.status == .accepted, let acceptedAt = events.last?.at {
                 accepted.append(AcceptedOffer(item: item, application: application, acceptedAt: acceptedAt))
             }
@@ -439,11 +442,22 @@ private struct DemoImport {
                 v.text("body", item.body, label: "Body", range: 1...2000, multiline: true)
             }
             let createdAt = daysAgo(item.daysAgo)
+            let user = try lookup(users, item.user, record)
+            // What Enter opens, as the service links its own notifications: the application (the
+            // student's own, or an applicant's for the employer) when there is one, else the listing.
+            let listing = try item.listing.map { try lookup(listings, $0, record) }
+            let application = item.listing.flatMap { listing in
+                applications[Self.applicationKey(student: item.applicant ?? item.user, listing: listing)]
+            }
+            if let applicant = item.applicant, application == nil {
+                throw DemoSeedError("demo data: \(record): no application of \"\(applicant)\" to its listing")
+            }
             _ = try session.insertNotification(
                 Notification(
-                    userID: try lookup(users, item.user, record).id, kind: item.kind,
-                    title: item.title, body: item.body, createdAt: createdAt,
-                    readAt: item.read ? min(createdAt.addingTimeInterval(3600), now) : nil))
+                    userID: user.id, kind: item.kind, title: item.title, body: item.body, createdAt: createdAt,
+                    readAt: item.read ? min(createdAt.addingTimeInterval(3600), now) : nil,
+                    applicationID: user.role == .student || item.applicant != nil ? application : nil,
+                    listingID: listing?.id))
             counts.notifications += 1
         }
         for item in dataset.savedListings {
@@ -475,6 +489,8 @@ private struct DemoImport {
     private func check(_ record: String, _ rules: (inout FieldValidator) throws -> Void) throws {
         try DemoSeedError.check(record, rules)
     }
+
+    private static func applicationKey(student: String, listing: String) -> String { student + "\u{1F}" + listing }
 
     private func lookup<Value>(_ table: [String: Value], _ key: String, _ record: String) throws -> Value {
         guard let value = table[key] else { throw DemoSeedError("demo data: \(record): no record with key \"\(key)\"") }

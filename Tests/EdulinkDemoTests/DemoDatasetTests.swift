@@ -210,7 +210,25 @@ struct DemoDatasetTests {
             #expect(index.users[application.student]?.role == .student, "\(application.student) is not a student")
             #expect(index.listings[application.listing] != nil, "\(application.listing) is missing")
         }
-        for notification in dataset.notifications { #expect(index.users[notification.user] != nil) }
+        // A notification links what it is about, as the service's own do: the listing, and for an
+        // employer the applicant, whose application to it exists (the student's own for a student).
+        let applied = Set(dataset.applications.map { "\($0.student) \($0.listing)" })
+        for notification in dataset.notifications {
+            let user = index.users[notification.user]
+            #expect(user != nil)
+            guard let listing = notification.listing else {
+                #expect(notification.kind == .accountLocked, "\(notification.title) links no listing")
+                continue
+            }
+            let organization = index.listings[listing]?.organization
+            #expect(organization != nil, "\(listing) is missing")
+            if let applicant = notification.applicant {
+                #expect(user?.role == .employer && user?.organization == organization, "\(notification.title)")
+                #expect(applied.contains("\(applicant) \(listing)"), "no application of \(applicant) to \(listing)")
+            } else if user?.role == .student {
+                #expect(applied.contains("\(notification.user) \(listing)"), "\(notification.title) to \(listing)")
+            }
+        }
         for saved in dataset.savedListings {
             #expect(index.profiles[saved.student] != nil && index.listings[saved.listing] != nil)
         }

@@ -222,6 +222,43 @@ struct KeyFlowTests {
         #expect(state()?.list.query == "offer")
     }
 
+    @Test(
+        "Enter on a notification opens its application: the student's own on Applications, an applicant on Applicants")
+    func notificationOpensApplication() async throws {
+        let student = try await Harness.make().signedIn(size)
+        student.press("4")
+        await student.settle()
+        let offer = try #require(
+            student.app.notifications?.model.state.items.first { $0.kind == .offerMade && $0.applicationID != nil })
+        student.press("/")
+        student.type("offer")
+        student.press("enter")
+        while student.app.notifications?.model.state.selected?.id != offer.id, !student.quitRequested {
+            let before = student.app.notifications?.model.state.list.selectedIndex
+            student.press("j")
+            if student.app.notifications?.model.state.list.selectedIndex == before { break }
+        }
+        #expect(student.app.notifications?.model.state.selected?.id == offer.id)
+        student.press("enter")
+        await student.settle()
+        #expect(student.app.tab == .applications)
+        #expect(student.app.applications?.model.state.selectedID == offer.applicationID)
+        #expect(student.app.applications?.model.state.detail?.application.status == .offered)
+
+        let employer = try await Harness.make().signedIn(size, as: "employer@edulink.demo")
+        employer.press("4")
+        await employer.settle()
+        let first = try #require(employer.app.notifications?.model.state.selected)
+        let id = try #require(first.applicationID, "the employer's newest notification is about an applicant")
+        employer.press("enter")
+        await employer.settle()
+        #expect(employer.app.tab == .applicants)
+        let applicants = try #require(employer.app.employer?.applicants.model.state)
+        #expect(applicants.selectedID == id && applicants.detail?.application.id == id)
+        #expect(applicants.stage == nil && applicants.query == applicants.detail?.student.displayName)
+        #expect(screenText(employer.terminal).contains("/ \(applicants.query)"))
+    }
+
     @Test("PgDn and PgUp move by the rows the list shows, g and G to its ends, at any terminal height")
     func pageKeysFollowTheHeight() async throws {
         var steps: [Int] = []

@@ -284,6 +284,36 @@ struct EmployerTests {
         }
     }
 
+    @Test("a notification's application is shown: its listing, every stage, the name searched, it open and reviewed")
+    func showApplication() async throws {
+        try await withWorld { world in
+            let apps = try await Self.applicants(world, 3, names: ["Amani Wanjiru", "Baraka Otieno", "Amina Yusuf"])
+            // Never opened before: the listings load first.
+            var model = ApplicantsViewModel(repository: world.employer)
+            await send(&model, .show(apps[1].id))
+            #expect(model.state.listingID == world.listing.id && model.state.stage == nil)
+            #expect(model.state.query == "Baraka Otieno")
+            #expect(model.state.rows.map(\.id) == [apps[1].id])
+            #expect(model.state.selectedID == apps[1].id && model.state.detail?.application.id == apps[1].id)
+            #expect(model.state.rows.first?.application.status == .reviewed)
+            #expect(model.state.counts[.reviewed] == 1)
+
+            // From another stage and with another search, in triage: the same.
+            await send(&model, .setQuery(""))
+            await send(&model, .setStage(.pending))
+            await send(&model, .setTriage(true))
+            await send(&model, .show(apps[2].id))
+            #expect(!model.state.triage && model.state.stage == nil && model.state.query == "Amina Yusuf")
+            #expect(model.state.selected?.id == apps[2].id && model.state.detail?.application.id == apps[2].id)
+
+            // An application that is not there (withdrawn from view, another organization's) is said
+            // so, and what is on screen stays.
+            await send(&model, .show(ApplicationID(999_999)))
+            #expect(model.state.message != nil)
+            #expect(model.state.selected?.id == apps[2].id && model.state.query == "Amina Yusuf")
+        }
+    }
+
     @Test("export writes the current view to CSV, page by page, with progress")
     func export() async throws {
         try await withWorld { world in

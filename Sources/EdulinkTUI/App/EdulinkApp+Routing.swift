@@ -98,12 +98,22 @@ extension EdulinkApp {
         return effects
     }
 
+    /// The student's own application on Applications; an applicant on the employer's Applicants.
     private mutating func showApplication(_ id: ApplicationID) -> [Effect<AppMessage>] {
-        guard applications != nil else { return [] }
+        let tab: ShellTab
+        if applications != nil {
+            tab = .applications
+        } else if employer != nil {
+            tab = .applicants
+        } else {
+            return []
+        }
         detail = nil
         apply = nil
-        bringToFront(.applications)
-        return withHosted(ApplicationsScreen.self) { $0.show(id) } ?? []
+        bringToFront(tab)
+        return withHosted(ApplicationsScreen.self) { $0.show(id) } ?? withHosted(EmployerTabs.self) {
+            $0.showApplication(id)
+        } ?? []
     }
 
     /// Shows a tab and loads what it shows.

@@ -128,6 +128,9 @@ public struct ApplicantsViewModel: Sendable {
     public enum Intent: Sendable, Equatable {
         /// Loads the listings, then `listing` (or the first with applicants).
         case load(ListingID?)
+        /// Shows one application (a notification about it was opened): its listing, every stage, the
+        /// student's name searched, it selected and open (so marked reviewed, as opening it here does).
+        case show(ApplicationID)
         case chooseListing(ListingID)
         case nextListing(Int)
         case setStage(ApplicationStatus?)
@@ -167,6 +170,8 @@ public struct ApplicantsViewModel: Sendable {
         case exported(path: String, written: Int, last: ApplicationID?, finished: Bool, Result<Int, Failure>)
         /// The finished export was recorded as a data-export security event (or could not be).
         case exportRecorded(Result<Void, Failure>)
+        /// The application asked for by `show`, opened.
+        case shown(ApplicationID, Result<ApplicationDetail, Failure>)
     }
 
     public private(set) var state = State()
@@ -194,6 +199,10 @@ public struct ApplicantsViewModel: Sendable {
                 Effect(key: "listings") {
                     .listingsLoaded(wanted, await attempt { try await repository.myListings() })
                 }
+            ]
+        case .show(let id):
+            return [
+                Effect(key: "detail") { .shown(id, await attempt { try await repository.openApplication(id) }) }
             ]
         case .chooseListing(let id):
             return choose(id)
@@ -609,6 +618,23 @@ public struct ApplicantsViewModel: Sendable {
                 state.export = nil
                 failed(failure, toast: true)
             }
+        case .shown(let id, .success(let detail)):
+            events.succeeded()
+            let listing = detail.listing.id
+            state.triage = false
+            state.stage = nil
+            state.query = detail.student.displayName
+            state.listingID = listing
+            clearRows()
+            state.counts = [:]
+            state.positions = nil
+            // Selected before its page arrives: the page keeps the selection when it holds it.
+            state.selectedID = id
+            state.detail = detail
+            guard state.listings.contains(where: { $0.id == listing }) else { return update(.load(listing)) }
+            return reloadRows()
+        case .shown(_, .failure(let failure)):
+            failed(failure)
         case .exportRecorded(.success):
             events.succeeded()
         case .exportRecorded(.failure(let failure)):

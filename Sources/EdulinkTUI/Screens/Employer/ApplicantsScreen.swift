@@ -65,7 +65,10 @@ struct ApplicantsScreen {
     }
 
     mutating func receive(_ message: ApplicantsViewModel.Message) -> [Effect<AppMessage>] {
-        model.handle(message).map(keyPrefix: "employer.applicants.") { AppMessage.employerApplicants($0) }
+        let effects = model.handle(message)
+        // The view-model sets the query itself when it shows one application (its student's name).
+        search.replace(with: model.state.query)
+        return effects.map(keyPrefix: "employer.applicants.") { AppMessage.employerApplicants($0) }
     }
 
     var activeKeys: KeyTable<Intent> { Self.keys }

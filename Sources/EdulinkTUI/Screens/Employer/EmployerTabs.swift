@@ -30,6 +30,9 @@ struct EmployerTabs {
         self.now = now
     }
 
+    /// Shows one application on the Applicants tab (a notification about it was opened).
+    mutating func showApplication(_ id: ApplicationID) -> [Effect<AppMessage>] { applicants.send(.show(id)) }
+
     /// Loads what `tab` shows.
     mutating func show(_ tab: ShellTab) -> [Effect<AppMessage>] {
         switch tab {
