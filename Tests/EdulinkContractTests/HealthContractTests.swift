@@ -31,6 +31,16 @@ struct HealthContractTests {
             let bySource = try await w.admin.failedLogins(since: w.now.addingTimeInterval(-3600), by: .source, limit: 5)
             #expect(bySource.map(\.key) == ["203.0.113.7"])
             #expect(bySource.map(\.count) == [21])
+            // By account, an address is one account whatever its case, outside ASCII too (SQLite's own
+            // lower() folds ASCII only).
+            for email in ["ÉLODIE.ÑANDÚ@Example.com", "élodie.ñandú@example.com"] {
+                _ = try? await w.world.setup.login(
+                    email: email, password: "not the password", origin: .api, source: "203.0.113.8")
+            }
+            let byAccount = try await w.admin.failedLogins(
+                since: w.now.addingTimeInterval(-3600), by: .account, limit: 50)
+            #expect(byAccount.first { $0.key.hasPrefix("élodie") }?.count == 2)
+            #expect(byAccount.filter { $0.key.lowercased().hasPrefix("élodie") }.count == 1)
 
             w.clock.advance(by: 61 * 60)
             // (Other conditions may be open by then: the world's outbox is never delivered.)

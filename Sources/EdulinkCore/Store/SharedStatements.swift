@@ -45,7 +45,7 @@ extension SQLSession {
         throws
         -> [SecurityTally]
     {
-        let column = grouping == .account ? "lower(coalesce(email, ''))" : "coalesce(source, '')"
+        let column = grouping == .account ? dialect.lower("coalesce(email, '')") : "coalesce(source, '')"
         return try select(
             """
             SELECT \(column) AS key, count(*) AS n, max(at) AS last_at FROM security_events
