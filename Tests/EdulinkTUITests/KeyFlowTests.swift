@@ -299,6 +299,35 @@ struct KeyFlowTests {
         #expect(steps.allSatisfy { $0 > 1 })
     }
 
+    @Test("the admin's accounts and the institution's students page by the rows shown; G reaches the last loaded")
+    func pageKeysOnLongLists() async throws {
+        for size in [Size(width: 80, height: 24), Size(width: 140, height: 40)] {
+            let admin = try await Harness.make().signedIn(size, as: "admin@edulink.demo")
+            admin.press("2")
+            await admin.settle()
+            func account() -> Int? { admin.app.admin?.users.model.state.selectedIndex }
+            admin.press("pgdn")
+            let page = Table<TableRows>.visibleRows(in: UsersScreen.listArea(admin.app.contentArea(size: size)))
+            #expect(account() == page && page > 1)
+            let before = admin.app.admin?.users.model.state.users.count ?? 0
+            admin.press("G")
+            #expect(before > page && account() == before - 1)
+            // At the last loaded row the next page comes, and the selection stays on its row.
+            await admin.settle()
+            #expect((admin.app.admin?.users.model.state.users.count ?? 0) > before && account() == before - 1)
+
+            let institution = try await Harness.make().signedIn(size, as: "institution@edulink.demo")
+            await institution.settle()
+            func student() -> Int? { institution.app.hosted(StudentsScreen.self)?.model.state.selected }
+            institution.press("pgdn")
+            let rows = Table<TableRows>.visibleRows(
+                in: StudentsScreen.studentsTable(institution.app.contentArea(size: size), detailOpen: false))
+            #expect(student() == rows && rows > 1)
+            institution.press("pgup")
+            #expect(student() == 0)
+        }
+    }
+
     @Test("s saves the selected listing and it shows under Saved")
     func save() async throws {
         let driver = try await Harness.make().signedIn(size)

@@ -68,15 +68,15 @@ struct AdminTabs {
 
     // MARK: Keys
 
-    mutating func handle(_ key: Key, tab: ShellTab) -> KeyOutcome {
+    mutating func handle(_ key: Key, tab: ShellTab, area: Rect) -> KeyOutcome {
         if question != nil { return KeyOutcome(effects: answer(key)) }
         let outcome: KeyOutcome
         let ask: AdminQuestion?
         switch tab {
-        case .users: (outcome, ask) = users.handle(key)
-        case .verification: (outcome, ask) = verification.handle(key)
-        case .security: return security.handle(key)
-        case .audit: (outcome, ask) = audit.handle(key)
+        case .users: (outcome, ask) = users.handle(key, area: area)
+        case .verification: (outcome, ask) = verification.handle(key, area: area)
+        case .security: return security.handle(key, area: area)
+        case .audit: (outcome, ask) = audit.handle(key, area: area)
         default: return .unhandled
         }
         question = ask
@@ -201,7 +201,7 @@ extension AdminTabs: HostedScreen {
     var tabs: Set<ShellTab> { hosted }
     mutating func show(_ tab: ShellTab, area: Rect) -> [Effect<AppMessage>] { show(tab) }
     mutating func handle(_ key: Key, on tab: ShellTab, area: Rect, context: DrawContext) -> KeyOutcome {
-        handle(key, tab: tab)
+        handle(key, tab: tab, area: area)
     }
     mutating func receive(_ message: AppMessage, area: Rect) -> [Effect<AppMessage>]? {
         switch message {

@@ -6,20 +6,20 @@ import TerminalKit
 /// (`actor:EMAIL action:PREFIX entity:NAME since:7d until:YYYY-MM-DD`, Enter applies it), the table
 /// pages on by itself at its last row, and `e` exports what the filter matches to a CSV file.
 struct AuditScreen {
-    enum Intent: Hashable { case up, down, query, more, export, reload }
+    enum Intent: Hashable { case move(ListMove), query, more, export, reload }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next event (the next page loads at the last row)", group: "Audit", action: .down),
-        KeyBinding(["k", "up"], "Previous event", group: "Audit", action: .up),
-        KeyBinding(
-            ["/"], hint: "filter", "Filter: actor:EMAIL action:PREFIX entity:NAME since:7d until:YYYY-MM-DD",
-            group: "Audit", action: .query),
-        KeyBinding(["n"], hint: "more", "Load the next page", group: "Audit", action: .more),
-        KeyBinding(
-            ["e"], hint: "export", "Export the filtered events to CSV (asks for the path)", group: "Audit",
-            action: .export),
-        KeyBinding(["ctrl-r"], "Reload", group: "Audit", action: .reload),
-    ])
+    /// j/↓ at the last row, like G or PgDn reaching it, loads the next page.
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("event", group: "Audit") { .move($0) } + [
+            KeyBinding(
+                ["/"], hint: "filter", "Filter: actor:EMAIL action:PREFIX entity:NAME since:7d until:YYYY-MM-DD",
+                group: "Audit", action: .query),
+            KeyBinding(["n"], hint: "more", "Load the next page", group: "Audit", action: .more),
+            KeyBinding(
+                ["e"], hint: "export", "Export the filtered events to CSV (asks for the path)", group: "Audit",
+                action: .export),
+            KeyBinding(["ctrl-r"], "Reload", group: "Audit", action: .reload),
+        ])
 
     static let queryKeys = KeyTable<Intent>([
         KeyBinding(["enter"], hint: "apply", "Apply the filter", group: "Filter", action: .query),
@@ -46,7 +46,7 @@ struct AuditScreen {
         model.handle(message).map(keyPrefix: "adminAudit.") { .adminAudit($0) }
     }
 
-    mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
+    mutating func handle(_ key: Key, area: Rect) -> (KeyOutcome, AdminQuestion?) {
         if editing {
             switch line.handle(key) {
             case .submitted:
@@ -64,8 +64,11 @@ struct AuditScreen {
         }
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
-        case .down: return (KeyOutcome(effects: send(.moveSelection(1))), nil)
-        case .up: return (KeyOutcome(effects: send(.moveSelection(-1))), nil)
+        case .move(let move):
+            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.parts(area)[0]))
+            return (
+                KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.events.count)))), nil
+            )
         case .query:
             editing = true
             return (KeyOutcome(), nil)
@@ -73,6 +76,12 @@ struct AuditScreen {
         case .export: return (KeyOutcome(), .exportPath(suggestion: Self.exportSuggestion))
         case .reload: return (KeyOutcome(effects: send(.load)), nil)
         }
+    }
+
+    /// The events' panel below the filter line, and from 30 rows the selected event's detail below it.
+    static func parts(_ area: Rect) -> [Rect] {
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1))
+        return Layout.vertical(area.height >= 30 ? [.fill(), .fixed(6)] : [.fill()]).split(body)
     }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
@@ -88,8 +97,7 @@ struct AuditScreen {
         if editing { frame.cursor = widget.cursorPosition(in: field) }
 
         let showDetail = area.height >= 30
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1))
-        let parts = Layout.vertical(showDetail ? [.fill(), .fixed(6)] : [.fill()]).split(body)
+        let parts = Self.parts(area)
         var trailing = "\(state.events.count)\(state.hasMore ? "+" : "") shown"
         if let export = state.export {
             trailing += " · exporting \(export.written)…"

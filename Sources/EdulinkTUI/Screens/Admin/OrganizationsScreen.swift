@@ -10,6 +10,7 @@ import TerminalKit
 struct OrganizationsScreen {
     enum Intent: Hashable {
         case send(OrganizationsViewModel.Intent)
+        case move(ListMove)
         case search
         case toggleKind
         case save
@@ -23,31 +24,28 @@ struct OrganizationsScreen {
         let organizations = kind == .organizations
         let one = organizations ? "organization" : "institution"
         let group = organizations ? "Organizations" : "Institutions"
-        return KeyTable<Intent>([
-            KeyBinding(["j", "down"], "Next \(one)", group: group, action: .send(.moveSelection(1))),
-            KeyBinding(["k", "up"], "Previous \(one)", group: group, action: .send(.moveSelection(-1))),
-            KeyBinding(["pgdn"], "Page down", group: group, action: .send(.moveSelection(15))),
-            KeyBinding(["pgup"], "Page up", group: group, action: .send(.moveSelection(-15))),
-            KeyBinding(["g", "home"], "First \(one)", group: group, action: .send(.moveToEnd(last: false))),
-            KeyBinding(["G", "end"], "Last \(one)", group: group, action: .send(.moveToEnd(last: true))),
-            KeyBinding(
-                ["/"], hint: "search",
-                organizations
-                    ? "Narrow the list by name, industry or location (as you type)"
-                    : "Narrow the list by name, short code or type (as you type)", group: group, action: .search),
-            KeyBinding(
-                ["i"], hint: organizations ? "institutions" : "organizations",
-                organizations
-                    ? "Show the institutions (students belong to one)"
-                    : "Show the organizations (employers belong to one)", group: group, action: .toggleKind),
-            KeyBinding(["n"], hint: "new", "New \(one)", group: group, action: .send(.new)),
-            KeyBinding(["e", "enter"], hint: "edit", "Edit the selected \(one)", group: group, action: .send(.edit)),
-            KeyBinding(
-                ["v"], hint: "verify", "Verify the selected \(one), or withdraw its verification", group: group,
-                action: .send(.toggleVerified)),
-            KeyBinding(["u"], hint: "undo", "Undo the last verification change", group: group, action: .send(.undo)),
-            KeyBinding(["ctrl-r"], "Reload", group: group, action: .send(.load)),
-        ])
+        return KeyTable<Intent>(
+            ListMove.bindings(one, group: group) { .move($0) } + [
+                KeyBinding(
+                    ["/"], hint: "search",
+                    organizations
+                        ? "Narrow the list by name, industry or location (as you type)"
+                        : "Narrow the list by name, short code or type (as you type)", group: group, action: .search),
+                KeyBinding(
+                    ["i"], hint: organizations ? "institutions" : "organizations",
+                    organizations
+                        ? "Show the institutions (students belong to one)"
+                        : "Show the organizations (employers belong to one)", group: group, action: .toggleKind),
+                KeyBinding(["n"], hint: "new", "New \(one)", group: group, action: .send(.new)),
+                KeyBinding(
+                    ["e", "enter"], hint: "edit", "Edit the selected \(one)", group: group, action: .send(.edit)),
+                KeyBinding(
+                    ["v"], hint: "verify", "Verify the selected \(one), or withdraw its verification", group: group,
+                    action: .send(.toggleVerified)),
+                KeyBinding(
+                    ["u"], hint: "undo", "Undo the last verification change", group: group, action: .send(.undo)),
+                KeyBinding(["ctrl-r"], "Reload", group: group, action: .send(.load)),
+            ])
     }
 
     static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the table")
@@ -219,6 +217,12 @@ struct OrganizationsScreen {
         switch activeKeys.action(for: key) {
         case nil: return .unhandled
         case .send(let intent)?: return KeyOutcome(effects: send(intent))
+        case .move(.first)?: return KeyOutcome(effects: send(.moveToEnd(last: false)))
+        case .move(.last)?: return KeyOutcome(effects: send(.moveToEnd(last: true)))
+        case .move(let move)?:
+            let rows = move.rows(
+                in: Panel(border: .rounded).inner(Self.parts(area)[0]), search: search, count: model.state.counts.shown)
+            return KeyOutcome(effects: send(.moveSelection(rows)))
         case .search?:
             search.open()
             return KeyOutcome()
@@ -232,14 +236,19 @@ struct OrganizationsScreen {
 
     // MARK: Drawing
 
+    /// The table and the selected one's details: side by side from 110 columns, else one above the other.
+    static func parts(_ area: Rect) -> [Rect] {
+        (area.width >= 110 ? Layout.horizontal([.percent(64), .fill()]) : Layout.vertical([.fill(), .fixed(7)]))
+            .split(area)
+    }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         if let form, let editing = model.state.editing {
             drawForm(form, editing, into: &frame, area: area)
             return
         }
         let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(64), .fill()]) : Layout.vertical([.fill(), .fixed(7)]))
-            .split(area)
+        let parts = Self.parts(area)
         drawTable(into: &frame, area: parts[0], context: context)
         drawSelected(into: &frame.buffer, area: parts[1], context: context, wide: wide)
     }

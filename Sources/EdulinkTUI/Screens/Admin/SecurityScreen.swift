@@ -5,19 +5,22 @@ import TerminalKit
 /// Security: failed logins by account and by origin (`w` switches last hour / last day), the
 /// accounts locked now, and the security events with a kind filter (`f`).
 struct SecurityScreen {
-    /// The keys send the view-model's intents themselves.
-    typealias Intent = SecurityViewModel.Intent
+    /// A key moves the events' selection or sends a view-model intent.
+    enum Intent: Hashable {
+        case move(ListMove)
+        case send(SecurityViewModel.Intent)
+    }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next event", group: "Security", action: .moveSelection(1)),
-        KeyBinding(["k", "up"], "Previous event", group: "Security", action: .moveSelection(-1)),
-        KeyBinding(
-            ["w"], hint: "hour/day", "Count failed logins over the last hour or the last day", group: "Security",
-            action: .toggleWindow),
-        KeyBinding(["f"], hint: "kind", "Show the next kind of event only", group: "Security", action: .nextKind),
-        KeyBinding(["F"], "Show every kind of event", group: "Security", action: .setKind(nil)),
-        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh", group: "Security", action: .load),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("event", group: "Security") { .move($0) } + [
+            KeyBinding(
+                ["w"], hint: "hour/day", "Count failed logins over the last hour or the last day", group: "Security",
+                action: .send(.toggleWindow)),
+            KeyBinding(
+                ["f"], hint: "kind", "Show the next kind of event only", group: "Security", action: .send(.nextKind)),
+            KeyBinding(["F"], "Show every kind of event", group: "Security", action: .send(.setKind(nil))),
+            KeyBinding(["ctrl-r"], hint: "refresh", "Refresh", group: "Security", action: .send(.load)),
+        ])
 
     private(set) var model: SecurityViewModel
 
@@ -31,9 +34,20 @@ struct SecurityScreen {
         model.handle(message).map(keyPrefix: "adminSecurity.") { .adminSecurity($0) }
     }
 
-    mutating func handle(_ key: Key) -> KeyOutcome {
-        guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        return KeyOutcome(effects: send(intent))
+    mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
+        switch Self.keys.action(for: key) {
+        case nil: return .unhandled
+        case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.rows(area)[1]))
+            let count = model.state.report?.events.count ?? 0
+            return KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: count))))
+        }
+    }
+
+    /// The failed-login tallies and the locked accounts above the events.
+    static func rows(_ area: Rect) -> [Rect] {
+        Layout.vertical([.fixed(area.height >= 30 ? 10 : 7), .fill()]).split(area)
     }
 
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
@@ -44,8 +58,7 @@ struct SecurityScreen {
                 text, in: area.row(0).inset(horizontal: 1), style: Style(state.message == nil ? .muted : .critical))
             return
         }
-        let topHeight = area.height >= 30 ? 10 : 7
-        let rows = Layout.vertical([.fixed(topHeight), .fill()]).split(area)
+        let rows = Self.rows(area)
         let columns = Layout.horizontal([.percent(34), .percent(33), .fill()]).split(rows[0])
         drawTallies(
             ("Failed by account", "By account"), report.byAccount, window: state.window, into: &frame,

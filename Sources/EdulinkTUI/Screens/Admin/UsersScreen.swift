@@ -7,29 +7,29 @@ import TerminalKit
 /// selected employer's organization — each confirmed first. The line under the table says whether the
 /// selected employer's organization is verified. A reset password is shown once in a box until Enter or Esc.
 struct UsersScreen {
-    enum Intent: Hashable { case up, down, search, filter, role, lock, unlock, disable, reset, verify, reload }
+    enum Intent: Hashable { case move(ListMove), search, filter, role, lock, unlock, disable, reset, verify, reload }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next account", group: "Users", action: .down),
-        KeyBinding(["k", "up"], "Previous account", group: "Users", action: .up),
-        KeyBinding(["/"], hint: "search", "Search by email or name (as you type)", group: "Users", action: .search),
-        KeyBinding(
-            ["f"], hint: "role filter", "Show one role only, then the next, then every role", group: "Users",
-            action: .filter),
-        KeyBinding(["r"], hint: "role", "Change the selected account's role", group: "Users", action: .role),
-        KeyBinding(["l"], hint: "lock", "Lock the selected account", group: "Users", action: .lock),
-        KeyBinding(["u"], hint: "unlock", "Unlock the selected account", group: "Users", action: .unlock),
-        KeyBinding(["D"], hint: "disable", "Disable the selected account", group: "Users", action: .disable),
-        KeyBinding(
-            ["P"], hint: "reset pw", "Reset the password (the new one is shown once)", group: "Users", action: .reset),
-        KeyBinding(
-            ["V"], hint: "verify org", "Verify the selected employer's organization", group: "Users",
-            action: .verify),
-        KeyBinding(["ctrl-r"], "Reload", group: "Users", action: .reload),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("account", group: "Users") { .move($0) } + [
+            KeyBinding(["/"], hint: "search", "Search by email or name (as you type)", group: "Users", action: .search),
+            KeyBinding(
+                ["f"], hint: "role filter", "Show one role only, then the next, then every role", group: "Users",
+                action: .filter),
+            KeyBinding(["r"], hint: "role", "Change the selected account's role", group: "Users", action: .role),
+            KeyBinding(["l"], hint: "lock", "Lock the selected account", group: "Users", action: .lock),
+            KeyBinding(["u"], hint: "unlock", "Unlock the selected account", group: "Users", action: .unlock),
+            KeyBinding(["D"], hint: "disable", "Disable the selected account", group: "Users", action: .disable),
+            KeyBinding(
+                ["P"], hint: "reset pw", "Reset the password (the new one is shown once)", group: "Users",
+                action: .reset),
+            KeyBinding(
+                ["V"], hint: "verify org", "Verify the selected employer's organization", group: "Users",
+                action: .verify),
+            KeyBinding(["ctrl-r"], "Reload", group: "Users", action: .reload),
+        ])
 
     static let searchKeys = KeyTable<Intent>([
-        KeyBinding(["enter", "esc", "down"], hint: "done", "Back to the table", group: "Search", action: .down)
+        KeyBinding(["enter", "esc", "down"], hint: "done", "Back to the table", group: "Search", action: .search)
     ])
 
     static let passwordKeys = KeyTable<Intent>([
@@ -59,7 +59,7 @@ struct UsersScreen {
         model.handle(message).map(keyPrefix: "adminUsers.") { .adminUsers($0) }
     }
 
-    mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
+    mutating func handle(_ key: Key, area: Rect) -> (KeyOutcome, AdminQuestion?) {
         if model.state.revealed != nil {
             guard key == "enter" || key == "esc" else { return (KeyOutcome(), nil) }
             return (KeyOutcome(effects: send(.dismissPassword)), nil)
@@ -75,8 +75,11 @@ struct UsersScreen {
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         let selected = model.state.selected
         switch intent {
-        case .down: return (KeyOutcome(effects: send(.moveSelection(1))), nil)
-        case .up: return (KeyOutcome(effects: send(.moveSelection(-1))), nil)
+        case .move(let move):
+            let page = Table<TableRows>.visibleRows(in: Self.listArea(area))
+            return (
+                KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.users.count)))), nil
+            )
         case .search:
             searching = true
             return (KeyOutcome(), nil)
@@ -111,6 +114,14 @@ struct UsersScreen {
         }
     }
 
+    /// The accounts' panel: between the search line and the organization's line.
+    static func body(_ area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2))
+    }
+
+    /// The table inside the panel (the page keys' page is its height).
+    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(body(area)) }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         let top = area.row(0).inset(horizontal: 1)
@@ -127,7 +138,7 @@ struct UsersScreen {
             filterText, at: Point(x: top.maxX - filterWidth, y: top.y),
             style: Style(state.role == nil ? .muted : .accent, adding: .bold))
 
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2))
+        let body = Self.body(area)
         let more = state.hasMore ? "+" : ""
         let panel = Panel(
             title: "Users", focused: !searching, border: .rounded,

@@ -10,28 +10,27 @@ struct VerificationScreen {
     /// A key sends a view-model intent, opens the search line, or asks for a send-back reason.
     enum Intent: Hashable {
         case send(VerificationViewModel.Intent)
+        /// In the queue (G: the newest submission), or among the listings students applied to.
+        case move(ListMove)
+        case moveApplied(ListMove)
         case search
         case sendBack
     }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .send(.moveSelection(1))),
-        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .send(.moveSelection(-1))),
-        KeyBinding(["g", "home"], "First listing", group: "Listings", action: .send(.moveToEnd(last: false))),
-        KeyBinding(
-            ["G", "end"], "Last listing (the newest submission)", group: "Listings",
-            action: .send(.moveToEnd(last: true))),
-        KeyBinding(
-            ["/"], hint: "search", "Narrow the queue by title or organization (as you type)", group: "Listings",
-            action: .search),
-        KeyBinding(
-            ["v"], hint: "verify", "Verify and publish the selected listing", group: "Listings",
-            action: .send(.verifySelected)),
-        KeyBinding(
-            ["b"], hint: "send back", "Send it back to the employer with a reason", group: "Listings", action: .sendBack
-        ),
-        KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("listing", group: "Listings") { .move($0) } + [
+            KeyBinding(
+                ["/"], hint: "search", "Narrow the queue by title or organization (as you type)", group: "Listings",
+                action: .search),
+            KeyBinding(
+                ["v"], hint: "verify", "Verify and publish the selected listing", group: "Listings",
+                action: .send(.verifySelected)),
+            KeyBinding(
+                ["b"], hint: "send back", "Send it back to the employer with a reason", group: "Listings",
+                action: .sendBack
+            ),
+            KeyBinding(["ctrl-r"], "Reload the queue", group: "Listings", action: .send(.load)),
+        ])
 
     /// An institution admin's keys: the queue's, and the listings their students applied to.
     static let institutionKeys = KeyTable<Intent>(
@@ -41,17 +40,14 @@ struct VerificationScreen {
                 action: .send(.toggleApplied))
         ])
 
-    static let appliedKeys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next listing", group: "Applied", action: .send(.moveApplied(1))),
-        KeyBinding(["k", "up"], "Previous listing", group: "Applied", action: .send(.moveApplied(-1))),
-        KeyBinding(["pgdn"], "Page down", group: "Applied", action: .send(.moveApplied(15))),
-        KeyBinding(["pgup"], "Page up", group: "Applied", action: .send(.moveApplied(-15))),
-        KeyBinding(["enter"], hint: "open", "Open the listing", group: "Applied", action: .send(.openApplied)),
-        KeyBinding(
-            ["a", "esc"], hint: "waiting", "Back to the listings waiting for review", group: "Applied",
-            action: .send(.toggleApplied)),
-        KeyBinding(["ctrl-r"], "Reload", group: "Applied", action: .send(.load)),
-    ])
+    static let appliedKeys = KeyTable<Intent>(
+        ListMove.bindings("listing", group: "Applied") { .moveApplied($0) } + [
+            KeyBinding(["enter"], hint: "open", "Open the listing", group: "Applied", action: .send(.openApplied)),
+            KeyBinding(
+                ["a", "esc"], hint: "waiting", "Back to the listings waiting for review", group: "Applied",
+                action: .send(.toggleApplied)),
+            KeyBinding(["ctrl-r"], "Reload", group: "Applied", action: .send(.load)),
+        ])
 
     static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the queue")
 
@@ -76,7 +72,7 @@ struct VerificationScreen {
         model.handle(message).map(keyPrefix: "adminVerification.") { .adminVerification($0) }
     }
 
-    mutating func handle(_ key: Key) -> (KeyOutcome, AdminQuestion?) {
+    mutating func handle(_ key: Key, area: Rect) -> (KeyOutcome, AdminQuestion?) {
         if searching {
             guard let text = search.edit(key, done: Self.searchKeys) else { return (KeyOutcome(), nil) }
             return (KeyOutcome(effects: send(.setQuery(text))), nil)
@@ -84,6 +80,18 @@ struct VerificationScreen {
         guard let intent = activeKeys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
+        case .move(.first): return (KeyOutcome(effects: send(.moveToEnd(last: false))), nil)
+        case .move(.last): return (KeyOutcome(effects: send(.moveToEnd(last: true))), nil)
+        case .move(let move):
+            let rows = move.rows(
+                in: Panel(border: .rounded).inner(Self.parts(area)[0]), search: search,
+                count: model.state.shown.count)
+            return (KeyOutcome(effects: send(.moveSelection(rows))), nil)
+        case .moveApplied(let move):
+            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(area))
+            return (
+                KeyOutcome(effects: send(.moveApplied(move.rows(page: page, count: model.state.applied.count)))), nil
+            )
         case .search:
             search.open()
             return (KeyOutcome(), nil)
@@ -93,6 +101,12 @@ struct VerificationScreen {
         }
     }
 
+    /// The queue and the selected listing: side by side from 110 columns, else one above the other.
+    static func parts(_ area: Rect) -> [Rect] {
+        (area.width >= 110 ? Layout.horizontal([.percent(50), .fill()]) : Layout.vertical([.percent(40), .fill()]))
+            .split(area)
+    }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         if state.showingApplied {
@@ -100,8 +114,7 @@ struct VerificationScreen {
             return
         }
         let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(50), .fill()]) : Layout.vertical([.percent(40), .fill()]))
-            .split(area)
+        let parts = Self.parts(area)
         let shown = state.shown
         let count =
             shown.count == state.queue.count

@@ -10,45 +10,44 @@ import TerminalKit
 /// name as you type (the service searches: a listing may have 10,000 of them).
 struct ApplicantsScreen {
     enum Intent: Hashable {
-        case up, down, pageDown, pageUp, open, stageNext, stagePrevious, listingNext, listingPrevious
+        case move(ListMove), open, stageNext, stagePrevious, listingNext, listingPrevious
         case triage, review, shortlist, interview, offer, reject, undo, mark, markAll, clearMarks
         case rate, notes, export, reload, back, search
     }
 
     static let stages: [ApplicationStatus?] = [nil] + ApplicationStatus.pipeline
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next applicant", group: "Applicants", action: .down),
-        KeyBinding(["k", "up"], "Previous applicant", group: "Applicants", action: .up),
-        KeyBinding(["pgdn"], "Page down", group: "Applicants", action: .pageDown),
-        KeyBinding(["pgup"], "Page up", group: "Applicants", action: .pageUp),
-        KeyBinding(
-            ["enter"], hint: "open", "Open the application (marks it reviewed)", group: "Applicants", action: .open),
-        KeyBinding(["l", "right"], hint: "stage", "Next stage tab", group: "Applicants", action: .stageNext),
-        KeyBinding(["h", "left"], "Previous stage tab", group: "Applicants", action: .stagePrevious),
-        KeyBinding(["L"], hint: "listing", "Next listing", group: "Applicants", action: .listingNext),
-        KeyBinding(["H"], "Previous listing", group: "Applicants", action: .listingPrevious),
-        KeyBinding(["t"], hint: "triage", "Triage: one applicant at a time", group: "Applicants", action: .triage),
-        KeyBinding(["v"], "Mark reviewed", group: "Decide", action: .review),
-        KeyBinding(["s"], hint: "shortlist", "Shortlist", group: "Decide", action: .shortlist),
-        KeyBinding(
-            ["i"], hint: "interview", "Schedule an interview (time and place)", group: "Decide", action: .interview),
-        KeyBinding(["o"], hint: "offer", "Make an offer (with expiry)", group: "Decide", action: .offer),
-        KeyBinding(["x"], hint: "reject", "Reject, with a reason from the list", group: "Decide", action: .reject),
-        KeyBinding(
-            ["u"], hint: "undo", "Undo the last decision (\(EdulinkService.undoWindowMinutes) minutes)",
-            group: "Decide", action: .undo),
-        KeyBinding(["space"], hint: "mark", "Mark for a bulk action", group: "Bulk", action: .mark),
-        KeyBinding(["a"], "Mark every loaded applicant", group: "Bulk", action: .markAll),
-        KeyBinding(["esc"], "Leave triage, or clear the marks", group: "Applicants", action: .back),
-        KeyBinding(["r"], hint: "rate", "Rate 1–5", group: "Notes", action: .rate),
-        KeyBinding(["N"], hint: "notes", "Private notes (never shown to the student)", group: "Notes", action: .notes),
-        KeyBinding(["e"], hint: "export", "Export this view to CSV", group: "Applicants", action: .export),
-        KeyBinding(["ctrl-r"], "Reload", group: "Applicants", action: .reload),
-        KeyBinding(
-            ["/"], hint: "search", "Search the stage's applicants by name (as you type)", group: "Applicants",
-            action: .search),
-    ])
+    /// The moves reach past the loaded rows: the next page loads near the last one.
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("applicant", group: "Applicants") { .move($0) } + [
+            KeyBinding(
+                ["enter"], hint: "open", "Open the application (marks it reviewed)", group: "Applicants", action: .open),
+            KeyBinding(["l", "right"], hint: "stage", "Next stage tab", group: "Applicants", action: .stageNext),
+            KeyBinding(["h", "left"], "Previous stage tab", group: "Applicants", action: .stagePrevious),
+            KeyBinding(["L"], hint: "listing", "Next listing", group: "Applicants", action: .listingNext),
+            KeyBinding(["H"], "Previous listing", group: "Applicants", action: .listingPrevious),
+            KeyBinding(["t"], hint: "triage", "Triage: one applicant at a time", group: "Applicants", action: .triage),
+            KeyBinding(["v"], "Mark reviewed", group: "Decide", action: .review),
+            KeyBinding(["s"], hint: "shortlist", "Shortlist", group: "Decide", action: .shortlist),
+            KeyBinding(
+                ["i"], hint: "interview", "Schedule an interview (time and place)", group: "Decide", action: .interview),
+            KeyBinding(["o"], hint: "offer", "Make an offer (with expiry)", group: "Decide", action: .offer),
+            KeyBinding(["x"], hint: "reject", "Reject, with a reason from the list", group: "Decide", action: .reject),
+            KeyBinding(
+                ["u"], hint: "undo", "Undo the last decision (\(EdulinkService.undoWindowMinutes) minutes)",
+                group: "Decide", action: .undo),
+            KeyBinding(["space"], hint: "mark", "Mark for a bulk action", group: "Bulk", action: .mark),
+            KeyBinding(["a"], "Mark every loaded applicant", group: "Bulk", action: .markAll),
+            KeyBinding(["esc"], "Leave triage, or clear the marks", group: "Applicants", action: .back),
+            KeyBinding(["r"], hint: "rate", "Rate 1–5", group: "Notes", action: .rate),
+            KeyBinding(
+                ["N"], hint: "notes", "Private notes (never shown to the student)", group: "Notes", action: .notes),
+            KeyBinding(["e"], hint: "export", "Export this view to CSV", group: "Applicants", action: .export),
+            KeyBinding(["ctrl-r"], "Reload", group: "Applicants", action: .reload),
+            KeyBinding(
+                ["/"], hint: "search", "Search the stage's applicants by name (as you type)", group: "Applicants",
+                action: .search),
+        ])
 
     static let searchKeys = ListSearch.doneKeys(Intent.search, backTo: "the applicants")
 
@@ -110,13 +109,9 @@ struct ApplicantsScreen {
             (KeyOutcome(effects: effects), nil)
         }
         switch intent {
-        case .down: return run(send(.moveSelection(1)))
-        case .up: return run(send(.moveSelection(-1)))
-        case .pageDown, .pageUp:
-            let table = Self.regions(area, state: state).table
-            let rows = max(
-                1, Table<TableRows>.visibleRows(in: search.listArea(in: Panel(border: .rounded).inner(table))))
-            return run(send(.moveSelection(intent == .pageDown ? rows : -rows)))
+        case .move(let move):
+            let table = Panel(border: .rounded).inner(Self.regions(area, state: state).table)
+            return run(send(.moveSelection(move.rows(in: table, search: search, count: state.rows.count))))
         case .open: return run(send(.open))
         case .stageNext, .stagePrevious:
             let next =

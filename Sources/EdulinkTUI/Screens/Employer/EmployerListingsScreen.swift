@@ -14,29 +14,30 @@ struct EmployerListingsScreen {
         case confirm(EmployerListingsViewModel.Intent)
         case extend
         case search
+        case move(ListMove)
     }
     enum FormIntent: Hashable { case save, cancel }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next listing", group: "Listings", action: .send(.moveSelection(1))),
-        KeyBinding(["k", "up"], "Previous listing", group: "Listings", action: .send(.moveSelection(-1))),
-        KeyBinding(["n"], hint: "new", "New listing", group: "Listings", action: .send(.new)),
-        KeyBinding(["e", "enter"], hint: "edit", "Edit the listing", group: "Listings", action: .send(.edit)),
-        KeyBinding(
-            ["s"], hint: "submit", "Submit a draft for review (asks first)", group: "Listings",
-            action: .confirm(.requestSubmit)),
-        KeyBinding(
-            ["c"], hint: "close", "Close the listing (asks first)", group: "Listings", action: .confirm(.requestClose)),
-        KeyBinding(
-            ["x"], hint: "extend", "Extend: later deadline, more capacity or positions", group: "Listings",
-            action: .extend),
-        KeyBinding(
-            ["d"], hint: "copy", "Duplicate as a new draft", group: "Listings", action: .confirm(.requestDuplicate)),
-        KeyBinding(
-            ["/"], hint: "search", "Narrow the list by title, status, place, category or level (as you type)",
-            group: "Listings", action: .search),
-        KeyBinding(["ctrl-r"], "Reload", group: "Listings", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("listing", group: "Listings") { .move($0) } + [
+            KeyBinding(["n"], hint: "new", "New listing", group: "Listings", action: .send(.new)),
+            KeyBinding(["e", "enter"], hint: "edit", "Edit the listing", group: "Listings", action: .send(.edit)),
+            KeyBinding(
+                ["s"], hint: "submit", "Submit a draft for review (asks first)", group: "Listings",
+                action: .confirm(.requestSubmit)),
+            KeyBinding(
+                ["c"], hint: "close", "Close the listing (asks first)", group: "Listings",
+                action: .confirm(.requestClose)),
+            KeyBinding(
+                ["x"], hint: "extend", "Extend: later deadline, more capacity or positions", group: "Listings",
+                action: .extend),
+            KeyBinding(
+                ["d"], hint: "copy", "Duplicate as a new draft", group: "Listings", action: .confirm(.requestDuplicate)),
+            KeyBinding(
+                ["/"], hint: "search", "Narrow the list by title, status, place, category or level (as you type)",
+                group: "Listings", action: .search),
+            KeyBinding(["ctrl-r"], "Reload", group: "Listings", action: .send(.load)),
+        ])
 
     static let searchKeys = ListSearch.doneKeys(Intent.search)
 
@@ -158,7 +159,7 @@ struct EmployerListingsScreen {
         return effects + send(.save)
     }
 
-    mutating func handle(_ key: Key) -> (KeyOutcome, EmployerQuestion?) {
+    mutating func handle(_ key: Key, area: Rect) -> (KeyOutcome, EmployerQuestion?) {
         if var state = form {
             if let intent = Self.formKeys.action(for: key) {
                 switch intent {
@@ -182,6 +183,10 @@ struct EmployerListingsScreen {
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
+        case .move(let move):
+            let rows = move.rows(
+                in: Panel(border: .rounded).inner(Self.parts(area)[0]), search: search, count: model.state.shown.count)
+            return (KeyOutcome(effects: send(.moveSelection(rows))), nil)
         case .search:
             search.open()
             return (KeyOutcome(), nil)
@@ -199,15 +204,19 @@ struct EmployerListingsScreen {
 
     // MARK: Drawing
 
+    /// The list and the selected listing's figures: side by side from 110 columns, else one above the other.
+    static func parts(_ area: Rect) -> [Rect] {
+        (area.width >= 110 ? Layout.horizontal([.percent(62), .fill()]) : Layout.vertical([.fill(), .fixed(7)]))
+            .split(area)
+    }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         if let form, let editing = model.state.editing {
             drawForm(form, editing, into: &frame, area: area)
             return
         }
         let state = model.state
-        let wide = area.width >= 110
-        let parts = (wide ? Layout.horizontal([.percent(62), .fill()]) : Layout.vertical([.fill(), .fixed(7)])).split(
-            area)
+        let parts = Self.parts(area)
         let shown = state.shown
         let count = shown.count == state.listings.count ? "\(shown.count)" : "\(shown.count) of \(state.listings.count)"
         let panel = Panel(

@@ -76,7 +76,7 @@ struct EmployerTabs {
         if question != nil { return KeyOutcome(effects: answer(key)) }
         switch tab {
         case .listings:
-            let (outcome, ask) = listings.handle(key)
+            let (outcome, ask) = listings.handle(key, area: area)
             question = ask
             return outcome
         case .applicants:

@@ -17,11 +17,23 @@ extension StudentsScreen {
 
     // MARK: Students
 
+    /// The students' panel: the whole area, or its left half beside an open student from 120 columns.
+    static func studentsPanel(_ area: Rect, detailOpen: Bool) -> Rect {
+        detailOpen && area.width >= sideBySide
+            ? Rect(x: area.x, y: area.y, width: area.width / 2, height: area.height) : area
+    }
+
+    /// The table below the search and filter lines (the page keys' page is its height).
+    static func studentsTable(_ area: Rect, detailOpen: Bool) -> Rect {
+        let inner = Panel(border: .rounded).inner(studentsPanel(area, detailOpen: detailOpen))
+        return Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2))
+    }
+
     private func drawStudents(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         let detailOpen = state.detail != nil
         let split = detailOpen && area.width >= Self.sideBySide
-        let listArea = split ? Rect(x: area.x, y: area.y, width: area.width / 2, height: area.height) : area
+        let listArea = Self.studentsPanel(area, detailOpen: detailOpen)
         if detailOpen && !split {
             drawDetail(into: &frame, area: area, context: context)
             return
@@ -50,7 +62,7 @@ extension StudentsScreen {
         frame.buffer.write(
             filters, in: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1),
             style: Style(state.filtered ? .accent : .muted))
-        let tableArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        let tableArea = Self.studentsTable(area, detailOpen: detailOpen)
         let wide = tableArea.width >= 90
         var columns = [
             TableColumn("Name", width: .fill(2)), TableColumn("Reg. no.", width: .fixed(15)),

@@ -11,45 +11,45 @@ struct StudentsScreen {
     enum Mode: Hashable { case students, codes, importing }
     enum Intent: Hashable {
         case send(StudentsViewModel.Intent)
+        /// Among the students (the next page loads near the end), or the import's rows.
+        case move(ListMove)
+        case moveRow(ListMove)
         case search, codes, newCode, revoke, back
         case startImport, editPath, applyImport, newImport
     }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(
-            ["/"], hint: "search", "Search by name, email or registration number", group: "Students", action: .search),
-        KeyBinding(["enter"], hint: "open", "Open the student", group: "Students", action: .send(.open)),
-        KeyBinding(["esc"], "Close the student", group: "Students", action: .back),
-        KeyBinding(["down", "j"], "Next student", group: "Students", action: .send(.move(1))),
-        KeyBinding(["up", "k"], "Previous student", group: "Students", action: .send(.move(-1))),
-        KeyBinding(["pgdn"], "Page down", group: "Students", action: .send(.move(15))),
-        KeyBinding(["pgup"], "Page up", group: "Students", action: .send(.move(-15))),
-        KeyBinding(["s"], hint: "stage", "Filter by stage (next)", group: "Filters", action: .send(.cycleStage)),
-        KeyBinding(["c"], hint: "course", "Filter by course (next)", group: "Filters", action: .send(.cycleCourse)),
-        KeyBinding(["y"], "Filter by year of study (next)", group: "Filters", action: .send(.cycleYear)),
-        KeyBinding(["x"], "Clear search and filters", group: "Filters", action: .send(.clearFilters)),
-        KeyBinding(["r"], hint: "codes", "Registration codes", group: "Students", action: .codes),
-        KeyBinding(["i"], hint: "import", "Import students from a CSV file", group: "Students", action: .startImport),
-        KeyBinding(["ctrl-r"], "Reload", group: "Students", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("student", group: "Students") { .move($0) } + [
+            KeyBinding(
+                ["/"], hint: "search", "Search by name, email or registration number", group: "Students",
+                action: .search),
+            KeyBinding(["enter"], hint: "open", "Open the student", group: "Students", action: .send(.open)),
+            KeyBinding(["esc"], "Close the student", group: "Students", action: .back),
+            KeyBinding(["s"], hint: "stage", "Filter by stage (next)", group: "Filters", action: .send(.cycleStage)),
+            KeyBinding(["c"], hint: "course", "Filter by course (next)", group: "Filters", action: .send(.cycleCourse)),
+            KeyBinding(["y"], "Filter by year of study (next)", group: "Filters", action: .send(.cycleYear)),
+            KeyBinding(["x"], "Clear search and filters", group: "Filters", action: .send(.clearFilters)),
+            KeyBinding(["r"], hint: "codes", "Registration codes", group: "Students", action: .codes),
+            KeyBinding(
+                ["i"], hint: "import", "Import students from a CSV file", group: "Students", action: .startImport),
+            KeyBinding(["ctrl-r"], "Reload", group: "Students", action: .send(.load)),
+        ])
 
-    static let importKeys = KeyTable<Intent>([
-        KeyBinding(["a"], hint: "apply", "Import the file (press twice)", group: "Import", action: .applyImport),
-        KeyBinding(
-            ["e", "/"], hint: "file", "Type another path (enter runs the dry run)", group: "Import", action: .editPath),
-        KeyBinding(
-            ["ctrl-r"], hint: "check again", "Run the dry run again (after fixing the file)", group: "Import",
-            action: .send(.importer(.check))),
-        KeyBinding(
-            ["f"], hint: "show", "Show all, refused, new or already imported rows", group: "Import",
-            action: .send(.importer(.cycleFilter))),
-        KeyBinding(["down", "j"], "Next row", group: "Import", action: .send(.importer(.move(1)))),
-        KeyBinding(["up", "k"], "Previous row", group: "Import", action: .send(.importer(.move(-1)))),
-        KeyBinding(["pgdn"], "Page down", group: "Import", action: .send(.importer(.move(15)))),
-        KeyBinding(["pgup"], "Page up", group: "Import", action: .send(.importer(.move(-15)))),
-        KeyBinding(["n"], "A new import", group: "Import", action: .newImport),
-        KeyBinding(["esc"], hint: "students", "Back to the students", group: "Import", action: .back),
-    ])
+    static let importKeys = KeyTable<Intent>(
+        ListMove.bindings("row", group: "Import") { .moveRow($0) } + [
+            KeyBinding(["a"], hint: "apply", "Import the file (press twice)", group: "Import", action: .applyImport),
+            KeyBinding(
+                ["e", "/"], hint: "file", "Type another path (enter runs the dry run)", group: "Import",
+                action: .editPath),
+            KeyBinding(
+                ["ctrl-r"], hint: "check again", "Run the dry run again (after fixing the file)", group: "Import",
+                action: .send(.importer(.check))),
+            KeyBinding(
+                ["f"], hint: "show", "Show all, refused, new or already imported rows", group: "Import",
+                action: .send(.importer(.cycleFilter))),
+            KeyBinding(["n"], "A new import", group: "Import", action: .newImport),
+            KeyBinding(["esc"], hint: "students", "Back to the students", group: "Import", action: .back),
+        ])
 
     static let pathKeys = KeyTable<String>([
         KeyBinding(
@@ -169,6 +169,15 @@ struct StudentsScreen {
         if intent != .applyImport { confirmingImport = false }
         switch intent {
         case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let page = Table<TableRows>.visibleRows(
+                in: Self.studentsTable(area, detailOpen: model.state.detail != nil))
+            return KeyOutcome(effects: send(.move(move.rows(page: page, count: model.state.students.count))))
+        case .moveRow(let move):
+            // The report's lines above the rows vary; half the panel is a page that never skips a row.
+            let page = Panel(border: .rounded).inner(area).height / 2
+            return KeyOutcome(
+                effects: send(.importer(.move(move.rows(page: page, count: model.importer.state.rows.count)))))
         case .search:
             searching = true
             return KeyOutcome()
