@@ -24,6 +24,8 @@ struct PlacementsScreen {
         case search
         /// Scrolls the week's text and the evaluations by this many lines.
         case scroll(Int)
+        /// To the first or the last placement (PgDn and PgUp scroll the week here).
+        case end(ListMove)
     }
 
     /// What a question's answer is for.
@@ -46,6 +48,8 @@ struct PlacementsScreen {
     static let common: [KeyBinding<Intent>] = [
         KeyBinding(["j", "down"], "Next placement", group: "Placements", action: .send(.moveSelection(1))),
         KeyBinding(["k", "up"], "Previous placement", group: "Placements", action: .send(.moveSelection(-1))),
+        KeyBinding(["g", "home"], "First placement", group: "Placements", action: .end(.first)),
+        KeyBinding(["G", "end"], "Last placement", group: "Placements", action: .end(.last)),
         KeyBinding(["l", "right"], hint: "week", "Next week", group: "Placements", action: .send(.moveWeek(1))),
         KeyBinding(["h", "left"], "Previous week", group: "Placements", action: .send(.moveWeek(-1))),
         KeyBinding(
@@ -219,6 +223,9 @@ extension PlacementsScreen {
             return KeyOutcome(effects: send(intent))
         case .scroll(let lines):
             bodyScroll = max(0, bodyScroll + lines)
+        case .end(let move):
+            bodyScroll = 0
+            return KeyOutcome(effects: send(.moveSelection(move.rows(page: 1, count: model.state.items.count))))
         case .search:
             search.open()
         case .write:
