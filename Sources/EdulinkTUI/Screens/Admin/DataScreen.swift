@@ -12,29 +12,32 @@ struct DataScreen {
     enum Intent: Hashable {
         case send(DataViewModel.Intent)
         case confirm(DataViewModel.Intent)
+        case move(ListMove)
     }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next backup", group: "Data", action: .send(.moveSelection(1))),
-        KeyBinding(["k", "up"], "Previous backup", group: "Data", action: .send(.moveSelection(-1))),
-        KeyBinding(
-            ["c"], hint: "check", "Integrity and foreign-key check", group: "Data", action: .send(.checkIntegrity)),
-        KeyBinding(
-            ["a"], hint: "analyze", "Refresh the query planner's statistics", group: "Data",
-            action: .send(.run(.analyze))),
-        KeyBinding(
-            ["V"], hint: "vacuum", "Rebuild the database to reclaim space", group: "Data", action: .send(.run(.vacuum))),
-        KeyBinding(["i"], hint: "reindex", "Rebuild every index", group: "Data", action: .send(.run(.reindex))),
-        KeyBinding(["b"], hint: "backup", "Back up now (a verified snapshot)", group: "Data", action: .send(.backup)),
-        KeyBinding(["v"], hint: "verify", "Verify the selected backup", group: "Data", action: .send(.verifySelected)),
-        KeyBinding(
-            ["r"], hint: "restore", "Restore the selected backup (asks first)", group: "Data",
-            action: .confirm(.restoreSelected)),
-        KeyBinding(
-            ["p"], hint: "prune", "Delete backups past the retention (asks first)", group: "Data",
-            action: .confirm(.prune)),
-        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Data", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("backup", group: "Data") { .move($0) } + [
+            KeyBinding(
+                ["c"], hint: "check", "Integrity and foreign-key check", group: "Data", action: .send(.checkIntegrity)),
+            KeyBinding(
+                ["a"], hint: "analyze", "Refresh the query planner's statistics", group: "Data",
+                action: .send(.run(.analyze))),
+            KeyBinding(
+                ["V"], hint: "vacuum", "Rebuild the database to reclaim space", group: "Data",
+                action: .send(.run(.vacuum))),
+            KeyBinding(["i"], hint: "reindex", "Rebuild every index", group: "Data", action: .send(.run(.reindex))),
+            KeyBinding(
+                ["b"], hint: "backup", "Back up now (a verified snapshot)", group: "Data", action: .send(.backup)),
+            KeyBinding(
+                ["v"], hint: "verify", "Verify the selected backup", group: "Data", action: .send(.verifySelected)),
+            KeyBinding(
+                ["r"], hint: "restore", "Restore the selected backup (asks first)", group: "Data",
+                action: .confirm(.restoreSelected)),
+            KeyBinding(
+                ["p"], hint: "prune", "Delete backups past the retention (asks first)", group: "Data",
+                action: .confirm(.prune)),
+            KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Data", action: .send(.load)),
+        ])
 
     private(set) var model: DataViewModel
 
@@ -52,6 +55,9 @@ struct DataScreen {
         switch Self.keys.action(for: key) {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.parts(area)[1]))
+            return KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.backups.count))))
         case .confirm(let intent):
             // Two steps: the dialog reads the confirmation the intent has just set.
             let effects = send(intent)
@@ -61,6 +67,9 @@ struct DataScreen {
         }
     }
 
+    /// The status, the backups and the line for the work in progress.
+    static func parts(_ area: Rect) -> [Rect] { Layout.vertical([.fixed(8), .fill(), .fixed(1)]).split(area) }
+
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         guard let overview = state.overview else {
@@ -69,7 +78,7 @@ struct DataScreen {
                 text, in: area.row(0).inset(horizontal: 1), style: Style(state.message == nil ? .muted : .critical))
             return
         }
-        let parts = Layout.vertical([.fixed(8), .fill(), .fixed(1)]).split(area)
+        let parts = Self.parts(area)
         if area.width >= 110 {
             let top = Layout.horizontal([.percent(60), .fill()]).split(parts[0])
             drawStatus(overview, into: &frame, area: top[0], context: context, withCounts: false)

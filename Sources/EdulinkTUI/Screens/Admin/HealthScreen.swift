@@ -5,17 +5,21 @@ import TerminalKit
 /// Health: checks, system gauges and request sparklines coloured by the thresholds of PRODUCT.md,
 /// open alerts (`a` acknowledges, `R` resolves) and KPIs. Refreshes itself every few seconds.
 struct HealthScreen {
-    /// The keys send the view-model's intents themselves.
-    typealias Intent = HealthViewModel.Intent
+    /// A key moves the alerts' selection or sends a view-model intent.
+    enum Intent: Hashable {
+        case move(ListMove)
+        case send(HealthViewModel.Intent)
+    }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(["j", "down"], "Next alert", group: "Health", action: .moveSelection(1)),
-        KeyBinding(["k", "up"], "Previous alert", group: "Health", action: .moveSelection(-1)),
-        KeyBinding(
-            ["a"], hint: "acknowledge", "Acknowledge the selected alert", group: "Health", action: .acknowledgeSelected),
-        KeyBinding(["R"], hint: "resolve", "Resolve the selected alert", group: "Health", action: .resolveSelected),
-        KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Health", action: .load),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("alert", group: "Health") { .move($0) } + [
+            KeyBinding(
+                ["a"], hint: "acknowledge", "Acknowledge the selected alert", group: "Health",
+                action: .send(.acknowledgeSelected)),
+            KeyBinding(
+                ["R"], hint: "resolve", "Resolve the selected alert", group: "Health", action: .send(.resolveSelected)),
+            KeyBinding(["ctrl-r"], hint: "refresh", "Refresh now", group: "Health", action: .send(.load)),
+        ])
 
     private(set) var model: HealthViewModel
 
@@ -30,8 +34,19 @@ struct HealthScreen {
     }
 
     mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
-        guard let intent = Self.keys.action(for: key) else { return .unhandled }
-        return KeyOutcome(effects: send(intent))
+        switch Self.keys.action(for: key) {
+        case nil: return .unhandled
+        case .send(let intent): return KeyOutcome(effects: send(intent))
+        case .move(let move):
+            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.alertsArea(area)))
+            return KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.alerts.count))))
+        }
+    }
+
+    /// The alerts' panel: the right column above the requests.
+    static func alertsArea(_ area: Rect) -> Rect {
+        let column = Layout.horizontal([.percent(50), .fill()]).split(area)[1]
+        return Layout.vertical([.fill(), .fixed(6)]).split(column)[0]
     }
 
     static func role(_ status: HealthStatus) -> TerminalKit.Role {
@@ -66,7 +81,7 @@ struct HealthScreen {
         drawSystem(report, into: &frame, area: left[1])
         drawKPIs(report.kpis, into: &frame, area: left[2])
         let right = Layout.vertical([.fill(), .fixed(6)]).split(columns[1])
-        drawAlerts(state, into: &frame, area: right[0], context: context)
+        drawAlerts(state, into: &frame, area: Self.alertsArea(area), context: context)
         drawRequests(report, into: &frame, area: right[1])
         if let message = state.message {
             frame.buffer.write("✗ " + message, in: area.row(area.height - 1), style: Style(.critical))

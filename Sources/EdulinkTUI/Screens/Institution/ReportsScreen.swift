@@ -10,23 +10,20 @@ struct ReportsScreen {
     enum Intent: Hashable {
         case send(ReportsViewModel.Intent)
         case export
-        case row(Int)
+        case row(ListMove)
     }
 
-    static let keys = KeyTable<Intent>([
-        KeyBinding(
-            ["tab", "l", "right"], hint: "next table", "Next table", group: "Reports", action: .send(.moveTable(1))),
-        KeyBinding(["shift-tab", "h", "left"], "Previous table", group: "Reports", action: .send(.moveTable(-1))),
-        KeyBinding(
-            ["p"], hint: "period", "Next period (12 months, this year, 90 days, 30 days, all)", group: "Reports",
-            action: .send(.nextSpan)),
-        KeyBinding(["e"], hint: "export", "Export the table on screen to CSV", group: "Reports", action: .export),
-        KeyBinding(["j", "down"], "Next row", group: "Reports", action: .row(1)),
-        KeyBinding(["k", "up"], "Previous row", group: "Reports", action: .row(-1)),
-        KeyBinding(["pgdn"], "Page down", group: "Reports", action: .row(15)),
-        KeyBinding(["pgup"], "Page up", group: "Reports", action: .row(-15)),
-        KeyBinding(["ctrl-r"], "Compute again", group: "Reports", action: .send(.load)),
-    ])
+    static let keys = KeyTable<Intent>(
+        ListMove.bindings("row", group: "Reports") { .row($0) } + [
+            KeyBinding(
+                ["tab", "l", "right"], hint: "next table", "Next table", group: "Reports", action: .send(.moveTable(1))),
+            KeyBinding(["shift-tab", "h", "left"], "Previous table", group: "Reports", action: .send(.moveTable(-1))),
+            KeyBinding(
+                ["p"], hint: "period", "Next period (12 months, this year, 90 days, 30 days, all)", group: "Reports",
+                action: .send(.nextSpan)),
+            KeyBinding(["e"], hint: "export", "Export the table on screen to CSV", group: "Reports", action: .export),
+            KeyBinding(["ctrl-r"], "Compute again", group: "Reports", action: .send(.load)),
+        ])
 
     private(set) var model: ReportsViewModel
     /// The selected row of the table on screen (it scrolls the table).
@@ -41,9 +38,10 @@ struct ReportsScreen {
     mutating func handle(_ key: Key, area: Rect) -> KeyOutcome {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
         switch intent {
-        case .row(let delta):
+        case .row(let move):
             let count = model.state.shown?.rows.count ?? 0
-            row = min(max(row + delta, 0), max(0, count - 1))
+            let page = model.state.shown.map { Table<TableRows>.visibleRows(in: Self.tableArea($0, in: area)) } ?? 1
+            row = min(max(row + move.rows(page: page, count: count), 0), max(0, count - 1))
             return KeyOutcome()
         case .send(let intent):
             if case .moveTable = intent { row = 0 }
@@ -74,8 +72,7 @@ struct ReportsScreen {
         let last = report.period.to.addingTimeInterval(-1)
         let title = "Reports · \(report.institutionName)"
         let period = "\(span): \(format.day(report.period.from)) – \(format.day(last))"
-        let figuresHeight = 4
-        let top = Rect(x: area.x, y: area.y, width: area.width, height: figuresHeight)
+        let top = Rect(x: area.x, y: area.y, width: area.width, height: Self.figuresHeight)
         let figures = Panel(title: title, focused: false, border: .rounded, trailingTitle: period)
         figures.draw(into: &frame.buffer, area: top)
         let line = figures.inner(top).inset(horizontal: 1)
@@ -91,13 +88,12 @@ struct ReportsScreen {
                 + "logbook weeks due \(report.logbook.due), \(report.logbook.missing) missing", .muted)
         text.draw(into: &frame.buffer, area: line, scroll: 0)
 
-        let body = Rect(x: area.x, y: top.maxY, width: area.width, height: max(0, area.height - figuresHeight))
+        let body = Rect(x: area.x, y: top.maxY, width: area.width, height: max(0, area.height - Self.figuresHeight))
         let tabs = ReportTable.Kind.allCases.map { report.table($0).title.components(separatedBy: " (").first ?? "" }
         let selected = ReportTable.Kind.allCases.firstIndex(of: state.table) ?? 0
         Tabs(tabs.map(Self.short), selected: selected).draw(into: &frame.buffer, area: body.row(0))
-        let rest = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1))
         guard let table = state.shown else { return }
-        drawTable(table, into: &frame, area: rest, loading: state.loading)
+        drawTable(table, into: &frame, area: Self.tableRegion(area), loading: state.loading)
     }
 
     /// A tab's short name: "Placement rate by course and year" → "Rates".
@@ -111,15 +107,33 @@ struct ReportsScreen {
         }
     }
 
+    /// The key figures' height, above the tables' tabs.
+    static let figuresHeight = 4
+
+    /// Below the figures and the tables' tabs: the table on screen and its chart.
+    static func tableRegion(_ area: Rect) -> Rect {
+        Rect(
+            x: area.x, y: area.y + figuresHeight + 1, width: area.width, height: max(0, area.height - figuresHeight - 1)
+        )
+    }
+
+    /// The table and its chart in `region`: side by side from 110 columns, else one above the other;
+    /// the table alone when it has no chart.
+    static func parts(_ table: ReportTable, region: Rect) -> [Rect] {
+        guard table.values != nil, !table.rows.isEmpty else { return [region] }
+        return region.width >= 110
+            ? Layout.horizontal([.percent(55), .fill()]).split(region)
+            : Layout.vertical([.percent(55), .fill()]).split(region)
+    }
+
+    /// Inside the table's panel, for `area` the whole tab (the page keys' page is its height).
+    static func tableArea(_ table: ReportTable, in area: Rect) -> Rect {
+        Panel(border: .rounded).inner(parts(table, region: tableRegion(area))[0])
+    }
+
     private func drawTable(_ table: ReportTable, into frame: inout Frame, area: Rect, loading: Bool) {
-        let wide = area.width >= 110
         let charted = table.values != nil && !table.rows.isEmpty
-        let parts: [Rect] =
-            !charted
-            ? [area]
-            : wide
-                ? Layout.horizontal([.percent(55), .fill()]).split(area)
-                : Layout.vertical([.percent(55), .fill()]).split(area)
+        let parts = Self.parts(table, region: area)
         let panel = Panel(
             title: table.title, focused: true, border: .rounded,
             trailingTitle: loading ? "computing…" : "\(table.rows.count) rows · e exports")
