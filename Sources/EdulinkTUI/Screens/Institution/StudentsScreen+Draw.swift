@@ -155,25 +155,45 @@ extension StudentsScreen {
 
     // MARK: Codes
 
+    /// The codes' panel, above the form for a new code and the uses of the selected one when open.
+    func codesPanel(_ area: Rect) -> (list: Rect, usesHeight: Int, formHeight: Int) {
+        let formHeight = form == nil ? 0 : min(8, area.height / 2)
+        let usesHeight = model.state.uses == nil ? 0 : min(10, (area.height - formHeight) / 2)
+        let list = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight - usesHeight)
+        return (list, usesHeight, formHeight)
+    }
+
+    /// The line above the codes: the code just made, or the one `v` asks about.
+    var codesNotice: (text: String, role: TerminalKit.Role)? {
+        let state = model.state
+        if let made = state.madeCode {
+            return (
+                "Hand out \(made.code): students sign up with it (edulink signup --code \(made.code), or the API).", .ok
+            )
+        }
+        if let revoking, let code = state.codes.first(where: { $0.id == revoking }) {
+            return ("Press v again to revoke \(code.code); esc keeps it.", .warning)
+        }
+        return nil
+    }
+
+    /// The codes' table (the page keys' page is its height).
+    func codesTable(_ area: Rect) -> Rect {
+        let inner = Panel(border: .rounded).inner(codesPanel(area).list)
+        let top = inner.y + (codesNotice == nil ? 0 : 1)
+        return Rect(x: inner.x, y: top, width: inner.width, height: max(0, inner.maxY - top))
+    }
+
     private func drawCodes(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
-        let formHeight = form == nil ? 0 : min(8, area.height / 2)
-        let usesHeight = state.uses == nil ? 0 : min(10, (area.height - formHeight) / 2)
-        let listArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - formHeight - usesHeight)
+        let (listArea, usesHeight, formHeight) = codesPanel(area)
         let panel = Panel(title: "Registration codes", focused: form == nil, border: .rounded)
         panel.draw(into: &frame.buffer, area: listArea)
         let inner = panel.inner(listArea)
-        var top = inner.y
-        if let made = state.madeCode {
+        if let notice = codesNotice {
             frame.buffer.write(
-                "Hand out \(made.code): students sign up with it (edulink signup --code \(made.code), or the API).",
-                in: Rect(x: inner.x + 1, y: top, width: inner.width - 2, height: 1), style: Style(.ok))
-            top += 1
-        } else if let revoking, let code = state.codes.first(where: { $0.id == revoking }) {
-            frame.buffer.write(
-                "Press v again to revoke \(code.code); esc keeps it.",
-                in: Rect(x: inner.x + 1, y: top, width: inner.width - 2, height: 1), style: Style(.warning))
-            top += 1
+                notice.text, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1),
+                style: Style(notice.role))
         }
         let columns = [
             TableColumn("Code", width: .fill(2)), TableColumn("Uses", width: .fixed(11), alignment: .trailing),
@@ -191,7 +211,7 @@ extension StudentsScreen {
         Table(
             columns: columns, source: TableRows(rows), state: TableState(selected: state.selectedCode),
             focused: form == nil, emptyText: "No codes yet: n makes one."
-        ).draw(into: &frame.buffer, area: Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - top))
+        ).draw(into: &frame.buffer, area: codesTable(area))
         if let uses = state.uses, usesHeight > 2 {
             let box = Rect(x: area.x, y: listArea.maxY, width: area.width, height: usesHeight)
             let usesPanel = Panel(title: "Uses of \(state.selectedRegistrationCode?.code ?? "")", border: .rounded)

@@ -14,6 +14,7 @@ struct StudentsScreen {
         /// Among the students (the next page loads near the end), or the import's rows.
         case move(ListMove)
         case moveRow(ListMove)
+        case moveCode(ListMove)
         case search, codes, newCode, revoke, back
         case startImport, editPath, applyImport, newImport
     }
@@ -57,17 +58,17 @@ struct StudentsScreen {
         KeyBinding(["esc"], hint: "cancel", "Stop typing the path", group: "CSV file", action: "cancel"),
     ])
 
-    static let codeKeys = KeyTable<Intent>([
-        KeyBinding(["n"], hint: "new code", "Make a registration code", group: "Codes", action: .newCode),
-        KeyBinding(
-            ["enter"], hint: "uses", "Who used the code (and who was refused)", group: "Codes", action: .send(.loadUses)
-        ),
-        KeyBinding(["v"], hint: "revoke", "Revoke the code (press twice)", group: "Codes", action: .revoke),
-        KeyBinding(["down", "j"], "Next code", group: "Codes", action: .send(.moveCode(1))),
-        KeyBinding(["up", "k"], "Previous code", group: "Codes", action: .send(.moveCode(-1))),
-        KeyBinding(["r", "esc"], hint: "students", "Back to the students", group: "Codes", action: .codes),
-        KeyBinding(["ctrl-r"], "Reload", group: "Codes", action: .send(.loadCodes)),
-    ])
+    static let codeKeys = KeyTable<Intent>(
+        ListMove.bindings("code", group: "Codes") { .moveCode($0) } + [
+            KeyBinding(["n"], hint: "new code", "Make a registration code", group: "Codes", action: .newCode),
+            KeyBinding(
+                ["enter"], hint: "uses", "Who used the code (and who was refused)", group: "Codes",
+                action: .send(.loadUses)
+            ),
+            KeyBinding(["v"], hint: "revoke", "Revoke the code (press twice)", group: "Codes", action: .revoke),
+            KeyBinding(["r", "esc"], hint: "students", "Back to the students", group: "Codes", action: .codes),
+            KeyBinding(["ctrl-r"], "Reload", group: "Codes", action: .send(.loadCodes)),
+        ])
 
     static let formKeys = KeyTable<String>([
         KeyBinding(
@@ -173,6 +174,9 @@ struct StudentsScreen {
             let page = Table<TableRows>.visibleRows(
                 in: Self.studentsTable(area, detailOpen: model.state.detail != nil))
             return KeyOutcome(effects: send(.move(move.rows(page: page, count: model.state.students.count))))
+        case .moveCode(let move):
+            let page = Table<TableRows>.visibleRows(in: codesTable(area))
+            return KeyOutcome(effects: send(.moveCode(move.rows(page: page, count: model.state.codes.count))))
         case .moveRow(let move):
             // The report's lines above the rows vary; half the panel is a page that never skips a row.
             let page = Panel(border: .rounded).inner(area).height / 2
