@@ -442,7 +442,6 @@ private struct DemoImport {
                 v.text("body", item.body, label: "Body", range: 1...2000, multiline: true)
             }
             let createdAt = daysAgo(item.daysAgo)
-            let user = try lookup(users, item.user, record)
             // What Enter opens, as the service links its own notifications: the application (the
             // student's own, or an applicant's for the employer) when there is one, else the listing.
             let listing = try item.listing.map { try lookup(listings, $0, record) }
@@ -454,9 +453,10 @@ private struct DemoImport {
             }
             _ = try session.insertNotification(
                 Notification(
-                    userID: user.id, kind: item.kind, title: item.title, body: item.body, createdAt: createdAt,
+                    userID: try lookup(users, item.user, record).id, kind: item.kind, title: item.title,
+                    body: item.body, createdAt: createdAt,
                     readAt: item.read ? min(createdAt.addingTimeInterval(3600), now) : nil,
-                    applicationID: user.role == .student || item.applicant != nil ? application : nil,
+                    applicationID: application,
                     listingID: listing?.id))
             counts.notifications += 1
         }

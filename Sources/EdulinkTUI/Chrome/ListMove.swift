@@ -34,9 +34,14 @@ enum ListMove: Hashable {
         }
     }
 
-    /// Rows to move by in the table drawn in `listArea` (a panel's inner area, the search line
-    /// included) over `count` rows.
-    func rows(in listArea: Rect, search: ListSearch, count: Int) -> Int {
-        rows(page: Table<TableRows>.visibleRows(in: search.listArea(in: listArea)), count: count)
+    /// Rows to move by in a table of `count` rows drawn at `table` (its header row included).
+    func rows(table: Rect, count: Int) -> Int {
+        rows(page: Table<TableRows>.visibleRows(in: table), count: count)
+    }
+
+    /// Rows to move by in a table of `count` rows filling the rounded panel drawn at `panel`, below
+    /// the panel's `/` line while `search` shows it.
+    func rows(panel: Rect, search: ListSearch = ListSearch(), count: Int) -> Int {
+        rows(table: search.listArea(in: Panel(border: .rounded).inner(panel)), count: count)
     }
 }

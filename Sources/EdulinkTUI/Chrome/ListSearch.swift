@@ -6,16 +6,6 @@ import TerminalKit
 /// keys back to the list are Enter, Esc and ↓ (``doneKeys(_:backTo:)``); the query stays, and the
 /// line with it, until it is emptied.
 struct ListSearch {
-    /// What a key did while the search had the keys.
-    enum Outcome: Equatable {
-        /// The keys went back to the list.
-        case closed
-        /// The text is now this (the caller narrows the list with it).
-        case edited(String)
-        /// Nothing changed.
-        case none
-    }
-
     private(set) var editor = LineEditor(maxLength: 200)
     /// Whether keys go to the search line.
     private(set) var active = false
@@ -49,19 +39,13 @@ struct ListSearch {
     /// when the key changed it (the caller narrows the list with it), else nil (the line closed, or
     /// nothing changed).
     mutating func edit<Intent>(_ key: Key, done: KeyTable<Intent>) -> String? {
-        guard case .edited(let text) = handle(key, closes: done.action(for: key) != nil) else { return nil }
-        return text
-    }
-
-    /// A key while the line is active: `closes` when the screen's search table binds it.
-    private mutating func handle(_ key: Key, closes: Bool) -> Outcome {
-        if closes {
+        if done.action(for: key) != nil {
             active = false
-            return .closed
+            return nil
         }
         let before = editor.text
-        guard editor.handle(key) == .edited, editor.text != before else { return .none }
-        return .edited(editor.text)
+        guard editor.handle(key) == .edited, editor.text != before else { return nil }
+        return editor.text
     }
 
     /// Whether the line is drawn: while the search has the keys or a query narrows the list.

@@ -73,7 +73,7 @@ struct ApplicationsScreen {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let rows = move.rows(in: Self.listArea(area), search: search, count: model.state.list.shown.count)
+            let rows = move.rows(panel: Self.parts(area)[0], search: search, count: model.state.list.shown.count)
             return KeyOutcome(effects: send(.moveSelection(rows)))
         case .search:
             search.open()
@@ -110,9 +110,6 @@ struct ApplicationsScreen {
             .split(area)
     }
 
-    /// Inside the list's panel: the search line and the table (the page keys' page is its height).
-    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(parts(area)[0]) }
-
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         let parts = Self.parts(area)
@@ -122,7 +119,7 @@ struct ApplicationsScreen {
         listPanel.draw(into: &frame.buffer, area: parts[0])
         let shown = state.list.shown
         var table = TableState(selected: state.list.selectedIndex ?? 0)
-        let inner = search.draw(into: &frame, area: Self.listArea(area), placeholder: "listing, company, status")
+        let inner = search.draw(into: &frame, area: listPanel.inner(parts[0]), placeholder: "listing, company, status")
         table.clamp(rowCount: shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
             shown.map { summary in

@@ -52,7 +52,7 @@ struct NotificationsScreen {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let rows = move.rows(in: Self.listArea(area), search: search, count: model.state.list.shown.count)
+            let rows = move.rows(panel: Self.parts(area)[0], search: search, count: model.state.list.shown.count)
             return KeyOutcome(effects: send(.moveSelection(rows)))
         case .search:
             search.open()
@@ -66,18 +66,15 @@ struct NotificationsScreen {
             .split(area)
     }
 
-    /// Inside the list's panel: the search line and the table (the page keys' page is its height).
-    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(parts(area)[0]) }
-
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         let parts = Self.parts(area)
-        let count = state.list.isNarrowed ? "\(state.list.shown.count) of \(state.items.count) · " : ""
+        let count = state.list.isNarrowed ? state.list.countLabel + " · " : ""
         let panel = Panel(
             title: "Notifications", focused: !search.active, border: .rounded,
             trailingTitle: count + "\(state.unreadCount) unread")
         panel.draw(into: &frame.buffer, area: parts[0])
-        let inner = search.draw(into: &frame, area: Self.listArea(area), placeholder: "title, text, kind")
+        let inner = search.draw(into: &frame, area: panel.inner(parts[0]), placeholder: "title, text, kind")
         var table = TableState(selected: state.list.selectedIndex ?? 0)
         table.clamp(rowCount: state.list.shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(

@@ -61,8 +61,7 @@ struct SavedScreen {
         case .move(let move):
             let parts = Self.parts(area)
             let count = onListings ? state.savedListings.shown.count : state.savedSearches.shown.count
-            let rows = move.rows(
-                in: Panel(border: .rounded).inner(onListings ? parts[0] : parts[1]), search: search, count: count)
+            let rows = move.rows(panel: onListings ? parts[0] : parts[1], search: search, count: count)
             return KeyOutcome(effects: send(.move(section, rows)))
         case .search:
             search.open()

@@ -31,8 +31,6 @@ public struct SavedViewModel: Sendable {
         public var listings: [ListingSummary] { savedListings.rows }
         /// Every saved search.
         public var searches: [SavedSearchSummary] { savedSearches.rows }
-        /// The focused list's `/` query.
-        public var query: String { section == .listings ? savedListings.query : savedSearches.query }
     }
 
     /// What the user does.

@@ -65,9 +65,10 @@ struct AuditScreen {
         guard let intent = Self.keys.action(for: key) else { return (.unhandled, nil) }
         switch intent {
         case .move(let move):
-            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.parts(area)[0]))
             return (
-                KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.events.count)))), nil
+                KeyOutcome(
+                    effects: send(
+                        .moveSelection(move.rows(panel: Self.parts(area)[0], count: model.state.events.count)))), nil
             )
         case .query:
             editing = true

@@ -56,8 +56,8 @@ struct DataScreen {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.parts(area)[1]))
-            return KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.backups.count))))
+            return KeyOutcome(
+                effects: send(.moveSelection(move.rows(panel: Self.parts(area)[1], count: model.state.backups.count))))
         case .confirm(let intent):
             // Two steps: the dialog reads the confirmation the intent has just set.
             let effects = send(intent)

@@ -38,8 +38,8 @@ struct HealthScreen {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.alertsArea(area)))
-            return KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.alerts.count))))
+            return KeyOutcome(
+                effects: send(.moveSelection(move.rows(panel: Self.alertsArea(area), count: model.state.alerts.count))))
         }
     }
 

@@ -220,8 +220,7 @@ struct OrganizationsScreen {
         case .move(.first)?: return KeyOutcome(effects: send(.moveToEnd(last: false)))
         case .move(.last)?: return KeyOutcome(effects: send(.moveToEnd(last: true)))
         case .move(let move)?:
-            let rows = move.rows(
-                in: Panel(border: .rounded).inner(Self.parts(area)[0]), search: search, count: model.state.counts.shown)
+            let rows = move.rows(panel: Self.parts(area)[0], search: search, count: model.state.counts.shown)
             return KeyOutcome(effects: send(.moveSelection(rows)))
         case .search?:
             search.open()

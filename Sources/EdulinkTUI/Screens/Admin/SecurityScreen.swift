@@ -39,9 +39,8 @@ struct SecurityScreen {
         case nil: return .unhandled
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(Self.rows(area)[1]))
             let count = model.state.report?.events.count ?? 0
-            return KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: count))))
+            return KeyOutcome(effects: send(.moveSelection(move.rows(panel: Self.rows(area)[1], count: count))))
         }
     }
 

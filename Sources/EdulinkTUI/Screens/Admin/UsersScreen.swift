@@ -76,9 +76,10 @@ struct UsersScreen {
         let selected = model.state.selected
         switch intent {
         case .move(let move):
-            let page = Table<TableRows>.visibleRows(in: Self.listArea(area))
             return (
-                KeyOutcome(effects: send(.moveSelection(move.rows(page: page, count: model.state.users.count)))), nil
+                KeyOutcome(
+                    effects: send(.moveSelection(move.rows(table: Self.listArea(area), count: model.state.users.count)))
+                ), nil
             )
         case .search:
             searching = true

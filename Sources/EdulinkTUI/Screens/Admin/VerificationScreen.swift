@@ -83,14 +83,11 @@ struct VerificationScreen {
         case .move(.first): return (KeyOutcome(effects: send(.moveToEnd(last: false))), nil)
         case .move(.last): return (KeyOutcome(effects: send(.moveToEnd(last: true))), nil)
         case .move(let move):
-            let rows = move.rows(
-                in: Panel(border: .rounded).inner(Self.parts(area)[0]), search: search,
-                count: model.state.shown.count)
+            let rows = move.rows(panel: Self.parts(area)[0], search: search, count: model.state.shown.count)
             return (KeyOutcome(effects: send(.moveSelection(rows))), nil)
         case .moveApplied(let move):
-            let page = Table<TableRows>.visibleRows(in: Panel(border: .rounded).inner(area))
             return (
-                KeyOutcome(effects: send(.moveApplied(move.rows(page: page, count: model.state.applied.count)))), nil
+                KeyOutcome(effects: send(.moveApplied(move.rows(panel: area, count: model.state.applied.count)))), nil
             )
         case .search:
             search.open()

@@ -110,8 +110,8 @@ struct ApplicantsScreen {
         }
         switch intent {
         case .move(let move):
-            let table = Panel(border: .rounded).inner(Self.regions(area, state: state).table)
-            return run(send(.moveSelection(move.rows(in: table, search: search, count: state.rows.count))))
+            let panel = Self.regions(area, state: state).table
+            return run(send(.moveSelection(move.rows(panel: panel, search: search, count: state.rows.count))))
         case .open: return run(send(.open))
         case .stageNext, .stagePrevious:
             let next =

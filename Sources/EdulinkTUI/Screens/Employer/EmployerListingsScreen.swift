@@ -184,8 +184,7 @@ struct EmployerListingsScreen {
         switch intent {
         case .send(let intent): return (KeyOutcome(effects: send(intent)), nil)
         case .move(let move):
-            let rows = move.rows(
-                in: Panel(border: .rounded).inner(Self.parts(area)[0]), search: search, count: model.state.shown.count)
+            let rows = move.rows(panel: Self.parts(area)[0], search: search, count: model.state.shown.count)
             return (KeyOutcome(effects: send(.moveSelection(rows))), nil)
         case .search:
             search.open()

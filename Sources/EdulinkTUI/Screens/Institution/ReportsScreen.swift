@@ -39,9 +39,9 @@ struct ReportsScreen {
         guard let intent = Self.keys.action(for: key) else { return .unhandled }
         switch intent {
         case .row(let move):
-            let count = model.state.shown?.rows.count ?? 0
-            let page = model.state.shown.map { Table<TableRows>.visibleRows(in: Self.tableArea($0, in: area)) } ?? 1
-            row = min(max(row + move.rows(page: page, count: count), 0), max(0, count - 1))
+            guard let shown = model.state.shown else { return KeyOutcome() }
+            let count = shown.rows.count
+            row = min(max(row + move.rows(table: Self.tableArea(shown, in: area), count: count), 0), max(0, count - 1))
             return KeyOutcome()
         case .send(let intent):
             if case .moveTable = intent { row = 0 }

@@ -171,12 +171,11 @@ struct StudentsScreen {
         switch intent {
         case .send(let intent): return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let page = Table<TableRows>.visibleRows(
-                in: Self.studentsTable(area, detailOpen: model.state.detail != nil))
-            return KeyOutcome(effects: send(.move(move.rows(page: page, count: model.state.students.count))))
+            let table = Self.studentsTable(area, detailOpen: model.state.detail != nil)
+            return KeyOutcome(effects: send(.move(move.rows(table: table, count: model.state.students.count))))
         case .moveCode(let move):
-            let page = Table<TableRows>.visibleRows(in: codesTable(area))
-            return KeyOutcome(effects: send(.moveCode(move.rows(page: page, count: model.state.codes.count))))
+            return KeyOutcome(
+                effects: send(.moveCode(move.rows(table: codesTable(area), count: model.state.codes.count))))
         case .moveRow(let move):
             // The report's lines above the rows vary; half the panel is a page that never skips a row.
             let page = Panel(border: .rounded).inner(area).height / 2

@@ -75,7 +75,7 @@ struct LogbookQueueScreen {
         case .send(let intent):
             return KeyOutcome(effects: send(intent))
         case .move(let move):
-            let rows = move.rows(in: Self.listArea(area), search: search, count: model.state.list.shown.count)
+            let rows = move.rows(panel: Self.parts(area)[0], search: search, count: model.state.list.shown.count)
             return KeyOutcome(effects: send(.moveSelection(rows)))
         case .search:
             search.open()
@@ -110,18 +110,14 @@ struct LogbookQueueScreen {
             .split(area)
     }
 
-    /// Inside the queue's panel: the search line and the table (the page keys' page is its height).
-    static func listArea(_ area: Rect) -> Rect { Panel(border: .rounded).inner(parts(area)[0]) }
-
     func draw(into frame: inout Frame, area: Rect, context: DrawContext) {
         let state = model.state
         let parts = Self.parts(area)
-        let waiting = state.list.isNarrowed ? "\(state.list.countLabel) waiting" : "\(state.items.count) waiting"
-        let trailing = state.marked.isEmpty ? waiting : "\(state.marked.count) marked"
+        let trailing = state.marked.isEmpty ? "\(state.list.countLabel) waiting" : "\(state.marked.count) marked"
         let panel = Panel(
             title: "Waiting for review", focused: !search.active, border: .rounded, trailingTitle: trailing)
         panel.draw(into: &frame.buffer, area: parts[0])
-        let inner = search.draw(into: &frame, area: Self.listArea(area), placeholder: "student, listing, week")
+        let inner = search.draw(into: &frame, area: panel.inner(parts[0]), placeholder: "student, listing, week")
         var table = TableState(selected: state.list.selectedIndex ?? 0)
         table.clamp(rowCount: state.list.shown.count, visibleRows: Table<TableRows>.visibleRows(in: inner))
         let rows = TableRows(
