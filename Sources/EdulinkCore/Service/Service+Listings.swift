@@ -145,12 +145,11 @@ extension EdulinkService {
             cache.keep(viewer, of: principal.userID, versions: versions)
         }
         let key = SearchCache.PageKey(filter: filter.normalized(), viewer: viewer, cursor: cursor, limit: limit)
-        if let page = cache.page(for: key, versions: versions, at: at) { return page }
         let request = ListingSearchRequest(
             filter: filter, scope: ListingScope(now: at, viewer: viewer), cursor: cursor, limit: limit)
-        let page = try await store.read { try $0.searchListings(request) }
-        cache.keep(page, for: key, versions: versions, at: at)
-        return page
+        return try await cache.page(for: key, versions: versions, at: at) { [store] in
+            try await store.read { try $0.searchListings(request) }
+        }
     }
 
     /// How many open listings match `filter`, counted up to ``ListingCount/limit`` (a larger count
