@@ -90,4 +90,23 @@ struct RelevanceWindowContractTests {
             try await Self.expect(w, "quokka data", window: [ids[15], ids[2]], tail: [])
         }
     }
+
+    @Test(
+        "matches older than many newer listings without the words are walked as the newest ones are",
+        arguments: ContractBackend.all)
+    func olderMatches(_ backend: ContractBackend) async throws {
+        try await withWorld(backend, searchWindow: Self.window) { w in
+            let ids = try await Self.catalogue(w, count: 5, design: [1, 3])
+            // PostgreSQL walks the newest 12 ids, then the newest 48, then all (twice and eight times
+            // `examined`): 20 listings without "data" put the matches past the first, 60 past the second.
+            for quiet in [20, 40] {
+                for index in 0..<quiet {
+                    _ = try await w.publish(ContractFixture.draft("Quiet Field Intern \(index)", at: w.now))
+                }
+                try await Self.expect(
+                    w, "data", window: [ids[4], ids[3], ids[2]], tail: [ids[1], ids[0], w.listing.id])
+                try await Self.expect(w, "data category:design", window: [ids[3], ids[1]], tail: [])
+            }
+        }
+    }
 }

@@ -78,16 +78,20 @@ struct ListingSearchQuery {
     /// `LIMIT` lets the planner walk the primary key backwards for a dense word. Only kept rows are
     /// scored, after the walk (the `tsvector` travels through it as a TOAST pointer).
     ///
-    /// The GIN index returns matches in heap order, not id order, so for a word that is not dense
-    /// the walk would fetch and sort every match. The first walk is therefore limited to the newest
+    /// The GIN index returns matches in heap order, not id order, so a walk fetches and sorts every
+    /// match in its range (``walkQuery``). The first walk is therefore limited to the newest
     /// ``recentSpan(_:)`` ids (GIN and primary key combined in one bitmap, so only those matches are
-    /// fetched). When it reaches either stop, it is the whole walk; otherwise (a rare word, or a
-    /// selective filter) a second walk over every match runs instead, in the same statement.
+    /// fetched). When it reaches either stop, it is the whole walk; otherwise (a selective filter, or
+    /// a word that is not dense) a second walk over the newest ``widerSpan(_:)`` ids runs instead,
+    /// and only if that one does not reach a stop either (a rare word), a walk over every match: a
+    /// dense word under a selective filter never fetches all its matches (at a million listings,
+    /// `research` has 370,000).
     static func window(_ request: ListingSearchRequest, window: SearchWindow) -> ListingSearchQuery {
         var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
         let examined = query.arguments.bind(window.examined)
         let ranked = query.arguments.bind(window.ranked)
         let span = query.arguments.bind(recentSpan(window))
+        let wider = query.arguments.bind(widerSpan(window))
         var after = "true"
         if let cursor = request.cursor, let key = cursor.key {
             // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
@@ -127,10 +131,16 @@ struct ListingSearchQuery {
                 \(walk(range: "l.id > (SELECT max(id) FROM listings) - \(span)", gate: "true"))
             ), recent_done AS (
                 SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM recent
+            ), wider AS MATERIALIZED (
+                \(walk(range: "l.id > (SELECT max(id) FROM listings) - \(wider)", gate: "NOT (SELECT done FROM recent_done)"))
+            ), wider_done AS (
+                SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM wider
             ), walk AS MATERIALIZED (
                 SELECT id, search_rank FROM recent WHERE (SELECT done FROM recent_done)
+                UNION ALL
+                SELECT id, search_rank FROM wider WHERE (SELECT done FROM wider_done)
                 UNION ALL (
-                \(walk(range: "true", gate: "NOT (SELECT done FROM recent_done)"))
+                \(walk(range: "true", gate: "NOT (SELECT done FROM recent_done) AND NOT (SELECT done FROM wider_done)"))
                 )
             ), edge AS (
                 SELECT CASE WHEN count(search_rank) = \(ranked) THEN min(id) FILTER (WHERE search_rank IS NOT NULL)
@@ -152,6 +162,10 @@ struct ListingSearchQuery {
     /// How many of the newest ids the first walk of ``window(_:window:)`` covers: twice `examined`,
     /// so a word in at least one listing in twenty fills a standard window there.
     static func recentSpan(_ window: SearchWindow) -> Int { 2 * window.examined }
+
+    /// How many of the newest ids the second walk covers: four times the first's, so a word in at
+    /// least one listing in eight fills a standard window there.
+    static func widerSpan(_ window: SearchWindow) -> Int { 4 * recentSpan(window) }
 
     /// The relevance tail (``SearchWindow``): matches below id `below` that pass the filters, newest
     /// first, unscored, at most `limit`.
@@ -197,7 +211,7 @@ struct ListingSearchQuery {
     /// The words' `tsquery` as the walks of ``window(_:window:)`` use it: made once per statement
     /// (an InitPlan), not once per row walked, and of a size the planner cannot guess, so it combines
     /// the GIN index with the id range in a bitmap instead of walking the primary key backwards and
-    /// testing each row's `tsvector`. A search whose filters pass few matches walks every match, and
+    /// testing each row's `tsvector`. A search whose filters pass few matches walks further, and
     /// that plan tested tens of thousands of rows: `designer` with `location:nairobi`, two levels and
     /// a deadline within 90 days took 0.81 s at 100,000 listings, 0.17 s now (BENCHMARKS.md,
     /// "Server"). Only there: the sorted pages and the counts keep the planner's estimate of the
