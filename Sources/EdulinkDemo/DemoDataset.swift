@@ -57,7 +57,7 @@ public struct DemoDataset: Codable, Sendable, Equatable {
 
     /// Location of the dataset shipped as a resource of this module (`data/demo-dataset.json`).
     public static var bundledURL: URL? {
-        Bundle.module.url(forResource: "demo-dataset", withExtension: "json", subdirectory: "data")
+        try? DemoResources.demoDatasetURL
     }
 
     /// The dataset shipped with the binary.

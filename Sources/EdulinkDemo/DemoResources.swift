@@ -1,3 +1,4 @@
+import EdulinkCore
 public import Foundation
 
 /// The files of `data/` that ship with Edulink: the common-password list, the vocabulary of the
@@ -56,21 +57,10 @@ public enum DemoResources {
     /// Where `data/` may be, best first: beside the running executable (build folder or
     /// installation), beside the main bundle, then the source checkout this module was built from.
     static func searchedDirectories() -> [URL] {
-        var bases: [URL] = []
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        if let procExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            bases.append(URL(fileURLWithPath: procExecutable).deletingLastPathComponent())
-        }
-        bases.append(executable.deletingLastPathComponent())
-        bases.append(Bundle.main.bundleURL)
-        var seen = Set<String>()
-        var directories = bases.map { $0.appendingPathComponent(bundleName).appendingPathComponent("data") }
-            .filter { seen.insert($0.standardizedFileURL.path).inserted }
         // Running from the checkout (tests, `swift run`): Sources/EdulinkDemo/ → ../../data
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("data")
-        directories.append(checkout)
-        return directories
+        return InstalledResources.locations(of: "data", in: bundleName, checkout: checkout)
     }
 
     private static func isDirectory(_ url: URL) -> Bool {

@@ -1,3 +1,4 @@
+import EdulinkCore
 public import Foundation
 public import OpenAPIRuntime
 
@@ -7,10 +8,21 @@ public enum APIConfiguration {
     /// The generated client's and server's configuration.
     public static let openAPI = Configuration(dateTranscoder: APIDateTranscoder(), jsonEncodingOptions: [.sortedKeys])
 
-    /// The document, as bundled with this module; served at `/openapi.yaml`.
+    /// The name SwiftPM gives this module's resource bundle (`<package>_<target>.resources`).
+    public static let bundleName = "Edulink_EdulinkAPI.resources"
+
+    /// The document, as bundled with this module; served at `/openapi.yaml`. A binary copied
+    /// without its bundle gets an error that says so (`Bundle.module` would stop the process).
     public static func document() throws -> Data {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
-            throw CocoaError(.fileNoSuchFile)
+        // Sources/EdulinkAPI/Support/ → ../openapi.yaml in the checkout (tests, `swift run`).
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("openapi.yaml")
+        let places = InstalledResources.locations(of: "openapi.yaml", in: bundleName, checkout: checkout)
+        guard let url = InstalledResources.first(places) else {
+            throw EdulinkError.unavailable(
+                "Edulink's API document is missing (openapi.yaml, looked in "
+                    + "\(places.map(\.path).joined(separator: ", "))); copy the \(bundleName) folder next to the "
+                    + "edulink binary, or reinstall.")
         }
         return try Data(contentsOf: url)
     }
