@@ -74,9 +74,8 @@ struct ListingSearchQuery {
     ///
     /// A *walk* reads the match newest first (`walked` numbers the matches, `kept` counts those that
     /// pass the filters) and stops at the `examined`-th match or before the `ranked + 1`-th kept one:
-    /// both counts only grow, so PostgreSQL ends the scan there (a window "run condition"), and the
-    /// `LIMIT` lets the planner walk the primary key backwards for a dense word. Only kept rows are
-    /// scored, after the walk (the `tsvector` travels through it as a TOAST pointer).
+    /// both counts only grow, so PostgreSQL ends the walk there (a window "run condition"). Only kept
+    /// rows are scored, after the walk (the `tsvector` travels through it as a TOAST pointer).
     ///
     /// The GIN index returns matches in heap order, not id order, so a walk fetches and sorts every
     /// match in its range (``walkQuery``). The first walk is therefore limited to the newest
