@@ -55,28 +55,10 @@ public struct DemoDataset: Codable, Sendable, Equatable {
         try decode(from: Data(contentsOf: url))
     }
 
-    /// Location of the dataset shipped as a resource of this module (`data/demo-dataset.json`).
-    public static var bundledURL: URL? {
-        try? DemoResources.demoDatasetURL
-    }
-
-    /// The dataset shipped with the binary.
+    /// The dataset shipped with the binary (`data/demo-dataset.json`); a missing one throws
+    /// ``DemoResourcesError``, which says where it looked and what to do.
     public static func bundled() throws -> DemoDataset {
-        guard let url = bundledURL else { throw DemoDatasetError.resourceMissing("data/demo-dataset.json") }
-        return try load(from: url)
-    }
-}
-
-/// Why the demo dataset could not be read.
-public enum DemoDatasetError: Error, Equatable, CustomStringConvertible {
-    /// The resource is not in the module's bundle: the build or install step did not copy `data/`.
-    case resourceMissing(String)
-
-    public var description: String {
-        switch self {
-        case .resourceMissing(let path):
-            "The demo dataset \(path) is missing from the installation; reinstall Edulink or build from the checkout."
-        }
+        try load(from: DemoResources.demoDatasetURL)
     }
 }
 
