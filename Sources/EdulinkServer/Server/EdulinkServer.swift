@@ -88,14 +88,21 @@ public struct EdulinkServer: Sendable {
             loginThrottle: LoginThrottle(
                 limit: configuration.loginFailuresPerWindow, window: configuration.loginWindow),
             rateLimits: refusals, health: health)
+        var middlewares: [any ServerMiddleware] = [
+            ErrorMappingMiddleware(logger: logger), AuthenticationMiddleware(tokens: tokens),
+            IdempotencyMiddleware(
+                store: store, clock: clock, retention: configuration.idempotencyRetention,
+                maxBodyBytes: configuration.maxBodyBytes),
+        ]
+        if configuration.caching {
+            middlewares.append(
+                SearchPageBodiesMiddleware(
+                    search: { try await handler.searchListings($0) }, bodies: SearchPageBodies(),
+                    maxBodyBytes: configuration.maxBodyBytes))
+        }
         try handler.registerHandlers(
             on: router, serverURL: try Servers.Server1.url(), configuration: APIConfiguration.openAPI,
-            middlewares: [
-                ErrorMappingMiddleware(logger: logger), AuthenticationMiddleware(tokens: tokens),
-                IdempotencyMiddleware(
-                    store: store, clock: clock, retention: configuration.idempotencyRetention,
-                    maxBodyBytes: configuration.maxBodyBytes),
-            ])
+            middlewares: middlewares)
         return Application(
             router: router, server: http1,
             configuration: .init(

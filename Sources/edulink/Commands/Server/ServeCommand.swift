@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(
         help: """
             Read every request's session and every search from the database instead of keeping them in \
-            memory (kept right by change notifications); for comparing.
+            memory (kept right by change notifications), and encode every search page; for comparing.
             """)
     var noCache = false
 
