@@ -88,6 +88,12 @@ struct SearchPageBodiesTests {
         #expect(bodies.statistics == .init(encoded: 2, reused: 1))
         #expect(harness.searches.entries == ["data", "data", "design"])
         #expect(harness.forwarded.entries.isEmpty)
+        // Both requests were decoded once and kept by their bytes; the word says which was searched.
+        for word in ["data", "design"] {
+            let kept = harness.middleware.requests.value(for: RequestBytes(HTTPBody.ByteChunk(Self.request(word).utf8)))
+            let filter: ListingFilter? = kept?.filter
+            #expect(filter?.terms == [.word(word)])
+        }
         // The body is the page, as the API's client reads it.
         let decoded = try JSONDecoder().decode(PageTitles.self, from: Data(first.body))
         #expect(decoded.titles == ["Data Analyst", "Data Engineer"])
@@ -103,6 +109,18 @@ struct SearchPageBodiesTests {
         let after = try await Harness(pages: ["data": changed], bodies: bodies).send(Self.request("data"))
         #expect(before.body != after.body)
         #expect(bodies.statistics == .init(encoded: 2, reused: 0))
+    }
+
+    @Test("request bodies are the same key when their bytes are, wherever the slices start")
+    func requestKeys() {
+        let body = Array(Self.request("data").utf8)
+        let padded = [UInt8](repeating: 32, count: 5) + body
+        let same = RequestBytes(padded[5...])
+        #expect(RequestBytes(body[...]) == same)
+        #expect(RequestBytes(body[...]).hashValue == same.hashValue)
+        #expect(RequestBytes(body[...]) != RequestBytes(Array(Self.request("date").utf8)[...]))
+        #expect(RequestBytes(body[...]) != RequestBytes(body.dropLast()))
+        #expect(RequestBytes([]) == RequestBytes(padded[0..<0]))
     }
 
     @Test("a body larger than the largest kept is encoded every time")

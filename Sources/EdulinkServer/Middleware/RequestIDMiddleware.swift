@@ -11,7 +11,7 @@ struct RequestIDMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        let requestID = Self.acceptable(request.headers[.requestID]) ?? UUID().uuidString.lowercased()
+        let requestID = Self.acceptable(request.headers[.requestID]) ?? Self.newID()
         let values = RequestValues(requestID: requestID, clientAddress: context.clientAddress)
         var response = try await RequestValues.$current.withValue(values) { try await next(request, context) }
         response.headers[.requestID] = requestID
@@ -26,5 +26,24 @@ struct RequestIDMiddleware: RouterMiddleware {
             })
         else { return nil }
         return id
+    }
+
+    /// A random (version 4) UUID in lowercase, from the system's generator (`getrandom`).
+    /// Foundation's `UUID()` opened, read and closed `/dev/urandom` on every request here.
+    static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let halves: [UInt64] = [generator.next(), generator.next()]
+        var bytes = halves.flatMap { half in (0..<8).map { UInt8(truncatingIfNeeded: half >> (56 - 8 * $0)) } }
+        bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
+        bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -5,12 +5,12 @@ import HTTPTypes
 @_spi(Generated) import OpenAPIRuntime
 import Synchronization
 
-/// Answers `POST /api/v1/listings/search` as the generated server code does, with one difference:
-/// a page already sent is not encoded again. Foundation's `JSONEncoder` takes about 0.4 ms for a
-/// 20-row page on two shared cores, most of what a page kept by the search cache costs the server
-/// (BENCHMARKS.md, "Server"); the generated serializer encodes on every request, so this
-/// middleware, the innermost, does the operation's decoding, calls the same handler and takes the
-/// page's bytes from `SearchPageBodies`.
+/// Answers `POST /api/v1/listings/search` as the generated server code does, with two differences:
+/// a page already sent is not encoded again, and a request body already read is not decoded again.
+/// Foundation's `JSONEncoder` takes about 0.4 ms for a 20-row page on two shared cores, most of
+/// what a page kept by the search cache costs the server (BENCHMARKS.md, "Server"); the generated
+/// serializer encodes on every request, so this middleware, the innermost, does the operation's
+/// decoding, calls the same handler and takes the page's bytes from `SearchPageBodies`.
 ///
 /// It uses the generated code's own converter (the same content negotiation, decoding and
 /// encoding), and whatever it does not take on goes to the generated path unchanged: a body it
@@ -22,6 +22,11 @@ struct SearchPageBodiesMiddleware: ServerMiddleware {
     let search: Search
     let bodies: SearchPageBodies
     let maxBodyBytes: Int
+    /// Request bodies already decoded, by their bytes (the same query asked again, by anyone):
+    /// decoding a search request with `JSONDecoder` was 6.5 % of a request's cost when nothing
+    /// matches (BENCHMARKS.md, "Server"). Bodies over `largestRequestKept` are decoded every time.
+    let requests = BoundedCache<RequestBytes, Components.Schemas.SearchRequest>(capacity: 256)
+    static let largestRequestKept = 2048
     private let converter = Converter(configuration: APIConfiguration.openAPI)
 
     init(search: @escaping Search, bodies: SearchPageBodies, maxBodyBytes: Int) {
@@ -80,8 +85,14 @@ struct SearchPageBodiesMiddleware: ServerMiddleware {
                 received: converter.extractContentTypeIfPresent(in: request.headerFields),
                 options: ["application/json"])
             guard chosen == "application/json" else { return nil }
-            let body = try await converter.getRequiredRequestBodyAsJSON(
-                Components.Schemas.SearchRequest.self, from: HTTPBody(bytes), transforming: { $0 })
+            let body: Components.Schemas.SearchRequest
+            if let kept = requests.value(for: RequestBytes(bytes)) {
+                body = kept
+            } else {
+                body = try await converter.getRequiredRequestBodyAsJSON(
+                    Components.Schemas.SearchRequest.self, from: HTTPBody(bytes), transforming: { $0 })
+                if bytes.count <= Self.largestRequestKept { requests.insert(body, for: RequestBytes(bytes)) }
+            }
             return Operations.SearchListings.Input(headers: .init(accept: accept), body: .json(body))
         } catch {
             return nil
@@ -98,13 +109,14 @@ struct SearchPageBodiesMiddleware: ServerMiddleware {
 
 /// Encoded search pages, kept by the page itself: equal pages encode to the same bytes (keys are
 /// sorted), so a body can be reused for any request whose page is equal, whichever cache or read
-/// it came from, and it can never say something its page does not. Hashing and comparing a 20-row
-/// page costs about 16 µs, against about 400 µs to encode it.
+/// it came from, and it can never say something its page does not. Finding a 20-row page (its ids
+/// hashed, then the page compared, at once when it shares the kept page's storage) costs a few
+/// microseconds, against about 400 µs to encode it.
 final class SearchPageBodies: Sendable {
     /// Bodies larger than this are not kept (a page of up to 500 rows may be asked for; the apps
     /// ask for 20 to 50).
     let largest: Int
-    private let kept: BoundedCache<Page<ListingSummary>, HTTPBody.ByteChunk>
+    private let kept: BoundedCache<PageKey, HTTPBody.ByteChunk>
     private let counts = Mutex(Counts())
 
     struct Counts: Equatable {
@@ -123,17 +135,51 @@ final class SearchPageBodies: Sendable {
     /// How many bodies were encoded and how many reused, for tests.
     var statistics: Counts { counts.withLock { $0 } }
 
+    /// A page as a key, hashed by its listings' ids and its cursor and compared whole: cheaper
+    /// than hashing every field (the cache is generic code in another module, not specialized),
+    /// and an edited listing still makes an unequal page.
+    struct PageKey: Hashable, Sendable {
+        let page: Page<ListingSummary>
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(page.items.count)
+            for item in page.items { hasher.combine(item.id) }
+            hasher.combine(page.nextCursor)
+        }
+
+        static func == (lhs: PageKey, rhs: PageKey) -> Bool { lhs.page == rhs.page }
+    }
+
     /// The body of `page`: the kept one, or `encode`'s, kept if it is not too large.
     func body(for page: Page<ListingSummary>, encode: () async throws -> HTTPBody.ByteChunk) async rethrows
         -> HTTPBody.ByteChunk
     {
-        if let body = kept.value(for: page) {
+        if let body = kept.value(for: PageKey(page: page)) {
             counts.withLock { $0.reused += 1 }
             return body
         }
         let body = try await encode()
         counts.withLock { $0.encoded += 1 }
-        if body.count <= largest { kept.insert(body, for: page) }
+        if body.count <= largest { kept.insert(body, for: PageKey(page: page)) }
         return body
+    }
+}
+
+/// A request body as a key, hashed and compared as raw memory: the cache's generic code compared
+/// an `ArraySlice<UInt8>` byte by byte through the protocol's witness, a third of its lookup.
+struct RequestBytes: Hashable, Sendable {
+    let bytes: HTTPBody.ByteChunk
+
+    init(_ bytes: HTTPBody.ByteChunk) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (lhs: RequestBytes, rhs: RequestBytes) -> Bool {
+        lhs.bytes.count == rhs.bytes.count
+            && lhs.bytes.withUnsafeBytes { left in
+                rhs.bytes.withUnsafeBytes { right in left.elementsEqual(right) }
+            }
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import Synchronization
 
 /// A swift-log handler that writes one JSON object per line to standard error (or another open
 /// file): time, level, label, message and metadata. For log shippers; the access log uses it, and
@@ -8,11 +9,14 @@ public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     private let label: String
+    /// Kept open for as long as the handler writes to its descriptor.
     private let output: FileHandle
+    private let writer: LineWriter
 
     public init(label: String, output: FileHandle = .standardError) {
         self.label = label
         self.output = output
+        writer = LineWriter(descriptor: output.fileDescriptor)
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -28,42 +32,50 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             object[key] = value.description
         }
-        output.write(Data(Self.line(object).utf8))
+        writer.write(Self.lineBytes(object))
     }
 
     /// `object` as one line of JSON, keys sorted, as `JSONEncoder` with `.sortedKeys` and
     /// `.withoutEscapingSlashes` writes it, built by hand: the access log writes a line per request,
     /// and an encoder and a date format style per line cost more than the request itself.
     static func line(_ object: [String: String]) -> String {
-        var line = "{"
+        String(decoding: lineBytes(object), as: UTF8.self)
+    }
+
+    /// `line(object)` as UTF-8, as it is written.
+    static func lineBytes(_ object: [String: String]) -> [UInt8] {
+        var line: [UInt8] = [UInt8(ascii: "{")]
+        line.reserveCapacity(256)
         for (index, key) in object.keys.sorted().enumerated() {
-            if index > 0 { line.append(",") }
+            if index > 0 { line.append(UInt8(ascii: ",")) }
             appendQuoted(key, to: &line)
-            line.append(":")
+            line.append(UInt8(ascii: ":"))
             appendQuoted(object[key] ?? "", to: &line)
         }
-        line.append("}\n")
+        line.append(contentsOf: "}\n".utf8)
         return line
     }
 
-    private static func appendQuoted(_ text: String, to line: inout String) {
-        line.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line.append("\\\"")
-            case "\\": line.append("\\\\")
-            case "\n": line.append("\\n")
-            case "\r": line.append("\\r")
-            case "\t": line.append("\\t")
-            case "\u{8}": line.append("\\b")
-            case "\u{C}": line.append("\\f")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: line.unicodeScalars.append(scalar)
+    /// `text` as a JSON string: its UTF-8 as it is, but for the quote, the backslash and the
+    /// control characters, escaped.
+    private static func appendQuoted(_ text: String, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): line.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): line.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): line.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): line.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): line.append(contentsOf: #"\t"#.utf8)
+            case 0x08: line.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: line.append(contentsOf: #"\f"#.utf8)
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                line.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: line.append(byte)
             }
         }
-        line.append("\"")
+        line.append(UInt8(ascii: "\""))
     }
 
     /// `date` in ISO 8601 to the second, UTC (`2026-12-04T03:58:07Z`), as `.iso8601` formats it.
@@ -74,5 +86,37 @@ public struct JSONLogHandler: LogHandler {
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}
+
+/// Whole lines to a file descriptor: one `write(2)` per line (more only if the system writes part of
+/// it), under a lock, so lines from several threads never interleave. `FileHandle.write` did the
+/// same through a dispatch queue and a `Data` per line, a sizeable part of a request's cost in the
+/// access log (BENCHMARKS.md, "Server").
+final class LineWriter: Sendable {
+    let descriptor: Int32
+    private let lock = Mutex(())
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// Writes `bytes`; an error (a closed descriptor, a full disk) drops the line, as logging must
+    /// never stop the server.
+    func write(_ bytes: [UInt8]) {
+        lock.withLock { _ in
+            bytes.withUnsafeBytes { buffer in
+                guard let start = buffer.baseAddress else { return }
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, start + offset, buffer.count - offset)
+                    if written > 0 {
+                        offset += written
+                    } else if written < 0 && errno == EINTR {
+                        continue
+                    } else {
+                        return
+                    }
+                }
+            }
+        }
     }
 }
