@@ -166,7 +166,7 @@ final class SearchPageBodies: Sendable {
 }
 
 /// A request body as a key, hashed and compared as raw memory: the cache's generic code compared
-/// an `ArraySlice<UInt8>` byte by byte through the protocol's witness, a third of its lookup.
+/// an `ArraySlice<UInt8>` byte by byte through the protocol's witness, half of its lookup.
 struct RequestBytes: Hashable, Sendable {
     let bytes: HTTPBody.ByteChunk
 
