@@ -12,7 +12,8 @@ struct RequestIDMiddleware: RouterMiddleware {
         async throws -> Response
     {
         let requestID = Self.acceptable(request.headers[.requestID]) ?? Self.newID()
-        let values = RequestValues(requestID: requestID, clientAddress: context.clientAddress)
+        let values = RequestValues(
+            requestID: requestID, clientAddress: context.clientAddress, changes: ChangeSnapshot())
         var response = try await RequestValues.$current.withValue(values) { try await next(request, context) }
         response.headers[.requestID] = requestID
         return response

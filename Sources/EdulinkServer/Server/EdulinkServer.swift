@@ -39,7 +39,7 @@ public struct EdulinkServer: Sendable {
     ) async throws {
         var signal: (any ChangeSignal)?
         if configuration.caching, let signalling = store as? any ChangeSignalling {
-            signal = try await signalling.changeSignal()
+            signal = RequestChangeSignal(base: try await signalling.changeSignal())
         }
         self.service =
             signal.map {
