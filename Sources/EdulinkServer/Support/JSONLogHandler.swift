@@ -90,19 +90,20 @@ public struct JSONLogHandler: LogHandler {
 }
 
 /// Whole lines to a file descriptor: one `write(2)` per line (more only if the system writes part of
-/// it), under a lock, so lines from several threads never interleave. `FileHandle.write` did the
-/// same through a dispatch queue and a `Data` per line, a sizeable part of a request's cost in the
-/// access log (BENCHMARKS.md, "Server").
+/// it), under one lock shared by every writer, so lines from several threads and several loggers
+/// (each label has its handler) never interleave. `FileHandle.write` did the same through a
+/// dispatch queue and a `Data` per line, a sizeable part of a request's cost in the access log
+/// (BENCHMARKS.md, "Server").
 final class LineWriter: Sendable {
     let descriptor: Int32
-    private let lock = Mutex(())
+    private static let lock = Mutex(())
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// Writes `bytes`; an error (a closed descriptor, a full disk) drops the line, as logging must
     /// never stop the server.
     func write(_ bytes: [UInt8]) {
-        lock.withLock { _ in
+        Self.lock.withLock { _ in
             bytes.withUnsafeBytes { buffer in
                 guard let start = buffer.baseAddress else { return }
                 var offset = 0
