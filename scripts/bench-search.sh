@@ -12,7 +12,12 @@
 #   NAIVE_RUNS=3                              runs of the naive ranked query (it takes seconds)
 #   QUERY='data' scripts/bench-search.sh      one query instead of the list (QUERY='': the empty one)
 #   BENCH_DB=/path/x.sqlite                   another database (generated there if missing)
+#   BENCH_DB=postgres://user@host:port/db     an Edulink PostgreSQL database instead (never generated:
+#                                             fill it with scripts/bench/sqlite-to-postgres.py); the
+#                                             store's page and count only, no raw statements and no
+#                                             naive query
 #   COUNT_RUNS=10                             fewer runs of the counts (2 warm-up runs), which can take seconds
+#   WARM_UP=3                                 fewer warm-up runs of the pages (default 20)
 #   COMPARE="before=/a/search-bench:/a.sqlite after=/b/search-bench:/b.sqlite"
 #                                             two builds side by side, no build and no naive query:
 #                                             each on its own copy of the database (at its own
@@ -27,12 +32,22 @@ NAIVE_RUNS="${NAIVE_RUNS:-3}"
 SCRATCH=.build-bench
 if [ "$LISTINGS" = 1000000 ]; then DB="$SCRATCH/bench-1m.sqlite"; else DB="$SCRATCH/bench-$LISTINGS.sqlite"; fi
 DB=${BENCH_DB:-$DB}
-
 if [ -n "${COMPARE:-}" ]; then
     read -ra SIDES <<<"$COMPARE"
     first=${SIDES[0]#*=}
     DB=${first#*:}
 fi
+POSTGRES=0
+case "$DB" in postgres://* | postgresql://*) POSTGRES=1 ;; esac
+# One answer from the database, whichever store it is (psql from PATH, else PostgreSQL's own folder).
+PSQL=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1 || true)
+ask() {
+    if [ "$POSTGRES" = 1 ]; then "$PSQL" "$DB" -Atqc "$1"; else sqlite3 "$DB" "$1"; fi
+}
+engine() {
+    if [ "$POSTGRES" = 1 ]; then echo "PostgreSQL $(ask "SHOW server_version" | cut -d' ' -f1)"; else echo "SQLite $(sqlite3 --version | cut -d' ' -f1)"; fi
+}
+
 if [ -z "${COMPARE:-}" ]; then
     # Builds only when sources changed (SwiftPM's own incremental build). The build plan is dropped
     # first: SwiftPM keeps the file list of the path dependency (Edulink) and misses added files.
@@ -42,8 +57,8 @@ if [ -z "${COMPARE:-}" ]; then
 
     # The database is generated once; deadlines are 1-120 days after generation, so it is made again
     # after a week to keep the open-listings filter realistic. Opening it with the store migrates it.
-    if [ -f "$DB" ] && [ -n "$(find "$DB" -mtime +7)" ]; then rm -f "$DB" "$DB-wal" "$DB-shm"; fi
-    if [ ! -f "$DB" ]; then
+    if [ "$POSTGRES" = 0 ] && [ -f "$DB" ] && [ -n "$(find "$DB" -mtime +7)" ]; then rm -f "$DB" "$DB-wal" "$DB-shm"; fi
+    if [ "$POSTGRES" = 0 ] && [ ! -f "$DB" ]; then
         echo "generating $LISTINGS listings into $DB …" >&2
         "$BENCH" generate "$DB" "$LISTINGS" data/vocabulary >&2
     fi
@@ -51,7 +66,7 @@ if [ -z "${COMPARE:-}" ]; then
 fi
 
 # The 101st organization, or the middle one of a small database.
-ORG="$(sqlite3 "$DB" "SELECT name FROM organizations ORDER BY id LIMIT 1 OFFSET (SELECT min(100, count(*) / 2) FROM organizations)")"
+ORG="$(ask "SELECT name FROM organizations ORDER BY id LIMIT 1 OFFSET (SELECT CASE WHEN count(*) / 2 < 100 THEN count(*) / 2 ELSE 100 END FROM organizations)")"
 if [ -n "${QUERY+set}" ]; then
     QUERIES=("$QUERY")
 else
@@ -73,8 +88,8 @@ fi
 
 if [ -n "${COMPARE:-}" ]; then
     echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
-        "SQLite $(sqlite3 --version | cut -d' ' -f1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "runs per query: $RUNS (+20 warm-up); $COMPARE"
+        "$(engine); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "runs per query: $RUNS (+${WARM_UP:-20} warm-up); $COMPARE"
     echo
     header=0
     turn=0
@@ -110,9 +125,19 @@ naive() { # match expression
 }
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
-    "SQLite $(sqlite3 --version | cut -d' ' -f1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "database: $DB ($(du -h "$DB" | cut -f1), $(sqlite3 "$DB" "SELECT count(*) FROM listings") listings)," \
-    "runs per query: $RUNS (+20 warm-up), naive: $NAIVE_RUNS (+1 warm-up)"
+    "$(engine); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$POSTGRES" = 1 ]; then
+    echo "database: $DB ($(ask "SELECT pg_size_pretty(pg_database_size(current_database()))"), $(ask "SELECT count(*) FROM listings") listings)," \
+        "runs per query: $RUNS (+${WARM_UP:-20} warm-up)"
+    echo
+    echo "PostgresStore.searchListings (first page of 50, open listings) and countListings:"
+    "$BENCH" search "$DB" "$RUNS" "${QUERIES[@]}"
+    echo
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
+echo "database: $DB ($(du -h "$DB" | cut -f1), $(ask "SELECT count(*) FROM listings") listings)," \
+    "runs per query: $RUNS (+${WARM_UP:-20} warm-up), naive: $NAIVE_RUNS (+1 warm-up)"
 echo
 echo "SQLiteStore.searchListings (first page of 50, open listings) beside its own statements run raw:"
 "$BENCH" search "$DB" "$RUNS" "${QUERIES[@]}"

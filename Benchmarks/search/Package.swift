@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Search latency over a generated database, through SQLiteStore. Run by scripts/bench-search.sh.
+// Search latency over a generated database, through SQLiteStore or PostgresStore. Run by
+// scripts/bench-search.sh.
 let package = Package(
     name: "search-bench",
     platforms: [.macOS(.v15)],
@@ -12,6 +13,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EdulinkCore", package: "Edulink"),
                 .product(name: "EdulinkSQLite", package: "Edulink"),
+                .product(name: "EdulinkPostgres", package: "Edulink"),
             ]
         )
     ]

@@ -135,6 +135,68 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("org: naming a few organizations searches their listings by id, through their index; many keep the subquery")
+    func namedOrganizations() async throws {
+        try await withPostgresWorld { w in
+            // 21 organizations of one listing each, beside 2,000 listings of the world's own that match
+            // the same word: by the name's subquery the planner walked the primary key and tested
+            // every listing (1.9 s a page at a million listings).
+            let corals = try await w.store.write { [w] writer in
+                var listings: [Listing] = []
+                for index in 0..<21 {
+                    let organization = try writer.insertOrganization(
+                        Organization(
+                            name: "Coral Group \(index)", industry: "Energy", size: .small, location: "Mombasa",
+                            description: "Power.", verified: true, createdAt: PostgresWorld.start))
+                    var listing = w.listing("Data Intern \(index)")
+                    listing.organizationID = organization.id
+                    listings.append(try writer.insertListing(listing))
+                }
+                for index in 0..<2_000 {
+                    _ = try writer.insertListing(w.listing("Filler Intern \(index)", description: "Data work."))
+                }
+                return listings
+            }
+            _ = try await w.store.onConnection { db in try db.execute("VACUUM (ANALYZE) listings") }
+            let scope = ListingScope(now: w.clock.now())
+            func named(_ query: String) async throws -> [Int64]? {
+                let filter = try ListingFilter(query: query)
+                return try await w.store.read { try ($0 as? PostgresSession)?.namedOrganizations(filter) } ?? nil
+            }
+            let seventh = corals[7]
+            #expect(try await named(#"data org:"coral group 7""#) == [seventh.organizationID.rawValue])
+            #expect(try await named("data org:nosuch") == [])
+            #expect(try await named("data org:coral") == nil, "21 organizations are many")
+            #expect(try await named("data") == nil)
+            for (query, expected) in [
+                (#"data org:"coral group 7""#, [seventh.id]), ("data org:nosuch", []),
+                ("data org:coral", corals.map(\.id)),
+                (#"data org:"coral group 7" sort:deadline"#, [seventh.id]),
+            ] {
+                let filter = try ListingFilter(query: query)
+                let page = try await w.store.read {
+                    try $0.searchListings(ListingSearchRequest(filter: filter, scope: scope, limit: 50))
+                }
+                #expect(Set(page.items.map(\.id)) == Set(expected), "\(query)")
+                #expect(
+                    try await w.store.read { try $0.countListings(filter, scope: scope, upTo: nil) } == expected.count,
+                    "\(query)")
+            }
+            // The tail of a few organizations reads their listings from their index.
+            let request = ListingSearchRequest(
+                filter: try ListingFilter(query: #"data org:"coral group 7""#), scope: scope, limit: 50)
+            let tail = ListingSearchQuery.tail(
+                request, below: Int64.max, limit: 51, organizations: [seventh.organizationID.rawValue])
+            let plan = try await w.store.onConnection { db in
+                try db.query("EXPLAIN " + tail.sql, tail.arguments.values).rows.map {
+                    try PostgresRowReader($0).string("QUERY PLAN")
+                }.joined(separator: "\n")
+            }
+            #expect(plan.contains("listings_organization"), "\(plan)")
+            #expect(!plan.contains("Scan Backward using listings_pkey"), "\(plan)")
+        }
+    }
+
     @Test("a backup is a verified 0600 dump, and restoring it brings the data back")
     func backupRestore() async throws {
         try await withPostgresWorld { w in

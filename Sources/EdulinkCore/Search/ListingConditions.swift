@@ -33,14 +33,19 @@ public struct ListingConditions {
 
     /// The scope's conditions, then the filter's (the filter as the store searches it: normalized
     /// and typed), each a predicate to join with AND.
+    ///
+    /// - Parameter organizations: the ids the filter's `org:` names, when the store has read them
+    ///   (``namedOrganizationsSQL(_:dialect:)``, at most ``fewOrganizations``): the condition lists
+    ///   them instead of the subquery, so the planner knows how few listings they hold. Nil: the
+    ///   subquery.
     public static func conditions(
-        filter: ListingFilter, scope: ListingScope, dialect: SchemaDialect,
+        filter: ListingFilter, scope: ListingScope, dialect: SchemaDialect, organizations: [Int64]? = nil,
         bind: (any ColumnValueConvertible) -> String
     ) -> [String] {
         withoutActuallyEscaping(bind) { bind in
             var writer = ListingConditions(dialect: dialect, bind: bind)
             writer.addScope(scope, eligibility: filter.eligibleForMe ? scope.eligibility : nil)
-            writer.addFilter(filter, now: scope.now)
+            writer.addFilter(filter, now: scope.now, organizations: organizations)
             return writer.conditions
         }
     }
@@ -54,6 +59,17 @@ public struct ListingConditions {
     /// placeholder of the lowercased text), for the condition and for a store choosing its index.
     public static func namedOrganizations(_ needle: String, dialect: SchemaDialect) -> String {
         "SELECT id FROM organizations WHERE \(contains(dialect))(name_lower, \(needle)) > 0"
+    }
+
+    /// How many organizations `org:` may name for a store to search their listings by their ids
+    /// (their index, their full-text tokens) rather than by the name's subquery: with more, merging
+    /// their ranges costs more than the subquery's plan.
+    public static let fewOrganizations = 20
+
+    /// The ids of the organizations `org:` names (`needle` as in ``namedOrganizations(_:dialect:)``),
+    /// at most ``fewOrganizations`` + 1 of them: more than ``fewOrganizations`` means "many".
+    public static func namedOrganizationsSQL(_ needle: String, dialect: SchemaDialect) -> String {
+        "\(namedOrganizations(needle, dialect: dialect)) LIMIT \(fewOrganizations + 1)"
     }
 
     private func bind(_ value: some ColumnValueConvertible) -> String { bindValue(value) }
@@ -97,7 +113,7 @@ public struct ListingConditions {
         }
     }
 
-    private mutating func addFilter(_ filter: ListingFilter, now: Date) {
+    private mutating func addFilter(_ filter: ListingFilter, now: Date, organizations: [Int64]?) {
         if !filter.categories.isEmpty {
             conditions.append("l.category IN (\(bindList(filter.categories.map(\.rawValue))))")
         }
@@ -111,9 +127,16 @@ public struct ListingConditions {
             conditions.append("\(contains)(l.location_lower, \(bind(location))) > 0")
         }
         if let organization = filter.organization?.lowercased(), !organization.isEmpty {
-            conditions.append(
-                "l.organization_id IN (\(Self.namedOrganizations(bind(organization), dialect: dialect)))"
-            )
+            if let organizations {
+                conditions.append(
+                    organizations.isEmpty
+                        ? "false"
+                        : "l.organization_id IN (\(organizations.sorted().map { bind($0) }.joined(separator: ", ")))")
+            } else {
+                conditions.append(
+                    "l.organization_id IN (\(Self.namedOrganizations(bind(organization), dialect: dialect)))"
+                )
+            }
         }
         if filter.paidOnly {
             conditions.append("l.stipend_kes IS NOT NULL")

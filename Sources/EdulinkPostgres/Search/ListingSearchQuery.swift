@@ -53,8 +53,9 @@ struct ListingSearchQuery {
 
     /// The statement of one page of `request` in a sort other than relevance, fetching one row more
     /// than the limit to learn whether another page follows.
-    static func page(_ request: ListingSearchRequest) -> ListingSearchQuery {
-        var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
+    static func page(_ request: ListingSearchRequest, organizations: [Int64]? = nil) -> ListingSearchQuery {
+        var query = ListingSearchQuery(
+            filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
         query.addCursor(request.cursor)
         let limit = query.arguments.bind(max(request.limit, 0) + 1)
         query.sql = """
@@ -85,8 +86,11 @@ struct ListingSearchQuery {
     /// and only if that one does not reach a stop either (a rare word), a walk over every match: a
     /// dense word under a selective filter never fetches all its matches (at a million listings,
     /// `research` has 370,000).
-    static func window(_ request: ListingSearchRequest, window: SearchWindow) -> ListingSearchQuery {
-        var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
+    static func window(_ request: ListingSearchRequest, window: SearchWindow, organizations: [Int64]? = nil)
+        -> ListingSearchQuery
+    {
+        var query = ListingSearchQuery(
+            filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
         let examined = query.arguments.bind(window.examined)
         let ranked = query.arguments.bind(window.ranked)
         let span = query.arguments.bind(recentSpan(window))
@@ -168,8 +172,11 @@ struct ListingSearchQuery {
 
     /// The relevance tail (``SearchWindow``): matches below id `below` that pass the filters, newest
     /// first, unscored, at most `limit`.
-    static func tail(_ request: ListingSearchRequest, below: Int64, limit: Int) -> ListingSearchQuery {
-        var query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
+    static func tail(_ request: ListingSearchRequest, below: Int64, limit: Int, organizations: [Int64]? = nil)
+        -> ListingSearchQuery
+    {
+        var query = ListingSearchQuery(
+            filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
         query.conditions.append("l.id < \(query.arguments.bind(below))")
         query.sql = """
             SELECT \(Rows.summaryColumns)
@@ -182,8 +189,11 @@ struct ListingSearchQuery {
     }
 
     /// The statement counting every listing the filter and scope admit.
-    static func count(_ filter: ListingFilter, scope: ListingScope, limit: Int?) -> ListingSearchQuery {
-        var query = ListingSearchQuery(filter: filter.normalized().asTyped(), scope: scope)
+    static func count(_ filter: ListingFilter, scope: ListingScope, limit: Int?, organizations: [Int64]? = nil)
+        -> ListingSearchQuery
+    {
+        var query = ListingSearchQuery(
+            filter: filter.normalized().asTyped(), scope: scope, organizations: organizations)
         if let limit {
             query.sql =
                 "SELECT count(*) AS count FROM (SELECT 1 FROM listings AS l \(query.whereClause) "
@@ -194,7 +204,9 @@ struct ListingSearchQuery {
         return query
     }
 
-    private init(filter: ListingFilter, scope: ListingScope) {
+    /// - Parameter organizations: the ids `org:` names, when the session has read them
+    ///   (``PostgresSession/namedOrganizations(_:)``).
+    private init(filter: ListingFilter, scope: ListingScope, organizations: [Int64]? = nil) {
         ranks = filter.ftsMatchExpression() != nil
         let requested = filter.effectiveSort
         sort = requested == .relevance && !ranks ? .newest : requested
@@ -202,7 +214,9 @@ struct ListingSearchQuery {
             tsQuery = "to_tsquery('simple', edulink_search_query(\(arguments.bind(expression))))"
             matchCondition = "l.search_vector @@ \(tsQuery)"
         }
-        conditions += ListingConditions.conditions(filter: filter, scope: scope, dialect: .postgres) {
+        conditions += ListingConditions.conditions(
+            filter: filter, scope: scope, dialect: .postgres, organizations: organizations
+        ) {
             arguments.bind($0.columnValue)
         }
     }
@@ -292,10 +306,11 @@ struct ListingSearchQuery {
 extension PostgresSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
         let limit = max(request.limit, 0)
+        let organizations = try namedOrganizations(request.filter)
         if ListingSearchQuery.usesWindow(request) {
-            return try relevancePage(request, limit: limit)
+            return try relevancePage(request, limit: limit, organizations: organizations)
         }
-        let query = ListingSearchQuery.page(request)
+        let query = ListingSearchQuery.page(request, organizations: organizations)
         let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
         var items: [ListingSummary] = []
         items.reserveCapacity(min(rows.count, limit))
@@ -311,13 +326,31 @@ extension PostgresSession {
 
     func countListings(_ filter: ListingFilter, scope: ListingScope, upTo limit: Int?) throws -> Int {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
-        let query = ListingSearchQuery.count(filter, scope: scope, limit: limit)
+        let query = ListingSearchQuery.count(
+            filter, scope: scope, limit: limit, organizations: try namedOrganizations(filter))
         return try count(query.sql, query.arguments.values)
+    }
+
+    /// The ids of the organizations `filter`'s `org:` names, when it names at most
+    /// ``ListingConditions/fewOrganizations`` (none is an empty list); nil without `org:` or with
+    /// more. Searched by these ids, their listings are found through `listings_organization`: by the
+    /// name's subquery the planner cannot tell how few they are and walks the primary key, testing
+    /// every listing (`data org:"…"` took 1.9 s at a million listings).
+    func namedOrganizations(_ filter: ListingFilter) throws -> [Int64]? {
+        guard let needle = filter.normalized().asTyped().organization?.lowercased(), !needle.isEmpty else {
+            return nil
+        }
+        let ids = try fetchAll(ListingConditions.namedOrganizationsSQL("$1", dialect: .postgres), [needle]) {
+            try $0.int64("id")
+        }
+        return ids.count <= ListingConditions.fewOrganizations ? ids : nil
     }
 
     /// One page of relevance order (``SearchWindow``): the window ranked by `ts_rank`, then the tail
     /// newest first. One statement when the window fills the page, two when the page reaches the tail.
-    private func relevancePage(_ request: ListingSearchRequest, limit: Int) throws -> Page<ListingSummary> {
+    private func relevancePage(_ request: ListingSearchRequest, limit: Int, organizations: [Int64]?) throws -> Page<
+        ListingSummary
+    > {
         let need = limit + 1
         // (item, cursor that continues after it)
         var picked: [(ListingSummary, PageCursor)] = []
@@ -325,7 +358,7 @@ extension PostgresSession {
         if let cursor = request.cursor, cursor.key == nil {
             tailBelow = cursor.id  // already in the tail
         } else {
-            let query = ListingSearchQuery.window(request, window: searchWindow)
+            let query = ListingSearchQuery.window(request, window: searchWindow, organizations: organizations)
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
                 tailBelow = try row.optionalInt64("tail_below")
                 guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
@@ -334,7 +367,8 @@ extension PostgresSession {
             }
         }
         if picked.count < need, let below = tailBelow {
-            let query = ListingSearchQuery.tail(request, below: below, limit: need - picked.count)
+            let query = ListingSearchQuery.tail(
+                request, below: below, limit: need - picked.count, organizations: organizations)
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
                 let summary = try Rows.summary(row, score: nil)
                 picked.append((summary, PageCursor(key: nil, id: summary.id.rawValue)))

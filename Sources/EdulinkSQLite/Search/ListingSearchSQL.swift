@@ -112,7 +112,7 @@ struct ListingSearchSQL {
     /// drives. With more, merging their ranges would sort most of the table; the sort's index (a
     /// page) or the ids (the relevance tail) drive instead, each entry checked.
     var byOrganizationIndex: Bool { organizationFacet != nil || namesNoOrganization }
-    static let fewOrganizations = 20
+    static let fewOrganizations = ListingConditions.fewOrganizations
     static let organizationIndex = "listings_organization"
     /// Whether the category index drives a count with words, each of its listings tested against the
     /// match instead of the whole match walked for the few that pass: set by
@@ -598,11 +598,8 @@ extension SQLiteSession {
     private func readNamedOrganizations(_ query: inout ListingSearchSQL) throws {
         guard let needle = query.organizationNeedle, !query.byOrganizationIndex else { return }
         let named = try Int64.fetchAll(
-            db.cachedStatement(
-                sql:
-                    "\(ListingConditions.namedOrganizations("?", dialect: .sqlite)) LIMIT \(ListingSearchSQL.fewOrganizations + 1)"
-            ),
-            arguments: [needle])
+            db.cachedStatement(sql: ListingConditions.namedOrganizationsSQL("?", dialect: .sqlite)), arguments: [needle]
+        )
         query.limit(toOrganizations: named)
     }
 

@@ -1,11 +1,12 @@
 import EdulinkCore
+import EdulinkPostgres
 import EdulinkSQLite
 import Foundation
 
 // search-bench generate DB LISTINGS VOCABULARY_DIR   -- make a database (prints elapsed seconds)
 // search-bench search DB RUNS QUERY...               -- median and p99 of searchListings per query,
-//                                                       beside its own statements run raw, and of
-//                                                       countListings (Browse's total)
+//                                                       beside its own statements run raw (SQLite), and
+//                                                       of countListings (Browse's total)
 // search-bench statements DB QUERY                   -- the first page's SQL, one statement a line,
 //                                                       after a line with the FTS5 match (or empty)
 // search-bench browse DB QUERY...                   -- each query typed a letter at a time, as
@@ -15,6 +16,7 @@ import Foundation
 //                                                       SERIAL=1 one after the other), each key once
 //                                                       (nothing repeated: cold as typing finds it);
 //                                                       INSTITUTION=ID searches as a student of it
+// DB is a SQLite file, or for search and browse a postgres:// URL (an Edulink PostgreSQL database).
 // search-bench tidy DB PAGES                         -- the scheduled jobs' search index upkeep
 //                                                       (tidySearchIndex, PAGES a run, 10,000 as the
 //                                                       jobs give) run after run until nothing merges:
@@ -35,6 +37,15 @@ guard arguments.count >= 4 else {
 }
 let path = arguments[2]
 let clock = ContinuousClock()
+
+/// The store at `path`: a PostgreSQL database for a `postgres://` URL, else a SQLite file; neither
+/// is migrated.
+func openStore(_ path: String) async throws -> any Store {
+    if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
+        return try await PostgresStore(url: path, migrate: false)
+    }
+    return try SQLiteStore(path: path, migrate: false)
+}
 // One instant for every query, so the shell's statements and the store's see the same open listings.
 let scope = ListingScope(now: Date(), openOnly: true)
 
@@ -60,10 +71,14 @@ case "search":
     // For each query: searchListings, then the very statements it ran (searchStatements, first page)
     // executed raw on a reader connection of the same store, each RUNS times after 20 warm-up runs.
     let runs = Int(arguments[3]) ?? 200
-    let store = try SQLiteStore(path: path, migrate: false)
+    let store = try await openStore(path)
+    // The statements run raw only on SQLite (the column says – on PostgreSQL).
+    let sqlite = store as? SQLiteStore
     // COUNT_RUNS: fewer runs (after 2 warm-up runs) for counts, which can take seconds each.
+    // WARM_UP: fewer warm-up runs of the pages than 20 (a store where a query can take seconds).
+    let warmUpRuns = ProcessInfo.processInfo.environment["WARM_UP"].flatMap { Int($0) } ?? 20
     let countRuns = ProcessInfo.processInfo.environment["COUNT_RUNS"].flatMap { Int($0) }
-    func measure(runs: Int = runs, warmUp: Int = 20, _ body: () async throws -> Void) async throws -> (
+    func measure(runs: Int = runs, warmUp: Int = warmUpRuns, _ body: () async throws -> Void) async throws -> (
         median: Double, p99: Double
     ) {
         var samples: [Double] = []
@@ -85,17 +100,22 @@ case "search":
         let filter = try ListingFilter(query: query)
         let request = ListingSearchRequest(filter: filter, scope: scope, limit: 50)
         let total = try await store.read { try $0.countListings(filter, scope: scope) }
-        let statements = try await store.searchStatements(request)
+        let statements = try await sqlite?.searchStatements(request)
         let searched = try await measure { _ = try await store.read { try $0.searchListings(request) } }
-        let raw = try await measure { _ = try await store.executeRaw(statements) }
+        var raw: (median: Double, p99: Double)?
+        if let sqlite, let statements { raw = try await measure { _ = try await sqlite.executeRaw(statements) } }
         // Browse asks for the total beside every search, counted as the service counts it.
-        let counted = try await measure(runs: countRuns ?? runs, warmUp: countRuns == nil ? 20 : 2) {
+        let counted = try await measure(runs: countRuns ?? runs, warmUp: countRuns == nil ? warmUpRuns : 2) {
             _ = try await store.read { try $0.countListings(filter, scope: scope, upTo: ListingCount.limit + 1) }
         }
+        let rawColumns =
+            raw.map {
+                "\(format($0.median)) | \(format($0.p99)) | \(format(searched.median / $0.median)) | "
+                    + "\(format(searched.p99 / $0.p99))"
+            } ?? "– | – | – | –"
         print(
-            "| `\(query)` | \(total) | \(statements.count) | \(format(searched.median)) | \(format(searched.p99)) | "
-                + "\(format(raw.median)) | \(format(raw.p99)) | \(format(searched.median / raw.median)) | "
-                + "\(format(searched.p99 / raw.p99)) | \(format(counted.median)) | \(format(counted.p99)) |")
+            "| `\(query)` | \(total) | \(statements.map { String($0.count) } ?? "–") | \(format(searched.median)) | "
+                + "\(format(searched.p99)) | \(rawColumns) | \(format(counted.median)) | \(format(counted.p99)) |")
     }
 case "tidy":
     let store = try SQLiteStore(path: path, migrate: false)
@@ -121,7 +141,7 @@ case "tidy":
         "runs \(times.count): median \(String(format: "%.0f", percentile(sorted, 0.5))) ms, max \(String(format: "%.0f", sorted.last ?? 0)) ms; "
             + "total \(clock.now - started); segments at the end: \(try await store.searchIndexSegments())")
 case "browse":
-    let store = try SQLiteStore(path: path, migrate: false)
+    let store = try await openStore(path)
     let serial = ProcessInfo.processInfo.environment["SERIAL"] == "1"
     let institution = ProcessInfo.processInfo.environment["INSTITUTION"].flatMap { Int64($0) }.map {
         InstitutionID(rawValue: $0)
