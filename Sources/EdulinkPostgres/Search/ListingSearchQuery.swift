@@ -307,6 +307,8 @@ extension PostgresSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
         let limit = max(request.limit, 0)
         let organizations = try namedOrganizations(request.filter)
+        // `org:` that names no organization matches nothing: no walk over the words' matches.
+        if organizations?.isEmpty == true { return Page(items: [], nextCursor: nil) }
         if ListingSearchQuery.usesWindow(request) {
             return try relevancePage(request, limit: limit, organizations: organizations)
         }
@@ -326,8 +328,9 @@ extension PostgresSession {
 
     func countListings(_ filter: ListingFilter, scope: ListingScope, upTo limit: Int?) throws -> Int {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
-        let query = ListingSearchQuery.count(
-            filter, scope: scope, limit: limit, organizations: try namedOrganizations(filter))
+        let organizations = try namedOrganizations(filter)
+        if organizations?.isEmpty == true { return 0 }
+        let query = ListingSearchQuery.count(filter, scope: scope, limit: limit, organizations: organizations)
         return try count(query.sql, query.arguments.values)
     }
 
