@@ -69,7 +69,8 @@ case "statements":
     }
 case "search":
     // For each query: searchListings, then the very statements it ran (searchStatements, first page)
-    // executed raw on a reader connection of the same store, each RUNS times after 20 warm-up runs.
+    // executed raw on a reader connection of the same store (SQLite), each RUNS times after WARM_UP
+    // warm-up runs (20 unless set).
     let runs = Int(arguments[3]) ?? 200
     let store = try await openStore(path)
     // The statements run raw only on SQLite (the column says – on PostgreSQL).
