@@ -8,7 +8,7 @@ struct JSONLogHandlerTests {
     @Test("a line is JSON with sorted keys, escapes what JSON needs, and the time is ISO 8601 as .iso8601 writes it")
     func lines() throws {
         let text = "quote \" back \\ slash / newline \n tab \t bell \u{7} ünïcödé 🎓"
-        let line = JSONLogHandler.line(["message": text, "b": "2", "a": "1"])
+        let line = String(decoding: JSONLogHandler.lineBytes(["message": text, "b": "2", "a": "1"]), as: UTF8.self)
         #expect(line.hasPrefix(#"{"a":"1","b":"2","message":"#))
         #expect(line.hasSuffix("}\n"))
         #expect(!line.dropLast().contains("\n"))

@@ -107,12 +107,11 @@ struct ListingSearchSQL {
     /// The `org:` text, lowercased, as the condition matches organization names with it.
     let organizationNeedle: String?
     /// Whether the search is limited to one organization or to the few `org:` names (at most
-    /// ``fewOrganizations``; ``SQLiteSession/readNamedOrganizations(_:)`` reads them): then their
-    /// tokens narrow the match (``organizationFacet``) and, without words, `listings_organization`
+    /// ``ListingConditions/fewOrganizations``; ``SQLiteSession/readNamedOrganizations(_:)`` reads
+    /// them): then their tokens narrow the match (``organizationFacet``) and, without words, `listings_organization`
     /// drives. With more, merging their ranges would sort most of the table; the sort's index (a
     /// page) or the ids (the relevance tail) drive instead, each entry checked.
     var byOrganizationIndex: Bool { organizationFacet != nil || namesNoOrganization }
-    static let fewOrganizations = ListingConditions.fewOrganizations
     static let organizationIndex = "listings_organization"
     /// Whether the category index drives a count with words, each of its listings tested against the
     /// match instead of the whole match walked for the few that pass: set by
@@ -202,7 +201,7 @@ struct ListingSearchSQL {
     /// Limits the search to the organizations `ids`, those `org:` names: their index and their
     /// facet when they are few, nothing at all when there are none.
     mutating func limit(toOrganizations ids: [Int64]) {
-        guard ids.count <= Self.fewOrganizations else { return }
+        guard ids.count <= ListingConditions.fewOrganizations else { return }
         if ids.isEmpty { namesNoOrganization = true } else { organizationFacet = Self.organizationFacet(ids) }
     }
 
@@ -593,7 +592,7 @@ extension SQLiteSession {
     }
 
     /// Limits the search to the organizations `org:` names when they are at most
-    /// ``ListingSearchSQL/fewOrganizations`` (the same match as the condition's, over the small
+    /// ``ListingConditions/fewOrganizations`` (the same match as the condition's, over the small
     /// organizations table, in the same read): their index and their facets narrow it.
     private func readNamedOrganizations(_ query: inout ListingSearchSQL) throws {
         guard let needle = query.organizationNeedle, !query.byOrganizationIndex else { return }

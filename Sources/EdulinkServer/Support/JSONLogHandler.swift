@@ -35,14 +35,9 @@ public struct JSONLogHandler: LogHandler {
         writer.write(Self.lineBytes(object))
     }
 
-    /// `object` as one line of JSON, keys sorted, as `JSONEncoder` with `.sortedKeys` and
+    /// `object` as one line of JSON in UTF-8, keys sorted, as `JSONEncoder` with `.sortedKeys` and
     /// `.withoutEscapingSlashes` writes it, built by hand: the access log writes a line per request,
     /// and an encoder and a date format style per line cost more than the request itself.
-    static func line(_ object: [String: String]) -> String {
-        String(decoding: lineBytes(object), as: UTF8.self)
-    }
-
-    /// `line(object)` as UTF-8, as it is written.
     static func lineBytes(_ object: [String: String]) -> [UInt8] {
         var line: [UInt8] = [UInt8(ascii: "{")]
         line.reserveCapacity(256)
