@@ -107,6 +107,41 @@ struct SearchContractTests {
         }
     }
 
+    @Test(
+        "browse answers the first page as search does, with its first listing's detail as listing does",
+        arguments: ContractBackend.all)
+    func browse(_ backend: ContractBackend) async throws {
+        try await withWorld(backend) { w in
+            let other = try await w.publish(ContractFixture.draft("Data Engineering Intern", at: w.now))
+            _ = try await w.student.setSaved(other.id, saved: true)
+            for (who, session) in [("student", w.student), ("employer", w.employer), ("admin", w.admin)] {
+                for query in ["data", "intern sort:deadline", "", "nothing-matches-this"] {
+                    let filter = try ListingFilter(query: query)
+                    let found = try await session.browse(filter, limit: 1)
+                    let page = try await session.search(filter, cursor: nil, limit: 1)
+                    #expect(found.page == page, "\(who) \(query)")
+                    if let first = page.items.first {
+                        #expect(found.firstDetail == (try await session.listing(first.id)), "\(who) \(query)")
+                    } else {
+                        #expect(found.firstDetail == nil, "\(who) \(query)")
+                    }
+                }
+            }
+            // The student's own view of the first listing: saved, as the detail says.
+            let data = try await w.student.browse(try ListingFilter(query: "data engineering"), limit: 5)
+            #expect(data.firstDetail?.listing.id == other.id && data.firstDetail?.isSaved == true)
+            // A query the search refuses is refused the same way.
+            let error = await edulinkError {
+                try await w.student.browse(ListingFilter(terms: [.word(String(repeating: "x", count: 300))]), limit: 5)
+            }
+            let searchError = await edulinkError {
+                try await w.student.search(
+                    ListingFilter(terms: [.word(String(repeating: "x", count: 300))]), cursor: nil, limit: 5)
+            }
+            #expect(error != nil && error?.fieldErrors == searchError?.fieldErrors)
+        }
+    }
+
     @Test("a cursor with an absurd key is answered, never a crash", arguments: ContractBackend.all)
     func absurdCursor(_ backend: ContractBackend) async throws {
         try await withWorld(backend) { w in

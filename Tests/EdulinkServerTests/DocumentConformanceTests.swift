@@ -216,6 +216,7 @@ struct Samples {
         for summary in page.items { try add("ListingSummary", summary) }
         let listingID = try #require(page.items.first?.id)
         try add("ListingDetail", try await student.listing(listingID))
+        try add("BrowsePage", try await student.browse(try SearchQueryParser.parse("data"), limit: 5))
         let applications = try await student.myApplications()
         for summary in applications { try add("ApplicationSummary", summary) }
         for summary in applications.prefix(3) {

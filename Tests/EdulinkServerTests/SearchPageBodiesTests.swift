@@ -8,9 +8,10 @@ import Testing
 
 @testable import EdulinkServer
 
-/// The search operation's own path (`SearchPageBodiesMiddleware`): a page already sent is sent
-/// again byte for byte without encoding it, and every request it does not take on goes to the
-/// generated code, which answers as it always did.
+/// The search and browse operations' own path (`SearchPageBodiesMiddleware`): pages written by
+/// hand as the encoder writes them, a page already sent is sent again byte for byte without
+/// writing it, and every request it does not take on goes to the generated code, which answers as
+/// it always did.
 @Suite("Search page bodies: encoded once, answered as the generated code answers")
 struct SearchPageBodiesTests {
     static let at = Date(timeIntervalSince1970: 1_790_000_000)
@@ -34,7 +35,10 @@ struct SearchPageBodiesTests {
         let searches = Log()
         let forwarded = Log()
 
-        init(pages: [String: Page<ListingSummary>], bodies: SearchPageBodies = SearchPageBodies()) {
+        init(
+            pages: [String: Page<ListingSummary>], details: [String: ListingDetail] = [:],
+            bodies: SearchPageBodies = SearchPageBodies()
+        ) {
             let searches = self.searches
             middleware = SearchPageBodiesMiddleware(
                 search: { input in
@@ -46,6 +50,16 @@ struct SearchPageBodiesTests {
                         throw EdulinkError.validation([FieldError("filter", "No such word.")])
                     }
                     return .ok(.init(body: .json(page)))
+                },
+                browse: { input in
+                    guard case .json(let request) = input.body else { throw EdulinkError.validation([]) }
+                    let filter: ListingFilter = request.filter
+                    let word = filter.terms.first?.text ?? ""
+                    searches.append("browse \(word)")
+                    guard let page = pages[word] else {
+                        throw EdulinkError.validation([FieldError("filter", "No such word.")])
+                    }
+                    return .ok(.init(body: .json(BrowsePage(page: page, firstDetail: details[word]))))
                 }, bodies: bodies, maxBodyBytes: 64 * 1024)
         }
 
@@ -156,6 +170,42 @@ struct SearchPageBodiesTests {
         #expect(harness.searches.entries.isEmpty)
     }
 
+    @Test("browse: the page and its first detail in one body, as the generated code writes them")
+    func browse() async throws {
+        let page = Self.page(["Data Analyst", "Data Engineer"])
+        let listing = Listing(
+            id: ListingID(1), organizationID: OrganizationID(7), createdBy: UserID(3),
+            terms: SecurityServer.draft("Data Analyst / Rows", at: Self.at), status: .published, createdAt: Self.at,
+            publishedAt: Self.at)
+        let organization = Organization(
+            id: OrganizationID(7), name: #"Kusi "Payments""#, industry: "Fintech", size: .small,
+            website: "https://kusi.example/", location: "Nairobi", description: "Payments.", verified: true,
+            createdAt: Self.at)
+        let detail = ListingDetail(
+            listing: listing, organization: organization, applicationCounts: [.pending: 2], applyRefusal: nil,
+            skillMatch: nil, isSaved: true, myApplicationID: nil)
+        let harness = Harness(
+            pages: ["data": page, "none": Page(items: [], nextCursor: nil)], details: ["data": detail])
+        let found = try await harness.send(Self.request("data"), operationID: Operations.BrowseListings.id)
+        let empty = try await harness.send(Self.request("none"), operationID: Operations.BrowseListings.id)
+        #expect(found.status == 200 && empty.status == 200)
+        #expect(
+            String(decoding: found.body, as: UTF8.self)
+                == String(
+                    decoding: try await ListingPageJSONTests.encoded(BrowsePage(page: page, firstDetail: detail)),
+                    as: UTF8.self))
+        #expect(
+            String(decoding: empty.body, as: UTF8.self)
+                == String(
+                    decoding: try await ListingPageJSONTests.encoded(
+                        BrowsePage(page: Page(items: [], nextCursor: nil), firstDetail: nil)), as: UTF8.self))
+        #expect(harness.searches.entries == ["browse data", "browse none"])
+        #expect(harness.forwarded.entries.isEmpty)
+        // What it cannot read goes to the generated path, body intact.
+        let refused = try await harness.send(#"{"limit":20}"#, operationID: Operations.BrowseListings.id)
+        #expect(refused.status == 202 && harness.forwarded.entries == [#"{"limit":20}"#])
+    }
+
     @Test("the handler's error is thrown to the middlewares around, once, and nothing is forwarded")
     func handlerError() async throws {
         let harness = Harness(pages: [:])
@@ -184,10 +234,12 @@ struct SearchPageBodiesTests {
             var replies: [String] = []
             try await SecurityServer.run(on: .sqlite, configure: { $0.caching = caching }) { server in
                 let student = try await server.login("student1@uon.example")
-                for (body, headers) in cases {
-                    let reply = try await server.send(
-                        .POST, "/api/v1/listings/search", token: student.access, body: body, headers: headers)
-                    replies.append("\(reply.status) \(reply.headers["Content-Type"]) \(reply.body)")
+                for path in ["/api/v1/listings/search", "/api/v1/listings/browse"] {
+                    for (body, headers) in cases {
+                        let reply = try await server.send(
+                            .POST, path, token: student.access, body: body, headers: headers)
+                        replies.append("\(reply.status) \(reply.headers["Content-Type"]) \(reply.body)")
+                    }
                 }
             }
             answers.append(replies)
@@ -196,6 +248,13 @@ struct SearchPageBodiesTests {
         #expect(answers[1][0].hasPrefix("200 ") && answers[1][0].contains("Data Analyst Intern"))
         #expect(answers[1][0] == answers[1][1])
         #expect(answers[1][4].hasPrefix("400 "))
+        // Browse: the same page with the first listing's detail.
+        let browsed = answers[1][cases.count]
+        #expect(
+            browsed.hasPrefix("200 ") && browsed.contains(#""firstDetail":{"#)
+                && browsed.contains("Data Analyst Intern"))
+        #expect(answers[1][cases.count + 3].hasPrefix("200 ") && !answers[1][cases.count + 3].contains("firstDetail"))
+        #expect(answers[1][cases.count + 4].hasPrefix("400 "))
     }
 }
 

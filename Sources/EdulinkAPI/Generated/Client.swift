@@ -853,6 +853,94 @@ public struct Client: APIProtocol {
             }
         )
     }
+    /// A search's first page with its first listing's detail (a read).
+    ///
+    /// What Browse shows for a query in one round trip: the first page of the search (as `/api/v1/listings/search` answers it without a cursor) and the detail of its first listing (as `/api/v1/listings/{listingId}` answers it). `firstDetail` is left out when the page is empty or the listing could not be read; fetch it on its own then.
+    ///
+    /// - Remark: HTTP `POST /api/v1/listings/browse`.
+    /// - Remark: Generated from `#/paths//api/v1/listings/browse/post(browseListings)`.
+    public func browseListings(_ input: Operations.BrowseListings.Input) async throws -> Operations.BrowseListings.Output {
+        try await client.send(
+            input: input,
+            forOperation: Operations.BrowseListings.id,
+            serializer: { input in
+                let path = try converter.renderedPath(
+                    template: "/api/v1/listings/browse",
+                    parameters: []
+                )
+                var request: HTTPTypes.HTTPRequest = .init(
+                    soar_path: path,
+                    method: .post
+                )
+                suppressMutabilityWarning(&request)
+                converter.setAcceptHeader(
+                    in: &request.headerFields,
+                    contentTypes: input.headers.accept
+                )
+                let body: OpenAPIRuntime.HTTPBody?
+                switch input.body {
+                case let .json(value):
+                    body = try converter.setRequiredRequestBodyAsJSON(
+                        value,
+                        headerFields: &request.headerFields,
+                        contentType: "application/json; charset=utf-8"
+                    )
+                }
+                return (request, body)
+            },
+            deserializer: { response, responseBody in
+                switch response.status.code {
+                case 200:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Operations.BrowseListings.Output.Ok.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas.BrowsePage.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .json(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .ok(.init(body: body))
+                default:
+                    let contentType = converter.extractContentTypeIfPresent(in: response.headerFields)
+                    let body: Components.Responses._Error.Body
+                    let chosenContentType = try converter.bestContentType(
+                        received: contentType,
+                        options: [
+                            "application/json"
+                        ]
+                    )
+                    switch chosenContentType {
+                    case "application/json":
+                        body = try await converter.getResponseBodyAsJSON(
+                            Components.Schemas._Error.self,
+                            from: responseBody,
+                            transforming: { value in
+                                .json(value)
+                            }
+                        )
+                    default:
+                        preconditionFailure("bestContentType chose an invalid content type.")
+                    }
+                    return .`default`(
+                        statusCode: response.status.code,
+                        .init(body: body)
+                    )
+                }
+            }
+        )
+    }
     /// The listings of the employer's organization.
     ///
     /// - Remark: HTTP `GET /api/v1/listings/mine`.

@@ -521,6 +521,31 @@ extension Components {
                 case limit
             }
         }
+        /// - Remark: Generated from `#/components/schemas/BrowseRequest`.
+        public struct BrowseRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/BrowseRequest/filter`.
+            public var filter: Components.Schemas.ListingFilter
+            /// - Remark: Generated from `#/components/schemas/BrowseRequest/limit`.
+            public var limit: Swift.Int?
+            /// Creates a new `BrowseRequest`.
+            ///
+            /// - Parameters:
+            ///   - filter:
+            ///   - limit:
+            public init(
+                filter: Components.Schemas.ListingFilter,
+                limit: Swift.Int? = nil
+            ) {
+                self.filter = filter
+                self.limit = limit
+            }
+            public enum CodingKeys: String, CodingKey {
+                case filter
+                case limit
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BrowsePage`.
+        public typealias BrowsePage = EdulinkCore.BrowsePage
         /// - Remark: Generated from `#/components/schemas/CountRequest`.
         public struct CountRequest: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/CountRequest/filter`.

@@ -77,6 +77,13 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/listings/count`.
     /// - Remark: Generated from `#/paths//api/v1/listings/count/post(countListings)`.
     func countListings(_ input: Operations.CountListings.Input) async throws -> Operations.CountListings.Output
+    /// A search's first page with its first listing's detail (a read).
+    ///
+    /// What Browse shows for a query in one round trip: the first page of the search (as `/api/v1/listings/search` answers it without a cursor) and the detail of its first listing (as `/api/v1/listings/{listingId}` answers it). `firstDetail` is left out when the page is empty or the listing could not be read; fetch it on its own then.
+    ///
+    /// - Remark: HTTP `POST /api/v1/listings/browse`.
+    /// - Remark: Generated from `#/paths//api/v1/listings/browse/post(browseListings)`.
+    func browseListings(_ input: Operations.BrowseListings.Input) async throws -> Operations.BrowseListings.Output
     /// The listings of the employer's organization.
     ///
     /// - Remark: HTTP `GET /api/v1/listings/mine`.
@@ -652,6 +659,21 @@ extension APIProtocol {
         body: Operations.CountListings.Input.Body
     ) async throws -> Operations.CountListings.Output {
         try await countListings(Operations.CountListings.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A search's first page with its first listing's detail (a read).
+    ///
+    /// What Browse shows for a query in one round trip: the first page of the search (as `/api/v1/listings/search` answers it without a cursor) and the detail of its first listing (as `/api/v1/listings/{listingId}` answers it). `firstDetail` is left out when the page is empty or the listing could not be read; fetch it on its own then.
+    ///
+    /// - Remark: HTTP `POST /api/v1/listings/browse`.
+    /// - Remark: Generated from `#/paths//api/v1/listings/browse/post(browseListings)`.
+    public func browseListings(
+        headers: Operations.BrowseListings.Input.Headers = .init(),
+        body: Operations.BrowseListings.Input.Body
+    ) async throws -> Operations.BrowseListings.Output {
+        try await browseListings(Operations.BrowseListings.Input(
             headers: headers,
             body: body
         ))

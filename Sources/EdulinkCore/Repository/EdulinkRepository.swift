@@ -36,6 +36,9 @@ public protocol EdulinkRepository: Sendable {
     // MARK: Listings
     func search(_ filter: ListingFilter, cursor: PageCursor?, limit: Int) async throws -> Page<ListingSummary>
     func count(_ filter: ListingFilter) async throws -> Int
+    /// The first page of `filter` (`limit` rows) and its first listing's detail; the remote client
+    /// asks for both in one request.
+    func browse(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage
     func listing(_ id: ListingID) async throws -> ListingDetail
     func myListings() async throws -> [ListingSummary]
     func createListing(_ draft: ListingDraft) async throws -> Listing
@@ -190,6 +193,16 @@ public protocol EdulinkRepository: Sendable {
 }
 
 extension EdulinkRepository {
+    /// `search`, then `listing` of the first row. A detail that cannot be read leaves the page
+    /// without it (it loads again when selected); cancellation is never swallowed.
+    public func browse(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage {
+        let page = try await search(filter, cursor: nil, limit: limit)
+        guard let first = page.items.first else { return BrowsePage(page: page, firstDetail: nil) }
+        let detail = try? await listing(first.id)
+        try Task.checkCancellation()
+        return BrowsePage(page: page, firstDetail: detail)
+    }
+
     /// A listing's applicants, optionally of one stage, whatever their names.
     public func applicants(listing: ListingID, status: ApplicationStatus?, after: ApplicationID?, limit: Int)
         async throws -> [ApplicationSummary]

@@ -34,6 +34,19 @@ public struct ListingDetail: Sendable, Equatable, Hashable, Codable {
     }
 }
 
+/// A search's first page with the detail of its first listing (Browse's results and detail pane,
+/// in one request in remote mode). The detail is nil when the page is empty or it could not be
+/// read (the listing closed in between): it then loads as any selection's does.
+public struct BrowsePage: Sendable, Equatable, Hashable, Codable {
+    public var page: Page<ListingSummary>
+    public var firstDetail: ListingDetail?
+
+    public init(page: Page<ListingSummary>, firstDetail: ListingDetail?) {
+        self.page = page
+        self.firstDetail = firstDetail
+    }
+}
+
 /// Changes to a published listing that may only grow.
 public struct ListingExtension: Sendable, Equatable, Hashable, Codable {
     public var deadline: Date?

@@ -13,6 +13,15 @@ extension RemoteRepository {
         }
     }
 
+    /// One request for the page and its first listing's detail (the default asks twice in turn).
+    public func browse(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage {
+        let body = Components.Schemas.BrowseRequest(filter: filter, limit: limit)
+        switch try await call(write: false, { try await $0.browseListings(body: .json(body)) }) {
+        case .ok(let ok): return try ok.body.json
+        case .default(let status, let error): throw failure(status, error)
+        }
+    }
+
     public func count(_ filter: ListingFilter) async throws -> Int {
         let body = Components.Schemas.CountRequest(filter: filter)
         switch try await call(write: false, { try await $0.countListings(body: .json(body)) }) {

@@ -12,6 +12,12 @@ extension APIHandler {
         return .ok(.init(body: .json(page)))
     }
 
+    func browseListings(_ input: Operations.BrowseListings.Input) async throws -> Operations.BrowseListings.Output {
+        guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
+        let found = try await acting().browse(body.filter, limit: body.limit ?? Self.defaultLimit)
+        return .ok(.init(body: .json(found)))
+    }
+
     func countListings(_ input: Operations.CountListings.Input) async throws -> Operations.CountListings.Output {
         guard case .json(let body) = input.body else { throw EdulinkError.validation([]) }
         let count = try await acting().count(body.filter)

@@ -5,32 +5,39 @@ import HTTPTypes
 @_spi(Generated) import OpenAPIRuntime
 import Synchronization
 
-/// Answers `POST /api/v1/listings/search` as the generated server code does, with two differences:
-/// a page already sent is not encoded again, and a request body already read is not decoded again.
-/// Foundation's `JSONEncoder` takes about 0.4 ms for a 20-row page on two shared cores, most of
-/// what a page kept by the search cache costs the server (BENCHMARKS.md, "Server"); the generated
-/// serializer encodes on every request, so this middleware, the innermost, does the operation's
-/// decoding, calls the same handler and takes the page's bytes from `SearchPageBodies`.
+/// Answers `POST /api/v1/listings/search` and `POST /api/v1/listings/browse` as the generated
+/// server code does, with three differences: a page is written by `ListingPageJSON` (byte for
+/// byte the encoder's JSON, without `JSONEncoder`), a page already sent is not written again
+/// (`SearchPageBodies`), and a search request body already read is not decoded again. Encoding
+/// took most of what a search cost the server (about 0.4 ms for a 20-row page; two thirds of the
+/// CPU for Browse's 100-row pages: BENCHMARKS.md), and the generated serializer encodes on every
+/// request. So this middleware, the innermost, does the operations' decoding, calls the same
+/// handlers and writes their pages itself.
 ///
-/// It uses the generated code's own converter (the same content negotiation, decoding and
-/// encoding), and whatever it does not take on goes to the generated path unchanged: a body it
-/// cannot decode, a content type or `Accept` that is not JSON. Authentication, idempotency and the
-/// mapping of errors run around it as around the generated handler.
+/// It uses the generated code's own converter (the same content negotiation, decoding, and
+/// encoding of everything but the pages), and whatever it does not take on goes to the generated
+/// path unchanged: a body it cannot decode, a content type or `Accept` that is not JSON.
+/// Authentication, idempotency and the mapping of errors run around it as around the generated
+/// handlers.
 struct SearchPageBodiesMiddleware: ServerMiddleware {
     typealias Search = @Sendable (Operations.SearchListings.Input) async throws -> Operations.SearchListings.Output
+    typealias Browse = @Sendable (Operations.BrowseListings.Input) async throws -> Operations.BrowseListings.Output
 
     let search: Search
+    let browse: Browse
     let bodies: SearchPageBodies
     let maxBodyBytes: Int
-    /// Request bodies already decoded, by their bytes (the same query asked again, by anyone):
-    /// decoding a search request with `JSONDecoder` was 6.5 % of a request's cost when nothing
-    /// matches (BENCHMARKS.md, "Server"). Bodies over `largestRequestKept` are decoded every time.
+    /// Search request bodies already decoded, by their bytes (the same query asked again, by
+    /// anyone): decoding a search request with `JSONDecoder` was 6.5 % of a request's cost when
+    /// nothing matches (BENCHMARKS.md, "Server"). Bodies over `largestRequestKept` are decoded every
+    /// time. Browse's requests (one per keystroke, rarely the same twice) are not kept.
     let requests = BoundedCache<RequestBytes, Components.Schemas.SearchRequest>(capacity: 256)
     static let largestRequestKept = 2048
     private let converter = Converter(configuration: APIConfiguration.openAPI)
 
-    init(search: @escaping Search, bodies: SearchPageBodies, maxBodyBytes: Int) {
+    init(search: @escaping Search, browse: @escaping Browse, bodies: SearchPageBodies, maxBodyBytes: Int) {
         self.search = search
+        self.browse = browse
         self.bodies = bodies
         self.maxBodyBytes = maxBodyBytes
     }
@@ -41,7 +48,8 @@ struct SearchPageBodiesMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard operationID == Operations.SearchListings.id, let body else {
+        let searching = operationID == Operations.SearchListings.id
+        guard searching || operationID == Operations.BrowseListings.id, let body else {
             return try await next(request, body, metadata)
         }
         let bytes: HTTPBody.ByteChunk
@@ -52,39 +60,55 @@ struct SearchPageBodiesMiddleware: ServerMiddleware {
             // path reports it as it would have.
             return try await next(request, body, metadata)
         }
-        guard let input = await decode(request, bytes) else {
+        if searching {
+            guard let input = await searchInput(request, bytes) else {
+                return try await next(request, HTTPBody(bytes), metadata)
+            }
+            switch try await search(input) {
+            case .ok(let ok):
+                switch ok.body {
+                case .json(let page): return Self.ok(try await bodies.body(for: page) { try await encode(page) })
+                }
+            case .default(let statusCode, let error): return try refusal(statusCode, error)
+            }
+        }
+        guard let input = await browseInput(request, bytes) else {
             return try await next(request, HTTPBody(bytes), metadata)
         }
-        switch try await search(input) {
+        switch try await browse(input) {
         case .ok(let ok):
             switch ok.body {
-            case .json(let page):
-                var response = HTTPResponse(status: .ok)
-                response.headerFields[.contentType] = Self.jsonContentType
-                return (response, HTTPBody(try await bodies.body(for: page) { try await encode(page) }))
+            case .json(let found): return Self.ok(try await encode(found))
             }
-        case .default(let statusCode, let error):
-            switch error.body {
-            case .json(let value):
-                var response = HTTPResponse(status: .init(code: statusCode))
-                let body = try converter.setResponseBodyAsJSON(
-                    value, headerFields: &response.headerFields, contentType: Self.jsonContentType)
-                return (response, body)
-            }
+        case .default(let statusCode, let error): return try refusal(statusCode, error)
         }
     }
 
-    /// The operation's input, read as the generated deserializer reads it; nil for anything it
-    /// would refuse (left to it, so that the refusal is the API's own).
-    private func decode(_ request: HTTPRequest, _ bytes: HTTPBody.ByteChunk) async -> Operations.SearchListings.Input? {
+    private static func ok(_ body: HTTPBody.ByteChunk) -> (HTTPResponse, HTTPBody?) {
+        var response = HTTPResponse(status: .ok)
+        response.headerFields[.contentType] = jsonContentType
+        return (response, HTTPBody(body))
+    }
+
+    /// The error the handler answered, as the generated serializer writes it.
+    private func refusal(_ statusCode: Int, _ error: Components.Responses._Error) throws -> (HTTPResponse, HTTPBody?) {
+        switch error.body {
+        case .json(let value):
+            var response = HTTPResponse(status: .init(code: statusCode))
+            let body = try converter.setResponseBodyAsJSON(
+                value, headerFields: &response.headerFields, contentType: Self.jsonContentType)
+            return (response, body)
+        }
+    }
+
+    /// The search operation's input, read as the generated deserializer reads it; nil for anything
+    /// it would refuse (left to it, so that the refusal is the API's own).
+    private func searchInput(_ request: HTTPRequest, _ bytes: HTTPBody.ByteChunk) async
+        -> Operations.SearchListings.Input?
+    {
         do {
-            try converter.validateAcceptIfPresent("application/json", in: request.headerFields)
             let accept: [AcceptHeaderContentType<Operations.SearchListings.AcceptableContentType>] =
-                try converter.extractAcceptHeaderIfPresent(in: request.headerFields)
-            let chosen = try converter.bestContentType(
-                received: converter.extractContentTypeIfPresent(in: request.headerFields),
-                options: ["application/json"])
-            guard chosen == "application/json" else { return nil }
+                try negotiated(request)
             let body: Components.Schemas.SearchRequest
             if let kept = requests.value(for: RequestBytes(bytes)) {
                 body = kept
@@ -99,11 +123,60 @@ struct SearchPageBodiesMiddleware: ServerMiddleware {
         }
     }
 
-    /// `page` as the generated serializer encodes it.
+    /// The browse operation's input, as `searchInput` reads the search's.
+    private func browseInput(_ request: HTTPRequest, _ bytes: HTTPBody.ByteChunk) async
+        -> Operations.BrowseListings.Input?
+    {
+        do {
+            let accept: [AcceptHeaderContentType<Operations.BrowseListings.AcceptableContentType>] =
+                try negotiated(request)
+            let body = try await converter.getRequiredRequestBodyAsJSON(
+                Components.Schemas.BrowseRequest.self, from: HTTPBody(bytes), transforming: { $0 })
+            return Operations.BrowseListings.Input(headers: .init(accept: accept), body: .json(body))
+        } catch {
+            return nil
+        }
+    }
+
+    /// The request's `Accept` header, after the checks the generated deserializer makes: a JSON
+    /// response acceptable and a JSON body (or no content type). Throws otherwise.
+    private func negotiated<Acceptable: AcceptableProtocol>(_ request: HTTPRequest) throws
+        -> [AcceptHeaderContentType<Acceptable>]
+    {
+        try converter.validateAcceptIfPresent("application/json", in: request.headerFields)
+        let accept: [AcceptHeaderContentType<Acceptable>] = try converter.extractAcceptHeaderIfPresent(
+            in: request.headerFields)
+        let chosen = try converter.bestContentType(
+            received: converter.extractContentTypeIfPresent(in: request.headerFields), options: ["application/json"])
+        guard chosen == "application/json" else { throw EdulinkError.validation([]) }
+        return accept
+    }
+
+    /// `page` as the generated serializer encodes it: by `ListingPageJSON`, or by the converter
+    /// when that cannot write it (then it refuses it as the generated path would).
     private func encode(_ page: Page<ListingSummary>) async throws -> HTTPBody.ByteChunk {
+        if let bytes = ListingPageJSON.bytes(page) { return bytes[...] }
         var fields = HTTPFields()
         let body = try converter.setResponseBodyAsJSON(page, headerFields: &fields, contentType: Self.jsonContentType)
         return try await HTTPBody.ByteChunk(collecting: body, upTo: .max)
+    }
+
+    /// `found` as the generated serializer encodes it (keys sorted: `firstDetail`, then `page`),
+    /// its detail by the converter, its page as `encode(_:)` writes pages.
+    private func encode(_ found: BrowsePage) async throws -> HTTPBody.ByteChunk {
+        var out: [UInt8] = Array("{".utf8)
+        if let detail = found.firstDetail {
+            var fields = HTTPFields()
+            let body = try converter.setResponseBodyAsJSON(
+                detail, headerFields: &fields, contentType: Self.jsonContentType)
+            out.append(contentsOf: #""firstDetail":"#.utf8)
+            out.append(contentsOf: try await HTTPBody.ByteChunk(collecting: body, upTo: .max))
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: #""page":"#.utf8)
+        out.append(contentsOf: try await encode(found.page))
+        out.append(UInt8(ascii: "}"))
+        return out[...]
     }
 }
 

@@ -97,7 +97,8 @@ public struct EdulinkServer: Sendable {
         if configuration.caching {
             middlewares.append(
                 SearchPageBodiesMiddleware(
-                    search: { try await handler.searchListings($0) }, bodies: SearchPageBodies(),
+                    search: { try await handler.searchListings($0) }, browse: { try await handler.browseListings($0) },
+                    bodies: SearchPageBodies(),
                     maxBodyBytes: configuration.maxBodyBytes))
         }
         try handler.registerHandlers(

@@ -30,8 +30,9 @@ public struct ServerConfiguration: Sendable {
     public var metricsListen: (host: String, port: Int)?
     /// Whether access tokens' sessions and search pages are kept in memory between requests
     /// (`TokenService.authenticate`, `SearchCache`), kept right by the store's `ChangeSignal`, and
-    /// search pages' JSON (`SearchPageBodies`); off, every request reads them from the database and
-    /// every page is encoded (for comparison).
+    /// search pages' JSON, written by hand (`SearchPageBodiesMiddleware`); off, every request reads
+    /// them from the database and every page goes through the generated code's encoder (for
+    /// comparison).
     public var caching = true
     /// The longest a search page is kept (`SearchCache.lifetime`): how late a listing may enter a
     /// "deadline within N days" search as time passes; nothing else a search shows can be stale.

@@ -1,3 +1,4 @@
+import EdulinkAPI
 public import Foundation
 public import Logging
 import Synchronization
@@ -43,34 +44,12 @@ public struct JSONLogHandler: LogHandler {
         line.reserveCapacity(256)
         for (index, key) in object.keys.sorted().enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
-            appendQuoted(key, to: &line)
+            JSONBytes.appendString(key, to: &line, escapingSlashes: false)
             line.append(UInt8(ascii: ":"))
-            appendQuoted(object[key] ?? "", to: &line)
+            JSONBytes.appendString(object[key] ?? "", to: &line, escapingSlashes: false)
         }
         line.append(contentsOf: "}\n".utf8)
         return line
-    }
-
-    /// `text` as a JSON string: its UTF-8 as it is, but for the quote, the backslash and the
-    /// control characters, escaped.
-    private static func appendQuoted(_ text: String, to line: inout [UInt8]) {
-        line.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): line.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): line.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): line.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): line.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): line.append(contentsOf: #"\t"#.utf8)
-            case 0x08: line.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: line.append(contentsOf: #"\f"#.utf8)
-            case ..<0x20:
-                let hex = String(byte, radix: 16)
-                line.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: line.append(byte)
-            }
-        }
-        line.append(UInt8(ascii: "\""))
     }
 
     /// `date` in ISO 8601 to the second, UTC (`2026-12-04T03:58:07Z`), as `.iso8601` formats it.

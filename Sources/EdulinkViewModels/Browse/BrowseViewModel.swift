@@ -8,8 +8,9 @@ public import EdulinkCore
 ///   that starts at once: no debounce. A newer search replaces the running one, which is cancelled
 ///   (the SQLite store interrupts its statement, the PostgreSQL store cancels its query), and the
 ///   newest is the one shown.
-/// - The search effect fetches the first result's detail too, so the results and the detail
-///   pane arrive in one message, in one frame.
+/// - The search effect asks for the first page with its first result's detail
+///   (`EdulinkRepository.browse`: one request in remote mode), so the results and the detail pane
+///   arrive in one message, in one frame.
 /// - Results come one page (``pageSize`` rows, 100 by default) at a time; moving the selection within
 ///   ``loadMoreThreshold`` rows of the end (20 by default) loads the next page once (keyed `"page"`). Nothing ever
 ///   loads every row.
@@ -115,7 +116,7 @@ public struct BrowseViewModel: Sendable {
     public enum Message: Sendable {
         /// A search's first page, with the detail of its first listing when there is one.
         case searched(
-            generation: Int, Result<Page<ListingSummary>, Failure>, first: Result<ListingDetail, Failure>? = nil)
+            generation: Int, Result<Page<ListingSummary>, Failure>, first: ListingDetail? = nil)
         case pageLoaded(generation: Int, Result<Page<ListingSummary>, Failure>)
         case counted(generation: Int, Result<Int, Failure>)
         case detailLoaded(ListingID, Result<ListingDetail, Failure>)
@@ -270,12 +271,11 @@ public struct BrowseViewModel: Sendable {
         return [
             .cancel("page"),
             Effect(key: "search") {
-                let page = await attempt { try await repository.search(filter, cursor: nil, limit: pageSize) }
-                guard case .success(let found) = page, let first = found.items.first else {
-                    return .searched(generation: generation, page)
+                switch await attempt({ try await repository.browse(filter, limit: pageSize) }) {
+                case .success(let found):
+                    .searched(generation: generation, .success(found.page), first: found.firstDetail)
+                case .failure(let failure): .searched(generation: generation, .failure(failure))
                 }
-                return .searched(
-                    generation: generation, page, first: await attempt { try await repository.listing(first.id) })
             },
             Effect(key: "count") {
                 .counted(generation: generation, await attempt { try await repository.count(filter) })
@@ -382,8 +382,7 @@ public struct BrowseViewModel: Sendable {
                 state.rowsAreEarlier = false
                 let index = previous.flatMap { id in state.rows.firstIndex { $0.id == id } } ?? 0
                 state.selectedIndex = nil
-                let known: ListingDetail? = if case .success(let detail) = first { detail } else { nil }
-                let effects = select(index, known: known)
+                let effects = select(index, known: first)
                 if open, let id = state.selectedID { events.post(.openListing(id)) }
                 return effects
             case .failure(let failure):
