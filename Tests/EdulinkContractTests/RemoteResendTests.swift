@@ -1,8 +1,11 @@
 import EdulinkCore
-import EdulinkRemote
 import Foundation
+import HTTPTypes
+import OpenAPIRuntime
 import Synchronization
 import Testing
+
+@testable import EdulinkRemote
 
 /// What only the remote client has to get right: an answer lost on the way back, and a server that
 /// cannot be reached. (The contract suite covers what every backend shares.)
@@ -65,6 +68,34 @@ struct RemoteResendTests {
             otherMessage
                 == "The Edulink server at \(foreign.url.absoluteString) answered in a way this version cannot read "
                 + "(is it an Edulink server of the same version?).")
+    }
+
+    @Test("a server from before the browse operation (404 for its path) is asked for the page and the detail in turn")
+    func olderServer() async throws {
+        try await withWorld(.remote) { w in
+            guard case .remote(let address) = w.student.mode, let url = URL(string: address) else {
+                Issue.record("expected a remote session")
+                return
+            }
+            let older = OlderServer()
+            let repository = RemoteRepository(
+                server: url, tokenFile: nil, httpClient: RemoteRepository.defaultHTTPClient,
+                retry: RetryPolicy(attempts: 1), timeout: ContractFixture.requestBound, beside: [older])
+            _ = try await repository.login(email: "student0@uon.example", password: ContractFixture.password)
+            let filter = try ListingFilter(query: "data")
+            let found = try await repository.browse(filter, limit: 5)
+            #expect(found.page == (try await w.student.search(filter, cursor: nil, limit: 5)))
+            #expect(found.firstDetail?.listing.id == w.listing.id)
+            #expect(
+                older.operations.entries == [
+                    "browseListings", "searchListings", "getListing",
+                ])
+            // Any other refusal of browse is the caller's error, as for every operation.
+            let refused = await edulinkError {
+                try await repository.browse(ListingFilter(terms: [.word(String(repeating: "x", count: 300))]), limit: 5)
+            }
+            #expect(refused?.fieldErrors.first?.field == "filter.terms")
+        }
     }
 
     private func unavailableMessage(_ repository: RemoteRepository) async -> String? {
@@ -138,4 +169,33 @@ private final class LoopbackListener: Sendable {
         Glibc.close(descriptor)
         for connection in held.withLock({ $0 }) { Glibc.close(connection) }
     }
+}
+
+/// Stands in for a server from before `POST /api/v1/listings/browse`: that path answers 404 as an
+/// unknown route does (when the filter is one the server would accept); everything else goes
+/// through. Records the operations sent.
+private struct OlderServer: ClientMiddleware {
+    let operations = Log()
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        if operationID == "login" { return try await next(request, body, baseURL) }
+        operations.append(operationID)
+        let sent = try await String(collecting: body ?? HTTPBody(), upTo: 1 << 20)
+        guard operationID == "browseListings", !sent.contains("xxxx") else {
+            return try await next(request, HTTPBody(sent), baseURL)
+        }
+        var response = HTTPResponse(status: .notFound)
+        response.headerFields[.contentType] = "application/json"
+        return (response, HTTPBody(#"{"error":{"code":"not_found","message":"Route not found."}}"#))
+    }
+}
+
+/// Strings recorded from concurrent code.
+private final class Log: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var entries: [String] { lines.withLock { $0 } }
 }

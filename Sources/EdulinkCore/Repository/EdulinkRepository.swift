@@ -193,9 +193,14 @@ public protocol EdulinkRepository: Sendable {
 }
 
 extension EdulinkRepository {
+    /// `firstPageThenDetail`: the local stores' browse.
+    public func browse(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage {
+        try await firstPageThenDetail(filter, limit: limit)
+    }
+
     /// `search`, then `listing` of the first row. A detail that cannot be read leaves the page
     /// without it (it loads again when selected); cancellation is never swallowed.
-    public func browse(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage {
+    public func firstPageThenDetail(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage {
         let page = try await search(filter, cursor: nil, limit: limit)
         guard let first = page.items.first else { return BrowsePage(page: page, firstDetail: nil) }
         let detail = try? await listing(first.id)

@@ -14,10 +14,13 @@ extension RemoteRepository {
     }
 
     /// One request for the page and its first listing's detail (the default asks twice in turn).
+    /// A server from before that operation answers its path with 404 whatever the filter (this
+    /// one never does: a detail it cannot read is left out): it is asked the two questions instead.
     public func browse(_ filter: ListingFilter, limit: Int) async throws -> BrowsePage {
         let body = Components.Schemas.BrowseRequest(filter: filter, limit: limit)
         switch try await call(write: false, { try await $0.browseListings(body: .json(body)) }) {
         case .ok(let ok): return try ok.body.json
+        case .default(404, _): return try await firstPageThenDetail(filter, limit: limit)
         case .default(let status, let error): throw failure(status, error)
         }
     }

@@ -31,6 +31,16 @@ public actor RemoteRepository: EdulinkRepository {
         server: URL, tokenFile: URL? = nil, httpClient: HTTPClient = RemoteRepository.defaultHTTPClient,
         retry: RetryPolicy = .default, timeout: Duration = .seconds(30)
     ) {
+        self.init(
+            server: server, tokenFile: tokenFile, httpClient: httpClient, retry: retry, timeout: timeout, beside: [])
+    }
+
+    /// The same, with `beside` between the session's middleware and the network (tests stand in
+    /// for another server's answers with them).
+    init(
+        server: URL, tokenFile: URL?, httpClient: HTTPClient, retry: RetryPolicy, timeout: Duration,
+        beside: [any ClientMiddleware]
+    ) {
         self.serverURL = server
         self.mode = .remote(url: server.absoluteString)
         let transport = AsyncHTTPClientTransport(configuration: .init(client: httpClient, timeout: .init(timeout)))
@@ -43,7 +53,7 @@ public actor RemoteRepository: EdulinkRepository {
         self.keeper = keeper
         self.client = Client(
             serverURL: server, configuration: APIConfiguration.openAPI, transport: transport,
-            middlewares: [SessionMiddleware(keeper: keeper, retry: retry)])
+            middlewares: [SessionMiddleware(keeper: keeper, retry: retry)] + beside)
     }
 
     /// The HTTP client repositories use unless given one, on the shared event loops. A connection the
