@@ -29,7 +29,7 @@ struct PostgresStoreTests {
                 "v1-schema", "v2-search", "v3-server-state", "v4-alerts", "v5-search-prefixes", "v6-session-ends",
                 "v7-placements", "v8-onboarding", "v9-jobs", "v10-erasure",
                 "v11-saved-search-alerts", "v12-change-signals", "v13-open-listing-counts", "v14-search-covering",
-                "v15-search-category", "v16-search-facets", "v17-search-organizations",
+                "v15-search-category", "v16-search-facets", "v17-search-organizations", "v18-search-recent",
             ])
         #expect(status.pendingMigrations.isEmpty)
         #expect(status.engine.hasPrefix("PostgreSQL "))
@@ -90,16 +90,97 @@ struct PostgresStoreTests {
         }
     }
 
+    /// One data analyst listing and 2,000 fillers: enough rows, and statistics, for the planner to
+    /// choose as it would in production.
+    static func insertFillers(_ w: PostgresWorld) async throws {
+        try await w.store.write { [w] writer in
+            _ = try writer.insertListing(w.listing("Data Analyst Intern"))
+            for index in 0..<2_000 {
+                _ = try writer.insertListing(w.listing("Filler Intern \(index)", description: "Field work."))
+            }
+        }
+    }
+
+    @Test(
+        "the GIN index over the newest listings serves the walks inside it, and rolls forward without changing results")
+    func recentSearchIndex() async throws {
+        try await withPostgresWorld { w in
+            try await Self.insertFillers(w)
+            let scope = ListingScope(now: w.clock.now())
+            func ids(_ query: String, window: SearchWindow = .standard) async throws -> [[ListingID]] {
+                var pages: [[ListingID]] = []
+                var cursor: PageCursor?
+                repeat {
+                    let request = ListingSearchRequest(
+                        filter: try ListingFilter(query: query), scope: scope, cursor: cursor, limit: 400)
+                    let page = try await w.store.read { try $0.searchListings(request) }
+                    pages.append(page.items.map(\.id))
+                    cursor = page.nextCursor
+                } while cursor != nil
+                return pages
+            }
+            func state() async throws -> (bound: Int64, newest: Int64, definition: String, indexes: [String]) {
+                try await w.store.onConnection { db in
+                    let row = try db.query(
+                        """
+                        SELECT bound, (SELECT max(id) FROM listings) AS newest,
+                            (SELECT indexdef FROM pg_indexes WHERE indexname = 'listings_search_recent') AS definition
+                        FROM search_recent_index
+                        """
+                    ).rows.first.map(PostgresRowReader.init)
+                    let indexes = try db.query(
+                        "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'listings_search_recent%' ORDER BY 1"
+                    ).rows.map { try PostgresRowReader($0).string("indexname") }
+                    return (
+                        try row?.optionalInt64("bound") ?? 0, try row?.optionalInt64("newest") ?? 0,
+                        try row?.optionalString("definition") ?? "", indexes
+                    )
+                }
+            }
+            let queries = ["filler", "data analyst", "field work", "intern sort:deadline"]
+            var before: [[[ListingID]]] = []
+            for query in queries { before.append(try await ids(query)) }
+            // Made by the migration over an empty table: every id is above its bound.
+            let made = try await state()
+            #expect(made.bound == -SearchRecentV18.coverage)
+            #expect(
+                made.definition.hasSuffix("WHERE (id > '-100000'::integer)") || made.definition.contains("> -100000"))
+
+            // Grown past twice its coverage (500 here): built again over the newest 500 ids.
+            #expect(try await w.store.rollRecentSearchIndex(coverage: 500))
+            let rolled = try await state()
+            #expect(rolled.bound == rolled.newest - 500)
+            #expect(rolled.definition.contains("WHERE (id > \(rolled.bound))"), "\(rolled.definition)")
+            #expect(rolled.indexes == ["listings_search_recent"])
+            // Not grown since: nothing to do.
+            #expect(try await w.store.rollRecentSearchIndex(coverage: 500) == false)
+            var after: [[[ListingID]]] = []
+            for query in queries { after.append(try await ids(query)) }
+            #expect(after == before)
+
+            // A walk whose range lies inside it reads the word's postings from it; one that reaches
+            // below its bound cannot (the full index serves it).
+            _ = try await w.store.onConnection { db in try db.execute("VACUUM (ANALYZE) listings") }
+            func plan(_ query: String, _ window: SearchWindow) async throws -> String {
+                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
+                let search = ListingSearchQuery.window(request, window: window, newest: rolled.newest)
+                return try await w.store.onConnection { db in
+                    try db.query("EXPLAIN " + search.sql, search.arguments.values).rows.map {
+                        try PostgresRowReader($0).string("QUERY PLAN")
+                    }.joined(separator: "\n")
+                }
+            }
+            let inside = try await plan("filler", SearchWindow(ranked: 20, examined: 100))
+            #expect(inside.contains("Bitmap Index Scan on listings_search_recent"), "\(inside)")
+            let below = try await plan("filler", .standard)
+            #expect(!below.contains("listings_search_recent"), "\(below)")
+        }
+    }
+
     @Test("the hot searches use the GIN index and the browse indexes")
     func explain() async throws {
         try await withPostgresWorld { w in
-            // Enough rows, and statistics, for the planner to choose as it would in production.
-            try await w.store.write { [w] writer in
-                _ = try writer.insertListing(w.listing("Data Analyst Intern"))
-                for index in 0..<2_000 {
-                    _ = try writer.insertListing(w.listing("Filler Intern \(index)", description: "Field work."))
-                }
-            }
+            try await Self.insertFillers(w)
             // VACUUM as well as ANALYZE: it empties the GIN index's pending list and sets the visibility
             // map, which autovacuum otherwise does at a moment of its own (and the planner costs both),
             // so the plans below are the same on an idle machine and on a busy one.

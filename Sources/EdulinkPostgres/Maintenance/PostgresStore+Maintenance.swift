@@ -109,8 +109,62 @@ extension PostgresStore {
         try await command("VACUUM (ANALYZE)")
     }
 
-    /// Nothing to do: the GIN index's pending entries are merged by autovacuum (and `vacuum()`).
-    public func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy? { nil }
+    /// Rolls the index over the newest listings when it has grown (``rollRecentSearchIndex(coverage:)``);
+    /// nothing else: the GIN indexes' pending entries are merged by autovacuum (and `vacuum()`).
+    /// Nil: there are no segments to report.
+    public func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy? {
+        try await rollRecentSearchIndex()
+        return nil
+    }
+
+    /// Builds `listings_search_recent` (``SearchRecentV18``) again over the newest `coverage` ids
+    /// once it covers more than twice that, without blocking searches or writes: the new index is
+    /// built concurrently under another name, then in one transaction the two are renamed and the
+    /// bound recorded, then the old one is dropped concurrently. A roll cut short (a crash during the
+    /// build leaves an invalid index) is cleared by the next. One process at a time (an advisory
+    /// lock; another finds it taken and does nothing). Returns whether it rolled.
+    @discardableResult
+    func rollRecentSearchIndex(coverage: Int64 = SearchRecentV18.coverage) async throws -> Bool {
+        let index = SearchRecentV18.index
+        let table = SearchRecentV18.table
+        do {
+            return try await onConnection { db in
+                let state = try db.query(
+                    "SELECT bound, (SELECT max(id) FROM listings) AS newest FROM \(table)"
+                ).rows.first.map(PostgresRowReader.init)
+                guard let state, let newest = try state.optionalInt64("newest"),
+                    newest - (try state.int64("bound")) > 2 * coverage
+                else { return false }
+                let locked =
+                    try db.query("SELECT pg_try_advisory_lock($1) AS locked", [.int(Self.rollLockKey)])
+                    .rows.first.map { try PostgresRowReader($0).optionalBool("locked") } ?? nil
+                guard locked == true else { return false }
+                defer { _ = try? db.query("SELECT pg_advisory_unlock($1)", [.int(Self.rollLockKey)]) }
+                let bound = newest - coverage
+                _ = try db.execute("DROP INDEX CONCURRENTLY IF EXISTS \(index)_next")
+                _ = try db.execute("DROP INDEX CONCURRENTLY IF EXISTS \(index)_old")
+                _ = try db.execute(
+                    SearchRecentV18.createIndex(named: "\(index)_next", above: bound, concurrently: true))
+                _ = try db.execute("BEGIN")
+                do {
+                    _ = try db.execute("ALTER INDEX \(index) RENAME TO \(index)_old")
+                    _ = try db.execute("ALTER INDEX \(index)_next RENAME TO \(index)")
+                    _ = try db.execute("UPDATE \(table) SET bound = $1", [.int(bound)])
+                    _ = try db.execute("COMMIT")
+                } catch {
+                    _ = try? db.execute("ROLLBACK")
+                    throw error
+                }
+                _ = try db.execute("DROP INDEX CONCURRENTLY IF EXISTS \(index)_old")
+                return true
+            }
+        } catch {
+            throw mapped(error)
+        }
+    }
+
+    /// The advisory lock a roll of the recent search index holds ("search" in ASCII).
+    static let rollLockKey: Int64 = 0x73_65_61_72_63_68
 
     /// Refreshes the query planner's statistics.
     public func analyze() async throws {

@@ -50,6 +50,7 @@ enum PostgresMigrations {
         Migration(identifier: "v16-search-facets", statements: []),
         // SQLite's v17 adds the organization to those facets; `listings_organization` serves here.
         Migration(identifier: "v17-search-organizations", statements: []),
+        Migration(identifier: SearchRecentV18.identifier, statements: SearchRecentV18.statements),
     ]
 
     /// Every migration identifier, oldest first.

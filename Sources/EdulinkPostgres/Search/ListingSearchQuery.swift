@@ -86,15 +86,25 @@ struct ListingSearchQuery {
     /// and only if that one does not reach a stop either (a rare word), a walk over every match: a
     /// dense word under a selective filter never fetches all its matches (at a million listings,
     /// `research` has 370,000).
-    static func window(_ request: ListingSearchRequest, window: SearchWindow, organizations: [Int64]? = nil)
-        -> ListingSearchQuery
-    {
+    ///
+    /// - Parameter newest: the largest listing id, read in the same transaction: the walks' ranges
+    ///   are then numbers, and the planner can prove that one lies inside the predicate of
+    ///   `listings_search_recent` (``SearchRecentV18``) and read the word's postings from it. Nil:
+    ///   the ranges are counted from `max(id)` in the statement (only the full index serves them).
+    static func window(
+        _ request: ListingSearchRequest, window: SearchWindow, newest: Int64? = nil, organizations: [Int64]? = nil
+    ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
             filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
         let examined = query.arguments.bind(window.examined)
         let ranked = query.arguments.bind(window.ranked)
-        let span = query.arguments.bind(recentSpan(window))
-        let wider = query.arguments.bind(widerSpan(window))
+        /// The ids the walk over the newest `span` covers.
+        func newestIDs(_ span: Int) -> String {
+            if let newest { return "l.id > \(query.arguments.bind(newest - Int64(span)))" }
+            return "l.id > (SELECT max(id) FROM listings) - \(query.arguments.bind(span))"
+        }
+        let recentRange = newestIDs(recentSpan(window))
+        let widerRange = newestIDs(widerSpan(window))
         var after = "true"
         if let cursor = request.cursor, let key = cursor.key {
             // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
@@ -131,11 +141,11 @@ struct ListingSearchQuery {
         }
         query.sql = """
             WITH recent AS MATERIALIZED (
-                \(walk(range: "l.id > (SELECT max(id) FROM listings) - \(span)", gate: "true"))
+                \(walk(range: recentRange, gate: "true"))
             ), recent_done AS (
                 SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM recent
             ), wider AS MATERIALIZED (
-                \(walk(range: "l.id > (SELECT max(id) FROM listings) - \(wider)", gate: "NOT (SELECT done FROM recent_done)"))
+                \(walk(range: widerRange, gate: "NOT (SELECT done FROM recent_done)"))
             ), wider_done AS (
                 SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM wider
             ), walk AS MATERIALIZED (
@@ -361,7 +371,9 @@ extension PostgresSession {
         if let cursor = request.cursor, cursor.key == nil {
             tailBelow = cursor.id  // already in the tail
         } else {
-            let query = ListingSearchQuery.window(request, window: searchWindow, organizations: organizations)
+            let newest = try fetchOne("SELECT max(id) AS newest FROM listings") { try $0.optionalInt64("newest") }
+            let query = ListingSearchQuery.window(
+                request, window: searchWindow, newest: newest ?? nil, organizations: organizations)
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
                 tailBelow = try row.optionalInt64("tail_below")
                 guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
