@@ -154,6 +154,11 @@ struct PostgresStoreTests {
             #expect(rolled.indexes == ["listings_search_recent"])
             // Not grown since: nothing to do.
             #expect(try await w.store.rollRecentSearchIndex(coverage: 500) == false)
+            // Dropped by hand: the next roll makes it again.
+            _ = try await w.store.onConnection { db in try db.execute("DROP INDEX listings_search_recent") }
+            #expect(try await w.store.rollRecentSearchIndex(coverage: 500))
+            let remade = try await state()
+            #expect(remade.bound == remade.newest - 500 && remade.indexes == ["listings_search_recent"])
             var after: [[[ListingID]]] = []
             for query in queries { after.append(try await ids(query)) }
             #expect(after == before)

@@ -122,7 +122,9 @@ extension PostgresStore {
     /// built concurrently under another name, then in one transaction the two are renamed and the
     /// bound recorded, then the old one is dropped concurrently. A roll cut short (a crash during the
     /// build leaves an invalid index) is cleared by the next. One process at a time (an advisory
-    /// lock; another finds it taken and does nothing). Returns whether it rolled.
+    /// lock; another finds it taken and does nothing). An index dropped by hand is made again the
+    /// same way. Returns whether it rolled; a failure fails
+    /// the jobs' run, which records why (the searches go on with the index as it was).
     @discardableResult
     func rollRecentSearchIndex(coverage: Int64 = SearchRecentV18.coverage) async throws -> Bool {
         let index = SearchRecentV18.index
@@ -130,11 +132,16 @@ extension PostgresStore {
         do {
             return try await onConnection { db in
                 let state = try db.query(
-                    "SELECT bound, (SELECT max(id) FROM listings) AS newest FROM \(table)"
+                    """
+                    SELECT bound, (SELECT max(id) FROM listings) AS newest,
+                        to_regclass('\(index)') IS NULL AS missing
+                    FROM \(table)
+                    """
                 ).rows.first.map(PostgresRowReader.init)
-                guard let state, let newest = try state.optionalInt64("newest"),
-                    newest - (try state.int64("bound")) > 2 * coverage
-                else { return false }
+                guard let state, let newest = try state.optionalInt64("newest") else { return false }
+                let grown = newest - (try state.int64("bound")) > 2 * coverage
+                let missing = try state.optionalBool("missing") == true
+                guard grown || missing else { return false }
                 let locked =
                     try db.query("SELECT pg_try_advisory_lock($1) AS locked", [.int(Self.rollLockKey)])
                     .rows.first.map { try PostgresRowReader($0).optionalBool("locked") } ?? nil
@@ -147,7 +154,8 @@ extension PostgresStore {
                     SearchRecentV18.createIndex(named: "\(index)_next", above: bound, concurrently: true))
                 _ = try db.execute("BEGIN")
                 do {
-                    _ = try db.execute("ALTER INDEX \(index) RENAME TO \(index)_old")
+                    // IF EXISTS: an index dropped by hand is made again by the roll.
+                    _ = try db.execute("ALTER INDEX IF EXISTS \(index) RENAME TO \(index)_old")
                     _ = try db.execute("ALTER INDEX \(index)_next RENAME TO \(index)")
                     _ = try db.execute("UPDATE \(table) SET bound = $1", [.int(bound)])
                     _ = try db.execute("COMMIT")
