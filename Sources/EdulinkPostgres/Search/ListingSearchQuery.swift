@@ -88,23 +88,18 @@ struct ListingSearchQuery {
     /// `research` has 370,000).
     ///
     /// - Parameter newest: the largest listing id, read in the same transaction: the walks' ranges
-    ///   are then numbers, and the planner can prove that one lies inside the predicate of
-    ///   `listings_search_recent` (``SearchRecentV18``) and read the word's postings from it. Nil:
-    ///   the ranges are counted from `max(id)` in the statement (only the full index serves them).
+    ///   are numbers counted from it, so the planner can prove that one lies inside the predicate of
+    ///   `listings_search_recent` (``SearchRecentV18``) and read the word's postings from it (with
+    ///   `max(id)` in the statement it could not).
     static func window(
-        _ request: ListingSearchRequest, window: SearchWindow, newest: Int64? = nil, organizations: [Int64]? = nil
+        _ request: ListingSearchRequest, window: SearchWindow, newest: Int64, organizations: [Int64]? = nil
     ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
             filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
         let examined = query.arguments.bind(window.examined)
         let ranked = query.arguments.bind(window.ranked)
-        /// The ids the walk over the newest `span` covers.
-        func newestIDs(_ span: Int) -> String {
-            if let newest { return "l.id > \(query.arguments.bind(newest - Int64(span)))" }
-            return "l.id > (SELECT max(id) FROM listings) - \(query.arguments.bind(span))"
-        }
-        let recentRange = newestIDs(recentSpan(window))
-        let widerRange = newestIDs(widerSpan(window))
+        let recentRange = "l.id > \(query.arguments.bind(newest - Int64(recentSpan(window))))"
+        let widerRange = "l.id > \(query.arguments.bind(newest - Int64(widerSpan(window))))"
         var after = "true"
         if let cursor = request.cursor, let key = cursor.key {
             // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
@@ -371,9 +366,11 @@ extension PostgresSession {
         if let cursor = request.cursor, cursor.key == nil {
             tailBelow = cursor.id  // already in the tail
         } else {
+            // No listing at all: nothing to walk, nor a tail.
             let newest = try fetchOne("SELECT max(id) AS newest FROM listings") { try $0.optionalInt64("newest") }
+            guard let newest = newest ?? nil else { return Page(items: [], nextCursor: nil) }
             let query = ListingSearchQuery.window(
-                request, window: searchWindow, newest: newest ?? nil, organizations: organizations)
+                request, window: searchWindow, newest: newest, organizations: organizations)
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
                 tailBelow = try row.optionalInt64("tail_below")
                 guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
