@@ -97,8 +97,9 @@ struct RelevanceWindowContractTests {
     func olderMatches(_ backend: ContractBackend) async throws {
         try await withWorld(backend, searchWindow: Self.window) { w in
             let ids = try await Self.catalogue(w, count: 5, design: [1, 3])
-            // PostgreSQL walks the newest 12 ids, then the newest 48, then all (twice and eight times
-            // `examined`): 20 listings without "data" put the matches past the first, 60 past the second.
+            // PostgreSQL walks the newest 12 ids (twice `examined`), then a span its densities call
+            // for (eight times as long after a walk that found none), then all: 20 and then 60
+            // listings without "data" put the matches past the first walk.
             for quiet in [20, 40] {
                 for index in 0..<quiet {
                     _ = try await w.publish(ContractFixture.draft("Quiet Field Intern \(index)", at: w.now))

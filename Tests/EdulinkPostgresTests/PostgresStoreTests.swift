@@ -60,6 +60,18 @@ struct PostgresStoreTests {
                 ]
             }
             #expect(counts == [2, 3, 3, 3])
+
+            // Ids far apart: a count stops among the newest 100,000 when they hold enough (the index
+            // over them), else counts every listing.
+            _ = try await w.store.onConnection { db in
+                try db.query("SELECT setval(pg_get_serial_sequence('listings', 'id'), max(id) + 250000) FROM listings")
+            }
+            _ = try await w.store.write { [w] in try $0.insertListing(w.listing("Data Steward Intern")) }
+            let spread = try await w.store.read { session in
+                try [1, 2, 4, 10].map { try session.countListings(data, scope: scope, upTo: $0) }
+                    + [try session.countListings(data, scope: scope)]
+            }
+            #expect(spread == [1, 2, 4, 4, 4])
         }
     }
 
@@ -168,7 +180,8 @@ struct PostgresStoreTests {
             _ = try await w.store.onConnection { db in try db.execute("VACUUM (ANALYZE) listings") }
             func plan(_ query: String, _ window: SearchWindow) async throws -> String {
                 let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
-                let search = ListingSearchQuery.window(request, window: window, newest: rolled.newest)
+                let search = ListingSearchQuery.window(
+                    request, window: window, newest: rolled.newest, span: ListingSearchQuery.firstSpan(window))
                 return try await w.store.onConnection { db in
                     try db.query("EXPLAIN " + search.sql, search.arguments.values).rows.map {
                         try PostgresRowReader($0).string("QUERY PLAN")
@@ -179,6 +192,86 @@ struct PostgresStoreTests {
             #expect(inside.contains("Bitmap Index Scan on listings_search_recent"), "\(inside)")
             let below = try await plan("filler", .standard)
             #expect(!below.contains("listings_search_recent"), "\(below)")
+        }
+    }
+
+    @Test("the next walk's span follows the densities the last one found, and reaches every match at the oldest id")
+    func walkSpans() {
+        let window = SearchWindow(ranked: 20, examined: 100)
+        #expect(ListingSearchQuery.firstSpan(window) == 200)
+        // 20 matches in 200 ids, all kept: 20 kept need 200 ids, 100 matches 1,000; the first stop
+        // wins, a quarter more, at least twice the span.
+        #expect(ListingSearchQuery.nextSpan(after: 200, walked: 20, kept: 19, window: window, newest: 5_000) == 400)
+        // A selective filter: 2 kept of 20 matches; the matches stop first (1,000 ids), a quarter more.
+        #expect(ListingSearchQuery.nextSpan(after: 200, walked: 20, kept: 2, window: window, newest: 5_000) == 1_250)
+        // Nothing found: eight times the span.
+        #expect(ListingSearchQuery.nextSpan(after: 200, walked: 0, kept: 0, window: window, newest: 5_000) == 1_600)
+        // A span reaching the oldest ids is every match.
+        #expect(ListingSearchQuery.nextSpan(after: 200, walked: 0, kept: 0, window: window, newest: 1_600) == nil)
+        #expect(
+            ListingSearchQuery.nextSpan(after: 200, walked: 1, kept: 0, window: window, newest: 1_000_000) == 25_000)
+    }
+
+    @Test("one, two or three walks: where the window's walk stops never depends on the spans it took")
+    func walksFollowDensity() async throws {
+        try await withPostgresWorld { w in
+            // 2,000 listings, oldest first; `quokka` in every 10th of the newest 715 (71 matches), every
+            // 50th of the 535 before them (11) and every 5th of the oldest 750 (150); every 3rd
+            // listing is remote, every 4th a design listing.
+            let listings = try await w.store.write { [w] writer in
+                var inserted: [Listing] = []
+                for index in 0..<2_000 {
+                    let quokka = index.isMultiple(of: index >= 1_285 ? 10 : index >= 750 ? 50 : 5)
+                    var listing = w.listing(
+                        "Filler Intern \(index)", description: quokka ? "Quokka field work." : "Field work.")
+                    if index.isMultiple(of: 3) { listing.terms.locationType = .remote }
+                    if index.isMultiple(of: 4) { listing.terms.category = .design }
+                    inserted.append(try writer.insertListing(listing))
+                }
+                return inserted
+            }
+            let window = SearchWindow(ranked: 20, examined: 100)
+            let scope = ListingScope(now: w.clock.now())
+            // `quokka` fills the window in the newest 200 ids (one walk: its 20 matches, all kept);
+            // `remote:yes` keeps 7 of them, so the second walk spans 715 ids and keeps 24 (two walks);
+            // `remote:yes category:design` keeps 4, the second walk spans 1,250 ids and finds 82
+            // matches, 14 kept, so the third walks every match.
+            let queries: [(String, (Listing) -> Bool)] = [
+                ("quokka", { _ in true }),
+                ("quokka remote:yes", { $0.terms.locationType == .remote }),
+                (
+                    "quokka remote:yes category:design",
+                    { $0.terms.locationType == .remote && $0.terms.category == .design }
+                ),
+            ]
+            for (query, passes) in queries {
+                // The rule (``SearchWindow``), from the rows themselves.
+                let matches = listings.filter { $0.terms.description.hasPrefix("Quokka") }.sorted { $0.id > $1.id }
+                let walked = Array(matches.prefix(window.examined))
+                let kept = Array(walked.filter(passes).prefix(window.ranked))
+                let below: ListingID? =
+                    kept.count == window.ranked
+                    ? kept.last?.id : walked.count == window.examined ? walked.last?.id : nil
+                let tail = below.map { below in matches.filter { $0.id < below && passes($0) }.map(\.id) } ?? []
+
+                for size in [400, 7] {
+                    var found: [ListingSummary] = []
+                    var cursor: PageCursor?
+                    repeat {
+                        let request = ListingSearchRequest(
+                            filter: try ListingFilter(query: query), scope: scope, cursor: cursor, limit: size)
+                        let page = try await w.store.onConnection { db in
+                            try PostgresSession(db, searchWindow: window).searchListings(request)
+                        }
+                        found += page.items
+                        cursor = page.nextCursor
+                    } while cursor != nil
+                    #expect(
+                        Set(found.prefix(kept.count).map(\.id)) == Set(kept.map(\.id)), "\(query), pages of \(size)")
+                    #expect(found.prefix(kept.count).allSatisfy { $0.score != nil }, "\(query)")
+                    #expect(Array(found.dropFirst(kept.count).map(\.id)) == tail, "\(query), pages of \(size)")
+                }
+            }
         }
     }
 
@@ -203,7 +296,9 @@ struct PostgresStoreTests {
                 let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
                 let search =
                     ListingSearchQuery.usesWindow(request)
-                    ? ListingSearchQuery.window(request, window: window, newest: try #require(newest))
+                    ? ListingSearchQuery.window(
+                        request, window: window, newest: try #require(newest),
+                        span: ListingSearchQuery.firstSpan(window))
                     : ListingSearchQuery.page(request)
                 return try await w.store.onConnection { db in
                     try db.execute("BEGIN")

@@ -7,10 +7,12 @@ import Foundation
 ///
 /// **Relevance** (positive words or phrases, no other sort) follows ``SearchWindow``, like the SQLite
 /// store: never `ts_rank` over every match (a common word matches ~40 % of all listings). One
-/// statement (``window(_:window:)``) walks the newest `examined` matches (`ORDER BY id DESC` over the
-/// GIN match, unscored: the *probe*), keeps the newest `ranked` of them that pass the filters (the
-/// *window*), scores only those with `ts_rank` (see `SearchIndexV2` for the weights), and returns the
-/// page of the window after the cursor together with where the *tail* starts. A second statement
+/// statement (``window(_:window:newest:span:organizations:)``) walks the newest `examined` matches
+/// (`ORDER BY id DESC` over the GIN match, unscored: the *probe*), keeps the newest `ranked` of them
+/// that pass the filters (the *window*), scores only those with `ts_rank` (see `SearchIndexV2` for the
+/// weights), and returns the page of the window after the cursor together with where the *tail*
+/// starts; it walks the newest ids first and again over more of them when those were too few
+/// (``nextSpan(after:walked:kept:window:newest:)``). A second statement
 /// (``tail(_:below:limit:)``), only when the page is not full, reads the other matches that pass the
 /// filters below that id, newest first, unscored. A cursor in the tail has no key and reads only the
 /// tail.
@@ -68,38 +70,38 @@ struct ListingSearchQuery {
         return query
     }
 
-    /// The relevance window's page (``SearchWindow``): the rows of the window after `request.cursor`
-    /// (at most `request.limit + 1`, best first, with `search_rank`), and on every row, or on a single
-    /// row of NULLs when the page is empty, `tail_below`: the id the tail starts below, NULL when the
-    /// window holds every match that passes the filters.
+    /// The relevance window's page (``SearchWindow``) from one *walk*: the rows of the window after
+    /// `request.cursor` (at most `request.limit + 1`, best first, with `search_rank`), and on every
+    /// row, or on a single row of NULLs beside the counts when the page is empty: `walked` and `kept`
+    /// (how far the walk went) and `tail_below`, the id the tail starts below, NULL when the window
+    /// holds every match that passes the filters.
     ///
-    /// A *walk* reads the match newest first (`walked` numbers the matches, `kept` counts those that
+    /// The walk reads the match newest first (`walked` numbers the matches, `kept` counts those that
     /// pass the filters) and stops at the `examined`-th match or before the `ranked + 1`-th kept one:
     /// both counts only grow, so PostgreSQL ends the walk there (a window "run condition"). Only kept
     /// rows are scored, after the walk (the `tsvector` travels through it as a TOAST pointer).
     ///
     /// The GIN index returns matches in heap order, not id order, so a walk fetches and sorts every
-    /// match in its range (``walkQuery``). The first walk is therefore limited to the newest
-    /// ``recentSpan(_:)`` ids (GIN and primary key combined in one bitmap, so only those matches are
-    /// fetched). When it reaches either stop, it is the whole walk; otherwise (a selective filter, or
-    /// a word that is not dense) a second walk over the newest ``widerSpan(_:)`` ids runs instead,
-    /// and only if that one does not reach a stop either (a rare word), a walk over every match: a
-    /// dense word under a selective filter never fetches all its matches (at a million listings,
-    /// `research` has 370,000).
+    /// match in its range: `span` limits it to the newest ids (`id > newest - span`; GIN and primary
+    /// key combined in one bitmap, so only those matches are fetched), nil walks every match. A walk
+    /// that reached neither stop inside its span says nothing yet; the session walks again over a
+    /// span sized by what it found (``nextSpan(after:walked:kept:window:newest:)``), so a word under a
+    /// selective filter fetches about `examined` of its matches, not all (at a million listings,
+    /// `software engineer org:…` fetched all 77,823 and took 1.2 s).
     ///
-    /// - Parameter newest: the largest listing id, read in the same transaction: the walks' ranges
-    ///   are numbers counted from it, so the planner can prove that one lies inside the predicate of
+    /// - Parameter newest: the largest listing id, read in the same transaction: the walk's range is a
+    ///   number counted from it, so the planner can prove that it lies inside the predicate of
     ///   `listings_search_recent` (``SearchRecentV18``) and read the word's postings from it (with
     ///   `max(id)` in the statement it could not).
     static func window(
-        _ request: ListingSearchRequest, window: SearchWindow, newest: Int64, organizations: [Int64]? = nil
+        _ request: ListingSearchRequest, window: SearchWindow, newest: Int64, span: Int64?,
+        organizations: [Int64]? = nil
     ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
             filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
         let examined = query.arguments.bind(window.examined)
         let ranked = query.arguments.bind(window.ranked)
-        let recentRange = "l.id > \(query.arguments.bind(newest - Int64(recentSpan(window))))"
-        let widerRange = "l.id > \(query.arguments.bind(newest - Int64(widerSpan(window))))"
+        let range = span.map { "l.id > \(query.arguments.bind(newest - $0))" } ?? "true"
         var after = "true"
         if let cursor = request.cursor, let key = cursor.key {
             // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
@@ -115,10 +117,9 @@ struct ListingSearchQuery {
         // walk's `FILTER` under its run condition. An ordered subquery with OFFSET 0 is not pulled
         // up, and still walks the primary key backwards.
         let fence = passes.contains("SELECT") ? "ORDER BY l.id DESC OFFSET 0" : ""
-        /// The walk over the matches that satisfy `range`, if `gate` holds.
-        func walk(range: String, gate: String) -> String {
-            """
-            SELECT s.id, CASE WHEN s.passes THEN \(query.rank("s.search_vector")) END AS search_rank
+        query.sql = """
+            WITH walk AS MATERIALIZED (
+                SELECT s.id, CASE WHEN s.passes THEN \(query.rank("s.search_vector")) END AS search_rank
                 FROM (
                     SELECT m.id, m.search_vector, m.passes, row_number() OVER w AS walked,
                         count(*) FILTER (WHERE m.passes) OVER w AS kept
@@ -130,28 +131,11 @@ struct ListingSearchQuery {
                     ) AS m
                     WINDOW w AS (ORDER BY m.id DESC)
                 ) AS s
-                WHERE s.walked <= \(examined) AND s.kept <= \(ranked) AND \(gate)
+                WHERE s.walked <= \(examined) AND s.kept <= \(ranked)
                 LIMIT \(examined)
-            """
-        }
-        query.sql = """
-            WITH recent AS MATERIALIZED (
-                \(walk(range: recentRange, gate: "true"))
-            ), recent_done AS (
-                SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM recent
-            ), wider AS MATERIALIZED (
-                \(walk(range: widerRange, gate: "NOT (SELECT done FROM recent_done)"))
-            ), wider_done AS (
-                SELECT count(search_rank) = \(ranked) OR count(*) = \(examined) AS done FROM wider
-            ), walk AS MATERIALIZED (
-                SELECT id, search_rank FROM recent WHERE (SELECT done FROM recent_done)
-                UNION ALL
-                SELECT id, search_rank FROM wider WHERE (SELECT done FROM wider_done)
-                UNION ALL (
-                \(walk(range: "true", gate: "NOT (SELECT done FROM recent_done) AND NOT (SELECT done FROM wider_done)"))
-                )
             ), edge AS (
-                SELECT CASE WHEN count(search_rank) = \(ranked) THEN min(id) FILTER (WHERE search_rank IS NOT NULL)
+                SELECT count(*) AS walked, count(search_rank) AS kept,
+                    CASE WHEN count(search_rank) = \(ranked) THEN min(id) FILTER (WHERE search_rank IS NOT NULL)
                     WHEN count(*) = \(examined) THEN min(id) END AS tail_below
                 FROM walk
             ), page AS (
@@ -160,20 +144,36 @@ struct ListingSearchQuery {
                 ORDER BY search_rank DESC, id
                 LIMIT \(need)
             )
-            SELECT edge.tail_below, \(Rows.summaryColumns), page.search_rank
+            SELECT edge.walked, edge.kept, edge.tail_below, \(Rows.summaryColumns), page.search_rank
             FROM edge LEFT JOIN (page JOIN listings AS l ON l.id = page.id) ON true
             ORDER BY page.search_rank DESC, page.id
             """
         return query
     }
 
-    /// How many of the newest ids the first walk of ``window(_:window:)`` covers: twice `examined`,
-    /// so a word in at least one listing in twenty fills a standard window there.
-    static func recentSpan(_ window: SearchWindow) -> Int { 2 * window.examined }
+    /// How many of the newest ids the first walk of ``window(_:window:newest:span:organizations:)``
+    /// covers: twice `examined`, so a word in at least one listing in twenty fills a standard window
+    /// there (and reads its postings from `listings_search_recent`, which covers the newest 100,000).
+    static func firstSpan(_ window: SearchWindow) -> Int64 { Int64(2 * window.examined) }
 
-    /// How many of the newest ids the second walk covers: four times the first's, so a word in at
-    /// least one listing in eight fills a standard window there.
-    static func widerSpan(_ window: SearchWindow) -> Int { 4 * recentSpan(window) }
+    /// The span of the next walk after one over the newest `span` ids that found `walked` matches,
+    /// `kept` of them passing the filters, and reached neither stop; nil to walk every match.
+    ///
+    /// The walk's densities say how many ids hold `examined` matches, or `ranked` kept ones,
+    /// whichever comes first; the next span is a quarter more than that (at least twice this one),
+    /// so a walk rarely falls short again. After a walk that found nothing, eight times the span.
+    /// A span that reaches the oldest ids is the whole match (nil).
+    static func nextSpan(after span: Int64, walked: Int, kept: Int, window: SearchWindow, newest: Int64) -> Int64? {
+        let size = Double(span)
+        var next = size * 8
+        if walked > 0 {
+            let byExamined = size * Double(window.examined) / Double(walked)
+            let byRanked = kept > 0 ? size * Double(window.ranked) / Double(kept) : .infinity
+            next = max(min(byExamined, byRanked) * 1.25, size * 2)
+        }
+        guard next < Double(newest) else { return nil }
+        return Int64(next.rounded(.up))
+    }
 
     /// The relevance tail (``SearchWindow``): matches below id `below` that pass the filters, newest
     /// first, unscored, at most `limit`.
@@ -193,12 +193,14 @@ struct ListingSearchQuery {
         return query
     }
 
-    /// The statement counting every listing the filter and scope admit.
-    static func count(_ filter: ListingFilter, scope: ListingScope, limit: Int?, organizations: [Int64]? = nil)
-        -> ListingSearchQuery
-    {
+    /// The statement counting every listing the filter and scope admit; with `above`, only those with
+    /// a larger id.
+    static func count(
+        _ filter: ListingFilter, scope: ListingScope, limit: Int?, organizations: [Int64]? = nil, above: Int64? = nil
+    ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
             filter: filter.normalized().asTyped(), scope: scope, organizations: organizations)
+        if let above { query.conditions.append("l.id > \(query.arguments.bind(above))") }
         if let limit {
             query.sql =
                 "SELECT count(*) AS count FROM (SELECT 1 FROM listings AS l \(query.whereClause) "
@@ -335,8 +337,25 @@ extension PostgresSession {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
         let organizations = try namedOrganizations(filter)
         if organizations?.isEmpty == true { return 0 }
+        if let limit, filter.tsQueryExpression() != nil, organizations == nil, let newest = try newestListing() {
+            // A count that stops at `limit` stops as soon among the newest listings, whose postings
+            // `listings_search_recent` holds (``SearchRecentV18``): the full index's bitmap of a common
+            // word costs 65–85 ms at a million listings (`software eng`: 119 ms counted over all,
+            // 11–16 ms over the newest 100,000). When they hold fewer, every listing is counted. A few
+            // organizations' listings are counted through their own index at once.
+            let recent = ListingSearchQuery.count(
+                filter, scope: scope, limit: limit, organizations: organizations,
+                above: newest - SearchRecentV18.coverage)
+            let counted = try count(recent.sql, recent.arguments.values)
+            if counted >= limit { return counted }
+        }
         let query = ListingSearchQuery.count(filter, scope: scope, limit: limit, organizations: organizations)
         return try count(query.sql, query.arguments.values)
+    }
+
+    /// The largest listing id, nil without listings.
+    private func newestListing() throws -> Int64? {
+        try fetchOne("SELECT max(id) AS newest FROM listings") { try $0.optionalInt64("newest") } ?? nil
     }
 
     /// The ids of the organizations `filter`'s `org:` names, when it names at most
@@ -355,7 +374,11 @@ extension PostgresSession {
     }
 
     /// One page of relevance order (``SearchWindow``): the window ranked by `ts_rank`, then the tail
-    /// newest first. One statement when the window fills the page, two when the page reaches the tail.
+    /// newest first. The window is one walk over the newest ``ListingSearchQuery/firstSpan(_:)`` ids
+    /// when that reaches a stop, else a second over the span its densities call for, else a third
+    /// over every match (``ListingSearchQuery/nextSpan(after:walked:kept:window:newest:)``); a walk
+    /// that reached a stop is the whole match's walk, so the spans change the cost, never the page.
+    /// The tail is one more statement when the page reaches it.
     private func relevancePage(_ request: ListingSearchRequest, limit: Int, organizations: [Int64]?) throws -> Page<
         ListingSummary
     > {
@@ -367,15 +390,43 @@ extension PostgresSession {
             tailBelow = cursor.id  // already in the tail
         } else {
             // No listing at all: nothing to walk, nor a tail.
-            let newest = try fetchOne("SELECT max(id) AS newest FROM listings") { try $0.optionalInt64("newest") }
-            guard let newest = newest ?? nil else { return Page(items: [], nextCursor: nil) }
-            let query = ListingSearchQuery.window(
-                request, window: searchWindow, newest: newest, organizations: organizations)
-            for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
-                tailBelow = try row.optionalInt64("tail_below")
-                guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
-                let summary = try Rows.summary(row, score: rank)
-                picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
+            guard let newest = try newestListing() else { return Page(items: [], nextCursor: nil) }
+            var span: Int64? = ListingSearchQuery.firstSpan(searchWindow)
+            var walks = 0
+            while true {
+                walks += 1
+                // A span reaching the oldest ids is every match.
+                if let reach = span, reach >= newest { span = nil }
+                let query = ListingSearchQuery.window(
+                    request, window: searchWindow, newest: newest, span: span, organizations: organizations)
+                let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
+                guard let first = rows.first else { return Page(items: [], nextCursor: nil) }
+                let walked = try first.int("walked")
+                let kept = try first.int("kept")
+                if let reach = span, walked < searchWindow.examined, kept < searchWindow.ranked {
+                    // Neither stop inside the span: walk again, further (the third time, every match).
+                    span =
+                        walks == 1
+                        ? ListingSearchQuery.nextSpan(
+                            after: reach, walked: walked, kept: kept, window: searchWindow, newest: newest)
+                        : nil
+                    if walks == 1 {
+                        // A longer walk may reach past `listings_search_recent` into the full index, whose
+                        // bitmap of a common word's postings outgrows the default 4 MB: it turns lossy,
+                        // and every row of a lossy page has its `tsvector` read and tested again
+                        // (`software engineer org:…` at a million listings: 220 ms, 135 ms with 16 MB).
+                        // For this transaction only.
+                        _ = try db.execute("SET LOCAL work_mem = '16MB'")
+                    }
+                    continue
+                }
+                for row in rows {
+                    tailBelow = try row.optionalInt64("tail_below")
+                    guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
+                    let summary = try Rows.summary(row, score: rank)
+                    picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
+                }
+                break
             }
         }
         if picked.count < need, let below = tailBelow {
