@@ -78,6 +78,15 @@ for i in "${!BINS[@]}"; do
 done
 load_average() { uptime | sed 's/.*load average: //'; }
 LOAD_START=$(load_average)
+# How much of a database file is in the OS's page cache (fincore, util-linux): at a million listings
+# the file is 4.5 GB, and a key whose pages were evicted waits for the disk (hundreds of ms), so a
+# run's tail says as much about the cache as about the app. Empty without fincore.
+page_cache() {
+    command -v fincore >/dev/null 2>&1 || return 0
+    fincore --bytes --noheadings --output RES,SIZE "$1" 2>/dev/null |
+        awk '{ printf "%.0f of %.0f MB", $1 / 1048576, $2 / 1048576 }'
+}
+for i in "${!DBS[@]}"; do CACHE_START[i]=$(page_cache "${DBS[i]}"); done
 echo "bench-tui: $LISTINGS listings, $MODE mode; load average $LOAD_START" >&2
 
 WORK=$(mktemp -d)
@@ -246,6 +255,9 @@ for i in "${!BINS[@]}"; do
     fi
     if [ "$APPS" -gt 1 ]; then
         NOTES[i]+="; one of $APPS binaries run side by side, the queries alternating between them"
+    fi
+    if [ -n "${CACHE_START[i]}" ]; then
+        NOTES[i]+="; the file in the OS's page cache: ${CACHE_START[i]} at the start, $(page_cache "${DBS[i]}") at the end"
     fi
 done
 LOAD_END=$(load_average)
