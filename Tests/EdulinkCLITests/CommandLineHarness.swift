@@ -53,6 +53,10 @@ struct CommandLineHarness {
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("data").path
         environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
         environment["EDULINK_BCRYPT_COST"] = "4"
+        // A calm machine with room on its disk: the health checks, and the alerts `jobs run` raises,
+        // never follow the machine the tests run on (its disk may be just under 20 % free).
+        environment[FixedSystemProbe.environmentVariable] =
+            "cpu=10,memory=40,load=0.5,disk-free-gb=500,disk-total-gb=1000"
         environment["NO_COLOR"] = "1"
         return environment
     }

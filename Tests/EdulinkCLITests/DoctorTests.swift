@@ -77,6 +77,28 @@ struct DoctorTests {
         #expect(Doctor.exitCode(critical.status) == 1)
     }
 
+    @Test("EDULINK_SYSTEM_FIGURES stands in for the machine; a value not understood is said, and the machine read")
+    func fixedFigures() async throws {
+        let harness = try CommandLineHarness()
+        defer { harness.remove() }
+        _ = try await Self.database(harness)
+        func storage(_ figures: String) async throws -> (status: String?, standardError: String) {
+            let result = try await harness.run(
+                ["doctor", "--json"], environment: [FixedSystemProbe.environmentVariable: figures])
+            let json = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            let checks = json?["checks"] as? [[String: Any]] ?? []
+            let check = checks.first { $0["name"] as? String == "storage" }
+            return (check?["status"] as? String, result.standardError)
+        }
+        #expect(try await storage("disk-free-gb=5,disk-total-gb=100").status == "critical")
+        #expect(try await storage("disk-free-gb=15,disk-total-gb=100").status == "warning")
+        let calm = try await storage("cpu=10,memory=40,load=0.5,disk-free-gb=60,disk-total-gb=100")
+        #expect(calm.status == "ok" && calm.standardError.isEmpty)
+        let refused = try await storage("disk=5")
+        #expect(refused.standardError.contains("EDULINK_SYSTEM_FIGURES=disk=5 is not understood"))
+        #expect(refused.status != nil)  // the machine's own disk, whatever it holds
+    }
+
     @Test func aDatabaseOpenToOthersIsAConfigurationWarning() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }

@@ -207,4 +207,20 @@ struct ProcSystemProbeTests {
         #expect(probe.system().cpuPercent == 90)
         #expect((probe.disk(at: root.path)?.totalBytes ?? 0) > 0)
     }
+
+    @Test("fixed figures from EDULINK_SYSTEM_FIGURES: every figure, some, or none understood")
+    func fixedFiguresFromText() throws {
+        let all = try #require(
+            FixedSystemProbe(describing: "cpu=12, memory=40,load=0.5,disk-free-gb=60,disk-total-gb=100"))
+        #expect(all.system() == SystemFigures(cpuPercent: 12, memoryPercent: 40, load1: 0.5, processMemoryBytes: nil))
+        #expect(all.disk(at: "/anywhere")?.freePercent == 60)
+        let some = try #require(FixedSystemProbe(describing: "cpu=99"))
+        #expect(some.system().cpuPercent == 99 && some.system().memoryPercent == nil)
+        #expect(some.disk(at: "/") == nil)
+        for bad in [
+            "cpu", "cpu=x", "cpu=-1", "disk=5", "disk-free-gb=5", "disk-free-gb=50,disk-total-gb=10", "cpu=nan",
+        ] {
+            #expect(FixedSystemProbe(describing: bad) == nil, "\(bad)")
+        }
+    }
 }

@@ -136,3 +136,40 @@ public struct FixedSystemProbe: SystemProbe {
     public func system() -> SystemFigures { figures }
     public func disk(at path: String) -> DiskFigures? { diskFigures }
 }
+
+extension FixedSystemProbe {
+    /// The environment variable that puts fixed figures in place of /proc and statvfs, so a test's
+    /// health checks and alerts do not follow the machine it runs on (a disk just under 20 % free,
+    /// a busy CPU): `cpu=12,memory=40,load=0.5,disk-free-gb=60,disk-total-gb=100`. A figure left out
+    /// is not measured; the disk needs both of its figures.
+    public static let environmentVariable = "EDULINK_SYSTEM_FIGURES"
+
+    /// The figures `text` (the variable's value) names; nil when a part is not `key=number` with a
+    /// known key, a number is negative, or the disk's free space exceeds its size.
+    public init?(describing text: String) {
+        var values: [String: Double] = [:]
+        for part in text.split(separator: ",") {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let known = ["cpu", "memory", "load", "disk-free-gb", "disk-total-gb"]
+            guard pair.count == 2, known.contains(pair[0]), let value = Double(pair[1]), value.isFinite, value >= 0
+            else {
+                return nil
+            }
+            values[pair[0]] = value
+        }
+        var disk: DiskFigures?
+        switch (values["disk-free-gb"], values["disk-total-gb"]) {
+        case (nil, nil):
+            disk = nil
+        case (let free?, let total?) where free <= total:
+            disk = DiskFigures(totalBytes: Int64(total * 1_073_741_824), freeBytes: Int64(free * 1_073_741_824))
+        default:
+            return nil
+        }
+        self.init(
+            figures: SystemFigures(
+                cpuPercent: values["cpu"], memoryPercent: values["memory"], load1: values["load"],
+                processMemoryBytes: nil),
+            disk: disk)
+    }
+}

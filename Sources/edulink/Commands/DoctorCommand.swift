@@ -23,7 +23,8 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let location = try database.location(environment: environment)
-        let report = await Doctor.examine(location: location, probe: ProcSystemProbe(), environment: environment)
+        let report = await Doctor.examine(
+            location: location, probe: LocalEnvironment.systemProbe(environment), environment: environment)
         if json {
             try JSONOutput.print(report)
         } else {

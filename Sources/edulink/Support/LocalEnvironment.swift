@@ -35,7 +35,7 @@ struct LocalEnvironment: Sendable {
 
     /// Opens the existing database at `location`; see ``open(_:migrate:)``.
     static func open(
-        _ location: DatabaseLocation, migrate: Bool = true, probe: any SystemProbe = ProcSystemProbe(),
+        _ location: DatabaseLocation, migrate: Bool = true, probe: any SystemProbe = LocalEnvironment.systemProbe(),
         measuresRequests: Bool = false
     ) async throws -> LocalEnvironment {
         switch location {
@@ -136,7 +136,8 @@ struct LocalEnvironment: Sendable {
     /// on a large file that takes minutes. `backedUp`: `edulink db migrate` has made the backup and
     /// says what happens itself.
     init(
-        databaseURL: URL, migrate: Bool = true, backedUp: Bool = false, probe: any SystemProbe = ProcSystemProbe(),
+        databaseURL: URL, migrate: Bool = true, backedUp: Bool = false,
+        probe: any SystemProbe = LocalEnvironment.systemProbe(),
         measuresRequests: Bool = false
     ) throws {
         let isNew = !FileManager.default.fileExists(atPath: databaseURL.path)
@@ -166,7 +167,7 @@ struct LocalEnvironment: Sendable {
 
     private init(
         location: DatabaseLocation, store: any ServerStateStore & StoreMaintenance, sqlite: SQLiteStore?,
-        probe: any SystemProbe = ProcSystemProbe(), measuresRequests: Bool = false
+        probe: any SystemProbe = LocalEnvironment.systemProbe(), measuresRequests: Bool = false
     ) throws {
         self.location = location
         self.store = store
@@ -195,6 +196,21 @@ struct LocalEnvironment: Sendable {
         } catch let error as DemoResourcesError {
             throw CommandFailure(error.description)
         }
+    }
+
+    /// The machine's figures from /proc and statvfs, or the fixed ones of `EDULINK_SYSTEM_FIGURES`
+    /// (``FixedSystemProbe/environmentVariable``; the tests set it so that the health checks and the
+    /// alerts they raise do not follow the machine). A value that is not understood is said on
+    /// standard error, and the machine's figures are read.
+    static func systemProbe(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> any SystemProbe {
+        let name = FixedSystemProbe.environmentVariable
+        guard let text = environment[name] else { return ProcSystemProbe() }
+        if let fixed = FixedSystemProbe(describing: text) { return fixed }
+        FileHandle.standardError.write(
+            Data(
+                "edulink: \(name)=\(text) is not understood (expected e.g. cpu=12,memory=40,load=0.5,disk-free-gb=60,disk-total-gb=100); reading the machine's figures instead.\n"
+                    .utf8))
+        return ProcSystemProbe()
     }
 
     /// bcrypt at cost 12; `EDULINK_BCRYPT_COST` may lower it (not below 4) to keep tests fast.

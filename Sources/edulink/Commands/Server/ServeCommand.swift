@@ -127,7 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
             store: store, hasher: LocalEnvironment.hasher(), passwordPolicy: try LocalEnvironment.passwordPolicy(),
             logger: logger,
             operations: OperationsEnvironment(
-                maintenance: store, probe: ProcSystemProbe(), requests: RequestMetrics(),
+                maintenance: store, probe: LocalEnvironment.systemProbe(), requests: RequestMetrics(),
                 timesServiceCalls: false, dataDirectory: dataDirectory))
         serviceEnvironment.retention = LocalEnvironment.retention()
         let service = EdulinkService(environment: serviceEnvironment)
