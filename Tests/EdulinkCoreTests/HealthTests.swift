@@ -219,6 +219,7 @@ struct ProcSystemProbeTests {
         #expect(some.disk(at: "/") == nil)
         for bad in [
             "cpu", "cpu=x", "cpu=-1", "disk=5", "disk-free-gb=5", "disk-free-gb=50,disk-total-gb=10", "cpu=nan",
+            "disk-free-gb=1,disk-total-gb=1e30",
         ] {
             #expect(FixedSystemProbe(describing: bad) == nil, "\(bad)")
         }

@@ -145,13 +145,15 @@ extension FixedSystemProbe {
     public static let environmentVariable = "EDULINK_SYSTEM_FIGURES"
 
     /// The figures `text` (the variable's value) names; nil when a part is not `key=number` with a
-    /// known key, a number is negative, or the disk's free space exceeds its size.
+    /// known key, a number is negative or above a billion (a disk's gigabytes must fit in bytes), or
+    /// the disk's free space exceeds its size.
     public init?(describing text: String) {
         var values: [String: Double] = [:]
         for part in text.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let known = ["cpu", "memory", "load", "disk-free-gb", "disk-total-gb"]
-            guard pair.count == 2, known.contains(pair[0]), let value = Double(pair[1]), value.isFinite, value >= 0
+            guard pair.count == 2, known.contains(pair[0]), let value = Double(pair[1]),
+                (0...1_000_000_000).contains(value)
             else {
                 return nil
             }
