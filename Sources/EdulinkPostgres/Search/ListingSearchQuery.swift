@@ -353,6 +353,40 @@ extension PostgresSession {
         return try count(query.sql, query.arguments.values)
     }
 
+    /// The rows of the window's walk that reached a stop (``ListingSearchQuery/window(_:window:newest:span:organizations:)``):
+    /// over the newest ``ListingSearchQuery/firstSpan(_:)`` ids, else over the span their densities
+    /// call for (``ListingSearchQuery/nextSpan(after:walked:kept:window:newest:)``), else over every
+    /// match.
+    private func windowRows(_ request: ListingSearchRequest, newest: Int64, organizations: [Int64]?) throws
+        -> [PostgresRowReader]
+    {
+        var span: Int64? = ListingSearchQuery.firstSpan(searchWindow)
+        var walks = 0
+        while true {
+            walks += 1
+            if let reach = span, reach >= newest { span = nil }  // every id: every match
+            let query = ListingSearchQuery.window(
+                request, window: searchWindow, newest: newest, span: span, organizations: organizations)
+            let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
+            guard let reach = span, let first = rows.first, try first.int("walked") < searchWindow.examined,
+                try first.int("kept") < searchWindow.ranked
+            else { return rows }
+            // Neither stop inside the span: walk again, further (the third time, every match).
+            guard walks == 1 else {
+                span = nil
+                continue
+            }
+            span = ListingSearchQuery.nextSpan(
+                after: reach, walked: try first.int("walked"), kept: try first.int("kept"), window: searchWindow,
+                newest: newest)
+            // A longer walk may reach past `listings_search_recent` into the full index, whose bitmap
+            // of a common word's postings outgrows the default 4 MB: it turns lossy, and every row of
+            // a lossy page has its `tsvector` read and tested again (`software engineer org:…` at a
+            // million listings: 220 ms, 135 ms with 16 MB). For this transaction only.
+            _ = try db.execute("SET LOCAL work_mem = '16MB'")
+        }
+    }
+
     /// The largest listing id, nil without listings.
     private func newestListing() throws -> Int64? {
         try fetchOne("SELECT max(id) AS newest FROM listings") { try $0.optionalInt64("newest") } ?? nil
@@ -391,42 +425,11 @@ extension PostgresSession {
         } else {
             // No listing at all: nothing to walk, nor a tail.
             guard let newest = try newestListing() else { return Page(items: [], nextCursor: nil) }
-            var span: Int64? = ListingSearchQuery.firstSpan(searchWindow)
-            var walks = 0
-            while true {
-                walks += 1
-                // A span reaching the oldest ids is every match.
-                if let reach = span, reach >= newest { span = nil }
-                let query = ListingSearchQuery.window(
-                    request, window: searchWindow, newest: newest, span: span, organizations: organizations)
-                let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
-                guard let first = rows.first else { return Page(items: [], nextCursor: nil) }
-                let walked = try first.int("walked")
-                let kept = try first.int("kept")
-                if let reach = span, walked < searchWindow.examined, kept < searchWindow.ranked {
-                    // Neither stop inside the span: walk again, further (the third time, every match).
-                    span =
-                        walks == 1
-                        ? ListingSearchQuery.nextSpan(
-                            after: reach, walked: walked, kept: kept, window: searchWindow, newest: newest)
-                        : nil
-                    if walks == 1 {
-                        // A longer walk may reach past `listings_search_recent` into the full index, whose
-                        // bitmap of a common word's postings outgrows the default 4 MB: it turns lossy,
-                        // and every row of a lossy page has its `tsvector` read and tested again
-                        // (`software engineer org:…` at a million listings: 220 ms, 135 ms with 16 MB).
-                        // For this transaction only.
-                        _ = try db.execute("SET LOCAL work_mem = '16MB'")
-                    }
-                    continue
-                }
-                for row in rows {
-                    tailBelow = try row.optionalInt64("tail_below")
-                    guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
-                    let summary = try Rows.summary(row, score: rank)
-                    picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
-                }
-                break
+            for row in try windowRows(request, newest: newest, organizations: organizations) {
+                tailBelow = try row.optionalInt64("tail_below")
+                guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
+                let summary = try Rows.summary(row, score: rank)
+                picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
             }
         }
         if picked.count < need, let below = tailBelow {

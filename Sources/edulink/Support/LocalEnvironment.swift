@@ -206,10 +206,9 @@ struct LocalEnvironment: Sendable {
         let name = FixedSystemProbe.environmentVariable
         guard let text = environment[name] else { return ProcSystemProbe() }
         if let fixed = FixedSystemProbe(describing: text) { return fixed }
-        FileHandle.standardError.write(
-            Data(
-                "edulink: \(name)=\(text) is not understood (expected e.g. cpu=12,memory=40,load=0.5,disk-free-gb=60,disk-total-gb=100); reading the machine's figures instead.\n"
-                    .utf8))
+        Terminal.writeError(
+            "edulink: \(name)=\(text) is not understood (expected e.g. cpu=12,memory=40,load=0.5,disk-free-gb=60,disk-total-gb=100); reading the machine's figures instead.\n"
+        )
         return ProcSystemProbe()
     }
 
