@@ -29,6 +29,11 @@
 #   QUIET_MS=500              the screen counts as settled after this long without a pty write or frame
 #   WAIT_SECONDS=600          how long to wait for anything before giving up (slow machines)
 #   BENCH_DB=/tmp/x.sqlite    another database file (generated there if missing)
+#   BENCH_DB=postgres://…     an Edulink PostgreSQL database (one binary; never generated here)
+#   HOLD_CACHE=1              hold each database file in the OS's page cache for the whole run
+#                             (scripts/bench/hold-in-cache.py: mapped and locked), so that a host that
+#                             reclaims cache on its own cannot evict it mid-run; the report says so.
+#                             On PostgreSQL, the database's files in a data directory on this machine.
 # Sizes side by side, after a run at each:
 #   scripts/bench/tui-outside.py compare .build-bench/tui-{10000,100000,1000000}-local.json
 set -euo pipefail
@@ -57,7 +62,15 @@ for i in "${!BINS[@]}"; do
 done
 DB=${BENCH_DB:-"$ROOT/.build-bench/tui-$LISTINGS.sqlite"}
 export EDULINK_BCRYPT_COST=4
-if [ ! -f "$DB" ]; then
+POSTGRES=0
+case "$DB" in postgres://* | postgresql://*) POSTGRES=1 ;; esac
+# A database as the report names it: a URL without its password.
+shown() { sed -E 's#(://[^:/@]+):[^@]*@#\1:…@#' <<<"${1#"$ROOT/"}"; }
+if [ "$POSTGRES" = 1 ]; then
+    # An Edulink PostgreSQL database (filled by scripts/bench/sqlite-to-postgres.py), opened by the
+    # app (or its server with REMOTE=1), never generated or copied here, by one binary.
+    [ "$APPS" = 1 ] || { echo "bench-tui: one binary at a time on a PostgreSQL database" >&2; exit 1; }
+elif [ ! -f "$DB" ]; then
     echo "generating $DB (once)…"
     "${BINS[0]}" demo --db "$DB" >/dev/null
     "${BINS[0]}" db generate --db "$DB" --listings "$LISTINGS"
@@ -82,10 +95,31 @@ LOAD_START=$(load_average)
 # the file is 4.5 GB, and a key whose pages were evicted waits for the disk (hundreds of ms), so a
 # run's tail says as much about the cache as about the app. Empty without fincore.
 page_cache() {
-    command -v fincore >/dev/null 2>&1 || return 0
+    command -v fincore >/dev/null 2>&1 && [ -f "$1" ] || return 0
     fincore --bytes --noheadings --output RES,SIZE "$1" 2>/dev/null |
         awk '{ printf "%.0f of %.0f MB", $1 / 1048576, $2 / 1048576 }'
 }
+HOLDER_PID=""
+HOLD_NOTE=""
+if [ "${HOLD_CACHE:-0}" = 1 ]; then
+    HELD=("${DBS[@]}")
+    if [ "$POSTGRES" = 1 ]; then
+        # The database's own files in the server's data directory (a server on this machine, whose
+        # settings the URL's user may read): tables, indexes, TOAST.
+        PSQL=$(command -v psql || ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1 || true)
+        files=$("$PSQL" "$DB" -Atc "SELECT current_setting('data_directory') || '/base/' || oid FROM pg_database
+            WHERE datname = current_database()") || { echo "bench-tui: cannot ask $DB for its files" >&2; exit 1; }
+        [ -d "$files" ] || { echo "bench-tui: $files is not a folder on this machine" >&2; exit 1; }
+        HELD=("$files"/*)
+    fi
+    # The helper prints "held N MB" once every page is read and locked; until then, nothing is timed.
+    exec {holder}< <(exec python3 "$ROOT/scripts/bench/hold-in-cache.py" "${HELD[@]}")
+    HOLDER_PID=$!
+    trap 'kill "$HOLDER_PID" 2>/dev/null || true' EXIT  # until cleanup's trap takes over
+    read -r -u "$holder" held || { echo "bench-tui: cannot hold the database in the page cache" >&2; exit 1; }
+    HOLD_NOTE="; held in the page cache for the whole run (scripts/bench/hold-in-cache.py: $held)"
+    echo "bench-tui: $held of database files locked in the page cache" >&2
+fi
 for i in "${!DBS[@]}"; do CACHE_START[i]=$(page_cache "${DBS[i]}"); done
 echo "bench-tui: $LISTINGS listings, $MODE mode; load average $LOAD_START" >&2
 
@@ -110,6 +144,7 @@ stop_server() {
     return $status
 }
 cleanup() {
+    if [ -n "$HOLDER_PID" ]; then kill "$HOLDER_PID" 2>/dev/null || true; fi
     if [ -n "$HELPER_PID" ]; then kill "$HELPER_PID" 2>/dev/null || true; fi
     "${TMUX_CMD[@]}" kill-server 2>/dev/null || true
     if [ -n "$SOCKET_PATH" ]; then rm -f "$SOCKET_PATH"; fi
@@ -152,10 +187,10 @@ if [ "$REMOTE" = 1 ]; then
             [ $SECONDS -le $deadline ] || { echo "bench-tui: edulink serve did not start" >&2; exit 1; }
             [ -n "${URLS[i]}" ] || sleep 0.05
         done
-        echo "bench-tui: remote mode: ${BINS[i]} serve (pid ${SERVE_PIDS[i]}) at ${URLS[i]} on ${DBS[i]}" >&2
+        echo "bench-tui: remote mode: ${BINS[i]} serve (pid ${SERVE_PIDS[i]}) at ${URLS[i]} on $(shown "${DBS[i]}")" >&2
     done
 else
-    echo "bench-tui: local mode: the app opens ${DBS[*]}" >&2
+    echo "bench-tui: local mode: the app opens $(for d in "${DBS[@]}"; do shown "$d"; done | paste -sd" ")" >&2
 fi
 
 # One tmux session per app, each signed in as the demo student and on Browse with its results.
@@ -249,9 +284,9 @@ for i in "${!BINS[@]}"; do
             tail -n 5 "$WORK/serve$i.log" >&2
             exit 1
         fi
-        NOTES[i]="mode: remote, \`edulink serve\` on 127.0.0.1 (same binary, the same database file \`${DBS[i]#"$ROOT/"}\`, rate limit lifted, no jobs); $requests requests, $failed answered 4xx/5xx; stopped by SIGTERM, exit 0"
+        NOTES[i]="mode: remote, \`edulink serve\` on 127.0.0.1 (same binary, on the database \`$(shown "${DBS[i]}")\`, rate limit lifted, no jobs); $requests requests, $failed answered 4xx/5xx; stopped by SIGTERM, exit 0"
     else
-        NOTES[i]="mode: local, the database file \`${DBS[i]#"$ROOT/"}\`"
+        NOTES[i]="mode: local, the database \`$(shown "${DBS[i]}")\`"
     fi
     if [ "$APPS" -gt 1 ]; then
         NOTES[i]+="; one of $APPS binaries run side by side, the queries alternating between them"
@@ -259,6 +294,7 @@ for i in "${!BINS[@]}"; do
     if [ -n "${CACHE_START[i]}" ]; then
         NOTES[i]+="; the file in the OS's page cache: ${CACHE_START[i]} at the start, $(page_cache "${DBS[i]}") at the end"
     fi
+    NOTES[i]+=$HOLD_NOTE
 done
 LOAD_END=$(load_average)
 

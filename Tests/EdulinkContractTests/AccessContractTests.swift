@@ -277,7 +277,8 @@ struct LoginContractTests {
             _ = try await w.admin.resetPassword(w.studentIDs[2])
             let locked = await edulinkError { try await w.students[0].setSaved(w.listing.id, saved: true) }
             #expect(locked == .unauthenticated("An admin locked your account, which ended this session."))
-            let disabled = await edulinkError { try await w.students[1].myApplications() }
+            // Browse's keystroke (the page and its first detail in one call) is refused too.
+            let disabled = await edulinkError { try await w.students[1].browse(ListingFilter(), limit: 5) }
             #expect(disabled == .unauthenticated("Your account has been disabled. Ask an admin if this is a mistake."))
             let reset = await edulinkError { try await w.students[2].myApplications() }
             #expect(reset?.isUnauthenticated == true)

@@ -15,7 +15,10 @@ import Foundation
 //                                                       (both at once, as the app's two effects run;
 //                                                       SERIAL=1 one after the other), each key once
 //                                                       (nothing repeated: cold as typing finds it);
-//                                                       INSTITUTION=ID searches as a student of it
+//                                                       INSTITUTION=ID searches as a student of it;
+//                                                       PAUSE_MS=500 waits that long before each key;
+//                                                       SERVICE=EMAIL:PASSWORD through the service as
+//                                                       the app calls it, signed in as that account
 // DB is a SQLite file, or for search and browse a postgres:// URL (an Edulink PostgreSQL database).
 // search-bench tidy DB PAGES                         -- the scheduled jobs' search index upkeep
 //                                                       (tidySearchIndex, PAGES a run, 10,000 as the
@@ -32,7 +35,7 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4 else {
-    FileHandle.standardError.write(Data("usage: search-bench generate|search|statements DB …\n".utf8))
+    FileHandle.standardError.write(Data("usage: search-bench generate|search|statements|browse|tidy DB …\n".utf8))
     exit(2)
 }
 let path = arguments[2]
@@ -144,10 +147,25 @@ case "tidy":
 case "browse":
     let store = try await openStore(path)
     let serial = ProcessInfo.processInfo.environment["SERIAL"] == "1"
+    // As a person types: a pause before each key (the app's keys in bench-tui.sh come after the
+    // screen has been quiet for 500 ms), so the machine is idle when each key's work starts.
+    let pause = ProcessInfo.processInfo.environment["PAUSE_MS"].flatMap { Int($0) } ?? 0
     let institution = ProcessInfo.processInfo.environment["INSTITUTION"].flatMap { Int64($0) }.map {
         InstitutionID(rawValue: $0)
     }
     let browseScope = ListingScope(now: scope.now, viewer: .member(of: institution))
+    // SERVICE=EMAIL:PASSWORD: through the service as the app calls it, signed in as that account
+    // (its own scope; the session checked on every call, the detail as the app shows it).
+    var signedIn: EdulinkService?
+    if let account = ProcessInfo.processInfo.environment["SERVICE"], let colon = account.firstIndex(of: ":") {
+        let environment = ServiceEnvironment(
+            store: store, hasher: BcryptHasher(cost: 4), passwordPolicy: PasswordPolicy(commonPasswords: []))
+        let session = EdulinkService(environment: environment).localSession(mode: .local(path: path))
+        _ = try await session.login(
+            email: String(account[..<colon]), password: String(account[account.index(after: colon)...]))
+        signedIn = session
+    }
+    let service = signedIn
     func format(_ value: Duration) -> String { String(format: "%.2f", milliseconds(value)) }
     print("| typed | page + first listing | count | both |")
     print("|---|---:|---:|---:|")
@@ -159,15 +177,24 @@ case "browse":
         for character in query {
             typed.append(character)
             guard let filter = try? ListingFilter(query: typed) else { continue }
+            if pause > 0 { try await Task.sleep(for: .milliseconds(pause)) }
             let request = ListingSearchRequest(filter: filter, scope: browseScope, limit: 100)
             @Sendable func page() async throws -> Duration {
                 let start = clock.now
+                if let service {
+                    _ = try await service.browse(filter, limit: 100)
+                    return clock.now - start
+                }
                 let found = try await store.read { try $0.searchListings(request) }
                 if let first = found.items.first { _ = try await store.read { try $0.listing(first.id) } }
                 return clock.now - start
             }
             @Sendable func count() async throws -> Duration {
                 let start = clock.now
+                if let service {
+                    _ = try await service.count(filter)
+                    return clock.now - start
+                }
                 _ = try await store.read {
                     try $0.countListings(filter, scope: browseScope, upTo: ListingCount.limit + 1)
                 }
