@@ -212,7 +212,7 @@ struct PostgresStoreTests {
             ListingSearchQuery.nextSpan(after: 200, walked: 1, kept: 0, window: window, newest: 1_000_000) == 25_000)
     }
 
-    @Test("one, two or three walks: where the window's walk stops never depends on the spans it took")
+    @Test("one, two or three walks, none over the rows of another: the page is one walk's over every match")
     func walksFollowDensity() async throws {
         try await withPostgresWorld { w in
             // 2,000 listings, oldest first; `quokka` in every 10th of the newest 715 (71 matches), every
@@ -244,6 +244,34 @@ struct PostgresStoreTests {
                     { $0.terms.locationType == .remote && $0.terms.category == .design }
                 ),
             ]
+            // A walk after others goes on below them, its counts added to theirs: none of their rows
+            // is walked again (over every id it would count 91 matches and 16 kept).
+            let newest = try #require(listings.last?.id.rawValue)
+            let quokkas = listings.filter { $0.terms.description.hasPrefix("Quokka") }
+            func counted(_ range: ClosedRange<Int64>) -> (walked: Int, kept: Int) {
+                let inside = quokkas.filter { range.contains($0.id.rawValue) }
+                return (
+                    inside.count,
+                    inside.filter { $0.terms.locationType == .remote && $0.terms.category == .design }.count
+                )
+            }
+            let before = counted((newest - 199)...newest)
+            let after = counted((newest - 714)...(newest - 200))
+            #expect(before == (20, 4) && after == (51, 8))
+            let next = ListingSearchQuery.window(
+                ListingSearchRequest(
+                    filter: try ListingFilter(query: "quokka remote:yes category:design"), scope: scope, limit: 5),
+                window: window, newest: newest, span: 715,
+                previous: ListingSearchQuery.Walked(reach: 200, walked: before.walked, kept: before.kept))
+            let edge = try await w.store.onConnection { db in
+                try db.query(next.sql, next.arguments.values).rows.first.map {
+                    let row = PostgresRowReader($0)
+                    return [
+                        try row.int("walked"), try row.int("kept"), try row.optionalInt64("tail_below").map(Int.init),
+                    ]
+                }
+            }
+            #expect(edge == [71, 12, nil])
             for (query, passes) in queries {
                 // The rule (``SearchWindow``), from the rows themselves.
                 let matches = listings.filter { $0.terms.description.hasPrefix("Quokka") }.sorted { $0.id > $1.id }
@@ -270,6 +298,16 @@ struct PostgresStoreTests {
                         Set(found.prefix(kept.count).map(\.id)) == Set(kept.map(\.id)), "\(query), pages of \(size)")
                     #expect(found.prefix(kept.count).allSatisfy { $0.score != nil }, "\(query)")
                     #expect(Array(found.dropFirst(kept.count).map(\.id)) == tail, "\(query), pages of \(size)")
+                    // In the order of one walk over every match: the walks' pages, merged, are its page.
+                    let whole = ListingSearchQuery.window(
+                        ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope, limit: 400),
+                        window: window, newest: try #require(listings.last?.id.rawValue), span: nil)
+                    let order = try await w.store.onConnection { db in
+                        try db.query(whole.sql, whole.arguments.values).rows.compactMap {
+                            try PostgresRowReader($0).optionalInt64("id")
+                        }
+                    }
+                    #expect(found.prefix(kept.count).map(\.id.rawValue) == order, "\(query), pages of \(size)")
                 }
             }
         }

@@ -1,5 +1,5 @@
 /// A second GIN index over the newest listings only (`listings_search_recent`, `WHERE id > bound`),
-/// for the first walks of the relevance window (``ListingSearchQuery/window(_:window:newest:organizations:)``):
+/// for the first walks of the relevance window (``ListingSearchQuery/window(_:window:newest:span:previous:organizations:)``):
 /// GIN returns a word's whole posting list before the walk's id range cuts it, and at a million
 /// listings that list was most of a page's time (`data:*`: 243,393 entries, 89 ms, against 77,669 and
 /// 22 ms over the newest 200,000; BENCHMARKS.md, "Search", the fourteenth pass). The walks give

@@ -7,11 +7,11 @@ import Foundation
 ///
 /// **Relevance** (positive words or phrases, no other sort) follows ``SearchWindow``, like the SQLite
 /// store: never `ts_rank` over every match (a common word matches ~40 % of all listings). One
-/// statement (``window(_:window:newest:span:organizations:)``) walks the newest `examined` matches
+/// statement (``window(_:window:newest:span:previous:organizations:)``) walks the newest `examined` matches
 /// (`ORDER BY id DESC` over the GIN match, unscored: the *probe*), keeps the newest `ranked` of them
 /// that pass the filters (the *window*), scores only those with `ts_rank` (see `SearchIndexV2` for the
 /// weights), and returns the page of the window after the cursor together with where the *tail*
-/// starts; it walks the newest ids first and again over more of them when those were too few
+/// starts; it walks the newest ids first and on below them when those were too few
 /// (``nextSpan(after:walked:kept:window:newest:)``). A second statement
 /// (``tail(_:below:limit:)``), only when the page is not full, reads the other matches that pass the
 /// filters below that id, newest first, unscored. A cursor in the tail has no key and reads only the
@@ -46,7 +46,7 @@ struct ListingSearchQuery {
     /// (title 10, skills 5, organization 3, location 2, description 1).
     static let rankWeights = "'{0.1, 0.25, 0.5, 1.0}'::real[]"
 
-    /// Whether `request` is ordered by ``SearchWindow`` (``window(_:window:)`` and
+    /// Whether `request` is ordered by ``SearchWindow`` (``window(_:window:newest:span:previous:organizations:)`` and
     /// ``tail(_:below:limit:)``) rather than by one sorted statement (``page(_:)``).
     static func usesWindow(_ request: ListingSearchRequest) -> Bool {
         let query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
@@ -84,24 +84,39 @@ struct ListingSearchQuery {
     /// The GIN index returns matches in heap order, not id order, so a walk fetches and sorts every
     /// match in its range: `span` limits it to the newest ids (`id > newest - span`; GIN and primary
     /// key combined in one bitmap, so only those matches are fetched), nil walks every match. A walk
-    /// that reached neither stop inside its span says nothing yet; the session walks again over a
-    /// span sized by what it found (``nextSpan(after:walked:kept:window:newest:)``), so a word under a
-    /// selective filter fetches about `examined` of its matches, not all (at a million listings,
-    /// `software engineer org:…` fetched all 77,823 and took 1.2 s).
+    /// that reached neither stop inside its span says nothing yet; the session walks on below it over
+    /// a span sized by what it found (``nextSpan(after:walked:kept:window:newest:)``, `previous`), so
+    /// a word under a selective filter fetches about `examined` of its matches, not all (at a million
+    /// listings, `software engineer org:…` fetched all 77,823 and took 1.2 s), and none twice.
     ///
     /// - Parameter newest: the largest listing id, read in the same transaction: the walk's range is a
     ///   number counted from it, so the planner can prove that it lies inside the predicate of
     ///   `listings_search_recent` (``SearchRecentV18``) and read the word's postings from it (with
     ///   `max(id)` in the statement it could not).
+    /// - Parameter previous: what the walks before this one covered (the newest `reach` ids, `walked`
+    ///   matches, `kept` of them passing the filters, neither a stop): this walk goes on below them,
+    ///   its stops counted with theirs, and its `walked` and `kept` are the totals. The page is then
+    ///   this walk's part of it; the session merges it with theirs (the same ranks, the same order).
     static func window(
         _ request: ListingSearchRequest, window: SearchWindow, newest: Int64, span: Int64?,
-        organizations: [Int64]? = nil
+        previous: Walked? = nil, organizations: [Int64]? = nil
     ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
             filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
-        let examined = query.arguments.bind(window.examined)
-        let ranked = query.arguments.bind(window.ranked)
-        let range = span.map { "l.id > \(query.arguments.bind(newest - $0))" } ?? "true"
+        let examined = query.arguments.bind(window.examined - (previous?.walked ?? 0))
+        let ranked = query.arguments.bind(window.ranked - (previous?.kept ?? 0))
+        let walkedBefore = query.arguments.bind(previous?.walked ?? 0)
+        let keptBefore = query.arguments.bind(previous?.kept ?? 0)
+        var bounds = span.map { ["l.id > \(query.arguments.bind(newest - $0))"] } ?? []
+        if let previous {
+            // Below the walks before. With a lower bound too, one range of the primary key beside the
+            // GIN bitmap; alone (every older match) a filter, not an index condition: as one, the
+            // planner joined a bitmap of nearly every id to the match's (`graphic de` at a million
+            // listings, 108 → 117 ms).
+            let below = query.arguments.bind(newest - previous.reach)
+            bounds.append(span == nil ? "l.id + 0 <= \(below)" : "l.id <= \(below)")
+        }
+        let range = bounds.isEmpty ? "true" : bounds.joined(separator: " AND ")
         var after = "true"
         if let cursor = request.cursor, let key = cursor.key {
             // The rank is a `real`; the cursor's Double holds it exactly, so the cast back is exact.
@@ -134,7 +149,7 @@ struct ListingSearchQuery {
                 WHERE s.walked <= \(examined) AND s.kept <= \(ranked)
                 LIMIT \(examined)
             ), edge AS (
-                SELECT count(*) AS walked, count(search_rank) AS kept,
+                SELECT count(*) + \(walkedBefore) AS walked, count(search_rank) + \(keptBefore) AS kept,
                     CASE WHEN count(search_rank) = \(ranked) THEN min(id) FILTER (WHERE search_rank IS NOT NULL)
                     WHEN count(*) = \(examined) THEN min(id) END AS tail_below
                 FROM walk
@@ -151,7 +166,15 @@ struct ListingSearchQuery {
         return query
     }
 
-    /// How many of the newest ids the first walk of ``window(_:window:newest:span:organizations:)``
+    /// How far the walks of a window went before the next (``window(_:window:newest:span:previous:organizations:)``):
+    /// over the newest `reach` ids, `walked` matches, `kept` of them passing the filters.
+    struct Walked: Equatable {
+        var reach: Int64
+        var walked: Int
+        var kept: Int
+    }
+
+    /// How many of the newest ids the first walk of ``window(_:window:newest:span:previous:organizations:)``
     /// covers: twice `examined`, so a word in at least one listing in twenty fills a standard window
     /// there (and reads its postings from `listings_search_recent`, which covers the newest 100,000).
     static func firstSpan(_ window: SearchWindow) -> Int64 { Int64(2 * window.examined) }
@@ -228,7 +251,7 @@ struct ListingSearchQuery {
         }
     }
 
-    /// The words' `tsquery` as the walks of ``window(_:window:)`` use it: made once per statement
+    /// The words' `tsquery` as the walks of ``window(_:window:newest:span:previous:organizations:)`` use it: made once per statement
     /// (an InitPlan), not once per row walked, and of a size the planner cannot guess, so it combines
     /// the GIN index with the id range in a bitmap instead of walking the primary key backwards and
     /// testing each row's `tsvector`. A search whose filters pass few matches walks further, and
@@ -353,38 +376,64 @@ extension PostgresSession {
         return try count(query.sql, query.arguments.values)
     }
 
-    /// The rows of the window's walk that reached a stop (``ListingSearchQuery/window(_:window:newest:span:organizations:)``):
-    /// over the newest ``ListingSearchQuery/firstSpan(_:)`` ids, else over the span their densities
-    /// call for (``ListingSearchQuery/nextSpan(after:walked:kept:window:newest:)``), else over every
-    /// match.
-    private func windowRows(_ request: ListingSearchRequest, newest: Int64, organizations: [Int64]?) throws
-        -> [PostgresRowReader]
+    /// The window's page rows after the cursor (best first, at most `request.limit + 1`) and where its
+    /// tail starts (``ListingSearchQuery/window(_:window:newest:span:previous:organizations:)``): the
+    /// walks go over the newest ``ListingSearchQuery/firstSpan(_:)`` ids, then, when those reached no
+    /// stop, on below them over the span their densities call for
+    /// (``ListingSearchQuery/nextSpan(after:walked:kept:window:newest:)``), then over every older match,
+    /// each walk's stops counted with the ones before it; no row is walked twice. Each walk's page
+    /// holds its best rows, so the best of those is the window's page.
+    private func windowPage(_ request: ListingSearchRequest, newest: Int64, organizations: [Int64]?) throws
+        -> (rows: [RankedRow], tailBelow: Int64?)
     {
         var span: Int64? = ListingSearchQuery.firstSpan(searchWindow)
-        var walks = 0
+        var previous: ListingSearchQuery.Walked?
+        var ranked: [RankedRow] = []
         while true {
-            walks += 1
             if let reach = span, reach >= newest { span = nil }  // every id: every match
             let query = ListingSearchQuery.window(
-                request, window: searchWindow, newest: newest, span: span, organizations: organizations)
+                request, window: searchWindow, newest: newest, span: span, previous: previous,
+                organizations: organizations)
             let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
-            guard let reach = span, let first = rows.first, try first.int("walked") < searchWindow.examined,
-                try first.int("kept") < searchWindow.ranked
-            else { return rows }
-            // Neither stop inside the span: walk again, further (the third time, every match).
-            guard walks == 1 else {
-                span = nil
-                continue
+            for row in rows {
+                if let rank = try row.optionalDouble("search_rank") {
+                    ranked.append(RankedRow(rank: rank, id: try row.int64("id"), row: row))
+                }
             }
-            span = ListingSearchQuery.nextSpan(
-                after: reach, walked: try first.int("walked"), kept: try first.int("kept"), window: searchWindow,
-                newest: newest)
+            guard let reach = span, let first = rows.first else {
+                return (Self.best(ranked, limit: request.limit), try rows.first?.optionalInt64("tail_below"))
+            }
+            let walked = try first.int("walked")
+            let kept = try first.int("kept")
+            guard walked < searchWindow.examined, kept < searchWindow.ranked else {
+                return (Self.best(ranked, limit: request.limit), try first.optionalInt64("tail_below"))
+            }
+            // Neither stop inside the span: walk on below it (the third time, every older match).
+            span =
+                previous == nil
+                ? ListingSearchQuery.nextSpan(
+                    after: reach, walked: walked, kept: kept, window: searchWindow, newest: newest) : nil
+            previous = ListingSearchQuery.Walked(reach: reach, walked: walked, kept: kept)
             // A longer walk may reach past `listings_search_recent` into the full index, whose bitmap
             // of a common word's postings outgrows the default 4 MB: it turns lossy, and every row of
             // a lossy page has its `tsvector` read and tested again (`software engineer org:…` at a
             // million listings: 220 ms, 135 ms with 16 MB). For this transaction only.
             _ = try db.execute("SET LOCAL work_mem = '16MB'")
         }
+    }
+
+    /// A row of a walk's page with its rank and id.
+    struct RankedRow {
+        var rank: Double
+        var id: Int64
+        var row: PostgresRowReader
+    }
+
+    /// The page of the window from the walks' pages: by rank, best first, then by id, as each walk's
+    /// statement orders its own (the ranks are `real`s, exact in a Double, compared the same way).
+    private static func best(_ rows: [RankedRow], limit: Int) -> [RankedRow] {
+        let sorted = rows.sorted { $0.rank != $1.rank ? $0.rank > $1.rank : $0.id < $1.id }
+        return Array(sorted.prefix(max(limit, 0) + 1))
     }
 
     /// The largest listing id, nil without listings.
@@ -409,9 +458,10 @@ extension PostgresSession {
 
     /// One page of relevance order (``SearchWindow``): the window ranked by `ts_rank`, then the tail
     /// newest first. The window is one walk over the newest ``ListingSearchQuery/firstSpan(_:)`` ids
-    /// when that reaches a stop, else a second over the span its densities call for, else a third
-    /// over every match (``ListingSearchQuery/nextSpan(after:walked:kept:window:newest:)``); a walk
-    /// that reached a stop is the whole match's walk, so the spans change the cost, never the page.
+    /// when that reaches a stop, else a second on below it over the span its densities call for,
+    /// else a third over every older match (``windowPage(_:newest:organizations:)``); the walks
+    /// together stop where one walk over every match would, so the spans change the cost, never the
+    /// page.
     /// The tail is one more statement when the page reaches it.
     private func relevancePage(_ request: ListingSearchRequest, limit: Int, organizations: [Int64]?) throws -> Page<
         ListingSummary
@@ -425,11 +475,11 @@ extension PostgresSession {
         } else {
             // No listing at all: nothing to walk, nor a tail.
             guard let newest = try newestListing() else { return Page(items: [], nextCursor: nil) }
-            for row in try windowRows(request, newest: newest, organizations: organizations) {
-                tailBelow = try row.optionalInt64("tail_below")
-                guard let rank = try row.optionalDouble("search_rank") else { continue }  // an empty page
-                let summary = try Rows.summary(row, score: rank)
-                picked.append((summary, PageCursor(key: rank, id: summary.id.rawValue)))
+            let window = try windowPage(request, newest: newest, organizations: organizations)
+            tailBelow = window.tailBelow
+            for ranked in window.rows {
+                let summary = try Rows.summary(ranked.row, score: ranked.rank)
+                picked.append((summary, PageCursor(key: ranked.rank, id: summary.id.rawValue)))
             }
         }
         if picked.count < need, let below = tailBelow {
