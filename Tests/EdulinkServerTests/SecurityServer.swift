@@ -113,6 +113,20 @@ struct SecurityServer: Sendable {
             applicationID: application.id, listingID: listing.id)
         running.notifiedLater = backend.name == "PostgreSQL"
         running.searchCache = server.service.environment.searchCache
+        // On PostgreSQL the change signal listens on a connection of its own, opened beside the
+        // server: until it listens, searches are answered from the store and kept nowhere. Tests that
+        // count kept pages start once it does (on a busy machine that once took longer than a login
+        // and two searches).
+        if let cache = running.searchCache {
+            let giveUp = ContinuousClock.now + .seconds(60)
+            while !cache.keepsPages {
+                guard ContinuousClock.now < giveUp else {
+                    await running.stop()
+                    throw ServerStartError.notWatchingChanges
+                }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
         if server.configuration.metricsListen != nil {
             let metrics = try await StartedServer.start { onRunning in
                 guard let application = server.metricsApplication(onRunning: onRunning) else {
@@ -262,4 +276,12 @@ struct SecurityServer: Sendable {
         else { throw URLError(.userAuthenticationRequired) }
         return (access, refresh)
     }
+}
+
+/// Why a test server could not be made ready.
+enum ServerStartError: Error, CustomStringConvertible {
+    /// Its store's change signal did not start watching within a minute.
+    case notWatchingChanges
+
+    var description: String { "the server's change signal did not start listening within a minute" }
 }

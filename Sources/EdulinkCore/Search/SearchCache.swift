@@ -92,6 +92,10 @@ public final class SearchCache: Sendable {
     /// How many pages are kept (tests).
     public var pageCount: Int { pages.count }
 
+    /// Whether pages are kept now: the store's change signal is watching (on PostgreSQL, once its
+    /// connection listens; until then every search reads the store).
+    public var keepsPages: Bool { signal.versions() != nil }
+
     private func page(for key: PageKey, versions: ChangeVersions, at now: Date) -> Page<ListingSummary>? {
         guard let entry = pages.value(for: key) else { return nil }
         guard entry.listings == versions.listings, now < entry.expiresAt else {
