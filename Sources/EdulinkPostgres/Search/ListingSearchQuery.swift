@@ -400,25 +400,24 @@ extension PostgresSession {
                     ranked.append(RankedRow(rank: rank, id: try row.int64("id"), row: row))
                 }
             }
-            guard let reach = span, let first = rows.first else {
-                return (Self.best(ranked, limit: request.limit), try rows.first?.optionalInt64("tail_below"))
+            // A walk that reached a stop, or took every match, ends the window; else walk on below it
+            // (the third time, over every older match).
+            guard let reach = span, let first = rows.first, case let walked = try first.int("walked"),
+                case let kept = try first.int("kept"), walked < searchWindow.examined, kept < searchWindow.ranked
+            else { return (Self.best(ranked, limit: request.limit), try rows.first?.optionalInt64("tail_below")) }
+            if previous == nil {
+                span = ListingSearchQuery.nextSpan(
+                    after: reach, walked: walked, kept: kept, window: searchWindow, newest: newest)
+                // A longer walk may reach past `listings_search_recent` into the full index, whose
+                // bitmap of a common word's postings outgrows the default 4 MB: it turns lossy, and
+                // every row of a lossy page has its `tsvector` read and tested again (`software
+                // engineer org:…` at a million listings: 220 ms, 135 ms with 16 MB). For this
+                // transaction only, once.
+                _ = try db.execute("SET LOCAL work_mem = '16MB'")
+            } else {
+                span = nil
             }
-            let walked = try first.int("walked")
-            let kept = try first.int("kept")
-            guard walked < searchWindow.examined, kept < searchWindow.ranked else {
-                return (Self.best(ranked, limit: request.limit), try first.optionalInt64("tail_below"))
-            }
-            // Neither stop inside the span: walk on below it (the third time, every older match).
-            span =
-                previous == nil
-                ? ListingSearchQuery.nextSpan(
-                    after: reach, walked: walked, kept: kept, window: searchWindow, newest: newest) : nil
             previous = ListingSearchQuery.Walked(reach: reach, walked: walked, kept: kept)
-            // A longer walk may reach past `listings_search_recent` into the full index, whose bitmap
-            // of a common word's postings outgrows the default 4 MB: it turns lossy, and every row of
-            // a lossy page has its `tsvector` read and tested again (`software engineer org:…` at a
-            // million listings: 220 ms, 135 ms with 16 MB). For this transaction only.
-            _ = try db.execute("SET LOCAL work_mem = '16MB'")
         }
     }
 
