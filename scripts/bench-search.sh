@@ -74,6 +74,7 @@ else
         "" "d" "da" "dat" "data" "data a" "data an" "data ana" "data anal" "data analyst"
         "s" "so" "sof" "soft" "software" "software e" "software en" "software eng" "software engineer"
         "software engineer n" "software engineer na" "software engineer nairobi"
+        "graphic de" "graphic des" "graphic design" "mobile developer mo" "mobile developer mom"
         "remote:yes stipend>=20000 category:technology"
         "marketing deadline<14d sort:deadline"
         "data sort:deadline"

@@ -112,7 +112,7 @@ public final class PostgresStore: Store, StoreMaintenance {
         threadPool.start()
         if migrate {
             do {
-                _ = try await transaction(.write) { db in try PostgresMigrations.migrate(db) }
+                try await self.migrate()
             } catch {
                 await shutdown()
                 throw error
@@ -129,11 +129,23 @@ public final class PostgresStore: Store, StoreMaintenance {
         }
     }
 
-    /// Applies every pending migration (one transaction, under the migration lock); returns those
-    /// it applied.
+    /// Applies every pending migration (one transaction, under the migration lock), then their
+    /// after-commit statements; returns those it applied.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await transaction(.write) { db in try PostgresMigrations.migrate(db) }
+        let applied = try await transaction(.write) { db in try PostgresMigrations.migrate(db) }
+        try await finishMigrations(applied)
+        return applied
+    }
+
+    /// Runs the ``PostgresMigrations/Migration/afterCommit`` statements of the steps `applied` has
+    /// just committed, each on its own.
+    func finishMigrations(_ applied: [String]) async throws {
+        let statements = PostgresMigrations.afterCommit(applied)
+        guard !statements.isEmpty else { return }
+        try await onConnection { db in
+            for statement in statements { try db.execute(statement) }
+        }
     }
 
     deinit {

@@ -710,6 +710,26 @@ struct FullTextExpressionTests {
         #expect(expression.map(isSafeTSQuery) == true)
     }
 
+    @Test(
+        "PostgreSQL spells a one-token word being typed as the store says; the other terms as they rank",
+        arguments: [
+            ("graphic de", "'graphic':* & '/de'", []),
+            ("Dé -sales", "!'sales'", ["dé"]),
+            ("node.js de", "('node' <-> 'js':*) & '/de'", []),
+            (#""graphic de" c++ x"#, "('graphic' <-> 'de') & 'c'", ["x"]),
+            ("data analyst", "'data':* & 'analyst':*", []),
+            ("o'x", "('o' <-> 'x':*)", []),
+            ("-x", "!'x'", []),
+        ] as [(String, String?, [String])])
+    func tsMatchParts(query: String, expression: String?, prefixes: [String]) {
+        let parts = parsed(query).tsMatchParts { token in
+            token.count == 2 && token.unicodeScalars.allSatisfy(\.isASCII)
+                ? .lexeme("/" + token) : token.count < 3 ? .apart : .prefix
+        }
+        #expect(parts.expression == expression)
+        #expect(parts.prefixes == prefixes)
+    }
+
     @Test("with no terms there is no tsquery expression")
     func tsQueryEmpty() {
         #expect(ListingFilter().tsQueryExpression() == nil)

@@ -30,6 +30,7 @@ struct PostgresStoreTests {
                 "v7-placements", "v8-onboarding", "v9-jobs", "v10-erasure",
                 "v11-saved-search-alerts", "v12-change-signals", "v13-open-listing-counts", "v14-search-covering",
                 "v15-search-category", "v16-search-facets", "v17-search-organizations", "v18-search-recent",
+                "v19-search-markers",
             ])
         #expect(status.pendingMigrations.isEmpty)
         #expect(status.engine.hasPrefix("PostgreSQL "))
@@ -99,6 +100,145 @@ struct PostgresStoreTests {
             #expect(try await titles("node.js") == ["Node.js Backend Intern"])
             #expect(try await titles("analyst").isEmpty)
             #expect(try await w.store.checkIntegrity().ok)
+        }
+    }
+
+    @Test("a word still being typed matches through its markers exactly the listings its prefix matches")
+    func prefixMarkers() async throws {
+        try await withPostgresWorld { w in
+            let titles = [
+                "Graphic Designer", "Développeuse Mobile", "Data Analyst", "x86 Assembly Tutor", "数据科学 Intern",
+                "Ærø Æble Picker", "O'Brien Deep Learning", "3D Artist", "D", "Node.js Backend Intern",
+            ]
+            var listings: [Listing] = []
+            for title in titles {
+                listings.append(try await w.store.write { [w] in try $0.insertListing(w.listing(title)) })
+            }
+            // An edit: the old title's prefixes stop matching it, the new one's start.
+            var edited = listings[2]
+            edited.title = "Quantum Researcher"
+            try await w.store.write { [edited] in try $0.updateListing(edited) }
+
+            /// The ids `match` finds, as SQL over the stored vectors.
+            func ids(_ match: String, _ token: String) async throws -> [Int64] {
+                try await w.store.onConnection { db in
+                    try db.query(
+                        "SELECT id FROM listings WHERE search_vector @@ (\(match)) ORDER BY id", [.text(token)]
+                    )
+                    .rows.map { try PostgresRowReader($0).int64("id") }
+                }
+            }
+            let words = try await w.store.onConnection { db in
+                try db.query(
+                    "SELECT DISTINCT l FROM listings, unnest(tsvector_to_array(search_vector)) AS l WHERE l NOT LIKE '/%'"
+                ).rows.map { try PostgresRowReader($0).string("l") }
+            }
+            #expect(words.contains("quantum") && !words.contains("analyst"))
+            var tokens: Set<String> = ["zz", "q", "qx", "DÉV", "dé", "æ", "Æb", "数", "3", "x8"]
+            for word in words {
+                for length in 1...4 { tokens.insert(String(word.prefix(length))) }
+            }
+            var markers = 0
+            var spelledMarkers = 0
+            for token in tokens.sorted() {
+                let byPrefix = try await ids(
+                    "to_tsquery('simple', edulink_search_query('''' || lower($1) || ''':*'))", token)
+                let byMarker = try await ids("edulink_search_prefix($1)", token)
+                #expect(byMarker == byPrefix, "\(token)")
+                // As a query spells it inside its `to_tsquery`.
+                if case .lexeme(let lexeme) = SearchMarkersV19.spelling(token.lowercased()) {
+                    let spelled = try await ids("to_tsquery('simple', edulink_search_query($1))", "'\(lexeme)'")
+                    #expect(spelled == byPrefix, "\(token)")
+                    spelledMarkers += 1
+                }
+                let marker = try await w.store.onConnection { db in
+                    try db.query("SELECT edulink_search_prefix($1)::text AS q", [.text(token)]).rows
+                        .map { try PostgresRowReader($0).string("q") }.first ?? ""
+                }
+                if marker.hasPrefix("'/") { markers += 1 }
+            }
+            #expect(markers > 20)  // the short ones went through markers, not the prefix
+            #expect(spelledMarkers > 20)
+
+            // Through the store, with other words and filters, as Browse asks while typing.
+            let scope = ListingScope(now: w.clock.now())
+            func found(_ query: String) async throws -> [String] {
+                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
+                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title).sorted()
+            }
+            #expect(try await found("graphic d") == ["Graphic Designer"])
+            #expect(try await found("graphic de -mobile") == ["Graphic Designer"])
+            #expect(try await found("graphic dx").isEmpty)
+            #expect(try await found("mobile dé") == ["Développeuse Mobile"])
+            #expect(try await found("dé mobile").isEmpty)  // a word typed past is complete: `dé`, exactly
+            #expect(try await found("qu") == ["Quantum Researcher"])
+            #expect(try await found("dat").isEmpty)
+            #expect(
+                try await found("de sort:newest") == [
+                    "Développeuse Mobile", "Graphic Designer", "O'Brien Deep Learning",
+                ])
+            #expect(try await found("数").count == 1)  // one character, not ASCII: searched, as its prefix
+            #expect(
+                try await w.store.read {
+                    try $0.countListings(try ListingFilter(query: "intern n"), scope: scope, upTo: nil)
+                } == 2)
+            #expect(try await w.store.checkIntegrity().ok)
+        }
+    }
+
+    @Test("the markers step gives listings indexed before it their markers, and its indexes again")
+    func markersStep() async throws {
+        try await withPostgresWorld { w in
+            for title in ["Graphic Designer", "Mobile Developer", "Data Analyst"] {
+                _ = try await w.store.write { [w] in try $0.insertListing(w.listing(title)) }
+            }
+            // The vectors as v18 left them: the words without markers.
+            _ = try await w.store.onConnection { db in
+                try db.execute(
+                    """
+                    UPDATE listings SET search_vector = ts_delete(search_vector,
+                        array(SELECT l FROM unnest(tsvector_to_array(search_vector)) AS l WHERE l LIKE '/%'))
+                    """)
+            }
+            #expect(try await w.store.checkIntegrity().ok == false)
+            let scope = ListingScope(now: w.clock.now())
+            func found(_ query: String) async throws -> [String] {
+                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
+                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title)
+            }
+            #expect(try await found("mobile de").isEmpty)
+            let step = SearchMarkersV19.statements.drop { !$0.hasPrefix("DROP INDEX") }
+            #expect(step.count == 8)
+            _ = try await w.store.onConnection { db in
+                try db.execute("BEGIN")
+                for statement in step { try db.execute(statement) }
+                try db.execute("COMMIT")
+            }
+            #expect(try await found("mobile de") == ["Mobile Developer"])
+            #expect(try await w.store.checkIntegrity().ok)
+            // Then, committed, both GIN indexes are built again (new files), without the row versions
+            // the rewrite replaced (BENCHMARKS.md: half the index at a million listings).
+            func files() async throws -> [Int64] {
+                try await w.store.onConnection { db in
+                    try db.query(
+                        """
+                        SELECT pg_relation_filenode(c)::bigint AS file
+                        FROM unnest(ARRAY['listings_search', 'listings_search_recent']::regclass[]) AS c
+                        """
+                    ).rows.map { try PostgresRowReader($0).int64("file") }
+                }
+            }
+            let built = try await files()
+            #expect(PostgresMigrations.afterCommit(["v18-search-recent"]).isEmpty)
+            try await w.store.finishMigrations([SearchMarkersV19.identifier])
+            let rebuilt = try await files()
+            #expect(rebuilt.count == 2 && zip(built, rebuilt).allSatisfy { $0 != $1 })
+            #expect(try await found("mobile de") == ["Mobile Developer"])
+            let indexes = try await w.store.onConnection { db in
+                try db.query("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'listings_search%' ORDER BY 1")
+                    .rows.map { try PostgresRowReader($0).string("indexname") }
+            }
+            #expect(indexes == ["listings_search", "listings_search_recent"])
         }
     }
 

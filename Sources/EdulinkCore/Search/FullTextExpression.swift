@@ -113,21 +113,68 @@ extension ListingFilter {
     /// // 'data':* & ('exact' <-> 'phrase') & !'sales'
     /// ```
     public func tsQueryExpression() -> String? {
-        let parts = terms.compactMap { term -> String? in
-            let tokens = FTSTokenizer.tokens(term.text)
-            guard !tokens.isEmpty else { return nil }
-            var quoted = tokens.map(Self.tsLexeme)
-            switch term {
-            case .word(let text):
-                if FTSTokenizer.endsInToken(text), let last = quoted.popLast() { quoted.append(last + ":*") }
-                return Self.tsPhrase(quoted)
-            case .phrase:
-                return Self.tsPhrase(quoted)
-            case .excluded:
-                return "!" + Self.tsPhrase(quoted)
-            }
-        }
+        let parts = terms.compactMap(Self.tsPart)
         return parts.isEmpty ? nil : parts.joined(separator: " & ")
+    }
+
+    /// How PostgreSQL's match spells a word of one token that is matched as a prefix
+    /// (``tsMatchParts(_:)``).
+    public enum TSPrefixSpelling: Sendable, Equatable {
+        /// As ``tsQueryExpression()`` does: `'data':*`.
+        case prefix
+        /// As this lexeme, matched exactly (a lexeme the store keeps for the prefix).
+        case lexeme(String)
+        /// Out of the expression: the token is among `prefixes`, for the store to match.
+        case apart
+    }
+
+    /// ``tsQueryExpression()`` as PostgreSQL's search *matches* it: each word of one token matched
+    /// as a prefix (`graphic`, `de`; not `node.js`, `c++` nor a phrase) spelled as `spelling` says,
+    /// in `expression` (nil when nothing is left in it) or among `prefixes`. The store keeps a lexeme
+    /// of its own for the shortest prefixes, which GIN skips through instead of merging the
+    /// postings of every word they begin; it ANDs `expression` with its match of each of
+    /// `prefixes`, so together they match what ``tsQueryExpression()`` matches, and it still ranks
+    /// by ``tsQueryExpression()``.
+    ///
+    /// ```swift
+    /// try ListingFilter(query: #"graphic de -sales"#).tsMatchParts { $0.count < 3 ? .lexeme("/" + $0) : .prefix }
+    /// // ("'graphic':* & '/de' & !'sales'", [])
+    /// ```
+    public func tsMatchParts(_ spelling: (String) -> TSPrefixSpelling) -> (expression: String?, prefixes: [String]) {
+        var parts: [String] = []
+        var prefixes: [String] = []
+        for term in terms {
+            if case .word(let text) = term, FTSTokenizer.endsInToken(text), case let tokens = FTSTokenizer.tokens(text),
+                tokens.count == 1, let token = tokens.first
+            {
+                switch spelling(token) {
+                case .prefix: break
+                case .lexeme(let lexeme):
+                    parts.append(Self.tsLexeme(lexeme))
+                    continue
+                case .apart:
+                    prefixes.append(token)
+                    continue
+                }
+            }
+            if let part = Self.tsPart(term) { parts.append(part) }
+        }
+        return (parts.isEmpty ? nil : parts.joined(separator: " & "), prefixes)
+    }
+
+    private static func tsPart(_ term: SearchTerm) -> String? {
+        let tokens = FTSTokenizer.tokens(term.text)
+        guard !tokens.isEmpty else { return nil }
+        var quoted = tokens.map(tsLexeme)
+        switch term {
+        case .word(let text):
+            if FTSTokenizer.endsInToken(text), let last = quoted.popLast() { quoted.append(last + ":*") }
+            return tsPhrase(quoted)
+        case .phrase:
+            return tsPhrase(quoted)
+        case .excluded:
+            return "!" + tsPhrase(quoted)
+        }
     }
 
     private static func tsLexeme(_ token: String) -> String {

@@ -48,15 +48,17 @@ extension PostgresStore {
                 "pg_restore could not restore \(file.path) (\(result.output.prefix(500))); the database was not changed."
             )
         }
-        _ = try await transaction(.write) { db in
-            _ = try PostgresMigrations.migrate(db)
+        let applied = try await transaction(.write) { db in
+            let applied = try PostgresMigrations.migrate(db)
             let session = PostgresSession(db)
             for record in history.reversed() {
                 let known = try session.count(
                     "SELECT count(*) AS count FROM backups WHERE path = $1", [record.path])
                 if known == 0 { try Self.insertBackupRecord(record, session) }
             }
+            return applied
         }
+        try await finishMigrations(applied)
         return safety
     }
 

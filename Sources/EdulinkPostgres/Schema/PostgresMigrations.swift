@@ -11,10 +11,16 @@ enum PostgresMigrations {
     struct Migration: Sendable {
         let identifier: String
         let statements: [String]
+        /// Run once the step's transaction has committed, one by one outside any transaction: what
+        /// cannot be done right inside it (an index built in the transaction that rewrote its table
+        /// also holds every row version that transaction replaced). Never needed for correctness: a
+        /// statement that fails or never runs leaves a slower database, not a wrong one.
+        let afterCommit: [String]
 
-        init(identifier: String, statements: [String]) {
+        init(identifier: String, statements: [String], afterCommit: [String] = []) {
             self.identifier = identifier
             self.statements = statements
+            self.afterCommit = afterCommit
         }
 
         /// A step both stores share, in PostgreSQL's spelling.
@@ -51,6 +57,9 @@ enum PostgresMigrations {
         // SQLite's v17 adds the organization to those facets; `listings_organization` serves here.
         Migration(identifier: "v17-search-organizations", statements: []),
         Migration(identifier: SearchRecentV18.identifier, statements: SearchRecentV18.statements),
+        Migration(
+            identifier: SearchMarkersV19.identifier, statements: SearchMarkersV19.statements,
+            afterCommit: SearchMarkersV19.afterCommit),
     ]
 
     /// Every migration identifier, oldest first.
@@ -78,6 +87,12 @@ enum PostgresMigrations {
             done.append(migration.identifier)
         }
         return done
+    }
+
+    /// The ``Migration/afterCommit`` statements of the steps `applied` (as ``migrate(_:)`` returned
+    /// them), in their order; run them after its transaction commits.
+    static func afterCommit(_ applied: [String]) -> [String] {
+        all.filter { applied.contains($0.identifier) }.flatMap(\.afterCommit)
     }
 
     /// The applied identifiers, in the order they were applied; empty before the first migration.

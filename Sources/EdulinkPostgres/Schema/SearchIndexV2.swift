@@ -18,6 +18,15 @@
 /// organization — whose trigger rewrites `listings.organization_name` — reindexes its listings.
 /// Only a change to an indexed column recomputes the vector.
 enum SearchIndexV2 {
+    /// The document's words with their weights, of the arguments of `listings_search_document`
+    /// (``SearchMarkersV19`` adds its markers to the same words).
+    static let weightedWords = """
+        setweight(to_tsvector('simple', edulink_search_text(title)), 'A')
+                || setweight(to_tsvector('simple', edulink_search_text(skills)), 'B')
+                || setweight(to_tsvector('simple', edulink_search_text(organization || ' ' || location)), 'C')
+                || setweight(to_tsvector('simple', edulink_search_text(description)), 'D')
+        """
+
     static let statements = [
         "CREATE EXTENSION IF NOT EXISTS unaccent",
         """
@@ -33,10 +42,7 @@ enum SearchIndexV2 {
         """
         CREATE FUNCTION listings_search_document(title text, skills text, organization text, location text,
             description text) RETURNS tsvector LANGUAGE sql STABLE AS $$
-            SELECT setweight(to_tsvector('simple', edulink_search_text(title)), 'A')
-                || setweight(to_tsvector('simple', edulink_search_text(skills)), 'B')
-                || setweight(to_tsvector('simple', edulink_search_text(organization || ' ' || location)), 'C')
-                || setweight(to_tsvector('simple', edulink_search_text(description)), 'D')
+            SELECT \(weightedWords)
         $$
         """,
         "ALTER TABLE listings ADD COLUMN search_vector tsvector NOT NULL DEFAULT ''::tsvector",

@@ -35,7 +35,11 @@ enum SearchRecentV18 {
         )
         """,
         "INSERT INTO \(table) (bound) SELECT coalesce(max(id), 0) - \(coverage) FROM listings",
-        """
+        createAtRecordedBound,
+    ]
+
+    /// Creates the index over the ids above the bound `search_recent_index` records.
+    static let createAtRecordedBound = """
         DO $$
         DECLARE b bigint;
         BEGIN
@@ -43,6 +47,5 @@ enum SearchRecentV18 {
             EXECUTE format('CREATE INDEX \(index) ON listings USING gin (search_vector) WHERE id > %s', b);
         END
         $$
-        """,
-    ]
+        """
 }

@@ -37,7 +37,11 @@ struct ListingSearchQuery {
     let ranks: Bool
 
     private var conditions: [String] = []
+    /// The words' `tsquery` as they rank (`ListingFilter.tsQueryExpression()`).
     private var tsQuery = ""
+    /// The words' `tsquery` as they match: `tsQuery`, with a word still being typed matched through
+    /// its marker when it has one (``SearchMarkersV19/spelling(_:)``).
+    private var matchQuery = ""
     /// `l.search_vector @@ …` when there are words; the window reads the match from its probe instead.
     private var matchCondition: String?
 
@@ -242,7 +246,15 @@ struct ListingSearchQuery {
         sort = requested == .relevance && !ranks ? .newest : requested
         if let expression = filter.tsQueryExpression() {
             tsQuery = "to_tsquery('simple', edulink_search_query(\(arguments.bind(expression))))"
-            matchCondition = "l.search_vector @@ \(tsQuery)"
+            let parts = filter.tsMatchParts(SearchMarkersV19.spelling)
+            if parts.prefixes.isEmpty, parts.expression == expression {
+                matchQuery = tsQuery
+            } else {
+                let rest = parts.expression.map { "to_tsquery('simple', edulink_search_query(\(arguments.bind($0))))" }
+                let prefixes = parts.prefixes.map { "edulink_search_prefix(\(arguments.bind($0)))" }
+                matchQuery = ((rest.map { [$0] } ?? []) + prefixes).joined(separator: " && ")
+            }
+            matchCondition = "l.search_vector @@ (\(matchQuery))"
         }
         conditions += ListingConditions.conditions(
             filter: filter, scope: scope, dialect: .postgres, organizations: organizations
@@ -259,11 +271,12 @@ struct ListingSearchQuery {
     /// a deadline within 90 days took 0.81 s at 100,000 listings, 0.17 s now (BENCHMARKS.md,
     /// "Server"). Only there: the sorted pages and the counts keep the planner's estimate of the
     /// match, which makes a dense word walk the sort's index and stop after a page.
-    private var walkQuery: String { "(SELECT \(tsQuery))" }
+    private var walkQuery: String { "(SELECT \(matchQuery))" }
 
-    /// `ts_rank` of `vector` (a `tsvector` column) against the query's words.
+    /// `ts_rank` of `vector` (a `tsvector` column) against the query's words (their prefixes as
+    /// prefixes, not markers), also made once per statement.
     private func rank(_ vector: String) -> String {
-        "ts_rank(\(Self.rankWeights), \(vector), \(walkQuery))"
+        "ts_rank(\(Self.rankWeights), \(vector), (SELECT \(tsQuery)))"
     }
 
     // MARK: Sort and cursor
