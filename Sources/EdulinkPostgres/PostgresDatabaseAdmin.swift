@@ -36,6 +36,21 @@ public enum PostgresDatabaseAdmin {
         try await run("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)", on: server, connectTimeout: connectTimeout)
     }
 
+    /// The names of the server's databases that begin with `prefix`, sorted.
+    public static func names(
+        startingWith prefix: String, on server: PostgresLocation, connectTimeout: Duration = defaultConnectTimeout
+    ) async throws -> [String] {
+        let logger = Logger(label: "edulink.postgres.admin")
+        return try await server.withConnection(connectTimeout: connectTimeout, logger: logger) { connection in
+            let rows = try await connection.query(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, \(prefix)) ORDER BY datname",
+                logger: logger)
+            var names: [String] = []
+            for try await name in rows.decode(String.self) { names.append(name) }
+            return names
+        }
+    }
+
     /// How long opening the connection may take unless told otherwise.
     public static let defaultConnectTimeout: Duration = .seconds(10)
 

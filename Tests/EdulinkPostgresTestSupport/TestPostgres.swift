@@ -116,13 +116,23 @@ public struct TestDatabase: Sendable {
 }
 
 /// The migrated template every test database is cloned from, made once per process.
+///
+/// Its name says when it was made (`edulink_template_<Unix seconds>_<random>`): nothing drops it when
+/// the process ends, so each new one drops those made more than ``staleAfter`` ago (no test process
+/// runs that long), and those named without a time, by builds before the time was in the name.
 actor TemplateDatabase {
     private var made: Task<String, any Error>?
+
+    static let prefix = "edulink_template_"
+    static let staleAfter: TimeInterval = 12 * 3_600
 
     func name(on server: PostgresLocation) async throws -> String {
         if let made { return try await made.value }
         let task = Task {
-            let name = "edulink_template_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+            let now = Date()
+            await Self.dropStale(on: server, now: now)
+            let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let name = "\(Self.prefix)\(Int(now.timeIntervalSince1970))_\(random)"
             try await PostgresDatabaseAdmin.create(name, on: server, connectTimeout: TestPostgres.connectTimeout)
             let store = try await PostgresStore(
                 location: server.database(name), maximumConnections: 1, connectTimeout: TestPostgres.connectTimeout,
@@ -133,5 +143,18 @@ actor TemplateDatabase {
         }
         made = task
         return try await task.value
+    }
+
+    /// Drops the templates of processes long gone; a failure leaves them for the next process.
+    private static func dropStale(on server: PostgresLocation, now: Date) async {
+        guard
+            let names = try? await PostgresDatabaseAdmin.names(
+                startingWith: prefix, on: server, connectTimeout: TestPostgres.connectTimeout)
+        else { return }
+        for name in names {
+            let made = name.dropFirst(prefix.count).split(separator: "_").first.flatMap { TimeInterval(String($0)) }
+            if let made, now.timeIntervalSince1970 - made < staleAfter { continue }
+            try? await PostgresDatabaseAdmin.drop(name, on: server, connectTimeout: TestPostgres.connectTimeout)
+        }
     }
 }
