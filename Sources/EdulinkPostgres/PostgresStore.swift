@@ -134,17 +134,25 @@ public final class PostgresStore: Store, StoreMaintenance {
     @discardableResult
     public func migrate() async throws -> [String] {
         let applied = try await transaction(.write) { db in try PostgresMigrations.migrate(db) }
-        try await finishMigrations(applied)
+        await finishMigrations(applied)
         return applied
     }
 
     /// Runs the ``PostgresMigrations/Migration/afterCommit`` statements of the steps `applied` has
-    /// just committed, each on its own.
-    func finishMigrations(_ applied: [String]) async throws {
+    /// just committed, each on its own. The migration has committed and the database is correct
+    /// without them, so a failure is logged as a warning (naming `edulink db reindex`, which does
+    /// what v19's do) rather than failing the start or the command.
+    func finishMigrations(_ applied: [String]) async {
         let statements = PostgresMigrations.afterCommit(applied)
         guard !statements.isEmpty else { return }
-        try await onConnection { db in
-            for statement in statements { try db.execute(statement) }
+        do {
+            try await onConnection { db in
+                for statement in statements { try db.execute(statement) }
+            }
+        } catch {
+            logger.warning(
+                "The migration is applied, but tidying after it failed (\(Self.serverMessage(error))); the database is correct, its search indexes larger than they need to be until `edulink db reindex`."
+            )
         }
     }
 

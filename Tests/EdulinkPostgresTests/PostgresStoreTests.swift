@@ -230,7 +230,7 @@ struct PostgresStoreTests {
             }
             let built = try await files()
             #expect(PostgresMigrations.afterCommit(["v18-search-recent"]).isEmpty)
-            try await w.store.finishMigrations([SearchMarkersV19.identifier])
+            await w.store.finishMigrations([SearchMarkersV19.identifier])
             let rebuilt = try await files()
             #expect(rebuilt.count == 2 && zip(built, rebuilt).allSatisfy { $0 != $1 })
             #expect(try await found("mobile de") == ["Mobile Developer"])

@@ -58,7 +58,7 @@ extension PostgresStore {
             }
             return applied
         }
-        try await finishMigrations(applied)
+        await finishMigrations(applied)
         return safety
     }
 
