@@ -35,6 +35,9 @@ enum SearchMarkersV19 {
     /// The shortest and the longest prefix with a marker of its own.
     static let shortest = 2
     static let longest = 3
+    /// What a marker begins with: a character `edulink_search_text` never leaves in a word, which
+    /// `to_tsquery` keeps at the start of a lexeme (`'/de'` is one file-name token).
+    static let sign = "/"
 
     /// How a search spells `token`, a word being typed (`ListingFilter.tsMatchParts`): lowercase
     /// ASCII letters and digits, which PostgreSQL has nothing to normalize in, as their marker
@@ -50,15 +53,15 @@ enum SearchMarkersV19 {
     static func spelling(_ token: String) -> ListingFilter.TSPrefixSpelling {
         let plain = token.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
         guard plain else { return .apart }
-        return (shortest...longest).contains(token.count) ? .lexeme("/" + token) : .prefix
+        return (shortest...longest).contains(token.count) ? .lexeme(sign + token) : .prefix
     }
 
     static let statements = [
         """
         CREATE FUNCTION edulink_search_markers(v tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
             SELECT array_to_tsvector(array(
-                SELECT DISTINCT '/' || left(l, n) FROM unnest(tsvector_to_array(v)) AS l, generate_series(\(shortest), \(longest)) AS n
-                WHERE length(l) >= n AND left(l, 1) <> '/'))
+                SELECT DISTINCT '\(sign)' || left(l, n) FROM unnest(tsvector_to_array(v)) AS l, generate_series(\(shortest), \(longest)) AS n
+                WHERE length(l) >= n AND left(l, 1) <> '\(sign)'))
         $$
         """,
         """
@@ -72,7 +75,7 @@ enum SearchMarkersV19 {
         #"""
         CREATE FUNCTION edulink_search_prefix(token text) RETURNS tsquery LANGUAGE sql STABLE PARALLEL SAFE AS $$
             SELECT CASE WHEN edulink_search_text(token) ~ '^[[:alnum:]]{\#(shortest),\#(longest)}$'
-                THEN ('''/' || edulink_search_text(token) || '''')::tsquery
+                THEN ('''\#(sign)' || edulink_search_text(token) || '''')::tsquery
                 ELSE to_tsquery('simple', edulink_search_query(
                     '''' || replace(replace(token, '\', '\\'), '''', '''''') || ''':*'))
                 END
