@@ -718,16 +718,33 @@ struct FullTextExpressionTests {
             ("node.js de", "('node' <-> 'js':*) & '/de'", []),
             (#""graphic de" c++ x"#, "('graphic' <-> 'de') & 'c'", ["x"]),
             ("data analyst", "'data':* & 'analyst':*", []),
+            ("data analy", "'data':* & ('analyst' | 'it''s')", []),
+            ("data analys", "'data':* & 'analys':*", []),
             ("o'x", "('o' <-> 'x':*)", []),
             ("-x", "!'x'", []),
         ] as [(String, String?, [String])])
     func tsMatchParts(query: String, expression: String?, prefixes: [String]) {
         let parts = parsed(query).tsMatchParts { token in
-            token.count == 2 && token.unicodeScalars.allSatisfy(\.isASCII)
+            if token.hasPrefix("analy"), token.count < 7 { return .words(token == "analy" ? ["analyst", "it's"] : []) }
+            return token.count == 2 && token.unicodeScalars.allSatisfy(\.isASCII)
                 ? .lexeme("/" + token) : token.count < 3 ? .apart : .prefix
         }
         #expect(parts.expression == expression)
         #expect(parts.prefixes == prefixes)
+    }
+
+    @Test(
+        "the tokens PostgreSQL's match asks the spelling of are the words of one token being typed",
+        arguments: [
+            ("graphic de", ["de"]),
+            ("data analyst -sales", ["analyst"]),
+            ("node.js", []),
+            (#""graphic de""#, []),
+            ("c++", []),
+            ("数据", ["数据"]),
+        ])
+    func tsPrefixTokens(query: String, tokens: [String]) throws {
+        #expect(try ListingFilter(query: query).asTyped().tsPrefixTokens == tokens)
     }
 
     @Test("with no terms there is no tsquery expression")

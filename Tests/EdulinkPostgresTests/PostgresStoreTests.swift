@@ -31,6 +31,7 @@ struct PostgresStoreTests {
                 "v11-saved-search-alerts", "v12-change-signals", "v13-open-listing-counts", "v14-search-covering",
                 "v15-search-category", "v16-search-facets", "v17-search-organizations", "v18-search-recent",
                 "v19-search-markers",
+                "v20-search-words",
             ])
         #expect(status.pendingMigrations.isEmpty)
         #expect(status.engine.hasPrefix("PostgreSQL "))
@@ -119,20 +120,8 @@ struct PostgresStoreTests {
             edited.title = "Quantum Researcher"
             try await w.store.write { [edited] in try $0.updateListing(edited) }
 
-            /// The ids `match` finds, as SQL over the stored vectors.
-            func ids(_ match: String, _ token: String) async throws -> [Int64] {
-                try await w.store.onConnection { db in
-                    try db.query(
-                        "SELECT id FROM listings WHERE search_vector @@ (\(match)) ORDER BY id", [.text(token)]
-                    )
-                    .rows.map { try PostgresRowReader($0).int64("id") }
-                }
-            }
-            let words = try await w.store.onConnection { db in
-                try db.query(
-                    "SELECT DISTINCT l FROM listings, unnest(tsvector_to_array(search_vector)) AS l WHERE l NOT LIKE '/%'"
-                ).rows.map { try PostgresRowReader($0).string("l") }
-            }
+            func ids(_ match: String, _ token: String) async throws -> [Int64] { try await Self.ids(w, match, token) }
+            let words = try await Self.storedWords(w)
             #expect(words.contains("quantum") && !words.contains("analyst"))
             var tokens: Set<String> = ["zz", "q", "qx", "DÉV", "dé", "æ", "Æb", "数", "3", "x8"]
             for word in words {
@@ -183,6 +172,111 @@ struct PostgresStoreTests {
                     try $0.countListings(try ListingFilter(query: "intern n"), scope: scope, upTo: nil)
                 } == 2)
             #expect(try await w.store.checkIntegrity().ok)
+        }
+    }
+
+    @Test("a longer word being typed matches as the words it begins, exactly the listings its prefix matches")
+    func prefixWords() async throws {
+        try await withPostgresWorld { w in
+            let titles = [
+                "Graphic Designer", "Design Lead", "Designs Reviewer", "Development Officer", "x86 Assembly Tutor",
+                "3D Artist 2024", "Data Analyst", "数据科学 Intern", "Ærø Æble Picker",
+            ]
+            var listings: [Listing] = []
+            for title in titles {
+                listings.append(try await w.store.write { [w] in try $0.insertListing(w.listing(title)) })
+            }
+            // Nine words of one prefix: more than a prefix is spelled as.
+            _ = try await w.store.write { [w] in
+                try $0.insertListing(
+                    w.listing(
+                        "Monorail Intern",
+                        description: "monoa monob monoc monod monoe monof monog monoh monoi"))
+            }
+            // An edit and an organization's new name: their new words are in the table at once.
+            var edited = listings[6]
+            edited.title = "Quantum Researcher"
+            try await w.store.write { [edited] in try $0.updateListing(edited) }
+            _ = try await w.store.onConnection { [w] db in
+                try db.query(
+                    "UPDATE organizations SET name = 'Zanzibar Works' WHERE id = $1",
+                    [.int(w.organization.id.rawValue)])
+            }
+
+            func ids(_ match: String, _ argument: String) async throws -> [Int64] {
+                try await Self.ids(w, match, argument)
+            }
+            let words = try await Self.storedWords(w)
+            let table = try await w.store.onConnection { db in
+                try db.query("SELECT word FROM search_words").rows.map { try PostgresRowReader($0).string("word") }
+            }
+            #expect(Set(words).isSubset(of: Set(table)))
+            #expect(words.contains("quantum") && words.contains("zanzibar") && table.contains("analyst"))
+
+            var tokens: Set<String> = ["zzzz", "desx", "dési", "analys", "mono", "monoa", "2024x"]
+            for word in words where word.count >= 4 {
+                for length in 4...word.count { tokens.insert(String(word.prefix(length))) }
+            }
+            var spelledAsWords = 0
+            for token in tokens.sorted() {
+                let filter = try ListingFilter(query: "intern " + token)
+                let lookups = try await w.store.onConnection { try PostgresSession($0).lookups(filter) }
+                let typed = filter.normalized().asTyped()
+                let parts = typed.tsMatchParts { SearchWordsV20.spelling($0, words: lookups.words) }
+                let prefixed = typed.tsQueryExpression() ?? ""
+                let expected = try await ids("to_tsquery('simple', edulink_search_query($1))", prefixed)
+                var spelled = try await ids("to_tsquery('simple', edulink_search_query($1))", parts.expression ?? "")
+                for prefix in parts.prefixes {
+                    spelled = Array(Set(spelled).intersection(try await ids("edulink_search_prefix($1)", prefix)))
+                        .sorted()
+                }
+                #expect(spelled == expected, "\(token): \(parts)")
+                if lookups.words[token.lowercased()] != nil { spelledAsWords += 1 }
+            }
+            #expect(spelledAsWords > 20)
+            // More than eight words stay a prefix; a prefix no word begins too.
+            for token in ["mono", "zzzz"] {
+                #expect(
+                    try await w.store.onConnection { try PostgresSession($0).prefixWords(ListingFilter(query: token)) }
+                        .isEmpty)
+            }
+            #expect(
+                try await w.store.onConnection { try PostgresSession($0).prefixWords(ListingFilter(query: "desi")) }
+                    == [
+                        "desi": ["design", "designer", "designs"]
+                    ])
+
+            let scope = ListingScope(now: w.clock.now())
+            func found(_ query: String) async throws -> [String] {
+                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
+                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title).sorted()
+            }
+            #expect(try await found("graphic desi") == ["Graphic Designer"])
+            #expect(try await found("desig") == ["Design Lead", "Designs Reviewer", "Graphic Designer"])
+            #expect(try await found("designe sort:deadline") == ["Graphic Designer"])
+            #expect(try await found("quantum resea") == ["Quantum Researcher"])
+            #expect(try await found("intern monoh") == ["Monorail Intern"])
+            #expect(try await found("zanz").count == titles.count + 1)
+            #expect(try await found("analys").isEmpty)  // `analyst` stays in the table, matching nothing
+            #expect(
+                try await w.store.read {
+                    try $0.countListings(try ListingFilter(query: "design reviewer desi"), scope: scope, upTo: nil)
+                } == 0)
+            #expect(
+                try await w.store.read {
+                    try $0.countListings(try ListingFilter(query: "graphic desig"), scope: scope, upTo: 1_000)
+                } == 1)
+
+            // A word missing from the table hides listings from a search typing it: the check says so.
+            #expect(try await w.store.checkIntegrity().ok)
+            _ = try await w.store.onConnection { db in
+                try db.execute("DELETE FROM search_words WHERE word = 'designer'")
+            }
+            let report = try await w.store.checkIntegrity()
+            #expect(!report.ok && report.problems.contains { $0.contains("designer") }, "\(report.problems)")
+            try await w.store.reindex()
+            #expect(try await w.store.checkIntegrity().ok)
+            #expect(try await found("graphic designe") == ["Graphic Designer"])
         }
     }
 
@@ -239,6 +333,65 @@ struct PostgresStoreTests {
                     .rows.map { try PostgresRowReader($0).string("indexname") }
             }
             #expect(indexes == ["listings_search", "listings_search_recent"])
+        }
+    }
+
+    @Test("the words step fills the table with the words of the listings indexed before it")
+    func wordsStep() async throws {
+        try await withPostgresWorld { w in
+            for title in ["Graphic Designer", "Mobile Developer", "Data Analyst"] {
+                _ = try await w.store.write { [w] in try $0.insertListing(w.listing(title)) }
+            }
+            // The database as v19 left it.
+            _ = try await w.store.onConnection { db in
+                for statement in [
+                    "DROP TRIGGER listings_search_words_added ON listings",
+                    "DROP TRIGGER listings_search_words_changed ON listings",
+                    "DROP FUNCTION edulink_search_words_added()", "DROP FUNCTION edulink_search_words_changed()",
+                    "DROP TABLE search_words",
+                ] {
+                    try db.execute(statement)
+                }
+                try db.execute("BEGIN")
+                for statement in SearchWordsV20.statements { try db.execute(statement) }
+                try db.execute("COMMIT")
+            }
+            let words = try await Self.storedWords(w)
+            let table = try await w.store.onConnection { db in
+                try db.query("SELECT word FROM search_words").rows.map { try PostgresRowReader($0).string("word") }
+            }
+            #expect(words.contains("developer") && table.sorted() == words.sorted())
+            let scope = ListingScope(now: w.clock.now())
+            let request = ListingSearchRequest(filter: try ListingFilter(query: "mobile devel"), scope: scope)
+            #expect(
+                try await w.store.read { try $0.searchListings(request) }.items.map(\.title) == ["Mobile Developer"])
+            #expect(try await w.store.checkIntegrity().ok)
+            // And the triggers it made keep the table from here on.
+            _ = try await w.store.write { [w] in try $0.insertListing(w.listing("Hydrologist")) }
+            #expect(
+                try await w.store.onConnection { db in
+                    try db.query("SELECT count(*) AS n FROM search_words WHERE word = 'hydrologist'").rows.map {
+                        try PostgresRowReader($0).int64("n")
+                    }
+                } == [1])
+        }
+    }
+
+    /// The ids of the listings `match` (a `tsquery` in SQL, `$1` its one argument) finds over the
+    /// stored vectors, in order.
+    static func ids(_ w: PostgresWorld, _ match: String, _ argument: String) async throws -> [Int64] {
+        try await w.store.onConnection { db in
+            try db.query("SELECT id FROM listings WHERE search_vector @@ (\(match)) ORDER BY id", [.text(argument)])
+                .rows.map { try PostgresRowReader($0).int64("id") }
+        }
+    }
+
+    /// Every word the stored vectors hold, their markers left out.
+    static func storedWords(_ w: PostgresWorld) async throws -> [String] {
+        try await w.store.onConnection { db in
+            try db.query(
+                "SELECT DISTINCT l FROM listings, unnest(tsvector_to_array(search_vector)) AS l WHERE l NOT LIKE '/%'"
+            ).rows.map { try PostgresRowReader($0).string("l") }
         }
     }
 
@@ -333,6 +486,25 @@ struct PostgresStoreTests {
             let below = try await plan("filler", .standard)
             #expect(!below.contains("listings_search_recent"), "\(below)")
         }
+    }
+
+    @Test(
+        "a statement the planner plans spells a word being typed as its words after another word, or as its one word",
+        arguments: [
+            ("graphic desi", nil, ["desi"]),
+            ("desi", nil, []),
+            ("soft", nil, ["soft"]),
+            ("desi -sales", nil, []),
+            (#""graphic design" desi"#, nil, ["desi"]),
+            ("graphic desi", [7] as [Int64]?, []),
+        ] as [(String, [Int64]?, [String])])
+    func plannedWords(query: String, organizations: [Int64]?, spelled: [String]) throws {
+        let filter = try ListingFilter(query: query).normalized().asTyped()
+        let known = ["desi": ["design", "designer"], "soft": ["software"]]
+        let words = known.filter { filter.tsPrefixTokens.contains($0.key) }
+        #expect(words.count == 1)
+        let planned = SearchWordsV20.plannedWords(words, filter: filter, organizations: organizations)
+        #expect(planned.keys.sorted() == spelled)
     }
 
     @Test("the next walk's span follows the densities the last one found, and reaches every match at the oldest id")
@@ -554,7 +726,8 @@ struct PostgresStoreTests {
             let request = ListingSearchRequest(
                 filter: try ListingFilter(query: #"data org:"coral group 7""#), scope: scope, limit: 50)
             let tail = ListingSearchQuery.tail(
-                request, below: Int64.max, limit: 51, organizations: [seventh.organizationID.rawValue])
+                request, below: Int64.max, limit: 51,
+                lookups: SearchLookups(organizations: [seventh.organizationID.rawValue]))
             let plan = try await w.store.onConnection { db in
                 try db.query("EXPLAIN " + tail.sql, tail.arguments.values).rows.map {
                     try PostgresRowReader($0).string("QUERY PLAN")

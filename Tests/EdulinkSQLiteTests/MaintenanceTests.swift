@@ -295,6 +295,7 @@ struct MaintenanceTests {
                     "v11-saved-search-alerts", "v12-change-signals", "v13-open-listing-counts", "v14-search-covering",
                     "v15-search-category", "v16-search-facets", "v17-search-organizations", "v18-search-recent",
                     "v19-search-markers",
+                    "v20-search-words",
                 ])
             #expect(status.rowCounts["organizations"] == 1)
             #expect(status.rowCounts["users"] == 1)

@@ -124,6 +124,9 @@ extension ListingFilter {
         case prefix
         /// As this lexeme, matched exactly (a lexeme the store keeps for the prefix).
         case lexeme(String)
+        /// As any of these words, matched exactly: every word the store holds that begins with the
+        /// token (never empty; the store spells a prefix it holds no word of as ``prefix``).
+        case words([String])
         /// Out of the expression: the token is among `prefixes`, for the store to match.
         case apart
     }
@@ -144,14 +147,16 @@ extension ListingFilter {
         var parts: [String] = []
         var prefixes: [String] = []
         for term in terms {
-            if case .word(let text) = term, FTSTokenizer.endsInToken(text), case let tokens = FTSTokenizer.tokens(text),
-                tokens.count == 1, let token = tokens.first
-            {
+            if let token = Self.prefixToken(term) {
                 switch spelling(token) {
                 case .prefix: break
                 case .lexeme(let lexeme):
                     parts.append(Self.tsLexeme(lexeme))
                     continue
+                case .words(let words) where !words.isEmpty:
+                    parts.append("(" + words.map(Self.tsLexeme).joined(separator: " | ") + ")")
+                    continue
+                case .words: break
                 case .apart:
                     prefixes.append(token)
                     continue
@@ -160,6 +165,16 @@ extension ListingFilter {
             if let part = Self.tsPart(term) { parts.append(part) }
         }
         return (parts.isEmpty ? nil : parts.joined(separator: " & "), prefixes)
+    }
+
+    /// The tokens ``tsMatchParts(_:)`` asks the spelling of: each word of one token matched as a
+    /// prefix, in the order of the terms (after ``asTyped()``, at most the last word).
+    public var tsPrefixTokens: [String] { terms.compactMap(Self.prefixToken) }
+
+    private static func prefixToken(_ term: SearchTerm) -> String? {
+        guard case .word(let text) = term, FTSTokenizer.endsInToken(text) else { return nil }
+        let tokens = FTSTokenizer.tokens(text)
+        return tokens.count == 1 ? tokens.first : nil
     }
 
     private static func tsPart(_ term: SearchTerm) -> String? {

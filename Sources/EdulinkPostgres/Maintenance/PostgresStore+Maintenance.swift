@@ -69,6 +69,12 @@ extension PostgresStore {
                 ORDER BY id LIMIT 100
                 """
             ) { "listing \(try $0.int64("id")) has a stale search vector" }
+            let missing = try session.fetchAll(SearchWordsV20.missingWordsCheck) { try $0.string("word") }
+            if !missing.isEmpty {
+                problems.append(
+                    "search_words lacks words the listings hold (\(missing.joined(separator: ", "))): a search "
+                        + "typing them would miss those listings; 'edulink db reindex' adds them")
+            }
             let guards = try session.count(
                 """
                 SELECT count(*) AS count FROM pg_trigger
@@ -179,8 +185,10 @@ extension PostgresStore {
         try await command("ANALYZE")
     }
 
-    /// Rebuilds every index of the schema, the GIN search index included.
+    /// Rebuilds every index of the schema, the GIN search index included, after adding to
+    /// `search_words` any word the listings hold that it lacks (``SearchWordsV20``).
     public func reindex() async throws {
+        try await command(SearchWordsV20.addMissingWords)
         try await command("REINDEX SCHEMA CONCURRENTLY \(try await currentSchema())")
     }
 

@@ -60,6 +60,7 @@ enum PostgresMigrations {
         Migration(
             identifier: SearchMarkersV19.identifier, statements: SearchMarkersV19.statements,
             afterCommit: SearchMarkersV19.afterCommit),
+        Migration(identifier: SearchWordsV20.identifier, statements: SearchWordsV20.statements),
     ]
 
     /// Every migration identifier, oldest first.

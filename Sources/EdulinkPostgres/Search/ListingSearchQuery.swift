@@ -7,7 +7,7 @@ import Foundation
 ///
 /// **Relevance** (positive words or phrases, no other sort) follows ``SearchWindow``, like the SQLite
 /// store: never `ts_rank` over every match (a common word matches ~40 % of all listings). One
-/// statement (``window(_:window:newest:span:previous:organizations:)``) walks the newest `examined` matches
+/// statement (``window(_:window:newest:span:previous:lookups:)``) walks the newest `examined` matches
 /// (`ORDER BY id DESC` over the GIN match, unscored: the *probe*), keeps the newest `ranked` of them
 /// that pass the filters (the *window*), scores only those with `ts_rank` (see `SearchIndexV2` for the
 /// weights), and returns the page of the window after the cursor together with where the *tail*
@@ -40,7 +40,8 @@ struct ListingSearchQuery {
     /// The words' `tsquery` as they rank (`ListingFilter.tsQueryExpression()`).
     private var tsQuery = ""
     /// The words' `tsquery` as they match: `tsQuery`, with a word still being typed matched through
-    /// its marker when it has one (``SearchMarkersV19/spelling(_:)``).
+    /// its marker when it has one (``SearchMarkersV19/spelling(_:)``), or as the words it begins when
+    /// the session read them (``SearchWordsV20/spelling(_:words:)``).
     private var matchQuery = ""
     /// `l.search_vector @@ …` when there are words; the window reads the match from its probe instead.
     private var matchCondition: String?
@@ -50,7 +51,7 @@ struct ListingSearchQuery {
     /// (title 10, skills 5, organization 3, location 2, description 1).
     static let rankWeights = "'{0.1, 0.25, 0.5, 1.0}'::real[]"
 
-    /// Whether `request` is ordered by ``SearchWindow`` (``window(_:window:newest:span:previous:organizations:)`` and
+    /// Whether `request` is ordered by ``SearchWindow`` (``window(_:window:newest:span:previous:lookups:)`` and
     /// ``tail(_:below:limit:)``) rather than by one sorted statement (``page(_:)``).
     static func usesWindow(_ request: ListingSearchRequest) -> Bool {
         let query = ListingSearchQuery(filter: request.filter.normalized().asTyped(), scope: request.scope)
@@ -59,9 +60,9 @@ struct ListingSearchQuery {
 
     /// The statement of one page of `request` in a sort other than relevance, fetching one row more
     /// than the limit to learn whether another page follows.
-    static func page(_ request: ListingSearchRequest, organizations: [Int64]? = nil) -> ListingSearchQuery {
+    static func page(_ request: ListingSearchRequest, lookups: SearchLookups = SearchLookups()) -> ListingSearchQuery {
         var query = ListingSearchQuery(
-            filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
+            filter: request.filter.normalized().asTyped(), scope: request.scope, lookups: lookups)
         query.addCursor(request.cursor)
         let limit = query.arguments.bind(max(request.limit, 0) + 1)
         query.sql = """
@@ -103,10 +104,10 @@ struct ListingSearchQuery {
     ///   this walk's part of it; the session merges it with theirs (the same ranks, the same order).
     static func window(
         _ request: ListingSearchRequest, window: SearchWindow, newest: Int64, span: Int64?,
-        previous: Walked? = nil, organizations: [Int64]? = nil
+        previous: Walked? = nil, lookups: SearchLookups = SearchLookups()
     ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
-            filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
+            filter: request.filter.normalized().asTyped(), scope: request.scope, lookups: lookups, walks: true)
         let examined = query.arguments.bind(window.examined - (previous?.walked ?? 0))
         let ranked = query.arguments.bind(window.ranked - (previous?.kept ?? 0))
         let walkedBefore = query.arguments.bind(previous?.walked ?? 0)
@@ -170,7 +171,7 @@ struct ListingSearchQuery {
         return query
     }
 
-    /// How far the walks of a window went before the next (``window(_:window:newest:span:previous:organizations:)``):
+    /// How far the walks of a window went before the next (``window(_:window:newest:span:previous:lookups:)``):
     /// over the newest `reach` ids, `walked` matches, `kept` of them passing the filters.
     struct Walked: Equatable {
         var reach: Int64
@@ -178,7 +179,7 @@ struct ListingSearchQuery {
         var kept: Int
     }
 
-    /// How many of the newest ids the first walk of ``window(_:window:newest:span:previous:organizations:)``
+    /// How many of the newest ids the first walk of ``window(_:window:newest:span:previous:lookups:)``
     /// covers: twice `examined`, so a word in at least one listing in twenty fills a standard window
     /// there (and reads its postings from `listings_search_recent`, which covers the newest 100,000).
     static func firstSpan(_ window: SearchWindow) -> Int64 { Int64(2 * window.examined) }
@@ -204,11 +205,13 @@ struct ListingSearchQuery {
 
     /// The relevance tail (``SearchWindow``): matches below id `below` that pass the filters, newest
     /// first, unscored, at most `limit`.
-    static func tail(_ request: ListingSearchRequest, below: Int64, limit: Int, organizations: [Int64]? = nil)
+    static func tail(
+        _ request: ListingSearchRequest, below: Int64, limit: Int, lookups: SearchLookups = SearchLookups()
+    )
         -> ListingSearchQuery
     {
         var query = ListingSearchQuery(
-            filter: request.filter.normalized().asTyped(), scope: request.scope, organizations: organizations)
+            filter: request.filter.normalized().asTyped(), scope: request.scope, lookups: lookups)
         query.conditions.append("l.id < \(query.arguments.bind(below))")
         query.sql = """
             SELECT \(Rows.summaryColumns)
@@ -223,10 +226,11 @@ struct ListingSearchQuery {
     /// The statement counting every listing the filter and scope admit; with `above`, only those with
     /// a larger id.
     static func count(
-        _ filter: ListingFilter, scope: ListingScope, limit: Int?, organizations: [Int64]? = nil, above: Int64? = nil
+        _ filter: ListingFilter, scope: ListingScope, limit: Int?, lookups: SearchLookups = SearchLookups(),
+        above: Int64? = nil
     ) -> ListingSearchQuery {
         var query = ListingSearchQuery(
-            filter: filter.normalized().asTyped(), scope: scope, organizations: organizations)
+            filter: filter.normalized().asTyped(), scope: scope, lookups: lookups)
         if let above { query.conditions.append("l.id > \(query.arguments.bind(above))") }
         if let limit {
             query.sql =
@@ -238,15 +242,24 @@ struct ListingSearchQuery {
         return query
     }
 
-    /// - Parameter organizations: the ids `org:` names, when the session has read them
-    ///   (``PostgresSession/namedOrganizations(_:)``).
-    private init(filter: ListingFilter, scope: ListingScope, organizations: [Int64]? = nil) {
+    /// - Parameter lookups: what the session read for the filter (``PostgresSession/lookups(_:)``).
+    /// - Parameter walks: the statement is a walk of the relevance window (``walkQuery``), which
+    ///   reads the match through the GIN index whatever the planner would choose, so it spells every
+    ///   word being typed as its words; other statements as ``SearchWordsV20/plannedWords(_:filter:organizations:)``
+    ///   says.
+    private init(
+        filter: ListingFilter, scope: ListingScope, lookups: SearchLookups = SearchLookups(), walks: Bool = false
+    ) {
         ranks = filter.ftsMatchExpression() != nil
         let requested = filter.effectiveSort
         sort = requested == .relevance && !ranks ? .newest : requested
         if let expression = filter.tsQueryExpression() {
             tsQuery = "to_tsquery('simple', edulink_search_query(\(arguments.bind(expression))))"
-            let parts = filter.tsMatchParts(SearchMarkersV19.spelling)
+            let words =
+                walks
+                ? lookups.words
+                : SearchWordsV20.plannedWords(lookups.words, filter: filter, organizations: lookups.organizations)
+            let parts = filter.tsMatchParts { SearchWordsV20.spelling($0, words: words) }
             if parts.prefixes.isEmpty, parts.expression == expression {
                 matchQuery = tsQuery
             } else {
@@ -257,13 +270,13 @@ struct ListingSearchQuery {
             matchCondition = "l.search_vector @@ (\(matchQuery))"
         }
         conditions += ListingConditions.conditions(
-            filter: filter, scope: scope, dialect: .postgres, organizations: organizations
+            filter: filter, scope: scope, dialect: .postgres, organizations: lookups.organizations
         ) {
             arguments.bind($0.columnValue)
         }
     }
 
-    /// The words' `tsquery` as the walks of ``window(_:window:newest:span:previous:organizations:)`` use it: made once per statement
+    /// The words' `tsquery` as the walks of ``window(_:window:newest:span:previous:lookups:)`` use it: made once per statement
     /// (an InitPlan), not once per row walked, and of a size the planner cannot guess, so it combines
     /// the GIN index with the id range in a bitmap instead of walking the primary key backwards and
     /// testing each row's `tsvector`. A search whose filters pass few matches walks further, and
@@ -346,16 +359,25 @@ struct ListingSearchQuery {
 
 }
 
+/// What a search reads before building its statements (``PostgresSession/lookups(_:)``).
+struct SearchLookups {
+    /// The ids `org:` names (``PostgresSession/namedOrganizations(_:)``); nil without `org:` or when
+    /// it names too many.
+    var organizations: [Int64]?
+    /// The words each word being typed begins, by token (``PostgresSession/prefixWords(_:)``).
+    var words: [String: [String]] = [:]
+}
+
 extension PostgresSession {
     func searchListings(_ request: ListingSearchRequest) throws -> Page<ListingSummary> {
         let limit = max(request.limit, 0)
-        let organizations = try namedOrganizations(request.filter)
+        let lookups = try lookups(request.filter)
         // `org:` that names no organization matches nothing: no walk over the words' matches.
-        if organizations?.isEmpty == true { return Page(items: [], nextCursor: nil) }
+        if lookups.organizations?.isEmpty == true { return Page(items: [], nextCursor: nil) }
         if ListingSearchQuery.usesWindow(request) {
-            return try relevancePage(request, limit: limit, organizations: organizations)
+            return try relevancePage(request, limit: limit, lookups: lookups)
         }
-        let query = ListingSearchQuery.page(request, organizations: organizations)
+        let query = ListingSearchQuery.page(request, lookups: lookups)
         let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
         var items: [ListingSummary] = []
         items.reserveCapacity(min(rows.count, limit))
@@ -371,32 +393,32 @@ extension PostgresSession {
 
     func countListings(_ filter: ListingFilter, scope: ListingScope, upTo limit: Int?) throws -> Int {
         if OpenListingTally.answers(filter, scope: scope) { return try OpenListingTally.count(in: self, scope: scope) }
-        let organizations = try namedOrganizations(filter)
-        if organizations?.isEmpty == true { return 0 }
-        if let limit, filter.tsQueryExpression() != nil, organizations == nil, let newest = try newestListing() {
+        let lookups = try lookups(filter)
+        if lookups.organizations?.isEmpty == true { return 0 }
+        if let limit, filter.tsQueryExpression() != nil, lookups.organizations == nil, let newest = try newestListing()
+        {
             // A count that stops at `limit` stops as soon among the newest listings, whose postings
             // `listings_search_recent` holds (``SearchRecentV18``): the full index's bitmap of a common
             // word costs 65–85 ms at a million listings (`software eng`: 119 ms counted over all,
             // 11–16 ms over the newest 100,000). When they hold fewer, every listing is counted. A few
             // organizations' listings are counted through their own index at once.
             let recent = ListingSearchQuery.count(
-                filter, scope: scope, limit: limit, organizations: organizations,
-                above: newest - SearchRecentV18.coverage)
+                filter, scope: scope, limit: limit, lookups: lookups, above: newest - SearchRecentV18.coverage)
             let counted = try count(recent.sql, recent.arguments.values)
             if counted >= limit { return counted }
         }
-        let query = ListingSearchQuery.count(filter, scope: scope, limit: limit, organizations: organizations)
+        let query = ListingSearchQuery.count(filter, scope: scope, limit: limit, lookups: lookups)
         return try count(query.sql, query.arguments.values)
     }
 
     /// The window's page rows after the cursor (best first, at most `request.limit + 1`) and where its
-    /// tail starts (``ListingSearchQuery/window(_:window:newest:span:previous:organizations:)``): the
+    /// tail starts (``ListingSearchQuery/window(_:window:newest:span:previous:lookups:)``): the
     /// walks go over the newest ``ListingSearchQuery/firstSpan(_:)`` ids, then, when those reached no
     /// stop, on below them over the span their densities call for
     /// (``ListingSearchQuery/nextSpan(after:walked:kept:window:newest:)``), then over every older match,
     /// each walk's stops counted with the ones before it; no row is walked twice. Each walk's page
     /// holds its best rows, so the best of those is the window's page.
-    private func windowPage(_ request: ListingSearchRequest, newest: Int64, organizations: [Int64]?) throws
+    private func windowPage(_ request: ListingSearchRequest, newest: Int64, lookups: SearchLookups) throws
         -> (rows: [RankedRow], tailBelow: Int64?)
     {
         var span: Int64? = ListingSearchQuery.firstSpan(searchWindow)
@@ -405,8 +427,7 @@ extension PostgresSession {
         while true {
             if let reach = span, reach >= newest { span = nil }  // every id: every match
             let query = ListingSearchQuery.window(
-                request, window: searchWindow, newest: newest, span: span, previous: previous,
-                organizations: organizations)
+                request, window: searchWindow, newest: newest, span: span, previous: previous, lookups: lookups)
             let rows = try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init)
             for row in rows {
                 if let rank = try row.optionalDouble("search_rank") {
@@ -453,6 +474,25 @@ extension PostgresSession {
         try fetchOne("SELECT max(id) AS newest FROM listings") { try $0.optionalInt64("newest") } ?? nil
     }
 
+    /// What a search of `filter` reads before its statements: the organizations `org:` names and the
+    /// words its word being typed begins.
+    func lookups(_ filter: ListingFilter) throws -> SearchLookups {
+        SearchLookups(organizations: try namedOrganizations(filter), words: try prefixWords(filter))
+    }
+
+    /// The words of `search_words` that each word being typed in `filter` begins
+    /// (``SearchWordsV20/looksUp(_:)``), by token, when there are few enough to spell it as
+    /// (``SearchWordsV20/spelledWords(_:)``).
+    func prefixWords(_ filter: ListingFilter) throws -> [String: [String]] {
+        var words: [String: [String]] = [:]
+        for token in filter.normalized().asTyped().tsPrefixTokens where SearchWordsV20.looksUp(token) {
+            guard let upper = SearchWordsV20.upperBound(token) else { continue }
+            let found = try fetchAll(SearchWordsV20.wordsSQL, [token, upper]) { try $0.string("word") }
+            if let spelled = SearchWordsV20.spelledWords(found) { words[token] = spelled }
+        }
+        return words
+    }
+
     /// The ids of the organizations `filter`'s `org:` names, when it names at most
     /// ``ListingConditions/fewOrganizations`` (none is an empty list); nil without `org:` or with
     /// more. Searched by these ids, their listings are found through `listings_organization`: by the
@@ -471,11 +511,11 @@ extension PostgresSession {
     /// One page of relevance order (``SearchWindow``): the window ranked by `ts_rank`, then the tail
     /// newest first. The window is one walk over the newest ``ListingSearchQuery/firstSpan(_:)`` ids
     /// when that reaches a stop, else a second on below it over the span its densities call for,
-    /// else a third over every older match (``windowPage(_:newest:organizations:)``); the walks
+    /// else a third over every older match (``windowPage(_:newest:lookups:)``); the walks
     /// together stop where one walk over every match would, so the spans change the cost, never the
     /// page.
     /// The tail is one more statement when the page reaches it.
-    private func relevancePage(_ request: ListingSearchRequest, limit: Int, organizations: [Int64]?) throws -> Page<
+    private func relevancePage(_ request: ListingSearchRequest, limit: Int, lookups: SearchLookups) throws -> Page<
         ListingSummary
     > {
         let need = limit + 1
@@ -487,7 +527,7 @@ extension PostgresSession {
         } else {
             // No listing at all: nothing to walk, nor a tail.
             guard let newest = try newestListing() else { return Page(items: [], nextCursor: nil) }
-            let window = try windowPage(request, newest: newest, organizations: organizations)
+            let window = try windowPage(request, newest: newest, lookups: lookups)
             tailBelow = window.tailBelow
             for ranked in window.rows {
                 let summary = try Rows.summary(ranked.row, score: ranked.rank)
@@ -496,7 +536,7 @@ extension PostgresSession {
         }
         if picked.count < need, let below = tailBelow {
             let query = ListingSearchQuery.tail(
-                request, below: below, limit: need - picked.count, organizations: organizations)
+                request, below: below, limit: need - picked.count, lookups: lookups)
             for row in try db.query(query.sql, query.arguments.values).rows.map(PostgresRowReader.init) {
                 let summary = try Rows.summary(row, score: nil)
                 picked.append((summary, PageCursor(key: nil, id: summary.id.rawValue)))

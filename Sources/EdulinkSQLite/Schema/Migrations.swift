@@ -56,6 +56,9 @@ enum Migrations {
         // merges all the postings of a prefix before it can skip; FTS5 has its prefix indexes
         // (`prefix='2 3 4'`). Recorded here so both stores report the same schema version.
         migrator.registerMigration("v19-search-markers") { _ in }
+        // PostgreSQL's v20 keeps a table of the documents' words, to spell a longer word being typed
+        // as the words it begins; FTS5's prefix indexes go to ten characters (v5-search-prefixes).
+        migrator.registerMigration("v20-search-words") { _ in }
         return migrator
     }
 
