@@ -83,7 +83,7 @@ enum SearchWordsV20 {
         ORDER BY 1 LIMIT 10
         """
 
-    /// Whether a search looks up the words `token` begins (``words``): lowercase ASCII letters and
+    /// Whether a search looks up the words `token` begins (``wordsSQL``): lowercase ASCII letters and
     /// digits (the table's words are normalized as the document's), longer than a marker.
     static func looksUp(_ token: String) -> Bool {
         token.count > SearchMarkersV19.longest && isPlain(token)
