@@ -71,7 +71,9 @@ public final class SQLiteStore: Store, StoreMaintenance {
     /// migrate`, into the folder its user chose): a second copy of a large file would double the
     /// wait and the disk it takes. `willMigrate` is told the pending steps and the backup folder
     /// (nil when `backedUp`) before anything is written, so a caller can say what is about to take
-    /// its time; a new or up-to-date database never calls it. Each step runs in its own
+    /// its time; a new or up-to-date database never calls it, nor one whose pending steps SQLite
+    /// only records (``Migrations/recordedOnly``: they are recorded at once, without a backup,
+    /// since they change nothing else in the file). Each step runs in its own
     /// transaction: a process stopped during one leaves the database at the step before.
     ///
     /// - Throws: `EdulinkError.unavailable` naming the file when it cannot be opened, is not a
@@ -97,7 +99,7 @@ public final class SQLiteStore: Store, StoreMaintenance {
                 // opens it (the app, serve, jobs, any command): into `<database folder>/backups`.
                 let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
                 let pending = Migrations.identifiers.filter { !applied.contains($0) }
-                if !applied.isEmpty, !pending.isEmpty {
+                if !applied.isEmpty, Migrations.changesFile(pending) {
                     let folder =
                         backedUp
                         ? nil

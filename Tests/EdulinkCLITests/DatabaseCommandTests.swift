@@ -288,21 +288,26 @@ struct DatabaseMigrateAndGenerateTests {
         #expect(!FileManager.default.fileExists(atPath: harness.backupDirectory.path))
     }
 
-    /// A file at the schema of the release before this one.
-    private func olderDatabase(_ harness: CommandLineHarness) throws -> (previous: String, last: String) {
-        let previous = try #require(SQLiteStore.migrationIdentifiers.dropLast().last)
-        let last = try #require(SQLiteStore.migrationIdentifiers.last)
+    /// A file at the schema before the last step SQLite runs (the steps after it SQLite only records,
+    /// and those alone back up nothing): the steps it needs, in the words the notices use
+    /// (`2 migrations (v17-…, v18-…)`), and the newest.
+    private func olderDatabase(_ harness: CommandLineHarness) throws -> (steps: String, pending: String, last: String) {
+        let identifiers = SQLiteStore.migrationIdentifiers
+        let changing = try #require(identifiers.lastIndex { !SQLiteStore.recordedOnlyMigrations.contains($0) })
+        let pending = identifiers[changing...]
+        let last = try #require(identifiers.last)
         try FileManager.default.createDirectory(
             at: harness.databaseURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try SQLiteStore.createFile(at: harness.databaseURL.path, migratedUpTo: previous)
-        return (previous, last)
+        try SQLiteStore.createFile(at: harness.databaseURL.path, migratedUpTo: identifiers[changing - 1])
+        let steps = "\(pending.count) migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", ")))"
+        return (steps, pending.joined(separator: ", "), last)
     }
 
     @Test("db migrate says what it does before each wait, and backs up once, into its --dir")
     func migrateSaysWhatItDoes() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        let (_, last) = try olderDatabase(harness)
+        let (steps, pending, last) = try olderDatabase(harness)
         let result = try await harness.run(["db", "migrate", "--dir", "before"])
         #expect(result.succeeded, "\(result.standardError)")
         #expect(result.standardError.isEmpty)
@@ -313,9 +318,9 @@ struct DatabaseMigrateAndGenerateTests {
         #expect(lines[1].hasPrefix("Backed up to \(folder)/edulink-"))
         #expect(
             lines[2]
-                == "Applying 1 migration (\(last))… On a large database this can take many minutes. Stopping it "
+                == "Applying \(steps)… On a large database this can take many minutes. Stopping it "
                 + "loses nothing: an unfinished step is rolled back and runs again next time.")
-        #expect(lines[3].hasPrefix("Applied \(last) in ") && lines[3].hasSuffix(" s; schema is now \(last)."))
+        #expect(lines[3].hasPrefix("Applied \(pending) in ") && lines[3].hasSuffix(" s; schema is now \(last)."))
         // One backup, the one asked for: opening the database to migrate it made no second copy.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
         #expect(!FileManager.default.fileExists(atPath: harness.backupDirectory.path))
@@ -327,7 +332,7 @@ struct DatabaseMigrateAndGenerateTests {
     func implicitUpgradeIsAnnounced() async throws {
         let harness = try CommandLineHarness()
         defer { harness.remove() }
-        let (_, last) = try olderDatabase(harness)
+        let (steps, _, _) = try olderDatabase(harness)
         let result = try await harness.run(["user", "list"])
         #expect(result.succeeded, "\(result.standardError)")
         let lines = result.standardError.split(separator: "\n").map(String.init)
@@ -335,7 +340,7 @@ struct DatabaseMigrateAndGenerateTests {
         #expect(
             lines[0]
                 == "edulink: upgrading \(harness.databaseURL.path) to this release's schema: a verified backup into "
-                + "\(harness.backupDirectory.path), then 1 migration (\(last)). On a large database this can take "
+                + "\(harness.backupDirectory.path), then \(steps). On a large database this can take "
                 + "many minutes. Stopping it loses nothing: an unfinished step is rolled back and runs again next time."
         )
         #expect(lines[1].hasPrefix("edulink: upgraded in ") && lines[1].hasSuffix(" s."))

@@ -105,9 +105,11 @@ struct MaintenanceTests {
         // A fresh file: migrated from nothing, nothing to back up.
         _ = try SQLiteStore(path: path, clock: clock)
         #expect(!FileManager.default.fileExists(atPath: backups.path))
-        // The schema as the release before the last step left it, with a row in it.
+        // The schema as the release before the last step SQLite runs left it, with a row in it.
         try FileManager.default.removeItem(atPath: path)
-        let previous = try #require(SQLiteStore.migrationIdentifiers.dropLast().last)
+        let identifiers = SQLiteStore.migrationIdentifiers
+        let last = try #require(identifiers.lastIndex { !SQLiteStore.recordedOnlyMigrations.contains($0) })
+        let previous = identifiers[last - 1]
         try SQLiteStore.createFile(at: path, migratedUpTo: previous)
         let older = try DatabaseQueue(path: path)
         try await older.write { db in
@@ -134,6 +136,51 @@ struct MaintenanceTests {
         // Opened again, up to date: no second backup.
         _ = try SQLiteStore(path: path, clock: clock)
         #expect(try await store.backups().count == 1)
+    }
+
+    @Test(
+        "steps SQLite only records change nothing in the file, so opening a database that needs only them backs up nothing"
+    )
+    func recordedOnlySteps() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edulink-recorded-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("edulink.sqlite").path
+        let identifiers = SQLiteStore.migrationIdentifiers
+        let recorded = SQLiteStore.recordedOnlyMigrations
+        #expect(!recorded.isEmpty && recorded.isSubset(of: Set(identifiers)))
+        // The file as the release before the first of the newest steps SQLite only records left it.
+        let first = try #require(
+            identifiers.firstIndex { identifier in
+                identifiers.drop { $0 != identifier }.allSatisfy(recorded.contains)
+            })
+        try SQLiteStore.createFile(at: path, migratedUpTo: identifiers[first - 1])
+        let older = try DatabaseQueue(path: path)
+        func schema(_ queue: DatabaseQueue) async throws -> [String] {
+            try await queue.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY 1")
+            }
+        }
+        let before = try await schema(older)
+        try await older.write { db in
+            try db.execute(
+                sql: "INSERT INTO institutions (name, name_key, short_code, type, verified) VALUES (?, ?, ?, ?, ?)",
+                arguments: ["Egerton University", "egerton university", "EGU", "university", true])
+        }
+        try older.close()
+
+        var told: [String]?
+        let store = try SQLiteStore(path: path, clock: ManualTimeSource(Fixtures.now)) { pending, _ in told = pending }
+        #expect(told == nil)
+        #expect(try await store.backups().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("backups").path))
+        let status = try await store.status()
+        #expect(status.pendingMigrations.isEmpty && status.schemaVersion == identifiers.last)
+        #expect(status.rowCounts["institutions"] == 1)
+        let after = try DatabaseQueue(path: path)
+        #expect(try await schema(after) == before)
+        try after.close()
     }
 
     @Test("a backup is a verified copy readable by its owner only, recorded in the list")
