@@ -81,11 +81,7 @@ struct PostgresStoreTests {
     func searchSync() async throws {
         try await withPostgresWorld { w in
             let listing = try await w.store.write { [w] in try $0.insertListing(w.listing("Data Analyst Intern")) }
-            let scope = ListingScope(now: w.clock.now())
-            func titles(_ query: String) async throws -> [String] {
-                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
-                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title)
-            }
+            func titles(_ query: String) async throws -> [String] { try await Self.titles(w, query) }
             #expect(try await titles("kusi") == ["Data Analyst Intern"])
             var renamed = w.organization
             renamed.name = "Zawadi Café"
@@ -151,10 +147,7 @@ struct PostgresStoreTests {
 
             // Through the store, with other words and filters, as Browse asks while typing.
             let scope = ListingScope(now: w.clock.now())
-            func found(_ query: String) async throws -> [String] {
-                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
-                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title).sorted()
-            }
+            func found(_ query: String) async throws -> [String] { try await Self.titles(w, query).sorted() }
             #expect(try await found("graphic d") == ["Graphic Designer"])
             #expect(try await found("graphic de -mobile") == ["Graphic Designer"])
             #expect(try await found("graphic dx").isEmpty)
@@ -207,9 +200,7 @@ struct PostgresStoreTests {
                 try await Self.ids(w, match, argument)
             }
             let words = try await Self.storedWords(w)
-            let table = try await w.store.onConnection { db in
-                try db.query("SELECT word FROM search_words").rows.map { try PostgresRowReader($0).string("word") }
-            }
+            let table = try await Self.tableWords(w)
             #expect(Set(words).isSubset(of: Set(table)))
             #expect(words.contains("quantum") && words.contains("zanzibar") && table.contains("analyst"))
 
@@ -247,10 +238,7 @@ struct PostgresStoreTests {
                     ])
 
             let scope = ListingScope(now: w.clock.now())
-            func found(_ query: String) async throws -> [String] {
-                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
-                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title).sorted()
-            }
+            func found(_ query: String) async throws -> [String] { try await Self.titles(w, query).sorted() }
             #expect(try await found("graphic desi") == ["Graphic Designer"])
             #expect(try await found("desig") == ["Design Lead", "Designs Reviewer", "Graphic Designer"])
             #expect(try await found("designe sort:deadline") == ["Graphic Designer"])
@@ -295,11 +283,7 @@ struct PostgresStoreTests {
                     """)
             }
             #expect(try await w.store.checkIntegrity().ok == false)
-            let scope = ListingScope(now: w.clock.now())
-            func found(_ query: String) async throws -> [String] {
-                let request = ListingSearchRequest(filter: try ListingFilter(query: query), scope: scope)
-                return try await w.store.read { try $0.searchListings(request) }.items.map(\.title)
-            }
+            func found(_ query: String) async throws -> [String] { try await Self.titles(w, query) }
             #expect(try await found("mobile de").isEmpty)
             let step = SearchMarkersV19.statements.drop { !$0.hasPrefix("DROP INDEX") }
             #expect(step.count == 8)
@@ -357,14 +341,9 @@ struct PostgresStoreTests {
                 try db.execute("COMMIT")
             }
             let words = try await Self.storedWords(w)
-            let table = try await w.store.onConnection { db in
-                try db.query("SELECT word FROM search_words").rows.map { try PostgresRowReader($0).string("word") }
-            }
+            let table = try await Self.tableWords(w)
             #expect(words.contains("developer") && table.sorted() == words.sorted())
-            let scope = ListingScope(now: w.clock.now())
-            let request = ListingSearchRequest(filter: try ListingFilter(query: "mobile devel"), scope: scope)
-            #expect(
-                try await w.store.read { try $0.searchListings(request) }.items.map(\.title) == ["Mobile Developer"])
+            #expect(try await Self.titles(w, "mobile devel") == ["Mobile Developer"])
             #expect(try await w.store.checkIntegrity().ok)
             // And the triggers it made keep the table from here on.
             _ = try await w.store.write { [w] in try $0.insertListing(w.listing("Hydrologist")) }
@@ -383,6 +362,20 @@ struct PostgresStoreTests {
         try await w.store.onConnection { db in
             try db.query("SELECT id FROM listings WHERE search_vector @@ (\(match)) ORDER BY id", [.text(argument)])
                 .rows.map { try PostgresRowReader($0).int64("id") }
+        }
+    }
+
+    /// The titles of the first page `query` finds among the listings open now, in its order.
+    static func titles(_ w: PostgresWorld, _ query: String) async throws -> [String] {
+        let request = ListingSearchRequest(
+            filter: try ListingFilter(query: query), scope: ListingScope(now: w.clock.now()))
+        return try await w.store.read { try $0.searchListings(request) }.items.map(\.title)
+    }
+
+    /// The words `search_words` holds.
+    static func tableWords(_ w: PostgresWorld) async throws -> [String] {
+        try await w.store.onConnection { db in
+            try db.query("SELECT word FROM search_words").rows.map { try PostgresRowReader($0).string("word") }
         }
     }
 
