@@ -51,9 +51,14 @@ enum SearchMarkersV19 {
     /// cheaper (`sof` counted to 1,000 at a million listings: 36.6 ms, against 9.4 before markers);
     /// the function made the walks it did choose dearer (`data an`: 11.7 → 16.1 ms).
     static func spelling(_ token: String) -> ListingFilter.TSPrefixSpelling {
-        let plain = token.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        guard plain else { return .apart }
+        guard isPlain(token) else { return .apart }
         return (shortest...longest).contains(token.count) ? .lexeme(sign + token) : .prefix
+    }
+
+    /// Whether `token` is lowercase ASCII letters and digits only: what `edulink_search_text` leaves
+    /// as it is, so a query may spell it as the document holds it.
+    static func isPlain(_ token: String) -> Bool {
+        token.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     static let statements = [

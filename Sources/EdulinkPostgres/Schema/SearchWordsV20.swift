@@ -86,11 +86,7 @@ enum SearchWordsV20 {
     /// Whether a search looks up the words `token` begins (``wordsSQL``): lowercase ASCII letters and
     /// digits (the table's words are normalized as the document's), longer than a marker.
     static func looksUp(_ token: String) -> Bool {
-        token.count > SearchMarkersV19.longest && isPlain(token)
-    }
-
-    private static func isPlain(_ token: String) -> Bool {
-        token.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        token.count > SearchMarkersV19.longest && SearchMarkersV19.isPlain(token)
     }
 
     /// The statement reading the words that begin with `$1` (up to `$2`, its last character one
@@ -109,7 +105,7 @@ enum SearchWordsV20 {
     /// What the table answered for a token: its words when there are at most ``mostWords`` and each is
     /// one plain lexeme `to_tsquery` reads back as itself; nil (the prefix) otherwise.
     static func spelledWords(_ found: [String]) -> [String]? {
-        (1...mostWords).contains(found.count) && found.allSatisfy(isPlain) ? found : nil
+        (1...mostWords).contains(found.count) && found.allSatisfy(SearchMarkersV19.isPlain) ? found : nil
     }
 
     /// The words a statement the planner plans (a count, a sorted page, the relevance tail) spells
