@@ -171,6 +171,41 @@ struct EveryBackendCommandTests {
         await database.drop()
     }
 
+    @Test("db vacuum: --full on PostgreSQL needs --yes and gives the space back; SQLite's vacuum is always full")
+    func vacuumFull() async throws {
+        let sqlite = try CommandLineHarness()
+        defer { sqlite.remove() }
+        #expect(try await sqlite.run(["init", "--admin-email", "ops@campus.example"], input: password).succeeded)
+        let onFile = try await sqlite.run(["db", "vacuum", "--full"])
+        #expect(onFile.succeeded, "\(onFile.standardError)")
+        #expect(onFile.standardOutput.hasPrefix("Vacuumed \(sqlite.databaseURL.path): "))
+        #expect(!onFile.standardOutput.contains("--full"))
+
+        guard TestPostgres.enabled else { return }
+        let database = try await TestPostgres.makeDatabaseWithoutSchema()
+        let postgres = try CommandLineHarness(database: database.location.redacted)
+        defer { postgres.remove() }
+        #expect(try await postgres.run(["init", "--admin-email", "ops@campus.example"], input: password).succeeded)
+        let target = database.location.redacted
+        let plain = try await postgres.run(["db", "vacuum"])
+        #expect(plain.succeeded, "\(plain.standardError)")
+        #expect(plain.standardOutput.hasPrefix("Vacuumed \(target): "))
+        #expect(plain.standardOutput.contains("'edulink db vacuum --full' gives it back to the file system"))
+
+        let unasked = try await postgres.run(["db", "vacuum", "--full"])
+        #expect(unasked.status == 1)
+        #expect(
+            unasked.standardError
+                == "edulink: error: refusing to rewrite every table of \(target), each held while it is rewritten "
+                + "(reads wait too) without confirmation; pass --yes to confirm\n")
+        let full = try await postgres.run(["db", "vacuum", "--full", "--yes"])
+        #expect(full.succeeded, "\(full.standardError)")
+        #expect(full.standardOutput.hasPrefix("Vacuumed \(target): "))
+        #expect(!full.standardOutput.contains("--full"))
+        #expect(try await postgres.run(["user", "list"]).succeeded)
+        await database.drop()
+    }
+
     @Test("no Edulink tables, a malformed URL or another scheme: one clear line each")
     func clearRefusals() async throws {
         let harness = try CommandLineHarness()

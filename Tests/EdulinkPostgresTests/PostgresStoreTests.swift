@@ -764,7 +764,21 @@ struct PostgresStoreTests {
     @Test("maintenance commands run and the integrity check is recorded")
     func maintenance() async throws {
         try await withPostgresWorld { w in
+            let listing = try await w.store.write { [w] in try $0.insertListing(w.listing("Data Analyst Intern")) }
+            func fileOfListings() async throws -> Int {
+                try await w.store.onConnection { db in
+                    try db.query("SELECT pg_relation_filenode('listings')::int8 AS node").rows.map {
+                        try PostgresRowReader($0).int("node")
+                    }.first ?? 0
+                }
+            }
+            let file = try await fileOfListings()
             try await w.store.vacuum()
+            // A plain vacuum keeps the table's file; a full one writes the table anew, rows and all.
+            #expect(try await fileOfListings() == file)
+            try await w.store.vacuum(full: true)
+            #expect(try await fileOfListings() != file)
+            #expect(try await w.store.read { try $0.listing(listing.id) }?.title == "Data Analyst Intern")
             try await w.store.analyze()
             try await w.store.reindex()
             let report = try await w.store.checkIntegrity()

@@ -77,13 +77,24 @@ public protocol StoreMaintenance: Sendable {
     /// Deletes snapshots older than `keepDays` (records and files), never `keeping`; returns how
     /// many recorded snapshots went.
     func pruneBackups(in directory: URL, keepDays: Int, keeping: BackupID?) async throws -> Int
-    func vacuum() async throws
+    /// Reclaims the space of deleted and replaced rows and refreshes the planner's statistics.
+    /// SQLite rewrites the file (what it frees goes back to the file system) whatever `full` says.
+    /// PostgreSQL keeps the freed space inside its files for new rows unless `full`, which rewrites
+    /// every table and its indexes (`VACUUM FULL`) and holds each while it does, reads included.
+    func vacuum(full: Bool) async throws
     /// Merges the full-text index's segments by at most about `pages` pages of work, in steps short
     /// enough that writers wait milliseconds, not seconds; nil where the store keeps its index
     /// otherwise (PostgreSQL's GIN index is tidied by autovacuum).
     func tidySearchIndex(pages: Int) async throws -> SearchIndexTidy?
     func analyze() async throws
     func reindex() async throws
+}
+
+extension StoreMaintenance {
+    /// ``vacuum(full:)`` without holding tables: what the admin's Data tab runs.
+    public func vacuum() async throws {
+        try await vacuum(full: false)
+    }
 }
 
 /// What one ``StoreMaintenance/tidySearchIndex(pages:)`` did: the full-text index's segments before

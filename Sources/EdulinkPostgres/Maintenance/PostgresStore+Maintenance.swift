@@ -109,10 +109,12 @@ extension PostgresStore {
         }
     }
 
-    /// `VACUUM (ANALYZE)`: reclaims dead rows and refreshes statistics (outside a transaction, as
-    /// PostgreSQL requires).
-    public func vacuum() async throws {
-        try await command("VACUUM (ANALYZE)")
+    /// `VACUUM (ANALYZE)`: reclaims dead rows for new ones and refreshes statistics; with `full`,
+    /// `VACUUM (FULL, ANALYZE)`: rewrites every table and its indexes, so the space goes back to the
+    /// file system, holding each table while it is rewritten (reads wait too) and needing as much
+    /// free disk as the table takes. Outside a transaction, as PostgreSQL requires.
+    public func vacuum(full: Bool) async throws {
+        try await command(full ? "VACUUM (FULL, ANALYZE)" : "VACUUM (ANALYZE)")
     }
 
     /// Rolls the index over the newest listings when it has grown (``rollRecentSearchIndex(coverage:)``);

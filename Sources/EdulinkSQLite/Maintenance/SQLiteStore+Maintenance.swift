@@ -64,8 +64,9 @@ extension SQLiteStore {
         }
     }
 
-    /// Rewrites the file without free pages and merges the full-text index's segments.
-    public func vacuum() async throws {
+    /// Rewrites the file without free pages and merges the full-text index's segments; SQLite's
+    /// `VACUUM` always rewrites the whole file, so `full` changes nothing.
+    public func vacuum(full _: Bool) async throws {
         try await mapErrors {
             try await pool.writeWithoutTransaction { db in
                 try db.execute(sql: Self.mergeSearchIndexSQL)
