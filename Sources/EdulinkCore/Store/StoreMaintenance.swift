@@ -77,10 +77,11 @@ public protocol StoreMaintenance: Sendable {
     /// Deletes snapshots older than `keepDays` (records and files), never `keeping`; returns how
     /// many recorded snapshots went.
     func pruneBackups(in directory: URL, keepDays: Int, keeping: BackupID?) async throws -> Int
-    /// Reclaims the space of deleted and replaced rows and refreshes the planner's statistics.
-    /// SQLite rewrites the file (what it frees goes back to the file system) whatever `full` says.
-    /// PostgreSQL keeps the freed space inside its files for new rows unless `full`, which rewrites
-    /// every table and its indexes (`VACUUM FULL`) and holds each while it does, reads included.
+    /// Reclaims the space of deleted and replaced rows. SQLite rewrites the file (what it frees goes
+    /// back to the file system) whatever `full` says. PostgreSQL keeps the freed space inside its
+    /// files for new rows unless `full`, which rewrites every table and its indexes (`VACUUM FULL`)
+    /// and holds each while it does, reads included; either way it refreshes the planner's
+    /// statistics (SQLite's are ``analyze()``'s).
     func vacuum(full: Bool) async throws
     /// Merges the full-text index's segments by at most about `pages` pages of work, in steps short
     /// enough that writers wait milliseconds, not seconds; nil where the store keeps its index

@@ -5,10 +5,11 @@ import Foundation
 /// `edulink db vacuum`.
 struct DatabaseVacuumCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "vacuum", abstract: "Reclaim the space of deleted rows and refresh the planner's statistics.",
+        commandName: "vacuum", abstract: "Reclaim the space of deleted rows.",
         discussion: """
-            SQLite rewrites the database file, so the space goes back to the file system. \
-            PostgreSQL keeps the space inside its files for new rows; with --full it rewrites every \
+            SQLite rewrites the database file, so the space goes back to the file system, and merges \
+            the full-text index into one segment. PostgreSQL refreshes the planner's statistics and \
+            keeps the space inside its files for new rows; with --full it rewrites every \
             table and its indexes (VACUUM FULL) to give the space back, holding each table while it \
             is rewritten, reads included (minutes for the listings at a million), and needs as much \
             free disk as the largest table. --full asks first on a terminal; scripts must pass --yes.
