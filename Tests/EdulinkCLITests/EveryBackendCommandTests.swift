@@ -171,7 +171,7 @@ struct EveryBackendCommandTests {
         await database.drop()
     }
 
-    @Test("db vacuum: --full on PostgreSQL needs --yes and gives the space back; SQLite's vacuum is always full")
+    @Test("db vacuum: --full on PostgreSQL needs --yes and a plain one names it; SQLite's vacuum is always full")
     func vacuumFull() async throws {
         let sqlite = try CommandLineHarness()
         defer { sqlite.remove() }

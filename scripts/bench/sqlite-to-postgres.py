@@ -12,8 +12,6 @@ copied: a listing's `application_count` is copied as 0 (copied as it is, every c
 `edulink db check` failed on the copy). Identities are moved past the copied ids.
 """
 
-# Columns that PostgreSQL's triggers keep from rows copied after them: copied as this value.
-COUNTED = {("listings", "application_count"): 0}
 import datetime
 import sqlite3
 import subprocess
@@ -25,6 +23,8 @@ TABLES = [
     "security_events", "outbox", "token_families", "refresh_tokens",
 ]
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+# Columns that PostgreSQL's triggers keep from rows copied after them: copied as this value.
+COUNTED = {("listings", "application_count"): 0}
 
 
 def psql(psql_bin, url, sql, stdin=None):
