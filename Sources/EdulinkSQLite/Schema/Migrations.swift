@@ -10,11 +10,17 @@ enum Migrations {
     /// known everywhere (status, restore checks) at once.
     static let identifiers = migrator.migrations
 
-    /// The steps SQLite only records: PostgreSQL's own (its recent-listings GIN index, its prefix
-    /// markers, its table of words), registered here with nothing to do so both stores report the
-    /// same schema version. Migrating through these alone changes nothing in the file, so
-    /// `SQLiteStore` makes no backup first (a 4.5 GB database took 48 s to back up).
-    static let recordedOnly: Set<String> = ["v18-search-recent", "v19-search-markers", "v20-search-words"]
+    /// The steps SQLite only records, oldest first: PostgreSQL's own, registered here (by this list,
+    /// the one place they are named) with nothing to do so both stores report the same schema
+    /// version. Migrating through these alone changes nothing in the file, so `SQLiteStore` makes no
+    /// backup first (a 4.5 GB database took 48 s to back up).
+    /// - v18: a GIN index over the newest listings, because GIN reads a word's postings in heap
+    ///   order; FTS5's doclists are in rowid order already.
+    /// - v19: the shortest prefixes of every word as lexemes of their own, because GIN merges all the
+    ///   postings of a prefix before it can skip; FTS5 has its prefix indexes (`prefix='2 3 4'`).
+    /// - v20: a table of the documents' words, to spell a longer word being typed as the words it
+    ///   begins; FTS5's prefix indexes go to ten characters (v5-search-prefixes).
+    static let recordedOnly = ["v18-search-recent", "v19-search-markers", "v20-search-words"]
 
     /// Whether bringing a database with `pending` steps up to date changes anything in its file.
     static func changesFile(_ pending: [String]) -> Bool {
@@ -59,17 +65,7 @@ enum Migrations {
         migrator.registerMigration(SearchOrganizationsV17.identifier) { db in
             for statement in SearchOrganizationsV17.statements { try db.execute(sql: statement) }
         }
-        // PostgreSQL's v18 adds a GIN index over the newest listings, because GIN reads a word's
-        // postings in heap order; FTS5's doclists are in rowid order already. Recorded here so both
-        // stores report the same schema version.
-        migrator.registerMigration("v18-search-recent") { _ in }
-        // PostgreSQL's v19 gives the shortest prefixes of every word a lexeme of their own, because GIN
-        // merges all the postings of a prefix before it can skip; FTS5 has its prefix indexes
-        // (`prefix='2 3 4'`). Recorded here so both stores report the same schema version.
-        migrator.registerMigration("v19-search-markers") { _ in }
-        // PostgreSQL's v20 keeps a table of the documents' words, to spell a longer word being typed
-        // as the words it begins; FTS5's prefix indexes go to ten characters (v5-search-prefixes).
-        migrator.registerMigration("v20-search-words") { _ in }
+        for identifier in recordedOnly { migrator.registerMigration(identifier) { _ in } }
         return migrator
     }
 
@@ -87,7 +83,7 @@ extension SQLiteStore {
     public static var migrationIdentifiers: [String] { Migrations.identifiers }
 
     /// The migrations SQLite only records, with nothing to do (``Migrations/recordedOnly``).
-    public static var recordedOnlyMigrations: Set<String> { Migrations.recordedOnly }
+    public static var recordedOnlyMigrations: Set<String> { Set(Migrations.recordedOnly) }
 
     /// Creates the database file at `path` with the schema up to and including `identifier` only: an
     /// older release's database, for tests of what happens when this release opens it.
